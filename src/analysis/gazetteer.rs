@@ -1,0 +1,1 @@
+//! Known names shipped in `assets/gazetteer/`. (Skeleton.)

@@ -1,0 +1,224 @@
+//! Splits a paragraph into word tokens and sentences, keeping byte offsets into
+//! the paragraph. Tokens follow the CoNLL / Penn Treebank habit that the entity
+//! rules and the tagger expect: punctuation is its own token, a possessive `'s`
+//! (straight or curly) is split off, hyphenated words and abbreviations with dots
+//! (`U.S.`, `Mr.`) stay whole.
+
+use std::ops::Range;
+
+/// What a token is made of, decided once so that later steps need not re-scan it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with digits, hyphens, inner apostrophes or dots.
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// A single punctuation or symbol character (quotes included).
+    Punct,
+}
+
+/// One token: a byte range in its paragraph and its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text in `paragraph` (the string it was made from).
+    pub fn text<'a>(&self, paragraph: &'a str) -> &'a str {
+        &paragraph[self.start..self.end]
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || matches!(c, '\u{0300}'..='\u{036f}')
+}
+
+/// Abbreviations whose final dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+    "Maj", "Adm", "Rev", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "No", "vs", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "e.g", "i.e", "etc",
+];
+
+/// Splits `text` into tokens.
+///
+/// # Algorithm
+/// Walk the characters once. A run of word characters forms a word; inside a word
+/// a hyphen, a dot or an apostrophe is kept when a word character follows it
+/// (`Amir-Abdollahian`, `U.S`, `don't`), except that an apostrophe followed by
+/// `s` and then a non-letter starts a separate possessive token (`Iran` + `'s`).
+/// A dot directly after a known abbreviation, or after a single-letter chain like
+/// `U.S`, joins the word. Everything else that is not white space is one
+/// punctuation token per character.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !is_word_char(c) {
+            // Possessive `'s` / `’s` after a word is its own token.
+            if is_apostrophe(c)
+                && tokens.last().is_some_and(|t: &Token| t.end == byte_at(i) && t.kind != TokenKind::Punct)
+                && chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S')
+                && chars.get(i + 2).is_none_or(|&(_, n)| !is_word_char(n))
+            {
+                tokens.push(Token { start: byte_at(i), end: byte_at(i + 2), kind: TokenKind::Word });
+                i += 2;
+                continue;
+            }
+            tokens.push(Token { start: byte_at(i), end: byte_at(i + 1), kind: TokenKind::Punct });
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
+        i += 1;
+        loop {
+            match chars.get(i) {
+                Some(&(_, n)) if is_word_char(n) => i += 1,
+                Some(&(_, n)) if matches!(n, '-' | '.' | ',' | '/' | '&') || is_apostrophe(n) => {
+                    let next_is_word = chars.get(i + 1).is_some_and(|&(_, m)| is_word_char(m));
+                    if !next_is_word {
+                        break;
+                    }
+                    // `'s` possessive: stop before it.
+                    if is_apostrophe(n)
+                        && chars.get(i + 1).is_some_and(|&(_, m)| m == 's' || m == 'S')
+                        && chars.get(i + 2).is_none_or(|&(_, m)| !is_word_char(m))
+                    {
+                        break;
+                    }
+                    // Commas and slashes join only digits (1,000 and 24/7); `&` only capitals (AT&T).
+                    let prev = chars[i - 1].1;
+                    let next = chars[i + 1].1;
+                    let joins = match n {
+                        ',' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
+                        '&' => prev.is_uppercase() && next.is_uppercase(),
+                        '.' => prev.is_ascii_digit() && next.is_ascii_digit() || (prev.is_uppercase() && next.is_uppercase() && is_initial_chain(&chars, start, i)),
+                        _ => true,
+                    };
+                    if !joins {
+                        break;
+                    }
+                    i += 2;
+                }
+                _ => break,
+            }
+        }
+        // A trailing dot joins an abbreviation (`Mr.`) or an initial chain (`U.S.`).
+        if chars.get(i).is_some_and(|&(_, n)| n == '.') {
+            let word = &text[byte_at(start)..byte_at(i)];
+            let chain = word.len() >= 3 && word.contains('.') && word.chars().all(|ch| ch == '.' || ch.is_uppercase());
+            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if ABBREVIATIONS.contains(&word) || chain || single_initial {
+                i += 1;
+            }
+        }
+        tokens.push(Token { start: byte_at(start), end: byte_at(i), kind });
+    }
+    tokens
+}
+
+/// True when chars[start..dot] is a chain of single capitals separated by dots (`U`, `U.S`).
+fn is_initial_chain(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
+    chars[start..dot]
+        .iter()
+        .enumerate()
+        .all(|(k, &(_, c))| if k % 2 == 0 { c.is_uppercase() } else { c == '.' })
+}
+
+/// Splits tokens into sentences: ranges of token indices.
+///
+/// A sentence ends after `.`, `!` or `?` (and any closing quotes or brackets
+/// that follow) when the next token starts with an upper-case letter, a digit,
+/// or an opening quote, or when the paragraph ends. Abbreviation tokens carry
+/// their dot inside them, so they never end a sentence.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut begin = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i].text(text);
+        if matches!(t, "." | "!" | "?" | "…") {
+            let mut end = i + 1;
+            while end < tokens.len() && matches!(tokens[end].text(text), "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "]" | "." | "!" | "?") {
+                end += 1;
+            }
+            let next_starts = tokens.get(end).is_none_or(|n| {
+                let c = n.text(text).chars().next().unwrap_or(' ');
+                c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(' | '\'')
+            });
+            if next_starts {
+                out.push(begin..end);
+                begin = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if begin < tokens.len() {
+        out.push(begin..tokens.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn tokenize_splits_possessives_and_punctuation() {
+        assert_eq!(words("Iran's role, Russia’s war."), ["Iran", "'s", "role", ",", "Russia", "’s", "war", "."]);
+        assert_eq!(words("Iran' state TV"), ["Iran", "'", "state", "TV"]);
+        assert_eq!(words("Revolutionary Guard (IRGC),"), ["Revolutionary", "Guard", "(", "IRGC", ")", ","]);
+    }
+
+    #[test]
+    fn tokenize_keeps_hyphens_abbreviations_and_numbers() {
+        assert_eq!(words("Mohammad-Javad Zarif met Mr. Smith in the U.S. on 1,000 days (1980-1988)."),
+            ["Mohammad-Javad", "Zarif", "met", "Mr.", "Smith", "in", "the", "U.S.", "on", "1,000", "days", "(", "1980-1988", ")", "."]);
+        assert_eq!(words("don't AT&T"), ["don't", "AT&T"]);
+    }
+
+    #[test]
+    fn tokenize_offsets_slice_the_original_text() {
+        let text = "“Some leaders,” he said — Tehran’s é́ test";
+        for t in tokenize(text) {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(!t.text(text).trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn sentences_split_on_terminal_punctuation_only() {
+        let text = "Mr. Smith went to the U.S. Army base. He left. \"Go,\" he said. Then 3 more.";
+        let toks = tokenize(text);
+        let sents: Vec<String> = sentences(text, &toks)
+            .into_iter()
+            .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
+            .collect();
+        assert_eq!(sents, ["Mr. Smith went to the U.S. Army base.", "He left.", "\"Go,\" he said.", "Then 3 more."]);
+    }
+}

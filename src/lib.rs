@@ -1,0 +1,34 @@
+//! lede: a terminal reader for news articles.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! files ──loader──▶ Article ──analysis──▶ Analysis ──▶ App (state) ──▶ ui (render &App)
+//!                                             │          ▲   keys ──▶ Action ──▶ App::apply
+//!                                             └─ index ──┘ (entity → articles across the collection)
+//! ```
+//!
+//! | module | role |
+//! | --- | --- |
+//! | [`model`] | `Article`, `Analysis`, `Entity`, `Quote`, `Span`: plain data shared by every layer |
+//! | [`loader`] | files, directories and stdin → articles; formats, boilerplate, typed load errors |
+//! | [`analysis`] | quotes, speakers, entities, aliases per article; the cross-article index |
+//! | [`dump`] | `lede dump`: the analysis as JSON Lines |
+//! | [`reflow`] | wraps a paragraph to a width as byte ranges |
+//! | [`action`], [`keymap`] | what the reader can do, and the one key table that also feeds help |
+//! | [`app`] | the reader's state and `apply(Action)`; no IO, no terminal |
+//! | [`ui`] | panes drawn from `&App` |
+//! | [`tui`] | the only module that touches the terminal: setup, event loop, restore |
+//!
+//! The pure layers (model, loader, analysis, dump, reflow, app) never import ratatui or crossterm.
+
+pub mod action;
+pub mod analysis;
+pub mod app;
+pub mod dump;
+pub mod keymap;
+pub mod loader;
+pub mod model;
+pub mod reflow;
+pub mod tui;
+pub mod ui;
