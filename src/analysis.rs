@@ -34,3 +34,24 @@ pub fn analyse(article: &Article) -> Analysis {
         .collect();
     Analysis { entities, quotes }
 }
+
+/// Analyses every article, spread over the available cores, keeping article order.
+pub fn analyse_collection(articles: &[Article]) -> Vec<Analysis> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, articles.len().max(1));
+    let chunk = articles.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = articles
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(analyse).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}

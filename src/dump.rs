@@ -1,1 +1,233 @@
-//! (skeleton)
+//! `lede dump`: the analysis of each article as one JSON object per line, in the
+//! schema the evaluation scripts read (documented in the README). Offsets are
+//! UTF-8 byte offsets into `paragraphs[paragraph]`, end exclusive; quote spans
+//! exclude the quotation marks.
+
+use crate::model::{Analysis, Article, Span};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// One line of the dump: borrowed views of the article and its analysis.
+#[derive(Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    source_path: &'a str,
+    title: &'a str,
+    source: Option<&'a str>,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+    paragraphs: &'a [String],
+    quotes: Vec<QuoteRecord<'a>>,
+    entities: Vec<EntityRecord<'a>>,
+    removed: &'a [String],
+}
+
+#[derive(Serialize)]
+struct QuoteRecord<'a> {
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    speaker: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EntityRecord<'a> {
+    name: &'a str,
+    kind: &'static str,
+    aliases: &'a [String],
+    mentions: Vec<MentionRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionRecord<'a> {
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> MentionRecord<'a> {
+    fn new(article: &'a Article, span: &Span) -> Self {
+        MentionRecord {
+            paragraph: span.paragraph,
+            start: span.start,
+            end: span.end,
+            text: span.text(article),
+        }
+    }
+}
+
+/// Serialises one article and its analysis as a single JSON line (without the newline).
+pub fn record_json(article: &Article, analysis: &Analysis) -> String {
+    let record = Record {
+        id: &article.id,
+        source_path: &article.source_path,
+        title: &article.title,
+        source: article.source.as_deref(),
+        date: article.date.as_deref(),
+        url: article.url.as_deref(),
+        paragraphs: &article.paragraphs,
+        quotes: analysis
+            .quotes
+            .iter()
+            .map(|q| {
+                let m = MentionRecord::new(article, &q.span);
+                QuoteRecord {
+                    paragraph: m.paragraph,
+                    start: m.start,
+                    end: m.end,
+                    text: m.text,
+                    speaker: analysis.speaker_name(q),
+                }
+            })
+            .collect(),
+        entities: analysis
+            .entities
+            .iter()
+            .map(|e| EntityRecord {
+                name: &e.name,
+                kind: e.kind.as_str(),
+                aliases: &e.aliases,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|s| MentionRecord::new(article, s))
+                    .collect(),
+            })
+            .collect(),
+        removed: &article.removed,
+    };
+    // Serialising plain strings and numbers cannot fail.
+    serde_json::to_string(&record).unwrap_or_default()
+}
+
+/// Writes every article as one JSON line. A closed pipe (`lede dump | head`) ends quietly.
+pub fn write_all<W: Write>(out: W, articles: &[Article], analyses: &[Analysis]) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    for (article, analysis) in articles.iter().zip(analyses) {
+        let line = record_json(article, analysis);
+        if let Err(e) = writeln!(out, "{line}") {
+            return quiet_broken_pipe(e);
+        }
+    }
+    out.flush().or_else(quiet_broken_pipe)
+}
+
+fn quiet_broken_pipe(e: io::Error) -> io::Result<()> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, EntityKind, Quote};
+
+    fn sample() -> (Article, Analysis) {
+        let article = Article {
+            id: "a.txt".into(),
+            source_path: "a.txt".into(),
+            title: "Mayor speaks".into(),
+            paragraphs: vec!["\"We will build it,\" Mayor Jane Holt said in Tórshavn.".into()],
+            removed: vec!["Share this".into()],
+            ..Article::default()
+        };
+        let p = &article.paragraphs[0];
+        let holt = p.find("Jane Holt").unwrap_or(0);
+        let town = p.find("Tórshavn").unwrap_or(0);
+        let analysis = Analysis {
+            entities: vec![
+                Entity {
+                    name: "Jane Holt".into(),
+                    kind: EntityKind::Person,
+                    aliases: vec!["Jane Holt".into()],
+                    mentions: vec![Span::new(0, holt, holt + "Jane Holt".len())],
+                },
+                Entity {
+                    name: "Tórshavn".into(),
+                    kind: EntityKind::Place,
+                    aliases: vec!["Tórshavn".into()],
+                    mentions: vec![Span::new(0, town, town + "Tórshavn".len())],
+                },
+            ],
+            quotes: vec![Quote {
+                span: Span::new(0, 1, 18),
+                speaker: Some(0),
+            }],
+        };
+        (article, analysis)
+    }
+
+    #[test]
+    fn record_json_follows_the_schema() {
+        let (article, analysis) = sample();
+        let v: serde_json::Value =
+            serde_json::from_str(&record_json(&article, &analysis)).expect("valid JSON");
+        let keys: Vec<&str> = v
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = [
+            "id",
+            "source_path",
+            "title",
+            "source",
+            "date",
+            "url",
+            "paragraphs",
+            "quotes",
+            "entities",
+            "removed",
+        ];
+        expected.sort_unstable();
+        let mut keys_sorted = keys.clone();
+        keys_sorted.sort_unstable();
+        assert_eq!(keys_sorted, expected);
+        assert_eq!(v["source"], serde_json::Value::Null);
+        assert_eq!(v["quotes"][0]["text"], "We will build it,");
+        assert_eq!(v["quotes"][0]["speaker"], "Jane Holt");
+        assert_eq!(v["entities"][1]["kind"], "place");
+        assert_eq!(v["entities"][1]["mentions"][0]["text"], "Tórshavn");
+        assert_eq!(v["removed"][0], "Share this");
+    }
+
+    #[test]
+    fn mention_offsets_are_utf8_bytes_into_the_paragraph() {
+        let (article, analysis) = sample();
+        let v: serde_json::Value =
+            serde_json::from_str(&record_json(&article, &analysis)).expect("valid JSON");
+        let m = &v["entities"][1]["mentions"][0];
+        let (s, e) = (
+            m["start"].as_u64().unwrap_or(0) as usize,
+            m["end"].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(
+            &article.paragraphs[0].as_bytes()[s..e],
+            "Tórshavn".as_bytes()
+        );
+    }
+
+    #[test]
+    fn write_all_writes_one_line_per_article() {
+        let (article, analysis) = sample();
+        let mut out = Vec::new();
+        write_all(
+            &mut out,
+            &[article.clone(), article],
+            &[analysis.clone(), analysis],
+        )
+        .expect("write");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert_eq!(text.lines().count(), 2);
+        assert!(
+            text.lines()
+                .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
+        );
+    }
+}
