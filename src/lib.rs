@@ -12,6 +12,7 @@
 //! | --- | --- |
 //! | [`model`] | `Article`, `Analysis`, `Entity`, `Quote`, `Span`: plain data shared by every layer |
 //! | [`loader`] | files, directories and stdin → articles; formats, boilerplate, typed load errors |
+//! | [`sanitize`] | makes untrusted text safe for the terminal (controls, escape sequences, bidi) |
 //! | [`analysis`] | quotes, speakers, entities, aliases per article; the cross-article index |
 //! | [`dump`] | `lede dump`: the analysis as JSON Lines |
 //! | [`reflow`] | wraps a paragraph to a width as byte ranges |
@@ -30,5 +31,6 @@ pub mod keymap;
 pub mod loader;
 pub mod model;
 pub mod reflow;
+pub mod sanitize;
 pub mod tui;
 pub mod ui;

@@ -1,1 +1,837 @@
-//! (skeleton)
+//! First step of the pipeline: files, directories and standard input become
+//! [`Article`]s. This module walks paths, reads bytes, decodes them and picks a
+//! format; [`text`] and [`json`] parse the formats, [`boilerplate`] drops site
+//! navigation around plain-text articles, and [`crate::sanitize`] cleans every
+//! string that leaves. A file that cannot be loaded becomes a [`LoadError`] in
+//! [`Loaded::skipped`]; it never stops the others.
+
+pub mod boilerplate;
+pub mod json;
+pub mod text;
+
+use crate::model::Article;
+use std::collections::HashSet;
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are skipped: no news article is this big, and
+/// reading one would only stall the reader.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How much of a file is looked at for NUL bytes to decide it is binary
+/// (the same heuristic as git and grep).
+pub const BINARY_SNIFF_BYTES: usize = 8 * 1024;
+
+/// The path label of standard input.
+pub const STDIN_LABEL: &str = "-";
+
+/// A file (or article) that could not be loaded, or loaded with a problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file, followed by `:line:column` when the problem has a position
+    /// (`feed.json:3:17`), so that `Display` reads like a compiler message.
+    pub path: String,
+    /// What is wrong, for a reader (`expected `,` or `]``, `empty file` ...).
+    pub reason: String,
+}
+
+impl LoadError {
+    pub fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
+        LoadError {
+            path: path.into(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Everything one load produced: the articles in load order, the files that
+/// gave no article, and problems with files that did load.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    /// Files (or arguments) that produced no article, each with the reason.
+    pub skipped: Vec<LoadError>,
+    /// Problems that did not stop a file: a bad element in a collection,
+    /// invalid UTF-8 replaced, a field of the wrong type ignored.
+    pub warnings: Vec<LoadError>,
+}
+
+impl Loaded {
+    /// Adds the outcome of parsing one file.
+    fn push(&mut self, label: &str, outcome: Result<(Vec<Article>, Vec<LoadError>), LoadError>) {
+        match outcome {
+            Ok((articles, warnings)) => {
+                if articles.is_empty() {
+                    let reason = if warnings.is_empty() {
+                        "no articles in file".to_string()
+                    } else {
+                        format!(
+                            "no article loaded ({} problems, listed below)",
+                            warnings.len()
+                        )
+                    };
+                    self.skipped.push(LoadError::new(label, reason));
+                }
+                self.articles.extend(articles);
+                self.warnings.extend(warnings);
+            }
+            Err(error) => self.skipped.push(error),
+        }
+    }
+}
+
+/// The sample collection shipped inside the binary, so `lede` alone works from
+/// any directory: (path label, bytes). The seed article comes first.
+const SAMPLE: &[(&str, &[u8])] = &[
+    (
+        "sample/iran-syria.txt",
+        include_bytes!("../assets/sample/iran-syria.txt"),
+    ),
+    (
+        "sample/briefings.json",
+        include_bytes!("../assets/sample/briefings.json"),
+    ),
+    (
+        "sample/fiction.jsonl",
+        include_bytes!("../assets/sample/fiction.jsonl"),
+    ),
+];
+
+/// Loads the sample collection embedded in the binary.
+pub fn load_sample() -> Loaded {
+    let mut loaded = Loaded::default();
+    for (label, bytes) in SAMPLE {
+        loaded.push(label, parse_file(label, bytes));
+    }
+    loaded
+}
+
+/// Loads every article under `paths`, in order.
+///
+/// A directory is walked recursively in path order, skipping hidden entries
+/// (names starting with `.`), files of formats lede does not read, and
+/// anything that is not a regular file; each directory is visited once even
+/// through symbolic-link loops. A file named explicitly is always tried, and
+/// reported if it cannot be read. `-` reads standard input.
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut visited = HashSet::new();
+    for path in paths {
+        if path.as_os_str() == STDIN_LABEL {
+            load_stdin(&mut loaded);
+            continue;
+        }
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk_dir(path, &mut visited, &mut loaded),
+            Ok(_) => load_file(path, &mut loaded),
+            Err(error) => loaded
+                .skipped
+                .push(LoadError::new(label_of(path), io_reason(&error))),
+        }
+    }
+    loaded
+}
+
+/// Walks `root` depth first, children in path order.
+fn walk_dir(root: &Path, visited: &mut HashSet<PathBuf>, loaded: &mut Loaded) {
+    // An explicit stack instead of recursion: depth is bounded only by the
+    // file system, not by our call stack.
+    let mut stack: Vec<std::vec::IntoIter<PathBuf>> = Vec::new();
+    if let Some(children) = enter_dir(root, visited, loaded) {
+        stack.push(children);
+    }
+    while let Some(children) = stack.last_mut() {
+        let Some(path) = children.next() else {
+            stack.pop();
+            continue;
+        };
+        if is_hidden(&path) {
+            continue;
+        }
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {
+                if let Some(children) = enter_dir(&path, visited, loaded) {
+                    stack.push(children);
+                }
+            }
+            // Inside a directory, formats we do not read and special files
+            // (pipes, sockets, devices) are not articles: pass over silently.
+            Ok(meta) if meta.is_file() => {
+                if Format::from_label(&label_of(&path)).is_ok() {
+                    load_file(&path, loaded);
+                }
+            }
+            Ok(_) => {}
+            Err(error) => loaded
+                .skipped
+                .push(LoadError::new(label_of(&path), io_reason(&error))),
+        }
+    }
+}
+
+/// Lists a directory's entries sorted by path, or records why it cannot be
+/// read. Returns `None` for a directory already visited (a symlink loop, or
+/// the same directory named twice).
+fn enter_dir(
+    dir: &Path,
+    visited: &mut HashSet<PathBuf>,
+    loaded: &mut Loaded,
+) -> Option<std::vec::IntoIter<PathBuf>> {
+    let canonical = match fs::canonicalize(dir) {
+        Ok(canonical) => canonical,
+        Err(error) => {
+            loaded
+                .skipped
+                .push(LoadError::new(label_of(dir), io_reason(&error)));
+            return None;
+        }
+    };
+    if !visited.insert(canonical) {
+        loaded.warnings.push(LoadError::new(
+            label_of(dir),
+            "directory already loaded (a symbolic link loop?); not read again",
+        ));
+        return None;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) => {
+            loaded
+                .skipped
+                .push(LoadError::new(label_of(dir), io_reason(&error)));
+            return None;
+        }
+    };
+    let mut children = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => children.push(entry.path()),
+            Err(error) => loaded
+                .skipped
+                .push(LoadError::new(label_of(dir), io_reason(&error))),
+        }
+    }
+    children.sort();
+    Some(children.into_iter())
+}
+
+/// Hidden files and directories, by the Unix convention of a leading dot.
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+}
+
+/// Reads and parses one file, recording the outcome.
+fn load_file(path: &Path, loaded: &mut Loaded) {
+    let label = label_of(path);
+    if let Err(error) = Format::from_label(&label) {
+        loaded.skipped.push(error);
+        return;
+    }
+    // Pipes and devices report no useful length; `read_limited` guards them.
+    if let Ok(meta) = fs::metadata(path)
+        && meta.is_file()
+        && meta.len() > MAX_FILE_BYTES
+    {
+        loaded
+            .skipped
+            .push(LoadError::new(&label, too_large_reason(meta.len())));
+        return;
+    }
+    let bytes = fs::File::open(path).and_then(read_limited);
+    match bytes {
+        Ok(Some(bytes)) => loaded.push(&label, parse_file(&label, &bytes)),
+        Ok(None) => loaded
+            .skipped
+            .push(LoadError::new(&label, too_large_reason(MAX_FILE_BYTES + 1))),
+        Err(error) => loaded
+            .skipped
+            .push(LoadError::new(&label, io_reason(&error))),
+    }
+}
+
+/// Reads standard input as one file labelled `-`.
+fn load_stdin(loaded: &mut Loaded) {
+    match read_limited(std::io::stdin().lock()) {
+        Ok(Some(bytes)) => loaded.push(STDIN_LABEL, parse_file(STDIN_LABEL, &bytes)),
+        Ok(None) => loaded.skipped.push(LoadError::new(
+            STDIN_LABEL,
+            too_large_reason(MAX_FILE_BYTES + 1),
+        )),
+        Err(error) => loaded
+            .skipped
+            .push(LoadError::new(STDIN_LABEL, io_reason(&error))),
+    }
+}
+
+/// Reads at most [`MAX_FILE_BYTES`]; `None` when there was more.
+fn read_limited(reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
+}
+
+fn too_large_reason(len: u64) -> String {
+    format!(
+        "file is larger than {} MiB ({len} bytes or more); not read",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// An I/O error as a short reason, without Rust's `(os error 2)` suffix.
+fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    let reason = match text.find(" (os error") {
+        Some(cut) => &text[..cut],
+        None => &text,
+    };
+    reason.to_lowercase()
+}
+
+/// The label a path is known by in ids, messages and the UI.
+fn label_of(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// The input formats, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+    JsonLines,
+    /// No extension (or standard input): JSON if it looks like JSON, else text.
+    Sniff,
+}
+
+impl Format {
+    /// The format for a path label, or why lede does not read it.
+    fn from_label(label: &str) -> Result<Format, LoadError> {
+        if label == STDIN_LABEL {
+            return Ok(Format::Sniff);
+        }
+        let path = Path::new(label);
+        let Some(extension) = path.extension() else {
+            return Ok(Format::Sniff);
+        };
+        match extension.to_string_lossy().to_lowercase().as_str() {
+            "txt" | "text" => Ok(Format::Text),
+            "md" | "markdown" => Ok(Format::Markdown),
+            "json" => Ok(Format::Json),
+            "jsonl" | "ndjson" => Ok(Format::JsonLines),
+            other => Err(LoadError::new(
+                label,
+                format!(
+                    "unsupported file type `.{other}` (lede reads .txt, .md, .json, .jsonl, .ndjson)"
+                ),
+            )),
+        }
+    }
+}
+
+/// Parses one file's bytes into articles, choosing the format by the label's
+/// extension (and by content when there is none). Returns the articles with
+/// any warnings, or why the file gave nothing. Never panics.
+///
+/// Ids: the label for a single article, `label#N` (N from 0, the element's
+/// position in the file) for articles of a JSON array or JSON Lines file.
+pub fn parse_file(
+    path_label: &str,
+    bytes: &[u8],
+) -> Result<(Vec<Article>, Vec<LoadError>), LoadError> {
+    let format = Format::from_label(path_label)?;
+    if bytes.is_empty() {
+        return Err(LoadError::new(path_label, "empty file"));
+    }
+    let (content, mut warnings) = decode(path_label, bytes)?;
+    if content.trim().is_empty() {
+        return Err(LoadError::new(path_label, "no text (only white space)"));
+    }
+    let (articles, more) = match format {
+        Format::Text => text::parse(path_label, &content, false)?,
+        Format::Markdown => text::parse(path_label, &content, true)?,
+        Format::Json => json::parse_json(path_label, &content)?,
+        Format::JsonLines => json::parse_json_lines(path_label, &content),
+        Format::Sniff => sniff(path_label, &content)?,
+    };
+    warnings.extend(more);
+    Ok((articles, warnings))
+}
+
+/// Parses content of unknown format: JSON (or JSON Lines) when it starts like
+/// JSON and parses as it, plain text otherwise.
+fn sniff(label: &str, content: &str) -> Result<(Vec<Article>, Vec<LoadError>), LoadError> {
+    let first = content.trim_start().chars().next();
+    if !matches!(first, Some('{' | '[')) {
+        return text::parse(label, content, false);
+    }
+    let json_error = match json::parse_json(label, content) {
+        Ok(parsed) => return Ok(parsed),
+        Err(error) => error,
+    };
+    if first == Some('{') {
+        let (articles, warnings) = json::parse_json_lines(label, content);
+        if !articles.is_empty() {
+            return Ok((articles, warnings));
+        }
+    }
+    let (articles, mut warnings) = text::parse(label, content, false)?;
+    warnings.insert(
+        0,
+        LoadError::new(
+            json_error.path,
+            format!(
+                "{}; looks like JSON but is not, read as plain text",
+                json_error.reason
+            ),
+        ),
+    );
+    Ok((articles, warnings))
+}
+
+/// Turns bytes into text: a UTF-16 or UTF-8 byte-order mark is honoured and
+/// removed, invalid UTF-8 is replaced by U+FFFD with a warning, and binary
+/// data (a NUL byte near the start) is refused.
+fn decode(label: &str, bytes: &[u8]) -> Result<(String, Vec<LoadError>), LoadError> {
+    let mut warnings = Vec::new();
+    if let Some(text) = decode_utf16(bytes) {
+        return Ok((text, warnings));
+    }
+    let sniffed = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    if let Some(offset) = sniffed.iter().position(|&b| b == 0) {
+        return Err(LoadError::new(
+            label,
+            format!("binary file (NUL byte at offset {offset}), not text"),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(error) => {
+            let invalid = bytes
+                .utf8_chunks()
+                .filter(|chunk| !chunk.invalid().is_empty())
+                .count();
+            warnings.push(LoadError::new(
+                label,
+                format!(
+                    "invalid UTF-8 ({invalid} sequence{}, the first at byte {}) shown as \u{FFFD}",
+                    if invalid == 1 { "" } else { "s" },
+                    error.valid_up_to()
+                ),
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    Ok((text, warnings))
+}
+
+/// Decodes UTF-16 text that starts with its byte-order mark (unpaired
+/// surrogates become U+FFFD); `None` for anything else.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let (little_endian, body) = match bytes {
+        [0xFF, 0xFE, body @ ..] => (true, body),
+        [0xFE, 0xFF, body @ ..] => (false, body),
+        _ => return None,
+    };
+    let units = body.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+/// Replaces CRLF and lone CR line ends with LF.
+pub(crate) fn normalize_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// A title made from body text: its first sentence, shortened at a word
+/// boundary to about [`TITLE_MAX_CHARS`] with `…`, without a final full stop.
+pub fn title_from_text(paragraph: &str) -> String {
+    use crate::analysis::tokens::{sentences, tokenize};
+    let tokens = tokenize(paragraph);
+    let first = sentences(paragraph, &tokens)
+        .into_iter()
+        .next()
+        .and_then(|range| {
+            let start = tokens.get(range.start)?.start;
+            let end = tokens.get(range.end.checked_sub(1)?)?.end;
+            paragraph.get(start..end)
+        })
+        .unwrap_or(paragraph);
+    shorten(first.trim(), TITLE_MAX_CHARS)
+}
+
+/// Longest title made from body text, in characters (the `…` included).
+pub const TITLE_MAX_CHARS: usize = 80;
+
+/// Cuts `text` to at most `max` characters at a word boundary, adding `…`;
+/// drops one final full stop from text that fits.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        // A headline has no final full stop, but keeps an ellipsis.
+        return match text.strip_suffix('.') {
+            Some(rest) if !rest.ends_with('.') => rest.to_string(),
+            _ => text.to_string(),
+        };
+    }
+    // Byte index of the character that would be the `max`-th: room for `…`.
+    let limit = text
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..limit];
+    let cut = match head.rfind(char::is_whitespace) {
+        // Only cut at a space if it keeps most of the text.
+        Some(space) if space > limit / 2 => &head[..space],
+        _ => head,
+    };
+    let cut = cut.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '(' | '"' | '“')
+    });
+    format!("{cut}…")
+}
+
+/// Builds the article for one parsed record: sanitised fields, a title from the
+/// body when there is none. `None` when there is neither title nor body.
+pub(crate) fn finish_article(mut article: Article) -> Option<Article> {
+    use crate::sanitize::sanitize;
+    let clean = |s: &str| sanitize(s).trim().to_string();
+    let clean_opt = |s: Option<String>| s.map(|s| clean(&s)).filter(|s| !s.is_empty());
+    article.title = clean(&article.title);
+    article.source = clean_opt(article.source);
+    article.date = clean_opt(article.date);
+    article.url = clean_opt(article.url);
+    article.author = clean_opt(article.author);
+    article.paragraphs = article
+        .paragraphs
+        .iter()
+        .map(|p| clean(p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    article.removed = article
+        .removed
+        .iter()
+        .map(|r| clean(r))
+        .filter(|r| !r.is_empty())
+        .collect();
+    if article.title.is_empty() {
+        article.title = article
+            .paragraphs
+            .first()
+            .map(|p| title_from_text(p))
+            .unwrap_or_default();
+    }
+    (!article.title.is_empty() || !article.paragraphs.is_empty()).then_some(article)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const SEED: &str = include_str!("../assets/sample/iran-syria.txt");
+
+    /// A fresh scratch directory under the system temp dir, removed on drop.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(name: &str) -> Scratch {
+            let dir =
+                std::env::temp_dir().join(format!("lede-loader-{name}-{}", std::process::id()));
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(&dir).unwrap();
+            Scratch(dir)
+        }
+
+        fn write(&self, rel: &str, bytes: &[u8]) -> PathBuf {
+            let path = self.0.join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, bytes).unwrap();
+            path
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn file_names(loaded: &Loaded) -> Vec<String> {
+        loaded
+            .articles
+            .iter()
+            .map(|a| {
+                Path::new(&a.source_path)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn load_error_displays_path_then_reason() {
+        let error = LoadError::new("feed.json:3:17", "expected `,` or `]`");
+        assert_eq!(error.to_string(), "feed.json:3:17: expected `,` or `]`");
+    }
+
+    #[test]
+    fn load_sample_loads_the_seed_and_the_collections() {
+        let loaded = load_sample();
+        assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert_eq!(loaded.articles[0].id, "sample/iran-syria.txt");
+        assert!(loaded.articles.len() >= 6, "{}", loaded.articles.len());
+        assert!(
+            loaded
+                .articles
+                .iter()
+                .any(|a| a.id == "sample/briefings.json#0")
+        );
+        assert!(
+            loaded
+                .articles
+                .iter()
+                .any(|a| a.id == "sample/fiction.jsonl#0")
+        );
+        for article in &loaded.articles {
+            assert!(
+                !article.title.is_empty() && !article.paragraphs.is_empty(),
+                "{}",
+                article.id
+            );
+        }
+    }
+
+    #[test]
+    fn parse_file_reads_the_seed_with_boilerplate_removed() {
+        let (articles, warnings) = parse_file("iran-syria.txt", SEED.as_bytes()).unwrap();
+        assert!(warnings.is_empty());
+        let seed = &articles[0];
+        assert_eq!(seed.id, "iran-syria.txt");
+        assert_eq!(
+            seed.removed,
+            [
+                "Sports News",
+                "News (43')",
+                "Economics Daily",
+                "Share your story",
+                "Send your Videos and Photos to us"
+            ]
+        );
+        assert_eq!(seed.paragraphs.len(), 15);
+        assert!(seed.paragraphs[0].starts_with("Syrian President Bashar al-Assad paid"));
+        assert!(seed.paragraphs[14].ends_with("should remain in his post."));
+        assert_eq!(
+            seed.title,
+            "Syrian President Bashar al-Assad paid a quick visit to Tehran Sunday to meet…"
+        );
+        assert!(seed.title.chars().count() <= TITLE_MAX_CHARS);
+    }
+
+    #[test]
+    fn parse_file_rejects_empty_binary_and_unknown_files() {
+        let reason = |label: &str, bytes: &[u8]| parse_file(label, bytes).unwrap_err().reason;
+        assert_eq!(reason("a.txt", b""), "empty file");
+        assert_eq!(reason("a.txt", b" \n\t\n"), "no text (only white space)");
+        assert!(
+            reason("a.txt", b"GIF89a\0\0\x01").starts_with("binary file (NUL byte at offset 6)")
+        );
+        assert!(reason("page.html", b"<html>").starts_with("unsupported file type `.html`"));
+    }
+
+    #[test]
+    fn parse_file_strips_a_utf8_bom() {
+        let bytes = include_bytes!("../assets/fixtures/loader/bom.txt");
+        let (articles, warnings) = parse_file("bom.txt", bytes).unwrap();
+        assert!(warnings.is_empty());
+        assert_eq!(articles[0].title, "Harbour reopens");
+    }
+
+    #[test]
+    fn parse_file_decodes_invalid_utf8_lossily_with_a_warning() {
+        let bytes = include_bytes!("../assets/fixtures/loader/invalid-utf8.txt");
+        let (articles, warnings) = parse_file("latin1.txt", bytes).unwrap();
+        assert_eq!(
+            articles[0].paragraphs,
+            ["The price of fish rose to \u{FFFD}5 a kilo, traders said."]
+        );
+        assert_eq!(
+            warnings[0].to_string(),
+            "latin1.txt: invalid UTF-8 (1 sequence, the first at byte 44) shown as \u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn parse_file_decodes_utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "Title\n\nBody text here.".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let (articles, _) = parse_file("a.txt", &bytes).unwrap();
+        assert_eq!(articles[0].title, "Title");
+        assert_eq!(articles[0].paragraphs, ["Body text here."]);
+    }
+
+    #[test]
+    fn parse_file_sniffs_json_without_extension() {
+        let (articles, _) = parse_file("-", br#"{"title": "T", "body": "B"}"#).unwrap();
+        assert_eq!(
+            (articles[0].title.as_str(), articles[0].id.as_str()),
+            ("T", "-")
+        );
+        let (articles, _) = parse_file("-", b"{\"title\": \"A\"}\n{\"title\": \"B\"}\n").unwrap();
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].id, "-#1");
+        // Starts like JSON but is prose: read as text, with a warning.
+        let (articles, warnings) = parse_file("notes", b"[Updated] Tehran talks\n\nBody.").unwrap();
+        assert_eq!(articles[0].title, "[Updated] Tehran talks");
+        assert!(
+            warnings[0].reason.contains("looks like JSON"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn title_from_text_shortens_at_a_word_boundary() {
+        assert_eq!(title_from_text("Short one. Second sentence."), "Short one");
+        assert_eq!(
+            title_from_text("Rivals of the Apple..."),
+            "Rivals of the Apple..."
+        );
+        let long = "word ".repeat(40);
+        let title = title_from_text(&long);
+        assert!(title.ends_with("word…"), "{title}");
+        assert!(title.chars().count() <= TITLE_MAX_CHARS);
+        let unbroken = "x".repeat(200);
+        assert_eq!(title_from_text(&unbroken).chars().count(), TITLE_MAX_CHARS);
+    }
+
+    #[test]
+    fn load_paths_walks_directories_sorted_and_skips_hidden_and_unknown() {
+        let dir = Scratch::new("walk");
+        dir.write("b.txt", b"B title\n\nBody b.");
+        dir.write("a/z.json", br#"{"title": "Z", "body": "Body z."}"#);
+        dir.write("a/y.md", b"# Y\n\nBody y.");
+        dir.write(".hidden.txt", b"Hidden\n\nBody.");
+        dir.write(".git/c.txt", b"Hidden\n\nBody.");
+        dir.write("page.html", b"<html>");
+        let loaded = load_paths(std::slice::from_ref(&dir.0));
+        assert_eq!(file_names(&loaded), ["y.md", "z.json", "b.txt"]);
+        assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    }
+
+    #[test]
+    fn load_paths_reports_explicit_problems_and_keeps_going() {
+        let dir = Scratch::new("explicit");
+        let good = dir.write("good.txt", b"Good\n\nBody.");
+        let html = dir.write("page.html", b"<html>");
+        let empty = dir.write("empty.txt", b"");
+        let binary = dir.write("blob", b"\x7fELF\0\0");
+        let missing = dir.0.join("missing.txt");
+        let loaded = load_paths(&[html, missing, empty, binary, good]);
+        assert_eq!(file_names(&loaded), ["good.txt"]);
+        let reasons: Vec<&str> = loaded.skipped.iter().map(|e| e.reason.as_str()).collect();
+        assert_eq!(reasons.len(), 4, "{reasons:?}");
+        assert!(reasons[0].starts_with("unsupported file type"));
+        assert_eq!(reasons[1], "no such file or directory");
+        assert_eq!(reasons[2], "empty file");
+        assert!(reasons[3].starts_with("binary file"));
+    }
+
+    #[test]
+    fn load_paths_skips_a_collection_without_good_articles_and_keeps_its_warnings() {
+        let dir = Scratch::new("nogood");
+        let path = dir.write("bad.json", b"[1, \"two\"]");
+        let loaded = load_paths(&[path]);
+        assert!(loaded.articles.is_empty());
+        assert_eq!(loaded.skipped.len(), 1);
+        assert!(
+            loaded.skipped[0]
+                .reason
+                .starts_with("no article loaded (2 problems")
+        );
+        assert_eq!(loaded.warnings.len(), 2);
+        assert!(
+            loaded.warnings[0].path.ends_with("bad.json:1:2"),
+            "{:?}",
+            loaded.warnings
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn load_paths_survives_symlink_loops() {
+        let dir = Scratch::new("loop");
+        dir.write("sub/a.txt", b"A\n\nBody a.");
+        std::os::unix::fs::symlink(&dir.0, dir.0.join("sub/back")).unwrap();
+        let loaded = load_paths(std::slice::from_ref(&dir.0));
+        assert_eq!(file_names(&loaded), ["a.txt"]);
+        assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+        assert!(loaded.warnings[0].reason.contains("already loaded"));
+    }
+
+    #[test]
+    fn read_limited_refuses_more_than_the_limit() {
+        let small = read_limited(&b"abc"[..]).unwrap();
+        assert_eq!(small.as_deref(), Some(&b"abc"[..]));
+        let huge = std::io::repeat(b'a').take(MAX_FILE_BYTES + 1);
+        assert_eq!(read_limited(huge).unwrap(), None);
+    }
+
+    proptest! {
+        #[test]
+        fn parse_file_never_panics(
+            bytes in proptest::collection::vec(any::<u8>(), 0..512),
+            extension in prop::sample::select(vec!["txt", "md", "json", "jsonl", "ndjson", "", "html"]),
+        ) {
+            let label = if extension.is_empty() { "input".to_string() } else { format!("input.{extension}") };
+            if let Ok((articles, _)) = parse_file(&label, &bytes) {
+                for article in articles {
+                    let strings = article.paragraphs.iter().chain(&article.removed).chain([&article.title]);
+                    for s in strings {
+                        prop_assert!(!s.chars().any(crate::sanitize::is_forbidden), "{:?}", s);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn parse_file_never_panics_on_json_like_input(
+            pieces in proptest::collection::vec(
+                prop::sample::select(vec![
+                    "[", "]", "{", "}", ",", ":", "\"title\"", "\"body\"", "\"author\"", "\"x\\u001b[31m\"",
+                    "\"\\ud800\"", "null", "1e999", "-0", "true", "\n", "\r\n", " ", "\"\u{202e}\"", "\"\"",
+                ]),
+                0..60,
+            ),
+            extension in prop::sample::select(vec!["json", "jsonl", "txt", ""]),
+        ) {
+            let label = if extension.is_empty() { "input".to_string() } else { format!("input.{extension}") };
+            let _ = parse_file(&label, pieces.concat().as_bytes());
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! Plain text and Markdown articles: lines → title, paragraphs and removed
+//! boilerplate. Called by [`crate::loader::parse_file`] on decoded text.
+//!
+//! Two layouts are recognised. The BBC layout starts with a short headline
+//! line followed by a blank line; that line is the title. Anything else (a
+//! page copied from a site, like the sample article) takes its title from the
+//! first sentence and keeps every paragraph. Paragraphs are separated by blank
+//! lines; the lines inside one are joined with a space.
+
+use super::boilerplate;
+use super::{LoadError, finish_article, normalize_newlines};
+use crate::model::Article;
+use crate::sanitize::sanitize;
+
+/// Longest line, in characters, taken as a headline in the BBC layout.
+pub const MAX_HEADLINE_CHARS: usize = 100;
+
+/// Parses a plain-text (or, with `markdown`, a Markdown) file into its one
+/// article.
+///
+/// # Algorithm
+/// Work on lines before anything is joined, because boilerplate comes in lines:
+/// 1. decode line ends, sanitise and trim every line;
+/// 2. drop menu lines at the top (`Home | World | Sport`);
+/// 3. take the title: a Markdown `#` heading, or a headline-like first line
+///    followed by a blank line and more text;
+/// 4. drop menu lines under the title and navigation lines at the end
+///    ([`boilerplate`]), keeping at least one line;
+/// 5. group the rest into paragraphs at blank lines.
+pub fn parse(
+    label: &str,
+    text: &str,
+    markdown: bool,
+) -> Result<(Vec<Article>, Vec<LoadError>), LoadError> {
+    let normalized = normalize_newlines(text);
+    let lines: Vec<String> = normalized
+        .split('\n')
+        .map(|line| sanitize(line).trim().to_string())
+        .collect();
+    let mut removed = Vec::new();
+
+    let mut start = boilerplate::leading_menu(&lines);
+    removed.extend(non_blank(&lines[..start]));
+
+    let mut title = String::new();
+    if let Some(first) = lines[start..].iter().position(|l| !l.is_empty()) {
+        let first = start + first;
+        let has_more = |after: usize| lines[after..].iter().any(|l| !l.is_empty());
+        if let Some(heading) = markdown.then(|| markdown_heading(&lines[first])).flatten() {
+            title = heading.to_string();
+            start = first + 1;
+        } else if is_headline(&lines[first])
+            && lines.get(first + 1).is_some_and(String::is_empty)
+            && has_more(first + 1)
+        {
+            title = lines[first].clone();
+            start = first + 1;
+        }
+    }
+
+    let body = &lines[start..];
+    let begin = boilerplate::leading_menu(body);
+    removed.extend(non_blank(&body[..begin]));
+    let body = &body[begin..];
+    let end = boilerplate::trailing_navigation(body);
+    let trailing: Vec<String> = non_blank(&body[end..]).collect();
+
+    let mut article = Article {
+        id: label.to_string(),
+        source_path: label.to_string(),
+        title,
+        paragraphs: paragraphs(&body[..end]),
+        removed: removed.into_iter().chain(trailing).collect(),
+        ..Article::default()
+    };
+    if markdown {
+        // A heading inside the body is its own paragraph; show it without `#`.
+        for paragraph in &mut article.paragraphs {
+            if let Some(heading) = markdown_heading(paragraph) {
+                *paragraph = heading.to_string();
+            }
+        }
+    }
+    match finish_article(article) {
+        Some(article) => Ok((vec![article], Vec::new())),
+        None => Err(LoadError::new(label, "no text")),
+    }
+}
+
+fn non_blank(lines: &[String]) -> impl Iterator<Item = String> + '_ {
+    lines.iter().filter(|l| !l.is_empty()).cloned()
+}
+
+/// Groups trimmed lines into paragraphs at blank lines, joining with a space.
+fn paragraphs(lines: &[String]) -> Vec<String> {
+    lines
+        .split(String::is_empty)
+        .filter(|group| !group.is_empty())
+        .map(|group| group.join(" "))
+        .collect()
+}
+
+/// A line that reads as a headline rather than a first paragraph: short, and
+/// not ending as a sentence or clause does (an ellipsis is fine: headlines
+/// trail off, sentences end in a full stop).
+fn is_headline(line: &str) -> bool {
+    let ends_as_prose =
+        (line.ends_with('.') && !line.ends_with("...")) || line.ends_with([',', ';']);
+    !line.is_empty() && line.chars().count() <= MAX_HEADLINE_CHARS && !ends_as_prose
+}
+
+/// The text of a Markdown ATX heading (`# Title`, up to `######`).
+fn markdown_heading(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches('#');
+    let level = line.len() - rest.len();
+    let text = rest.strip_prefix(' ')?.trim().trim_end_matches('#').trim();
+    ((1..=6).contains(&level) && !text.is_empty()).then_some(text)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> Article {
+        parse("t.txt", text, false).unwrap().0.remove(0)
+    }
+
+    #[test]
+    fn parse_takes_a_bbc_headline_as_title() {
+        let a = article(include_str!("../../assets/fixtures/loader/bbc-layout.txt"));
+        assert_eq!(a.title, "Harbour reopens after winter storm");
+        assert_eq!(a.paragraphs.len(), 3);
+        assert!(a.paragraphs[0].starts_with("The harbour authority in Portmere"));
+        assert!(a.removed.is_empty(), "{:?}", a.removed);
+    }
+
+    #[test]
+    fn parse_takes_the_first_sentence_when_there_is_no_headline() {
+        let a = article(include_str!("../../assets/fixtures/loader/seed-like.txt"));
+        assert_eq!(
+            a.title,
+            "The harbour authority in the northern port reopened two berths on Monday after…"
+        );
+        // The first paragraph stays in the body.
+        assert!(a.paragraphs[0].starts_with("The harbour authority"));
+        assert_eq!(a.paragraphs.len(), 3);
+        assert_eq!(
+            a.removed,
+            [
+                "Weather Today",
+                "Local Sport (12)",
+                "Share this page",
+                "Follow us  14  203"
+            ]
+        );
+    }
+
+    #[test]
+    fn parse_joins_lines_and_normalises_line_ends() {
+        let a = article("Title\r\n\r\nOne line\r\nwrapped here.\rSecond\r\rThird para.\n");
+        assert_eq!(a.title, "Title");
+        assert_eq!(
+            a.paragraphs,
+            ["One line wrapped here. Second", "Third para."]
+        );
+        let crlf = article(include_str!("../../assets/fixtures/loader/crlf.txt"));
+        assert_eq!(crlf.title, "Harbour reopens");
+        assert_eq!(
+            crlf.paragraphs,
+            [
+                "Two berths reopened on Monday, officials said.",
+                "Ships queued outside the harbour for a week."
+            ]
+        );
+    }
+
+    #[test]
+    fn parse_markdown_strips_heading_marks() {
+        let (mut articles, _) = parse(
+            "t.md",
+            "# Harbour reopens.\nTwo berths reopened.\n\n## Later\n\nMore.",
+            true,
+        )
+        .unwrap();
+        let a = articles.remove(0);
+        assert_eq!(a.title, "Harbour reopens.");
+        assert_eq!(a.paragraphs, ["Two berths reopened.", "Later", "More."]);
+        // In a .txt file a `#` line is just text.
+        assert_eq!(article("# Not a heading\n\nBody.").title, "# Not a heading");
+    }
+
+    #[test]
+    fn parse_needs_a_blank_line_and_more_text_for_a_headline() {
+        let one = article("Only a short line");
+        assert_eq!(
+            (one.title.as_str(), one.paragraphs.len()),
+            ("Only a short line", 1)
+        );
+        let sentence = article("This first line is a sentence.\n\nAnd a second paragraph.");
+        assert_eq!(sentence.title, "This first line is a sentence");
+        assert_eq!(sentence.paragraphs.len(), 2);
+        let trailing_off = article("Rivals of the £400 Apple...\n\nBody text follows here.");
+        assert_eq!(trailing_off.title, "Rivals of the £400 Apple...");
+    }
+
+    #[test]
+    fn parse_drops_a_menu_above_the_headline() {
+        let a = article(
+            "Home | World | Business | Sport\n\nHarbour reopens\n\nTwo berths reopened on Monday, officials said.",
+        );
+        assert_eq!(a.title, "Harbour reopens");
+        assert_eq!(a.removed, ["Home | World | Business | Sport"]);
+        assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn parse_sanitises_lines() {
+        let a = article("Ti\x1b]0;x\x07tle\n\nBody\x1b[31m red\u{202E}.\t end.");
+        assert_eq!(a.title, "Ti␛tle");
+        assert_eq!(a.paragraphs, ["Body␛ red⇄.  end."]);
+    }
+
+    #[test]
+    fn parse_reports_a_file_without_text() {
+        let error = parse("t.txt", "\u{200B}\n\u{FEFF}\n", false).unwrap_err();
+        assert_eq!(error.to_string(), "t.txt: no text");
+    }
+}
