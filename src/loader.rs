@@ -76,7 +76,7 @@ impl Loaded {
                         "no articles in file".to_string()
                     } else {
                         format!(
-                            "no article loaded ({} problems, listed below)",
+                            "no usable article ({} problems, reported as warnings)",
                             warnings.len()
                         )
                     };
@@ -172,9 +172,15 @@ fn walk_dir(root: &Path, visited: &mut HashSet<PathBuf>, loaded: &mut Loaded) {
                 }
             }
             Ok(_) => {}
-            Err(error) => loaded
-                .skipped
-                .push(LoadError::new(label_of(&path), io_reason(&error))),
+            // A broken link is worth reporting only if it could be an article.
+            Err(error) => {
+                let label = label_of(&path);
+                if Format::from_label(&label).is_ok() {
+                    loaded
+                        .skipped
+                        .push(LoadError::new(label, io_reason(&error)));
+                }
+            }
         }
     }
 }
@@ -248,12 +254,8 @@ fn load_file(path: &Path, loaded: &mut Loaded) {
             .push(LoadError::new(&label, too_large_reason(meta.len())));
         return;
     }
-    let bytes = fs::File::open(path).and_then(read_limited);
-    match bytes {
-        Ok(Some(bytes)) => loaded.push(&label, parse_file(&label, &bytes)),
-        Ok(None) => loaded
-            .skipped
-            .push(LoadError::new(&label, too_large_reason(MAX_FILE_BYTES + 1))),
+    match fs::File::open(path) {
+        Ok(file) => load_reader(&label, file, loaded),
         Err(error) => loaded
             .skipped
             .push(LoadError::new(&label, io_reason(&error))),
@@ -262,15 +264,20 @@ fn load_file(path: &Path, loaded: &mut Loaded) {
 
 /// Reads standard input as one file labelled `-`.
 fn load_stdin(loaded: &mut Loaded) {
-    match read_limited(std::io::stdin().lock()) {
-        Ok(Some(bytes)) => loaded.push(STDIN_LABEL, parse_file(STDIN_LABEL, &bytes)),
-        Ok(None) => loaded.skipped.push(LoadError::new(
-            STDIN_LABEL,
-            too_large_reason(MAX_FILE_BYTES + 1),
-        )),
+    load_reader(STDIN_LABEL, std::io::stdin().lock(), loaded);
+}
+
+/// Reads one file's bytes from `reader` (up to the size limit) and parses
+/// them, recording the outcome under `label`.
+fn load_reader(label: &str, reader: impl Read, loaded: &mut Loaded) {
+    match read_limited(reader) {
+        Ok(Some(bytes)) => loaded.push(label, parse_file(label, &bytes)),
+        Ok(None) => loaded
+            .skipped
+            .push(LoadError::new(label, too_large_reason(MAX_FILE_BYTES + 1))),
         Err(error) => loaded
             .skipped
-            .push(LoadError::new(STDIN_LABEL, io_reason(&error))),
+            .push(LoadError::new(label, io_reason(&error))),
     }
 }
 
@@ -772,7 +779,7 @@ mod tests {
         assert!(
             loaded.skipped[0]
                 .reason
-                .starts_with("no article loaded (2 problems")
+                .starts_with("no usable article (2 problems")
         );
         assert_eq!(loaded.warnings.len(), 2);
         assert!(
@@ -784,14 +791,43 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn load_paths_survives_symlink_loops() {
+    fn load_paths_survives_symlink_loops_and_dangling_links() {
         let dir = Scratch::new("loop");
         dir.write("sub/a.txt", b"A\n\nBody a.");
         std::os::unix::fs::symlink(&dir.0, dir.0.join("sub/back")).unwrap();
+        std::os::unix::fs::symlink(dir.0.join("nowhere.html"), dir.0.join("dangling.html"))
+            .unwrap();
+        std::os::unix::fs::symlink(dir.0.join("nowhere.txt"), dir.0.join("dangling.txt")).unwrap();
         let loaded = load_paths(std::slice::from_ref(&dir.0));
         assert_eq!(file_names(&loaded), ["a.txt"]);
         assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
         assert!(loaded.warnings[0].reason.contains("already loaded"));
+        // A dangling link is reported only when it names a readable format.
+        assert_eq!(loaded.skipped.len(), 1, "{:?}", loaded.skipped);
+        assert!(loaded.skipped[0].path.ends_with("dangling.txt"));
+    }
+
+    #[test]
+    fn load_reader_reads_standard_input_as_text_or_json() {
+        let mut loaded = Loaded::default();
+        load_reader(
+            STDIN_LABEL,
+            &b"Piped headline\n\nPiped body."[..],
+            &mut loaded,
+        );
+        load_reader(
+            STDIN_LABEL,
+            &b"[{\"title\": \"Piped JSON\"}]"[..],
+            &mut loaded,
+        );
+        load_reader(STDIN_LABEL, &b""[..], &mut loaded);
+        let ids: Vec<(&str, &str)> = loaded
+            .articles
+            .iter()
+            .map(|a| (a.id.as_str(), a.title.as_str()))
+            .collect();
+        assert_eq!(ids, [("-", "Piped headline"), ("-#0", "Piped JSON")]);
+        assert_eq!(loaded.skipped, [LoadError::new("-", "empty file")]);
     }
 
     #[test]

@@ -74,6 +74,9 @@ enum Body {
 /// being consumed, so a spliced `ESC NUL [31m` shows as `␛␀[31m` (visible, and
 /// inert because the `[` no longer follows an ESC).
 pub fn sanitize(text: &str) -> String {
+    if is_plainly_safe(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -121,6 +124,15 @@ pub fn sanitize(text: &str) -> String {
         }
     }
     out
+}
+
+/// A quick byte check that `text` has nothing to change: no ASCII control and
+/// none of the lead bytes (0xC2, 0xE2, 0xEF) that every other character we
+/// change starts with. Plain ASCII and most non-Latin text pass; anything
+/// else takes the full walk.
+fn is_plainly_safe(text: &str) -> bool {
+    text.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || (b >= 0x80 && !matches!(b, 0xC2 | 0xE2 | 0xEF)))
 }
 
 /// The Unicode control picture for a C0 control (U+2400 + code).

@@ -104,8 +104,10 @@ fn paragraphs(lines: &[String]) -> Vec<String> {
 /// not ending as a sentence or clause does (an ellipsis is fine: headlines
 /// trail off, sentences end in a full stop).
 fn is_headline(line: &str) -> bool {
+    // Look through closing quotes and brackets: `He said: "It is over."`.
+    let core = line.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']']);
     let ends_as_prose =
-        (line.ends_with('.') && !line.ends_with("...")) || line.ends_with([',', ';']);
+        (core.ends_with('.') && !core.ends_with("...")) || core.ends_with([',', ';']);
     !line.is_empty() && line.chars().count() <= MAX_HEADLINE_CHARS && !ends_as_prose
 }
 
@@ -200,6 +202,10 @@ mod tests {
         let sentence = article("This first line is a sentence.\n\nAnd a second paragraph.");
         assert_eq!(sentence.title, "This first line is a sentence");
         assert_eq!(sentence.paragraphs.len(), 2);
+        let quoted = article("He said: \"It is over.\"\n\nThen he left.");
+        assert_eq!(quoted.paragraphs.len(), 2);
+        let headline_quote = article("EU rules 'won't stop UK spending'\n\nThe chancellor spoke.");
+        assert_eq!(headline_quote.title, "EU rules 'won't stop UK spending'");
         let trailing_off = article("Rivals of the £400 Apple...\n\nBody text follows here.");
         assert_eq!(trailing_off.title, "Rivals of the £400 Apple...");
     }
