@@ -167,7 +167,7 @@ fn walk_dir(root: &Path, visited: &mut HashSet<PathBuf>, loaded: &mut Loaded) {
             // Inside a directory, formats we do not read and special files
             // (pipes, sockets, devices) are not articles: pass over silently.
             Ok(meta) if meta.is_file() => {
-                if Format::from_label(&label_of(&path)).is_ok() {
+                if Format::from_label(&label_of(&path)).is_ok() && !is_collection_notes(&path) {
                     load_file(&path, loaded);
                 }
             }
@@ -229,6 +229,29 @@ fn enter_dir(
     }
     children.sort();
     Some(children.into_iter())
+}
+
+/// Files that describe a collection rather than belong to it (`README.txt`,
+/// `LICENSE`, `PROVENANCE.md` ...): corpora ship them beside the articles, and a
+/// reader walking the folder does not want them in the list. Named explicitly,
+/// they still load.
+fn is_collection_notes(path: &Path) -> bool {
+    const NOTES: &[&str] = &[
+        "README",
+        "LICENSE",
+        "LICENCE",
+        "COPYING",
+        "PROVENANCE",
+        "CHANGELOG",
+        "CHANGES",
+        "AUTHORS",
+        "NOTICE",
+        "CONTRIBUTING",
+        "INSTALL",
+    ];
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().to_ascii_uppercase())
+        .is_some_and(|stem| NOTES.contains(&stem.as_str()))
 }
 
 /// Hidden files and directories, by the Unix convention of a leading dot.
@@ -749,6 +772,18 @@ mod tests {
         let loaded = load_paths(std::slice::from_ref(&dir.0));
         assert_eq!(file_names(&loaded), ["y.md", "z.json", "b.txt"]);
         assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    }
+
+    #[test]
+    fn load_paths_passes_over_collection_notes_unless_named() {
+        let dir = Scratch::new("notes");
+        dir.write("001.txt", b"Title\n\nBody.");
+        let readme = dir.write("README.TXT", b"About this corpus\n\nIt has articles.");
+        dir.write("PROVENANCE.md", b"# Where it came from\n\nSomewhere.");
+        let loaded = load_paths(std::slice::from_ref(&dir.0));
+        assert_eq!(file_names(&loaded), ["001.txt"]);
+        let loaded = load_paths(&[readme]);
+        assert_eq!(file_names(&loaded), ["README.TXT"]);
     }
 
     #[test]

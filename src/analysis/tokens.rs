@@ -187,7 +187,10 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         let t = tokens[i].text(text);
         if matches!(t, "." | "!" | "?" | "…") {
             let mut end = i + 1;
+            // Closing quotes and brackets attached to the full stop belong to this
+            // sentence; a detached straight quote opens the next one.
             while end < tokens.len()
+                && tokens[end].start == tokens[end - 1].end
                 && matches!(
                     tokens[end].text(text),
                     "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "]" | "." | "!" | "?"
