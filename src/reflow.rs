@@ -28,7 +28,7 @@ pub fn wrap(paragraph: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let words = break_words(find_words(paragraph), width);
     if words.is_empty() {
-        return vec![0..0];
+        return std::iter::once(0..0).collect();
     }
     let widths = [width as f64];
     wrap_first_fit(&words, &widths)
@@ -111,7 +111,11 @@ mod tests {
             ("one  two", 3, &["one", "two"]),
             ("a b c d", 1, &["a", "b", "c", "d"]),
             // curly quotes and apostrophes are ordinary characters
-            ("“Iran’s ally,” he said", 13, &["“Iran’s", "ally,” he", "said"]),
+            (
+                "“Iran’s ally,” he said",
+                13,
+                &["“Iran’s", "ally,” he", "said"],
+            ),
         ];
         for (text, width, want) in cases {
             assert_eq!(lines(text, *width), *want, "{text:?} at {width}");
