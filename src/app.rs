@@ -388,7 +388,7 @@ impl App {
                 if self.skipped.is_empty() {
                     lines.push(OverlayLine::Text("No file was skipped.".to_string()));
                 }
-                lines.extend(self.skipped.iter().map(|s| OverlayLine::Text(s.clone())));
+                lines.extend(self.skipped.iter().flat_map(|s| self.overlay_text(s)));
                 lines.push(OverlayLine::Blank);
                 lines.push(OverlayLine::Heading(format!(
                     "Warnings ({})",
@@ -397,10 +397,20 @@ impl App {
                 if self.warnings.is_empty() {
                     lines.push(OverlayLine::Text("No warnings.".to_string()));
                 }
-                lines.extend(self.warnings.iter().map(|s| OverlayLine::Text(s.clone())));
+                lines.extend(self.warnings.iter().flat_map(|s| self.overlay_text(s)));
                 lines
             }
         }
+    }
+
+    /// A message wrapped to the overlay box (inside its border and indent).
+    fn overlay_text(&self, text: &str) -> Vec<OverlayLine> {
+        let width = usize::from(self.geometry.overlay.inner().width).saturating_sub(2);
+        crate::reflow::wrap(text, width)
+            .into_iter()
+            .filter_map(|range| text.get(range))
+            .map(|line| OverlayLine::Text(line.to_string()))
+            .collect()
     }
 
     // ----- changing the state -----

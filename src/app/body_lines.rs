@@ -1,6 +1,6 @@
 //! The open article laid out as lines for the body pane: title, metadata, and
 //! each paragraph wrapped by [`crate::reflow`] into byte ranges, with a
-//! `— Speaker` line after each quote. Also the marks (quotes and mentions) per
+//! `— Speaker` line after each paragraph with attributed quotes. Also the marks (quotes and mentions) per
 //! paragraph and the sweep that cuts a line into segments by meaning. No styles
 //! here: the ui turns a segment's meaning into a style with its theme.
 
@@ -22,7 +22,7 @@ pub enum BodyLine {
         paragraph: usize,
         range: Range<usize>,
     },
-    /// Who spoke the quote(s) ending on the line above.
+    /// Who spoke the quotes of the paragraph above.
     Attribution(String),
 }
 
@@ -148,36 +148,34 @@ pub fn layout(article: &Article, analysis: &Analysis, width: usize) -> Vec<BodyL
     }
     for (paragraph, text) in article.paragraphs.iter().enumerate() {
         lines.push(BodyLine::Blank);
-        let ranges = reflow::wrap(text, width);
-        // Each quote is attributed after the line holding its last character.
-        let mut speakers: Vec<Vec<&str>> = vec![Vec::new(); ranges.len()];
-        for (end, name) in attribution_ends(article, analysis, paragraph) {
-            let line = ranges
-                .iter()
-                .position(|r| r.end >= end)
-                .unwrap_or(ranges.len().saturating_sub(1));
-            if let Some(names) = speakers.get_mut(line) {
+        lines.extend(
+            reflow::wrap(text, width)
+                .into_iter()
+                .map(|range| BodyLine::Text { paragraph, range }),
+        );
+        // Speakers go after the paragraph rather than after the quote's own
+        // line, so the sentence is not cut in two.
+        let mut names: Vec<&str> = Vec::new();
+        for name in attribution_names(article, analysis, paragraph) {
+            if !names.contains(&name) {
                 names.push(name);
             }
         }
-        for (range, names) in ranges.into_iter().zip(speakers) {
-            lines.push(BodyLine::Text { paragraph, range });
-            if !names.is_empty() {
-                lines.push(BodyLine::Attribution(format!("— {}", names.join("; — "))));
-            }
+        if !names.is_empty() {
+            lines.push(BodyLine::Attribution(format!("— {}", names.join(", "))));
         }
     }
     lines
 }
 
-/// `(end, speaker)` of the attributed quotes of `paragraph` that close in it: a
-/// quote carried on into the next paragraph by the same speaker is attributed
-/// only where it finally ends.
-fn attribution_ends<'a>(
+/// Speakers of the attributed quotes of `paragraph`, in order: a quote carried
+/// on into the next paragraph by the same speaker is attributed only where it
+/// finally ends.
+fn attribution_names<'a>(
     article: &Article,
     analysis: &'a Analysis,
     paragraph: usize,
-) -> Vec<(usize, &'a str)> {
+) -> Vec<&'a str> {
     let quotes = &analysis.quotes;
     quotes
         .iter()
@@ -194,7 +192,7 @@ fn attribution_ends<'a>(
                         .and_then(|p| p.get(..next.span.start))
                         .is_some_and(|before| before.trim().chars().count() <= 1)
             });
-            (!continued).then_some((q.span.end, name))
+            (!continued).then_some(name)
         })
         .collect()
 }
