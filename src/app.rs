@@ -704,13 +704,13 @@ impl App {
         let here = self.visible.iter().position(|&a| a == self.open);
         let target = match (here, forward) {
             (Some(i), true) => i + 1,
-            (Some(i), false) => match i.checked_sub(1) {
-                Some(j) => j,
-                None => {
+            (Some(i), false) => {
+                let Some(j) = i.checked_sub(1) else {
                     self.status = Some("This is the first article.".to_string());
                     return;
-                }
-            },
+                };
+                j
+            }
             // The open article is filtered out: start from the list cursor.
             (None, _) => self.list_cursor,
         };

@@ -30,7 +30,8 @@ pub fn wrap(paragraph: &str, width: usize) -> Vec<Range<usize>> {
     if words.is_empty() {
         return std::iter::once(0..0).collect();
     }
-    let widths = [width as f64];
+    // Line widths are whole columns; f64 is what textwrap's algorithm takes.
+    let widths = [f64::from(u32::try_from(width).unwrap_or(u32::MAX))];
     wrap_first_fit(&words, &widths)
         .into_iter()
         .filter_map(|line| {

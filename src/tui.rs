@@ -8,10 +8,14 @@ use crate::keymap::{Key, KeyCode};
 use crate::ui;
 use crate::ui::theme::Theme;
 use anyhow::Context as _;
-use crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{self, Event, KeyCode as C, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
 /// Runs the reader until the user quits. The terminal is restored in every case.
+///
+/// # Errors
+///
+/// When the terminal cannot be set up (no tty), drawn to, or read from.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     // try_init installs the panic hook that restores the terminal, then enters
     // raw mode and the alternate screen; unlike `ratatui::run` it reports a
@@ -55,7 +59,6 @@ fn to_key(event: KeyEvent) -> Option<Key> {
     if event.modifiers.contains(KeyModifiers::ALT) {
         return None;
     }
-    use crossterm::event::KeyCode as C;
     let code = match event.code {
         // Shift is already in the character ('J'), so only Ctrl is kept.
         C::Char(c) => KeyCode::Char(c),
@@ -81,7 +84,6 @@ fn to_key(event: KeyEvent) -> Option<Key> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyCode as C;
 
     #[test]
     fn to_key_keeps_ctrl_and_folds_shift_into_the_character() {

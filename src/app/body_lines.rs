@@ -136,14 +136,24 @@ pub fn layout(article: &Article, analysis: &Analysis, width: usize) -> Vec<BodyL
         meta.push_str("by ");
         meta.push_str(author);
     }
-    for text in [Some(&meta), article.url.as_ref()].into_iter().flatten() {
-        if !text.is_empty() {
-            lines.extend(
-                reflow::wrap(text, width)
-                    .into_iter()
-                    .filter_map(|r| text.get(r))
-                    .map(|s| BodyLine::Meta(s.to_string())),
-            );
+    if !meta.is_empty() {
+        lines.extend(
+            reflow::wrap(&meta, width)
+                .into_iter()
+                .filter_map(|r| meta.get(r))
+                .map(|s| BodyLine::Meta(s.to_string())),
+        );
+    }
+    // A url is one line, cut with `…` when too long: its pieces would mean nothing.
+    if let Some(url) = article.url.as_deref().filter(|u| !u.is_empty()) {
+        let pieces = reflow::wrap(url, width);
+        if let Some(first) = pieces.first().and_then(|r| url.get(r.clone())) {
+            let mut line = first.to_string();
+            if pieces.len() > 1 {
+                line.pop();
+                line.push('…');
+            }
+            lines.push(BodyLine::Meta(line));
         }
     }
     for (paragraph, text) in article.paragraphs.iter().enumerate() {
