@@ -475,6 +475,22 @@ impl App {
             Action::ShowHelp => self.show_overlay(Overlay::Help),
             Action::Back => self.back(),
         }
+        // On a narrow screen only the focused pane shows: after moving through
+        // the text, show the text.
+        let moves_in_text = matches!(
+            action,
+            Action::SelectEntity
+                | Action::NextMention
+                | Action::PreviousMention
+                | Action::NextQuote
+                | Action::PreviousQuote
+        );
+        if self.geometry.narrow
+            && moves_in_text
+            && (self.current_mention().is_some() || self.quote.is_some())
+        {
+            self.focus = Focus::Body;
+        }
     }
 
     fn apply_in_overlay(&mut self, action: Action) {

@@ -232,7 +232,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleScope,
         "sidebar: this article's entities or the whole collection's",
         Reader,
-        "all",
+        "scope",
     ),
     bind(
         &[Key::char('e'), Key::char('w')],

@@ -371,3 +371,15 @@ fn every_action_survives_tiny_sizes_and_an_empty_collection() {
         }
     }
 }
+
+#[test]
+fn narrow_screens_show_the_body_after_selecting_or_jumping() {
+    let mut app = fixture::app(60, 20);
+    press(&mut app, "l l");
+    assert_eq!(app.focus(), Focus::Sidebar);
+    press(&mut app, "enter");
+    assert_eq!(app.focus(), Focus::Body, "only the focused pane shows");
+    let mut wide = fixture::app(100, 30);
+    press(&mut wide, "l l enter");
+    assert_eq!(wide.focus(), Focus::Sidebar, "wide: stay to pick another");
+}
