@@ -80,8 +80,9 @@ fn about(article: &Article) -> String {
         .map(String::as_str)
         .collect();
     if known.is_empty() {
-        let path = article.source_path.as_str();
-        path.rsplit('/').next().unwrap_or(path).to_string()
+        // The file with its folder ("business/001.txt"): enough to tell files apart.
+        let parts: Vec<&str> = article.source_path.rsplit('/').take(2).collect();
+        parts.into_iter().rev().collect::<Vec<_>>().join("/")
     } else {
         known.join(" · ")
     }

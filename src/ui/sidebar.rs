@@ -8,7 +8,7 @@ use crate::ui::{pane_block, scroll_note, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 /// Draws the sidebar into `area`.
@@ -71,5 +71,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
+    if rows.is_empty() {
+        let empty = match app.scope() {
+            Scope::Article => "No entities in this article.",
+            Scope::Collection => "No entities in the collection.",
+        };
+        Paragraph::new(Line::styled(empty, theme.dim))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
     Paragraph::new(lines).render(inner, buf);
 }

@@ -222,3 +222,12 @@ fn truncate_marks_cut_text_with_an_ellipsis() {
     assert_eq!(truncate("伊朗与叙利亚", 5), "伊朗…");
     assert_eq!(truncate("abc", 0), "");
 }
+
+#[test]
+fn empty_panes_say_so() {
+    let (article, analysis) = fixture::article("Quiet day", &["Nothing happened."]).build();
+    let mut app = App::new(vec![article], vec![analysis], Vec::new(), Vec::new());
+    app.resize(100, 30);
+    let terminal = screen(&app, &Theme::plain());
+    assert!(find(terminal.backend().buffer(), "No entities in this").is_some());
+}
