@@ -755,8 +755,8 @@ impl App {
             return;
         }
         self.status = Some(format!(
-            "Listing the {} articles mentioning {name} (f or Esc: all).",
-            articles.len()
+            "Listing {} mentioning {name} (f or Esc: all).",
+            count(articles.len(), "article")
         ));
         self.visible = articles;
         self.filter = Some(name);
@@ -883,11 +883,14 @@ impl App {
             self.go_to_mention(0);
             let here = self.mention_position().map_or(0, |p| p.here);
             self.status = Some(format!(
-                "{name}: {here} mentions here, {articles} article(s) in all. n/N: next/previous."
+                "{name}: {} here, {} in all. n/N: next/previous.",
+                count(here, "mention"),
+                count(articles, "article")
             ));
         } else {
             self.status = Some(format!(
-                "{name} is not in this article; {articles} article(s) mention it. n: go to the first."
+                "{name} is not in this article but in {}. n: go there.",
+                count(articles, "other article")
             ));
         }
     }
@@ -1043,6 +1046,15 @@ impl App {
 /// `value + delta`, clamped to `0..=last` (saturating at both ends).
 fn step(value: usize, delta: isize, last: usize) -> usize {
     value.saturating_add_signed(delta).min(last)
+}
+
+/// "1 article", "3 articles".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn to_isize(n: usize) -> isize {

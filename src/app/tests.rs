@@ -98,7 +98,10 @@ fn enter_on_an_entity_selects_it_and_makes_its_first_mention_current() {
     assert_eq!(app.focus(), Focus::Sidebar);
     assert_eq!(app.selected_entity(), Some("Mara Voss"));
     assert_eq!(current_mention_text(&app), Some("Mara Voss"));
-    assert!(app.status().is_some_and(|s| s.contains("3 mentions here")));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("3 mentions here, 2 articles in all"))
+    );
     press(&mut app, "enter");
     assert_eq!(app.selected_entity(), None, "enter again clears");
 }

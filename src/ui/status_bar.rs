@@ -2,7 +2,7 @@
 //! the selected entity), the last action's message or the skipped-files note,
 //! and key hints generated from the key table, as many as fit.
 
-use crate::app::App;
+use crate::app::{App, count};
 use crate::keymap;
 use crate::ui::theme::Theme;
 use crate::ui::truncate;
@@ -24,7 +24,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     if let Some(p) = app.mention_position() {
         let place = match (p.current, p.here) {
-            (_, 0) => format!("not here, in {} article(s)", p.articles),
+            (_, 0) => format!("not here, in {}", count(p.articles, "article")),
             (Some(i), here) => format!("{}/{here}", i + 1),
             (None, here) => format!("-/{here}"),
         };
@@ -36,7 +36,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let message = match app.status() {
         Some(message) => Some(Span::styled(message.to_string(), theme.status_message)),
         None if !app.skipped().is_empty() => Some(Span::styled(
-            format!("{} files skipped (e to list)", app.skipped().len()),
+            format!("{} skipped (e to list)", count(app.skipped().len(), "file")),
             theme.warning,
         )),
         None => None,

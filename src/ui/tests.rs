@@ -94,7 +94,7 @@ fn screen_with_skipped_overlay_and_status_note() {
     );
     app.resize(100, 30);
     let terminal = screen(&app, &Theme::plain());
-    assert!(find(terminal.backend().buffer(), "1 files skipped (e to list)").is_some());
+    assert!(find(terminal.backend().buffer(), "1 file skipped (e to list)").is_some());
     press(&mut app, "e");
     insta::assert_snapshot!("skipped_100x30", screen(&app, &Theme::plain()).backend());
 }
