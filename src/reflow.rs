@@ -175,6 +175,26 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn wrap_ranges_hold_for_any_text(
+            text in "[a-z \u{e9}\u{301}\u{4f0a}\u{6717}\u{201c}\u{201d}]{0,80}",
+            width in 1usize..30,
+        ) {
+            let mut previous_end = 0;
+            for range in wrap(&text, width) {
+                proptest::prop_assert!(text.is_char_boundary(range.start));
+                proptest::prop_assert!(text.is_char_boundary(range.end));
+                proptest::prop_assert!(range.start >= previous_end);
+                let line = &text[range.clone()];
+                proptest::prop_assert!(display_width(line) <= width.max(2), "{:?}", line);
+                proptest::prop_assert!(text[previous_end..range.start].chars().all(|c| c == ' '));
+                previous_end = range.end;
+            }
+            proptest::prop_assert!(text[previous_end..].chars().all(|c| c == ' '));
+        }
+    }
+
     #[test]
     fn wrap_treats_zero_width_as_one() {
         assert_eq!(lines("ab", 0), ["a", "b"]);

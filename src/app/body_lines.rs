@@ -344,6 +344,39 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn segments_tile_any_line(
+            cuts in proptest::collection::vec(0usize..60, 0..12),
+            start in 0usize..60,
+            len in 0usize..60,
+        ) {
+            // Sorted cut points paired up: non-overlapping marks, alternately
+            // given to mentions and quotes (which may then overlap each other).
+            let mut cuts = cuts;
+            cuts.sort_unstable();
+            let pairs: Vec<(usize, usize)> = cuts
+                .chunks_exact(2)
+                .map(|c| (c[0], c[1]))
+                .filter(|(s, e)| s < e)
+                .collect();
+            let mentions: Vec<(usize, usize)> = pairs.iter().copied().step_by(2).collect();
+            let quotes: Vec<(usize, usize)> = pairs.iter().copied().skip(1).step_by(2).collect();
+            let marks = marks_of(&mentions, &quotes);
+            let line = start..start + len;
+            let mut at = line.start;
+            for segment in segments(&marks, line.clone()) {
+                proptest::prop_assert_eq!(segment.range.start, at);
+                proptest::prop_assert!(segment.range.end > at);
+                let inside = |(s, e): &(usize, usize)| *s <= at && at < *e;
+                proptest::prop_assert_eq!(segment.mention.is_some(), mentions.iter().any(inside));
+                proptest::prop_assert_eq!(segment.quote.is_some(), quotes.iter().any(inside));
+                at = segment.range.end;
+            }
+            proptest::prop_assert_eq!(at, line.end);
+        }
+    }
+
     #[test]
     fn marks_drop_invalid_and_overlapping_spans() {
         let (article, mut analysis) = fixture::article("T", &["héllo world"])
