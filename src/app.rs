@@ -736,8 +736,10 @@ impl App {
         }
     }
 
+    /// f: filter by the selected entity; clear the filter when it is already
+    /// by that entity (or nothing is selected); switch it to a newly selected one.
     fn toggle_filter(&mut self) {
-        if self.filter.is_some() {
+        if self.filter.is_some() && (self.selected.is_none() || self.filter == self.selected) {
             self.clear_filter();
             return;
         }

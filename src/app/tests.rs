@@ -202,9 +202,16 @@ fn f_filters_the_list_and_esc_clears_filter_then_selection() {
     press(&mut app, "J");
     assert_eq!(app.open_index(), 1, "last article of the filtered list");
     assert!(app.status().is_some_and(|s| s.contains("last")));
+    // Another entity selected while filtered: f switches the filter to it.
+    press(&mut app, "l l k k enter f");
+    assert_eq!(app.selected_entity(), Some("Jon Hale"));
+    assert_eq!(app.filter(), Some("Jon Hale"));
+    assert_eq!(app.visible_articles(), &[1]);
     press(&mut app, "f");
     assert_eq!(app.filter(), None);
     assert_eq!(app.visible_articles().len(), 3);
+    press(&mut app, "j enter");
+    assert_eq!(app.selected_entity(), Some("Eastport"));
     press(&mut app, "f esc");
     assert_eq!(app.filter(), None);
     assert_eq!(app.selected_entity(), Some("Eastport"));
