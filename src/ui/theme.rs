@@ -73,9 +73,10 @@ impl Theme {
     /// Colours plus the non-colour cues.
     pub fn colored() -> Theme {
         let plain = Theme::plain();
+        // No white or black anywhere: the reader's own foreground and
+        // background stay readable on light and dark terminals alike.
         let fg = |style: Style, color: Color| style.fg(color);
         Theme {
-            title: fg(plain.title, Color::White),
             meta: fg(plain.meta, Color::Gray),
             quote: fg(plain.quote, Color::Yellow),
             attribution: fg(plain.attribution, Color::Yellow),
@@ -86,7 +87,6 @@ impl Theme {
             other: Style::new().fg(Color::Blue),
             selected_mention: plain.selected_mention.bg(Color::DarkGray),
             border_focused: fg(plain.border_focused, Color::Cyan),
-            heading: fg(plain.heading, Color::White),
             count: fg(plain.count, Color::DarkGray),
             status_message: fg(plain.status_message, Color::Yellow),
             warning: fg(plain.warning, Color::Red),
