@@ -19,7 +19,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 ///
 /// # Algorithm
 ///
-/// textwrap does the work on borrowed words: [`find_words`] cuts the paragraph
+/// textwrap does the work on borrowed words: `find_words` cuts the paragraph
 /// into `Word`s that are sub-slices of it, [`break_words`] splits words wider than
 /// the line, and [`wrap_first_fit`] packs them greedily into lines. Every word is a
 /// slice of `paragraph`, so its byte offset is the distance between the two
