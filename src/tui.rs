@@ -1,1 +1,122 @@
-//! (skeleton)
+//! The only module that touches the terminal: sets it up (raw mode, alternate
+//! screen, a panic hook that restores it), runs the event loop, and restores it
+//! on the way out, also after an error or a panic. Key presses become actions
+//! through the key table; resizes go to [`App::resize`].
+
+use crate::app::App;
+use crate::keymap::{Key, KeyCode};
+use crate::ui;
+use crate::ui::theme::Theme;
+use anyhow::Context as _;
+use crossterm::event::{self, Event, KeyCode as C, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::DefaultTerminal;
+
+/// Runs the reader until the user quits. The terminal is restored in every case.
+///
+/// # Errors
+///
+/// When the terminal cannot be set up (no tty), drawn to, or read from.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    // try_init installs the panic hook that restores the terminal, then enters
+    // raw mode and the alternate screen; unlike `ratatui::run` it reports a
+    // missing terminal as an error instead of panicking.
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(error) => {
+            // Undo whatever half of the setup succeeded.
+            ratatui::restore();
+            return Err(error).context("cannot set up the terminal");
+        }
+    };
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let theme = Theme::from_env();
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    while !app.should_quit() {
+        terminal.draw(|frame| ui::draw(frame, app, &theme))?;
+        match event::read()? {
+            // Key *presses* only: Windows and the kitty protocol also report releases.
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                if let Some(action) = to_key(key).and_then(|k| app.action_for(k)) {
+                    app.apply(action);
+                }
+            }
+            Event::Resize(width, height) => app.resize(width, height),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Translates a crossterm key event into lede's [`Key`]; `None` for keys the
+/// table never uses (function keys, Alt combinations ...).
+fn to_key(event: KeyEvent) -> Option<Key> {
+    if event.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    let code = match event.code {
+        // Shift is already in the character ('J'), so only Ctrl is kept.
+        C::Char(c) => KeyCode::Char(c),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        _ => return None,
+    };
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    Some(Key { code, ctrl })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn to_key_keeps_ctrl_and_folds_shift_into_the_character() {
+        let cases = [
+            (
+                KeyEvent::new(C::Char('j'), KeyModifiers::NONE),
+                Some(Key::char('j')),
+            ),
+            (
+                KeyEvent::new(C::Char('J'), KeyModifiers::SHIFT),
+                Some(Key::char('J')),
+            ),
+            (
+                KeyEvent::new(C::Char('c'), KeyModifiers::CONTROL),
+                Some(Key::ctrl('c')),
+            ),
+            (
+                KeyEvent::new(C::BackTab, KeyModifiers::SHIFT),
+                Some(Key::plain(KeyCode::BackTab)),
+            ),
+            (
+                KeyEvent::new(C::Tab, KeyModifiers::SHIFT),
+                Some(Key::plain(KeyCode::BackTab)),
+            ),
+            (
+                KeyEvent::new(C::PageDown, KeyModifiers::NONE),
+                Some(Key::plain(KeyCode::PageDown)),
+            ),
+            (KeyEvent::new(C::Char('j'), KeyModifiers::ALT), None),
+            (KeyEvent::new(C::F(1), KeyModifiers::NONE), None),
+        ];
+        for (event, key) in cases {
+            assert_eq!(to_key(event), key, "{event:?}");
+        }
+    }
+}

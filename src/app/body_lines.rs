@@ -1,0 +1,465 @@
+//! The open article laid out as lines for the body pane: title, metadata, and
+//! each paragraph wrapped by [`crate::reflow`] into byte ranges, with a
+//! `— Speaker` line after each paragraph with attributed quotes. Also the marks (quotes and mentions) per
+//! paragraph and the sweep that cuts a line into segments by meaning. No styles
+//! here: the ui turns a segment's meaning into a style with its theme.
+
+use crate::model::{Analysis, Article};
+use crate::reflow;
+use std::ops::Range;
+
+/// One line of the body pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyLine {
+    /// A line of the article's title: a byte range over `Article::title`.
+    Title(Range<usize>),
+    /// A line of metadata (source, date, author, url), already composed.
+    Meta(String),
+    /// Space between blocks.
+    Blank,
+    /// A wrapped line of a paragraph: a byte range over that paragraph.
+    Text {
+        paragraph: usize,
+        range: Range<usize>,
+    },
+    /// Who spoke the quotes of the paragraph above.
+    Attribution(String),
+}
+
+/// A mention of an entity inside a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionMark {
+    pub range: Range<usize>,
+    /// Index into the open article's `Analysis::entities`.
+    pub entity: usize,
+    /// Index into that entity's `mentions`.
+    pub index: usize,
+}
+
+/// A quote (its words, without the marks) inside a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteMark {
+    pub range: Range<usize>,
+    /// Index into the open article's `Analysis::quotes`.
+    pub quote: usize,
+}
+
+/// Everything marked in one paragraph, each list sorted by start and free of
+/// overlaps (an analysis bug must not become a drawing bug).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParagraphMarks {
+    pub mentions: Vec<MentionMark>,
+    pub quotes: Vec<QuoteMark>,
+}
+
+/// A stretch of one line with a single meaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub range: Range<usize>,
+    /// The quote this stretch is inside, if any.
+    pub quote: Option<usize>,
+    /// The mention this stretch is part of, if any.
+    pub mention: Option<MentionMark>,
+}
+
+/// Collects the marks of every paragraph of `article`, dropping spans that are
+/// out of range, not on char boundaries, or overlap an earlier one.
+pub fn marks(article: &Article, analysis: &Analysis) -> Vec<ParagraphMarks> {
+    let mut marks = vec![ParagraphMarks::default(); article.paragraphs.len()];
+    let valid = |paragraph: usize, range: &Range<usize>| {
+        article
+            .paragraphs
+            .get(paragraph)
+            .is_some_and(|text| range.start < range.end && text.get(range.clone()).is_some())
+    };
+    for (entity, e) in analysis.entities.iter().enumerate() {
+        for (index, span) in e.mentions.iter().enumerate() {
+            if valid(span.paragraph, &span.range()) {
+                marks[span.paragraph].mentions.push(MentionMark {
+                    range: span.range(),
+                    entity,
+                    index,
+                });
+            }
+        }
+    }
+    for (quote, q) in analysis.quotes.iter().enumerate() {
+        if valid(q.span.paragraph, &q.span.range()) {
+            marks[q.span.paragraph].quotes.push(QuoteMark {
+                range: q.span.range(),
+                quote,
+            });
+        }
+    }
+    for m in &mut marks {
+        // Longest first among equal starts, so an overlap keeps the wider span.
+        m.mentions
+            .sort_by_key(|x| (x.range.start, std::cmp::Reverse(x.range.end)));
+        m.mentions = drop_overlaps(std::mem::take(&mut m.mentions), |x| &x.range);
+        m.quotes
+            .sort_by_key(|x| (x.range.start, std::cmp::Reverse(x.range.end)));
+        m.quotes = drop_overlaps(std::mem::take(&mut m.quotes), |x| &x.range);
+    }
+    marks
+}
+
+/// Keeps the items (sorted by start) that do not overlap the last kept one.
+fn drop_overlaps<T>(items: Vec<T>, range: impl Fn(&T) -> &Range<usize>) -> Vec<T> {
+    let mut kept: Vec<T> = Vec::with_capacity(items.len());
+    for item in items {
+        if kept
+            .last()
+            .is_none_or(|last| range(last).end <= range(&item).start)
+        {
+            kept.push(item);
+        }
+    }
+    kept
+}
+
+/// Lays the article out for a text column `width` wide.
+pub fn layout(article: &Article, analysis: &Analysis, width: usize) -> Vec<BodyLine> {
+    let mut lines: Vec<BodyLine> = reflow::wrap(&article.title, width)
+        .into_iter()
+        .map(BodyLine::Title)
+        .collect();
+    let about: Vec<&str> = [&article.source, &article.date]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let mut meta = about.join(" · ");
+    if let Some(author) = &article.author {
+        if !meta.is_empty() {
+            meta.push_str(" · ");
+        }
+        meta.push_str("by ");
+        meta.push_str(author);
+    }
+    if !meta.is_empty() {
+        lines.extend(
+            reflow::wrap(&meta, width)
+                .into_iter()
+                .filter_map(|r| meta.get(r))
+                .map(|s| BodyLine::Meta(s.to_string())),
+        );
+    }
+    // A url is one line, cut with `…` when too long: its pieces would mean nothing.
+    if let Some(url) = article.url.as_deref().filter(|u| !u.is_empty()) {
+        let pieces = reflow::wrap(url, width);
+        if let Some(first) = pieces.first().and_then(|r| url.get(r.clone())) {
+            let mut line = first.to_string();
+            if pieces.len() > 1 {
+                line.pop();
+                line.push('…');
+            }
+            lines.push(BodyLine::Meta(line));
+        }
+    }
+    for (paragraph, text) in article.paragraphs.iter().enumerate() {
+        lines.push(BodyLine::Blank);
+        lines.extend(
+            reflow::wrap(text, width)
+                .into_iter()
+                .map(|range| BodyLine::Text { paragraph, range }),
+        );
+        // Speakers go after the paragraph rather than after the quote's own
+        // line, so the sentence is not cut in two.
+        let mut names: Vec<&str> = Vec::new();
+        for name in attribution_names(article, analysis, paragraph) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if !names.is_empty() {
+            lines.push(BodyLine::Attribution(format!("— {}", names.join(", "))));
+        }
+    }
+    lines
+}
+
+/// Speakers of the attributed quotes of `paragraph`, in order: a quote carried
+/// on into the next paragraph by the same speaker is attributed only where it
+/// finally ends.
+fn attribution_names<'a>(
+    article: &Article,
+    analysis: &'a Analysis,
+    paragraph: usize,
+) -> Vec<&'a str> {
+    let quotes = &analysis.quotes;
+    quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.span.paragraph == paragraph)
+        .filter_map(|(i, q)| {
+            let name = analysis.speaker_name(q)?;
+            let continued = quotes.get(i + 1).is_some_and(|next| {
+                next.span.paragraph == paragraph + 1
+                    && next.speaker == q.speaker
+                    && article
+                        .paragraphs
+                        .get(next.span.paragraph)
+                        .and_then(|p| p.get(..next.span.start))
+                        .is_some_and(|before| before.trim().chars().count() <= 1)
+            });
+            (!continued).then_some(name)
+        })
+        .collect()
+}
+
+/// Cuts the line `line` of a paragraph into segments by meaning.
+///
+/// # Algorithm
+///
+/// One sweep from the line's start to its end with a cursor into each sorted,
+/// non-overlapping mark list (quotes and mentions). At each position we skip
+/// marks that ended at or before it, note whether the next quote and next
+/// mention cover the position, and step to the nearest boundary: the end of
+/// the covering mark(s), the start of the next mark, or the line's end. Each
+/// step is one segment, so segments tile the line exactly and their text
+/// concatenates back to it. Linear in line length plus marks.
+pub fn segments(marks: &ParagraphMarks, line: Range<usize>) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let (mut qi, mut mi) = (0, 0);
+    let mut at = line.start;
+    while at < line.end {
+        while marks.quotes.get(qi).is_some_and(|q| q.range.end <= at) {
+            qi += 1;
+        }
+        while marks.mentions.get(mi).is_some_and(|m| m.range.end <= at) {
+            mi += 1;
+        }
+        let quote = marks.quotes.get(qi);
+        let mention = marks.mentions.get(mi);
+        let mut next = line.end;
+        for range in [quote.map(|q| &q.range), mention.map(|m| &m.range)]
+            .into_iter()
+            .flatten()
+        {
+            next = next.min(if range.start <= at {
+                range.end
+            } else {
+                range.start
+            });
+        }
+        out.push(Segment {
+            range: at..next,
+            quote: quote.filter(|q| q.range.start <= at).map(|q| q.quote),
+            mention: mention.filter(|m| m.range.start <= at).cloned(),
+        });
+        at = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::fixture;
+    use crate::model::EntityKind;
+
+    fn marks_of(mentions: &[(usize, usize)], quotes: &[(usize, usize)]) -> ParagraphMarks {
+        ParagraphMarks {
+            mentions: mentions
+                .iter()
+                .enumerate()
+                .map(|(index, &(s, e))| MentionMark {
+                    range: s..e,
+                    entity: 0,
+                    index,
+                })
+                .collect(),
+            quotes: quotes
+                .iter()
+                .enumerate()
+                .map(|(quote, &(s, e))| QuoteMark { range: s..e, quote })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn segments_tile_the_line_table() {
+        // (mentions, quotes, line, expected (range, in quote, in mention))
+        type Case = (
+            &'static [(usize, usize)],
+            &'static [(usize, usize)],
+            Range<usize>,
+            &'static [(usize, usize, bool, bool)],
+        );
+        let cases: &[Case] = &[
+            (&[], &[], 0..10, &[(0, 10, false, false)]),
+            (
+                &[(2, 4)],
+                &[],
+                0..10,
+                &[
+                    (0, 2, false, false),
+                    (2, 4, false, true),
+                    (4, 10, false, false),
+                ],
+            ),
+            // a mention inside a quote
+            (
+                &[(3, 5)],
+                &[(1, 8)],
+                0..10,
+                &[
+                    (0, 1, false, false),
+                    (1, 3, true, false),
+                    (3, 5, true, true),
+                    (5, 8, true, false),
+                    (8, 10, false, false),
+                ],
+            ),
+            // marks cut by the line's edges
+            (
+                &[(0, 6)],
+                &[(4, 20)],
+                5..12,
+                &[(5, 6, true, true), (6, 12, true, false)],
+            ),
+            // marks entirely before or after the line
+            (
+                &[(0, 2), (20, 22)],
+                &[(0, 3)],
+                5..12,
+                &[(5, 12, false, false)],
+            ),
+            (&[], &[], 4..4, &[]),
+        ];
+        for (mentions, quotes, line, want) in cases {
+            let got: Vec<(usize, usize, bool, bool)> =
+                segments(&marks_of(mentions, quotes), line.clone())
+                    .into_iter()
+                    .map(|s| {
+                        (
+                            s.range.start,
+                            s.range.end,
+                            s.quote.is_some(),
+                            s.mention.is_some(),
+                        )
+                    })
+                    .collect();
+            assert_eq!(&got, want, "line {line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn segments_tile_any_line(
+            cuts in proptest::collection::vec(0usize..60, 0..12),
+            start in 0usize..60,
+            len in 0usize..60,
+        ) {
+            // Sorted cut points paired up: non-overlapping marks, alternately
+            // given to mentions and quotes (which may then overlap each other).
+            let mut cuts = cuts;
+            cuts.sort_unstable();
+            let pairs: Vec<(usize, usize)> = cuts
+                .chunks_exact(2)
+                .map(|c| (c[0], c[1]))
+                .filter(|(s, e)| s < e)
+                .collect();
+            let mentions: Vec<(usize, usize)> = pairs.iter().copied().step_by(2).collect();
+            let quotes: Vec<(usize, usize)> = pairs.iter().copied().skip(1).step_by(2).collect();
+            let marks = marks_of(&mentions, &quotes);
+            let line = start..start + len;
+            let mut at = line.start;
+            for segment in segments(&marks, line.clone()) {
+                proptest::prop_assert_eq!(segment.range.start, at);
+                proptest::prop_assert!(segment.range.end > at);
+                let inside = |(s, e): &(usize, usize)| *s <= at && at < *e;
+                proptest::prop_assert_eq!(segment.mention.is_some(), mentions.iter().any(inside));
+                proptest::prop_assert_eq!(segment.quote.is_some(), quotes.iter().any(inside));
+                at = segment.range.end;
+            }
+            proptest::prop_assert_eq!(at, line.end);
+        }
+    }
+
+    #[test]
+    fn marks_drop_invalid_and_overlapping_spans() {
+        let (article, mut analysis) = fixture::article("T", &["héllo world"])
+            .entity("World", EntityKind::Place, &["world"])
+            .build();
+        let bad = crate::model::Span::new(0, 2, 3); // inside the two-byte 'é'
+        let overlapping = crate::model::Span::new(0, 8, 12);
+        let out_of_range = crate::model::Span::new(5, 0, 1);
+        analysis.entities[0]
+            .mentions
+            .extend([bad, overlapping, out_of_range]);
+        let m = marks(&article, &analysis);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].mentions.len(), 1);
+        assert_eq!(m[0].mentions[0].range, 7..12);
+    }
+
+    #[test]
+    fn layout_wraps_paragraphs_and_attributes_quotes() {
+        let (article, analysis) = fixture::article(
+            "Harbor Council votes today",
+            &[
+                "\"We will build the pier,\" Voss said.",
+                "Second paragraph.",
+            ],
+        )
+        .meta(Some("Gazette"), Some("2024-03-01"))
+        .entity("Mara Voss", EntityKind::Person, &["Voss"])
+        .quote("We will build the pier,", Some("Mara Voss"))
+        .build();
+        let lines = layout(&article, &analysis, 20);
+        let shown: Vec<String> = lines
+            .iter()
+            .map(|line| match line {
+                BodyLine::Title(r) => format!("T {}", &article.title[r.clone()]),
+                BodyLine::Meta(s) => format!("M {s}"),
+                BodyLine::Blank => String::new(),
+                BodyLine::Text { paragraph, range } => {
+                    format!(
+                        "{paragraph} {}",
+                        &article.paragraphs[*paragraph][range.clone()]
+                    )
+                }
+                BodyLine::Attribution(s) => format!("A {s}"),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "T Harbor Council votes",
+                "T today",
+                "M Gazette · 2024-03-01",
+                "",
+                "0 \"We will build the",
+                "0 pier,\" Voss said.",
+                "A — Mara Voss",
+                "",
+                "1 Second paragraph.",
+            ]
+        );
+    }
+
+    #[test]
+    fn layout_attributes_a_continued_quote_once_at_its_end() {
+        let (article, analysis) = fixture::article(
+            "T",
+            &["Voss said: \"First part.", "\"Second part.\"", "Done."],
+        )
+        .entity("Mara Voss", EntityKind::Person, &["Voss"])
+        .quote("First part.", Some("Mara Voss"))
+        .quote("Second part.", Some("Mara Voss"))
+        .build();
+        let lines = layout(&article, &analysis, 40);
+        let attributions: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches!(l, BodyLine::Attribution(_)))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(attributions.len(), 1);
+        assert!(matches!(
+            &lines[attributions[0] - 1],
+            BodyLine::Text { paragraph: 1, .. }
+        ));
+    }
+}

@@ -1,0 +1,117 @@
+//! The body pane (middle): the open article's title, metadata and wrapped
+//! paragraphs as the app laid them out, with quotes, mentions, the selected
+//! entity and the current mention styled by the theme.
+
+use crate::app::body_lines::{BodyLine, Segment, segments};
+use crate::app::geometry::BODY_PADDING;
+use crate::app::{App, Focus};
+use crate::ui::theme::Theme;
+use crate::ui::{pane_block, scroll_note};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+/// Draws the body into `area`.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let total = app.articles().len();
+    let title = if total == 0 {
+        "Article".to_string()
+    } else {
+        format!("Article {}/{total}", app.open_index() + 1)
+    };
+    let height = usize::from(area.height.saturating_sub(2));
+    let lines = app.body_lines();
+    let block = pane_block(title, app.focus() == Focus::Body, theme).title_bottom(
+        Line::styled(scroll_note(app.body_top(), height, lines.len()), theme.dim).right_aligned(),
+    );
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let text_area = Rect {
+        x: inner.x.saturating_add(BODY_PADDING),
+        width: inner.width.saturating_sub(2 * BODY_PADDING),
+        ..inner
+    };
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(app.body_top())
+        .take(height)
+        .map(|line| body_line(app, theme, line))
+        .collect();
+    Paragraph::new(shown).render(text_area, buf);
+}
+
+/// One body line as styled spans.
+fn body_line<'a>(app: &'a App, theme: &Theme, line: &'a BodyLine) -> Line<'a> {
+    let Some((article, _)) = app.open_article_data() else {
+        return Line::default();
+    };
+    match line {
+        BodyLine::Title(range) => {
+            Line::styled(article.title.get(range.clone()).unwrap_or(""), theme.title)
+        }
+        BodyLine::Meta(text) => Line::styled(text.as_str(), theme.meta),
+        BodyLine::Blank => Line::default(),
+        BodyLine::Text { paragraph, range } => {
+            Line::from(text_spans(app, theme, *paragraph, range.clone()))
+        }
+        BodyLine::Attribution(text) => {
+            Line::styled(text.as_str(), theme.attribution).right_aligned()
+        }
+    }
+}
+
+/// The spans of one wrapped line of a paragraph of the open article: the
+/// segments of [`segments`] with the theme's style for what each one is. The
+/// spans' text concatenates to exactly the paragraph's text over `range`.
+pub fn text_spans<'a>(
+    app: &'a App,
+    theme: &Theme,
+    paragraph: usize,
+    range: std::ops::Range<usize>,
+) -> Vec<Span<'a>> {
+    let Some((article, _)) = app.open_article_data() else {
+        return Vec::new();
+    };
+    let Some(text) = article.paragraphs.get(paragraph) else {
+        return Vec::new();
+    };
+    let Some(marks) = app.marks(paragraph) else {
+        return vec![Span::styled(text.get(range).unwrap_or(""), theme.text)];
+    };
+    segments(marks, range)
+        .into_iter()
+        .map(|segment| {
+            let content = text.get(segment.range.clone()).unwrap_or("");
+            Span::styled(content, segment_style(app, theme, &segment))
+        })
+        .collect()
+}
+
+/// The style of a segment: text, then quote, then mention kind, then selection
+/// and current mention on top, each patching the one before.
+fn segment_style(app: &App, theme: &Theme, segment: &Segment) -> ratatui::style::Style {
+    let mut style = theme.text;
+    if let Some(quote) = segment.quote {
+        style = style.patch(theme.quote);
+        if app.current_quote() == Some(quote) {
+            style = style.patch(theme.current_quote);
+        }
+    }
+    if let Some(mention) = &segment.mention {
+        let kind = app
+            .open_article_data()
+            .and_then(|(_, analysis)| analysis.entities.get(mention.entity))
+            .map(|e| e.kind);
+        if let Some(kind) = kind {
+            style = style.patch(theme.kind(kind));
+        }
+        if app.selected_in_open() == Some(mention.entity) {
+            style = style.patch(theme.selected_mention);
+        }
+        if app.current_mention() == Some((mention.entity, mention.index)) {
+            style = style.patch(theme.current_mention);
+        }
+    }
+    style
+}

@@ -1,0 +1,233 @@
+//! Screen snapshots (text only) and buffer assertions for styles.
+
+use super::*;
+use crate::app::body_lines::BodyLine;
+use crate::app::fixture;
+use crate::keymap::Key;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Modifier, Style};
+
+fn press(app: &mut App, keys: &str) {
+    for token in keys.split_whitespace() {
+        let key = Key::parse(token).unwrap_or_else(|| panic!("bad key {token:?}"));
+        if let Some(action) = app.action_for(key) {
+            app.apply(action);
+        }
+    }
+}
+
+/// Renders the app at its own size into a test terminal.
+fn screen(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+    let g = app.geometry();
+    let (width, height) = (g.status.width, g.status.y + g.status.height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| draw(frame, app, theme))
+        .expect("draw");
+    terminal
+}
+
+/// Position of the first cell where `text` starts (cells of width one).
+fn find(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
+    let wanted: Vec<String> = text.chars().map(String::from).collect();
+    for y in buf.area.top()..buf.area.bottom() {
+        let row: Vec<&str> = (buf.area.left()..buf.area.right())
+            .map(|x| buf[(x, y)].symbol())
+            .collect();
+        if let Some(x) = row
+            .windows(wanted.len())
+            .position(|w| w == wanted.as_slice())
+        {
+            return Some((u16::try_from(x).ok()?, y));
+        }
+    }
+    None
+}
+
+/// Whether the cell at `at` carries every part of `style` (colours and modifiers).
+fn has_style(buf: &Buffer, at: (u16, u16), style: Style) -> bool {
+    let cell = &buf[at];
+    style.fg.is_none_or(|fg| cell.fg == fg)
+        && style.bg.is_none_or(|bg| cell.bg == bg)
+        && cell.modifier.contains(style.add_modifier)
+}
+
+#[test]
+fn screen_at_100x30_shows_three_panes() {
+    let app = fixture::app(100, 30);
+    insta::assert_snapshot!("start_100x30", screen(&app, &Theme::colored()).backend());
+}
+
+#[test]
+fn screen_at_100x30_with_an_entity_selected_and_jumped() {
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "l l enter n n n");
+    insta::assert_snapshot!("jumped_100x30", screen(&app, &Theme::colored()).backend());
+}
+
+#[test]
+fn screen_at_60x20_shows_only_the_focused_pane() {
+    let mut app = fixture::app(60, 20);
+    insta::assert_snapshot!("list_60x20", screen(&app, &Theme::plain()).backend());
+    press(&mut app, "enter ]");
+    insta::assert_snapshot!("body_60x20", screen(&app, &Theme::plain()).backend());
+    press(&mut app, "tab a");
+    insta::assert_snapshot!("sidebar_60x20", screen(&app, &Theme::plain()).backend());
+}
+
+#[test]
+fn screen_with_help_overlay() {
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "?");
+    insta::assert_snapshot!("help_100x30", screen(&app, &Theme::colored()).backend());
+}
+
+#[test]
+fn screen_with_skipped_overlay_and_status_note() {
+    let (articles, analyses) = fixture::collection();
+    let mut app = App::new(
+        articles,
+        analyses,
+        vec!["broken.json:3:14: expected `,` or `}` after an object member".to_string()],
+        Vec::new(),
+    );
+    app.resize(100, 30);
+    let terminal = screen(&app, &Theme::plain());
+    assert!(find(terminal.backend().buffer(), "1 file skipped (e to list)").is_some());
+    press(&mut app, "e");
+    insta::assert_snapshot!("skipped_100x30", screen(&app, &Theme::plain()).backend());
+}
+
+#[test]
+fn quote_and_current_mention_cells_use_the_theme() {
+    for theme in [Theme::colored(), Theme::plain()] {
+        let mut app = fixture::app(100, 30);
+        press(&mut app, "l l enter n");
+        let terminal = screen(&app, &theme);
+        let buf = terminal.backend().buffer();
+        // Inside the quote "We will build the pier before winter,".
+        let quote = find(buf, "We will build").expect("quote on screen");
+        assert!(has_style(buf, quote, theme.quote), "{:?}", buf[quote]);
+        // The current mention is the second "Voss", right after the quote.
+        let (x, y) = find(buf, "winter,\" Voss").expect("mention on screen");
+        let mention = (x + 9, y);
+        assert!(
+            has_style(buf, mention, theme.current_mention),
+            "{:?}",
+            buf[mention]
+        );
+        assert!(buf[mention].modifier.contains(Modifier::REVERSED));
+        // Another mention of the selected entity: emphasised, not current.
+        let other = find(buf, "Mara Voss opened").expect("first mention");
+        assert!(has_style(buf, other, theme.selected_mention));
+        assert!(!buf[other].modifier.contains(Modifier::REVERSED));
+        // A place mention has the place style.
+        let place = find(buf, "Eastport.").expect("place");
+        assert!(has_style(buf, place, theme.place));
+        // The speaker line.
+        let speaker = find(buf, "— Mara Voss").expect("attribution");
+        assert!(has_style(buf, speaker, theme.attribution));
+    }
+}
+
+#[test]
+fn text_spans_concatenate_to_the_source_and_carry_meaning_styles() {
+    let theme = Theme::colored();
+    let mut app = fixture::app(72, 30);
+    press(&mut app, "l l enter");
+    for _ in 0..3 {
+        for line in app.body_lines() {
+            let BodyLine::Text { paragraph, range } = line else {
+                continue;
+            };
+            let spans = body::text_spans(&app, &theme, *paragraph, range.clone());
+            let joined: String = spans.iter().map(|s| s.content.as_ref()).collect();
+            let source = &app.open_article_data().expect("open").0.paragraphs[*paragraph];
+            assert_eq!(joined, source[range.clone()]);
+            for span in &spans {
+                if span.content.as_ref() == "Eastport" {
+                    assert_eq!(span.style, theme.text.patch(theme.place));
+                }
+                if span.content.as_ref() == "a costly mistake" {
+                    assert_eq!(span.style, theme.text.patch(theme.quote));
+                }
+            }
+        }
+        press(&mut app, "J");
+    }
+}
+
+#[test]
+fn sidebar_pane_renders_into_a_small_buffer() {
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "l l j enter");
+    let mut buf = Buffer::empty(Rect::new(0, 0, 24, 9));
+    sidebar::render(&app, &Theme::plain(), buf.area, &mut buf);
+    let expected = Buffer::with_lines([
+        "┏▸ Entities · article ━┓",
+        "┃People 1              ┃",
+        "┃  Mara Voss          3┃",
+        "┃Organizations 1       ┃",
+        "┃● Harbor Council     2┃",
+        "┃Places 2              ┃",
+        "┃  Eastport           2┃",
+        "┃  Northwind          1┃",
+        "┗━━━━━━━━━━━━ mentions ┛",
+    ]);
+    // Text and layout as a whole, then the styles that carry meaning.
+    for y in 0..9 {
+        for x in 0..24 {
+            assert_eq!(buf[(x, y)].symbol(), expected[(x, y)].symbol(), "({x},{y})");
+        }
+    }
+    let t = Theme::plain();
+    assert!(has_style(&buf, (3, 4), t.selected_mention.patch(t.cursor)));
+    assert!(has_style(&buf, (1, 1), t.heading));
+    assert!(!buf[(3, 2)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn render_survives_tiny_and_mismatched_sizes() {
+    let theme = Theme::colored();
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "l l enter n ?");
+    for (width, height) in [
+        (1, 1),
+        (1, 0),
+        (0, 1),
+        (0, 0),
+        (2, 2),
+        (5, 3),
+        (72, 2),
+        (100, 1),
+    ] {
+        let mut app = app.clone();
+        app.resize(width, height);
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+        render(&app, &theme, &mut buf);
+        // The app believes in a bigger screen than the buffer: still clipped.
+        app.resize(200, 60);
+        render(&app, &theme, &mut buf);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(1, 1)).expect("terminal");
+    app.resize(1, 1);
+    terminal.draw(|f| draw(f, &app, &theme)).expect("draw 1x1");
+}
+
+#[test]
+fn truncate_marks_cut_text_with_an_ellipsis() {
+    assert_eq!(truncate("Eastport", 10), "Eastport");
+    assert_eq!(truncate("Eastport", 5), "East…");
+    assert_eq!(truncate("伊朗与叙利亚", 5), "伊朗…");
+    assert_eq!(truncate("abc", 0), "");
+}
+
+#[test]
+fn empty_panes_say_so() {
+    let (article, analysis) = fixture::article("Quiet day", &["Nothing happened."]).build();
+    let mut app = App::new(vec![article], vec![analysis], Vec::new(), Vec::new());
+    app.resize(100, 30);
+    let terminal = screen(&app, &Theme::plain());
+    assert!(find(terminal.backend().buffer(), "No entities in this").is_some());
+}
