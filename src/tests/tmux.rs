@@ -1,1 +1,245 @@
+//! Runs the real `lede` binary inside tmux, types keys and reads the screen, as a
+//! person would. Skipped (with a message) when tmux is not installed, unless
+//! `LEDE_REQUIRE_TMUX=1` (CI sets it), which turns a missing tmux into a failure.
 
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+/// A detached tmux session running one command; killed on drop.
+struct Session {
+    name: String,
+}
+
+impl Session {
+    /// Starts `command` (a shell command line) in a new detached session, or
+    /// returns `None` when tmux is not available and not required.
+    fn start(test: &str, command: &str) -> Option<Session> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var_os("LEDE_REQUIRE_TMUX").is_none(),
+                "tmux is required (LEDE_REQUIRE_TMUX is set) but not installed"
+            );
+            eprintln!("skipping {test}: tmux is not installed");
+            return None;
+        }
+        let name = format!("lede-test-{test}-{}", std::process::id());
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &name])
+            .args(["-x", &WIDTH.to_string(), "-y", &HEIGHT.to_string()])
+            .args(["-e", "TERM=xterm-256color", "-e", "NO_COLOR="])
+            .arg(command)
+            .status()
+            .expect("tmux runs");
+        assert!(status.success(), "tmux new-session failed");
+        Some(Session { name })
+    }
+
+    /// Sends tmux key names (`Tab`, `Enter`, `j` ...), one `send-keys` call each,
+    /// so that Esc is never read as Alt plus the next key.
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            let status = Command::new("tmux")
+                .args(["send-keys", "-t", &self.name, key])
+                .status()
+                .expect("tmux send-keys runs");
+            assert!(status.success());
+            sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// The visible screen as text.
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.name])
+            .output()
+            .expect("tmux capture-pane runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen satisfies `ready` (up to 10 s), returning it.
+    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; the screen was:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.name])
+            .status();
+    }
+}
+
+/// The command line that runs the built binary with `args`, then reports how it ended.
+fn lede_command(args: &str) -> String {
+    format!(
+        "{} {args}; echo \"lede exited with $?\"; sleep 30",
+        env!("CARGO_BIN_EXE_lede")
+    )
+}
+
+/// The text of the sidebar pane (the right-most box) on each screen row.
+fn sidebar_rows(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter_map(|line| {
+            let chars: Vec<char> = line.trim_end().chars().collect();
+            let borders: Vec<usize> = chars
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, '│' | '┃'))
+                .map(|(i, _)| i)
+                .collect();
+            match borders.as_slice() {
+                [.., open, close] if close > open => {
+                    Some(chars[open + 1..*close].iter().collect::<String>())
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+fn is_heading(row: &str) -> bool {
+    let row = row.trim();
+    ["People", "Organizations", "Places", "Other"]
+        .iter()
+        .any(|h| {
+            row.strip_prefix(h)
+                .is_some_and(|rest| rest.trim().parse::<usize>().is_ok())
+        })
+}
+
+#[test]
+fn tmux_reader_selects_an_entity_and_jumps_through_its_mentions() {
+    let Some(session) = Session::start("reader", &lede_command("")) else {
+        return;
+    };
+    // The sample collection opens on the seed article, quotes attributed.
+    let screen = session.wait_for("the first frame", |s| s.contains("Articles (7)"));
+    assert!(
+        screen.contains("Syrian President Bashar al-Assad"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("— Ali Khamenei"),
+        "a quote's speaker is shown:\n{screen}"
+    );
+
+    // Into the sidebar, down to the IRGC, select it.
+    session.keys(&["Tab", "Tab"]);
+    let screen = session.wait_for("the sidebar", |s| s.contains("IRGC"));
+    let rows = sidebar_rows(&screen);
+    let entity_rows: Vec<&String> = rows
+        .iter()
+        .filter(|r| !r.trim().is_empty() && !is_heading(r))
+        .collect();
+    let steps = entity_rows
+        .iter()
+        .position(|r| r.contains("IRGC"))
+        .unwrap_or_else(|| panic!("IRGC not in the sidebar:\n{screen}"));
+    let downs = vec!["j"; steps];
+    session.keys(&downs);
+    session.keys(&["Enter"]);
+    let screen = session.wait_for("the IRGC selected", |s| s.contains("● IRGC"));
+    assert!(
+        screen.contains("mention 1/"),
+        "status shows the mention:\n{screen}"
+    );
+
+    // n through every mention in this article, then on to the next article.
+    let total: usize = screen
+        .split("mention 1/")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no mention count:\n{screen}"));
+    for i in 2..=total {
+        session.keys(&["n"]);
+        session.wait_for("the next mention", |s| {
+            s.contains(&format!("mention {i}/{total}"))
+        });
+    }
+    session.keys(&["n"]);
+    let screen = session.wait_for("the next article", |s| {
+        s.contains("next article mentioning")
+    });
+    assert!(
+        screen.contains("Article 2/7") || screen.contains("Article 3/7"),
+        "{screen}"
+    );
+
+    // Help opens from the key table and closes with Esc.
+    session.keys(&["?"]);
+    session.wait_for("the help overlay", |s| {
+        s.contains("next mention of the selected entity")
+    });
+    session.keys(&["Escape"]);
+    session.wait_for("help closed", |s| {
+        !s.contains("next mention of the selected entity")
+    });
+
+    // q quits and the terminal is restored: the shell line is back, the panes gone.
+    session.keys(&["q"]);
+    let screen = session.wait_for("lede to exit", |s| s.contains("lede exited with"));
+    assert!(screen.contains("lede exited with 0"), "{screen}");
+    assert!(
+        !screen.contains("Articles (7)"),
+        "the alternate screen was left:\n{screen}"
+    );
+}
+
+#[test]
+fn tmux_reader_survives_resizes_and_tiny_windows() {
+    let Some(session) = Session::start("resize", &lede_command("")) else {
+        return;
+    };
+    session.wait_for("the first frame", |s| s.contains("Articles (7)"));
+    for (w, h) in [(1, 1), (20, 5), (60, 20), (200, 60), (WIDTH, HEIGHT)] {
+        let status = Command::new("tmux")
+            .args(["resize-window", "-t", &session.name])
+            .args(["-x", &w.to_string(), "-y", &h.to_string()])
+            .status()
+            .expect("tmux resize-window runs");
+        assert!(status.success());
+        sleep(Duration::from_millis(150));
+    }
+    session.keys(&["J", "G", "j"]);
+    let screen = session.wait_for("a redraw at full size", |s| s.contains("Articles (7)"));
+    assert!(
+        !screen.contains("lede exited"),
+        "lede ended during resizes:\n{screen}"
+    );
+    session.keys(&["q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+}
+
+#[test]
+fn tmux_nothing_loadable_prints_reasons_and_fails() {
+    let dir = std::env::temp_dir().join(format!("lede-tmux-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").expect("write");
+    let Some(session) = Session::start("empty", &lede_command(&empty.display().to_string())) else {
+        return;
+    };
+    let screen = session.wait_for("lede to exit", |s| s.contains("lede exited with"));
+    assert!(screen.contains("lede exited with 1"), "{screen}");
+    assert!(screen.contains("empty.txt: empty file"), "{screen}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
