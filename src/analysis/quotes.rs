@@ -194,18 +194,21 @@ fn scan_marks(text: &str, marks: &mut Vec<Mark>) {
     let mut prev: Option<char> = None;
     let mut last_solid: Option<char> = None;
     let mut space_since_solid = false;
+    // The last solid character ended a sentence, allowing for closing marks
+    // and brackets after it (`… interesting.' "My …`).
+    let mut sentence_ended = false;
     let mut chars = text.char_indices().peekable();
     while let Some((pos, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        if let Some((family, role, weak)) = classify(text, pos, c, prev, next) {
+        let mark = classify(text, pos, c, prev, next);
+        if let Some((family, role, weak)) = mark {
             marks.push(Mark {
                 pos,
                 len: c.len_utf8(),
                 family,
                 role,
                 weak,
-                after_sentence_end: space_since_solid
-                    && matches!(last_solid, Some('.' | '!' | '?' | '\u{2026}')),
+                after_sentence_end: space_since_solid && sentence_ended,
                 at_para_start: last_solid.is_none(),
                 after_intro: matches!(last_solid, Some(':' | ',')),
             });
@@ -213,6 +216,10 @@ fn scan_marks(text: &str, marks: &mut Vec<Mark>) {
         if c.is_whitespace() {
             space_since_solid = true;
         } else {
+            let closes =
+                matches!(c, ')' | ']') || mark.is_some_and(|(_, role, _)| role == Role::Close);
+            sentence_ended = matches!(c, '.' | '!' | '?' | '\u{2026}')
+                || (closes && sentence_ended && !space_since_solid);
             last_solid = Some(c);
             space_since_solid = false;
         }
@@ -668,6 +675,10 @@ mod tests {
 
     #[test]
     fn find_quotes_splits_quotes_whose_paragraph_breaks_were_lost() {
+        assert_eq!(
+            one(r#""We call it 'home.' "And we stay," she said."#),
+            ["We call it 'home.'…", "+And we stay,"]
+        );
         assert_eq!(
             one(r#"Holt said: "We doubled it. "We will double it again." She left. "Done.""#),
             ["We doubled it.…", "+We will double it again.", "Done."]

@@ -73,12 +73,17 @@ const FEMALE_TITLES: &[&str] = &[
 
 /// How far after a closing mark a trailing attribution's verb may be (`"…," X, a spokesman for Y, said`).
 const TRAILING_WINDOW: usize = 16;
+/// How many tokens before a quote are searched for its attribution (keeps long
+/// sentences with many quotes linear).
+const LEADING_WINDOW: usize = 80;
 /// How many tokens after an inverted verb the speaker may be (`said the city's mayor, Jane Holt`).
 const INVERTED_WINDOW: usize = 8;
 /// A following sentence at most this long may be a bare attribution (`"…." Holt said.`).
 const BARE_SENTENCE: usize = 7;
 /// A sentence's subject starts within its first few tokens (`The new mayor, Holt`).
 const SUBJECT_START: usize = 3;
+/// How long an appositive after a subject may be (`Holt, who chairs the board, said`).
+const APPOSITIVE_BYTES: usize = 160;
 /// Recent subjects remembered for pronouns.
 const RECENT: usize = 8;
 
@@ -370,7 +375,8 @@ impl<'a> Para<'a> {
         let &first = toks.first()?;
         let word = self.word(first);
         if speech_verb(word) == Some(true) {
-            return Some(self.inverted(&toks[1..], salience));
+            // `"…", adding: "…"` continues the main clause: not an attribution.
+            return (!word.ends_with("ing")).then(|| self.inverted(&toks[1..], salience));
         }
         if word.eq_ignore_ascii_case("according")
             && toks.get(1).is_some_and(|&t| self.word(t) == "to")
@@ -427,6 +433,14 @@ impl<'a> Para<'a> {
                 self.first_mention(&after[..after.len().min(INVERTED_WINDOW)], true),
             ));
         }
+        // `Holt "totally condemned" the plan`: the quote is the named person's predicate.
+        if let Some(m) = toks
+            .last()
+            .and_then(|&t| self.mention(t))
+            .filter(|m| kind_rank(m.kind) <= 1)
+        {
+            return Some(Local::Found(m.entity));
+        }
         // `Holt's answer was short: "…"`: a colon announces speech by the sentence's subject.
         if toks.last().is_some_and(|&t| self.word(t) == ":") {
             return self
@@ -438,25 +452,43 @@ impl<'a> Para<'a> {
 
     /// The subject of the speech verb at `toks[v]`.
     fn subject_of(&self, toks: &[usize], v: usize, salience: &Salience) -> Local {
-        let mut k = v;
-        while k > 0 && is_one_of(self.word(toks[k - 1]), BETWEEN_SUBJECT_AND_VERB) {
-            k -= 1;
-        }
-        // `Holt was quoted as saying "…"`
-        if k >= 2
-            && self.word(toks[k - 1]).eq_ignore_ascii_case("as")
-            && self.word(toks[k - 2]).eq_ignore_ascii_case("quoted")
-        {
-            k -= 2;
+        let skip_between = |mut k: usize| {
             while k > 0 && is_one_of(self.word(toks[k - 1]), BETWEEN_SUBJECT_AND_VERB) {
                 k -= 1;
             }
+            k
+        };
+        let is = |k: usize, word: &str| self.word(toks[k]).eq_ignore_ascii_case(word);
+        let mut k = skip_between(v);
+        if k >= 2 && is(k - 1, "as") && is(k - 2, "quoted") {
+            // `Holt was quoted as saying "…"`
+            k = skip_between(k - 2);
+        } else if k >= 1 && is(k - 1, "to") {
+            // `Holt went on to say: "…"`, `Holt wanted to tell them "…"`: past the governing verb.
+            k -= 1;
+            let mut words = 0;
+            while k > 0
+                && words < 3
+                && self.word(toks[k - 1]).starts_with(char::is_lowercase)
+                && pronoun(self.word(toks[k - 1])).is_none()
+            {
+                k -= 1;
+                words += 1;
+            }
         }
         let gerund = self.word(toks[v]).ends_with("ing");
+        if k == 0 && !gerund {
+            // `Said Holt: "…"`
+            return self.inverted(&toks[v + 1..], salience);
+        }
         if k == 0 || (gerund && self.word(toks[k - 1]) == ",") {
-            // `Said Holt: "…"` or `Holt left, saying "…"`: the clause has no subject of its own.
-            if k == 0 && !gerund {
-                return self.inverted(&toks[v + 1..], salience);
+            // `Holt said it was "…", adding: "…"`, `Holt left, saying "…"`: the
+            // participle has no subject of its own; the main clause's speaks.
+            if let Some(main) = toks[..k]
+                .iter()
+                .rposition(|&t| speech_verb(self.word(t)).is_some())
+            {
+                return self.subject_of(toks, main, salience);
             }
             if let Some(p) = toks.first().and_then(|&t| pronoun(self.word(t))) {
                 return Local::from(salience.resolve(p));
@@ -519,7 +551,12 @@ impl<'a> Para<'a> {
 
     /// The speaker of reported speech in sentence `s` (`She said new mothers were …`).
     fn reported_speaker(&self, s: usize, salience: &Salience) -> Option<usize> {
-        let toks = self.unquoted(self.sentences.get(s)?.clone());
+        let sentence = self.sentences.get(s)?;
+        let toks = self.unquoted(
+            sentence
+                .start
+                .max(sentence.end.saturating_sub(LEADING_WINDOW))..sentence.end,
+        );
         let v = toks
             .iter()
             .rposition(|&t| speech_verb(self.word(t)).is_some())?;
@@ -551,7 +588,9 @@ impl<'a> Para<'a> {
             .sentences
             .get(first_sentence)
             .map_or(self.tokens.len(), |r| r.start);
-        let before = self.unquoted(sentence_start..open_tok.min(self.tokens.len()));
+        let open_tok = open_tok.min(self.tokens.len());
+        let before =
+            self.unquoted(sentence_start.max(open_tok.saturating_sub(LEADING_WINDOW))..open_tok);
         let (after, last_sentence) = match close {
             Some(close) => {
                 let close_tok = self.token_at(close);
@@ -561,7 +600,10 @@ impl<'a> Para<'a> {
                     .copied()
                     .unwrap_or(self.sentences.len());
                 let end = self.sentences.get(s).map_or(close_tok, |r| r.end);
-                (self.unquoted(close_tok.min(end)..end), s)
+                (
+                    self.unquoted(close_tok.min(end)..end.min(close_tok + 2 * TRAILING_WINDOW)),
+                    s,
+                )
             }
             None => (Vec::new(), self.sentences.len()),
         };
@@ -625,7 +667,8 @@ fn is_quote_char(c: char) -> bool {
 }
 
 /// True when the mention starts a clause and is followed by what looks like
-/// its verb (`Holt said`, `…, Mayor Holt also made`), so it is the subject.
+/// its verb (`Holt said`, `…, Mayor Holt also made`), so it is the subject,
+/// or ends an inverted attribution (`…, said Mr Holt.`).
 fn is_subject(text: &str, m: &Mention) -> bool {
     // Before: only capitalised words (titles, adjectives) back to a clause boundary.
     let mut rest = text[..m.start].trim_end();
@@ -642,6 +685,10 @@ fn is_subject(text: &str, m: &Mention) -> bool {
         }
         let word_start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
         let word = &rest[word_start..];
+        if speech_verb(word) == Some(true) {
+            // `…, said Mr Holt.`: the speaker of an inverted attribution.
+            return text[m.end..].starts_with(['.', ',', ';']) || m.end == text.len();
+        }
         if !(word.starts_with(char::is_uppercase) || word == "the") {
             return false;
         }
@@ -650,13 +697,33 @@ fn is_subject(text: &str, m: &Mention) -> bool {
     false
 }
 
-/// The word after a mention is a lower-case word that can be a verb.
+/// The word after a mention is a lower-case word that can be a verb, possibly
+/// after an appositive (`Holt, who chairs the board, said`, `Holt - a former
+/// mayor - said`).
 fn follows_as_subject(text: &str, m: &Mention) -> bool {
     let after = &text[m.end..];
-    if !after.starts_with(char::is_whitespace) {
-        return false;
+    let is_dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
+    let trimmed = after.trim_start();
+    if let Some(rest) = trimmed
+        .strip_prefix(',')
+        .or_else(|| trimmed.strip_prefix(is_dash))
+    {
+        let rest = rest.trim_start();
+        if !rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+            return false; // a list of names, or a new clause
+        }
+        return rest
+            .char_indices()
+            .take_while(|&(i, _)| i < APPOSITIVE_BYTES)
+            .find(|&(_, c)| c == ',' || is_dash(c))
+            .is_some_and(|(i, c)| starts_with_predicate(&rest[i + c.len_utf8()..]));
     }
-    let word = after
+    after.starts_with(char::is_whitespace) && starts_with_predicate(after)
+}
+
+/// `text` starts (after white space) with a lower-case word that can be a verb.
+fn starts_with_predicate(text: &str) -> bool {
+    let word = text
         .trim_start()
         .split(|c: char| !c.is_alphabetic())
         .next()
@@ -719,7 +786,9 @@ pub fn attribute(
         let para_mentions = mentions.of(p);
         let mut subjects = para_mentions.iter().filter(|m| {
             matches!(m.kind, EntityKind::Person | EntityKind::Organization)
-                && !ranges.iter().any(|r| r.start <= m.start && m.start < r.end)
+                && !ranges
+                    .get(ranges.partition_point(|r| r.end <= m.start))
+                    .is_some_and(|r| r.start <= m.start)
                 && is_subject(text, m)
         });
         let mut pending = subjects.next();
@@ -1069,7 +1138,7 @@ mod tests {
                 include_str!("../../assets/fixtures/quotes/headlines.txt"),
                 &[
                     ("We will not close the harbour", HOLT),
-                    ("to stand again", None),
+                    ("to stand again", BRANDT),
                     ("harbour for all", None),
                     ("a good day for the town", BRANDT),
                 ],
@@ -1203,6 +1272,19 @@ mod tests {
         let text = "Brandt left early. Holt said the vote was close. \"We won.\" Then she left.";
         assert_eq!(speakers_of(text, &people()), [HOLT.map(String::from)]);
         let text = "Holt said the vote was close.\n\n\"We won.\"";
+        assert_eq!(speakers_of(text, &people()), [HOLT.map(String::from)]);
+    }
+
+    #[test]
+    fn attribute_follows_participles_and_infinitives_to_the_main_subject() {
+        let text = "Holt spoke. Brandt, who was late, met her. \
+            He said Holt had spoken with \"such care\", adding: \"She listened.\" He went on to say: \"We agree.\"";
+        let brandt = BRANDT.map(String::from);
+        assert_eq!(
+            speakers_of(text, &people()),
+            [brandt.clone(), brandt.clone(), brandt]
+        );
+        let text = r#"Holt "totally condemned" the plan."#;
         assert_eq!(speakers_of(text, &people()), [HOLT.map(String::from)]);
     }
 }
