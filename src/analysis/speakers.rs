@@ -786,9 +786,9 @@ pub fn attribute(
         let para_mentions = mentions.of(p);
         let mut subjects = para_mentions.iter().filter(|m| {
             matches!(m.kind, EntityKind::Person | EntityKind::Organization)
-                && !ranges
+                && ranges
                     .get(ranges.partition_point(|r| r.end <= m.start))
-                    .is_some_and(|r| r.start <= m.start)
+                    .is_none_or(|r| r.start > m.start)
                 && is_subject(text, m)
         });
         let mut pending = subjects.next();
