@@ -120,14 +120,19 @@ enum Pronoun {
 }
 
 fn pronoun(word: &str) -> Option<Pronoun> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "he" => Pronoun::He,
-        "she" => Pronoun::She,
-        "they" => Pronoun::They,
-        "it" => Pronoun::It,
-        "i" | "we" | "you" => Pronoun::Other,
-        _ => return None,
-    })
+    const PRONOUNS: &[(&str, Pronoun)] = &[
+        ("he", Pronoun::He),
+        ("she", Pronoun::She),
+        ("they", Pronoun::They),
+        ("it", Pronoun::It),
+        ("i", Pronoun::Other),
+        ("we", Pronoun::Other),
+        ("you", Pronoun::Other),
+    ];
+    PRONOUNS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, p)| p)
 }
 
 /// Rank of a kind when choosing among mentions: people speak first, then organizations.
@@ -153,11 +158,15 @@ struct Mention {
 struct Mentions(Vec<Vec<Mention>>);
 
 impl Mentions {
-    fn new(paragraphs: usize, entities: &[Entity]) -> Self {
-        let mut by_paragraph = vec![Vec::new(); paragraphs];
+    /// Indexes the mentions, leaving out any that do not slice its paragraph.
+    fn new(paragraphs: &[String], entities: &[Entity]) -> Self {
+        let mut by_paragraph = vec![Vec::new(); paragraphs.len()];
         for (entity, e) in entities.iter().enumerate() {
             for m in &e.mentions {
-                if let Some(list) = by_paragraph.get_mut(m.paragraph) {
+                let valid = paragraphs
+                    .get(m.paragraph)
+                    .is_some_and(|t| m.start < m.end && t.get(m.range()).is_some());
+                if valid && let Some(list) = by_paragraph.get_mut(m.paragraph) {
                     list.push(Mention {
                         start: m.start,
                         end: m.end,
@@ -652,7 +661,10 @@ fn quote_range(text: &str, q: &QuoteSpan) -> Range<usize> {
     let end = q
         .close_mark
         .map_or(q.span.end, |c| {
-            c + text[c..].chars().next().map_or(0, char::len_utf8)
+            c + text
+                .get(c..)
+                .and_then(|t| t.chars().next())
+                .map_or(0, char::len_utf8)
         })
         .max(q.span.end);
     start..end
@@ -761,7 +773,7 @@ pub fn attribute(
     quotes: &[QuoteSpan],
     entities: &[Entity],
 ) -> Vec<Option<usize>> {
-    let mentions = Mentions::new(paragraphs.len(), entities);
+    let mentions = Mentions::new(paragraphs, entities);
     let mut salience = Salience {
         entities,
         genders: genders(paragraphs, entities),
@@ -771,7 +783,10 @@ pub fn attribute(
     let mut out = vec![None; quotes.len()];
     let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
     for (i, q) in quotes.iter().enumerate() {
-        if let Some(list) = by_paragraph.get_mut(q.span.paragraph) {
+        let valid = paragraphs
+            .get(q.span.paragraph)
+            .is_some_and(|t| t.get(q.span.range()).is_some());
+        if valid && let Some(list) = by_paragraph.get_mut(q.span.paragraph) {
             list.push(i);
         }
     }
@@ -819,16 +834,12 @@ pub fn attribute(
                     .checked_sub(1)
                     .and_then(|s| before.reported_speaker(s, &salience));
             }
+            if !q.continued {
+                finish_chain(&mut chain, quotes, &mut salience, &mut out);
+            }
             chain.push((i, local));
             if quotes.get(i + 1).is_none_or(|n| !n.continued) {
-                let speaker = chain_speaker(&chain, &salience, quotes);
-                for &(k, _) in &chain {
-                    out[k] = speaker;
-                }
-                if let Some(s) = speaker {
-                    salience.note_speaker(s, p);
-                }
-                chain.clear();
+                finish_chain(&mut chain, quotes, &mut salience, &mut out);
             }
         }
         while let Some(m) = pending {
@@ -837,7 +848,28 @@ pub fn attribute(
         }
         prev_ranges = ranges;
     }
+    finish_chain(&mut chain, quotes, &mut salience, &mut out);
     out
+}
+
+/// Gives every piece of the quotation in `chain` its speaker, and empties it.
+fn finish_chain(
+    chain: &mut Vec<(usize, Local)>,
+    quotes: &[QuoteSpan],
+    salience: &mut Salience,
+    out: &mut [Option<usize>],
+) {
+    let Some(&(last, _)) = chain.last() else {
+        return;
+    };
+    let speaker = chain_speaker(chain, salience, quotes);
+    for &(k, _) in chain.iter() {
+        out[k] = speaker;
+    }
+    if let Some(s) = speaker {
+        salience.note_speaker(s, quotes[last].span.paragraph);
+    }
+    chain.clear();
 }
 
 /// The speaker of a whole quotation (one or more pieces).
@@ -1286,5 +1318,30 @@ mod tests {
         );
         let text = r#"Holt "totally condemned" the plan."#;
         assert_eq!(speakers_of(text, &people()), [HOLT.map(String::from)]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn attribute_never_panics_and_points_into_entities(
+            text in "[A-Za-z .,:'\"“”‘’«»\n-]{0,120}",
+            spans in proptest::collection::vec((0usize..4, 0usize..130, 0usize..20), 0..12),
+        ) {
+            let paragraphs: Vec<String> = text.split('\n').map(str::to_string).collect();
+            // Random (often invalid) mentions: the attribution must cope.
+            let entities: Vec<Entity> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, &(p, start, len))| Entity {
+                    name: format!("E{i}"),
+                    kind: if i % 2 == 0 { Person } else { Org },
+                    aliases: Vec::new(),
+                    mentions: vec![Span::new(p, start, start + len)],
+                })
+                .collect();
+            let quotes = find_quotes(&paragraphs);
+            let speakers = attribute(&paragraphs, &quotes, &entities);
+            proptest::prop_assert_eq!(speakers.len(), quotes.len());
+            proptest::prop_assert!(speakers.iter().flatten().all(|&s| s < entities.len()));
+        }
     }
 }
