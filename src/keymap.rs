@@ -325,8 +325,37 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         .collect()
 }
 
+/// The key table as a Markdown table, grouped as in the help overlay: the README
+/// carries exactly this text (a test keeps the two the same).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| where | keys | what they do |\n| --- | --- | --- |\n");
+    for (heading, rows) in help_sections() {
+        for (keys, description) in rows {
+            let keys: Vec<String> = keys
+                .split(' ')
+                .map(|k| format!("`{}`", k.replace('|', "\\|")))
+                .collect();
+            out.push_str(&format!(
+                "| {heading} | {} | {description} |\n",
+                keys.join(" ")
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn readme_keys_table_matches_the_key_table() {
+        let readme = include_str!("../README.md");
+        let table = markdown_table();
+        assert!(
+            readme.contains(&table),
+            "README.md's keys table is out of date; it should read:\n{table}"
+        );
+    }
     use super::*;
     use std::collections::HashSet;
 
