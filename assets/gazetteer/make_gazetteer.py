@@ -131,16 +131,31 @@ for w in set(lower_mid) | set(cap_mid):
     if lo + ca >= 3 and lo > 0:
         common[w] = round(100 * lo / (lo + ca))
 # Fallback: frequent dictionary words never seen in the CoNLL sample count as plainly common.
+def dictionary_word(w):
+    """A lower-case dictionary word, or an inflection of one (referring -> refer, cities -> city)."""
+    if w in dictionary_lower:
+        return True
+    stems = []
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""),
+                         ("ies", "y"), ("ied", "y"), ("ly", ""), ("er", ""), ("est", ""), ("ers", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)] + repl
+            stems.append(stem)
+            if not repl and len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # referring -> referr -> refer
+    return any(s in dictionary_lower for s in stems)
+
+
 for w in wordfreq.top_n_list("en", 30000):
-    if w.isalpha() and w.islower() and w not in common and w in dictionary_lower:
-        common[w] = 90
+    if w.isalpha() and w.islower() and w not in common and dictionary_word(w):
+        common[w] = 60
 common_rows = [f"{w}\t{p}" for w, p in sorted(common.items()) if p >= 30]
 write(
     "common_words.tsv",
     """
 Common English words and the percentage of their mid-sentence uses written in lower case.
 Derived by make_gazetteer.py: statistics over CoNLL-2003 eng.train (word case only; no text copied),
-plus wordfreq 3.1.1 top-30000 English words that are lower-case entries of the web2 list (english-words 2.0.2), scored 90.
+plus wordfreq 3.1.1 top-30000 English words that are lower-case entries of the web2 list (english-words 2.0.2) or inflections of one, scored 60 (ordinary, but rarer).
 Columns: word (lower case), percent lower-case.
 """,
     common_rows,
