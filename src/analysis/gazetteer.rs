@@ -80,7 +80,13 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
                 "state" => PlaceClass::State,
                 _ => PlaceClass::Region,
             };
-            Some((r[0], Place { canonical: r[1], class }))
+            Some((
+                r[0],
+                Place {
+                    canonical: r[1],
+                    class,
+                },
+            ))
         })
         .collect();
     let demonyms = rows(include_str!("../../assets/gazetteer/demonyms.tsv"))
@@ -88,20 +94,47 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .collect();
     let titles = rows(include_str!("../../assets/gazetteer/titles.tsv"))
         .map(|r| {
-            let role = if r.get(1) == Some(&"m") { TitleRole::Modifier } else { TitleRole::Head };
+            let role = if r.get(1) == Some(&"m") {
+                TitleRole::Modifier
+            } else {
+                TitleRole::Head
+            };
             (r[0], role)
         })
         .collect();
-    let org_words = rows(include_str!("../../assets/gazetteer/org_words.tsv")).map(|r| r[0]).collect();
-    let first_names = rows(include_str!("../../assets/gazetteer/first_names.tsv")).map(|r| r[0]).collect();
+    let org_words = rows(include_str!("../../assets/gazetteer/org_words.tsv"))
+        .map(|r| r[0])
+        .collect();
+    let first_names = rows(include_str!("../../assets/gazetteer/first_names.tsv"))
+        .map(|r| r[0])
+        .collect();
     let common = rows(include_str!("../../assets/gazetteer/common_words.tsv"))
         .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
         .collect();
-    let plain_acronyms = rows(include_str!("../../assets/gazetteer/plain_acronyms.tsv")).map(|r| r[0]).collect();
-    let epithets = rows(include_str!("../../assets/gazetteer/epithets.tsv"))
-        .filter_map(|r| Some((r[0], Epithet { kind: parse_kind(r.get(1)?), canonical: r.get(2)? })))
+    let plain_acronyms = rows(include_str!("../../assets/gazetteer/plain_acronyms.tsv"))
+        .map(|r| r[0])
         .collect();
-    Gazetteer { places, demonyms, titles, org_words, first_names, common, plain_acronyms, epithets }
+    let epithets = rows(include_str!("../../assets/gazetteer/epithets.tsv"))
+        .filter_map(|r| {
+            Some((
+                r[0],
+                Epithet {
+                    kind: parse_kind(r.get(1)?),
+                    canonical: r.get(2)?,
+                },
+            ))
+        })
+        .collect();
+    Gazetteer {
+        places,
+        demonyms,
+        titles,
+        org_words,
+        first_names,
+        common,
+        plain_acronyms,
+        epithets,
+    }
 });
 
 /// `word` in lower case, borrowed when it already is.
@@ -125,7 +158,8 @@ pub fn place(name: &str) -> Option<Place> {
             .split(' ')
             .map(|w| {
                 let mut cs = w.chars();
-                cs.next().map_or_else(String::new, |f| f.to_string() + &cs.as_str().to_lowercase())
+                cs.next()
+                    .map_or_else(String::new, |f| f.to_string() + &cs.as_str().to_lowercase())
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -175,13 +209,53 @@ pub fn epithet(phrase: &str) -> Option<Epithet> {
 /// Day and month names (and their usual abbreviations): capitalised, never entities.
 pub fn is_weekday_or_month(word: &str) -> bool {
     const NAMES: &[&str] = &[
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
-        "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "January", "February", "March",
-        "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Mon",
+        "Tue",
+        "Tues",
+        "Wed",
+        "Thu",
+        "Thur",
+        "Thurs",
+        "Fri",
+        "Sat",
+        "Sun",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
     ];
     let w = word.strip_suffix('.').unwrap_or(word);
-    NAMES.contains(&w) || (w.len() > 3 && w.chars().all(|c| c.is_ascii_uppercase()) && NAMES.iter().any(|n| n.eq_ignore_ascii_case(w)))
+    NAMES.contains(&w)
+        || (w.len() > 3
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && NAMES.iter().any(|n| n.eq_ignore_ascii_case(w)))
 }
 
 #[cfg(test)]
@@ -190,8 +264,14 @@ mod tests {
 
     #[test]
     fn place_knows_countries_short_forms_and_cities() {
-        assert_eq!(place("UAE").map(|p| p.canonical), Some("United Arab Emirates"));
-        assert_eq!(place("United Arab Emirates").map(|p| p.class), Some(PlaceClass::Country));
+        assert_eq!(
+            place("UAE").map(|p| p.canonical),
+            Some("United Arab Emirates")
+        );
+        assert_eq!(
+            place("United Arab Emirates").map(|p| p.class),
+            Some(PlaceClass::Country)
+        );
         assert_eq!(place("US").map(|p| p.canonical), Some("United States"));
         assert_eq!(place("Damascus").map(|p| p.class), Some(PlaceClass::City));
         assert_eq!(place("TEHRAN").map(|p| p.canonical), Some("Tehran"));
@@ -224,14 +304,21 @@ mod tests {
         assert!(lowercase_share("Some").is_some_and(|p| p >= 90));
         assert!(lowercase_share("Tehran").is_none());
         assert!(is_plain_acronym("TV") && !is_plain_acronym("IRGC"));
-        assert!(is_weekday_or_month("Sunday") && is_weekday_or_month("March") && !is_weekday_or_month("Syria"));
+        assert!(
+            is_weekday_or_month("Sunday")
+                && is_weekday_or_month("March")
+                && !is_weekday_or_month("Syria")
+        );
     }
 
     #[test]
     fn epithet_names_the_entity_behind_a_phrase() {
         let e = epithet("Islamic Republic").expect("listed");
         assert_eq!((e.kind, e.canonical), (EntityKind::Place, "Iran"));
-        assert_eq!(epithet("Kremlin").map(|e| e.kind), Some(EntityKind::Organization));
+        assert_eq!(
+            epithet("Kremlin").map(|e| e.kind),
+            Some(EntityKind::Organization)
+        );
         assert_eq!(epithet("President"), None);
     }
 }
