@@ -146,7 +146,10 @@ def dictionary_word(w):
     return any(s in dictionary_lower for s in stems)
 
 
-for w in wordfreq.top_n_list("en", 30000):
+for w in wordfreq.top_n_list("en", 50000):
+    # Words CoNLL writes capitalised more often than not are names (smith, turner), not ordinary words.
+    if cap_mid[w] > lower_mid[w]:
+        continue
     if w.isalpha() and w.islower() and w not in common and dictionary_word(w):
         common[w] = 60
 common_rows = [f"{w}\t{p}" for w, p in sorted(common.items()) if p >= 30]
@@ -155,7 +158,7 @@ write(
     """
 Common English words and the percentage of their mid-sentence uses written in lower case.
 Derived by make_gazetteer.py: statistics over CoNLL-2003 eng.train (word case only; no text copied),
-plus wordfreq 3.1.1 top-30000 English words that are lower-case entries of the web2 list (english-words 2.0.2) or inflections of one, scored 60 (ordinary, but rarer).
+plus wordfreq 3.1.1 top-50000 English words that are lower-case entries of the web2 list (english-words 2.0.2) or inflections of one, scored 60 (ordinary, but rarer).
 Columns: word (lower case), percent lower-case.
 """,
     common_rows,
@@ -163,7 +166,7 @@ Columns: word (lower case), percent lower-case.
 
 # CURATED: all-caps abbreviations of ordinary things, too rare in the CoNLL sample to be counted.
 PLAIN_ACRONYMS = set("""
-TV CEO CFO GDP AM PM BC AD DNA HIV AIDS MP MPs PC CD CDs DVD DVDs SMS VAT GMT BST EST PDT OK ID IQ
+TV TVs CEO CEOs CFO GDP AM PM BC AD DNA HIV AIDS MP MPs MEPs MSPs PC PCs CD CDs DVD DVDs SMS VAT GMT BST EST PDT OK ID IQ
 PR HQ RAM CPU USB PIN ATM VIP FAQ ISBN MRI GP GPs IVF LCD HD MP3 PDF ICU SUV PS ASAP RSVP
 """.split())
 acronym_rows = sorted(
@@ -334,11 +337,18 @@ listed in the script.
 """,
     [f"{s}\t{c}\t{k}" for s, (c, k) in sorted(place_rows.items())],
 )
+# Languages (Hindi, Swahili): group words of kind Other, like demonyms without a country.
+for lang in pycountry.languages:
+    name = getattr(lang, "name", "")
+    if hasattr(lang, "alpha_2") and name.isalpha() and latin_name(name):
+        demonym_rows.setdefault(name, "")
+
 write(
     "demonyms.tsv",
     """
 Demonyms and group adjectives: word, country canonical name (empty for groups that are not a country).
-Derived by make_gazetteer.py from countryinfo 1.0.1 demonyms (+ plural in -s), plus the CURATED list in the script.
+Derived by make_gazetteer.py from countryinfo 1.0.1 demonyms (+ plural in -s), pycountry 26.2.16 names of
+languages with a two-letter code (no country), plus the CURATED list in the script.
 """,
     [f"{d}\t{c}" for d, c in sorted(demonym_rows.items())],
 )
@@ -375,7 +385,7 @@ EXTRA_HEADS = set("""
 minister leader spokesman spokeswoman spokesperson chairman chairwoman chairperson emir ayatollah
 sheikh crown-prince premier chancellor secretary-general president-elect mp senator congressman
 congresswoman governor mayor manager coach boss striker midfielder defender goalkeeper captain
-sen mr mrs ms dr prof gen col lt sgt capt maj adm rev gov rep insp supt det cllr
+sen mr mrs ms dr prof gen col lt sgt capt maj adm rev gov rep insp supt det cllr mep msp mla
 """.split())
 title_rows = {}
 for t in np_titles.TITLES:
@@ -446,7 +456,7 @@ Front Brigade Brigades Corps Regiment Command Division Industries Holdings Motor
 Partners Associates Securities Capital Investments Exchange Reserve Hospital Institution Centre Center
 Council Secretariat Directorate Tribunal League Conference Commission Inc. Corp. Ltd. Co. LLC AG SA NV
 GmbH Records Studios Pictures Entertainment Labs Laboratories Enterprises Bancorp Insurance Energy
-Petroleum Oil Gas Telecom Communications Pharmaceuticals Foods Stores Group
+Petroleum Oil Gas Telecom Communications Pharmaceuticals Foods Stores Group Bros Bros.
 """.split())
 derived_org = sorted(
     w for w, n in org_final.items()

@@ -106,11 +106,12 @@ fn is_subsequence(small: &str, big: &str) -> bool {
 ///    else for a known place the gazetteer's canonical place, else the
 ///    normalised surface.
 /// 2. A person's short form joins the one full name it fits: a single word
-///    that is the full name's surname, or words that are a subsequence of it
+///    that is the full name's surname (or its first name, when the gazetteer
+///    knows it as one), or words that are a subsequence of it
 ///    with the same first and last word. Ambiguous short forms stay apart.
 /// 3. An acronym joins the name whose initials spell it, or the name it follows
-///    in parentheses when that name's initials are a subsequence of it
-///    ("Revolutionary Guard (IRGC)").
+///    in parentheses when one of the two letter strings is a subsequence of the
+///    other ("Revolutionary Guard (IRGC)", "US Securities Exchange Commission (SEC)").
 /// 4. Each group is named and typed by the rule in the module documentation.
 pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
     let surfaces: Vec<&str> = mentions
@@ -173,6 +174,8 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
             let full_words: Vec<&str> = full.split(' ').collect();
             if short_words.len() == 1 {
                 surname_forms(full).contains(&short.as_str())
+                    // A first name alone ("Cristiano" for Cristiano Ronaldo).
+                    || (full_words.first() == Some(&short.as_str()) && gazetteer::is_first_name(short))
             } else {
                 short_words.len() < full_words.len()
                     && short_words.first() == full_words.first()
@@ -213,7 +216,8 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
                 && paragraphs[m.span.paragraph]
                     .get(m.span.end..mentions[a].span.start)
                     .is_some_and(|between| between.trim() == "(");
-            if init == acronym || (defined_here && is_subsequence(&init, acronym)) {
+            let loosely = is_subsequence(&init, acronym) || is_subsequence(acronym, &init);
+            if init == acronym || (defined_here && loosely) {
                 spelled.push(i);
             }
         }

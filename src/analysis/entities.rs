@@ -91,10 +91,48 @@ const EVENT_WORDS: &[&str] = &[
     "Crisis",
     "Show",
     "Week",
+    "Bill",
     "Expo",
     "Marathon",
     "Trophy",
     "Tour",
+];
+
+/// Last words that make a name a place: "Guantanamo Bay", "Downing Street".
+const PLACE_WORDS: &[&str] = &[
+    "Bay",
+    "Island",
+    "Islands",
+    "Isle",
+    "River",
+    "Mountain",
+    "Mountains",
+    "Mount",
+    "Lake",
+    "Sea",
+    "Ocean",
+    "Valley",
+    "Coast",
+    "Gulf",
+    "Strait",
+    "Peninsula",
+    "Province",
+    "Region",
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Park",
+    "Airport",
+    "Bridge",
+    "Hill",
+    "Hills",
+    "Desert",
+    "Canal",
+    "Beach",
+    "Heights",
+    "Stadium",
+    "Arena",
 ];
 
 /// Words after a name that show a person is meant: "Khamenei said", "Rouhani who".
@@ -123,10 +161,9 @@ const PERSON_CUES_AFTER: &[&str] = &[
     "resigned",
 ];
 
-/// Prepositions before a name that suggest a place: "in X", "from X".
-const PLACE_CUES_BEFORE: &[&str] = &[
-    "in", "at", "from", "near", "across", "outside", "inside", "towards", "via",
-];
+/// Prepositions before a one-word name that suggest a place: "in X". ("at" and
+/// "from" are left out: "at Google", "from Sony" name companies as often.)
+const PLACE_CUES_BEFORE: &[&str] = &["in", "near", "outside", "inside", "across"];
 
 /// Finds every name mention in the paragraphs, in text order.
 ///
@@ -185,6 +222,21 @@ fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// An all-caps abbreviation of an ordinary thing, also in the plural ("TVs").
+fn is_plain_plural(word: &str) -> bool {
+    gazetteer::is_plain_acronym(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|stem| is_acronym(stem) && gazetteer::is_plain_acronym(stem))
+}
+
+/// "I'm", "We've", "They're": a pronoun with a verb, no name.
+fn is_contraction(word: &str) -> bool {
+    word.rsplit(['\'', '\u{2019}']).next().is_some_and(|tail| {
+        tail.len() < word.len() && matches!(tail, "m" | "ve" | "re" | "ll" | "d" | "t")
+    })
+}
+
 /// All letters upper case, at least two of them: an acronym such as "IRGC".
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -230,6 +282,7 @@ impl Scanner<'_> {
             && (starts_upper(self.word(i)) || self.is_prefixed_name(i))
             && !self.is_compound(i)
             && !self.word(i).starts_with(['\'', '\u{2019}'])
+            && !is_contraction(self.word(i))
     }
 
     /// True when token `i` starts a sentence or a quotation: only opening
@@ -278,10 +331,15 @@ impl Scanner<'_> {
                 && !is_acronym(self.word(end + 1))
                 && self.word(end + 2) == ")"
             {
-                if self.is_cap(end + 3) {
+                // Another spelling shares the first letter; "S Bennett (Kent)" is no spelling.
+                let same_initial = self.word(end + 1).chars().next()
+                    == self.word(idx[0]).chars().next()
+                    || self.word(end + 1).chars().next()
+                        == self.word(idx[idx.len() - 1]).chars().next();
+                if same_initial && self.is_cap(end + 3) {
                     idx.push(end + 3);
                     end = self.extend_run(end + 4, &mut idx);
-                } else {
+                } else if same_initial {
                     alt_spelling = Some(end + 1);
                 }
             }
@@ -322,6 +380,18 @@ impl Scanner<'_> {
                 i += 2;
                 continue;
             }
+            // "and" inside an organisation name: "Scottish Exhibition and Conference Centre".
+            if self.word(i) == "and" && idx.len() >= 2 && self.is_cap(i + 1) {
+                let mut k = i + 1;
+                while self.is_cap(k) {
+                    k += 1;
+                }
+                if gazetteer::is_org_word(self.word(k - 1)) && k - i <= 4 {
+                    idx.extend(i..k);
+                    i = k;
+                    continue;
+                }
+            }
             // "of (the)" after a lone organisation word: "Ministry of Defence", "Bank of England".
             if idx.len() == 1 + skip
                 && self.word(i) == "of"
@@ -345,7 +415,7 @@ impl Scanner<'_> {
     }
 
     /// After a run at `end`: "(IRGC)" defines an acronym of the name just found,
-    /// and "Mumbai (Bombay)" gives another spelling of it. Returns where scanning goes on.
+    /// and "Kyiv (Kiev)" gives another spelling of it. Returns where scanning goes on.
     fn parenthesised_alias(
         &mut self,
         end: usize,
@@ -536,11 +606,31 @@ impl Scanner<'_> {
                     initial = false;
                     continue;
                 }
-                if title_follows && gazetteer::place(w0).is_some() {
-                    self.push(&rest[..1], EntityKind::Place, None, Confidence::Known);
-                    i += 1;
-                    initial = false;
-                    continue;
+                // A place or an unknown name before a title and a name: "East Midlands | MEP
+                // Robert ...", "Labour | MP Fraser Kemp" (most often a party or employer).
+                if let Some(j) = (1..rest.len().min(4)).rev().find(|&j| {
+                    j + 1 < rest.len()
+                        && self
+                            .title_len(&rest[j..])
+                            .is_some_and(|h| j + h < rest.len())
+                        && rest[..j]
+                            .iter()
+                            .all(|&t| gazetteer::title(self.word(t)).is_none())
+                }) {
+                    let prefix = &rest[..j];
+                    let plain = prefix.iter().all(|&t| {
+                        gazetteer::lowercase_share(self.word(t)).is_some_and(|p| p >= 90)
+                    });
+                    if !plain || !initial {
+                        if gazetteer::place(&self.phrase(prefix)).is_some() {
+                            self.push(prefix, EntityKind::Place, None, Confidence::Known);
+                        } else if !plain {
+                            self.push(prefix, EntityKind::Organization, None, Confidence::Guess);
+                        }
+                        i += j;
+                        initial = false;
+                        continue;
+                    }
                 }
             }
             if let Some(h) = self.title_len(rest) {
@@ -548,8 +638,7 @@ impl Scanner<'_> {
                     return; // a lone title names no one
                 }
                 let named = &rest[h..];
-                let org_like = gazetteer::is_org_word(self.word(named[named.len() - 1]))
-                    || gazetteer::place(&self.phrase(named)).is_some();
+                let org_like = gazetteer::is_org_word(self.word(named[named.len() - 1]));
                 if !org_like {
                     i += h;
                     titled = true;
@@ -593,8 +682,10 @@ impl Scanner<'_> {
                 gazetteer::is_first_name(self.word(rest[k]))
                     && rest[..k].iter().all(|&t| {
                         let w = self.word(t);
+                        let share = gazetteer::lowercase_share(w).unwrap_or(0);
                         gazetteer::title(w).is_some()
-                            || gazetteer::lowercase_share(w).is_some_and(|p| p >= 50)
+                            || share >= 90
+                            || (share >= 50 && !gazetteer::is_first_name(w))
                     })
             }) {
                 i += k;
@@ -640,8 +731,25 @@ impl Scanner<'_> {
         if n >= 2 && EVENT_WORDS.contains(&last) {
             return Some((EntityKind::Other, Confidence::Rule));
         }
-        if n == 1 && gazetteer::demonym(first).is_some() {
-            return Some((EntityKind::Other, Confidence::Known));
+        if n >= 2 && PLACE_WORDS.contains(&last) {
+            return Some((EntityKind::Place, Confidence::Rule));
+        }
+        if n == 1 && is_plain_plural(first) {
+            return None;
+        }
+        if let Some(country) = gazetteer::demonym(first) {
+            // "Swiss", or a name led by a nation: "Scottish Executive", "British Airways"
+            // (a group word such as "Christian" can be a first name).
+            if n == 1 {
+                return Some((EntityKind::Other, Confidence::Known));
+            }
+            if !country.is_empty() {
+                return Some((EntityKind::Organization, Confidence::Rule));
+            }
+        }
+        // "The Little Mermaid": "The" capitalised inside a sentence starts a title of a work.
+        if first == "The" && n >= 2 {
+            return Some((EntityKind::Other, Confidence::Cue));
         }
         if n == 1 && is_acronym(first) {
             if gazetteer::is_plain_acronym(first) {
@@ -663,7 +771,33 @@ impl Scanner<'_> {
         let end = idx[n - 1] + 1;
         let after = self.word(end);
         let after2 = self.word(end + 1);
-        if PERSON_CUES_AFTER.contains(&after) || (after == "," && matches!(after2, "who" | "whose"))
+        let ordinary = |w: &str| gazetteer::lowercase_share(w).is_some_and(|p| p >= 50);
+        // Words in title case ("Subs Not Used") are no name, unless an acronym is defined for them.
+        let defines_acronym = self.word(end) == "(" && is_acronym(self.word(end + 1));
+        if n >= 2
+            && !defines_acronym
+            && idx
+                .iter()
+                .all(|&i| ordinary(self.word(i)) || self.word(i).chars().count() == 1)
+        {
+            return None;
+        }
+        // People's names are made of name words: a cue does not make "Warner Bros" or
+        // "AOL Europe" a person.
+        let name_words = idx.iter().all(|&i| {
+            let w = self.word(i);
+            !ordinary(w) && (n == 1 || (!is_acronym(w) && gazetteer::place(w).is_none()))
+        });
+        // "TimeWarner", "NetRatings": capitals inside a word mark a brand.
+        if n == 1
+            && first.chars().skip(1).any(char::is_uppercase)
+            && first.chars().any(char::is_lowercase)
+        {
+            return Some((EntityKind::Organization, Confidence::Cue));
+        }
+        if (PERSON_CUES_AFTER.contains(&after)
+            || (after == "," && matches!(after2, "who" | "whose")))
+            && (n == 1 || name_words)
         {
             return Some((EntityKind::Person, Confidence::Cue));
         }
@@ -672,14 +806,13 @@ impl Scanner<'_> {
         } else {
             ""
         };
-        if n <= 3 && PLACE_CUES_BEFORE.contains(&before) {
+        if n == 1 && PLACE_CUES_BEFORE.contains(&before) {
             return Some((EntityKind::Place, Confidence::Cue));
         }
-        let ordinary = |w: &str| gazetteer::lowercase_share(w).is_some_and(|p| p >= 50);
         if n == 1 {
             return (!ordinary(first)).then_some((EntityKind::Other, Confidence::Guess));
         }
-        if idx.iter().all(|&i| !ordinary(self.word(i))) && n <= 3 {
+        if name_words && n <= 3 {
             Some((EntityKind::Person, Confidence::Guess))
         } else {
             Some((EntityKind::Organization, Confidence::Guess))
@@ -849,11 +982,17 @@ mod tests {
                 Some("Nowruz Day".into())
             )]
         );
-        let f = found("He flew to Mumbai (Bombay) yesterday.");
-        assert_eq!(f[0].0, "Mumbai");
+        let f = found("He flew to Kyiv (Kiev) yesterday.");
+        assert_eq!(f[0].0, "Kyiv");
         assert_eq!(
             f[1],
-            ("Bombay".into(), EntityKind::Place, Some("Mumbai".into()))
+            ("Kiev".into(), EntityKind::Place, Some("Kyiv".into()))
+        );
+        // A parenthesis that is no other spelling stays apart: "S Bennett (Kent)".
+        assert!(
+            found("Referee: S Bennett (Kent).")
+                .iter()
+                .all(|(_, _, c)| c.is_none())
         );
     }
 
