@@ -456,7 +456,7 @@ Front Brigade Brigades Corps Regiment Command Division Industries Holdings Motor
 Partners Associates Securities Capital Investments Exchange Reserve Hospital Institution Centre Center
 Council Secretariat Directorate Tribunal League Conference Commission Inc. Corp. Ltd. Co. LLC AG SA NV
 GmbH Records Studios Pictures Entertainment Labs Laboratories Enterprises Bancorp Insurance Energy
-Petroleum Oil Gas Telecom Communications Pharmaceuticals Foods Stores Group Bros Bros.
+Petroleum Oil Gas Telecom Communications Pharmaceuticals Foods Stores Group Bros Bros. Nations House
 """.split())
 derived_org = sorted(
     w for w, n in org_final.items()

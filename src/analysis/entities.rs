@@ -8,7 +8,7 @@
 //! surest reading of a name decide its other occurrences in the article.
 
 use super::aliases::surname_forms;
-use super::gazetteer::{self, TitleRole};
+use super::gazetteer::{self, PlaceClass, TitleRole};
 use super::tokens::{self, Token, TokenKind};
 use crate::model::{EntityKind, Span};
 use std::collections::{HashMap, HashSet};
@@ -91,6 +91,7 @@ const EVENT_WORDS: &[&str] = &[
     "Crisis",
     "Show",
     "Week",
+    "Slam",
     "Bill",
     "Expo",
     "Marathon",
@@ -169,7 +170,7 @@ const PLACE_CUES_BEFORE: &[&str] = &["in", "near", "outside", "inside", "across"
 ///
 /// # Algorithm
 /// Each paragraph is tokenised and split into sentences. Runs of capitalised
-/// tokens (with name particles, `&`, and "of (the)" after a lone organisation
+/// tokens (with name particles, `&`, "and" and "of (the)"/"for" after organisation
 /// word) are cut into mentions by [`Scanner::classify`]. Then
 /// [`make_consistent`] gives each name the kind of its surest occurrence,
 /// marks single words that are the surname of a named person as that person,
@@ -381,7 +382,8 @@ impl Scanner<'_> {
                 continue;
             }
             // "and" inside an organisation name: "Scottish Exhibition and Conference Centre".
-            if self.word(i) == "and" && idx.len() >= 2 && self.is_cap(i + 1) {
+            let org_head = idx.len() == 1 && gazetteer::is_org_word(self.word(idx[0]));
+            if self.word(i) == "and" && (idx.len() >= 2 || org_head) && self.is_cap(i + 1) {
                 let mut k = i + 1;
                 while self.is_cap(k) {
                     k += 1;
@@ -392,9 +394,10 @@ impl Scanner<'_> {
                     continue;
                 }
             }
-            // "of (the)" after a lone organisation word: "Ministry of Defence", "Bank of England".
+            // "of (the)" or "for" after a lone organisation word: "Ministry of Defence",
+            // "Bank of England", "Department for Education".
             if idx.len() == 1 + skip
-                && self.word(i) == "of"
+                && matches!(self.word(i), "of" | "for")
                 && idx
                     .last()
                     .is_some_and(|&l| gazetteer::is_org_word(self.word(l)))
@@ -633,6 +636,10 @@ impl Scanner<'_> {
                     }
                 }
             }
+            if gazetteer::demonym(&phrase).is_some() {
+                self.push(rest, EntityKind::Other, None, Confidence::Known);
+                return; // "South African"
+            }
             if let Some(h) = self.title_len(rest) {
                 if h == rest.len() {
                     return; // a lone title names no one
@@ -664,6 +671,16 @@ impl Scanner<'_> {
                 }
             }
             initial = false;
+            // "The East Midlands MEP, who ...", "Labour MPs", "US TV": a title or a plain
+            // abbreviation at the end names no one; the words before it may.
+            let tail = self.word(rest[rest.len() - 1]);
+            if rest.len() >= 2
+                && (gazetteer::title(tail) == Some(TitleRole::Head) || is_plain_plural(tail))
+                && self.title_len(rest).is_none()
+            {
+                self.classify_part(&rest[..rest.len() - 1], false);
+                return;
+            }
             if let Some(k) = (1..rest.len().saturating_sub(1)).find(|&k| {
                 gazetteer::is_org_word(self.word(rest[k]))
                     && (gazetteer::is_first_name(self.word(rest[k + 1]))
@@ -759,7 +776,7 @@ impl Scanner<'_> {
         }
         if n == 1 && org_word {
             // A lone organisation word is a name only where it is usually capitalised (Parliament).
-            return (gazetteer::lowercase_share(first).unwrap_or(0) < 50)
+            return (gazetteer::lowercase_share(first).unwrap_or(0) < 20)
                 .then_some((EntityKind::Organization, Confidence::Cue));
         }
         if (2..=4).contains(&n)
@@ -771,7 +788,12 @@ impl Scanner<'_> {
         let end = idx[n - 1] + 1;
         let after = self.word(end);
         let after2 = self.word(end + 1);
-        let ordinary = |w: &str| gazetteer::lowercase_share(w).is_some_and(|p| p >= 50);
+        // An ordinary word, unless it is also a first name of middling commonness
+        // ("polly", "toby" are in dictionaries; Polly and Toby are names).
+        let ordinary = |w: &str| {
+            let share = gazetteer::lowercase_share(w).unwrap_or(0);
+            share >= 90 || (share >= 50 && !gazetteer::is_first_name(w))
+        };
         // Words in title case ("Subs Not Used") are no name, unless an acronym is defined for them.
         let defines_acronym = self.word(end) == "(" && is_acronym(self.word(end + 1));
         if n >= 2
@@ -854,7 +876,13 @@ fn make_consistent(cands: &mut Vec<Candidate>, dropped: Vec<Dropped>) {
         }
     }
     for c in cands.iter_mut() {
-        if c.confidence >= Confidence::Rule {
+        // A town that is also the surname of someone named in the article ("Bush", "Kennedy")
+        // is that person; countries and regions stay places.
+        let town = c.kind == EntityKind::Place
+            && c.canonical.is_none()
+            && gazetteer::place(&c.text)
+                .is_some_and(|p| matches!(p.class, PlaceClass::City | PlaceClass::State));
+        if c.confidence >= Confidence::Rule && !town {
             continue;
         }
         if !c.text.contains(' ') && surnames.contains(&c.text) {
