@@ -375,6 +375,20 @@ impl Scanner<'_> {
                 i = k + 1;
                 continue;
             }
+            // "Channel 4", "Radio 5": a small number after an organisation word.
+            if self
+                .toks
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2)
+                && i < self.sentence.end
+                && idx
+                    .last()
+                    .is_some_and(|&l| gazetteer::is_org_word(self.word(l)))
+            {
+                idx.push(i);
+                i += 1;
+                continue;
+            }
             // "Marks & Spencer".
             if self.word(i) == "&" && self.is_cap(i + 1) {
                 idx.extend([i, i + 1]);
@@ -396,7 +410,13 @@ impl Scanner<'_> {
             }
             // "of (the)" or "for" after a lone organisation word: "Ministry of Defence",
             // "Bank of England", "Department for Education".
-            if idx.len() == 1 + skip
+            // Also after a country: "US Department of Justice".
+            let nation = idx.len() == 2 && {
+                let w = self.word(idx[0]);
+                gazetteer::place(w).is_some_and(|p| p.class == PlaceClass::Country)
+                    || gazetteer::demonym(w).is_some_and(|c| !c.is_empty())
+            };
+            if (idx.len() == 1 + skip || nation)
                 && matches!(self.word(i), "of" | "for")
                 && idx
                     .last()
@@ -602,7 +622,9 @@ impl Scanner<'_> {
                 let next = self.word(rest[1]);
                 let title_follows = self.title_len(&rest[1..]).is_some();
                 if gazetteer::demonym(w0).is_some()
-                    && (title_follows || gazetteer::demonym(next).is_some())
+                    && (title_follows
+                        || gazetteer::demonym(next).is_some()
+                        || (gazetteer::is_first_name(next) && rest.len() >= 3))
                 {
                     self.push(&rest[..1], EntityKind::Other, None, Confidence::Known);
                     i += 1;
@@ -1021,6 +1043,26 @@ mod tests {
             found("Referee: S Bennett (Kent).")
                 .iter()
                 .all(|(_, _, c)| c.is_none())
+        );
+    }
+
+    #[test]
+    fn find_mentions_splits_a_demonym_before_a_name() {
+        assert_eq!(
+            surfaces("Chilean Rosa Quintero won."),
+            ["Chilean", "Rosa Quintero"]
+        );
+        assert_eq!(
+            surfaces("It told the US Department of Justice."),
+            ["US Department of Justice"]
+        );
+    }
+
+    #[test]
+    fn find_mentions_joins_numbers_after_org_words() {
+        assert_eq!(
+            surfaces("It aired on Channel 4 and on 3 channels."),
+            ["Channel 4"]
         );
     }
 
