@@ -109,6 +109,8 @@ fn is_subsequence(small: &str, big: &str) -> bool {
 ///    that is the full name's surname (or its first name, when the gazetteer
 ///    knows it as one), or words that are a subsequence of it
 ///    with the same first and last word. Ambiguous short forms stay apart.
+///    An organisation's name joins the one longer organisation name that ends
+///    in it ("Department of Justice" and "US Department of Justice").
 /// 3. An acronym joins the name whose initials spell it, or the name it follows
 ///    in parentheses when one of the two letter strings is a subsequence of the
 ///    other ("Revolutionary Guard (IRGC)", "US Securities Exchange Commission (SEC)").
@@ -195,6 +197,28 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
                 .is_none_or(|names| names.iter().all(|n| fits(n)))
         {
             groups.union(i, target);
+        }
+    }
+
+    // 2b. Organisations named with and without a qualifier in front: "Department of
+    // Justice" and "US Department of Justice", "Cyber Security Division" and "National
+    // Cyber Security Division". The short form joins the one longer name ending in it.
+    let orgs: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            mentions[i].kind == EntityKind::Organization && mentions[i].canonical.is_none()
+        })
+        .collect();
+    for &short in &orgs {
+        let tail = format!(" {}", norms[short]);
+        let mut roots: Vec<usize> = orgs
+            .iter()
+            .filter(|&&long| norms[long].ends_with(&tail))
+            .map(|&long| groups.find(long))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            groups.union(short, root);
         }
     }
 
@@ -422,6 +446,21 @@ mod tests {
             .map(|x| x.1)
             .collect();
         assert_eq!(places, ["Lima", "Quito"]);
+    }
+
+    #[test]
+    fn merge_joins_an_organisation_with_its_qualified_name() {
+        let e = analyse(
+            "Staff at the Chilean Ministry of Mines agreed. The Ministry of Mines said so. \
+             Newcastle United and Leeds United met; United lost.",
+        );
+        let m = entity(&e, "Chilean Ministry of Mines");
+        assert_eq!(
+            m.aliases,
+            ["Chilean Ministry of Mines", "Ministry of Mines"]
+        );
+        // Two clubs end in "United": the short form stays apart.
+        assert!(e.iter().any(|x| x.name == "United"));
     }
 
     #[test]

@@ -397,7 +397,12 @@ impl Scanner<'_> {
             }
             // "and" inside an organisation name: "Scottish Exhibition and Conference Centre".
             let org_head = idx.len() == 1 && gazetteer::is_org_word(self.word(idx[0]));
-            if self.word(i) == "and" && (idx.len() >= 2 || org_head) && self.is_cap(i + 1) {
+            // A name already ending in an organisation word is complete: "Newcastle United and Leeds United".
+            let open_name = idx.len() >= 2
+                && !idx
+                    .last()
+                    .is_some_and(|&l| gazetteer::is_org_word(self.word(l)));
+            if self.word(i) == "and" && (open_name || org_head) && self.is_cap(i + 1) {
                 let mut k = i + 1;
                 while self.is_cap(k) {
                     k += 1;
