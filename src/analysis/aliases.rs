@@ -209,6 +209,10 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
         })
         .collect();
     for &short in &orgs {
+        // Acronyms and places have rules of their own ("UK" is no short form of "Young UK").
+        if is_acronym(&norms[short]) || gazetteer::place(&norms[short]).is_some() {
+            continue;
+        }
         let tail = format!(" {}", norms[short]);
         let mut roots: Vec<usize> = orgs
             .iter()

@@ -223,6 +223,17 @@ fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// True when `alt` looks like another spelling of `word` ("Qods"/"Quds",
+/// "Kyiv"/"Kiev"): same first letter, nearly the same length, and not a known
+/// place unless `word` is one too ("R Williams (Wales)" is no spelling).
+fn is_respelling(word: &str, alt: &str) -> bool {
+    let (a, b) = (word.chars().count(), alt.chars().count());
+    word.chars().next() == alt.chars().next()
+        && a >= 3
+        && a.abs_diff(b) <= 2
+        && (gazetteer::place(alt).is_none() || gazetteer::place(word).is_some())
+}
+
 /// An all-caps abbreviation of an ordinary thing, also in the plural ("TVs").
 fn is_plain_plural(word: &str) -> bool {
     gazetteer::is_plain_acronym(word)
@@ -333,10 +344,7 @@ impl Scanner<'_> {
                 && self.word(end + 2) == ")"
             {
                 // Another spelling shares the first letter; "S Bennett (Kent)" is no spelling.
-                let same_initial = self.word(end + 1).chars().next()
-                    == self.word(idx[0]).chars().next()
-                    || self.word(end + 1).chars().next()
-                        == self.word(idx[idx.len() - 1]).chars().next();
+                let same_initial = is_respelling(self.word(idx[idx.len() - 1]), self.word(end + 1));
                 if same_initial && self.is_cap(end + 3) {
                     idx.push(end + 3);
                     end = self.extend_run(end + 4, &mut idx);
@@ -459,8 +467,12 @@ impl Scanner<'_> {
             return end;
         }
         let target = alt_spelling.or_else(|| {
-            (self.word(end) == "(" && is_acronym(self.word(end + 1)) && self.word(end + 2) == ")")
-                .then_some(end + 1)
+            // A place in parentheses after a name is where it is, not its acronym: "Young (UK)".
+            (self.word(end) == "("
+                && is_acronym(self.word(end + 1))
+                && self.word(end + 2) == ")"
+                && gazetteer::place(self.word(end + 1)).is_none())
+            .then_some(end + 1)
         });
         let Some(t) = target else { return end };
         let Some(prev) = self.out.last_mut() else {
@@ -1045,7 +1057,7 @@ mod tests {
         );
         // A parenthesis that is no other spelling stays apart: "S Bennett (Kent)".
         assert!(
-            found("Referee: S Bennett (Kent).")
+            found("Referee: S Bennett (Kent). R Williams (Wales) scored.")
                 .iter()
                 .all(|(_, _, c)| c.is_none())
         );

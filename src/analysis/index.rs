@@ -94,7 +94,8 @@ impl CollectionIndex {
 ///    "United Arab Emirates" if articles say it more).
 /// 2. Every other entity name that is an alias of exactly one entity
 ///    elsewhere, under a different name, takes that name (an article that
-///    only says "Revolutionary Guard" gets the collection's "IRGC").
+///    only says "Revolutionary Guard" gets the collection's "IRGC"), unless
+///    more articles use it as a name than use the other.
 /// 3. A one-word person (a surname) takes the full name of the one person in
 ///    the collection whose surname it is; with two candidates it stays as is.
 /// 4. Entities of one article that now share a name are merged, the article
@@ -141,12 +142,25 @@ pub fn unify(analyses: &mut [Analysis]) {
             }
         }
     }
+    let mut articles_named: HashMap<&str, usize> = HashMap::new();
+    for a in analyses.iter() {
+        for e in &a.entities {
+            *articles_named.entry(e.name.as_str()).or_default() += 1;
+        }
+    }
     for e in analyses.iter().flat_map(|a| &a.entities) {
-        if rename.contains_key(&e.name) || e.kind == EntityKind::Person && !e.name.contains(' ') {
-            continue; // surnames are step 3's
+        if rename.contains_key(&e.name)
+            || (e.kind == EntityKind::Person && !e.name.contains(' '))
+            || gazetteer::place(&e.name).is_some()
+        {
+            continue; // surnames are step 3's, places step 1's
         }
         if let Some([owner]) = alias_owner.get(&e.name).map(Vec::as_slice) {
-            rename.insert(e.name.clone(), owner.clone());
+            // The name most articles use wins: one odd article does not rename the rest.
+            let used = |n: &str| articles_named.get(n).copied().unwrap_or(0);
+            if used(owner) >= used(&e.name) {
+                rename.insert(e.name.clone(), owner.clone());
+            }
         }
     }
 
