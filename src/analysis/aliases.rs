@@ -1,8 +1,580 @@
-//! Merges mentions of the same thing into entities. (Skeleton.)
+//! Merges the mentions [`super::entities`] found in one article into entities:
+//! the second half of entity analysis. "Khamenei" joins "Ali Khamenei", "IRGC"
+//! joins "Revolutionary Guard", "the Islamic Republic" joins "Iran".
+//!
+//! Canonical names follow one rule: a name the gazetteer gives (an epithet's
+//! entity) wins; a person is named by the longest form of their name; anything
+//! else by its most used form, ties going to the longer form (so "IRGC" used
+//! twice beats "Revolutionary Guard" used once, and "UAE" stays "UAE").
+
 use super::entities::RawMention;
-use crate::model::Entity;
+use super::gazetteer;
+use crate::model::{Entity, EntityKind, Span};
+use std::collections::HashMap;
+
+/// Words left out of an organisation's initials ("Bank of England" → BE).
+const INITIALS_SKIP: &[&str] = &["of", "the", "and", "for", "&", "de", "la", "du"];
+
+/// Lower-case name particles that may start a surname ("al-Assad" → "Assad").
+const SURNAME_PREFIXES: &[&str] = &[
+    "al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "ar-",
+];
+
+/// Union-find over mention indices.
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn new(n: usize) -> Self {
+        Groups {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The earlier mention stays the root, so groups keep text order.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+
+/// A surface form as a comparison key: single spaces, curly apostrophes made
+/// straight, dots dropped from initials ("U.S." → "US").
+pub fn normalise(surface: &str) -> String {
+    let mut s = surface
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('\u{2019}', "'");
+    if s.contains('.') && s.chars().all(|c| c == '.' || c.is_uppercase()) {
+        s.retain(|c| c != '.');
+    }
+    s
+}
+
+/// The surnames a full name can be shortened to: its last word, and that word
+/// without a particle prefix ("Bashar al-Assad" → "al-Assad", "Assad").
+pub fn surname_forms(full: &str) -> Vec<&str> {
+    let Some(last) = full.split(' ').next_back() else {
+        return Vec::new();
+    };
+    let mut forms = vec![last];
+    for p in SURNAME_PREFIXES {
+        if let Some(rest) = last.strip_prefix(p) {
+            forms.push(rest);
+        }
+    }
+    forms
+}
+
+/// Initial letters of a multi-word name, skipping small words; `None` for one word.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| !INITIALS_SKIP.contains(w))
+        .collect();
+    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// True for an acronym name: 2-8 capitals, nothing else.
+fn is_acronym(name: &str) -> bool {
+    (2..=8).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase())
+}
+
+/// True when the letters of `small` appear in `big` in order.
+fn is_subsequence(small: &str, big: &str) -> bool {
+    let mut it = big.chars();
+    small.chars().all(|c| it.any(|b| b == c))
+}
 
 /// Groups mentions into entities, sorted by kind, mention count (most first), name.
-pub fn merge(_paragraphs: &[String], _mentions: Vec<RawMention>) -> Vec<Entity> {
-    Vec::new()
+///
+/// # Algorithm
+/// 1. Mentions with the same key join: the canonical name a mention carries,
+///    else for a known place the gazetteer's canonical place, else the
+///    normalised surface.
+/// 2. A person's short form joins the one full name it fits: a single word
+///    that is the full name's surname (or its first name, when the gazetteer
+///    knows it as one), or words that are a subsequence of it
+///    with the same first and last word. Ambiguous short forms stay apart.
+///    An organisation's name joins the one longer organisation name that ends
+///    in it ("Department of Justice" and "US Department of Justice").
+/// 3. An acronym joins the name whose initials spell it, or the name it follows
+///    in parentheses when one of the two letter strings is a subsequence of the
+///    other ("Revolutionary Guard (IRGC)", "US Securities Exchange Commission (SEC)").
+/// 4. Each group is named and typed by the rule in the module documentation.
+pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
+    let surfaces: Vec<&str> = mentions
+        .iter()
+        .map(|m| {
+            paragraphs
+                .get(m.span.paragraph)
+                .and_then(|p| p.get(m.span.range()))
+                .unwrap_or("")
+        })
+        .collect();
+    let norms: Vec<String> = surfaces.iter().map(|s| normalise(s)).collect();
+    let mut groups = Groups::new(mentions.len());
+
+    // 1. Same key.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let key = match (&m.canonical, m.kind) {
+            (Some(c), _) => c.clone(),
+            (None, EntityKind::Place) => gazetteer::place(&norms[i])
+                .map_or_else(|| norms[i].clone(), |p| p.canonical.to_string()),
+            (None, _) => norms[i].clone(),
+        };
+        match by_key.get(&key) {
+            Some(&j) => groups.union(i, j),
+            None => {
+                by_key.insert(key, i);
+            }
+        }
+    }
+
+    // Names each group could be called by: surfaces and carried canonical names.
+    let mut full_people: HashMap<usize, Vec<String>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityKind::Person {
+            continue;
+        }
+        let root = groups.find(i);
+        for name in [Some(&norms[i]), m.canonical.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            if name.contains(' ') {
+                let names = full_people.entry(root).or_default();
+                if !names.contains(name) {
+                    names.push(name.clone());
+                }
+            }
+        }
+    }
+
+    // 2. Short forms of people.
+    for (i, m) in mentions.iter().enumerate() {
+        if !matches!(m.kind, EntityKind::Person | EntityKind::Other) || m.canonical.is_some() {
+            continue;
+        }
+        let short = &norms[i];
+        let short_words: Vec<&str> = short.split(' ').collect();
+        let fits = |full: &str| {
+            let full_words: Vec<&str> = full.split(' ').collect();
+            if short_words.len() == 1 {
+                surname_forms(full).contains(&short.as_str())
+                    // A first name alone ("Cristiano" for Cristiano Ronaldo).
+                    || (full_words.first() == Some(&short.as_str()) && gazetteer::is_first_name(short))
+            } else {
+                short_words.len() < full_words.len()
+                    && short_words.first() == full_words.first()
+                    && short_words.last() == full_words.last()
+                    && is_word_subsequence(&short_words, &full_words)
+            }
+        };
+        let own = groups.find(i);
+        let targets: Vec<usize> = full_people
+            .iter()
+            .filter(|(root, names)| **root != own && names.iter().any(|n| fits(n)))
+            .map(|(root, _)| *root)
+            .collect();
+        if let [target] = targets[..]
+            && full_people
+                .get(&own)
+                .is_none_or(|names| names.iter().all(|n| fits(n)))
+        {
+            groups.union(i, target);
+        }
+    }
+
+    // 2b. Organisations named with and without a qualifier in front: "Department of
+    // Justice" and "US Department of Justice", "Cyber Security Division" and "National
+    // Cyber Security Division". The short form joins the one longer name ending in it.
+    let orgs: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            mentions[i].kind == EntityKind::Organization && mentions[i].canonical.is_none()
+        })
+        .collect();
+    for &short in &orgs {
+        // Acronyms and places have rules of their own ("UK" is no short form of "Young UK").
+        if is_acronym(&norms[short]) || gazetteer::place(&norms[short]).is_some() {
+            continue;
+        }
+        let tail = format!(" {}", norms[short]);
+        let mut roots: Vec<usize> = orgs
+            .iter()
+            .filter(|&&long| norms[long].ends_with(&tail))
+            .map(|&long| groups.find(long))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if let [root] = roots[..] {
+            groups.union(short, root);
+        }
+    }
+
+    // 3. Acronyms.
+    let acronyms: Vec<usize> = (0..mentions.len())
+        .filter(|&i| is_acronym(&norms[i]))
+        .collect();
+    for &a in &acronyms {
+        let acronym = norms[a].as_str();
+        let mut spelled: Vec<usize> = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind == EntityKind::Person {
+                continue;
+            }
+            let Some(init) = initials(&norms[i]) else {
+                continue;
+            };
+            let defined_here = m.span.paragraph == mentions[a].span.paragraph
+                && paragraphs[m.span.paragraph]
+                    .get(m.span.end..mentions[a].span.start)
+                    .is_some_and(|between| between.trim() == "(");
+            let loosely = is_subsequence(&init, acronym) || is_subsequence(acronym, &init);
+            if init == acronym || (defined_here && loosely) {
+                spelled.push(i);
+            }
+        }
+        let roots: Vec<usize> = {
+            let mut r: Vec<usize> = spelled.iter().map(|&i| groups.find(i)).collect();
+            r.sort_unstable();
+            r.dedup();
+            r
+        };
+        if let [root] = roots[..] {
+            groups.union(a, root);
+        }
+    }
+
+    // 4. Build the entities.
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..mentions.len() {
+        members.entry(groups.find(i)).or_default().push(i);
+    }
+    let mut entities: Vec<Entity> = members
+        .into_values()
+        .map(|idx| build_entity(&idx, &mentions, &surfaces, &norms))
+        .collect();
+    entities.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.mentions.len().cmp(&a.mentions.len()))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    entities
+}
+
+/// True when `small` is `big` with some words left out.
+fn is_word_subsequence(small: &[&str], big: &[&str]) -> bool {
+    let mut it = big.iter();
+    small.iter().all(|w| it.any(|b| b == w))
+}
+
+/// One entity from the mentions of a group (indices in text order).
+fn build_entity(
+    idx: &[usize],
+    mentions: &[RawMention],
+    surfaces: &[&str],
+    norms: &[String],
+) -> Entity {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &i in idx {
+        *counts.entry(norms[i].as_str()).or_default() += 1;
+    }
+    let canonical = idx.iter().find_map(|&i| {
+        mentions[i]
+            .canonical
+            .as_deref()
+            .map(|c| (c, mentions[i].kind))
+    });
+    let longest = idx
+        .iter()
+        .copied()
+        .max_by_key(|&i| {
+            (
+                norms[i].split(' ').count(),
+                norms[i].len(),
+                std::cmp::Reverse(i),
+            )
+        })
+        .unwrap_or(idx[0]);
+    let kind = if let Some((_, kind)) = canonical {
+        kind
+    } else if mentions[longest].kind == EntityKind::Person {
+        EntityKind::Person
+    } else {
+        majority_kind(idx, mentions)
+    };
+    let name = match canonical {
+        Some((c, _)) => c.to_string(),
+        None if kind == EntityKind::Person => norms[longest].clone(),
+        None => idx
+            .iter()
+            .copied()
+            .max_by_key(|&i| {
+                (
+                    counts[norms[i].as_str()],
+                    norms[i].len(),
+                    std::cmp::Reverse(i),
+                )
+            })
+            .map_or_else(String::new, |i| norms[i].clone()),
+    };
+    let mut aliases: Vec<String> = Vec::new();
+    for &i in idx {
+        if !aliases.iter().any(|a| a == surfaces[i]) {
+            aliases.push(surfaces[i].to_string());
+        }
+    }
+    let mut spans: Vec<Span> = idx.iter().map(|&i| mentions[i].span).collect();
+    spans.sort();
+    spans.dedup();
+    Entity {
+        name,
+        kind,
+        aliases,
+        mentions: spans,
+    }
+}
+
+/// The kind most mentions have; ties go to the earlier kind in sidebar order.
+fn majority_kind(idx: &[usize], mentions: &[RawMention]) -> EntityKind {
+    let mut votes = [0usize; 4];
+    for &i in idx {
+        votes[kind_index(mentions[i].kind)] += 1;
+    }
+    let best = (0..4)
+        .max_by_key(|&k| (votes[k], std::cmp::Reverse(k)))
+        .unwrap_or(3);
+    EntityKind::ALL[best]
+}
+
+fn kind_index(kind: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|&k| k == kind).unwrap_or(3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::find_mentions;
+
+    fn analyse(text: &str) -> Vec<Entity> {
+        let paragraphs: Vec<String> = text.split("\n\n").map(|p| p.trim().to_string()).collect();
+        let mentions = find_mentions(&paragraphs);
+        merge(&paragraphs, mentions)
+    }
+
+    fn entity<'a>(entities: &'a [Entity], name: &str) -> &'a Entity {
+        entities.iter().find(|e| e.name == name).unwrap_or_else(|| {
+            panic!(
+                "no entity {name} in {:?}",
+                entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+            )
+        })
+    }
+
+    #[test]
+    fn merge_joins_surnames_to_the_full_name() {
+        let e = analyse(include_str!("../../assets/fixtures/entities/surnames.txt"));
+        let v = entity(&e, "Marta Delacroix-Ruiz");
+        assert_eq!(v.kind, EntityKind::Person);
+        assert_eq!(v.mentions.len(), 3);
+        let h = entity(&e, "Karim al-Haddad");
+        assert_eq!(h.aliases, ["Karim al-Haddad", "Haddad"]);
+        assert!(
+            !e.iter()
+                .any(|x| x.name == "Haddad" || x.name == "Delacroix-Ruiz")
+        );
+    }
+
+    #[test]
+    fn merge_keeps_ambiguous_surnames_apart() {
+        let e = analyse("Anna Berg met Lars Berg.\n\nBerg said no.");
+        assert!(e.iter().any(|x| x.name == "Berg"), "{e:?}");
+    }
+
+    #[test]
+    fn merge_joins_acronyms_and_names_by_use() {
+        let e = analyse(include_str!("../../assets/fixtures/entities/acronyms.txt"));
+        let cps = entity(&e, "CPS");
+        assert_eq!(cps.kind, EntityKind::Organization);
+        assert_eq!(cps.aliases, ["Coastal Patrol Service", "CPS"]);
+        let wb = entity(&e, "World Bank");
+        assert!(wb.aliases.contains(&"WB".to_string()));
+        let dl = entity(&e, "Desert Lancers");
+        assert_eq!(dl.aliases, ["Desert Lancers", "DLR"]);
+    }
+
+    #[test]
+    fn merge_uses_gazetteer_aliases_and_normalises_forms() {
+        let e = analyse(include_str!(
+            "../../assets/fixtures/entities/gazetteer_aliases.txt"
+        ));
+        let iran = entity(&e, "Iran");
+        assert_eq!(iran.kind, EntityKind::Place);
+        assert!(iran.aliases.contains(&"Islamic Republic".to_string()));
+        let us = entity(&e, "US");
+        assert_eq!(us.aliases, ["US", "U.S.", "United States"]);
+        let pope = entity(&e, "Pope Francis");
+        assert_eq!(pope.kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn merge_sorts_by_kind_then_count_then_name() {
+        let e = analyse("Lima and Quito. Quito again. Ana Souza met Bruno Lima Costa in Lima.");
+        let order: Vec<(EntityKind, &str)> = e.iter().map(|x| (x.kind, x.name.as_str())).collect();
+        let mut sorted = order.clone();
+        sorted.sort_by_key(|&(k, _)| k);
+        assert_eq!(
+            order.iter().map(|x| x.0).collect::<Vec<_>>(),
+            sorted.iter().map(|x| x.0).collect::<Vec<_>>()
+        );
+        assert_eq!(order[0].0, EntityKind::Person);
+        let places: Vec<&str> = order
+            .iter()
+            .filter(|x| x.0 == EntityKind::Place)
+            .map(|x| x.1)
+            .collect();
+        assert_eq!(places, ["Lima", "Quito"]);
+    }
+
+    #[test]
+    fn merge_joins_an_organisation_with_its_qualified_name() {
+        let e = analyse(
+            "Staff at the Chilean Ministry of Mines agreed. The Ministry of Mines said so. \
+             Newcastle United and Leeds United met; United lost.",
+        );
+        let m = entity(&e, "Chilean Ministry of Mines");
+        assert_eq!(
+            m.aliases,
+            ["Chilean Ministry of Mines", "Ministry of Mines"]
+        );
+        // Two clubs end in "United": the short form stays apart.
+        assert!(e.iter().any(|x| x.name == "United"));
+    }
+
+    #[test]
+    fn normalise_drops_dots_of_initials_and_extra_space() {
+        assert_eq!(normalise("U.S."), "US");
+        assert_eq!(normalise("New  York"), "New York");
+        assert_eq!(normalise("O’Brien"), "O'Brien");
+    }
+
+    /// The seed article, through the whole method: every listed entity is one entry, and no junk.
+    #[test]
+    fn merge_gives_the_seed_entities_as_single_entries() {
+        let text = include_str!("../../assets/sample/iran-syria.txt");
+        let mut paragraphs: Vec<String> =
+            text.split("\n\n").map(|p| p.trim().to_string()).collect();
+        paragraphs.truncate(paragraphs.len() - 3); // site navigation, removed by the loader
+        let entities = merge(&paragraphs, find_mentions(&paragraphs));
+        let expected = [
+            (
+                EntityKind::Person,
+                &[
+                    "Ali Khamenei",
+                    "Bashar al-Assad",
+                    "Ebrahim Raisi",
+                    "Ghasem Soleimani",
+                    "Hossein Amir-Abdollahian",
+                    "Ali Shamkhani",
+                    "Hassan Rouhani",
+                    "Mohammad-Javad Zarif",
+                ][..],
+            ),
+            (
+                EntityKind::Organization,
+                &[
+                    "IRGC",
+                    "Qods Force",
+                    "Nour News",
+                    "Supreme National Security Council",
+                ][..],
+            ),
+            (
+                EntityKind::Place,
+                &[
+                    "Iran", "Syria", "Tehran", "Damascus", "Israel", "UAE", "Russia", "Ukraine",
+                    "Iraq", "Baghdad", "Moscow",
+                ][..],
+            ),
+        ];
+        for (kind, names) in expected {
+            for name in names {
+                let matching: Vec<&Entity> = entities.iter().filter(|e| e.name == *name).collect();
+                assert_eq!(matching.len(), 1, "{name}: {entities:#?}");
+                assert_eq!(matching[0].kind, kind, "{name}");
+            }
+        }
+        // Short forms are merged, never separate entries.
+        for short in [
+            "Khamenei",
+            "Assad",
+            "Raisi",
+            "Soleimani",
+            "Rouhani",
+            "Revolutionary Guard",
+            "Supreme Leader",
+            "Islamic Republic",
+        ] {
+            assert!(
+                !entities.iter().any(|e| e.name == short),
+                "{short} is split off"
+            );
+        }
+        let khamenei = entity(&entities, "Ali Khamenei");
+        assert!(
+            khamenei.aliases.contains(&"Supreme Leader".to_string())
+                && khamenei.aliases.contains(&"Khamenei".to_string())
+        );
+        assert!(
+            entity(&entities, "IRGC")
+                .aliases
+                .contains(&"Revolutionary Guard".to_string())
+        );
+        assert!(
+            entity(&entities, "Iran")
+                .aliases
+                .contains(&"Islamic Republic".to_string())
+        );
+        for junk in [
+            "Some",
+            "Today",
+            "However",
+            "Sunday",
+            "March",
+            "January",
+            "February",
+            "Since",
+            "According",
+            "Referring",
+            "In",
+            "The",
+            "President",
+            "TV",
+            "Sports News",
+            "Tehran Sunday",
+        ] {
+            assert!(
+                !entities
+                    .iter()
+                    .any(|e| e.name == junk || e.aliases.iter().any(|a| a == junk)),
+                "junk {junk}"
+            );
+        }
+    }
 }

@@ -1,5 +1,18 @@
-//! Finds mentions of people, organizations, places and other names. (Skeleton.)
+//! Finds mentions of people, organizations, places and other names in an
+//! article's paragraphs: the first half of entity analysis (the second,
+//! [`super::aliases`], merges the mentions into entities).
+//!
+//! The method is rules over capitalised token runs plus the [`gazetteer`]:
+//! titles, organisation words, first names, place names, demonyms and
+//! epithets split and classify each run, and a document-level pass lets the
+//! surest reading of a name decide its other occurrences in the article.
+
+use super::aliases::surname_forms;
+use super::gazetteer::{self, PlaceClass, TitleRole};
+use super::tokens::{self, Token, TokenKind};
 use crate::model::{EntityKind, Span};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// One mention before aliases are merged.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,7 +23,1170 @@ pub struct RawMention {
     pub canonical: Option<String>,
 }
 
+/// How sure the rules are of a candidate's kind. The consistency pass lets the
+/// surest reading of a name decide its weaker occurrences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Confidence {
+    /// No evidence beyond capitalisation.
+    Guess,
+    /// Context only: "X said", "in X".
+    Cue,
+    /// A naming rule: a title before it, an organisation word, a first name.
+    Rule,
+    /// The gazetteer knows the name.
+    Known,
+}
+
+/// A mention found by the rules, before the document-level pass.
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    kind: EntityKind,
+    canonical: Option<String>,
+    confidence: Confidence,
+    /// The words of the name joined by single spaces (without a skipped parenthesis).
+    text: String,
+}
+
+/// A capitalised word left out as an ordinary sentence-initial word; revived when
+/// the article uses the same word as a name elsewhere ("Brown said" after "Gordon Brown").
+#[derive(Debug, Clone)]
+struct Dropped {
+    span: Span,
+    text: String,
+}
+
+/// Lower-case words that sit inside names: "Bashar al Assad", "Ludwig van Beethoven".
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "van", "von", "da",
+    "das", "dos", "du", "di", "la", "le", "y",
+];
+
+/// Lower-case prefixes of one-token names: "al-Assad", "el-Sisi".
+const PARTICLE_PREFIXES: &[&str] = &[
+    "al-", "el-", "ad-", "ash-", "as-", "at-", "ar-", "bin-", "ibn-", "abu-",
+];
+
+/// Last words that make a name an event, a law or a prize: kind Other.
+const EVENT_WORDS: &[&str] = &[
+    "Day",
+    "Days",
+    "War",
+    "Cup",
+    "Games",
+    "Olympics",
+    "Festival",
+    "Awards",
+    "Award",
+    "Prize",
+    "Championship",
+    "Championships",
+    "Open",
+    "Act",
+    "Treaty",
+    "Accord",
+    "Accords",
+    "Summit",
+    "Revolution",
+    "Crisis",
+    "Show",
+    "Week",
+    "Slam",
+    "Bill",
+    "Expo",
+    "Marathon",
+    "Trophy",
+    "Tour",
+];
+
+/// Last words that make a name a place: "Guantanamo Bay", "Downing Street".
+const PLACE_WORDS: &[&str] = &[
+    "Bay",
+    "Island",
+    "Islands",
+    "Isle",
+    "River",
+    "Mountain",
+    "Mountains",
+    "Mount",
+    "Lake",
+    "Sea",
+    "Ocean",
+    "Valley",
+    "Coast",
+    "Gulf",
+    "Strait",
+    "Peninsula",
+    "Province",
+    "Region",
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Park",
+    "Airport",
+    "Bridge",
+    "Hill",
+    "Hills",
+    "Desert",
+    "Canal",
+    "Beach",
+    "Heights",
+    "Stadium",
+    "Arena",
+];
+
+/// Words after a name that show a person is meant: "Khamenei said", "Rouhani who".
+const PERSON_CUES_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "claimed",
+    "stressed",
+    "insisted",
+    "argued",
+    "explained",
+    "warned",
+    "admitted",
+    "denied",
+    "noted",
+    "wrote",
+    "replied",
+    "urged",
+    "asked",
+    "who",
+    "whose",
+    "believes",
+    "thinks",
+    "resigned",
+];
+
+/// Prepositions before a one-word name that suggest a place: "in X". ("at" and
+/// "from" are left out: "at Google", "from Sony" name companies as often.)
+const PLACE_CUES_BEFORE: &[&str] = &["in", "near", "outside", "inside", "across"];
+
 /// Finds every name mention in the paragraphs, in text order.
-pub fn find_mentions(_paragraphs: &[String]) -> Vec<RawMention> {
-    Vec::new()
+///
+/// # Algorithm
+/// Each paragraph is tokenised and split into sentences. Runs of capitalised
+/// tokens (with name particles, `&`, "and" and "of (the)"/"for" after organisation
+/// word) are cut into mentions by [`Scanner::classify`]. Then
+/// [`make_consistent`] gives each name the kind of its surest occurrence,
+/// marks single words that are the surname of a named person as that person,
+/// and revives dropped sentence-initial words that the article uses as names.
+pub fn find_mentions(paragraphs: &[String]) -> Vec<RawMention> {
+    let mut candidates = Vec::new();
+    let mut dropped = Vec::new();
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let toks = tokens::tokenize(para);
+        if is_shouting(para, &toks) {
+            continue;
+        }
+        for sentence in tokens::sentences(para, &toks) {
+            let mut scanner = Scanner {
+                para,
+                paragraph: pi,
+                toks: &toks,
+                sentence,
+                out: &mut candidates,
+                dropped: &mut dropped,
+            };
+            scanner.scan();
+        }
+    }
+    make_consistent(&mut candidates, dropped);
+    candidates
+        .into_iter()
+        .map(|c| RawMention {
+            span: c.span,
+            kind: c.kind,
+            canonical: c.canonical,
+        })
+        .collect()
+}
+
+/// True for a paragraph written in capitals (a headline or a shouted line),
+/// where capitalisation tells nothing.
+fn is_shouting(para: &str, toks: &[Token]) -> bool {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(para))
+        .filter(|w| w.chars().count() > 1)
+        .collect();
+    words.len() >= 4 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+}
+
+/// First letter upper case.
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when `alt` looks like another spelling of `word` ("Qods"/"Quds",
+/// "Kyiv"/"Kiev"): same first letter, nearly the same length, and not a known
+/// place unless `word` is one too ("R Williams (Wales)" is no spelling).
+fn is_respelling(word: &str, alt: &str) -> bool {
+    let (a, b) = (word.chars().count(), alt.chars().count());
+    word.chars().next() == alt.chars().next()
+        && a >= 3
+        && a.abs_diff(b) <= 2
+        && (gazetteer::place(alt).is_none() || gazetteer::place(word).is_some())
+}
+
+/// An all-caps abbreviation of an ordinary thing, also in the plural ("TVs").
+fn is_plain_plural(word: &str) -> bool {
+    gazetteer::is_plain_acronym(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|stem| is_acronym(stem) && gazetteer::is_plain_acronym(stem))
+}
+
+/// "I'm", "We've", "They're": a pronoun with a verb, no name.
+fn is_contraction(word: &str) -> bool {
+    word.rsplit(['\'', '\u{2019}']).next().is_some_and(|tail| {
+        tail.len() < word.len() && matches!(tail, "m" | "ve" | "re" | "ll" | "d" | "t")
+    })
+}
+
+/// All letters upper case, at least two of them: an acronym such as "IRGC".
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// Walks one sentence and turns its capitalised runs into candidates.
+struct Scanner<'a> {
+    para: &'a str,
+    paragraph: usize,
+    toks: &'a [Token],
+    sentence: Range<usize>,
+    out: &'a mut Vec<Candidate>,
+    dropped: &'a mut Vec<Dropped>,
+}
+
+impl Scanner<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.para))
+    }
+
+    /// A one-token name with a lower-case particle prefix ("al-Assad").
+    fn is_prefixed_name(&self, i: usize) -> bool {
+        let w = self.word(i);
+        PARTICLE_PREFIXES
+            .iter()
+            .any(|p| w.strip_prefix(p).is_some_and(starts_upper))
+    }
+
+    /// A hyphenated word whose last part is lower case ("Iran-backed").
+    fn is_compound(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.contains('-') && w.rsplit('-').next().is_some_and(|last| !starts_upper(last))
+    }
+
+    /// A token that can be part of a name run.
+    fn is_cap(&self, i: usize) -> bool {
+        i < self.sentence.end
+            && self.toks[i].kind == TokenKind::Word
+            && (starts_upper(self.word(i)) || self.is_prefixed_name(i))
+            && !self.is_compound(i)
+            && !self.word(i).starts_with(['\'', '\u{2019}'])
+            && !is_contraction(self.word(i))
+    }
+
+    /// True when token `i` starts a sentence or a quotation: only opening
+    /// punctuation stands before it in the sentence, or an opening quote mark.
+    fn is_initial(&self, i: usize) -> bool {
+        if (self.sentence.start..i).all(|k| self.toks[k].kind == TokenKind::Punct) {
+            return true;
+        }
+        let prev = &self.toks[i - 1];
+        match prev.text(self.para) {
+            "\u{201c}" | "\u{2018}" | "\u{ab}" => true,
+            "\"" | "'" => {
+                // A straight quote that opens: glued to the word, with space (or nothing) before it.
+                prev.end == self.toks[i].start
+                    && self.para[..prev.start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(char::is_whitespace)
+            }
+            _ => false,
+        }
+    }
+
+    fn scan(&mut self) {
+        let mut i = self.sentence.start;
+        while i < self.sentence.end {
+            if self.toks[i].kind == TokenKind::Word
+                && self.is_compound(i)
+                && starts_upper(self.word(i))
+            {
+                self.compound(i);
+                i += 1;
+                continue;
+            }
+            if !self.is_cap(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut idx = vec![i];
+            let mut end = self.extend_run(i + 1, &mut idx);
+            // "Qods (Quds) Day": an alternative spelling in parentheses inside a name.
+            let mut alt_spelling = None;
+            if self.word(end) == "("
+                && self.is_cap(end + 1)
+                && !is_acronym(self.word(end + 1))
+                && self.word(end + 2) == ")"
+            {
+                // Another spelling shares the first letter; "S Bennett (Kent)" is no spelling.
+                let same_initial = is_respelling(self.word(idx[idx.len() - 1]), self.word(end + 1));
+                if same_initial && self.is_cap(end + 3) {
+                    idx.push(end + 3);
+                    end = self.extend_run(end + 4, &mut idx);
+                } else if same_initial {
+                    alt_spelling = Some(end + 1);
+                }
+            }
+            let before = self.out.len();
+            self.classify(&idx, self.is_initial(start));
+            end = self.parenthesised_alias(end, alt_spelling, before);
+            i = end;
+        }
+    }
+
+    /// Extends a run from token `i`, pushing its tokens onto `idx`; returns the end.
+    fn extend_run(&self, mut i: usize, idx: &mut Vec<usize>) -> usize {
+        // "The Bank of England": an ordinary sentence-initial word does not count as part of the name.
+        let skip = usize::from(
+            idx.len() == 1
+                && self.is_initial(idx[0])
+                && gazetteer::lowercase_share(self.word(idx[0])).is_some_and(|p| p >= 90),
+        );
+        loop {
+            if self.is_cap(i) {
+                idx.push(i);
+                i += 1;
+                continue;
+            }
+            // Particles between capitalised words: "Ludwig van Beethoven".
+            let mut k = i;
+            while k < self.sentence.end && PARTICLES.contains(&self.word(k)) && k - i < 2 {
+                k += 1;
+            }
+            if k > i && self.is_cap(k) {
+                idx.extend(i..=k);
+                i = k + 1;
+                continue;
+            }
+            // "Channel 4", "Radio 5": a small number after an organisation word.
+            if self
+                .toks
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.end - t.start <= 2)
+                && i < self.sentence.end
+                && idx
+                    .last()
+                    .is_some_and(|&l| gazetteer::is_org_word(self.word(l)))
+            {
+                idx.push(i);
+                i += 1;
+                continue;
+            }
+            // "Marks & Spencer".
+            if self.word(i) == "&" && self.is_cap(i + 1) {
+                idx.extend([i, i + 1]);
+                i += 2;
+                continue;
+            }
+            // "and" inside an organisation name: "Scottish Exhibition and Conference Centre".
+            let org_head = idx.len() == 1 && gazetteer::is_org_word(self.word(idx[0]));
+            // A name already ending in an organisation word is complete: "Newcastle United and Leeds United".
+            let open_name = idx.len() >= 2
+                && !idx
+                    .last()
+                    .is_some_and(|&l| gazetteer::is_org_word(self.word(l)));
+            if self.word(i) == "and" && (open_name || org_head) && self.is_cap(i + 1) {
+                let mut k = i + 1;
+                while self.is_cap(k) {
+                    k += 1;
+                }
+                if gazetteer::is_org_word(self.word(k - 1)) && k - i <= 4 {
+                    idx.extend(i..k);
+                    i = k;
+                    continue;
+                }
+            }
+            // "of (the)" or "for" after a lone organisation word: "Ministry of Defence",
+            // "Bank of England", "Department for Education".
+            // Also after a country: "US Department of Justice".
+            let nation = idx.len() == 2 && {
+                let w = self.word(idx[0]);
+                gazetteer::place(w).is_some_and(|p| p.class == PlaceClass::Country)
+                    || gazetteer::demonym(w).is_some_and(|c| !c.is_empty())
+            };
+            if (idx.len() == 1 + skip || nation)
+                && matches!(self.word(i), "of" | "for")
+                && idx
+                    .last()
+                    .is_some_and(|&l| gazetteer::is_org_word(self.word(l)))
+            {
+                let k = if self.word(i + 1) == "the" {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if self.is_cap(k) {
+                    idx.extend(i..=k);
+                    i = k + 1;
+                    continue;
+                }
+            }
+            return i;
+        }
+    }
+
+    /// After a run at `end`: "(IRGC)" defines an acronym of the name just found,
+    /// and "Kyiv (Kiev)" gives another spelling of it. Returns where scanning goes on.
+    fn parenthesised_alias(
+        &mut self,
+        end: usize,
+        alt_spelling: Option<usize>,
+        before: usize,
+    ) -> usize {
+        let prev_ends_here = self.out.len() > before
+            && self
+                .out
+                .last()
+                .is_some_and(|c| c.span.end == self.toks[end - 1].end);
+        if !prev_ends_here {
+            return end;
+        }
+        let target = alt_spelling.or_else(|| {
+            // A place in parentheses after a name is where it is, not its acronym: "Young (UK)".
+            (self.word(end) == "("
+                && is_acronym(self.word(end + 1))
+                && self.word(end + 2) == ")"
+                && gazetteer::place(self.word(end + 1)).is_none())
+            .then_some(end + 1)
+        });
+        let Some(t) = target else { return end };
+        let Some(prev) = self.out.last_mut() else {
+            return end;
+        };
+        if alt_spelling.is_none() && prev.confidence < Confidence::Rule {
+            // Only organisations (and some places) define acronyms: an unsure name becomes one.
+            prev.kind = EntityKind::Organization;
+            prev.confidence = Confidence::Rule;
+        }
+        let canonical = if alt_spelling.is_some() {
+            Some(prev.canonical.clone().unwrap_or_else(|| prev.text.clone()))
+        } else {
+            None
+        };
+        let (kind, confidence) = (prev.kind, prev.confidence);
+        let tok = &self.toks[t];
+        self.out.push(Candidate {
+            span: Span::new(self.paragraph, tok.start, tok.end),
+            kind,
+            canonical,
+            confidence,
+            text: tok.text(self.para).to_string(),
+        });
+        end + 3
+    }
+
+    /// "Iran-backed": the capitalised part names a known place.
+    fn compound(&mut self, i: usize) {
+        let tok = &self.toks[i];
+        let w = tok.text(self.para);
+        let Some(head) = w.split('-').next() else {
+            return;
+        };
+        let kind = if gazetteer::place(head).is_some() {
+            EntityKind::Place
+        } else if gazetteer::demonym(head).is_some() {
+            EntityKind::Other
+        } else {
+            return;
+        };
+        self.out.push(Candidate {
+            span: Span::new(self.paragraph, tok.start, tok.start + head.len()),
+            kind,
+            canonical: None,
+            confidence: Confidence::Known,
+            text: head.to_string(),
+        });
+    }
+
+    fn push(
+        &mut self,
+        idx: &[usize],
+        kind: EntityKind,
+        canonical: Option<String>,
+        confidence: Confidence,
+    ) {
+        let (Some(&first), Some(&last)) = (idx.first(), idx.last()) else {
+            return;
+        };
+        let text = self.phrase(idx);
+        // A name written around a parenthesis ("Qods (Quds) Day") is called by its words alone.
+        let gapped = last - first + 1 != idx.len()
+            && idx
+                .iter()
+                .any(|&i| self.word(i) == "(" || self.word(i + 1) == "(");
+        let canonical = canonical.or_else(|| gapped.then(|| text.clone()));
+        self.out.push(Candidate {
+            span: Span::new(self.paragraph, self.toks[first].start, self.toks[last].end),
+            kind,
+            canonical,
+            confidence,
+            text,
+        });
+    }
+
+    /// The words of `idx` joined by single spaces.
+    fn phrase(&self, idx: &[usize]) -> String {
+        let mut s = String::new();
+        for (n, &i) in idx.iter().enumerate() {
+            if n > 0 {
+                s.push(' ');
+            }
+            s.push_str(self.word(i));
+        }
+        s
+    }
+
+    /// Length of a title at the start of `idx` that ends in a head title
+    /// ("Foreign Minister" → 2), when one does.
+    fn title_len(&self, idx: &[usize]) -> Option<usize> {
+        let mut last_head = None;
+        for (k, &i) in idx.iter().enumerate() {
+            match gazetteer::title(self.word(i)) {
+                Some(TitleRole::Head) => last_head = Some(k + 1),
+                Some(TitleRole::Modifier) => {}
+                None => break,
+            }
+        }
+        last_head
+    }
+
+    /// Cuts one run (token indices) into candidates and classifies them.
+    ///
+    /// # Algorithm
+    /// Day and month names split the run first. Then, left to right, at each position: take the
+    /// whole rest as an epithet or a known place if it is one; split off a
+    /// demonym or place before a title ("Syrian | President ..."); strip a
+    /// title and remember that a person follows; drop an ordinary
+    /// sentence-initial word; split after an organisation word followed by a
+    /// person ("... Council | Ali ..."); drop ordinary words before a first
+    /// name; split a demonym off another group word; what remains is one name,
+    /// classified by [`Scanner::guess_kind`].
+    fn classify(&mut self, idx: &[usize], initial: bool) {
+        // Day and month names split a run ("Tehran Sunday"), except a month after a
+        // first name, which is a surname ("Theresa May").
+        let mut from = 0;
+        for k in 0..idx.len() {
+            let after_first_name = k > 0 && {
+                let prev = self.word(idx[k - 1]);
+                gazetteer::is_first_name(prev)
+                    && gazetteer::lowercase_share(prev).is_none_or(|p| p < 50)
+            };
+            if gazetteer::is_weekday_or_month(self.word(idx[k])) && !after_first_name {
+                if k > from {
+                    self.classify_part(&idx[from..k], initial && from == 0);
+                }
+                from = k + 1;
+            }
+        }
+        if from < idx.len() {
+            self.classify_part(&idx[from..], initial && from == 0);
+        }
+    }
+
+    /// [`Scanner::classify`] for a run without day or month names.
+    fn classify_part(&mut self, idx: &[usize], initial: bool) {
+        let mut i = 0;
+        let mut initial = initial;
+        let mut titled = false;
+        while i < idx.len() {
+            let rest = &idx[i..];
+            let w0 = self.word(rest[0]);
+            let phrase = self.phrase(rest);
+            if let Some(e) = gazetteer::epithet(&phrase) {
+                self.push(
+                    rest,
+                    e.kind,
+                    Some(e.canonical.to_string()),
+                    Confidence::Known,
+                );
+                return;
+            }
+            if gazetteer::place(&phrase).is_some() {
+                let ordinary = initial
+                    && rest.len() == 1
+                    && gazetteer::lowercase_share(w0).is_some_and(|p| p >= 90);
+                if !ordinary {
+                    self.push(rest, EntityKind::Place, None, Confidence::Known);
+                }
+                return;
+            }
+            if rest.len() >= 2 {
+                let next = self.word(rest[1]);
+                let title_follows = self.title_len(&rest[1..]).is_some();
+                if gazetteer::demonym(w0).is_some()
+                    && (title_follows
+                        || gazetteer::demonym(next).is_some()
+                        || (gazetteer::is_first_name(next) && rest.len() >= 3))
+                {
+                    self.push(&rest[..1], EntityKind::Other, None, Confidence::Known);
+                    i += 1;
+                    initial = false;
+                    continue;
+                }
+                // A place or an unknown name before a title and a name: "East Midlands | MEP
+                // Robert ...", "Labour | MP Fraser Kemp" (most often a party or employer).
+                if let Some(j) = (1..rest.len().min(4)).rev().find(|&j| {
+                    j + 1 < rest.len()
+                        && self
+                            .title_len(&rest[j..])
+                            .is_some_and(|h| j + h < rest.len())
+                        && rest[..j]
+                            .iter()
+                            .all(|&t| gazetteer::title(self.word(t)).is_none())
+                }) {
+                    let prefix = &rest[..j];
+                    let plain = prefix.iter().all(|&t| {
+                        gazetteer::lowercase_share(self.word(t)).is_some_and(|p| p >= 90)
+                    });
+                    if !plain || !initial {
+                        if gazetteer::place(&self.phrase(prefix)).is_some() {
+                            self.push(prefix, EntityKind::Place, None, Confidence::Known);
+                        } else if !plain {
+                            self.push(prefix, EntityKind::Organization, None, Confidence::Guess);
+                        }
+                        i += j;
+                        initial = false;
+                        continue;
+                    }
+                }
+            }
+            if gazetteer::demonym(&phrase).is_some() {
+                self.push(rest, EntityKind::Other, None, Confidence::Known);
+                return; // "South African"
+            }
+            if let Some(h) = self.title_len(rest) {
+                if h == rest.len() {
+                    return; // a lone title names no one
+                }
+                let named = &rest[h..];
+                let org_like = gazetteer::is_org_word(self.word(named[named.len() - 1]));
+                if !org_like {
+                    i += h;
+                    titled = true;
+                    initial = false;
+                    continue;
+                }
+            }
+            if initial && i == 0 {
+                let share = gazetteer::lowercase_share(w0).unwrap_or(0);
+                if rest.len() == 1 {
+                    if share >= 50 || w0.chars().count() == 1 {
+                        let t = &self.toks[rest[0]];
+                        self.dropped.push(Dropped {
+                            span: Span::new(self.paragraph, t.start, t.end),
+                            text: w0.to_string(),
+                        });
+                        return;
+                    }
+                } else if share >= 90 || w0.chars().count() == 1 {
+                    i += 1;
+                    initial = false;
+                    continue;
+                }
+            }
+            initial = false;
+            // "The East Midlands MEP, who ...", "Labour MPs", "US TV": a title or a plain
+            // abbreviation at the end names no one; the words before it may.
+            let tail = self.word(rest[rest.len() - 1]);
+            if rest.len() >= 2
+                && (gazetteer::title(tail) == Some(TitleRole::Head) || is_plain_plural(tail))
+                && self.title_len(rest).is_none()
+            {
+                self.classify_part(&rest[..rest.len() - 1], false);
+                return;
+            }
+            if let Some(k) = (1..rest.len().saturating_sub(1)).find(|&k| {
+                gazetteer::is_org_word(self.word(rest[k]))
+                    && (gazetteer::is_first_name(self.word(rest[k + 1]))
+                        || gazetteer::title(self.word(rest[k + 1])).is_some())
+            }) {
+                self.push(
+                    &rest[..=k],
+                    EntityKind::Organization,
+                    None,
+                    Confidence::Rule,
+                );
+                i += k + 1;
+                continue;
+            }
+            if let Some(k) = (1..rest.len().saturating_sub(1)).find(|&k| {
+                gazetteer::is_first_name(self.word(rest[k]))
+                    && rest[..k].iter().all(|&t| {
+                        let w = self.word(t);
+                        let share = gazetteer::lowercase_share(w).unwrap_or(0);
+                        gazetteer::title(w).is_some()
+                            || share >= 90
+                            || (share >= 50 && !gazetteer::is_first_name(w))
+                    })
+            }) {
+                i += k;
+                titled |= rest[..k]
+                    .iter()
+                    .any(|&t| gazetteer::title(self.word(t)).is_some());
+                continue;
+            }
+            if rest.len() == 1 && w0.chars().count() == 1 {
+                return; // "I", "A": no names
+            }
+            if let Some((kind, confidence)) = self.guess_kind(rest, titled) {
+                self.push(rest, kind, None, confidence);
+            } else if rest.len() == 1 {
+                let t = &self.toks[rest[0]];
+                self.dropped.push(Dropped {
+                    span: Span::new(self.paragraph, t.start, t.end),
+                    text: w0.to_string(),
+                });
+            }
+            return;
+        }
+    }
+
+    /// The kind of a name no gazetteer entry or split rule decided, from word
+    /// cues and context; `None` when it is no name after all.
+    fn guess_kind(&self, idx: &[usize], titled: bool) -> Option<(EntityKind, Confidence)> {
+        let n = idx.len();
+        let first = self.word(idx[0]);
+        let last = self.word(idx[n - 1]);
+        let org_word = gazetteer::is_org_word(last);
+        if titled {
+            return Some(if org_word && n >= 2 {
+                (EntityKind::Organization, Confidence::Rule)
+            } else {
+                (EntityKind::Person, Confidence::Rule)
+            });
+        }
+        let org_of = n >= 3 && gazetteer::is_org_word(first) && self.word(idx[1]) == "of";
+        if (n >= 2 && org_word) || org_of {
+            return Some((EntityKind::Organization, Confidence::Rule));
+        }
+        if n >= 2 && EVENT_WORDS.contains(&last) {
+            return Some((EntityKind::Other, Confidence::Rule));
+        }
+        if n >= 2 && PLACE_WORDS.contains(&last) {
+            return Some((EntityKind::Place, Confidence::Rule));
+        }
+        if n == 1 && is_plain_plural(first) {
+            return None;
+        }
+        if let Some(country) = gazetteer::demonym(first) {
+            // "Swiss", or a name led by a nation: "Scottish Executive", "British Airways"
+            // (a group word such as "Christian" can be a first name).
+            if n == 1 {
+                return Some((EntityKind::Other, Confidence::Known));
+            }
+            if !country.is_empty() {
+                return Some((EntityKind::Organization, Confidence::Rule));
+            }
+        }
+        // "The Little Mermaid": "The" capitalised inside a sentence starts a title of a work.
+        if first == "The" && n >= 2 {
+            return Some((EntityKind::Other, Confidence::Cue));
+        }
+        if n == 1 && is_acronym(first) {
+            if gazetteer::is_plain_acronym(first) {
+                return None;
+            }
+            return Some((EntityKind::Organization, Confidence::Cue));
+        }
+        if n == 1 && org_word {
+            // A lone organisation word is a name only where it is usually capitalised (Parliament).
+            return (gazetteer::lowercase_share(first).unwrap_or(0) < 20)
+                .then_some((EntityKind::Organization, Confidence::Cue));
+        }
+        if (2..=4).contains(&n)
+            && gazetteer::is_first_name(first)
+            && gazetteer::lowercase_share(first).unwrap_or(0) < 90
+        {
+            return Some((EntityKind::Person, Confidence::Rule));
+        }
+        let end = idx[n - 1] + 1;
+        let after = self.word(end);
+        let after2 = self.word(end + 1);
+        // An ordinary word, unless it is also a first name of middling commonness
+        // ("polly", "toby" are in dictionaries; Polly and Toby are names).
+        let ordinary = |w: &str| {
+            let share = gazetteer::lowercase_share(w).unwrap_or(0);
+            share >= 90 || (share >= 50 && !gazetteer::is_first_name(w))
+        };
+        // Words in title case ("Subs Not Used") are no name, unless an acronym is defined for them.
+        let defines_acronym = self.word(end) == "(" && is_acronym(self.word(end + 1));
+        if n >= 2
+            && !defines_acronym
+            && idx
+                .iter()
+                .all(|&i| ordinary(self.word(i)) || self.word(i).chars().count() == 1)
+        {
+            return None;
+        }
+        // People's names are made of name words: a cue does not make "Warner Bros" or
+        // "AOL Europe" a person.
+        let name_words = idx.iter().all(|&i| {
+            let w = self.word(i);
+            !ordinary(w) && (n == 1 || (!is_acronym(w) && gazetteer::place(w).is_none()))
+        });
+        // "TimeWarner", "NetRatings": capitals inside a word mark a brand.
+        if n == 1
+            && first.chars().skip(1).any(char::is_uppercase)
+            && first.chars().any(char::is_lowercase)
+        {
+            return Some((EntityKind::Organization, Confidence::Cue));
+        }
+        if (PERSON_CUES_AFTER.contains(&after)
+            || (after == "," && matches!(after2, "who" | "whose")))
+            && (n == 1 || name_words)
+        {
+            return Some((EntityKind::Person, Confidence::Cue));
+        }
+        let before = if idx[0] > self.sentence.start {
+            self.word(idx[0] - 1)
+        } else {
+            ""
+        };
+        if n == 1 && PLACE_CUES_BEFORE.contains(&before) {
+            return Some((EntityKind::Place, Confidence::Cue));
+        }
+        if n == 1 {
+            return (!ordinary(first)).then_some((EntityKind::Other, Confidence::Guess));
+        }
+        if name_words && n <= 3 {
+            Some((EntityKind::Person, Confidence::Guess))
+        } else {
+            Some((EntityKind::Organization, Confidence::Guess))
+        }
+    }
+}
+
+/// The document-level pass over all candidates of one article.
+///
+/// # Algorithm
+/// 1. For every surface text, the surest kind seen for it wins for its weaker
+///    occurrences (a name tagged confidently once keeps its type).
+/// 2. A single word that is the surname of a person named in full (or of a
+///    person an epithet stands for) is that person, unless the gazetteer knows
+///    the word as something else.
+/// 3. Sentence-initial words dropped as ordinary come back when the article
+///    uses the same word as a name with some confidence elsewhere.
+fn make_consistent(cands: &mut Vec<Candidate>, dropped: Vec<Dropped>) {
+    let mut best: HashMap<&str, (Confidence, EntityKind)> = HashMap::new();
+    for c in cands.iter() {
+        let e = best
+            .entry(c.text.as_str())
+            .or_insert((c.confidence, c.kind));
+        if c.confidence > e.0 {
+            *e = (c.confidence, c.kind);
+        }
+    }
+    let best: HashMap<String, (Confidence, EntityKind)> =
+        best.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    let mut surnames: HashSet<String> = HashSet::new();
+    for c in cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.confidence >= Confidence::Cue)
+    {
+        for name in [Some(&c.text), c.canonical.as_ref()].into_iter().flatten() {
+            if name.contains(' ') {
+                surnames.extend(surname_forms(name).into_iter().map(str::to_string));
+            }
+        }
+    }
+    for c in cands.iter_mut() {
+        // A town that is also the surname of someone named in the article ("Bush", "Kennedy")
+        // is that person; countries and regions stay places.
+        let town = c.kind == EntityKind::Place
+            && c.canonical.is_none()
+            && gazetteer::place(&c.text)
+                .is_some_and(|p| matches!(p.class, PlaceClass::City | PlaceClass::State));
+        if c.confidence >= Confidence::Rule && !town {
+            continue;
+        }
+        if !c.text.contains(' ') && surnames.contains(&c.text) {
+            c.kind = EntityKind::Person;
+            c.confidence = Confidence::Rule;
+        } else if let Some(&(conf, kind)) = best.get(&c.text)
+            && conf > c.confidence
+        {
+            c.kind = kind;
+            c.confidence = conf;
+        }
+    }
+    for d in dropped {
+        let revived = if surnames.contains(&d.text) {
+            Some((Confidence::Rule, EntityKind::Person))
+        } else {
+            best.get(&d.text)
+                .copied()
+                .filter(|&(conf, _)| conf >= Confidence::Rule)
+        };
+        if let Some((confidence, kind)) = revived {
+            cands.push(Candidate {
+                span: d.span,
+                kind,
+                canonical: None,
+                confidence,
+                text: d.text,
+            });
+        }
+    }
+    cands.sort_by_key(|c| (c.span.paragraph, c.span.start));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (surface, kind, canonical) of every mention in `text` (paragraphs split on blank lines).
+    fn found(text: &str) -> Vec<(String, EntityKind, Option<String>)> {
+        let paragraphs: Vec<String> = text.split("\n\n").map(str::to_string).collect();
+        find_mentions(&paragraphs)
+            .into_iter()
+            .map(|m| {
+                (
+                    paragraphs[m.span.paragraph][m.span.range()].to_string(),
+                    m.kind,
+                    m.canonical,
+                )
+            })
+            .collect()
+    }
+
+    fn surfaces(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(s, _, _)| s).collect()
+    }
+
+    fn kind_of(text: &str, surface: &str) -> Option<EntityKind> {
+        found(text)
+            .into_iter()
+            .find(|(s, _, _)| s == surface)
+            .map(|(_, k, _)| k)
+    }
+
+    #[test]
+    fn find_mentions_strips_demonym_and_title_before_a_person() {
+        let f = found("Chilean President Gabriela Montoya arrived in Lima on Monday.");
+        assert_eq!(
+            f,
+            vec![
+                ("Chilean".into(), EntityKind::Other, None),
+                ("Gabriela Montoya".into(), EntityKind::Person, None),
+                ("Lima".into(), EntityKind::Place, None),
+            ]
+        );
+        assert_eq!(
+            surfaces("Foreign Minister Tomas Vargenholt resigned."),
+            ["Tomas Vargenholt"]
+        );
+        assert_eq!(
+            kind_of(
+                "Foreign Minister Tomas Vargenholt resigned.",
+                "Tomas Vargenholt"
+            ),
+            Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn find_mentions_splits_after_an_organisation_word() {
+        let f = found("A spokesman for the Northern Fisheries Council Maria Delgado spoke.");
+        assert_eq!(
+            f[0],
+            (
+                "Northern Fisheries Council".into(),
+                EntityKind::Organization,
+                None
+            )
+        );
+        assert_eq!(f[1], ("Maria Delgado".into(), EntityKind::Person, None));
+    }
+
+    #[test]
+    fn find_mentions_defines_acronyms_in_parentheses() {
+        let f = found("Officers of the Coastal Patrol Service (CPS) met. The CPS declined.");
+        assert_eq!(
+            f[0],
+            (
+                "Coastal Patrol Service".into(),
+                EntityKind::Organization,
+                None
+            )
+        );
+        assert_eq!(f[1], ("CPS".into(), EntityKind::Organization, None));
+        assert_eq!(f[2].0, "CPS");
+    }
+
+    #[test]
+    fn find_mentions_keeps_alternate_spellings_out_of_junk() {
+        let f = found("Crowds marked Nowruz (Norooz) Day in the capital.");
+        assert_eq!(
+            f,
+            vec![(
+                "Nowruz (Norooz) Day".into(),
+                EntityKind::Other,
+                Some("Nowruz Day".into())
+            )]
+        );
+        let f = found("He flew to Kyiv (Kiev) yesterday.");
+        assert_eq!(f[0].0, "Kyiv");
+        assert_eq!(
+            f[1],
+            ("Kiev".into(), EntityKind::Place, Some("Kyiv".into()))
+        );
+        // A parenthesis that is no other spelling stays apart: "S Bennett (Kent)".
+        assert!(
+            found("Referee: S Bennett (Kent). R Williams (Wales) scored.")
+                .iter()
+                .all(|(_, _, c)| c.is_none())
+        );
+    }
+
+    #[test]
+    fn find_mentions_splits_a_demonym_before_a_name() {
+        assert_eq!(
+            surfaces("Chilean Rosa Quintero won."),
+            ["Chilean", "Rosa Quintero"]
+        );
+        assert_eq!(
+            surfaces("It told the US Department of Justice."),
+            ["US Department of Justice"]
+        );
+    }
+
+    #[test]
+    fn find_mentions_joins_numbers_after_org_words() {
+        assert_eq!(
+            surfaces("It aired on Channel 4 and on 3 channels."),
+            ["Channel 4"]
+        );
+    }
+
+    #[test]
+    fn find_mentions_joins_of_only_after_a_lone_org_word() {
+        assert_eq!(
+            surfaces("The Bank of England raised rates."),
+            ["Bank of England"]
+        );
+        assert_eq!(
+            kind_of("The Ministry of Defence said so.", "Ministry of Defence"),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            surfaces("He praised the Harbour Guard of the Vestmark."),
+            ["Harbour Guard", "Vestmark"]
+        );
+    }
+
+    #[test]
+    fn find_mentions_drops_sentence_initial_ordinary_words() {
+        assert!(
+            surfaces("However, the plan failed. Some said so. Today's news. According to them.")
+                .is_empty()
+        );
+        assert!(surfaces("\u{201c}Since then we have waited,\u{201d} he said.").is_empty());
+        assert_eq!(
+            surfaces("In Lima, officials met. The Andean Trade Commission agreed."),
+            ["Lima", "Andean Trade Commission"]
+        );
+    }
+
+    #[test]
+    fn find_mentions_ignores_days_months_and_lone_titles() {
+        assert!(
+            surfaces("On Sunday in March the President spoke to the Prime Minister.").is_empty()
+        );
+    }
+
+    #[test]
+    fn find_mentions_excludes_possessives_and_stray_apostrophes() {
+        assert_eq!(
+            surfaces("Peru's economy and Chile' state media and Bolivia’s mines."),
+            ["Peru", "Chile", "Bolivia"]
+        );
+    }
+
+    #[test]
+    fn find_mentions_uses_gazetteer_places_demonyms_and_epithets() {
+        let f = found(
+            "The United Arab Emirates and the Islamic Republic signed. Some Iranians cheered.",
+        );
+        assert_eq!(
+            f[0],
+            ("United Arab Emirates".into(), EntityKind::Place, None)
+        );
+        assert_eq!(
+            f[1],
+            (
+                "Islamic Republic".into(),
+                EntityKind::Place,
+                Some("Iran".into())
+            )
+        );
+        assert_eq!(f[2], ("Iranians".into(), EntityKind::Other, None));
+        assert_eq!(
+            found("Peru-backed talks")[0],
+            ("Peru".into(), EntityKind::Place, None)
+        );
+    }
+
+    #[test]
+    fn find_mentions_reads_person_cues() {
+        assert_eq!(
+            kind_of("Later, Okonkwo said the vote was fair.", "Okonkwo"),
+            Some(EntityKind::Person)
+        );
+        assert_eq!(
+            kind_of("The deal pleased Okonkwo, who smiled.", "Okonkwo"),
+            Some(EntityKind::Person)
+        );
+        assert_eq!(
+            kind_of("The ship docked in Varnholt yesterday.", "Varnholt"),
+            Some(EntityKind::Place)
+        );
+    }
+
+    #[test]
+    fn find_mentions_keeps_names_with_particles_and_hyphens() {
+        assert_eq!(
+            surfaces("Yesterday Rafael de la Vega met Omar al-Tamimi."),
+            ["Rafael de la Vega", "Omar al-Tamimi"]
+        );
+    }
+
+    #[test]
+    fn find_mentions_gives_a_name_its_surest_kind_everywhere() {
+        // "Okonkwo" alone has no cue; the full name with a first name makes it a person.
+        let text = "Okonkwo criticised the plan.\n\nLater, Grace Okonkwo left.";
+        assert_eq!(kind_of(text, "Okonkwo"), Some(EntityKind::Person));
+        // A sentence-initial word that is a surname in the article comes back.
+        let text = "Mr Gordon Brown spoke.\n\nBrown left early.";
+        assert_eq!(surfaces(text), ["Gordon Brown", "Brown"]);
+    }
+
+    #[test]
+    fn find_mentions_skips_headlines_in_capitals() {
+        assert!(surfaces("SOCCER - LEADING RESULTS FROM SUNDAY").is_empty());
+    }
 }

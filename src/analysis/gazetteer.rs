@@ -1,1 +1,324 @@
-//! Known names shipped in `assets/gazetteer/`. (Skeleton.)
+//! Known names and name-forming words shipped in `assets/gazetteer/`, used by the
+//! entity rules (and usable as tagger features). The files are embedded with
+//! `include_str!` and parsed once, on first use, into hash maps.
+//!
+//! Where each file comes from is written in its header and in
+//! `assets/gazetteer/make_gazetteer.py`, which regenerates all of them except the
+//! hand-curated `epithets.tsv`.
+
+use crate::model::EntityKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What sort of place a gazetteer place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceClass {
+    Country,
+    City,
+    /// A US state or a province.
+    State,
+    /// A continent or a region (Middle East, Balkans).
+    Region,
+}
+
+/// A known place: the canonical name of the place a surface form names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub canonical: &'static str,
+    pub class: PlaceClass,
+}
+
+/// A phrase that names one well-known entity without naming it ("Supreme Leader").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Epithet {
+    pub kind: EntityKind,
+    pub canonical: &'static str,
+}
+
+/// How a title word behaves before a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleRole {
+    /// Can stand right before a name: President, Minister, Mr, Dr.
+    Head,
+    /// Only precedes a head: Foreign (Minister), Prime (Minister), Supreme (Leader).
+    Modifier,
+}
+
+struct Gazetteer {
+    places: HashMap<&'static str, Place>,
+    demonyms: HashMap<&'static str, &'static str>,
+    titles: HashMap<&'static str, TitleRole>,
+    org_words: HashSet<&'static str>,
+    first_names: HashSet<&'static str>,
+    common: HashMap<&'static str, u8>,
+    plain_acronyms: HashSet<&'static str>,
+    epithets: HashMap<&'static str, Epithet>,
+}
+
+/// Data lines of a gazetteer file: comments (`#`) and blank lines skipped, split on tabs.
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+fn parse_kind(s: &str) -> EntityKind {
+    match s {
+        "person" => EntityKind::Person,
+        "organization" => EntityKind::Organization,
+        "place" => EntityKind::Place,
+        _ => EntityKind::Other,
+    }
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let places = rows(include_str!("../../assets/gazetteer/places.tsv"))
+        .filter_map(|r| {
+            let class = match *r.get(2)? {
+                "country" => PlaceClass::Country,
+                "city" => PlaceClass::City,
+                "state" => PlaceClass::State,
+                _ => PlaceClass::Region,
+            };
+            Some((
+                r[0],
+                Place {
+                    canonical: r[1],
+                    class,
+                },
+            ))
+        })
+        .collect();
+    let demonyms = rows(include_str!("../../assets/gazetteer/demonyms.tsv"))
+        .map(|r| (r[0], r.get(1).copied().unwrap_or("")))
+        .collect();
+    let titles = rows(include_str!("../../assets/gazetteer/titles.tsv"))
+        .map(|r| {
+            let role = if r.get(1) == Some(&"m") {
+                TitleRole::Modifier
+            } else {
+                TitleRole::Head
+            };
+            (r[0], role)
+        })
+        .collect();
+    let org_words = rows(include_str!("../../assets/gazetteer/org_words.tsv"))
+        .map(|r| r[0])
+        .collect();
+    let first_names = rows(include_str!("../../assets/gazetteer/first_names.tsv"))
+        .map(|r| r[0])
+        .collect();
+    let common = rows(include_str!("../../assets/gazetteer/common_words.tsv"))
+        .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
+        .collect();
+    let plain_acronyms = rows(include_str!("../../assets/gazetteer/plain_acronyms.tsv"))
+        .map(|r| r[0])
+        .collect();
+    let epithets = rows(include_str!("../../assets/gazetteer/epithets.tsv"))
+        .filter_map(|r| {
+            Some((
+                r[0],
+                Epithet {
+                    kind: parse_kind(r.get(1)?),
+                    canonical: r.get(2)?,
+                },
+            ))
+        })
+        .collect();
+    Gazetteer {
+        places,
+        demonyms,
+        titles,
+        org_words,
+        first_names,
+        common,
+        plain_acronyms,
+        epithets,
+    }
+});
+
+/// `word` in lower case, borrowed when it already is.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// The place a name names ("UAE" → United Arab Emirates). Tries the name as
+/// written, then, for an all-caps headline word, in title case ("TEHRAN").
+pub fn place(name: &str) -> Option<Place> {
+    let g = &*GAZETTEER;
+    if let Some(p) = g.places.get(name) {
+        return Some(*p);
+    }
+    if name.chars().count() > 3 && name.chars().all(|c| !c.is_lowercase()) {
+        let titled: String = name
+            .split(' ')
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next()
+                    .map_or_else(String::new, |f| f.to_string() + &cs.as_str().to_lowercase())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        return g.places.get(titled.as_str()).copied();
+    }
+    None
+}
+
+/// The country a demonym or group adjective belongs to: `Some("Syria")` for
+/// "Syrian", `Some("")` for a group that is no country ("Arab"), `None` otherwise.
+pub fn demonym(word: &str) -> Option<&'static str> {
+    GAZETTEER.demonyms.get(word).copied()
+}
+
+/// The role of a person title word, case-insensitive, a final dot ignored ("Sen.").
+pub fn title(word: &str) -> Option<TitleRole> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    GAZETTEER.titles.get(lower(w).as_ref()).copied()
+}
+
+/// True for a word that ends organisation names: Council, Bank, Party, Inc.
+pub fn is_org_word(word: &str) -> bool {
+    GAZETTEER.org_words.contains(word)
+}
+
+/// True for a known first name (as written, capitalised).
+pub fn is_first_name(word: &str) -> bool {
+    GAZETTEER.first_names.contains(word)
+}
+
+/// How often an ordinary English word is written in lower case mid-sentence, in
+/// percent; `None` for words that are not common (names, rare words).
+pub fn lowercase_share(word: &str) -> Option<u8> {
+    GAZETTEER.common.get(lower(word).as_ref()).copied()
+}
+
+/// True for an all-caps abbreviation of an ordinary thing (TV, GDP, CEO).
+pub fn is_plain_acronym(word: &str) -> bool {
+    GAZETTEER.plain_acronyms.contains(word)
+}
+
+/// The entity a whole phrase stands for ("Islamic Republic" → Iran).
+pub fn epithet(phrase: &str) -> Option<Epithet> {
+    GAZETTEER.epithets.get(phrase).copied()
+}
+
+/// Day and month names (and their usual abbreviations): capitalised, never entities.
+pub fn is_weekday_or_month(word: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Mon",
+        "Tue",
+        "Tues",
+        "Wed",
+        "Thu",
+        "Thur",
+        "Thurs",
+        "Fri",
+        "Sat",
+        "Sun",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ];
+    let w = word.strip_suffix('.').unwrap_or(word);
+    NAMES.contains(&w)
+        || (w.len() > 3
+            && w.chars().all(|c| c.is_ascii_uppercase())
+            && NAMES.iter().any(|n| n.eq_ignore_ascii_case(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_knows_countries_short_forms_and_cities() {
+        assert_eq!(
+            place("UAE").map(|p| p.canonical),
+            Some("United Arab Emirates")
+        );
+        assert_eq!(
+            place("United Arab Emirates").map(|p| p.class),
+            Some(PlaceClass::Country)
+        );
+        assert_eq!(place("US").map(|p| p.canonical), Some("United States"));
+        assert_eq!(place("Damascus").map(|p| p.class), Some(PlaceClass::City));
+        assert_eq!(place("TEHRAN").map(|p| p.canonical), Some("Tehran"));
+        assert_eq!(place("Some"), None);
+    }
+
+    #[test]
+    fn demonym_maps_adjectives_and_plurals_to_countries() {
+        assert_eq!(demonym("Syrian"), Some("Syria"));
+        assert_eq!(demonym("Iranians"), Some("Iran"));
+        assert_eq!(demonym("American"), Some("United States"));
+        assert_eq!(demonym("Arab"), Some(""));
+        assert_eq!(demonym("Tehran"), None);
+    }
+
+    #[test]
+    fn title_tells_heads_from_modifiers() {
+        assert_eq!(title("President"), Some(TitleRole::Head));
+        assert_eq!(title("Sen."), Some(TitleRole::Head));
+        assert_eq!(title("Foreign"), Some(TitleRole::Modifier));
+        assert_eq!(title("Supreme"), Some(TitleRole::Modifier));
+        assert_eq!(title("Council"), None);
+    }
+
+    #[test]
+    fn word_lists_answer_membership() {
+        assert!(is_org_word("Council") && is_org_word("News") && !is_org_word("Syria"));
+        assert!(is_first_name("Ali") && is_first_name("Hossein") && !is_first_name("Tehran"));
+        assert!(lowercase_share("However").is_some_and(|p| p >= 90));
+        assert!(lowercase_share("Some").is_some_and(|p| p >= 90));
+        assert!(lowercase_share("Tehran").is_none());
+        assert!(is_plain_acronym("TV") && !is_plain_acronym("IRGC"));
+        assert!(
+            is_weekday_or_month("Sunday")
+                && is_weekday_or_month("March")
+                && !is_weekday_or_month("Syria")
+        );
+    }
+
+    #[test]
+    fn epithet_names_the_entity_behind_a_phrase() {
+        let e = epithet("Islamic Republic").expect("listed");
+        assert_eq!((e.kind, e.canonical), (EntityKind::Place, "Iran"));
+        assert_eq!(
+            epithet("Kremlin").map(|e| e.kind),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(epithet("President"), None);
+    }
+}
