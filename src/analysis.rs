@@ -35,8 +35,16 @@ pub fn analyse(article: &Article) -> Analysis {
     Analysis { entities, quotes }
 }
 
-/// Analyses every article, spread over the available cores, keeping article order.
+/// Analyses every article, spread over the available cores, keeping article
+/// order, then unifies entity names across the collection ([`index::unify`]).
 pub fn analyse_collection(articles: &[Article]) -> Vec<Analysis> {
+    let mut analyses = analyse_each(articles);
+    index::unify(&mut analyses);
+    analyses
+}
+
+/// Analyses every article on its own, in parallel.
+fn analyse_each(articles: &[Article]) -> Vec<Analysis> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .clamp(1, articles.len().max(1));

@@ -157,32 +157,31 @@ fn tmux_reader_selects_an_entity_and_jumps_through_its_mentions() {
     session.keys(&downs);
     session.keys(&["Enter"]);
     let screen = session.wait_for("the IRGC selected", |s| s.contains("● IRGC"));
-    assert!(
-        screen.contains("mention 1/"),
-        "status shows the mention:\n{screen}"
-    );
-
-    // n through every mention in this article, then on to the next article.
+    // The status line counts the mentions: "IRGC 1/3".
     let total: usize = screen
-        .split("mention 1/")
+        .split("IRGC 1/")
         .nth(1)
         .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
         .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no mention count:\n{screen}"));
+        .unwrap_or_else(|| panic!("no mention count in the status line:\n{screen}"));
+    assert!(total >= 2, "{screen}");
+
+    // n through every mention in this article, then on to the next article.
     for i in 2..=total {
         session.keys(&["n"]);
         session.wait_for("the next mention", |s| {
-            s.contains(&format!("mention {i}/{total}"))
+            s.contains(&format!("IRGC {i}/{total}"))
         });
     }
     session.keys(&["n"]);
     let screen = session.wait_for("the next article", |s| {
-        s.contains("next article mentioning")
+        s.contains("→ next article mentioning IRGC")
     });
     assert!(
-        screen.contains("Article 2/7") || screen.contains("Article 3/7"),
-        "{screen}"
+        !screen.contains("Article 1/7"),
+        "still on the seed:\n{screen}"
     );
+    assert!(screen.contains("IRGC 1/"), "first mention there:\n{screen}");
 
     // Help opens from the key table and closes with Esc.
     session.keys(&["?"]);
