@@ -63,3 +63,131 @@ fn analyse_each(articles: &[Article]) -> Vec<Analysis> {
             .collect()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityKind;
+
+    /// The seed article through the real loader and the whole analysis.
+    fn seed() -> (Article, Analysis) {
+        let bytes = include_bytes!("../assets/sample/iran-syria.txt");
+        let (mut articles, _) =
+            crate::loader::parse_file("iran-syria.txt", bytes).expect("the seed loads");
+        let article = articles.remove(0);
+        let analysis = analyse_collection(std::slice::from_ref(&article)).remove(0);
+        (article, analysis)
+    }
+
+    #[test]
+    fn seed_article_gives_every_expected_entity_once() {
+        let (_, analysis) = seed();
+        let expected = [
+            (EntityKind::Person, "Ali Khamenei"),
+            (EntityKind::Person, "Bashar al-Assad"),
+            (EntityKind::Person, "Ebrahim Raisi"),
+            (EntityKind::Person, "Ghasem Soleimani"),
+            (EntityKind::Person, "Hossein Amir-Abdollahian"),
+            (EntityKind::Person, "Ali Shamkhani"),
+            (EntityKind::Person, "Hassan Rouhani"),
+            (EntityKind::Person, "Mohammad-Javad Zarif"),
+            (EntityKind::Organization, "IRGC"),
+            (EntityKind::Organization, "Qods Force"),
+            (EntityKind::Organization, "Nour News"),
+            (
+                EntityKind::Organization,
+                "Supreme National Security Council",
+            ),
+            (EntityKind::Place, "Iran"),
+            (EntityKind::Place, "Syria"),
+            (EntityKind::Place, "Tehran"),
+            (EntityKind::Place, "Damascus"),
+            (EntityKind::Place, "Israel"),
+            (EntityKind::Place, "UAE"),
+            (EntityKind::Place, "Russia"),
+            (EntityKind::Place, "Ukraine"),
+            (EntityKind::Place, "Iraq"),
+            (EntityKind::Place, "Baghdad"),
+            (EntityKind::Place, "Moscow"),
+        ];
+        for (kind, name) in expected {
+            let found: Vec<_> = analysis
+                .entities
+                .iter()
+                .filter(|e| e.name == name)
+                .collect();
+            assert_eq!(found.len(), 1, "{name} should be one entry");
+            assert_eq!(found[0].kind, kind, "{name}");
+        }
+        let khamenei = analysis.entities.iter().find(|e| e.name == "Ali Khamenei");
+        let aliases = khamenei.map(|e| e.aliases.clone()).unwrap_or_default();
+        assert!(
+            aliases.contains(&"Supreme Leader".to_string()),
+            "{aliases:?}"
+        );
+        assert!(aliases.contains(&"Khamenei".to_string()), "{aliases:?}");
+        let irgc = analysis.entities.iter().find(|e| e.name == "IRGC");
+        assert!(irgc.is_some_and(|e| e.aliases.contains(&"Revolutionary Guard".to_string())));
+        let iran = analysis.entities.iter().find(|e| e.name == "Iran");
+        assert!(iran.is_some_and(|e| e.aliases.contains(&"Islamic Republic".to_string())));
+        // No junk: sentence-initial words, days, months, titles, boilerplate.
+        for e in &analysis.entities {
+            for junk in [
+                "Some",
+                "Today",
+                "However",
+                "Sunday",
+                "Sports",
+                "News",
+                "President",
+                "March",
+                "January",
+                "February",
+                "Since",
+                "According",
+                "Referring",
+            ] {
+                assert!(
+                    !e.aliases
+                        .iter()
+                        .any(|a| a == junk || a.starts_with("Sports")),
+                    "junk entity {e:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn seed_article_gives_all_eight_quotes_with_speakers() {
+        let (article, analysis) = seed();
+        let quotes: Vec<(&str, Option<&str>)> = analysis
+            .quotes
+            .iter()
+            .map(|q| (q.span.text(&article), analysis.speaker_name(q)))
+            .collect();
+        let expected = [
+            ("Today's Syria", "Ali Khamenei"),
+            ("Some leaders of countries", "Ali Khamenei"),
+            ("However, people of the same countries", "Ali Khamenei"),
+            ("special zeal for Syria", "Ali Khamenei"),
+            ("very serious about the issue of Syria", "Ali Khamenei"),
+            (
+                "Some believe that Iran's support for the \"Resistance Axis\"",
+                "Ali Khamenei",
+            ),
+            (
+                "strategic relations between Iran and Syria",
+                "Bashar al-Assad",
+            ),
+            ("dominating the entire region", "Bashar al-Assad"),
+        ];
+        assert_eq!(quotes.len(), expected.len(), "{quotes:#?}");
+        for ((text, speaker), (start, who)) in quotes.iter().zip(expected) {
+            assert!(
+                text.starts_with(start),
+                "{text:?} should start with {start:?}"
+            );
+            assert_eq!(*speaker, Some(who), "speaker of {text:?}");
+        }
+    }
+}

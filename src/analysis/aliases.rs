@@ -429,7 +429,8 @@ mod tests {
         assert!(iran.aliases.contains(&"Islamic Republic".to_string()));
         let us = entity(&e, "US");
         assert_eq!(us.aliases, ["US", "U.S.", "United States"]);
-        let pope = entity(&e, "Pope Francis");
+        // An office whose holder the article does not name stays the office.
+        let pope = entity(&e, "Pope");
         assert_eq!(pope.kind, EntityKind::Person);
     }
 

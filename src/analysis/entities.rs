@@ -196,6 +196,7 @@ pub fn find_mentions(paragraphs: &[String]) -> Vec<RawMention> {
         }
     }
     make_consistent(&mut candidates, dropped);
+    unresolve_absent_office_holders(paragraphs, &mut candidates);
     candidates
         .into_iter()
         .map(|c| RawMention {
@@ -204,6 +205,29 @@ pub fn find_mentions(paragraphs: &[String]) -> Vec<RawMention> {
             canonical: c.canonical,
         })
         .collect()
+}
+
+/// An office epithet ("US President") names the holder the gazetteer lists only
+/// when the article also names that person (by surname): the gazetteer is
+/// dated, the article may not be. Otherwise the mention stays a person known by
+/// the office's name.
+fn unresolve_absent_office_holders(paragraphs: &[String], candidates: &mut [Candidate]) {
+    for c in candidates.iter_mut() {
+        let Some(canonical) = c.canonical.as_deref() else {
+            continue;
+        };
+        let Some(surname) = canonical.split_whitespace().last() else {
+            continue;
+        };
+        let office = gazetteer::epithet(&c.text).is_some_and(|e| e.office);
+        let named = paragraphs.iter().any(|p| {
+            p.split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
+                .any(|word| word == surname)
+        });
+        if office && !named {
+            c.canonical = None;
+        }
+    }
 }
 
 /// True for a paragraph written in capitals (a headline or a shouted line),
@@ -957,6 +981,25 @@ fn make_consistent(cands: &mut Vec<Candidate>, dropped: Vec<Dropped>) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn find_mentions_resolves_an_office_only_when_its_holder_is_named() {
+        let alone = vec!["The talks were hosted by the US President in 2005.".to_string()];
+        let m = find_mentions(&alone);
+        let office: Vec<_> = m.iter().filter(|m| m.kind == EntityKind::Person).collect();
+        assert_eq!(office.len(), 1, "{m:?}");
+        assert_eq!(
+            office[0].canonical, None,
+            "a dated office is not resolved blindly"
+        );
+
+        let named = vec![
+            "The talks were hosted by the US President.".to_string(),
+            "Biden spoke first.".to_string(),
+        ];
+        let m = find_mentions(&named);
+        assert!(m.iter().any(|m| m.canonical.is_some()), "{m:?}");
+    }
     use super::*;
 
     /// (surface, kind, canonical) of every mention in `text` (paragraphs split on blank lines).

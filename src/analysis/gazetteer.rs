@@ -33,6 +33,10 @@ pub struct Place {
 pub struct Epithet {
     pub kind: EntityKind,
     pub canonical: &'static str,
+    /// True for an office ("US President", "Supreme Leader"): its holder changes
+    /// over time, so the phrase names the listed person only in an article that
+    /// also names them (see `entities::find_mentions`).
+    pub office: bool,
 }
 
 /// How a title word behaves before a name.
@@ -121,6 +125,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
                 Epithet {
                     kind: parse_kind(r.get(1)?),
                     canonical: r.get(2)?,
+                    office: r.get(3).is_some_and(|note| note.contains("since")),
                 },
             ))
         })
