@@ -38,10 +38,14 @@ pub struct LoadError {
 }
 
 impl LoadError {
+    /// A load error for `path` (a file name, perhaps with `:line:column`).
+    /// Both parts are sanitised: a file name can hold escape sequences as
+    /// easily as a file can, and these messages reach the terminal (the
+    /// skipped-files overlay, standard error).
     pub fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
         LoadError {
-            path: path.into(),
-            reason: reason.into(),
+            path: crate::sanitize::sanitize(&path.into()),
+            reason: crate::sanitize::sanitize(&reason.into()),
         }
     }
 }
@@ -547,6 +551,9 @@ pub(crate) fn finish_article(mut article: Article) -> Option<Article> {
     use crate::sanitize::sanitize;
     let clean = |s: &str| sanitize(s).trim().to_string();
     let clean_opt = |s: Option<String>| s.map(|s| clean(&s)).filter(|s| !s.is_empty());
+    // Ids and paths come from file names, which are as untrusted as contents.
+    article.id = sanitize(&article.id);
+    article.source_path = sanitize(&article.source_path);
     article.title = clean(&article.title);
     article.source = clean_opt(article.source);
     article.date = clean_opt(article.date);
