@@ -5,6 +5,8 @@
 //! string that leaves. A file that cannot be loaded becomes a [`LoadError`] in
 //! [`Loaded::skipped`]; it never stops the others.
 
+#[cfg(test)]
+mod bad_files_tests;
 pub mod boilerplate;
 pub mod decode;
 pub mod json;
@@ -232,6 +234,11 @@ fn enter_dir(
                 .push(LoadError::new(label_of(dir), io_reason(&error))),
         }
     }
+    if children.is_empty() {
+        loaded
+            .warnings
+            .push(LoadError::new(label_of(dir), "empty directory"));
+    }
     children.sort();
     Some(children.into_iter())
 }
@@ -456,6 +463,13 @@ pub(crate) fn normalize_newlines(text: &str) -> String {
 /// boundary to about [`TITLE_MAX_CHARS`] with `…`, without a final full stop.
 pub fn title_from_text(paragraph: &str) -> String {
     use crate::analysis::tokens::{sentences, tokenize};
+    // The title is short: only the start of a long paragraph can matter, and
+    // tokenising all of a 50 MB one-line file would take seconds.
+    let head_end = paragraph
+        .char_indices()
+        .nth(TITLE_SCAN_CHARS)
+        .map_or(paragraph.len(), |(i, _)| i);
+    let paragraph = &paragraph[..head_end];
     let tokens = tokenize(paragraph);
     let first = sentences(paragraph, &tokens)
         .into_iter()
@@ -471,6 +485,10 @@ pub fn title_from_text(paragraph: &str) -> String {
 
 /// Longest title made from body text, in characters (the `…` included).
 pub const TITLE_MAX_CHARS: usize = 80;
+
+/// How much of a paragraph [`title_from_text`] reads to find its first
+/// sentence: far more than a title, enough for the sentence rules' look-ahead.
+const TITLE_SCAN_CHARS: usize = 2000;
 
 /// Cuts `text` to at most `max` characters at a word boundary, adding `…`;
 /// drops one final full stop from text that fits.
