@@ -79,6 +79,157 @@ fn check_sequence(
 mod tests {
     use super::*;
     use crate::model::{Entity, EntityKind, Quote};
+    use proptest::prelude::*;
+
+    /// Pieces that exercise the analysis: names, titles, acronyms, speech
+    /// verbs, every quotation mark and apostrophe, and non-Latin text.
+    const PIECES: &[&str] = &[
+        "Mara",
+        "Voss",
+        "Jon Hale",
+        "President",
+        "Ada Quill",
+        "the Harbor Council",
+        "IRGC",
+        "(IRGC)",
+        "Revolutionary Guard",
+        "Tehran",
+        "Iran's",
+        "Syria",
+        "al-Assad",
+        "bin",
+        "van",
+        "said",
+        "told",
+        "the BBC",
+        "according to",
+        "he",
+        "she",
+        "claimed",
+        "Monday",
+        "The",
+        "However",
+        "\"",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        "‹",
+        "›",
+        "„",
+        "'90s",
+        "players’",
+        ",",
+        ".",
+        ":",
+        ";",
+        "?",
+        "!",
+        "…",
+        "-",
+        "—",
+        "(",
+        ")",
+        "[",
+        "]",
+        "é",
+        "Café",
+        "中文",
+        "北京",
+        "🙂",
+        "e\u{301}",
+        "Zoë",
+        "ΑΘΗΝΑ",
+        "Москва",
+        "١٢٣",
+        " ",
+        " ",
+        "  ",
+        "\u{a0}",
+        "x",
+        "a.",
+        "Mr.",
+        "U.S.",
+        "Dr",
+        "St",
+        "1980-1988",
+    ];
+
+    /// Paragraphs of 0–40 pieces, joined by nothing or spaces at random.
+    fn paragraphs() -> impl Strategy<Value = Vec<String>> {
+        let piece = prop::sample::select(PIECES);
+        let paragraph = prop::collection::vec((piece, any::<bool>()), 0..40).prop_map(|parts| {
+            parts
+                .into_iter()
+                .map(|(p, spaced)| {
+                    if spaced {
+                        format!("{p} ")
+                    } else {
+                        p.to_string()
+                    }
+                })
+                .collect::<String>()
+        });
+        prop::collection::vec(paragraph, 1..5)
+    }
+
+    fn article_of(paragraphs: Vec<String>) -> Article {
+        Article {
+            paragraphs,
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn analyse_survives_wide_white_space_before_a_name() {
+        // Found by the property tests below: a speaker rule stepped one byte
+        // past a multi-byte space (U+00A0, U+2000) and sliced inside it.
+        for text in [
+            "MaraMara\u{a0}……Ada Quill",
+            "\u{a0})Jon Hale",
+            "\u{2000}{BF",
+        ] {
+            let article = article_of(vec![text.to_string()]);
+            let analysis = crate::analysis::analyse(&article);
+            assert_eq!(check(&article, &analysis), Ok(()), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn analyse_keeps_every_span_promise_on_newsy_text(paragraphs in paragraphs()) {
+            let article = article_of(paragraphs);
+            let analysis = crate::analysis::analyse(&article);
+            prop_assert_eq!(check(&article, &analysis), Ok(()));
+        }
+
+        #[test]
+        fn analyse_collection_keeps_every_span_promise_after_unifying(
+            texts in prop::collection::vec(paragraphs(), 1..4),
+        ) {
+            let articles: Vec<Article> = texts.into_iter().map(article_of).collect();
+            let analyses = crate::analysis::analyse_collection(&articles);
+            prop_assert_eq!(analyses.len(), articles.len());
+            for (article, analysis) in articles.iter().zip(&analyses) {
+                prop_assert_eq!(check(article, analysis), Ok(()));
+            }
+        }
+
+        #[test]
+        fn analyse_keeps_every_span_promise_on_any_text(
+            paragraphs in prop::collection::vec(any::<String>(), 1..4),
+        ) {
+            let article = article_of(paragraphs);
+            let analysis = crate::analysis::analyse(&article);
+            prop_assert_eq!(check(&article, &analysis), Ok(()));
+        }
+    }
 
     fn article() -> Article {
         Article {

@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 out=corpus/pipeline
 mkdir -p "$out"
 n=0
-for file in ../../assets/fixtures/*/* ../../assets/fixtures/bad/*/* ../../assets/sample/*; do
+for file in ../../assets/fixtures/*/* ../../assets/sample/*; do
     [ -f "$file" ] || continue
     case "$file" in
         *.txt) label='\x00' ;;
