@@ -161,9 +161,12 @@ fn decode_with(
 /// starts with two ASCII characters, so `00 xx 00 yy` is big-endian and
 /// `xx 00 yy 00` little-endian (RFC 4627 §3).
 fn json_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    // The first character must also be one JSON can start with, so binary
+    // data with that pattern of zeros stays binary.
+    let starts_json = |a: u8| matches!(a, b'{' | b'[' | b' ' | b'\t' | b'\r' | b'\n');
     match bytes {
-        [0, a, 0, b, ..] if *a != 0 && *b != 0 => Some(encoding_rs::UTF_16BE),
-        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => Some(encoding_rs::UTF_16LE),
+        [0, a, 0, b, ..] if starts_json(*a) && *b != 0 => Some(encoding_rs::UTF_16BE),
+        [a, 0, b, 0, ..] if starts_json(*a) && *b != 0 => Some(encoding_rs::UTF_16LE),
         _ => None,
     }
 }
@@ -308,6 +311,10 @@ mod tests {
         let be: Vec<u8> = json.encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert_eq!(text(&le, true).0, json);
         assert_eq!(text(&be, true).0, json);
+        assert!(
+            decode("f", b"\x01\x00\x02\x00", true).is_err(),
+            "not JSON's start"
+        );
         // Not for plain text: there it is binary.
         assert!(
             decode("f", &le, false)
