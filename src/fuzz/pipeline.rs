@@ -101,6 +101,7 @@ pub fn run(data: &[u8]) {
         if let Err(problem) = lede::analysis::invariants::check(article, analysis) {
             panic!("{problem}\n{article:#?}\n{analysis:#?}");
         }
+        check_dump(article, analysis);
     }
 
     let to_strings =
@@ -121,6 +122,33 @@ pub fn run(data: &[u8]) {
         buf.reset();
         lede::ui::render(&app, &theme, &mut buf);
         check_cells(&buf);
+    }
+}
+
+/// The dump line parses back, and each span's offsets slice its text out of
+/// the dumped paragraphs.
+fn check_dump(article: &lede::model::Article, analysis: &lede::model::Analysis) {
+    let line = lede::dump::record_json(article, analysis);
+    let record: serde_json::Value = serde_json::from_str(&line).expect("the dump is JSON");
+    let paragraphs = record["paragraphs"].as_array().expect("paragraphs");
+    let spans = record["quotes"].as_array().expect("quotes").iter().chain(
+        record["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .flat_map(|e| e["mentions"].as_array().expect("mentions")),
+    );
+    for span in spans {
+        let at = |key: &str| {
+            let n = span[key].as_u64().expect("an offset");
+            usize::try_from(n).expect("fits")
+        };
+        let paragraph = paragraphs[at("paragraph")].as_str().expect("a string");
+        assert_eq!(
+            paragraph.get(at("start")..at("end")),
+            span["text"].as_str(),
+            "{span}"
+        );
     }
 }
 
