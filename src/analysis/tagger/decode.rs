@@ -1,0 +1,305 @@
+//! Tag sequences for the named-entity tagger: how entity spans are encoded as
+//! one tag per token (BIO or BILOU), which tag may follow which, and the
+//! Viterbi search for the best legal sequence given per-token scores.
+
+/// Entity types the tagger knows, in the order used by tag numbers:
+/// 0 person, 1 organization, 2 place, 3 other (CoNLL PER, ORG, LOC, MISC).
+pub const N_TYPES: usize = 4;
+
+/// A span of tokens `(start, end_exclusive, type)` inside one sentence.
+pub type RawSpan = (usize, usize, usize);
+
+/// How spans are written as tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    /// `B-X` first token, `I-X` inside, `O` outside.
+    Bio,
+    /// `B-X` begin, `I-X` inside, `L-X` last, `U-X` single-token unit, `O`.
+    Bilou,
+}
+
+/// The position part of a tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Out,
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+impl Scheme {
+    pub fn code(self) -> u32 {
+        match self {
+            Scheme::Bio => 1,
+            Scheme::Bilou => 2,
+        }
+    }
+
+    pub fn from_code(code: u32) -> Option<Scheme> {
+        match code {
+            1 => Some(Scheme::Bio),
+            2 => Some(Scheme::Bilou),
+            _ => None,
+        }
+    }
+
+    fn parts(self) -> usize {
+        match self {
+            Scheme::Bio => 2,
+            Scheme::Bilou => 4,
+        }
+    }
+
+    /// Number of distinct tags (O plus parts × types).
+    pub fn n_tags(self) -> usize {
+        1 + self.parts() * N_TYPES
+    }
+
+    fn split(self, tag: usize) -> (Part, usize) {
+        if tag == 0 {
+            return (Part::Out, 0);
+        }
+        let p = (tag - 1) % self.parts();
+        let ty = (tag - 1) / self.parts();
+        let part = match (self, p) {
+            (_, 0) => Part::Begin,
+            (_, 1) => Part::Inside,
+            (Scheme::Bilou, 2) => Part::Last,
+            _ => Part::Unit,
+        };
+        (part, ty)
+    }
+
+    fn tag(self, part: Part, ty: usize) -> usize {
+        let p = match part {
+            Part::Out => return 0,
+            Part::Begin => 0,
+            Part::Inside => 1,
+            Part::Last => 2,
+            Part::Unit => 3,
+        };
+        1 + ty * self.parts() + p
+    }
+
+    /// Whether `cur` may follow `prev` (`None`: sentence start).
+    pub fn allowed(self, prev: Option<usize>, cur: usize) -> bool {
+        let (cp, ct) = self.split(cur);
+        let open = prev.map(|p| self.split(p)).and_then(|(pp, pt)| match pp {
+            Part::Begin | Part::Inside => Some(pt),
+            _ => None,
+        });
+        match self {
+            Scheme::Bio => match cp {
+                Part::Inside => open == Some(ct),
+                _ => true,
+            },
+            Scheme::Bilou => match cp {
+                Part::Inside | Part::Last => open == Some(ct),
+                _ => open.is_none(),
+            },
+        }
+    }
+
+    /// Whether a sentence may end on `tag` (BILOU spans must be closed).
+    pub fn allowed_last(self, tag: usize) -> bool {
+        match self {
+            Scheme::Bio => true,
+            Scheme::Bilou => !matches!(self.split(tag).0, Part::Begin | Part::Inside),
+        }
+    }
+
+    /// Encodes spans `(start, end_exclusive, type)` over `len` tokens.
+    pub fn encode(self, len: usize, spans: &[RawSpan]) -> Vec<usize> {
+        let mut tags = vec![0; len];
+        for &(s, e, ty) in spans {
+            for (i, tag) in tags.iter_mut().enumerate().take(e).skip(s) {
+                let part = match self {
+                    Scheme::Bio if i == s => Part::Begin,
+                    Scheme::Bio => Part::Inside,
+                    Scheme::Bilou if e - s == 1 => Part::Unit,
+                    Scheme::Bilou if i == s => Part::Begin,
+                    Scheme::Bilou if i + 1 == e => Part::Last,
+                    Scheme::Bilou => Part::Inside,
+                };
+                *tag = self.tag(part, ty);
+            }
+        }
+        tags
+    }
+
+    /// Decodes tags into spans `(start, end_exclusive, type)`. Lenient: an
+    /// `I` without a matching opener starts a span, as conlleval does.
+    pub fn decode(self, tags: &[usize]) -> Vec<RawSpan> {
+        let mut spans = Vec::new();
+        let mut open: Option<(usize, usize)> = None;
+        for (i, &tag) in tags.iter().enumerate() {
+            let (part, ty) = self.split(tag);
+            let continues =
+                matches!(part, Part::Inside | Part::Last) && open.is_some_and(|(_, t)| t == ty);
+            if !continues {
+                if let Some((s, t)) = open.take() {
+                    spans.push((s, i, t));
+                }
+                if part != Part::Out {
+                    open = Some((i, ty));
+                }
+            }
+            if matches!(part, Part::Last | Part::Unit)
+                && let Some((s, t)) = open.take()
+            {
+                spans.push((s, i + 1, t));
+            }
+        }
+        if let Some((s, t)) = open {
+            spans.push((s, tags.len(), t));
+        }
+        spans
+    }
+}
+
+/// Transition legality for a scheme, precomputed: `mask[(prev + 1) * T + cur]`
+/// with row 0 for the sentence start.
+pub struct Legal {
+    pub n_tags: usize,
+    mask: Vec<bool>,
+    last: Vec<bool>,
+}
+
+impl Legal {
+    pub fn new(scheme: Scheme) -> Legal {
+        let t = scheme.n_tags();
+        let mut mask = vec![false; (t + 1) * t];
+        for cur in 0..t {
+            mask[cur] = scheme.allowed(None, cur);
+            for prev in 0..t {
+                mask[(prev + 1) * t + cur] = scheme.allowed(Some(prev), cur);
+            }
+        }
+        let last = (0..t).map(|tag| scheme.allowed_last(tag)).collect();
+        Legal {
+            n_tags: t,
+            mask,
+            last,
+        }
+    }
+}
+
+/// Finds the highest-scoring legal tag sequence.
+///
+/// `emit[i * T + tag]` is the score of `tag` at token `i`; `trans[(prev + 1) * T + cur]`
+/// the score of a transition (row 0: from the sentence start).
+///
+/// # Algorithm
+/// Standard first-order Viterbi: `best[i][cur] = emit[i][cur] + max over legal
+/// prev of (best[i-1][prev] + trans[prev][cur])`, with back pointers; illegal
+/// transitions are skipped, so the result always decodes to well-formed spans.
+pub fn viterbi(emit: &[f32], n: usize, trans: &[f32], legal: &Legal, out: &mut Vec<usize>) {
+    let t = legal.n_tags;
+    out.clear();
+    if n == 0 {
+        return;
+    }
+    let mut best = vec![f32::NEG_INFINITY; n * t];
+    let mut back = vec![0u8; n * t];
+    for cur in 0..t {
+        if legal.mask[cur] {
+            best[cur] = emit[cur] + trans[cur];
+        }
+    }
+    for i in 1..n {
+        for cur in 0..t {
+            let mut b = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for prev in 0..t {
+                let row = (prev + 1) * t + cur;
+                if !legal.mask[row] {
+                    continue;
+                }
+                let s = best[(i - 1) * t + prev] + trans[row];
+                if s > b {
+                    b = s;
+                    arg = prev;
+                }
+            }
+            best[i * t + cur] = b + emit[i * t + cur];
+            back[i * t + cur] = arg as u8;
+        }
+    }
+    let mut last = 0;
+    let mut b = f32::NEG_INFINITY;
+    for cur in 0..t {
+        let s = best[(n - 1) * t + cur];
+        if legal.last[cur] && s > b {
+            b = s;
+            last = cur;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = last;
+    for i in (1..n).rev() {
+        out[i - 1] = usize::from(back[i * t + out[i]]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schemes_round_trip_spans() {
+        let spans = vec![(0, 2, 0), (2, 3, 0), (5, 8, 2), (9, 10, 3)];
+        for scheme in [Scheme::Bio, Scheme::Bilou] {
+            let tags = scheme.encode(10, &spans);
+            assert_eq!(scheme.decode(&tags), spans, "{scheme:?}");
+            let mut prev = None;
+            for &tag in &tags {
+                assert!(scheme.allowed(prev, tag), "{scheme:?} {tags:?}");
+                prev = Some(tag);
+            }
+        }
+    }
+
+    #[test]
+    fn bio_forbids_inside_after_other_type() {
+        let s = Scheme::Bio;
+        let b_per = s.tag(Part::Begin, 0);
+        let i_per = s.tag(Part::Inside, 0);
+        let i_org = s.tag(Part::Inside, 1);
+        assert!(s.allowed(Some(b_per), i_per));
+        assert!(!s.allowed(Some(b_per), i_org));
+        assert!(!s.allowed(None, i_per));
+        assert!(!s.allowed(Some(0), i_per));
+    }
+
+    #[test]
+    fn viterbi_prefers_legal_sequence() {
+        // Two tokens; token 1 alone prefers I-ORG but token 0 prefers B-PER.
+        let s = Scheme::Bio;
+        let legal = Legal::new(s);
+        let t = s.n_tags();
+        let mut emit = vec![0.0; 2 * t];
+        emit[s.tag(Part::Begin, 0)] = 5.0;
+        emit[t + s.tag(Part::Inside, 1)] = 3.0;
+        emit[t + s.tag(Part::Inside, 0)] = 2.0;
+        let trans = vec![0.0; (t + 1) * t];
+        let mut out = Vec::new();
+        viterbi(&emit, 2, &trans, &legal, &mut out);
+        assert_eq!(s.decode(&out), vec![(0, 2, 0)]);
+    }
+
+    #[test]
+    fn viterbi_closes_bilou_spans() {
+        let s = Scheme::Bilou;
+        let legal = Legal::new(s);
+        let t = s.n_tags();
+        let mut emit = vec![0.0; t];
+        emit[s.tag(Part::Begin, 2)] = 4.0;
+        emit[s.tag(Part::Unit, 2)] = 1.0;
+        let trans = vec![0.0; (t + 1) * t];
+        let mut out = Vec::new();
+        viterbi(&emit, 1, &trans, &legal, &mut out);
+        assert_eq!(s.decode(&out), vec![(0, 1, 2)]);
+        assert_eq!(out, vec![s.tag(Part::Unit, 2)]);
+    }
+}

@@ -1,0 +1,306 @@
+//! The tagger's learned weights as shipped: a compact binary file (quantised
+//! 16-bit weights keyed by 32-bit feature hashes) and the in-memory table that
+//! scores a token's features for every tag.
+//!
+//! File layout (little-endian):
+//! `b"LEDENER1"`, u32 feature version, u32 scheme, u32 tag count T, f32 scale,
+//! u32 hook count and each hook name (u32 length + UTF-8), f32 transitions
+//! `[(T + 1) * T]`, u32 feature count N, u32 keys `[N]`, i16 weights `[N * T]`.
+
+use super::decode::{Legal, Scheme};
+use super::features::FEATURE_VERSION;
+
+const MAGIC: &[u8; 8] = b"LEDENER1";
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelError {
+    /// Not a model file, or cut short.
+    Corrupt(&'static str),
+    /// Made by a different feature version than this build extracts.
+    FeatureVersion { file: u32, code: u32 },
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::Corrupt(what) => write!(f, "corrupt tagger model: {what}"),
+            ModelError::FeatureVersion { file, code } => write!(
+                f,
+                "tagger model uses feature version {file}, this build extracts version {code}: retrain it"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// A trained tagger model ready to score tokens.
+pub struct Model {
+    pub scheme: Scheme,
+    pub legal: Legal,
+    /// Names of the feature hooks the model was trained with.
+    pub hooks: Vec<String>,
+    /// Real weight = quantised weight × scale.
+    scale: f32,
+    /// `trans[(prev + 1) * T + cur]`, row 0 from the sentence start.
+    pub trans: Vec<f32>,
+    /// Open-addressing table: `[key, row]`, key 0 = empty slot.
+    table: Vec<[u32; 2]>,
+    mask: usize,
+    keys: Vec<u32>,
+    weights: Vec<i16>,
+}
+
+fn table_slot(key: u32, mask: usize) -> usize {
+    (key.wrapping_mul(0x9e37_79b1) >> 7) as usize & mask
+}
+
+impl Model {
+    /// Builds a model from real-valued weights: `features` is `(key, weights[T])`.
+    /// Keys must be unique and non-zero.
+    pub fn from_weights(
+        scheme: Scheme,
+        hooks: Vec<String>,
+        trans: Vec<f32>,
+        features: &[(u32, &[f32])],
+    ) -> Model {
+        let t = scheme.n_tags();
+        let max = features
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0f32, |m, &w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let mut keys = Vec::with_capacity(features.len());
+        let mut weights = Vec::with_capacity(features.len() * t);
+        for (k, w) in features {
+            keys.push(*k);
+            weights.extend(w.iter().map(|&x| (x / scale).round() as i16));
+        }
+        Model::assemble(scheme, hooks, scale, trans, keys, weights)
+    }
+
+    fn assemble(
+        scheme: Scheme,
+        hooks: Vec<String>,
+        scale: f32,
+        trans: Vec<f32>,
+        keys: Vec<u32>,
+        weights: Vec<i16>,
+    ) -> Model {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut table = vec![[0u32; 2]; cap];
+        for (row, &k) in keys.iter().enumerate() {
+            let mut s = table_slot(k, mask);
+            while table[s][0] != 0 {
+                s = (s + 1) & mask;
+            }
+            table[s] = [k, row as u32];
+        }
+        Model {
+            legal: Legal::new(scheme),
+            scheme,
+            hooks,
+            scale,
+            trans,
+            table,
+            mask,
+            keys,
+            weights,
+        }
+    }
+
+    pub fn n_tags(&self) -> usize {
+        self.scheme.n_tags()
+    }
+
+    /// Number of features with weights.
+    pub fn n_features(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn row(&self, key: u32) -> Option<usize> {
+        let mut s = table_slot(key, self.mask);
+        loop {
+            let [k, row] = self.table[s];
+            if k == key {
+                return Some(row as usize);
+            }
+            if k == 0 {
+                return None;
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    /// Adds the scores of one token's features to `out` (length T).
+    pub fn emissions(&self, feats: &[u32], out: &mut [f32]) {
+        let t = self.n_tags();
+        let mut acc = [0i32; 32];
+        let acc = &mut acc[..t];
+        for &f in feats {
+            if let Some(row) = self.row(f) {
+                for (a, &w) in acc.iter_mut().zip(&self.weights[row * t..row * t + t]) {
+                    *a += i32::from(w);
+                }
+            }
+        }
+        for (o, &a) in out.iter_mut().zip(acc.iter()) {
+            *o = a as f32 * self.scale;
+        }
+    }
+
+    /// Serialises the model (see the module documentation for the layout).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(64 + self.keys.len() * (4 + 2 * self.n_tags()));
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        b.extend_from_slice(&self.scheme.code().to_le_bytes());
+        b.extend_from_slice(&(self.n_tags() as u32).to_le_bytes());
+        b.extend_from_slice(&self.scale.to_le_bytes());
+        b.extend_from_slice(&(self.hooks.len() as u32).to_le_bytes());
+        for h in &self.hooks {
+            b.extend_from_slice(&(h.len() as u32).to_le_bytes());
+            b.extend_from_slice(h.as_bytes());
+        }
+        for &x in &self.trans {
+            b.extend_from_slice(&x.to_le_bytes());
+        }
+        b.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for &k in &self.keys {
+            b.extend_from_slice(&k.to_le_bytes());
+        }
+        for &w in &self.weights {
+            b.extend_from_slice(&w.to_le_bytes());
+        }
+        b
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::Corrupt("bad magic"));
+        }
+        let version = r.u32()?;
+        if version != FEATURE_VERSION {
+            return Err(ModelError::FeatureVersion {
+                file: version,
+                code: FEATURE_VERSION,
+            });
+        }
+        let scheme = Scheme::from_code(r.u32()?).ok_or(ModelError::Corrupt("unknown scheme"))?;
+        let t = r.u32()? as usize;
+        if t != scheme.n_tags() {
+            return Err(ModelError::Corrupt("tag count does not match scheme"));
+        }
+        let scale = f32::from_le_bytes(r.array()?);
+        let n_hooks = r.u32()? as usize;
+        let mut hooks = Vec::with_capacity(n_hooks.min(64));
+        for _ in 0..n_hooks {
+            let len = r.u32()? as usize;
+            let name = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError::Corrupt("hook name is not UTF-8"))?;
+            hooks.push(name.to_string());
+        }
+        let trans = r
+            .take((t + 1) * t * 4)?
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let n = r.u32()? as usize;
+        let keys: Vec<u32> = r
+            .take(n.checked_mul(4).ok_or(ModelError::Corrupt("size"))?)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        if keys.contains(&0) {
+            return Err(ModelError::Corrupt("zero feature key"));
+        }
+        let weights = r
+            .take(n.checked_mul(t * 2).ok_or(ModelError::Corrupt("size"))?)?
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        if r.pos != bytes.len() {
+            return Err(ModelError::Corrupt("trailing bytes"));
+        }
+        Ok(Model::assemble(scheme, hooks, scale, trans, keys, weights))
+    }
+}
+
+/// A cursor over the model bytes that fails instead of panicking.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.pos.checked_add(n).ok_or(ModelError::Corrupt("size"))?;
+        let s = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or(ModelError::Corrupt("truncated"))?;
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn array(&mut self) -> Result<[u8; 4], ModelError> {
+        let s = self.take(4)?;
+        Ok([s[0], s[1], s[2], s[3]])
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Model {
+        let s = Scheme::Bio;
+        let t = s.n_tags();
+        let trans: Vec<f32> = (0..(t + 1) * t).map(|i| i as f32 * 0.25).collect();
+        let w1: Vec<f32> = (0..t).map(|i| i as f32 - 3.0).collect();
+        let w2: Vec<f32> = (0..t).map(|i| (i * i) as f32 * 0.5).collect();
+        Model::from_weights(s, vec!["gaz".into()], trans, &[(7, &w1), (123_456, &w2)])
+    }
+
+    #[test]
+    fn model_round_trips_through_bytes() {
+        let m = tiny();
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).expect("loads");
+        assert_eq!(back.to_bytes(), bytes);
+        assert_eq!(back.hooks, ["gaz"]);
+        assert_eq!(back.n_features(), 2);
+        let t = m.n_tags();
+        let (mut a, mut b) = (vec![0.0; t], vec![0.0; t]);
+        m.emissions(&[7, 123_456, 99], &mut a);
+        back.emissions(&[7, 123_456, 99], &mut b);
+        assert_eq!(a, b);
+        // Quantisation keeps weights close: tag 2 = (2 - 3) + 2 = 1.
+        assert!((a[2] - 1.0).abs() < 0.01, "{a:?}");
+    }
+
+    #[test]
+    fn model_rejects_damaged_files() {
+        let bytes = tiny().to_bytes();
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"not a model").is_err());
+        let mut other = bytes.clone();
+        other[8] ^= 0xff;
+        assert!(matches!(
+            Model::from_bytes(&other),
+            Err(ModelError::FeatureVersion { .. })
+        ));
+    }
+}
