@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::model::EntityKind;
-use decode::{N_TYPES, RawSpan, viterbi};
+use decode::{N_TYPES, RawSpan};
 use features::{FeatureHook, document_features};
 use model::{Model, ModelError};
 
@@ -98,6 +98,7 @@ pub fn tag_raw(
     let t = model.n_tags();
     let mut emit = Vec::new();
     let mut tags = Vec::new();
+    let mut decoder = model.decoder();
     feats
         .iter()
         .map(|sf| {
@@ -107,7 +108,7 @@ pub fn tag_raw(
             for i in 0..n {
                 model.emissions(sf.token(i), &mut emit[i * t..(i + 1) * t]);
             }
-            viterbi(&emit, n, &model.trans, &model.legal, &mut tags);
+            decoder.decode(&emit, n, &mut tags);
             model.scheme.decode(&tags)
         })
         .collect()

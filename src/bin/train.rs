@@ -7,7 +7,10 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Parser;
 use lede::analysis::tagger::decode::Scheme;
-use lede::analysis::tagger::train::{Config, TYPE_NAMES, predict, read_conll, score, train};
+use lede::analysis::tagger::train::{
+    Config, TYPE_NAMES, predict, predict_retokenized, read_conll, score, tokenizer_differences,
+    train,
+};
 
 /// Train the named-entity tagger.
 #[derive(Parser, Debug)]
@@ -33,9 +36,22 @@ struct Args {
     /// Drop features seen fewer times than this.
     #[arg(long, default_value_t = Config::default().min_count)]
     min_count: u32,
+    /// How many times to tag the dev data when measuring speed (the average counts).
+    #[arg(long, default_value_t = 20)]
+    speed_runs: usize,
+    /// Only list where lede's tokenizer splits the dev (or train) data differently, then exit.
+    #[arg(long)]
+    tokenizer_report: bool,
     /// Drop features whose averaged weights are all at most this in absolute value.
     #[arg(long, default_value_t = Config::default().prune)]
     prune: f32,
+}
+
+/// CPU time of this thread so far (Linux), so that speed is measured fairly on a busy machine.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }
 
 fn main() -> Result<()> {
@@ -48,6 +64,18 @@ fn main() -> Result<()> {
         .map(read)
         .transpose()?
         .map(|t| read_conll(&t));
+    if args.tokenizer_report {
+        let diffs = tokenizer_differences(dev.as_deref().unwrap_or(&docs));
+        let total: usize = diffs.iter().map(|d| d.2).sum();
+        println!(
+            "{total} differing stretches, {} distinct; most frequent:",
+            diffs.len()
+        );
+        for (conll, ours, n) in diffs.iter().take(40) {
+            println!("{n:6}  conll: {conll}    lede: {ours}");
+        }
+        return Ok(());
+    }
     let scheme = match args.scheme.as_str() {
         "bio" => Scheme::Bio,
         "bilou" => Scheme::Bilou,
@@ -84,9 +112,18 @@ fn main() -> Result<()> {
             .flat_map(|d| d.iter())
             .map(|s| s.tokens.iter().map(|t| t.len() + 1).sum::<usize>())
             .sum();
-        let t1 = Instant::now();
-        let pred = predict(&model, &dev, &[]);
-        let secs = t1.elapsed().as_secs_f64();
+        // Average over several runs, in CPU time where the system reports it
+        // (the machine is shared; CPU time is counted in scheduler ticks, hence many runs).
+        let runs = args.speed_runs.max(1);
+        let (t1, c1) = (Instant::now(), cpu_seconds());
+        let mut pred = Vec::new();
+        for _ in 0..runs {
+            pred = predict(&model, &dev, &[]);
+        }
+        let secs = match (c1, cpu_seconds()) {
+            (Some(a), Some(b)) => b - a,
+            _ => t1.elapsed().as_secs_f64(),
+        } / runs as f64;
         let s = score(&dev, &pred);
         for (name, c) in TYPE_NAMES.iter().zip(&s.per_type) {
             println!(
@@ -99,6 +136,8 @@ fn main() -> Result<()> {
             );
         }
         println!("dev {}", s.summary());
+        let retok = score(&dev, &predict_retokenized(&model, &dev));
+        println!("dev through lede's tokenizer {}", retok.summary());
         println!(
             "speed {:.2} MB/s ({text_bytes} bytes in {secs:.3}s)",
             text_bytes as f64 / secs / 1e6

@@ -158,87 +158,112 @@ impl Scheme {
     }
 }
 
-/// Transition legality for a scheme, precomputed: `mask[(prev + 1) * T + cur]`
-/// with row 0 for the sentence start.
-pub struct Legal {
-    pub n_tags: usize,
-    mask: Vec<bool>,
-    last: Vec<bool>,
+/// Viterbi decoder for one scheme, holding its transition scores and reusable buffers.
+#[derive(Debug, Clone)]
+pub struct Decoder {
+    t: usize,
+    /// Whether `cur` may follow `prev`: `legal[(prev + 1) * T + cur]`, row 0 the sentence start.
+    legal: Vec<bool>,
+    /// Whether a sentence may end on a tag.
+    last_ok: Vec<bool>,
+    /// Transition scores, current-tag major: `trans[cur * (T + 1) + prev + 1]`,
+    /// `-inf` where illegal, so the inner loop needs no test.
+    trans: Vec<f32>,
+    best: Vec<f32>,
+    back: Vec<u8>,
 }
 
-impl Legal {
-    pub fn new(scheme: Scheme) -> Legal {
+impl Decoder {
+    /// A decoder with all transition scores zero.
+    pub fn new(scheme: Scheme) -> Decoder {
         let t = scheme.n_tags();
-        let mut mask = vec![false; (t + 1) * t];
+        let mut legal = vec![false; (t + 1) * t];
         for cur in 0..t {
-            mask[cur] = scheme.allowed(None, cur);
+            legal[cur] = scheme.allowed(None, cur);
             for prev in 0..t {
-                mask[(prev + 1) * t + cur] = scheme.allowed(Some(prev), cur);
+                legal[(prev + 1) * t + cur] = scheme.allowed(Some(prev), cur);
             }
         }
-        let last = (0..t).map(|tag| scheme.allowed_last(tag)).collect();
-        Legal {
-            n_tags: t,
-            mask,
-            last,
-        }
+        let mut d = Decoder {
+            t,
+            last_ok: (0..t).map(|tag| scheme.allowed_last(tag)).collect(),
+            legal,
+            trans: Vec::new(),
+            best: Vec::new(),
+            back: Vec::new(),
+        };
+        d.set_transitions(&vec![0.0; (t + 1) * t]);
+        d
     }
-}
 
-/// Finds the highest-scoring legal tag sequence.
-///
-/// `emit[i * T + tag]` is the score of `tag` at token `i`; `trans[(prev + 1) * T + cur]`
-/// the score of a transition (row 0: from the sentence start).
-///
-/// # Algorithm
-/// Standard first-order Viterbi: `best[i][cur] = emit[i][cur] + max over legal
-/// prev of (best[i-1][prev] + trans[prev][cur])`, with back pointers; illegal
-/// transitions are skipped, so the result always decodes to well-formed spans.
-pub fn viterbi(emit: &[f32], n: usize, trans: &[f32], legal: &Legal, out: &mut Vec<usize>) {
-    let t = legal.n_tags;
-    out.clear();
-    if n == 0 {
-        return;
-    }
-    let mut best = vec![f32::NEG_INFINITY; n * t];
-    let mut back = vec![0u8; n * t];
-    for cur in 0..t {
-        if legal.mask[cur] {
-            best[cur] = emit[cur] + trans[cur];
-        }
-    }
-    for i in 1..n {
+    /// Sets transition scores, given as `trans[(prev + 1) * T + cur]` (row 0: from the start).
+    pub fn set_transitions(&mut self, trans: &[f32]) {
+        let t = self.t;
+        self.trans.clear();
+        self.trans.resize((t + 1) * t, f32::NEG_INFINITY);
         for cur in 0..t {
-            let mut b = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for prev in 0..t {
-                let row = (prev + 1) * t + cur;
-                if !legal.mask[row] {
-                    continue;
-                }
-                let s = best[(i - 1) * t + prev] + trans[row];
-                if s > b {
-                    b = s;
-                    arg = prev;
+            for row in 0..=t {
+                let i = row * t + cur;
+                if self.legal[i] {
+                    self.trans[cur * (t + 1) + row] = trans[i];
                 }
             }
-            best[i * t + cur] = b + emit[i * t + cur];
-            back[i * t + cur] = arg as u8;
         }
     }
-    let mut last = 0;
-    let mut b = f32::NEG_INFINITY;
-    for cur in 0..t {
-        let s = best[(n - 1) * t + cur];
-        if legal.last[cur] && s > b {
-            b = s;
-            last = cur;
+
+    /// Finds the highest-scoring legal tag sequence for `n` tokens, where
+    /// `emit[i * T + tag]` scores `tag` at token `i`.
+    ///
+    /// # Algorithm
+    /// First-order Viterbi: `best[i][cur] = emit[i][cur] + max over prev of
+    /// (best[i-1][prev] + trans[prev][cur])`, with back pointers. Illegal
+    /// transitions score `-inf`, so the result always decodes to well-formed spans.
+    pub fn decode(&mut self, emit: &[f32], n: usize, out: &mut Vec<usize>) {
+        let t = self.t;
+        let stride = t + 1;
+        out.clear();
+        if n == 0 {
+            return;
         }
-    }
-    out.resize(n, 0);
-    out[n - 1] = last;
-    for i in (1..n).rev() {
-        out[i - 1] = usize::from(back[i * t + out[i]]);
+        self.best.clear();
+        self.best.resize(n * t, f32::NEG_INFINITY);
+        self.back.clear();
+        self.back.resize(n * t, 0);
+        for cur in 0..t {
+            self.best[cur] = emit[cur] + self.trans[cur * stride];
+        }
+        for i in 1..n {
+            let (done, rest) = self.best.split_at_mut(i * t);
+            let prev_best = &done[(i - 1) * t..];
+            for cur in 0..t {
+                let tr = &self.trans[cur * stride + 1..cur * stride + stride];
+                let mut b = f32::NEG_INFINITY;
+                let mut arg = 0;
+                for (prev, (&pb, &ts)) in prev_best.iter().zip(tr).enumerate() {
+                    let s = pb + ts;
+                    if s > b {
+                        b = s;
+                        arg = prev;
+                    }
+                }
+                rest[cur] = b + emit[i * t + cur];
+                self.back[i * t + cur] = arg as u8;
+            }
+        }
+        let mut last = 0;
+        let mut b = f32::NEG_INFINITY;
+        for cur in 0..t {
+            let s = self.best[(n - 1) * t + cur];
+            if self.last_ok[cur] && s > b {
+                b = s;
+                last = cur;
+            }
+        }
+        out.resize(n, 0);
+        out[n - 1] = last;
+        for i in (1..n).rev() {
+            out[i - 1] = usize::from(self.back[i * t + out[i]]);
+        }
     }
 }
 
@@ -276,29 +301,27 @@ mod tests {
     fn viterbi_prefers_legal_sequence() {
         // Two tokens; token 1 alone prefers I-ORG but token 0 prefers B-PER.
         let s = Scheme::Bio;
-        let legal = Legal::new(s);
+        let mut decoder = Decoder::new(s);
         let t = s.n_tags();
         let mut emit = vec![0.0; 2 * t];
         emit[s.tag(Part::Begin, 0)] = 5.0;
         emit[t + s.tag(Part::Inside, 1)] = 3.0;
         emit[t + s.tag(Part::Inside, 0)] = 2.0;
-        let trans = vec![0.0; (t + 1) * t];
         let mut out = Vec::new();
-        viterbi(&emit, 2, &trans, &legal, &mut out);
+        decoder.decode(&emit, 2, &mut out);
         assert_eq!(s.decode(&out), vec![(0, 2, 0)]);
     }
 
     #[test]
     fn viterbi_closes_bilou_spans() {
         let s = Scheme::Bilou;
-        let legal = Legal::new(s);
+        let mut decoder = Decoder::new(s);
         let t = s.n_tags();
         let mut emit = vec![0.0; t];
         emit[s.tag(Part::Begin, 2)] = 4.0;
         emit[s.tag(Part::Unit, 2)] = 1.0;
-        let trans = vec![0.0; (t + 1) * t];
         let mut out = Vec::new();
-        viterbi(&emit, 1, &trans, &legal, &mut out);
+        decoder.decode(&emit, 1, &mut out);
         assert_eq!(s.decode(&out), vec![(0, 1, 2)]);
         assert_eq!(out, vec![s.tag(Part::Unit, 2)]);
     }

@@ -44,6 +44,20 @@ fn fnv_byte(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
 }
 
+/// Hashes `c` lower-cased, with ASCII digits folded to `0`.
+fn fnv_lower(h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        let b = if c.is_ascii_digit() {
+            b'0'
+        } else {
+            c.to_ascii_lowercase() as u8
+        };
+        fnv_byte(h, b)
+    } else {
+        c.to_lowercase().fold(h, fnv_char)
+    }
+}
+
 fn fnv_char(mut h: u64, c: char) -> u64 {
     let mut buf = [0u8; 4];
     for &b in c.encode_utf8(&mut buf).as_bytes() {
@@ -170,10 +184,7 @@ impl TokenInfo {
             has_digit |= c.is_numeric();
             has_hyphen |= c == '-';
             has_dot |= c == '.';
-            let folded = if c.is_ascii_digit() { '0' } else { c };
-            for lc in folded.to_lowercase() {
-                lower = fnv_char(lower, lc);
-            }
+            lower = fnv_lower(lower, c);
             let class = shape_class(c);
             if n < SHAPE_MAX {
                 shape = fnv_char(shape, class);
@@ -190,10 +201,7 @@ impl TokenInfo {
         let mut suffix = [0u64; 4];
         let mut h = FNV_OFFSET;
         for (k, c) in word.chars().rev().take(4).enumerate() {
-            let folded = if c.is_ascii_digit() { '0' } else { c };
-            for lc in folded.to_lowercase() {
-                h = fnv_char(h, lc);
-            }
+            h = fnv_lower(h, c);
             suffix[k] = finish(h ^ 0x5355);
         }
         if n > SHAPE_MAX {

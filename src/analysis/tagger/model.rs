@@ -1,13 +1,13 @@
 //! The tagger's learned weights as shipped: a compact binary file (quantised
-//! 16-bit weights keyed by 32-bit feature hashes) and the in-memory table that
+//! 8-bit weights keyed by 32-bit feature hashes) and the in-memory table that
 //! scores a token's features for every tag.
 //!
 //! File layout (little-endian):
 //! `b"LEDENER1"`, u32 feature version, u32 scheme, u32 tag count T, f32 scale,
 //! u32 hook count and each hook name (u32 length + UTF-8), f32 transitions
-//! `[(T + 1) * T]`, u32 feature count N, u32 keys `[N]`, i16 weights `[N * T]`.
+//! `[(T + 1) * T]`, u32 feature count N, u32 keys `[N]`, i8 weights `[N * T]`.
 
-use super::decode::{Legal, Scheme};
+use super::decode::{Decoder, Scheme};
 use super::features::FEATURE_VERSION;
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
@@ -38,18 +38,22 @@ impl std::error::Error for ModelError {}
 /// A trained tagger model ready to score tokens.
 pub struct Model {
     pub scheme: Scheme,
-    pub legal: Legal,
+    /// A decoder with this model's transitions, cloned for each use.
+    decoder: Decoder,
     /// Names of the feature hooks the model was trained with.
     pub hooks: Vec<String>,
     /// Real weight = quantised weight × scale.
     scale: f32,
     /// `trans[(prev + 1) * T + cur]`, row 0 from the sentence start.
     pub trans: Vec<f32>,
-    /// Open-addressing table: `[key, row]`, key 0 = empty slot.
-    table: Vec<[u32; 2]>,
+    /// Open-addressing table of feature keys (0 = empty slot); slot `s` owns
+    /// `slot_weights[s * T..(s + 1) * T]`, so a hit costs one more cache line.
+    slot_keys: Vec<u32>,
+    slot_weights: Vec<i8>,
     mask: usize,
+    /// The features in file order, for writing the model back.
     keys: Vec<u32>,
-    weights: Vec<i16>,
+    weights: Vec<i8>,
 }
 
 fn table_slot(key: u32, mask: usize) -> usize {
@@ -71,7 +75,7 @@ impl Model {
             .flat_map(|(_, w)| w.iter())
             .fold(0f32, |m, &w| m.max(w.abs()));
         let scale = if max > 0.0 {
-            max / f32::from(i16::MAX)
+            max / f32::from(i8::MAX)
         } else {
             1.0
         };
@@ -79,7 +83,7 @@ impl Model {
         let mut weights = Vec::with_capacity(features.len() * t);
         for (k, w) in features {
             keys.push(*k);
-            weights.extend(w.iter().map(|&x| (x / scale).round() as i16));
+            weights.extend(w.iter().map(|&x| (x / scale).round() as i8));
         }
         Model::assemble(scheme, hooks, scale, trans, keys, weights)
     }
@@ -90,25 +94,34 @@ impl Model {
         scale: f32,
         trans: Vec<f32>,
         keys: Vec<u32>,
-        weights: Vec<i16>,
+        weights: Vec<i8>,
     ) -> Model {
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let t = scheme.n_tags();
+        // Load factor between 0.375 and 0.75: short probe chains, compact table.
+        let cap = (keys.len() + keys.len() / 3 + 1)
+            .next_power_of_two()
+            .max(16);
         let mask = cap - 1;
-        let mut table = vec![[0u32; 2]; cap];
+        let mut slot_keys = vec![0u32; cap];
+        let mut slot_weights = vec![0i8; cap * t];
         for (row, &k) in keys.iter().enumerate() {
             let mut s = table_slot(k, mask);
-            while table[s][0] != 0 {
+            while slot_keys[s] != 0 && slot_keys[s] != k {
                 s = (s + 1) & mask;
             }
-            table[s] = [k, row as u32];
+            slot_keys[s] = k;
+            slot_weights[s * t..(s + 1) * t].copy_from_slice(&weights[row * t..(row + 1) * t]);
         }
+        let mut decoder = Decoder::new(scheme);
+        decoder.set_transitions(&trans);
         Model {
-            legal: Legal::new(scheme),
+            decoder,
             scheme,
             hooks,
             scale,
             trans,
-            table,
+            slot_keys,
+            slot_weights,
             mask,
             keys,
             weights,
@@ -124,12 +137,17 @@ impl Model {
         self.keys.len()
     }
 
-    fn row(&self, key: u32) -> Option<usize> {
+    /// A Viterbi decoder with this model's transition scores.
+    pub fn decoder(&self) -> Decoder {
+        self.decoder.clone()
+    }
+
+    fn slot(&self, key: u32) -> Option<usize> {
         let mut s = table_slot(key, self.mask);
         loop {
-            let [k, row] = self.table[s];
+            let k = self.slot_keys[s];
             if k == key {
-                return Some(row as usize);
+                return Some(s);
             }
             if k == 0 {
                 return None;
@@ -144,8 +162,8 @@ impl Model {
         let mut acc = [0i32; 32];
         let acc = &mut acc[..t];
         for &f in feats {
-            if let Some(row) = self.row(f) {
-                for (a, &w) in acc.iter_mut().zip(&self.weights[row * t..row * t + t]) {
+            if let Some(s) = self.slot(f) {
+                for (a, &w) in acc.iter_mut().zip(&self.slot_weights[s * t..s * t + t]) {
                     *a += i32::from(w);
                 }
             }
@@ -157,7 +175,7 @@ impl Model {
 
     /// Serialises the model (see the module documentation for the layout).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(64 + self.keys.len() * (4 + 2 * self.n_tags()));
+        let mut b = Vec::with_capacity(64 + self.keys.len() * (4 + self.n_tags()));
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
         b.extend_from_slice(&self.scheme.code().to_le_bytes());
@@ -175,9 +193,7 @@ impl Model {
         for &k in &self.keys {
             b.extend_from_slice(&k.to_le_bytes());
         }
-        for &w in &self.weights {
-            b.extend_from_slice(&w.to_le_bytes());
-        }
+        b.extend(self.weights.iter().map(|&w| w as u8));
         b
     }
 
@@ -223,9 +239,9 @@ impl Model {
             return Err(ModelError::Corrupt("zero feature key"));
         }
         let weights = r
-            .take(n.checked_mul(t * 2).ok_or(ModelError::Corrupt("size"))?)?
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .take(n.checked_mul(t).ok_or(ModelError::Corrupt("size"))?)?
+            .iter()
+            .map(|&b| b as i8)
             .collect();
         if r.pos != bytes.len() {
             return Err(ModelError::Corrupt("trailing bytes"));

@@ -2,7 +2,7 @@
 //! reads CoNLL-2003 files, learns an averaged structured perceptron, and
 //! scores predictions per entity type the way conlleval does.
 
-use super::decode::{Legal, N_TYPES, RawSpan, Scheme, viterbi};
+use super::decode::{Decoder, N_TYPES, RawSpan, Scheme};
 use super::features::{FeatureHook, IdMap, document_features};
 use super::model::Model;
 
@@ -207,6 +207,110 @@ pub fn predict(
         .collect()
 }
 
+/// Like [`predict`], but the way `lede` sees the text: each sentence is
+/// joined with spaces into a paragraph, split again by [`tokens`](crate::analysis::tokens)
+/// (tokens and sentences), tagged as one document, and the spans are mapped
+/// back onto the CoNLL tokens they overlap. Measures what tokenisation costs.
+pub fn predict_retokenized(model: &Model, docs: &[Document]) -> Vec<Vec<Vec<RawSpan>>> {
+    use crate::analysis::tokens::{sentences, tokenize};
+    docs.iter()
+        .map(|doc| {
+            let paragraphs: Vec<String> = doc.iter().map(|s| s.tokens.join(" ")).collect();
+            // (paragraph, byte start, byte end) of every tagger sentence's tokens.
+            let mut words: Vec<Vec<&str>> = Vec::new();
+            let mut places: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+            for (pi, p) in paragraphs.iter().enumerate() {
+                let toks = tokenize(p);
+                for r in sentences(p, &toks) {
+                    words.push(toks[r.clone()].iter().map(|t| t.text(p)).collect());
+                    places.push((pi, toks[r].iter().map(|t| (t.start, t.end)).collect()));
+                }
+            }
+            let tagged = super::tag_document_with(model, &words, &[]);
+            let mut out: Vec<Vec<RawSpan>> = vec![Vec::new(); doc.len()];
+            for ((pi, offs), spans) in places.iter().zip(tagged) {
+                // CoNLL token byte ranges in the paragraph.
+                let mut starts = Vec::new();
+                let mut at = 0;
+                for t in &doc[*pi].tokens {
+                    starts.push((at, at + t.len()));
+                    at += t.len() + 1;
+                }
+                for sp in spans {
+                    let (a, b) = (offs[sp.start_token].0, offs[sp.end_token - 1].1);
+                    let first = starts.iter().position(|&(s, e)| e > a && s < b);
+                    let last = starts.iter().rposition(|&(s, e)| e > a && s < b);
+                    if let (Some(f), Some(l)) = (first, last) {
+                        let ty = match sp.kind {
+                            crate::model::EntityKind::Person => 0,
+                            crate::model::EntityKind::Organization => 1,
+                            crate::model::EntityKind::Place => 2,
+                            crate::model::EntityKind::Other => 3,
+                        };
+                        out[*pi].push((f, l + 1, ty));
+                    }
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Where `lede`'s tokenizer splits a CoNLL sentence differently from CoNLL:
+/// `(CoNLL tokens, lede tokens, count)` for each differing stretch, most
+/// frequent first. Sentence splits inside a CoNLL sentence are not counted.
+pub fn tokenizer_differences(docs: &[Document]) -> Vec<(String, String, usize)> {
+    use crate::analysis::tokens::tokenize;
+    let mut diffs: std::collections::HashMap<(String, String), usize> = Default::default();
+    for sent in docs.iter().flatten() {
+        let text = sent.tokens.join(" ");
+        let ours: Vec<(usize, usize)> = tokenize(&text).iter().map(|t| (t.start, t.end)).collect();
+        let mut theirs = Vec::new();
+        let mut at = 0;
+        for t in &sent.tokens {
+            theirs.push((at, at + t.len()));
+            at += t.len() + 1;
+        }
+        // Walk both lists; a stretch ends where both agree on a boundary.
+        let (mut i, mut j) = (0, 0);
+        while i < theirs.len() && j < ours.len() {
+            if theirs[i] == ours[j] {
+                i += 1;
+                j += 1;
+                continue;
+            }
+            let (si, sj) = (i, j);
+            let (mut ei, mut ej) = (theirs[i].1, ours[j].1);
+            i += 1;
+            j += 1;
+            while ei != ej {
+                if ei < ej && i < theirs.len() {
+                    ei = theirs[i].1;
+                    i += 1;
+                } else if j < ours.len() {
+                    ej = ours[j].1;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let show = |v: &[(usize, usize)]| {
+                v.iter()
+                    .map(|&(a, b)| &text[a..b])
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            };
+            *diffs
+                .entry((show(&theirs[si..i]), show(&ours[sj..j])))
+                .or_default() += 1;
+        }
+    }
+    let mut v: Vec<(String, String, usize)> =
+        diffs.into_iter().map(|((a, b), n)| (a, b, n)).collect();
+    v.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
 /// Training settings.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -306,7 +410,7 @@ pub fn train(
 ) -> Model {
     let scheme = config.scheme;
     let t = scheme.n_tags();
-    let legal = Legal::new(scheme);
+    let mut decoder = Decoder::new(scheme);
 
     // Extract features once; keep those seen often enough.
     let mut doc_feats = Vec::with_capacity(docs.len());
@@ -385,7 +489,8 @@ pub fn train(
                         }
                     }
                 }
-                viterbi(&emit, n, &wts.tw, &legal, &mut pred);
+                decoder.set_transitions(&wts.tw);
+                decoder.decode(&emit, n, &mut pred);
                 if pred != ex.gold {
                     for i in 0..n {
                         let (g, p) = (ex.gold[i], pred[i]);
