@@ -229,8 +229,8 @@ impl Decoder {
         self.best.resize(n * t, f32::NEG_INFINITY);
         self.back.clear();
         self.back.resize(n * t, 0);
-        for cur in 0..t {
-            self.best[cur] = emit[cur] + self.trans[cur * stride];
+        for (cur, (b, &e)) in self.best.iter_mut().zip(&emit[..t]).enumerate() {
+            *b = e + self.trans[cur * stride];
         }
         for i in 1..n {
             let (done, rest) = self.best.split_at_mut(i * t);
