@@ -10,6 +10,7 @@
 //! After tagging, a document-level pass makes each name keep one type within
 //! the document (see [`harmonise`]), which also fixes all-caps headlines.
 
+pub mod clusters;
 pub mod decode;
 pub mod features;
 pub mod model;
@@ -94,7 +95,7 @@ pub fn tag_raw(
     sentences: &[Vec<&str>],
     hooks: &[&dyn FeatureHook],
 ) -> Vec<Vec<RawSpan>> {
-    let feats = document_features(sentences, hooks);
+    let feats = document_features(sentences, &model.clusters, hooks);
     let t = model.n_tags();
     let mut emit = Vec::new();
     let mut tags = Vec::new();

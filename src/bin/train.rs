@@ -6,10 +6,12 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Parser;
+use lede::analysis::tagger::clusters::{Clusters, InduceConfig, induce};
 use lede::analysis::tagger::decode::Scheme;
+use lede::analysis::tagger::model::Model;
 use lede::analysis::tagger::train::{
-    Config, TYPE_NAMES, predict, predict_retokenized, read_conll, score, tokenizer_differences,
-    train,
+    Config, TYPE_NAMES, conll_sentences, predict, predict_retokenized, read_conll, score,
+    text_sentences, tokenizer_differences, train,
 };
 
 /// Train the named-entity tagger.
@@ -17,6 +19,7 @@ use lede::analysis::tagger::train::{
 #[command(name = "lede-train")]
 struct Args {
     /// Training data in CoNLL-2003 format (IOB1 or IOB2).
+    #[arg(required_unless_present = "show", default_value = "")]
     train: String,
     /// Where to write the model.
     #[arg(long, default_value = "assets/model/ner.bin")]
@@ -42,9 +45,94 @@ struct Args {
     /// Only list where lede's tokenizer splits the dev (or train) data differently, then exit.
     #[arg(long)]
     tokenizer_report: bool,
+    /// Write the dev predictions here, conlleval style: `token gold predicted` (IOB2) per line.
+    #[arg(long)]
+    predictions: Option<String>,
+    /// Unlabelled text for learning word classes: files or directories; `.json`
+    /// files are arrays of articles whose `title` and `body` are read.
+    #[arg(long, num_args = 1..)]
+    unlabeled: Vec<String>,
+    /// Take the word classes from this model file instead of learning them.
+    #[arg(long)]
+    clusters_from: Option<String>,
+    /// Number of word classes for each clustering learned (e.g. `--classes 64 512`).
+    #[arg(long, num_args = 1.., default_values_t = [256])]
+    classes: Vec<usize>,
+    /// Passes of the clustering.
+    #[arg(long, default_value_t = 12)]
+    cluster_iterations: usize,
+    /// Instead of training, tag these plain-text files (one paragraph per
+    /// non-blank line) with the model at --out and print the names found.
+    #[arg(long, num_args = 1..)]
+    show: Vec<String>,
     /// Drop features whose averaged weights are all at most this in absolute value.
     #[arg(long, default_value_t = Config::default().prune)]
     prune: f32,
+}
+
+/// Gold and predicted tags side by side, one token per line, blank line between
+/// sentences: the input format of conlleval.
+fn conlleval_lines(
+    dev: &[lede::analysis::tagger::train::Document],
+    pred: &[Vec<Vec<lede::analysis::tagger::decode::RawSpan>>],
+) -> String {
+    let tags = |n: usize, spans: &[lede::analysis::tagger::decode::RawSpan]| {
+        let mut t = vec!["O".to_string(); n];
+        for &(s, e, ty) in spans {
+            for (i, tag) in t.iter_mut().enumerate().take(e).skip(s) {
+                let p = if i == s { "B" } else { "I" };
+                *tag = format!("{p}-{}", TYPE_NAMES[ty]);
+            }
+        }
+        t
+    };
+    let mut out = String::new();
+    for (doc, pdoc) in dev.iter().zip(pred) {
+        for (sent, p) in doc.iter().zip(pdoc) {
+            let g = tags(sent.tokens.len(), &sent.spans);
+            let p = tags(sent.tokens.len(), p);
+            for ((w, g), p) in sent.tokens.iter().zip(g).zip(p) {
+                out.push_str(&format!("{w} {g} {p}\n"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Reads unlabelled text from files and directories (recursively, in name order).
+fn read_unlabeled(paths: &[String], out: &mut Vec<Vec<u32>>) -> Result<usize> {
+    let mut files = 0;
+    for path in paths {
+        let p = std::path::Path::new(path);
+        if p.is_dir() {
+            let mut entries: Vec<String> = std::fs::read_dir(p)
+                .with_context(|| format!("listing {path}"))?
+                .filter_map(|e| e.ok())
+                .map(|e| e.path().to_string_lossy().into_owned())
+                .collect();
+            entries.sort();
+            files += read_unlabeled(&entries, out)?;
+            continue;
+        }
+        let raw = std::fs::read(p).with_context(|| format!("reading {path}"))?;
+        let text = String::from_utf8_lossy(&raw);
+        if path.ends_with(".json") {
+            let articles: Vec<serde_json::Value> =
+                serde_json::from_str(&text).with_context(|| format!("parsing {path}"))?;
+            for a in &articles {
+                for field in ["title", "body"] {
+                    if let Some(t) = a.get(field).and_then(|v| v.as_str()) {
+                        out.extend(text_sentences(&t.replace('\n', " ")));
+                    }
+                }
+            }
+        } else {
+            out.extend(text_sentences(&text));
+        }
+        files += 1;
+    }
+    Ok(files)
 }
 
 /// CPU time of this thread so far (Linux), so that speed is measured fairly on a busy machine.
@@ -54,8 +142,49 @@ fn cpu_seconds() -> Option<f64> {
     Some(ns / 1e9)
 }
 
+/// Tags plain-text files the way `lede` will (its tokenizer, one document per
+/// file) and prints each name with its kind, for reading the tagger's output.
+fn show(model_path: &str, files: &[String]) -> Result<()> {
+    use lede::analysis::tagger::{model::Model, tag_document_with};
+    use lede::analysis::tokens::{sentences, tokenize};
+    let bytes = std::fs::read(model_path).with_context(|| format!("reading {model_path}"))?;
+    let model = Model::from_bytes(&bytes)?;
+    for file in files {
+        let raw = std::fs::read(file).with_context(|| format!("reading {file}"))?;
+        let text = String::from_utf8_lossy(&raw);
+        let paragraphs: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut words: Vec<Vec<&str>> = Vec::new();
+        for p in &paragraphs {
+            let toks = tokenize(p);
+            for r in sentences(p, &toks) {
+                words.push(toks[r].iter().map(|t| t.text(p)).collect());
+            }
+        }
+        println!("== {file}");
+        let mut names: Vec<String> = Vec::new();
+        for (sent, spans) in words.iter().zip(tag_document_with(&model, &words, &[])) {
+            for sp in spans {
+                names.push(format!(
+                    "{} [{}]",
+                    sent[sp.start_token..sp.end_token].join(" "),
+                    sp.kind.as_str()
+                ));
+            }
+        }
+        println!("{}", names.join(", "));
+    }
+    Ok(())
+}
+
 fn main() -> Result<()> {
     let args = Args::parse();
+    if !args.show.is_empty() {
+        return show(&args.out, &args.show);
+    }
     let read = |p: &str| std::fs::read_to_string(p).with_context(|| format!("reading {p}"));
     let docs = read_conll(&read(&args.train)?);
     let dev = args
@@ -88,15 +217,49 @@ fn main() -> Result<()> {
         min_count: args.min_count,
         prune: args.prune,
     };
+    let clusters: Vec<Clusters> = if let Some(path) = &args.clusters_from {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {path}"))?;
+        Model::from_bytes(&bytes)?.clusters
+    } else if args.unlabeled.is_empty() {
+        Vec::new()
+    } else {
+        let mut sents = conll_sentences(&docs);
+        let files = read_unlabeled(&args.unlabeled, &mut sents)?;
+        let tokens: usize = sents.iter().map(Vec::len).sum();
+        eprintln!(
+            "learning word classes from the training data and {files} files: {} sentences, {tokens} tokens",
+            sents.len()
+        );
+        args.classes
+            .iter()
+            .map(|&classes| {
+                let t = Instant::now();
+                let c = induce(
+                    &sents,
+                    &InduceConfig { classes, min_count: 3, iterations: args.cluster_iterations },
+                    |it, ll| eprintln!("  {classes} classes, pass {it}: log-likelihood per token {ll:.4} ({:.0}s)", t.elapsed().as_secs_f64()),
+                );
+                eprintln!("  {classes} classes: {} words", c.len());
+                c
+            })
+            .collect()
+    };
     eprintln!("training on {} documents, {config:?}", docs.len());
     let t0 = Instant::now();
-    let model = train(&docs, &config, &[], dev.as_deref(), |epoch, scores| {
-        let elapsed = t0.elapsed().as_secs_f64();
-        match scores {
-            Some(s) => println!("epoch {epoch:2} {:6.1}s dev {}", elapsed, s.summary()),
-            None => println!("epoch {epoch:2} {elapsed:6.1}s"),
-        }
-    });
+    let model = train(
+        &docs,
+        &config,
+        &clusters,
+        &[],
+        dev.as_deref(),
+        |epoch, scores| {
+            let elapsed = t0.elapsed().as_secs_f64();
+            match scores {
+                Some(s) => println!("epoch {epoch:2} {:6.1}s dev {}", elapsed, s.summary()),
+                None => println!("epoch {epoch:2} {elapsed:6.1}s"),
+            }
+        },
+    );
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out))?;
     println!(
@@ -125,6 +288,10 @@ fn main() -> Result<()> {
             _ => t1.elapsed().as_secs_f64(),
         } / runs as f64;
         let s = score(&dev, &pred);
+        if let Some(path) = &args.predictions {
+            std::fs::write(path, conlleval_lines(&dev, &pred))
+                .with_context(|| format!("writing {path}"))?;
+        }
         for (name, c) in TYPE_NAMES.iter().zip(&s.per_type) {
             println!(
                 "{name:5} p={:.4} r={:.4} f1={:.4} (gold {}, found {})",

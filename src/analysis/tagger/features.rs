@@ -10,9 +10,11 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::clusters::{Clusters, word_key};
+
 /// Bumped whenever the feature templates change, and stored in the model file,
 /// so that a model is never used with features it was not trained on.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// Extra per-token features from outside the tagger, such as gazetteer hits.
 ///
@@ -84,7 +86,7 @@ fn key(template: u8, value: u64) -> u32 {
     if k == 0 { 1 } else { k }
 }
 
-/// A hasher for keys that are already good hashes: passes them through.
+/// A cheap hasher for integer keys (most already good hashes): one multiply.
 #[derive(Default)]
 pub(crate) struct IdHasher(u64);
 
@@ -98,7 +100,8 @@ impl Hasher for IdHasher {
         }
     }
     fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        // Fold the high half in: keys such as `a << 32 | b` must spread too.
+        self.0 = (n ^ (n >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
     fn write_u32(&mut self, n: u32) {
         self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -112,7 +115,7 @@ pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 /// How a token is capitalised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Case {
+pub enum Case {
     /// No letters at all (numbers, punctuation).
     None,
     /// All letters lower-case.
@@ -127,7 +130,7 @@ pub(crate) enum Case {
 
 /// Everything about one token that features need, hashed once.
 #[derive(Debug, Clone)]
-pub(crate) struct TokenInfo {
+pub struct TokenInfo {
     /// Lower-cased word with digits folded to `0`.
     pub lower: u64,
     /// Word shape: `Paris` → `Xxxxx`, `1996-08-22` → `dddd-dd-dd` (capped length).
@@ -320,6 +323,11 @@ mod t {
     pub const LENGTH: u8 = 29;
     pub const WORD_CASE: u8 = 30;
     pub const HOOK: u8 = 31;
+    /// Word class of the token, then of its left and right neighbours (per clustering).
+    pub const CLUSTER: u8 = 32;
+    pub const CLUSTER_M1: u8 = 33;
+    pub const CLUSTER_P1: u8 = 34;
+    pub const CLUSTER_CASE: u8 = 35;
 }
 
 /// The per-token feature keys of one sentence, flat: token `i` owns
@@ -369,6 +377,7 @@ fn case_code(c: Case) -> u64 {
 /// of the way the document otherwise writes the word (or an "unknown" marker).
 pub fn document_features(
     sentences: &[Vec<&str>],
+    clusters: &[Clusters],
     hooks: &[&dyn FeatureHook],
 ) -> Vec<SentenceFeatures> {
     let infos: Vec<Vec<TokenInfo>> = sentences
@@ -380,7 +389,14 @@ pub fn document_features(
         .iter()
         .enumerate()
         .map(|(si, sent)| {
-            sentence_features(sent, &sentences[si], ctx.caps_sentence[si], &ctx, hooks)
+            let c = Context {
+                words: &sentences[si],
+                caps_line: ctx.caps_sentence[si],
+                doc: &ctx,
+                clusters,
+                hooks,
+            };
+            sentence_features(sent, &c)
         })
         .collect()
 }
@@ -401,14 +417,35 @@ fn effective_shapes(t: &TokenInfo, caps_line: bool, ctx: &DocContext) -> (u64, u
     }
 }
 
-fn sentence_features(
-    sent: &[TokenInfo],
-    words: &[&str],
+/// What a sentence's features depend on besides its tokens.
+struct Context<'a> {
+    words: &'a [&'a str],
     caps_line: bool,
-    ctx: &DocContext,
-    hooks: &[&dyn FeatureHook],
-) -> SentenceFeatures {
+    doc: &'a DocContext,
+    clusters: &'a [Clusters],
+    hooks: &'a [&'a dyn FeatureHook],
+}
+
+/// Value hash for "no class" and for positions past the sentence ends.
+const NO_CLASS: u64 = 0xffff;
+
+fn sentence_features(sent: &[TokenInfo], c: &Context<'_>) -> SentenceFeatures {
+    let (words, caps_line, ctx, hooks) = (c.words, c.caps_line, c.doc, c.hooks);
     let n = sent.len();
+    // Word classes per clustering, with a pad on each side.
+    let classes: Vec<Vec<u64>> = c
+        .clusters
+        .iter()
+        .map(|cl| {
+            std::iter::once(NO_CLASS + 1)
+                .chain(
+                    sent.iter()
+                        .map(|t| cl.class(word_key(t.lower)).map_or(NO_CLASS, u64::from)),
+                )
+                .chain(std::iter::once(NO_CLASS + 2))
+                .collect()
+        })
+        .collect();
     let shapes: Vec<(u64, u64)> = sent
         .iter()
         .map(|t| effective_shapes(t, caps_line, ctx))
@@ -500,6 +537,13 @@ fn sentence_features(
             | case << 3;
         k.push(key(t::FLAGS, flags));
         k.push(key(t::LENGTH, t.chars.min(12) as u64));
+        for (ci, cls) in classes.iter().enumerate() {
+            let tag = (ci as u64) << 20;
+            k.push(key(t::CLUSTER, tag | cls[i + 1]));
+            k.push(key(t::CLUSTER_M1, tag | cls[i]));
+            k.push(key(t::CLUSTER_P1, tag | cls[i + 2]));
+            k.push(key(t::CLUSTER_CASE, tag | cls[i + 1] << 4 | case));
+        }
         if let Some(extra) = hook_feats.get(i) {
             for &h in extra {
                 k.push(key(t::HOOK, h));
@@ -544,8 +588,8 @@ mod tests {
     #[test]
     fn document_features_are_deterministic_and_per_token() {
         let doc = vec![vec!["John", "Smith", "visited", "Paris", "."]];
-        let a = document_features(&doc, &[]);
-        let b = document_features(&doc, &[]);
+        let a = document_features(&doc, &[], &[]);
+        let b = document_features(&doc, &[], &[]);
         assert_eq!(a[0].keys, b[0].keys);
         assert_eq!(a[0].len(), 5);
         assert!(a[0].keys.iter().all(|&k| k != 0));
@@ -593,8 +637,8 @@ mod tests {
     #[test]
     fn hooks_add_features_to_their_tokens_only() {
         let doc = vec![vec!["In", "Paris", "."]];
-        let plain = document_features(&doc, &[]);
-        let hooked = document_features(&doc, &[&Marker]);
+        let plain = document_features(&doc, &[], &[]);
+        let hooked = document_features(&doc, &[], &[&Marker]);
         assert_eq!(plain[0].token(0), hooked[0].token(0));
         assert_eq!(plain[0].token(1).len() + 1, hooked[0].token(1).len());
     }

@@ -4,9 +4,11 @@
 //!
 //! File layout (little-endian):
 //! `b"LEDENER1"`, u32 feature version, u32 scheme, u32 tag count T, f32 scale,
-//! u32 hook count and each hook name (u32 length + UTF-8), f32 transitions
+//! u32 hook count and each hook name (u32 length + UTF-8), u32 clustering
+//! count and each clustering (u32 word count W, then W × (u32 word key, u16 class)), f32 transitions
 //! `[(T + 1) * T]`, u32 feature count N, u32 keys `[N]`, i8 weights `[N * T]`.
 
+use super::clusters::Clusters;
 use super::decode::{Decoder, Scheme};
 use super::features::FEATURE_VERSION;
 
@@ -42,6 +44,8 @@ pub struct Model {
     decoder: Decoder,
     /// Names of the feature hooks the model was trained with.
     pub hooks: Vec<String>,
+    /// Word classes the features consult.
+    pub clusters: Vec<Clusters>,
     /// Real weight = quantised weight × scale.
     scale: f32,
     /// `trans[(prev + 1) * T + cur]`, row 0 from the sentence start.
@@ -66,6 +70,7 @@ impl Model {
     pub fn from_weights(
         scheme: Scheme,
         hooks: Vec<String>,
+        clusters: Vec<Clusters>,
         trans: Vec<f32>,
         features: &[(u32, &[f32])],
     ) -> Model {
@@ -85,12 +90,13 @@ impl Model {
             keys.push(*k);
             weights.extend(w.iter().map(|&x| (x / scale).round() as i8));
         }
-        Model::assemble(scheme, hooks, scale, trans, keys, weights)
+        Model::assemble(scheme, hooks, clusters, scale, trans, keys, weights)
     }
 
     fn assemble(
         scheme: Scheme,
         hooks: Vec<String>,
+        clusters: Vec<Clusters>,
         scale: f32,
         trans: Vec<f32>,
         keys: Vec<u32>,
@@ -118,6 +124,7 @@ impl Model {
             decoder,
             scheme,
             hooks,
+            clusters,
             scale,
             trans,
             slot_keys,
@@ -186,6 +193,14 @@ impl Model {
             b.extend_from_slice(&(h.len() as u32).to_le_bytes());
             b.extend_from_slice(h.as_bytes());
         }
+        b.extend_from_slice(&(self.clusters.len() as u32).to_le_bytes());
+        for c in &self.clusters {
+            b.extend_from_slice(&(c.entries.len() as u32).to_le_bytes());
+            for &(k, class) in &c.entries {
+                b.extend_from_slice(&k.to_le_bytes());
+                b.extend_from_slice(&class.to_le_bytes());
+            }
+        }
         for &x in &self.trans {
             b.extend_from_slice(&x.to_le_bytes());
         }
@@ -224,6 +239,22 @@ impl Model {
                 .map_err(|_| ModelError::Corrupt("hook name is not UTF-8"))?;
             hooks.push(name.to_string());
         }
+        let n_clusterings = r.u32()? as usize;
+        let mut clusters = Vec::with_capacity(n_clusterings.min(16));
+        for _ in 0..n_clusterings {
+            let w = r.u32()? as usize;
+            let entries = r
+                .take(w.checked_mul(6).ok_or(ModelError::Corrupt("size"))?)?
+                .chunks_exact(6)
+                .map(|e| {
+                    (
+                        u32::from_le_bytes([e[0], e[1], e[2], e[3]]),
+                        u16::from_le_bytes([e[4], e[5]]),
+                    )
+                })
+                .collect();
+            clusters.push(Clusters::new(entries));
+        }
         let trans = r
             .take((t + 1) * t * 4)?
             .chunks_exact(4)
@@ -246,7 +277,9 @@ impl Model {
         if r.pos != bytes.len() {
             return Err(ModelError::Corrupt("trailing bytes"));
         }
-        Ok(Model::assemble(scheme, hooks, scale, trans, keys, weights))
+        Ok(Model::assemble(
+            scheme, hooks, clusters, scale, trans, keys, weights,
+        ))
     }
 }
 
@@ -287,7 +320,14 @@ mod tests {
         let trans: Vec<f32> = (0..(t + 1) * t).map(|i| i as f32 * 0.25).collect();
         let w1: Vec<f32> = (0..t).map(|i| i as f32 - 3.0).collect();
         let w2: Vec<f32> = (0..t).map(|i| (i * i) as f32 * 0.5).collect();
-        Model::from_weights(s, vec!["gaz".into()], trans, &[(7, &w1), (123_456, &w2)])
+        let clusters = vec![Clusters::new(vec![(42, 3), (17, 0)])];
+        Model::from_weights(
+            s,
+            vec!["gaz".into()],
+            clusters,
+            trans,
+            &[(7, &w1), (123_456, &w2)],
+        )
     }
 
     #[test]
@@ -297,6 +337,7 @@ mod tests {
         let back = Model::from_bytes(&bytes).expect("loads");
         assert_eq!(back.to_bytes(), bytes);
         assert_eq!(back.hooks, ["gaz"]);
+        assert_eq!(back.clusters, m.clusters);
         assert_eq!(back.n_features(), 2);
         let t = m.n_tags();
         let (mut a, mut b) = (vec![0.0; t], vec![0.0; t]);

@@ -2,6 +2,7 @@
 //! reads CoNLL-2003 files, learns an averaged structured perceptron, and
 //! scores predictions per entity type the way conlleval does.
 
+use super::clusters::Clusters;
 use super::decode::{Decoder, N_TYPES, RawSpan, Scheme};
 use super::features::{FeatureHook, IdMap, document_features};
 use super::model::Model;
@@ -311,6 +312,42 @@ pub fn tokenizer_differences(docs: &[Document]) -> Vec<(String, String, usize)> 
     v
 }
 
+/// Word keys of the sentences of plain text, split by `lede`'s tokenizer, for
+/// learning word classes ([`super::clusters::induce`]).
+pub fn text_sentences(text: &str) -> Vec<Vec<u32>> {
+    use super::clusters::word_key;
+    use super::features::TokenInfo;
+    use crate::analysis::tokens::{sentences, tokenize};
+    let mut out = Vec::new();
+    for para in text.split("\n\n") {
+        let toks = tokenize(para);
+        for r in sentences(para, &toks) {
+            out.push(
+                toks[r]
+                    .iter()
+                    .map(|t| word_key(TokenInfo::new(t.text(para)).lower))
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
+/// Word keys of the sentences of CoNLL documents.
+pub fn conll_sentences(docs: &[Document]) -> Vec<Vec<u32>> {
+    use super::clusters::word_key;
+    use super::features::TokenInfo;
+    docs.iter()
+        .flatten()
+        .map(|s| {
+            s.tokens
+                .iter()
+                .map(|t| word_key(TokenInfo::new(t).lower))
+                .collect()
+        })
+        .collect()
+}
+
 /// Training settings.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -404,6 +441,7 @@ impl Weights {
 pub fn train(
     docs: &[Document],
     config: &Config,
+    clusters: &[Clusters],
     hooks: &[&dyn FeatureHook],
     dev: Option<&[Document]>,
     mut report: impl FnMut(usize, Option<Scores>),
@@ -420,7 +458,7 @@ pub fn train(
             .iter()
             .map(|s| s.tokens.iter().map(String::as_str).collect())
             .collect();
-        let f = document_features(&sents, hooks);
+        let f = document_features(&sents, clusters, hooks);
         for sf in &f {
             for &k in &sf.keys {
                 *counts.entry(k).or_default() += 1;
@@ -515,7 +553,7 @@ pub fn train(
             }
         }
         if dev.is_some() || epoch == config.epochs {
-            let m = build_model(&wts, &keys, config, hooks);
+            let m = build_model(&wts, &keys, config, clusters, hooks);
             let scores = dev.map(|d| score(d, &predict(&m, d, hooks)));
             report(epoch, scores);
             model = Some(m);
@@ -523,11 +561,17 @@ pub fn train(
             report(epoch, None);
         }
     }
-    model.unwrap_or_else(|| build_model(&wts, &keys, config, hooks))
+    model.unwrap_or_else(|| build_model(&wts, &keys, config, clusters, hooks))
 }
 
 /// The averaged, pruned and quantised model.
-fn build_model(wts: &Weights, keys: &[u32], config: &Config, hooks: &[&dyn FeatureHook]) -> Model {
+fn build_model(
+    wts: &Weights,
+    keys: &[u32],
+    config: &Config,
+    clusters: &[Clusters],
+    hooks: &[&dyn FeatureHook],
+) -> Model {
     let t = wts.t;
     let trans: Vec<f32> = (0..wts.tw.len()).map(|i| wts.averaged(i, true)).collect();
     let mut kept: Vec<(u32, Vec<f32>)> = Vec::new();
@@ -543,6 +587,7 @@ fn build_model(wts: &Weights, keys: &[u32], config: &Config, hooks: &[&dyn Featu
     Model::from_weights(
         config.scheme,
         hooks.iter().map(|h| h.name().to_string()).collect(),
+        clusters.to_vec(),
         trans,
         &refs,
     )
@@ -641,8 +686,8 @@ mod tests {
             min_count: 1,
             ..Config::default()
         };
-        let a = train(&docs, &config, &[], None, |_, _| {});
-        let b = train(&docs, &config, &[], None, |_, _| {});
+        let a = train(&docs, &config, &[], &[], None, |_, _| {});
+        let b = train(&docs, &config, &[], &[], None, |_, _| {});
         assert_eq!(a.to_bytes(), b.to_bytes());
         let s = score(&docs, &predict(&a, &docs, &[]));
         assert_eq!(s.overall().f1(), 1.0, "{}", s.summary());
