@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use crate::model::EntityKind;
 use decode::{N_TYPES, RawSpan};
-use features::{FeatureHook, document_features};
+use features::{DocumentFeatures, FeatureHook, SentenceFeatures};
 use model::{Model, ModelError};
 
 /// One name found by the tagger: tokens `start_token..end_token` of a sentence.
@@ -95,21 +95,25 @@ pub fn tag_raw(
     sentences: &[Vec<&str>],
     hooks: &[&dyn FeatureHook],
 ) -> Vec<Vec<RawSpan>> {
-    let feats = document_features(sentences, &model.clusters, hooks);
+    let mut doc = DocumentFeatures::new(sentences, &model.clusters, hooks).skipping_unlikely();
     let t = model.n_tags();
+    let mut feats = SentenceFeatures::default();
     let mut emit = Vec::new();
     let mut tags = Vec::new();
     let mut decoder = model.decoder();
-    feats
-        .iter()
-        .map(|sf| {
-            let n = sf.len();
+    (0..sentences.len())
+        .map(|si| {
+            doc.sentence(si, &mut feats);
+            let n = feats.len();
             emit.clear();
             emit.resize(n * t, 0.0);
             for i in 0..n {
-                model.emissions(sf.token(i), &mut emit[i * t..(i + 1) * t]);
+                if feats.candidate[i] {
+                    model.emissions(feats.token(i), &mut emit[i * t..(i + 1) * t]);
+                }
             }
-            decoder.decode(&emit, n, &mut tags);
+            // Tokens neither capitalised nor near capitals are outside any name.
+            decoder.decode_active(&emit, n, Some(&feats.candidate), &mut tags);
             model.scheme.decode(&tags)
         })
         .collect()

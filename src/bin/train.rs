@@ -262,6 +262,12 @@ fn main() -> Result<()> {
     );
     let bytes = model.to_bytes();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out))?;
+    let t_load = Instant::now();
+    Model::from_bytes(&bytes)?;
+    println!(
+        "model parses in {:.1} ms",
+        t_load.elapsed().as_secs_f64() * 1e3
+    );
     println!(
         "wrote {} ({} features, {} bytes)",
         args.out,

@@ -11,21 +11,46 @@ use super::features::IdMap;
 pub struct Clusters {
     /// `(word key, class)` sorted by key: the stored form.
     pub entries: Vec<(u32, u16)>,
-    map: IdMap<u32, u16>,
+    /// Open-addressing table (key 0 = empty), filled from `entries`.
+    slot_keys: Vec<u32>,
+    slot_classes: Vec<u16>,
 }
 
 impl Clusters {
-    /// Builds the lookup from `(word key, class)` pairs.
+    /// Builds the lookup from `(word key, class)` pairs (the first class of a
+    /// repeated key wins; key 0 is dropped).
     pub fn new(mut entries: Vec<(u32, u16)>) -> Clusters {
         entries.sort_unstable();
         entries.dedup_by_key(|e| e.0);
-        let map = entries.iter().copied().collect();
-        Clusters { entries, map }
+        entries.retain(|e| e.0 != 0);
+        let cap = (entries.len() * 2).next_power_of_two().max(16);
+        let (mut slot_keys, mut slot_classes) = (vec![0u32; cap], vec![0u16; cap]);
+        for &(k, c) in &entries {
+            let mut s = k as usize & (cap - 1);
+            while slot_keys[s] != 0 {
+                s = (s + 1) & (cap - 1);
+            }
+            slot_keys[s] = k;
+            slot_classes[s] = c;
+        }
+        Clusters {
+            entries,
+            slot_keys,
+            slot_classes,
+        }
     }
 
     /// The class of a word, by its key (see [`word_key`]).
     pub fn class(&self, key: u32) -> Option<u16> {
-        self.map.get(&key).copied()
+        let mask = self.slot_keys.len().checked_sub(1)?;
+        let mut s = key as usize & mask;
+        loop {
+            match self.slot_keys[s] {
+                0 => return None,
+                k if k == key => return Some(self.slot_classes[s]),
+                _ => s = (s + 1) & mask,
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -40,7 +65,10 @@ impl Clusters {
 /// The key a word is clustered under: its lower-cased, digit-folded hash
 /// ([`super::features::TokenInfo::lower`]) folded to 32 bits.
 pub fn word_key(lower: u64) -> u32 {
-    (lower >> 32) as u32 ^ lower as u32
+    match (lower >> 32) as u32 ^ lower as u32 {
+        0 => 1,
+        k => k,
+    }
 }
 
 /// Settings for [`induce`].

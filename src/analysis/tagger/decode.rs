@@ -213,56 +213,102 @@ impl Decoder {
 
     /// Finds the highest-scoring legal tag sequence for `n` tokens, where
     /// `emit[i * T + tag]` scores `tag` at token `i`.
+    pub fn decode(&mut self, emit: &[f32], n: usize, out: &mut Vec<usize>) {
+        self.decode_active(emit, n, None, out);
+    }
+
+    /// Like [`Decoder::decode`], but tokens whose `active` flag is false are
+    /// outside any name (tag `O`) and their emissions are not read.
     ///
     /// # Algorithm
     /// First-order Viterbi: `best[i][cur] = emit[i][cur] + max over prev of
     /// (best[i-1][prev] + trans[prev][cur])`, with back pointers. Illegal
-    /// transitions score `-inf`, so the result always decodes to well-formed spans.
-    pub fn decode(&mut self, emit: &[f32], n: usize, out: &mut Vec<usize>) {
+    /// transitions score `-inf`, so the result always decodes to well-formed
+    /// spans. A token fixed to `O` cuts the chain: each run of active tokens is
+    /// decoded on its own, entered from `O` (or the sentence start) and left
+    /// into `O` (or the sentence end), which gives the same answer as decoding
+    /// the whole sentence with the inactive tokens forced to `O`.
+    pub fn decode_active(
+        &mut self,
+        emit: &[f32],
+        n: usize,
+        active: Option<&[bool]>,
+        out: &mut Vec<usize>,
+    ) {
+        out.clear();
+        out.resize(n, 0);
+        let on = |i: usize| active.is_none_or(|a| a[i]);
+        let mut i = 0;
+        while i < n {
+            if !on(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n && on(j) {
+                j += 1;
+            }
+            self.decode_run(emit, i, j, n, out);
+            i = j;
+        }
+    }
+
+    /// Viterbi over tokens `a..b` of a sentence of `n`, the neighbours outside being `O`.
+    fn decode_run(&mut self, emit: &[f32], a: usize, b: usize, n: usize, out: &mut [usize]) {
         let t = self.t;
         let stride = t + 1;
-        out.clear();
-        if n == 0 {
-            return;
-        }
+        let len = b - a;
         self.best.clear();
-        self.best.resize(n * t, f32::NEG_INFINITY);
+        self.best.resize(len * t, f32::NEG_INFINITY);
         self.back.clear();
-        self.back.resize(n * t, 0);
-        for (cur, (b, &e)) in self.best.iter_mut().zip(&emit[..t]).enumerate() {
-            *b = e + self.trans[cur * stride];
+        self.back.resize(len * t, 0);
+        // Row 0 of the transitions is the sentence start, row 1 "after O".
+        let start_row = usize::from(a > 0);
+        for (cur, (bst, &e)) in self
+            .best
+            .iter_mut()
+            .zip(&emit[a * t..a * t + t])
+            .enumerate()
+        {
+            *bst = e + self.trans[cur * stride + start_row];
         }
-        for i in 1..n {
-            let (done, rest) = self.best.split_at_mut(i * t);
-            let prev_best = &done[(i - 1) * t..];
+        for k in 1..len {
+            let (done, rest) = self.best.split_at_mut(k * t);
+            let prev_best = &done[(k - 1) * t..];
+            let e = &emit[(a + k) * t..(a + k + 1) * t];
             for cur in 0..t {
                 let tr = &self.trans[cur * stride + 1..cur * stride + stride];
-                let mut b = f32::NEG_INFINITY;
+                let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
                 for (prev, (&pb, &ts)) in prev_best.iter().zip(tr).enumerate() {
                     let s = pb + ts;
-                    if s > b {
-                        b = s;
+                    if s > best {
+                        best = s;
                         arg = prev;
                     }
                 }
-                rest[cur] = b + emit[i * t + cur];
-                self.back[i * t + cur] = arg as u8;
+                rest[cur] = best + e[cur];
+                self.back[k * t + cur] = arg as u8;
             }
         }
         let mut last = 0;
-        let mut b = f32::NEG_INFINITY;
+        let mut best = f32::NEG_INFINITY;
         for cur in 0..t {
-            let s = self.best[(n - 1) * t + cur];
-            if self.last_ok[cur] && s > b {
-                b = s;
+            let mut s = self.best[(len - 1) * t + cur];
+            if b < n {
+                // The next token is O: add the move into it (-inf where illegal).
+                s += self.trans[cur + 1];
+            } else if !self.last_ok[cur] {
+                continue;
+            }
+            if s > best {
+                best = s;
                 last = cur;
             }
         }
-        out.resize(n, 0);
-        out[n - 1] = last;
-        for i in (1..n).rev() {
-            out[i - 1] = usize::from(self.back[i * t + out[i]]);
+        out[b - 1] = last;
+        for k in (1..len).rev() {
+            out[a + k - 1] = usize::from(self.back[k * t + out[a + k]]);
         }
     }
 }
@@ -310,6 +356,36 @@ mod tests {
         let mut out = Vec::new();
         decoder.decode(&emit, 2, &mut out);
         assert_eq!(s.decode(&out), vec![(0, 2, 0)]);
+    }
+
+    #[test]
+    fn decode_active_matches_forcing_outside() {
+        // Pseudo-random scores; decoding with tokens 2 and 5 inactive must equal
+        // decoding with their non-O scores at -inf.
+        for scheme in [Scheme::Bio, Scheme::Bilou] {
+            let t = scheme.n_tags();
+            let n = 8;
+            let mut x = 12345u64;
+            let mut rnd = || {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % 1000) as f32 / 100.0 - 5.0
+            };
+            let mut emit: Vec<f32> = (0..n * t).map(|_| rnd()).collect();
+            let trans: Vec<f32> = (0..(t + 1) * t).map(|_| rnd()).collect();
+            let mut decoder = Decoder::new(scheme);
+            decoder.set_transitions(&trans);
+            let active: Vec<bool> = (0..n).map(|i| i != 2 && i != 5).collect();
+            let mut fast = Vec::new();
+            decoder.decode_active(&emit, n, Some(&active), &mut fast);
+            for i in [2, 5] {
+                emit[i * t + 1..(i + 1) * t].fill(f32::NEG_INFINITY);
+            }
+            let mut full = Vec::new();
+            decoder.decode(&emit, n, &mut full);
+            assert_eq!(fast, full, "{scheme:?}");
+        }
     }
 
     #[test]

@@ -60,8 +60,9 @@ pub struct Model {
     weights: Vec<i8>,
 }
 
+/// Keys are already well-mixed hashes, so their low bits pick the slot.
 fn table_slot(key: u32, mask: usize) -> usize {
-    (key.wrapping_mul(0x9e37_79b1) >> 7) as usize & mask
+    key as usize & mask
 }
 
 impl Model {
