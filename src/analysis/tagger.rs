@@ -13,6 +13,7 @@
 pub mod clusters;
 pub mod decode;
 pub mod features;
+pub mod lists;
 pub mod model;
 pub mod train;
 
@@ -95,7 +96,7 @@ pub fn tag_raw(
     sentences: &[Vec<&str>],
     hooks: &[&dyn FeatureHook],
 ) -> Vec<Vec<RawSpan>> {
-    let mut doc = DocumentFeatures::new(sentences, &model.clusters, hooks).skipping_unlikely();
+    let mut doc = DocumentFeatures::new(sentences, &model.lexicon, hooks).skipping_unlikely();
     let t = model.n_tags();
     let mut feats = SentenceFeatures::default();
     let mut emit = Vec::new();

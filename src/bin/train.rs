@@ -8,6 +8,8 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use lede::analysis::tagger::clusters::{Clusters, InduceConfig, induce};
 use lede::analysis::tagger::decode::Scheme;
+use lede::analysis::tagger::features::Lexicon;
+use lede::analysis::tagger::lists::Lists;
 use lede::analysis::tagger::model::Model;
 use lede::analysis::tagger::train::{
     Config, TYPE_NAMES, conll_sentences, predict, predict_retokenized, read_conll, score,
@@ -56,11 +58,17 @@ struct Args {
     #[arg(long)]
     clusters_from: Option<String>,
     /// Number of word classes for each clustering learned (e.g. `--classes 64 512`).
-    #[arg(long, num_args = 1.., default_values_t = [256])]
+    #[arg(long, num_args = 1.., default_values_t = [64, 512])]
     classes: Vec<usize>,
     /// Passes of the clustering.
     #[arg(long, default_value_t = 12)]
     cluster_iterations: usize,
+    /// Name lists for list features, as NAME=FILE or NAME=FILE@MIN: a file of
+    /// phrases, one a line (the first tab-separated column; `#` lines
+    /// skipped); with @MIN only rows whose second column is a number of at
+    /// least MIN. Stored in the model.
+    #[arg(long = "list", value_name = "NAME=FILE")]
+    lists: Vec<String>,
     /// Instead of training, tag these plain-text files (one paragraph per
     /// non-blank line) with the model at --out and print the names found.
     #[arg(long, num_args = 1..)]
@@ -219,7 +227,7 @@ fn main() -> Result<()> {
     };
     let clusters: Vec<Clusters> = if let Some(path) = &args.clusters_from {
         let bytes = std::fs::read(path).with_context(|| format!("reading {path}"))?;
-        Model::from_bytes(&bytes)?.clusters
+        Model::from_bytes(&bytes)?.lexicon.clusters
     } else if args.unlabeled.is_empty() {
         Vec::new()
     } else {
@@ -244,12 +252,51 @@ fn main() -> Result<()> {
             })
             .collect()
     };
+    let mut named = Vec::new();
+    for spec in &args.lists {
+        let (name, file) = spec
+            .split_once('=')
+            .with_context(|| format!("--list wants NAME=FILE, got {spec:?}"))?;
+        let (path, min) = match file.rsplit_once('@') {
+            Some((p, m)) => (
+                p,
+                Some(
+                    m.parse::<f64>()
+                        .with_context(|| format!("bad @MIN in {spec:?}"))?,
+                ),
+            ),
+            None => (file, None),
+        };
+        let text = read(path)?;
+        let phrases: Vec<String> = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter(|l| {
+                min.is_none_or(|m| {
+                    l.split('\t')
+                        .nth(1)
+                        .and_then(|v| v.trim().parse::<f64>().ok())
+                        .is_some_and(|v| v >= m)
+                })
+            })
+            .filter_map(|l| l.split('\t').next())
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect();
+        eprintln!("list {name}: {} phrases from {path}", phrases.len());
+        named.push((name.to_string(), phrases));
+    }
+    let lexicon = Lexicon {
+        clusters,
+        lists: Lists::build(&named),
+    };
     eprintln!("training on {} documents, {config:?}", docs.len());
     let t0 = Instant::now();
     let model = train(
         &docs,
         &config,
-        &clusters,
+        &lexicon,
         &[],
         dev.as_deref(),
         |epoch, scores| {

@@ -11,10 +11,19 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::clusters::{Clusters, word_key};
+use super::lists::Lists;
+
+/// What the features consult besides the tokens, stored in the model file:
+/// word classes learned from unlabelled text and name lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    pub clusters: Vec<Clusters>,
+    pub lists: Lists,
+}
 
 /// Bumped whenever the feature templates change, and stored in the model file,
 /// so that a model is never used with features it was not trained on.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 
 /// Extra per-token features from outside the tagger, such as gazetteer hits.
 ///
@@ -330,6 +339,8 @@ mod t {
     pub const CLUSTER_M1: u8 = 33;
     pub const CLUSTER_P1: u8 = 34;
     pub const CLUSTER_CASE: u8 = 35;
+    /// Name-list phrase: list number and part (single, first, inside, last).
+    pub const LIST: u8 = 36;
 }
 
 /// The per-token feature keys of one sentence, flat: token `i` owns
@@ -406,10 +417,10 @@ fn case_code(c: Case) -> u64 {
 /// of the way the document otherwise writes the word (or an "unknown" marker).
 pub fn document_features(
     sentences: &[Vec<&str>],
-    clusters: &[Clusters],
+    lexicon: &Lexicon,
     hooks: &[&dyn FeatureHook],
 ) -> Vec<SentenceFeatures> {
-    let mut doc = DocumentFeatures::new(sentences, clusters, hooks);
+    let mut doc = DocumentFeatures::new(sentences, lexicon, hooks);
     (0..sentences.len())
         .map(|si| {
             let mut out = SentenceFeatures::default();
@@ -426,12 +437,14 @@ pub struct DocumentFeatures<'a> {
     sentences: &'a [Vec<&'a str>],
     infos: Vec<Vec<TokenInfo>>,
     ctx: DocContext,
-    clusters: &'a [Clusters],
+    lexicon: &'a Lexicon,
     hooks: &'a [&'a dyn FeatureHook],
-    /// Scratch: word classes per clustering (padded), effective shapes, hook features.
+    /// Scratch: word classes per clustering (padded), effective shapes,
+    /// extra features (name lists and hooks) per token.
     classes: Vec<Vec<u64>>,
     shapes: Vec<(u64, u64)>,
-    hook_feats: Vec<Vec<u64>>,
+    extra: Vec<Vec<u32>>,
+    starts: Vec<bool>,
     /// Extract features only for tokens that [`may_be_in_name`].
     skip_unlikely: bool,
 }
@@ -439,7 +452,7 @@ pub struct DocumentFeatures<'a> {
 impl<'a> DocumentFeatures<'a> {
     pub fn new(
         sentences: &'a [Vec<&'a str>],
-        clusters: &'a [Clusters],
+        lexicon: &'a Lexicon,
         hooks: &'a [&'a dyn FeatureHook],
     ) -> DocumentFeatures<'a> {
         let infos: Vec<Vec<TokenInfo>> = sentences
@@ -451,11 +464,12 @@ impl<'a> DocumentFeatures<'a> {
             sentences,
             infos,
             ctx,
-            clusters,
+            lexicon,
             hooks,
-            classes: vec![Vec::new(); clusters.len()],
+            classes: vec![Vec::new(); lexicon.clusters.len()],
             shapes: Vec::new(),
-            hook_feats: Vec::new(),
+            extra: Vec::new(),
+            starts: Vec::new(),
             skip_unlikely: false,
         }
     }
@@ -471,7 +485,7 @@ impl<'a> DocumentFeatures<'a> {
     pub fn sentence(&mut self, si: usize, out: &mut SentenceFeatures) {
         let sent = &self.infos[si];
         let caps_line = self.ctx.caps_sentence[si];
-        for (cl, classes) in self.clusters.iter().zip(&mut self.classes) {
+        for (cl, classes) in self.lexicon.clusters.iter().zip(&mut self.classes) {
             classes.clear();
             classes.push(NO_CLASS + 1);
             classes.extend(
@@ -485,20 +499,29 @@ impl<'a> DocumentFeatures<'a> {
             sent.iter()
                 .map(|t| effective_shapes(t, caps_line, &self.ctx)),
         );
-        self.hook_feats.iter_mut().for_each(Vec::clear);
-        if !self.hooks.is_empty() {
-            if self.hook_feats.len() < sent.len() {
-                self.hook_feats.resize(sent.len(), Vec::new());
-            }
-            let hook_feats = &mut self.hook_feats;
-            for hook in self.hooks {
-                let name = hash_str(hook.name());
-                hook.features(&self.sentences[si], &mut |i, f| {
-                    if let Some(v) = hook_feats.get_mut(i) {
-                        v.push(mix(name, hash_str(f)));
-                    }
-                });
-            }
+        // Extra features: name-list phrases starting at capitalised tokens, then hooks.
+        self.extra.iter_mut().for_each(Vec::clear);
+        if self.extra.len() < sent.len() {
+            self.extra.resize(sent.len(), Vec::new());
+        }
+        let extra = &mut self.extra;
+        self.starts.clear();
+        self.starts.extend(
+            sent.iter()
+                .map(|t| matches!(t.case, Case::Title | Case::Upper | Case::Mixed)),
+        );
+        self.lexicon
+            .lists
+            .matches(sent, &self.starts, |i, list, part| {
+                extra[i].push(key(t::LIST, (list as u64) << 2 | u64::from(part)));
+            });
+        for hook in self.hooks {
+            let name = hash_str(hook.name());
+            hook.features(&self.sentences[si], &mut |i, f| {
+                if let Some(v) = extra.get_mut(i) {
+                    v.push(key(t::HOOK, mix(name, hash_str(f))));
+                }
+            });
         }
         may_be_in_name(sent, &mut out.candidate);
         if !self.skip_unlikely {
@@ -510,7 +533,7 @@ impl<'a> DocumentFeatures<'a> {
             doc: &self.ctx,
             classes: &self.classes,
             shapes: &self.shapes,
-            hook_feats: &self.hook_feats,
+            extra: &self.extra,
         };
         sentence_features(sent, &c, out);
     }
@@ -541,16 +564,16 @@ struct Context<'a> {
     classes: &'a [Vec<u64>],
     /// Effective (shape, short shape) of each token.
     shapes: &'a [(u64, u64)],
-    /// Hook features of each token (may be shorter than the sentence).
-    hook_feats: &'a [Vec<u64>],
+    /// Ready-made extra feature keys of each token (name lists, hooks).
+    extra: &'a [Vec<u32>],
 }
 
 /// Value hash for "no class" and for positions past the sentence ends.
 const NO_CLASS: u64 = 0xffff;
 
 fn sentence_features(sent: &[TokenInfo], c: &Context<'_>, out: &mut SentenceFeatures) {
-    let (caps_line, ctx, classes, shapes, hook_feats) =
-        (c.caps_line, c.doc, c.classes, c.shapes, c.hook_feats);
+    let (caps_line, ctx, classes, shapes, extra) =
+        (c.caps_line, c.doc, c.classes, c.shapes, c.extra);
     let n = sent.len();
     let word = |i: isize| -> u64 {
         if i < 0 {
@@ -638,10 +661,8 @@ fn sentence_features(sent: &[TokenInfo], c: &Context<'_>, out: &mut SentenceFeat
             k.push(key(t::CLUSTER_P1, tag | cls[i + 2]));
             k.push(key(t::CLUSTER_CASE, tag | cls[i + 1] << 4 | case));
         }
-        if let Some(extra) = hook_feats.get(i) {
-            for &h in extra {
-                k.push(key(t::HOOK, h));
-            }
+        if let Some(e) = extra.get(i) {
+            k.extend_from_slice(e);
         }
         out.offsets.push(out.keys.len());
     }
@@ -681,8 +702,8 @@ mod tests {
     #[test]
     fn document_features_are_deterministic_and_per_token() {
         let doc = vec![vec!["John", "Smith", "visited", "Paris", "."]];
-        let a = document_features(&doc, &[], &[]);
-        let b = document_features(&doc, &[], &[]);
+        let a = document_features(&doc, &Lexicon::default(), &[]);
+        let b = document_features(&doc, &Lexicon::default(), &[]);
         assert_eq!(a[0].keys, b[0].keys);
         assert_eq!(a[0].len(), 5);
         assert!(a[0].keys.iter().all(|&k| k != 0));
@@ -730,8 +751,8 @@ mod tests {
     #[test]
     fn hooks_add_features_to_their_tokens_only() {
         let doc = vec![vec!["In", "Paris", "."]];
-        let plain = document_features(&doc, &[], &[]);
-        let hooked = document_features(&doc, &[], &[&Marker]);
+        let plain = document_features(&doc, &Lexicon::default(), &[]);
+        let hooked = document_features(&doc, &Lexicon::default(), &[&Marker]);
         assert_eq!(plain[0].token(0), hooked[0].token(0));
         assert_eq!(plain[0].token(1).len() + 1, hooked[0].token(1).len());
     }

@@ -4,13 +4,17 @@
 //!
 //! File layout (little-endian):
 //! `b"LEDENER1"`, u32 feature version, u32 scheme, u32 tag count T, f32 scale,
-//! u32 hook count and each hook name (u32 length + UTF-8), u32 clustering
+//! u32 hook count and each hook name (u32 length + UTF-8), u32 list count and
+//! each list name, u32 longest phrase, u32 phrase count P and P × (u32 phrase
+//! key, u32 list bit mask), u32 clustering
 //! count and each clustering (u32 word count W, then W × (u32 word key, u16 class)), f32 transitions
 //! `[(T + 1) * T]`, u32 feature count N, u32 keys `[N]`, i8 weights `[N * T]`.
 
 use super::clusters::Clusters;
 use super::decode::{Decoder, Scheme};
 use super::features::FEATURE_VERSION;
+use super::features::Lexicon;
+use super::lists::Lists;
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
 
@@ -44,8 +48,8 @@ pub struct Model {
     decoder: Decoder,
     /// Names of the feature hooks the model was trained with.
     pub hooks: Vec<String>,
-    /// Word classes the features consult.
-    pub clusters: Vec<Clusters>,
+    /// Word classes and name lists the features consult.
+    pub lexicon: Lexicon,
     /// Real weight = quantised weight × scale.
     scale: f32,
     /// `trans[(prev + 1) * T + cur]`, row 0 from the sentence start.
@@ -71,7 +75,7 @@ impl Model {
     pub fn from_weights(
         scheme: Scheme,
         hooks: Vec<String>,
-        clusters: Vec<Clusters>,
+        lexicon: Lexicon,
         trans: Vec<f32>,
         features: &[(u32, &[f32])],
     ) -> Model {
@@ -91,13 +95,13 @@ impl Model {
             keys.push(*k);
             weights.extend(w.iter().map(|&x| (x / scale).round() as i8));
         }
-        Model::assemble(scheme, hooks, clusters, scale, trans, keys, weights)
+        Model::assemble(scheme, hooks, lexicon, scale, trans, keys, weights)
     }
 
     fn assemble(
         scheme: Scheme,
         hooks: Vec<String>,
-        clusters: Vec<Clusters>,
+        lexicon: Lexicon,
         scale: f32,
         trans: Vec<f32>,
         keys: Vec<u32>,
@@ -125,7 +129,7 @@ impl Model {
             decoder,
             scheme,
             hooks,
-            clusters,
+            lexicon,
             scale,
             trans,
             slot_keys,
@@ -194,8 +198,20 @@ impl Model {
             b.extend_from_slice(&(h.len() as u32).to_le_bytes());
             b.extend_from_slice(h.as_bytes());
         }
-        b.extend_from_slice(&(self.clusters.len() as u32).to_le_bytes());
-        for c in &self.clusters {
+        let lists = &self.lexicon.lists;
+        b.extend_from_slice(&(lists.names.len() as u32).to_le_bytes());
+        for name in &lists.names {
+            b.extend_from_slice(&(name.len() as u32).to_le_bytes());
+            b.extend_from_slice(name.as_bytes());
+        }
+        b.extend_from_slice(&(lists.max_len as u32).to_le_bytes());
+        b.extend_from_slice(&(lists.entries.len() as u32).to_le_bytes());
+        for &(k, mask) in &lists.entries {
+            b.extend_from_slice(&k.to_le_bytes());
+            b.extend_from_slice(&mask.to_le_bytes());
+        }
+        b.extend_from_slice(&(self.lexicon.clusters.len() as u32).to_le_bytes());
+        for c in &self.lexicon.clusters {
             b.extend_from_slice(&(c.entries.len() as u32).to_le_bytes());
             for &(k, class) in &c.entries {
                 b.extend_from_slice(&k.to_le_bytes());
@@ -240,6 +256,31 @@ impl Model {
                 .map_err(|_| ModelError::Corrupt("hook name is not UTF-8"))?;
             hooks.push(name.to_string());
         }
+        let n_lists = r.u32()? as usize;
+        let mut list_names = Vec::with_capacity(n_lists.min(32));
+        for _ in 0..n_lists {
+            let len = r.u32()? as usize;
+            let name = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError::Corrupt("list name is not UTF-8"))?;
+            list_names.push(name.to_string());
+        }
+        let max_len = r.u32()? as usize;
+        let n_phrases = r.u32()? as usize;
+        let phrases = r
+            .take(
+                n_phrases
+                    .checked_mul(8)
+                    .ok_or(ModelError::Corrupt("size"))?,
+            )?
+            .chunks_exact(8)
+            .map(|e| {
+                (
+                    u32::from_le_bytes([e[0], e[1], e[2], e[3]]),
+                    u32::from_le_bytes([e[4], e[5], e[6], e[7]]),
+                )
+            })
+            .collect();
+        let lists = Lists::from_parts(list_names, phrases, max_len);
         let n_clusterings = r.u32()? as usize;
         let mut clusters = Vec::with_capacity(n_clusterings.min(16));
         for _ in 0..n_clusterings {
@@ -279,7 +320,13 @@ impl Model {
             return Err(ModelError::Corrupt("trailing bytes"));
         }
         Ok(Model::assemble(
-            scheme, hooks, clusters, scale, trans, keys, weights,
+            scheme,
+            hooks,
+            Lexicon { clusters, lists },
+            scale,
+            trans,
+            keys,
+            weights,
         ))
     }
 }
@@ -321,11 +368,14 @@ mod tests {
         let trans: Vec<f32> = (0..(t + 1) * t).map(|i| i as f32 * 0.25).collect();
         let w1: Vec<f32> = (0..t).map(|i| i as f32 - 3.0).collect();
         let w2: Vec<f32> = (0..t).map(|i| (i * i) as f32 * 0.5).collect();
-        let clusters = vec![Clusters::new(vec![(42, 3), (17, 0)])];
+        let lexicon = Lexicon {
+            clusters: vec![Clusters::new(vec![(42, 3), (17, 0)])],
+            lists: Lists::build(&[("places".into(), vec!["Paris".into(), "New York".into()])]),
+        };
         Model::from_weights(
             s,
             vec!["gaz".into()],
-            clusters,
+            lexicon,
             trans,
             &[(7, &w1), (123_456, &w2)],
         )
@@ -338,7 +388,7 @@ mod tests {
         let back = Model::from_bytes(&bytes).expect("loads");
         assert_eq!(back.to_bytes(), bytes);
         assert_eq!(back.hooks, ["gaz"]);
-        assert_eq!(back.clusters, m.clusters);
+        assert_eq!(back.lexicon, m.lexicon);
         assert_eq!(back.n_features(), 2);
         let t = m.n_tags();
         let (mut a, mut b) = (vec![0.0; t], vec![0.0; t]);

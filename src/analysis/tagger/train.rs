@@ -2,9 +2,8 @@
 //! reads CoNLL-2003 files, learns an averaged structured perceptron, and
 //! scores predictions per entity type the way conlleval does.
 
-use super::clusters::Clusters;
 use super::decode::{Decoder, N_TYPES, RawSpan, Scheme};
-use super::features::{FeatureHook, IdMap, document_features};
+use super::features::{FeatureHook, IdMap, Lexicon, document_features};
 use super::model::Model;
 
 /// One sentence with its gold spans `(start, end_exclusive, type)`.
@@ -363,7 +362,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            epochs: 12,
+            epochs: 15,
             seed: 0x1ede,
             scheme: Scheme::Bio,
             min_count: 2,
@@ -441,7 +440,7 @@ impl Weights {
 pub fn train(
     docs: &[Document],
     config: &Config,
-    clusters: &[Clusters],
+    lexicon: &Lexicon,
     hooks: &[&dyn FeatureHook],
     dev: Option<&[Document]>,
     mut report: impl FnMut(usize, Option<Scores>),
@@ -458,7 +457,7 @@ pub fn train(
             .iter()
             .map(|s| s.tokens.iter().map(String::as_str).collect())
             .collect();
-        let f = document_features(&sents, clusters, hooks);
+        let f = document_features(&sents, lexicon, hooks);
         for sf in &f {
             for &k in &sf.keys {
                 *counts.entry(k).or_default() += 1;
@@ -553,7 +552,7 @@ pub fn train(
             }
         }
         if dev.is_some() || epoch == config.epochs {
-            let m = build_model(&wts, &keys, config, clusters, hooks);
+            let m = build_model(&wts, &keys, config, lexicon, hooks);
             let scores = dev.map(|d| score(d, &predict(&m, d, hooks)));
             report(epoch, scores);
             model = Some(m);
@@ -561,7 +560,7 @@ pub fn train(
             report(epoch, None);
         }
     }
-    model.unwrap_or_else(|| build_model(&wts, &keys, config, clusters, hooks))
+    model.unwrap_or_else(|| build_model(&wts, &keys, config, lexicon, hooks))
 }
 
 /// The averaged, pruned and quantised model.
@@ -569,7 +568,7 @@ fn build_model(
     wts: &Weights,
     keys: &[u32],
     config: &Config,
-    clusters: &[Clusters],
+    lexicon: &Lexicon,
     hooks: &[&dyn FeatureHook],
 ) -> Model {
     let t = wts.t;
@@ -587,7 +586,7 @@ fn build_model(
     Model::from_weights(
         config.scheme,
         hooks.iter().map(|h| h.name().to_string()).collect(),
-        clusters.to_vec(),
+        lexicon.clone(),
         trans,
         &refs,
     )
@@ -686,8 +685,8 @@ mod tests {
             min_count: 1,
             ..Config::default()
         };
-        let a = train(&docs, &config, &[], &[], None, |_, _| {});
-        let b = train(&docs, &config, &[], &[], None, |_, _| {});
+        let a = train(&docs, &config, &Lexicon::default(), &[], None, |_, _| {});
+        let b = train(&docs, &config, &Lexicon::default(), &[], None, |_, _| {});
         assert_eq!(a.to_bytes(), b.to_bytes());
         let s = score(&docs, &predict(&a, &docs, &[]));
         assert_eq!(s.overall().f1(), 1.0, "{}", s.summary());
