@@ -74,8 +74,7 @@ pub fn tag_document_with(
     sentences: &[Vec<&str>],
     hooks: &[&dyn FeatureHook],
 ) -> Vec<Vec<TagSpan>> {
-    let raw = tag_raw(model, sentences, hooks);
-    harmonise(sentences, raw)
+    tag_spans(model, sentences, hooks)
         .into_iter()
         .map(|spans| {
             spans
@@ -87,6 +86,20 @@ pub fn tag_document_with(
                 })
                 .collect()
         })
+        .collect()
+}
+
+/// The whole tagging of a document as type numbers: Viterbi per sentence, the
+/// document pass ([`harmonise`]) and [`balance_brackets`].
+pub fn tag_spans(
+    model: &Model,
+    sentences: &[Vec<&str>],
+    hooks: &[&dyn FeatureHook],
+) -> Vec<Vec<RawSpan>> {
+    harmonise(sentences, tag_raw(model, sentences, hooks))
+        .into_iter()
+        .zip(sentences)
+        .map(|(spans, words)| balance_brackets(words, spans))
         .collect()
 }
 
@@ -118,6 +131,68 @@ pub fn tag_raw(
             model.scheme.decode(&tags)
         })
         .collect()
+}
+
+/// Keeps brackets in names balanced.
+///
+/// A span with an unmatched closing bracket is extended over the opening
+/// bracket just before it, and joined to a span of the same type that ends
+/// right there: `Qods` + `Quds ) Day` → `Qods ( Quds ) Day` (and likewise
+/// for an unmatched opening bracket at the end). Where there is nothing to
+/// match, the span is cut at the bracket and the pieces kept.
+pub fn balance_brackets(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
+    let open = |w: &str| matches!(w, "(" | "[" | "{");
+    let close = |w: &str| matches!(w, ")" | "]" | "}");
+    let depth_ok = |s: usize, e: usize| {
+        let mut depth = 0i32;
+        for w in &words[s..e] {
+            if open(w) {
+                depth += 1;
+            } else if close(w) {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+        }
+        depth == 0
+    };
+    let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
+    for (mut s, mut e, ty) in spans {
+        if depth_ok(s, e) {
+            out.push((s, e, ty));
+            continue;
+        }
+        // Extend over a bracket just outside the span, joining a neighbour of the same type.
+        if s > 0 && open(words[s - 1]) && depth_ok(s - 1, e) {
+            s -= 1;
+            if let Some(prev) = out.last_mut()
+                && prev.1 == s
+                && prev.2 == ty
+            {
+                prev.1 = e;
+                continue;
+            }
+            out.push((s, e, ty));
+            continue;
+        }
+        if e < words.len() && close(words[e]) && depth_ok(s, e + 1) {
+            e += 1;
+            out.push((s, e, ty));
+            continue;
+        }
+        // Cut at every bracket, keeping the pieces between them.
+        let mut start = s;
+        for i in s..=e {
+            if i == e || open(words[i]) || close(words[i]) {
+                if start < i {
+                    out.push((start, i, ty));
+                }
+                start = i + 1;
+            }
+        }
+    }
+    out
 }
 
 /// Makes every mention of the same name in a document share one type.
@@ -277,6 +352,24 @@ mod tests {
         let spans = vec![vec![(0, 1, 2)], vec![(0, 1, 0)], vec![(0, 1, 0)]];
         let out = harmonise(&doc, spans);
         assert!(out.iter().all(|s| s == &vec![(0, 1, 0)]));
+    }
+
+    #[test]
+    fn balance_brackets_joins_or_cuts() {
+        let w = ["on", "Qods", "(", "Quds", ")", "Day", "."];
+        assert_eq!(
+            balance_brackets(&w, vec![(1, 2, 3), (3, 6, 3)]),
+            vec![(1, 6, 3)]
+        );
+        let w = ["like", "(", "Zinedine", ")", "Zidane", "did"];
+        assert_eq!(balance_brackets(&w, vec![(2, 5, 0)]), vec![(1, 5, 0)]);
+        let w = ["Acme", ")", "Corp", "said"];
+        assert_eq!(
+            balance_brackets(&w, vec![(0, 3, 1)]),
+            vec![(0, 1, 1), (2, 3, 1)]
+        );
+        let w = ["Mladost", "(", "L", ")", "won"];
+        assert_eq!(balance_brackets(&w, vec![(0, 4, 1)]), vec![(0, 4, 1)]);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use lede::analysis::tagger::train::{
 #[command(name = "lede-train")]
 struct Args {
     /// Training data in CoNLL-2003 format (IOB1 or IOB2).
-    #[arg(required_unless_present = "show", default_value = "")]
+    #[arg(required_unless_present_any = ["show", "dump"], default_value = "")]
     train: String,
     /// Where to write the model.
     #[arg(long, default_value = "assets/model/ner.bin")]
@@ -69,6 +69,16 @@ struct Args {
     /// least MIN. Stored in the model.
     #[arg(long = "list", value_name = "NAME=FILE")]
     lists: Vec<String>,
+    /// Instead of training, tag every `.txt` file in this directory with the
+    /// shipped (embedded) model and print JSON Lines in the `lede dump` schema
+    /// (entities only: one entity per mention, no quotes), for
+    /// `ner_eval.py --cmd 'lede-train --dump {dir}'`. The first line of a file
+    /// is its title; paragraphs are separated by blank lines.
+    #[arg(long)]
+    dump: Option<String>,
+    /// With --dump: use this model file instead of the embedded one.
+    #[arg(long)]
+    model: Option<String>,
     /// Instead of training, tag these plain-text files (one paragraph per
     /// non-blank line) with the model at --out and print the names found.
     #[arg(long, num_args = 1..)]
@@ -188,8 +198,72 @@ fn show(model_path: &str, files: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// Tags a directory of plain-text articles the way `lede dump` would with the
+/// tagger alone, and prints the dump schema's JSON Lines.
+fn dump(dir: &str, model_path: Option<&str>) -> Result<()> {
+    use lede::analysis::tagger::{shipped_model, tag_document_with};
+    use lede::analysis::tokens::{sentences, tokenize};
+    use std::io::Write;
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("listing {dir}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let loaded;
+    let model = match model_path {
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("reading {p}"))?;
+            loaded = Model::from_bytes(&bytes)?;
+            &loaded
+        }
+        None => shipped_model().map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for path in files {
+        let raw = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        let text = String::from_utf8_lossy(&raw);
+        let mut blocks = text.split("\n\n").map(str::trim).filter(|b| !b.is_empty());
+        let title = blocks.next().unwrap_or_default().to_string();
+        let paragraphs: Vec<String> = blocks.map(|b| b.replace('\n', " ")).collect();
+        // Sentences of the whole article, remembering each token's paragraph and bytes.
+        let mut words: Vec<Vec<&str>> = Vec::new();
+        let mut places: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            let toks = tokenize(p);
+            for r in sentences(p, &toks) {
+                words.push(toks[r.clone()].iter().map(|t| t.text(p)).collect());
+                places.push((pi, toks[r].iter().map(|t| (t.start, t.end)).collect()));
+            }
+        }
+        let mut entities = Vec::new();
+        for ((pi, offs), spans) in places.iter().zip(tag_document_with(model, &words, &[])) {
+            for sp in spans {
+                let (start, end) = (offs[sp.start_token].0, offs[sp.end_token - 1].1);
+                let surface = &paragraphs[*pi][start..end];
+                entities.push(serde_json::json!({
+                    "name": surface, "kind": sp.kind.as_str(), "aliases": [surface],
+                    "mentions": [{"paragraph": pi, "start": start, "end": end, "text": surface}],
+                }));
+            }
+        }
+        let id = path.to_string_lossy().into_owned();
+        let record = serde_json::json!({
+            "id": id, "source_path": id, "title": title, "source": null, "date": null, "url": null,
+            "paragraphs": paragraphs, "quotes": [], "entities": entities, "removed": [],
+        });
+        writeln!(out, "{record}")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
 fn main() -> Result<()> {
     let args = Args::parse();
+    if let Some(dir) = &args.dump {
+        return dump(dir, args.model.as_deref());
+    }
     if !args.show.is_empty() {
         return show(&args.out, &args.show);
     }

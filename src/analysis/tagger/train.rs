@@ -201,8 +201,7 @@ pub fn predict(
                 .iter()
                 .map(|s| s.tokens.iter().map(String::as_str).collect())
                 .collect();
-            let raw = super::tag_raw(model, &sents, hooks);
-            super::harmonise(&sents, raw)
+            super::tag_spans(model, &sents, hooks)
         })
         .collect()
 }
