@@ -183,13 +183,16 @@ pub fn balance_brackets(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
         }
         // Cut at every bracket, keeping the pieces between them.
         let mut start = s;
-        for i in s..=e {
-            if i == e || open(words[i]) || close(words[i]) {
+        for (i, w) in words.iter().enumerate().take(e).skip(s) {
+            if open(w) || close(w) {
                 if start < i {
                     out.push((start, i, ty));
                 }
                 start = i + 1;
             }
+        }
+        if start < e {
+            out.push((start, e, ty));
         }
     }
     out
