@@ -346,6 +346,41 @@ mod tests {
     }
 
     #[test]
+    fn tag_document_copes_with_empty_and_odd_input() {
+        assert!(tag_document(&[]).is_empty());
+        assert_eq!(tag_document(&[vec![], vec!["Paris"]]).len(), 2);
+        let odd = vec![
+            "É́cole", "北京", "🙂", "", " ", "(", ")", "]", "Zürich", "Ünal", "'s",
+        ];
+        for spans in tag_document(&[odd.clone(), odd]) {
+            for s in spans {
+                assert!(s.start_token < s.end_token && s.end_token <= 11);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tag_spans_are_ordered_and_in_bounds(
+            doc in proptest::collection::vec(
+                proptest::collection::vec("[A-Za-z()]{1,6}|[.,'-]|[0-9]{1,4}", 0..12), 0..4)
+        ) {
+            let sentences: Vec<Vec<&str>> =
+                doc.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
+            let tagged = tag_document(&sentences);
+            proptest::prop_assert_eq!(tagged.len(), sentences.len());
+            for (spans, words) in tagged.iter().zip(&sentences) {
+                let mut end = 0;
+                for s in spans {
+                    proptest::prop_assert!(s.start_token >= end && s.start_token < s.end_token);
+                    proptest::prop_assert!(s.end_token <= words.len());
+                    end = s.end_token;
+                }
+            }
+        }
+    }
+
+    #[test]
     fn harmonise_gives_a_name_its_majority_type() {
         let doc = vec![
             vec!["Jordan", "said", "."],
