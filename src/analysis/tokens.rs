@@ -48,8 +48,7 @@ fn is_word_char(c: char) -> bool {
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
     "Maj", "Adm", "Rev", "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "No", "vs", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "e.g", "i.e",
-    "etc",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mt", "Ft", "e.g", "i.e", "etc",
 ];
 
 /// Splits `text` into tokens.
@@ -76,34 +75,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if !is_word_char(c) {
             // Possessive `'s` / `’s` after a word is its own token.
             if is_apostrophe(c)
-                && tokens
-                    .last()
-                    .is_some_and(|t: &Token| t.end == byte_at(i) && t.kind != TokenKind::Punct)
+                && tokens.last().is_some_and(|t: &Token| t.end == byte_at(i) && t.kind != TokenKind::Punct)
                 && chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S')
                 && chars.get(i + 2).is_none_or(|&(_, n)| !is_word_char(n))
             {
-                tokens.push(Token {
-                    start: byte_at(i),
-                    end: byte_at(i + 2),
-                    kind: TokenKind::Word,
-                });
+                tokens.push(Token { start: byte_at(i), end: byte_at(i + 2), kind: TokenKind::Word });
                 i += 2;
                 continue;
             }
-            tokens.push(Token {
-                start: byte_at(i),
-                end: byte_at(i + 1),
-                kind: TokenKind::Punct,
-            });
+            tokens.push(Token { start: byte_at(i), end: byte_at(i + 1), kind: TokenKind::Punct });
             i += 1;
             continue;
         }
         let start = i;
-        let kind = if c.is_numeric() {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        };
+        let kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
         i += 1;
         loop {
             match chars.get(i) {
@@ -126,12 +111,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     let joins = match n {
                         ',' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
                         '&' => prev.is_uppercase() && next.is_uppercase(),
-                        '.' => {
-                            prev.is_ascii_digit() && next.is_ascii_digit()
-                                || (prev.is_uppercase()
-                                    && next.is_uppercase()
-                                    && is_initial_chain(&chars, start, i))
-                        }
+                        '.' => prev.is_ascii_digit() && next.is_ascii_digit() || (prev.is_uppercase() && next.is_uppercase() && is_initial_chain(&chars, start, i)),
                         _ => true,
                     };
                     if !joins {
@@ -145,32 +125,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // A trailing dot joins an abbreviation (`Mr.`) or an initial chain (`U.S.`).
         if chars.get(i).is_some_and(|&(_, n)| n == '.') {
             let word = &text[byte_at(start)..byte_at(i)];
-            let chain = word.len() >= 3
-                && word.contains('.')
-                && word.chars().all(|ch| ch == '.' || ch.is_uppercase());
+            let chain = word.len() >= 3 && word.contains('.') && word.chars().all(|ch| ch == '.' || ch.is_uppercase());
             let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
             if ABBREVIATIONS.contains(&word) || chain || single_initial {
                 i += 1;
             }
         }
-        tokens.push(Token {
-            start: byte_at(start),
-            end: byte_at(i),
-            kind,
-        });
+        tokens.push(Token { start: byte_at(start), end: byte_at(i), kind });
     }
     tokens
 }
 
 /// True when chars[start..dot] is a chain of single capitals separated by dots (`U`, `U.S`).
 fn is_initial_chain(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
-    chars[start..dot].iter().enumerate().all(|(k, &(_, c))| {
-        if k % 2 == 0 {
-            c.is_uppercase()
-        } else {
-            c == '.'
-        }
-    })
+    chars[start..dot]
+        .iter()
+        .enumerate()
+        .all(|(k, &(_, c))| if k % 2 == 0 { c.is_uppercase() } else { c == '.' })
 }
 
 /// Splits tokens into sentences: ranges of token indices.
@@ -187,19 +158,12 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         let t = tokens[i].text(text);
         if matches!(t, "." | "!" | "?" | "…") {
             let mut end = i + 1;
-            while end < tokens.len()
-                && matches!(
-                    tokens[end].text(text),
-                    "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "]" | "." | "!" | "?"
-                )
-            {
+            while end < tokens.len() && matches!(tokens[end].text(text), "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "]" | "." | "!" | "?") {
                 end += 1;
             }
             let next_starts = tokens.get(end).is_none_or(|n| {
                 let c = n.text(text).chars().next().unwrap_or(' ');
-                c.is_uppercase()
-                    || c.is_numeric()
-                    || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(' | '\'')
+                c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(' | '\'')
             });
             if next_starts {
                 out.push(begin..end);
@@ -226,39 +190,15 @@ mod tests {
 
     #[test]
     fn tokenize_splits_possessives_and_punctuation() {
-        assert_eq!(
-            words("Iran's role, Russia’s war."),
-            ["Iran", "'s", "role", ",", "Russia", "’s", "war", "."]
-        );
+        assert_eq!(words("Iran's role, Russia’s war."), ["Iran", "'s", "role", ",", "Russia", "’s", "war", "."]);
         assert_eq!(words("Iran' state TV"), ["Iran", "'", "state", "TV"]);
-        assert_eq!(
-            words("Revolutionary Guard (IRGC),"),
-            ["Revolutionary", "Guard", "(", "IRGC", ")", ","]
-        );
+        assert_eq!(words("Revolutionary Guard (IRGC),"), ["Revolutionary", "Guard", "(", "IRGC", ")", ","]);
     }
 
     #[test]
     fn tokenize_keeps_hyphens_abbreviations_and_numbers() {
-        assert_eq!(
-            words("Mohammad-Javad Zarif met Mr. Smith in the U.S. on 1,000 days (1980-1988)."),
-            [
-                "Mohammad-Javad",
-                "Zarif",
-                "met",
-                "Mr.",
-                "Smith",
-                "in",
-                "the",
-                "U.S.",
-                "on",
-                "1,000",
-                "days",
-                "(",
-                "1980-1988",
-                ")",
-                "."
-            ]
-        );
+        assert_eq!(words("Mohammad-Javad Zarif met Mr. Smith in the U.S. on 1,000 days (1980-1988)."),
+            ["Mohammad-Javad", "Zarif", "met", "Mr.", "Smith", "in", "the", "U.S.", "on", "1,000", "days", "(", "1980-1988", ")", "."]);
         assert_eq!(words("don't AT&T"), ["don't", "AT&T"]);
     }
 
@@ -279,14 +219,6 @@ mod tests {
             .into_iter()
             .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
             .collect();
-        assert_eq!(
-            sents,
-            [
-                "Mr. Smith went to the U.S. Army base.",
-                "He left.",
-                "\"Go,\" he said.",
-                "Then 3 more."
-            ]
-        );
+        assert_eq!(sents, ["Mr. Smith went to the U.S. Army base.", "He left.", "\"Go,\" he said.", "Then 3 more."]);
     }
 }
