@@ -196,10 +196,30 @@ fn tagged_mentions(paragraphs: &[String]) -> Vec<RawMention> {
         }
     }
     let tagged = super::tagger::tag_document(&sentences);
+    // Capitalised words seen inside sentences: names, whatever their dictionary use.
+    let inner_caps: HashSet<&str> = sentences
+        .iter()
+        .flat_map(|words| {
+            words
+                .iter()
+                .enumerate()
+                .filter(|&(k, w)| !opens_sentence(words, k) && starts_upper(w))
+                .map(|(_, w)| *w)
+        })
+        .collect();
     let mut out = Vec::new();
     for ((spans, words), (pi, ranges)) in tagged.iter().zip(&sentences).zip(&places) {
         for span in spans {
             let mut first = span.start_token;
+            // A lone ordinary word that is capitalised only because it starts the
+            // sentence ("All 28 people", "(Rural affairs minister)") is not a name.
+            if opens_sentence(words, first)
+                && span.end_token == first + 1
+                && !inner_caps.contains(words[first])
+                && gazetteer::lowercase_share(words[first]).is_some_and(|share| share >= 90)
+            {
+                continue;
+            }
             if span.kind == EntityKind::Person {
                 while first + 1 < span.end_token
                     && gazetteer::title(words[first]) == Some(TitleRole::Head)
@@ -210,15 +230,26 @@ fn tagged_mentions(paragraphs: &[String]) -> Vec<RawMention> {
             if span.end_token - first == 1 && is_prefixed_adjective(words[first]) {
                 continue;
             }
-            let (Some(start), Some(end)) = (ranges.get(first), ranges.get(span.end_token - 1))
-            else {
-                continue;
-            };
-            out.push(RawMention {
-                span: Span::new(*pi, start.start, end.end),
-                kind: span.kind,
-                canonical: None,
-            });
+            // A lower-case word that cannot sit inside a name ("Jet Airways is India")
+            // ends one name; what follows it may start another.
+            let mut piece_start = first;
+            for k in first..=span.end_token {
+                let ends = k == span.end_token || breaks_name(words[k]);
+                if !ends {
+                    continue;
+                }
+                if k > piece_start
+                    && starts_upper(words[piece_start])
+                    && let (Some(start), Some(end)) = (ranges.get(piece_start), ranges.get(k - 1))
+                {
+                    out.push(RawMention {
+                        span: Span::new(*pi, start.start, end.end),
+                        kind: span.kind,
+                        canonical: None,
+                    });
+                }
+                piece_start = k + 1;
+            }
         }
     }
     out
@@ -323,6 +354,25 @@ fn align_defined_acronyms(paragraphs: &[String], mentions: &mut [RawMention]) {
             mentions[i].kind = kind;
         }
     }
+}
+
+/// True for the first word of a sentence, also after an opening bracket or quote.
+fn opens_sentence(words: &[&str], k: usize) -> bool {
+    k == 0 || (k == 1 && matches!(words[0], "(" | "\"" | "“" | "'" | "‘"))
+}
+
+/// A lower-case word that is not one of the small words names are built with
+/// ("Bank of England", "Ludwig van Beethoven", "Procter & Gamble").
+fn breaks_name(word: &str) -> bool {
+    const INSIDE_NAMES: &[&str] = &[
+        "of", "and", "the", "for", "on", "upon", "in", "at", "de", "del", "della", "der", "den",
+        "des", "di", "da", "do", "dos", "das", "du", "la", "le", "les", "van", "von", "y", "e",
+        "al", "el", "bin", "ibn", "ben", "bint", "abu", "st", "&", "'s", "’s", "'", "’", "-", "a",
+        "an", "to", "with", "by", "du",
+    ];
+    word.chars().next().is_some_and(char::is_lowercase)
+        && !word.chars().any(char::is_uppercase)
+        && !INSIDE_NAMES.contains(&word)
 }
 
 /// English prefixes that make an adjective of a name: "anti-Assad", "pro-Kremlin",
@@ -1272,6 +1322,31 @@ mod tests {
                 .any(|m| m.starts_with("Mr") || m.starts_with("President")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn find_mentions_leaves_out_capitalised_sentence_openers() {
+        let p = vec![
+            "All 28 people were held in Surrey.".to_string(),
+            "(Rural affairs minister) Alun Michael met farmers in Leeds.".to_string(),
+        ];
+        let got: Vec<&str> = find_mentions(&p)
+            .iter()
+            .map(|m| &p[m.span.paragraph][m.span.range()])
+            .collect();
+        assert!(!got.contains(&"All") && !got.contains(&"Rural"), "{got:?}");
+        assert!(got.contains(&"Surrey") && got.contains(&"Leeds"), "{got:?}");
+    }
+
+    #[test]
+    fn breaks_name_keeps_the_small_words_of_names() {
+        for word in ["of", "van", "al", "&", "de"] {
+            assert!(!breaks_name(word), "{word}");
+        }
+        for word in ["is", "said", "was"] {
+            assert!(breaks_name(word), "{word}");
+        }
+        assert!(!breaks_name("al-Assad") && !breaks_name("McDonald"));
     }
 
     #[test]
