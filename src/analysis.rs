@@ -14,6 +14,7 @@ pub mod index;
 pub mod invariants;
 pub mod quotes;
 pub mod speakers;
+pub mod tagger;
 pub mod tokens;
 
 use crate::model::{Analysis, Article, Quote};

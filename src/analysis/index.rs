@@ -98,7 +98,12 @@ impl CollectionIndex {
 ///    more articles use it as a name than use the other.
 /// 3. A one-word person (a surname) takes the full name of the one person in
 ///    the collection whose surname it is; with two candidates it stays as is.
-/// 4. Entities of one article that now share a name are merged, the article
+/// 4. A name given different kinds in different articles takes the kind most
+///    of its articles give it ("Google" tagged a person in one article, an
+///    organization in five), like the tagger's document pass, collection-wide.
+///    Places are left alone: a place name used for a team or a government
+///    ("Leeds won", "Washington said") is a different thing in that article.
+/// 5. Entities of one article that now share a name are merged, the article
 ///    is re-sorted, and quote speakers are re-pointed.
 pub fn unify(analyses: &mut [Analysis]) {
     let mut rename: HashMap<String, String> = HashMap::new();
@@ -189,19 +194,46 @@ pub fn unify(analyses: &mut [Analysis]) {
         .collect();
     rename.extend(surname_renames);
 
-    // 4. Apply per article.
+    // 4. One kind per name: the kind most articles give it, when most do.
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    for e in analyses.iter().flat_map(|a| &a.entities) {
+        let name = rename.get(&e.name).unwrap_or(&e.name);
+        if let Some(k) = EntityKind::ALL.iter().position(|&k| k == e.kind) {
+            votes.entry(name.as_str()).or_default()[k] += 1;
+        }
+    }
+    let kinds: HashMap<String, EntityKind> = votes
+        .into_iter()
+        .filter_map(|(name, v)| {
+            let total: usize = v.iter().sum();
+            let (k, &top) = v.iter().enumerate().max_by_key(|&(_, n)| n)?;
+            let kind = EntityKind::ALL[k];
+            (total >= 2 && top * 2 > total && top < total && kind != EntityKind::Place)
+                .then(|| (name.to_string(), kind))
+        })
+        .collect();
+
+    // 5. Apply per article.
     for analysis in analyses.iter_mut() {
-        apply_renames(analysis, &rename);
+        apply_renames(analysis, &rename, &kinds);
     }
 }
 
 /// Renames entities, merges those that now share a name, re-sorts, and
 /// re-points quote speakers.
-fn apply_renames(analysis: &mut Analysis, rename: &HashMap<String, String>) {
+fn apply_renames(
+    analysis: &mut Analysis,
+    rename: &HashMap<String, String>,
+    kinds: &HashMap<String, EntityKind>,
+) {
+    let final_name = |e: &Entity| rename.get(&e.name).unwrap_or(&e.name).clone();
+    let revoted = |e: &Entity| {
+        e.kind != EntityKind::Place && kinds.get(&final_name(e)).is_some_and(|&k| k != e.kind)
+    };
     if !analysis
         .entities
         .iter()
-        .any(|e| rename.contains_key(&e.name))
+        .any(|e| rename.contains_key(&e.name) || revoted(e))
     {
         return;
     }
@@ -209,8 +241,11 @@ fn apply_renames(analysis: &mut Analysis, rename: &HashMap<String, String>) {
     let mut merged: Vec<Entity> = Vec::new();
     let mut old_to_new: Vec<usize> = Vec::with_capacity(old.len());
     for mut e in old {
-        if let Some(new) = rename.get(&e.name) {
-            e.name = new.clone();
+        e.name = final_name(&e);
+        if let Some(&kind) = kinds.get(&e.name)
+            && e.kind != EntityKind::Place
+        {
+            e.kind = kind;
         }
         if let Some(pos) = merged.iter().position(|m| m.name == e.name) {
             let m = &mut merged[pos];
@@ -304,6 +339,42 @@ mod tests {
             Some(vec![0, 1])
         );
         assert_eq!(index.get("Varga"), None);
+    }
+
+    fn one_entity(name: &str, kind: EntityKind) -> Analysis {
+        Analysis {
+            entities: vec![Entity {
+                name: name.to_string(),
+                kind,
+                aliases: vec![name.to_string()],
+                mentions: vec![Span::new(0, 0, name.len())],
+            }],
+            quotes: vec![Quote {
+                span: Span::new(0, 0, 1),
+                speaker: Some(0),
+            }],
+        }
+    }
+
+    #[test]
+    fn unify_gives_a_name_the_kind_most_articles_give_it_but_leaves_places() {
+        let mut analyses = vec![
+            one_entity("Zentrix", EntityKind::Organization),
+            one_entity("Zentrix", EntityKind::Person),
+            one_entity("Zentrix", EntityKind::Organization),
+            one_entity("Leeds", EntityKind::Place),
+            one_entity("Leeds", EntityKind::Organization),
+            one_entity("Leeds", EntityKind::Organization),
+        ];
+        unify(&mut analyses);
+        let kinds: Vec<EntityKind> = analyses.iter().map(|a| a.entities[0].kind).collect();
+        use EntityKind::{Organization as O, Place as P};
+        assert_eq!(kinds, [O, O, O, P, O, O]);
+        assert_eq!(
+            analyses[1].quotes[0].speaker,
+            Some(0),
+            "speaker still points at it"
+        );
     }
 
     #[test]

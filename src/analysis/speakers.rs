@@ -28,7 +28,8 @@ const SPEECH_VERBS: &[(&str, bool)] = &[
     ("dubbed", false), ("emphasised", true), ("emphasising", true), ("emphasized", true),
     ("emphasizing", true), ("exclaimed", true), ("explain", true), ("explained", true), ("explaining", true),
     ("explains", true), ("hailed", false), ("insist", true), ("insisted", true), ("insisting", true),
-    ("insists", true), ("joked", true), ("labeled", false), ("labelled", false), ("maintained", true),
+    ("insists", true), ("joked", true), ("labeled", false), ("labelled", false), ("laughed", true),
+    ("maintained", true),
     ("maintains", true), ("noted", true), ("noting", true), ("observed", true), ("pledged", true),
     ("pointed", true), ("praised", false), ("predicted", true), ("predicting", true), ("promised", true),
     ("quipped", true), ("recalled", true), ("recalling", true), ("recounted", true), ("reiterated", true),
@@ -705,12 +706,68 @@ fn is_subject(text: &str, m: &Mention) -> bool {
             // `…, said Mr Holt.`: the speaker of an inverted attribution.
             return text[m.end..].starts_with(['.', ',', ';']) || m.end == text.len();
         }
-        if !(word.starts_with(char::is_uppercase) || word == "the") {
+        // Titles and role nouns may stand before a subject ("Mayor Holt",
+        // "retired teacher Dariush Sadeghi", "His friend Parisa Jafari"); a verb
+        // may not, which `follows_as_subject` checks on the other side.
+        let role_noun = word.chars().all(|c| c.is_lowercase() || c == '-') && !ends_like_verb(word);
+        if !(word.starts_with(char::is_uppercase) || role_noun) {
             return false;
         }
         rest = rest[..word_start].trim_end();
     }
     false
+}
+
+/// Lower-case words that are verbs or function words, never the role noun in
+/// front of a name: "met", "told", "with", "and" ... (a rough test, enough to
+/// keep objects like "met the chairman John Smith" from being subjects).
+fn ends_like_verb(word: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "to",
+        "for",
+        "from",
+        "of",
+        "on",
+        "in",
+        "at",
+        "as",
+        "that",
+        "than",
+        "who",
+        "whom",
+        "which",
+        "while",
+        "when",
+        "after",
+        "before",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "has",
+        "had",
+        "have",
+        "met",
+        "told",
+        "asked",
+        "thanked",
+        "urged",
+        "said",
+        "says",
+        "called",
+        "named",
+        "appointed",
+        "replaced",
+        "like",
+        "about",
+    ];
+    FUNCTION_WORDS.contains(&word) || speech_verb(word).is_some()
 }
 
 /// The word after a mention is a lower-case word that can be a verb, possibly
@@ -725,6 +782,14 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
         .or_else(|| trimmed.strip_prefix(is_dash))
     {
         let rest = rest.trim_start();
+        // The name closes an appositive: "His neighbour, the tailor Rana Aziz, said ...".
+        let first_word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if speech_verb(first_word) == Some(true) {
+            return true;
+        }
         if !rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
             return false; // a list of names, or a new clause
         }
@@ -1271,6 +1336,22 @@ mod tests {
         assert_eq!(
             speakers_of(r#"Holt on Monday said: "We won.""#, &people()),
             [HOLT.map(String::from)]
+        );
+    }
+
+    #[test]
+    fn attribute_sees_subjects_behind_role_nouns_and_in_appositives() {
+        let specs: &[(&str, EntityKind, &[&str])] = &[
+            ("Dara Lind", Person, &["Dara Lind"]),
+            ("Rana Aziz", Person, &["Rana Aziz"]),
+        ];
+        let got = speakers_of(
+            "At the market, retired teacher Dara Lind reads three papers.\n\n\"Prices rise,\" he said.\n\nHis neighbour, the tailor Rana Aziz, said trade was slow. \"We wait,\" she said.",
+            specs,
+        );
+        assert_eq!(
+            got,
+            [Some("Dara Lind".to_string()), Some("Rana Aziz".to_string())]
         );
     }
 

@@ -74,20 +74,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if !is_word_char(c) {
-            // Possessive `'s` / `’s` after a word is its own token.
+            // A clitic (`'s`, `’s`, `'m`, `'ve` ...) after a word is its own token,
+            // also when text already tokenised the CoNLL way puts a space before it.
             if is_apostrophe(c)
                 && tokens
                     .last()
-                    .is_some_and(|t: &Token| t.end == byte_at(i) && t.kind != TokenKind::Punct)
-                && chars.get(i + 1).is_some_and(|&(_, n)| n == 's' || n == 'S')
-                && chars.get(i + 2).is_none_or(|&(_, n)| !is_word_char(n))
+                    .is_some_and(|t: &Token| t.kind != TokenKind::Punct)
+                && let Some(len) = clitic_len(&chars, i + 1)
             {
                 tokens.push(Token {
                     start: byte_at(i),
-                    end: byte_at(i + 2),
+                    end: byte_at(i + 1 + len),
                     kind: TokenKind::Word,
                 });
-                i += 2;
+                i += 1 + len;
                 continue;
             }
             tokens.push(Token {
@@ -113,11 +113,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     if !next_is_word {
                         break;
                     }
-                    // `'s` possessive: stop before it.
-                    if is_apostrophe(n)
-                        && chars.get(i + 1).is_some_and(|&(_, m)| m == 's' || m == 'S')
-                        && chars.get(i + 2).is_none_or(|&(_, m)| !is_word_char(m))
-                    {
+                    // A clitic (`'s`, `'ve` ...): stop before it.
+                    if is_apostrophe(n) && clitic_len(&chars, i + 1).is_some() {
                         break;
                     }
                     // Commas and slashes join only digits (1,000 and 24/7); `&` only capitals (AT&T).
@@ -160,6 +157,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// The length in chars of an English clitic (`s`, `m`, `d`, `ll`, `re`, `ve`)
+/// starting at `at` and ending the word, if there is one.
+fn clitic_len(chars: &[(usize, char)], at: usize) -> Option<usize> {
+    let word_end = |k: usize| chars.get(k).is_none_or(|&(_, n)| !is_word_char(n));
+    let lower = |k: usize| chars.get(k).map(|&(_, n)| n.to_ascii_lowercase());
+    match (lower(at), lower(at + 1)) {
+        (Some('s' | 'm' | 'd'), _) if word_end(at + 1) => Some(1),
+        (Some('l'), Some('l')) | (Some('r' | 'v'), Some('e')) if word_end(at + 2) => Some(2),
+        _ => None,
+    }
 }
 
 /// True when chars[start..dot] is a chain of single capitals separated by dots (`U`, `U.S`).
@@ -235,6 +244,14 @@ mod tests {
         );
         assert_eq!(words("Iran' state TV"), ["Iran", "'", "state", "TV"]);
         assert_eq!(
+            words("Iran 's envoy , I 've seen"),
+            ["Iran", "'s", "envoy", ",", "I", "'ve", "seen"]
+        );
+        assert_eq!(
+            words("he said 'sure' and 'd'"),
+            ["he", "said", "'", "sure", "'", "and", "'d", "'"]
+        );
+        assert_eq!(
             words("Revolutionary Guard (IRGC),"),
             ["Revolutionary", "Guard", "(", "IRGC", ")", ","]
         );
@@ -262,7 +279,7 @@ mod tests {
                 "."
             ]
         );
-        assert_eq!(words("don't AT&T"), ["don't", "AT&T"]);
+        assert_eq!(words("don't AT&T I've"), ["don't", "AT&T", "I", "'ve"]);
     }
 
     #[test]
