@@ -11,6 +11,7 @@ pub mod aliases;
 pub mod entities;
 pub mod gazetteer;
 pub mod index;
+pub mod invariants;
 pub mod quotes;
 pub mod speakers;
 pub mod tagger;

@@ -696,7 +696,11 @@ fn is_subject(text: &str, m: &Mention) -> bool {
         {
             return follows_as_subject(text, m);
         }
-        let word_start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // After the last white space, which may be wider than a byte (U+00A0).
+        let word_start = rest
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &rest[word_start..];
         if speech_verb(word) == Some(true) {
             // `…, said Mr Holt.`: the speaker of an inverted attribution.

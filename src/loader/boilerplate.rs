@@ -21,6 +21,9 @@ pub const PROSE_LOWERCASE_RUN: usize = 4;
 /// Most words in one item of a menu line (`Middle East | Business`).
 pub const MAX_MENU_ITEM_WORDS: usize = 4;
 
+/// Longest line, in bytes, looked at as a possible menu.
+const MAX_MENU_BYTES: usize = 1000;
+
 /// Standalone tokens that separate the items of a menu line.
 const MENU_SEPARATORS: &[&str] = &["|", "»", "›", ">", "•", "·", "/", "::"];
 
@@ -35,7 +38,7 @@ const MENU_SEPARATORS: &[&str] = &["|", "»", "›", ">", "•", "·", "/", "::"
 /// never navigation.
 pub fn is_navigation(line: &str) -> bool {
     let line = line.trim();
-    if !line.starts_with(char::is_alphabetic) || line.chars().count() > MAX_NAV_CHARS {
+    if !line.starts_with(char::is_alphabetic) || line.chars().nth(MAX_NAV_CHARS).is_some() {
         return false;
     }
     if line.contains(',') || has_words_in_brackets(line) {
@@ -89,6 +92,10 @@ fn has_words_in_brackets(line: &str) -> bool {
 /// Whether a line is a menu: short items split by separators such as `|`
 /// or `»` (`Home | World | Middle East`).
 pub fn is_menu(line: &str) -> bool {
+    // A menu fits on a screen line; don't split a huge line into words to find out.
+    if line.len() > MAX_MENU_BYTES {
+        return false;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     let separators = tokens
         .iter()
