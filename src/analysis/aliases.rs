@@ -10,7 +10,7 @@
 use super::entities::RawMention;
 use super::gazetteer;
 use crate::model::{Entity, EntityKind, Span};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Words left out of an organisation's initials ("Bank of England" → BE).
 const INITIALS_SKIP: &[&str] = &["of", "the", "and", "for", "&", "de", "la", "du"];

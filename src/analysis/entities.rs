@@ -11,7 +11,7 @@ use super::aliases::surname_forms;
 use super::gazetteer::{self, PlaceClass, TitleRole};
 use super::tokens::{self, Token, TokenKind};
 use crate::model::{EntityKind, Span};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 
 /// One mention before aliases are merged.

@@ -7,7 +7,7 @@
 //! hand-curated `epithets.tsv`.
 
 use crate::model::EntityKind;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What sort of place a gazetteer place is.

@@ -5,7 +5,7 @@
 use super::aliases::{normalise, surname_forms};
 use super::gazetteer;
 use crate::model::{Analysis, Entity, EntityKind};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// One entity across the whole collection.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -17,7 +17,7 @@ pub mod lists;
 pub mod model;
 pub mod train;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use crate::model::EntityKind;
