@@ -9,7 +9,7 @@
 
 use super::aliases::surname_forms;
 use super::gazetteer::{self, PlaceClass, TitleRole};
-use super::tokens::{self, Token, TokenKind};
+use super::tokens::{self, Token, TokenKind, Tokenized};
 use crate::model::{EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
@@ -176,23 +176,28 @@ const PLACE_CUES_BEFORE: &[&str] = &["in", "near", "outside", "inside", "across"
 /// marks single words that are the surname of a named person as that person,
 /// and revives dropped sentence-initial words that the article uses as names.
 pub fn find_mentions(paragraphs: &[String]) -> Vec<RawMention> {
-    let rules = rule_mentions(paragraphs);
-    let tagged = tagged_mentions(paragraphs);
+    find_mentions_in(paragraphs, &tokens::split_paragraphs(paragraphs))
+}
+
+/// [`find_mentions`] over paragraphs already split by [`tokens::split_paragraphs`]
+/// (`split[i]` is paragraph `i`), so that the caller can share the split.
+pub fn find_mentions_in(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMention> {
+    let rules = rule_mentions(paragraphs, split);
+    let tagged = tagged_mentions(paragraphs, split);
     combine(paragraphs, tagged, rules)
 }
 
 /// The statistical tagger's mentions ([`super::tagger`]), as byte spans, with
 /// leading titles taken off people ("Mr Blair" is Blair).
-fn tagged_mentions(paragraphs: &[String]) -> Vec<RawMention> {
+fn tagged_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMention> {
     // One document: every sentence of every paragraph, remembering where each token is.
     let mut sentences: Vec<Vec<&str>> = Vec::new();
-    let mut places: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
-    for (pi, para) in paragraphs.iter().enumerate() {
-        let toks = tokens::tokenize(para);
-        for sentence in tokens::sentences(para, &toks) {
-            let toks = &toks[sentence];
+    let mut places: Vec<(usize, &[Token])> = Vec::new();
+    for (pi, (para, tok)) in paragraphs.iter().zip(split).enumerate() {
+        for sentence in &tok.sentences {
+            let toks = &tok.tokens[sentence.clone()];
             sentences.push(toks.iter().map(|t| t.text(para)).collect());
-            places.push((pi, toks.iter().map(Token::range).collect()));
+            places.push((pi, toks));
         }
     }
     let tagged = super::tagger::tag_document(&sentences);
@@ -389,20 +394,20 @@ fn is_prefixed_adjective(word: &str) -> bool {
 
 /// The rules' mentions: capitalised runs classified by titles, organisation
 /// words, first names and the gazetteer (see [`find_mentions`]'s algorithm).
-fn rule_mentions(paragraphs: &[String]) -> Vec<Candidate> {
+fn rule_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     let mut dropped = Vec::new();
-    for (pi, para) in paragraphs.iter().enumerate() {
-        let toks = tokens::tokenize(para);
-        if is_shouting(para, &toks) {
+    for (pi, (para, tok)) in paragraphs.iter().zip(split).enumerate() {
+        let toks = &tok.tokens;
+        if is_shouting(para, toks) {
             continue;
         }
-        for sentence in tokens::sentences(para, &toks) {
+        for sentence in &tok.sentences {
             let mut scanner = Scanner {
                 para,
                 paragraph: pi,
-                toks: &toks,
-                sentence,
+                toks,
+                sentence: sentence.clone(),
                 out: &mut candidates,
                 dropped: &mut dropped,
             };
@@ -1192,7 +1197,7 @@ mod tests {
     #[test]
     fn rule_mentions_resolve_an_office_only_when_its_holder_is_named() {
         let alone = vec!["The talks were hosted by the US President in 2005.".to_string()];
-        let m = rule_mentions(&alone);
+        let m = rule_mentions(&alone, &tokens::split_paragraphs(&alone));
         let office: Vec<_> = m.iter().filter(|m| m.kind == EntityKind::Person).collect();
         assert_eq!(office.len(), 1, "{m:?}");
         assert_eq!(
@@ -1204,7 +1209,7 @@ mod tests {
             "The talks were hosted by the US President.".to_string(),
             "Biden spoke first.".to_string(),
         ];
-        let m = rule_mentions(&named);
+        let m = rule_mentions(&named, &tokens::split_paragraphs(&named));
         assert!(m.iter().any(|m| m.canonical.is_some()), "{m:?}");
     }
     use super::*;
@@ -1363,7 +1368,7 @@ mod tests {
     /// What the rule layer finds (the tagger is tested in its own module).
     fn found(text: &str) -> Vec<(String, EntityKind, Option<String>)> {
         let paragraphs: Vec<String> = text.split("\n\n").map(str::to_string).collect();
-        rule_mentions(&paragraphs)
+        rule_mentions(&paragraphs, &tokens::split_paragraphs(&paragraphs))
             .into_iter()
             .map(|m| {
                 (
