@@ -321,24 +321,28 @@ fn combine(
 /// initials of the name's capitalised words appear, in order, among its letters
 /// ("Revolutionary Guard (IRGC)", "Desert Lancers (DLR)"; not "Jan Ullrich (GER)").
 fn defines_acronym(para: &str, name: &Span, acronym: &Span) -> bool {
-    let (Some(name_text), Some(between), Some(letters)) = (
-        para.get(name.range()),
+    // Cheapest tests first: this runs for every pair of tagged name and rule mention.
+    if name.paragraph != acronym.paragraph {
+        return false;
+    }
+    let (Some(between), Some(name_text), Some(letters)) = (
         para.get(name.end..acronym.start),
+        para.get(name.range()),
         para.get(acronym.range()),
     ) else {
         return false;
     };
-    let initials: Vec<char> = name_text
-        .split([' ', '-'])
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
+    if between.trim() != "(" || !is_acronym(letters) {
+        return false;
+    }
+    let initials = || {
+        name_text
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+    };
     let mut rest = letters.chars();
-    name.paragraph == acronym.paragraph
-        && between.trim() == "("
-        && is_acronym(letters)
-        && initials.len() >= 2
-        && initials.iter().all(|&i| rest.any(|c| c == i))
+    initials().nth(1).is_some() && initials().all(|i| rest.any(|c| c == i))
 }
 
 /// A name followed by an acronym in parentheses ("Desert Lancers (DLR)") is one
@@ -512,9 +516,11 @@ impl Scanner<'_> {
     /// A one-token name with a lower-case particle prefix ("al-Assad").
     fn is_prefixed_name(&self, i: usize) -> bool {
         let w = self.word(i);
-        PARTICLE_PREFIXES
-            .iter()
-            .any(|p| w.strip_prefix(p).is_some_and(starts_upper))
+        // Every prefix ends with a hyphen: most words need no list search.
+        w.contains('-')
+            && PARTICLE_PREFIXES
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(starts_upper))
     }
 
     /// A hyphenated word whose last part is lower case ("Iran-backed").
