@@ -449,13 +449,18 @@ fn unresolve_absent_office_holders(paragraphs: &[String], candidates: &mut [Cand
 /// True for a paragraph written in capitals (a headline or a shouted line),
 /// where capitalisation tells nothing.
 fn is_shouting(para: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(para))
-        .filter(|w| w.chars().count() > 1)
-        .collect();
-    words.len() >= 4 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+    let mut words = 0;
+    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = t.text(para);
+        if w.chars().nth(1).is_none() {
+            continue;
+        }
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 4
 }
 
 /// First letter upper case.
