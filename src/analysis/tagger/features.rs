@@ -563,13 +563,28 @@ impl<'a> DocumentFeatures<'a> {
     pub fn sentence(&mut self, si: usize, out: &mut SentenceFeatures) {
         let sent = &self.infos[si];
         let caps_line = self.ctx.caps_sentence[si];
+        may_be_in_name(sent, &mut out.candidate);
+        if !self.skip_unlikely {
+            out.candidate.iter_mut().for_each(|c| *c = true);
+        }
+        // Word classes are read only for candidates and their two neighbours;
+        // the look-ups (a cache miss each) are skipped for the other tokens.
+        let candidate = &out.candidate;
+        let needed = |j: usize| {
+            candidate[j]
+                || j > 0 && candidate[j - 1]
+                || candidate.get(j + 1).copied().unwrap_or(false)
+        };
         for (cl, classes) in self.lexicon.clusters.iter().zip(&mut self.classes) {
             classes.clear();
             classes.push(NO_CLASS + 1);
-            classes.extend(
-                sent.iter()
-                    .map(|t| cl.class(word_key(t.lower)).map_or(NO_CLASS, u64::from)),
-            );
+            classes.extend(sent.iter().enumerate().map(|(j, t)| {
+                if needed(j) {
+                    cl.class(word_key(t.lower)).map_or(NO_CLASS, u64::from)
+                } else {
+                    NO_CLASS
+                }
+            }));
             classes.push(NO_CLASS + 2);
         }
         self.shapes.clear();
@@ -600,10 +615,6 @@ impl<'a> DocumentFeatures<'a> {
                     v.push(key(t::HOOK, mix(name, hash_str(f))));
                 }
             });
-        }
-        may_be_in_name(sent, &mut out.candidate);
-        if !self.skip_unlikely {
-            out.candidate.iter_mut().for_each(|c| *c = true);
         }
         let c = Context {
             words: &self.sentences[si],
