@@ -436,11 +436,14 @@ fn unresolve_absent_office_holders(paragraphs: &[String], candidates: &mut [Cand
             continue;
         };
         let office = gazetteer::epithet(&c.text).is_some_and(|e| e.office);
-        let named = paragraphs.iter().any(|p| {
-            p.split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
-                .any(|word| word == surname)
-        });
-        if office && !named {
+        // Searched only for offices: it reads the whole article.
+        let named = || {
+            paragraphs.iter().any(|p| {
+                p.split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
+                    .any(|word| word == surname)
+            })
+        };
+        if office && !named() {
             c.canonical = None;
         }
     }
@@ -567,6 +570,8 @@ impl Scanner<'_> {
 
     fn scan(&mut self) {
         let mut i = self.sentence.start;
+        // The tokens of the current run, reused from run to run.
+        let mut idx = Vec::new();
         while i < self.sentence.end {
             if self.toks[i].kind == TokenKind::Word
                 && self.is_compound(i)
@@ -581,7 +586,8 @@ impl Scanner<'_> {
                 continue;
             }
             let start = i;
-            let mut idx = vec![i];
+            idx.clear();
+            idx.push(i);
             let mut end = self.extend_run(i + 1, &mut idx);
             // "Qods (Quds) Day": an alternative spelling in parentheses inside a name.
             let mut alt_spelling = None;
