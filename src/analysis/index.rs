@@ -228,7 +228,10 @@ fn apply_renames(
 ) {
     let final_name = |e: &Entity| rename.get(&e.name).unwrap_or(&e.name).clone();
     let revoted = |e: &Entity| {
-        e.kind != EntityKind::Place && kinds.get(&final_name(e)).is_some_and(|&k| k != e.kind)
+        e.kind != EntityKind::Place
+            && kinds
+                .get(rename.get(&e.name).unwrap_or(&e.name))
+                .is_some_and(|&k| k != e.kind)
     };
     if !analysis
         .entities
