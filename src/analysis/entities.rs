@@ -9,9 +9,9 @@
 
 use super::aliases::surname_forms;
 use super::gazetteer::{self, PlaceClass, TitleRole};
-use super::tokens::{self, Token, TokenKind};
+use super::tokens::{self, Token, TokenKind, Tokenized};
 use crate::model::{EntityKind, Span};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 
 /// One mention before aliases are merged.
@@ -176,23 +176,28 @@ const PLACE_CUES_BEFORE: &[&str] = &["in", "near", "outside", "inside", "across"
 /// marks single words that are the surname of a named person as that person,
 /// and revives dropped sentence-initial words that the article uses as names.
 pub fn find_mentions(paragraphs: &[String]) -> Vec<RawMention> {
-    let rules = rule_mentions(paragraphs);
-    let tagged = tagged_mentions(paragraphs);
+    find_mentions_in(paragraphs, &tokens::split_paragraphs(paragraphs))
+}
+
+/// [`find_mentions`] over paragraphs already split by [`tokens::split_paragraphs`]
+/// (`split[i]` is paragraph `i`), so that the caller can share the split.
+pub fn find_mentions_in(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMention> {
+    let rules = rule_mentions(paragraphs, split);
+    let tagged = tagged_mentions(paragraphs, split);
     combine(paragraphs, tagged, rules)
 }
 
 /// The statistical tagger's mentions ([`super::tagger`]), as byte spans, with
 /// leading titles taken off people ("Mr Blair" is Blair).
-fn tagged_mentions(paragraphs: &[String]) -> Vec<RawMention> {
+fn tagged_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMention> {
     // One document: every sentence of every paragraph, remembering where each token is.
     let mut sentences: Vec<Vec<&str>> = Vec::new();
-    let mut places: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
-    for (pi, para) in paragraphs.iter().enumerate() {
-        let toks = tokens::tokenize(para);
-        for sentence in tokens::sentences(para, &toks) {
-            let toks = &toks[sentence];
+    let mut places: Vec<(usize, &[Token])> = Vec::new();
+    for (pi, (para, tok)) in paragraphs.iter().zip(split).enumerate() {
+        for sentence in &tok.sentences {
+            let toks = &tok.tokens[sentence.clone()];
             sentences.push(toks.iter().map(|t| t.text(para)).collect());
-            places.push((pi, toks.iter().map(Token::range).collect()));
+            places.push((pi, toks));
         }
     }
     let tagged = super::tagger::tag_document(&sentences);
@@ -316,24 +321,28 @@ fn combine(
 /// initials of the name's capitalised words appear, in order, among its letters
 /// ("Revolutionary Guard (IRGC)", "Desert Lancers (DLR)"; not "Jan Ullrich (GER)").
 fn defines_acronym(para: &str, name: &Span, acronym: &Span) -> bool {
-    let (Some(name_text), Some(between), Some(letters)) = (
-        para.get(name.range()),
+    // Cheapest tests first: this runs for every pair of tagged name and rule mention.
+    if name.paragraph != acronym.paragraph {
+        return false;
+    }
+    let (Some(between), Some(name_text), Some(letters)) = (
         para.get(name.end..acronym.start),
+        para.get(name.range()),
         para.get(acronym.range()),
     ) else {
         return false;
     };
-    let initials: Vec<char> = name_text
-        .split([' ', '-'])
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
+    if between.trim() != "(" || !is_acronym(letters) {
+        return false;
+    }
+    let initials = || {
+        name_text
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+    };
     let mut rest = letters.chars();
-    name.paragraph == acronym.paragraph
-        && between.trim() == "("
-        && is_acronym(letters)
-        && initials.len() >= 2
-        && initials.iter().all(|&i| rest.any(|c| c == i))
+    initials().nth(1).is_some() && initials().all(|i| rest.any(|c| c == i))
 }
 
 /// A name followed by an acronym in parentheses ("Desert Lancers (DLR)") is one
@@ -389,20 +398,20 @@ fn is_prefixed_adjective(word: &str) -> bool {
 
 /// The rules' mentions: capitalised runs classified by titles, organisation
 /// words, first names and the gazetteer (see [`find_mentions`]'s algorithm).
-fn rule_mentions(paragraphs: &[String]) -> Vec<Candidate> {
+fn rule_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     let mut dropped = Vec::new();
-    for (pi, para) in paragraphs.iter().enumerate() {
-        let toks = tokens::tokenize(para);
-        if is_shouting(para, &toks) {
+    for (pi, (para, tok)) in paragraphs.iter().zip(split).enumerate() {
+        let toks = &tok.tokens;
+        if is_shouting(para, toks) {
             continue;
         }
-        for sentence in tokens::sentences(para, &toks) {
+        for sentence in &tok.sentences {
             let mut scanner = Scanner {
                 para,
                 paragraph: pi,
-                toks: &toks,
-                sentence,
+                toks,
+                sentence: sentence.clone(),
                 out: &mut candidates,
                 dropped: &mut dropped,
             };
@@ -427,11 +436,14 @@ fn unresolve_absent_office_holders(paragraphs: &[String], candidates: &mut [Cand
             continue;
         };
         let office = gazetteer::epithet(&c.text).is_some_and(|e| e.office);
-        let named = paragraphs.iter().any(|p| {
-            p.split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
-                .any(|word| word == surname)
-        });
-        if office && !named {
+        // Searched only for offices: it reads the whole article.
+        let named = || {
+            paragraphs.iter().any(|p| {
+                p.split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
+                    .any(|word| word == surname)
+            })
+        };
+        if office && !named() {
             c.canonical = None;
         }
     }
@@ -440,13 +452,18 @@ fn unresolve_absent_office_holders(paragraphs: &[String], candidates: &mut [Cand
 /// True for a paragraph written in capitals (a headline or a shouted line),
 /// where capitalisation tells nothing.
 fn is_shouting(para: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(para))
-        .filter(|w| w.chars().count() > 1)
-        .collect();
-    words.len() >= 4 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+    let mut words = 0;
+    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = t.text(para);
+        if w.chars().nth(1).is_none() {
+            continue;
+        }
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 4
 }
 
 /// First letter upper case.
@@ -507,9 +524,11 @@ impl Scanner<'_> {
     /// A one-token name with a lower-case particle prefix ("al-Assad").
     fn is_prefixed_name(&self, i: usize) -> bool {
         let w = self.word(i);
-        PARTICLE_PREFIXES
-            .iter()
-            .any(|p| w.strip_prefix(p).is_some_and(starts_upper))
+        // Every prefix ends with a hyphen: most words need no list search.
+        w.contains('-')
+            && PARTICLE_PREFIXES
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(starts_upper))
     }
 
     /// A hyphenated word whose last part is lower case ("Iran-backed").
@@ -551,6 +570,8 @@ impl Scanner<'_> {
 
     fn scan(&mut self) {
         let mut i = self.sentence.start;
+        // The tokens of the current run, reused from run to run.
+        let mut idx = Vec::new();
         while i < self.sentence.end {
             if self.toks[i].kind == TokenKind::Word
                 && self.is_compound(i)
@@ -565,7 +586,8 @@ impl Scanner<'_> {
                 continue;
             }
             let start = i;
-            let mut idx = vec![i];
+            idx.clear();
+            idx.push(i);
             let mut end = self.extend_run(i + 1, &mut idx);
             // "Qods (Quds) Day": an alternative spelling in parentheses inside a name.
             let mut alt_spelling = None;
@@ -1192,7 +1214,7 @@ mod tests {
     #[test]
     fn rule_mentions_resolve_an_office_only_when_its_holder_is_named() {
         let alone = vec!["The talks were hosted by the US President in 2005.".to_string()];
-        let m = rule_mentions(&alone);
+        let m = rule_mentions(&alone, &tokens::split_paragraphs(&alone));
         let office: Vec<_> = m.iter().filter(|m| m.kind == EntityKind::Person).collect();
         assert_eq!(office.len(), 1, "{m:?}");
         assert_eq!(
@@ -1204,7 +1226,7 @@ mod tests {
             "The talks were hosted by the US President.".to_string(),
             "Biden spoke first.".to_string(),
         ];
-        let m = rule_mentions(&named);
+        let m = rule_mentions(&named, &tokens::split_paragraphs(&named));
         assert!(m.iter().any(|m| m.canonical.is_some()), "{m:?}");
     }
     use super::*;
@@ -1363,7 +1385,7 @@ mod tests {
     /// What the rule layer finds (the tagger is tested in its own module).
     fn found(text: &str) -> Vec<(String, EntityKind, Option<String>)> {
         let paragraphs: Vec<String> = text.split("\n\n").map(str::to_string).collect();
-        rule_mentions(&paragraphs)
+        rule_mentions(&paragraphs, &tokens::split_paragraphs(&paragraphs))
             .into_iter()
             .map(|m| {
                 (

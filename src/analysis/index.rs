@@ -5,7 +5,7 @@
 use super::aliases::{normalise, surname_forms};
 use super::gazetteer;
 use crate::model::{Analysis, Entity, EntityKind};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// One entity across the whole collection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,7 +228,10 @@ fn apply_renames(
 ) {
     let final_name = |e: &Entity| rename.get(&e.name).unwrap_or(&e.name).clone();
     let revoted = |e: &Entity| {
-        e.kind != EntityKind::Place && kinds.get(&final_name(e)).is_some_and(|&k| k != e.kind)
+        e.kind != EntityKind::Place
+            && kinds
+                .get(rename.get(&e.name).unwrap_or(&e.name))
+                .is_some_and(|&k| k != e.kind)
     };
     if !analysis
         .entities

@@ -3,7 +3,7 @@
 //! the entities. A speaker is always one of the article's entities.
 
 use super::quotes::QuoteSpan;
-use super::tokens::{self, Token};
+use super::tokens::{self, Token, Tokenized};
 use crate::model::{Entity, EntityKind};
 use std::ops::Range;
 
@@ -301,19 +301,23 @@ impl Local {
 /// One paragraph, tokenized, with which tokens lie inside quotes.
 struct Para<'a> {
     text: &'a str,
-    tokens: Vec<Token>,
+    tokens: &'a [Token],
     /// Sentence index of each token.
     sentence_of: Vec<usize>,
-    sentences: Vec<Range<usize>>,
+    sentences: &'a [Range<usize>],
     /// Whether each token lies inside a quote (marks included).
     quoted: Vec<bool>,
     mentions: &'a [Mention],
 }
 
 impl<'a> Para<'a> {
-    fn new(text: &'a str, quote_ranges: &[Range<usize>], mentions: &'a [Mention]) -> Self {
-        let tokens = tokens::tokenize(text);
-        let sentences = tokens::sentences(text, &tokens);
+    fn new(
+        text: &'a str,
+        split: &'a Tokenized,
+        quote_ranges: &[Range<usize>],
+        mentions: &'a [Mention],
+    ) -> Self {
+        let (tokens, sentences) = (&split.tokens[..], &split.sentences[..]);
         let mut sentence_of = vec![0; tokens.len()];
         for (s, range) in sentences.iter().enumerate() {
             for slot in &mut sentence_of[range.clone()] {
@@ -842,6 +846,22 @@ pub fn attribute(
     quotes: &[QuoteSpan],
     entities: &[Entity],
 ) -> Vec<Option<usize>> {
+    attribute_in(
+        paragraphs,
+        &tokens::split_paragraphs(paragraphs),
+        quotes,
+        entities,
+    )
+}
+
+/// [`attribute`] over paragraphs already split by [`tokens::split_paragraphs`]
+/// (`split[i]` is paragraph `i`), so that the caller can share the split.
+pub fn attribute_in(
+    paragraphs: &[String],
+    split: &[Tokenized],
+    quotes: &[QuoteSpan],
+    entities: &[Entity],
+) -> Vec<Option<usize>> {
     let mentions = Mentions::new(paragraphs, entities);
     let mut salience = Salience {
         entities,
@@ -876,7 +896,7 @@ pub fn attribute(
                 && is_subject(text, m)
         });
         let mut pending = subjects.next();
-        let para = (!ranges.is_empty()).then(|| Para::new(text, &ranges, para_mentions));
+        let para = (!ranges.is_empty()).then(|| Para::new(text, &split[p], &ranges, para_mentions));
         for (j, &i) in by_paragraph[p].iter().enumerate() {
             let Some(para) = &para else { break };
             while let Some(m) = pending.filter(|m| m.start < ranges[j].start) {
@@ -896,7 +916,12 @@ pub fn attribute(
                 && p > 0
             {
                 // Reported speech at the end of the previous paragraph.
-                let before = Para::new(&paragraphs[p - 1], &prev_ranges, mentions.of(p - 1));
+                let before = Para::new(
+                    &paragraphs[p - 1],
+                    &split[p - 1],
+                    &prev_ranges,
+                    mentions.of(p - 1),
+                );
                 *prev = before
                     .sentences
                     .len()
