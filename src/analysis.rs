@@ -13,6 +13,7 @@ pub mod gazetteer;
 pub mod index;
 pub mod quotes;
 pub mod speakers;
+pub mod tagger;
 pub mod tokens;
 
 use crate::model::{Analysis, Article, Quote};
