@@ -811,8 +811,7 @@ impl App {
                 .unwrap_or_default(),
             Scope::Collection => self
                 .index
-                .entities
-                .iter()
+                .sorted()
                 .map(|e| (e.name.clone(), e.kind, e.articles.len(), e.mentions))
                 .collect(),
         };

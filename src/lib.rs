@@ -32,5 +32,6 @@ pub mod loader;
 pub mod model;
 pub mod reflow;
 pub mod sanitize;
+pub mod store;
 pub mod tui;
 pub mod ui;
