@@ -30,6 +30,7 @@ pub mod dump;
 pub mod keymap;
 pub mod loader;
 pub mod model;
+pub mod pipeline;
 pub mod reflow;
 pub mod sanitize;
 pub mod store;

@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io::Read;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are skipped: no news article is this big, and
@@ -137,7 +138,10 @@ pub fn load_sample() -> Loaded {
 /// reported if it cannot be read. `-` reads standard input.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let mut all = Loaded::default();
-    load_paths_with(paths, &mut |part| all.append(part));
+    load_paths_with(paths, &mut |part| {
+        all.append(part);
+        ControlFlow::Continue(())
+    });
     all
 }
 
@@ -145,29 +149,41 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 /// gets each file's articles and problems (a big JSON Lines file in several
 /// parts) in load order, so a reader can show the first articles while the
 /// rest are still being read, and nothing has to hold the whole collection.
-pub fn load_paths_with(paths: &[PathBuf], emit: &mut dyn FnMut(Loaded)) {
+/// Loading stops early when `emit` returns [`ControlFlow::Break`].
+pub fn load_paths_with(paths: &[PathBuf], emit: &mut Emit<'_>) {
     let mut loaded = Loaded::default();
     let mut visited = HashSet::new();
     for path in paths {
-        if path.as_os_str() == STDIN_LABEL {
+        let flow = if path.as_os_str() == STDIN_LABEL {
             load_stdin(&mut loaded);
+            ControlFlow::Continue(())
         } else {
             match fs::metadata(path) {
                 Ok(meta) if meta.is_dir() => walk_dir(path, &mut visited, &mut loaded, emit),
                 Ok(meta) => load_file_streaming(path, &meta, &mut loaded, emit),
-                Err(error) => loaded
-                    .skipped
-                    .push(LoadError::new(label_of(path), io_reason(&error))),
+                Err(error) => {
+                    loaded
+                        .skipped
+                        .push(LoadError::new(label_of(path), io_reason(&error)));
+                    ControlFlow::Continue(())
+                }
             }
+        };
+        if flow.is_break() || flush(&mut loaded, emit).is_break() {
+            return;
         }
-        flush(&mut loaded, emit);
     }
 }
 
+/// Receives what was loaded, part by part; [`ControlFlow::Break`] stops loading.
+pub type Emit<'a> = dyn FnMut(Loaded) -> ControlFlow<()> + 'a;
+
 /// Hands over what has been loaded since the last flush.
-fn flush(loaded: &mut Loaded, emit: &mut dyn FnMut(Loaded)) {
-    if !loaded.is_empty() {
-        emit(std::mem::take(loaded));
+fn flush(loaded: &mut Loaded, emit: &mut Emit<'_>) -> ControlFlow<()> {
+    if loaded.is_empty() {
+        ControlFlow::Continue(())
+    } else {
+        emit(std::mem::take(loaded))
     }
 }
 
@@ -184,8 +200,8 @@ fn load_file_streaming(
     path: &Path,
     meta: &fs::Metadata,
     loaded: &mut Loaded,
-    emit: &mut dyn FnMut(Loaded),
-) {
+    emit: &mut Emit<'_>,
+) -> ControlFlow<()> {
     let label = label_of(path);
     if meta.is_file()
         && meta.len() > STREAM_JSON_LINES_ABOVE
@@ -193,23 +209,25 @@ fn load_file_streaming(
     {
         match fs::File::open(path) {
             Ok(file) => {
-                if stream_json_lines(&label, file, JSON_LINES_CHUNK, loaded, emit) {
-                    return;
+                if let Some(flow) = stream_json_lines(&label, file, JSON_LINES_CHUNK, loaded, emit)
+                {
+                    return flow;
                 }
             }
             Err(error) => {
                 loaded
                     .skipped
                     .push(LoadError::new(&label, io_reason(&error)));
-                return;
+                return ControlFlow::Continue(());
             }
         }
     }
     load_file(path, loaded);
+    ControlFlow::Continue(())
 }
 
 /// Reads a JSON Lines file about `chunk_bytes` of whole lines at a time, handing each
-/// chunk's articles to `emit`. Returns `false`, having read nothing, for
+/// chunk's articles to `emit`. Returns `None`, having read nothing, for
 /// content that needs the whole-file path (UTF-16, gzip, binary).
 ///
 /// Invalid UTF-8 is replaced as in [`parse_file`], with one warning for the
@@ -219,15 +237,17 @@ fn stream_json_lines(
     file: impl Read,
     chunk_bytes: usize,
     loaded: &mut Loaded,
-    emit: &mut dyn FnMut(Loaded),
-) -> bool {
+    emit: &mut Emit<'_>,
+) -> Option<ControlFlow<()>> {
     use std::io::BufRead;
     let mut reader = std::io::BufReader::with_capacity(chunk_bytes.max(BINARY_SNIFF_BYTES), file);
     let head = match reader.fill_buf() {
         Ok(head) => head,
         Err(error) => {
-            loaded.skipped.push(LoadError::new(label, io_reason(&error)));
-            return true;
+            loaded
+                .skipped
+                .push(LoadError::new(label, io_reason(&error)));
+            return Some(ControlFlow::Continue(()));
         }
     };
     let sniffed = &head[..head.len().min(BINARY_SNIFF_BYTES)];
@@ -236,7 +256,7 @@ fn stream_json_lines(
         || head.starts_with(&[0x1F, 0x8B])
         || sniffed.contains(&0)
     {
-        return false;
+        return None;
     }
     if head.starts_with(b"\xEF\xBB\xBF") {
         reader.consume(3);
@@ -271,7 +291,9 @@ fn stream_json_lines(
                 }
                 Ok(_) => {}
                 Err(error) => {
-                    loaded.warnings.push(LoadError::new(label, io_reason(&error)));
+                    loaded
+                        .warnings
+                        .push(LoadError::new(label, io_reason(&error)));
                     problems += 1;
                     break;
                 }
@@ -299,7 +321,9 @@ fn stream_json_lines(
         problems += warnings.len();
         loaded.articles.extend(parsed);
         loaded.warnings.extend(warnings);
-        flush(loaded, emit);
+        if flush(loaded, emit).is_break() {
+            return Some(ControlFlow::Break(()));
+        }
     }
     if invalid > 0 {
         loaded.warnings.push(LoadError::new(
@@ -319,7 +343,7 @@ fn stream_json_lines(
         };
         loaded.skipped.push(LoadError::new(label, reason));
     }
-    true
+    Some(ControlFlow::Continue(()))
 }
 
 /// Reads past the rest of the current line, however long.
@@ -344,8 +368,8 @@ fn walk_dir(
     root: &Path,
     visited: &mut HashSet<PathBuf>,
     loaded: &mut Loaded,
-    emit: &mut dyn FnMut(Loaded),
-) {
+    emit: &mut Emit<'_>,
+) -> ControlFlow<()> {
     // An explicit stack instead of recursion: depth is bounded only by the
     // file system, not by our call stack.
     let mut stack: Vec<std::vec::IntoIter<PathBuf>> = Vec::new();
@@ -357,7 +381,7 @@ fn walk_dir(
             stack.pop();
             continue;
         };
-        flush(loaded, emit);
+        flush(loaded, emit)?;
         if is_hidden(&path) {
             continue;
         }
@@ -371,7 +395,7 @@ fn walk_dir(
             // (pipes, sockets, devices) are not articles: pass over silently.
             Ok(meta) if meta.is_file() => {
                 if Format::from_label(&label_of(&path)).is_ok() && !is_collection_notes(&path) {
-                    load_file_streaming(&path, &meta, loaded, emit);
+                    load_file_streaming(&path, &meta, loaded, emit)?;
                 }
             }
             Ok(_) => {}
@@ -386,6 +410,7 @@ fn walk_dir(
             }
         }
     }
+    ControlFlow::Continue(())
 }
 
 /// Lists a directory's entries sorted by path, or records why it cannot be
@@ -1117,8 +1142,9 @@ mod tests {
         let streamed = stream_json_lines("big.jsonl", bytes, chunk, &mut loaded, &mut |part| {
             parts += 1;
             all.append(part);
+            ControlFlow::Continue(())
         });
-        assert!(streamed);
+        assert_eq!(streamed, Some(ControlFlow::Continue(())));
         all.append(loaded);
         (all, parts)
     }
@@ -1169,10 +1195,16 @@ mod tests {
 
     #[test]
     fn stream_json_lines_leaves_gzip_and_utf16_to_the_whole_file_path() {
-        for head in [&[0x1F, 0x8B, 8, 0][..], &[0xFF, 0xFE, b'{', 0][..], b"{\"a\":\0}"] {
+        for head in [
+            &[0x1F, 0x8B, 8, 0][..],
+            &[0xFF, 0xFE, b'{', 0][..],
+            b"{\"a\":\0}",
+        ] {
             let mut loaded = Loaded::default();
-            let streamed = stream_json_lines("x.jsonl", head, 64, &mut loaded, &mut |_| {});
-            assert!(!streamed);
+            let streamed = stream_json_lines("x.jsonl", head, 64, &mut loaded, &mut |_| {
+                ControlFlow::Continue(())
+            });
+            assert_eq!(streamed, None);
             assert!(loaded.is_empty());
         }
     }
@@ -1192,7 +1224,10 @@ mod tests {
         dir.write("a.txt", b"First\n\nBody one.");
         dir.write("c.json", b"{broken");
         let mut parts: Vec<Loaded> = Vec::new();
-        load_paths_with(std::slice::from_ref(&dir.0), &mut |part| parts.push(part));
+        load_paths_with(std::slice::from_ref(&dir.0), &mut |part| {
+            parts.push(part);
+            ControlFlow::Continue(())
+        });
         let titles: Vec<Vec<String>> = parts
             .iter()
             .map(|p| p.articles.iter().map(|a| a.title.clone()).collect())
@@ -1200,5 +1235,11 @@ mod tests {
         assert_eq!(titles, [vec!["First"], vec!["Second"], vec![]]);
         assert_eq!(parts[2].skipped.len(), 1);
         assert_eq!(load_paths(std::slice::from_ref(&dir.0)).articles.len(), 2);
+        let mut first = Vec::new();
+        load_paths_with(std::slice::from_ref(&dir.0), &mut |part| {
+            first.push(part);
+            ControlFlow::Break(())
+        });
+        assert_eq!(first.len(), 1, "Break stops loading");
     }
 }

@@ -391,10 +391,7 @@ impl Unifier {
         let used = |n: &str| self.names.get(n).map_or(0, |f| f.articles);
         let mut alias_renames = Vec::new();
         for (name, facts) in &self.names {
-            if !facts.not_surname
-                || rename.contains_key(name)
-                || gazetteer::place(name).is_some()
-            {
+            if !facts.not_surname || rename.contains_key(name) || gazetteer::place(name).is_some() {
                 continue;
             }
             // The name most articles use wins: one odd article does not rename the rest.
@@ -602,7 +599,7 @@ mod tests {
 
     #[test]
     fn unifier_gives_the_same_renames_in_any_article_order() {
-        let analyses = vec![
+        let analyses = [
             analyse(include_str!(
                 "../../assets/fixtures/entities/collection_a.txt"
             )),
@@ -670,7 +667,10 @@ mod tests {
         for i in [3, 0, 2, 1] {
             index.add(i, &analyse("Lima was quiet."));
         }
-        assert_eq!(index.get("Lima").map(|e| e.articles.clone()), Some(vec![0, 1, 2, 3]));
+        assert_eq!(
+            index.get("Lima").map(|e| e.articles.clone()),
+            Some(vec![0, 1, 2, 3])
+        );
         assert!(index.order_is_stale());
         index.sort();
         assert_eq!(index.position("Lima"), Some(0));

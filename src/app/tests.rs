@@ -15,8 +15,8 @@ fn press(app: &mut App, keys: &str) {
 }
 
 /// The name of the entity under the sidebar cursor.
-fn sidebar_cursor_name(app: &App) -> Option<&str> {
-    match app.sidebar_rows().get(app.sidebar_cursor_row()?)? {
+fn sidebar_cursor_name(app: &App) -> Option<String> {
+    match app.sidebar_row(app.sidebar_cursor_row()?)? {
         SidebarRow::Entity { name, .. } => Some(name),
         SidebarRow::Heading { .. } => None,
     }
@@ -54,7 +54,7 @@ fn app_starts_on_the_first_article_with_the_list_focused() {
     assert_eq!(app.list_cursor(), 0);
     assert_eq!(app.selected_entity(), None);
     assert!(!app.body_lines().is_empty());
-    assert_eq!(sidebar_cursor_name(&app), Some("Mara Voss"));
+    assert_eq!(sidebar_cursor_name(&app).as_deref(), Some("Mara Voss"));
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn n_walks_mentions_then_on_to_the_next_article_and_wraps() {
     );
     assert_eq!(app.list_cursor(), 2, "the list follows");
     assert_eq!(
-        sidebar_cursor_name(&app),
+        sidebar_cursor_name(&app).as_deref(),
         Some("Mara Voss"),
         "the sidebar follows"
     );
@@ -164,7 +164,7 @@ fn collection_scope_selects_entities_absent_here_and_n_finds_them() {
     assert_eq!(app.scope(), Scope::Collection);
     // Collection rows: People: Mara Voss (2 articles), Jon Hale (1).
     press(&mut app, "l l j");
-    assert_eq!(sidebar_cursor_name(&app), Some("Jon Hale"));
+    assert_eq!(sidebar_cursor_name(&app).as_deref(), Some("Jon Hale"));
     press(&mut app, "enter");
     assert_eq!(app.selected_entity(), Some("Jon Hale"));
     assert_eq!(app.current_mention(), None);
@@ -183,7 +183,7 @@ fn collection_scope_selects_entities_absent_here_and_n_finds_them() {
             .is_some_and(|s| s.contains("Only this article"))
     );
     press(&mut app, "a");
-    assert_eq!(sidebar_cursor_name(&app), Some("Jon Hale"));
+    assert_eq!(sidebar_cursor_name(&app).as_deref(), Some("Jon Hale"));
 }
 
 #[test]
@@ -281,7 +281,7 @@ fn n_keeps_the_current_mention_on_screen() {
     let mut seen = 0;
     for _ in 0..10 {
         let (_, index) = app.current_mention().expect("a current mention");
-        let span = app.analyses()[0].entities[0].mentions[index];
+        let span = app.open_article_data().expect("open").1.entities[0].mentions[index];
         let line = app.line_of(span.paragraph, span.start).expect("laid out");
         assert!(
             (app.body_top()..app.body_top() + height).contains(&line),

@@ -220,7 +220,8 @@ fn rename_people(p: &PoolParagraph, names: &mut HashMap<String, String>, rng: &m
     let mut out = String::with_capacity(p.text.len() + 16);
     let mut at = 0;
     for (range, words) in &p.people {
-        let (Some(before), Some(mention)) = (p.text.get(at..range.start), p.text.get(range.clone()))
+        let (Some(before), Some(mention)) =
+            (p.text.get(at..range.start), p.text.get(range.clone()))
         else {
             continue;
         };

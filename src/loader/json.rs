@@ -184,13 +184,9 @@ pub fn parse_json_lines_from(
                     articles.push(article);
                 }
             }
-            Err(error) => warnings.push(syntax_error(
-                label,
-                &text,
-                line_start,
-                before.lines,
-                &error,
-            )),
+            Err(error) => {
+                warnings.push(syntax_error(label, &text, line_start, before.lines, &error))
+            }
         }
     }
     // A chunk that ends with its line break has one empty "line" after it.
