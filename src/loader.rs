@@ -195,6 +195,9 @@ pub const STREAM_JSON_LINES_ABOVE: u64 = 4 * 1024 * 1024;
 /// Bytes of whole lines parsed at a time from a streamed JSON Lines file.
 const JSON_LINES_CHUNK: usize = 1024 * 1024;
 
+/// The first chunk is smaller, so that a reader shows the first articles sooner.
+const FIRST_JSON_LINES_CHUNK: usize = 64 * 1024;
+
 /// Loads one file, streaming a big JSON Lines file.
 fn load_file_streaming(
     path: &Path,
@@ -265,9 +268,11 @@ fn stream_json_lines(
     let mut chunk: Vec<u8> = Vec::with_capacity(chunk_bytes + 64 * 1024);
     let (mut articles, mut problems) = (0usize, 0usize);
     let (mut invalid, mut first_invalid, mut bytes_before) = (0usize, None, 0usize);
+    // A small first chunk, so that the first articles come quickly.
+    let mut target = chunk_bytes.min(FIRST_JSON_LINES_CHUNK);
     loop {
         chunk.clear();
-        while chunk.len() < chunk_bytes {
+        while chunk.len() < target {
             let before = chunk.len();
             let read = (&mut reader)
                 .take(MAX_FILE_BYTES + 1)
@@ -324,6 +329,7 @@ fn stream_json_lines(
         if flush(loaded, emit).is_break() {
             return Some(ControlFlow::Break(()));
         }
+        target = chunk_bytes;
     }
     if invalid > 0 {
         loaded.warnings.push(LoadError::new(

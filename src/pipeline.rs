@@ -17,9 +17,11 @@
 //! For `lede dump` ([`dump`]): the loader thread feeds workers that analyse
 //! and serialise each article; the writer puts lines back in load order. At
 //! most [`DUMP_WINDOW`] articles are in flight, so memory stays flat however
-//! big the collection. Each article is dumped with its own analysis's names:
-//! unifying names across the collection needs every article first, which a
-//! stream cannot wait for (see the README, "Performance").
+//! big the collection. Unifying names across the collection would need every
+//! article before the first line; instead the first [`DUMP_NAMING_BYTES`] of
+//! text settle the names (exactly as the reader does, for a collection that
+//! fits) and later articles take the renames found there (see the README,
+//! "Performance").
 
 use crate::analysis::index::{CollectionIndex, Unifier};
 use crate::app::{ANALYSIS_CACHE, App, SharedIndex};
@@ -352,6 +354,12 @@ fn load_loop(
 
 /// An analysis worker: analyses articles until stopped.
 fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>) {
+    // The analysis's word lists load on first use: load them now, while the
+    // loader reads the first files and the terminal is set up.
+    let _ = crate::analysis::analyse(&Article {
+        paragraphs: vec!["Mr Jon Hale of the Harbor Council said \"yes\" in Eastport.".to_string()],
+        ..Article::default()
+    });
     while let Some((article, stored, asked)) = work.take() {
         let analysis = crate::analysis::analyse(&stored.to_article());
         drop(stored);
@@ -397,25 +405,33 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
                     if seen.len() <= article {
                         seen.resize(article + 1, false);
                     }
-                    let offer = !seen[article] && offered < ANALYSIS_CACHE;
-                    if !seen[article] {
+                    let new = !seen[article];
+                    let offer = new && offered < ANALYSIS_CACHE;
+                    if new {
                         seen[article] = true;
                         analysed += 1;
                         if let Some(unifier) = &mut unifier {
                             unifier.add(&analysis);
                         }
-                        batch.push((article, analysis.clone()));
                     }
                     if asked || offer {
                         offered += usize::from(!asked);
+                        let mut forwarded = if new {
+                            analysis.clone()
+                        } else {
+                            std::mem::take(&mut analysis)
+                        };
                         if let Some(renames) = &renames {
-                            crate::analysis::index::apply_renames(&mut analysis, renames);
+                            crate::analysis::index::apply_renames(&mut forwarded, renames);
                         }
                         let _ = events.send(Event::Analysed {
                             article,
-                            analysis,
+                            analysis: forwarded,
                             asked,
                         });
+                    }
+                    if new {
+                        batch.push((article, analysis));
                     }
                 }
             }
@@ -444,11 +460,20 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
         }
         if all_in && let Some(unifier) = unifier.take() {
             let table = Arc::new(unifier.renames());
-            let unified = index
+            drop(unifier);
+            // Renaming touches only the renamed entities: a short write lock.
+            index
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .rename(&table);
+            let order = index
                 .read()
                 .unwrap_or_else(PoisonError::into_inner)
-                .renamed(&table);
-            *index.write().unwrap_or_else(PoisonError::into_inner) = unified;
+                .sorted_order();
+            index
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .set_order(order);
             renames = Some(Arc::clone(&table));
             let _ = events.send(Event::Unified { renames: table });
         }
@@ -459,6 +484,13 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
 /// waiting for an earlier one to be written).
 pub const DUMP_WINDOW: usize = 256;
 
+/// Article text [`dump`] reads before it settles the collection's names: the
+/// articles up to here are held, their names unified as by
+/// [`crate::analysis::index::unify`], and the renames found then apply to every
+/// later article. A collection smaller than this is dumped exactly as if it
+/// had all been unified at once.
+pub const DUMP_NAMING_BYTES: usize = 16 * 1024 * 1024;
+
 /// What [`dump`] did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DumpSummary {
@@ -466,16 +498,31 @@ pub struct DumpSummary {
     pub skipped: usize,
 }
 
+/// A worker's result: a finished line, or (while names are not settled) the
+/// article and its analysis for the writer to hold.
+enum Analysed {
+    Line(String),
+    Held(Box<(Article, Analysis)>),
+}
+
+/// The renames of the naming window, once settled.
+type Settled = std::sync::OnceLock<Arc<HashMap<String, String>>>;
+
 /// Writes the analysis of every article under `source` to `out` as JSON Lines,
 /// in load order, analysing on `workers` threads while the loader reads on.
-/// `problem` gets every load problem as it is found. A closed pipe ends quietly.
+/// `problem` gets every load problem as it is found, with whether the file
+/// was skipped. A closed pipe ends quietly.
 ///
 /// # Algorithm
 /// Articles are numbered as they are read. Workers take them in that order,
-/// but one never starts article `n` before article `n - DUMP_WINDOW` is
-/// written, so at most [`DUMP_WINDOW`] articles are held at once. The writer
-/// keeps finished lines in a map by number and writes each as soon as every
-/// line before it is out.
+/// but one never starts article `n` before the writer has taken article
+/// `n - DUMP_WINDOW`, so few articles are in flight at once. The writer keeps
+/// finished results in a map by number and takes each as soon as every one
+/// before it is taken. Names: the writer holds the first
+/// [`DUMP_NAMING_BYTES`] of articles, gathering their names in a [`Unifier`];
+/// then it settles the renames, writes what it held, and from then on workers
+/// rename and serialise each article themselves. Memory is bounded by the
+/// window and the naming bytes, whatever the collection's size.
 ///
 /// # Errors
 /// When writing to `out` fails (other than a closed pipe).
@@ -485,29 +532,49 @@ pub fn dump(
     workers: usize,
     problem: impl FnMut(&LoadError, bool) + Send,
 ) -> io::Result<DumpSummary> {
+    dump_with(source, out, workers, DUMP_NAMING_BYTES, problem)
+}
+
+/// [`dump`] with the naming window's size in bytes.
+fn dump_with(
+    source: &Source,
+    out: impl Write,
+    workers: usize,
+    naming_bytes: usize,
+    problem: impl FnMut(&LoadError, bool) + Send,
+) -> io::Result<DumpSummary> {
     let (articles_tx, articles_rx) = mpsc::sync_channel::<(usize, Article)>(DUMP_WINDOW);
     let articles_rx = Mutex::new(articles_rx);
-    let (lines_tx, lines_rx) = mpsc::channel::<(usize, String)>();
-    let written = (Mutex::new(0usize), Condvar::new());
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Analysed)>();
+    let taken = (Mutex::new(0usize), Condvar::new());
+    let settled = Settled::new();
     let stop = AtomicBool::new(false);
     let mut summary = DumpSummary::default();
     let result = thread::scope(|scope| {
         let stop_flag = &stop;
         let loader = scope.spawn(move || dump_load(source, &articles_tx, problem, stop_flag));
         for _ in 0..workers.max(1) {
-            let lines_tx = lines_tx.clone();
-            let (articles_rx, written) = (&articles_rx, &written);
-            scope.spawn(move || dump_work(articles_rx, written, &lines_tx));
+            let done_tx = done_tx.clone();
+            let (articles_rx, taken, settled) = (&articles_rx, &taken, &settled);
+            scope.spawn(move || dump_work(articles_rx, taken, settled, &done_tx));
         }
-        drop(lines_tx);
-        let result = dump_write(out, &lines_rx, &written, &mut summary);
+        drop(done_tx);
+        let mut writer = DumpWriter {
+            out: io::BufWriter::with_capacity(1 << 16, out),
+            unifier: Some(Unifier::default()),
+            held: Vec::new(),
+            held_bytes: 0,
+            naming_bytes,
+            settled: &settled,
+        };
+        let result = writer.run(&done_rx, &taken, &mut summary);
         // After a closed pipe or a write error, wind the loader and workers
         // down: workers stop, the loader stops at its next file, and what it
         // already queued is drained so that it never blocks.
         stop.store(true, Ordering::Relaxed);
-        drop(lines_rx);
+        drop(done_rx);
         {
-            let (lock, bell) = &written;
+            let (lock, bell) = &taken;
             *lock.lock().unwrap_or_else(PoisonError::into_inner) = usize::MAX;
             bell.notify_all();
         }
@@ -552,12 +619,13 @@ fn dump_load(
     skipped
 }
 
-/// A dump worker: analyses and serialises articles, never more than
-/// [`DUMP_WINDOW`] ahead of the writer.
+/// A dump worker: analyses articles, never more than [`DUMP_WINDOW`] ahead
+/// of the writer; once names are settled, renames and serialises them too.
 fn dump_work(
     from: &Mutex<Receiver<(usize, Article)>>,
-    written: &(Mutex<usize>, Condvar),
-    to_writer: &Sender<(usize, String)>,
+    taken: &(Mutex<usize>, Condvar),
+    settled: &Settled,
+    to_writer: &Sender<(usize, Analysed)>,
 ) {
     loop {
         let next = from.lock().unwrap_or_else(PoisonError::into_inner).recv();
@@ -565,7 +633,7 @@ fn dump_work(
             return;
         };
         {
-            let (lock, bell) = written;
+            let (lock, bell) = taken;
             let mut done = lock.lock().unwrap_or_else(PoisonError::into_inner);
             while *done != usize::MAX && n >= *done + DUMP_WINDOW {
                 done = bell.wait(done).unwrap_or_else(PoisonError::into_inner);
@@ -574,44 +642,105 @@ fn dump_work(
                 return;
             }
         }
-        let analysis = crate::analysis::analyse(&article);
-        let line = crate::dump::record_json(&article, &analysis);
-        if to_writer.send((n, line)).is_err() {
+        let mut analysis = crate::analysis::analyse(&article);
+        let result = match settled.get() {
+            Some(renames) => {
+                crate::analysis::index::apply_renames(&mut analysis, renames);
+                Analysed::Line(crate::dump::record_json(&article, &analysis))
+            }
+            None => Analysed::Held(Box::new((article, analysis))),
+        };
+        if to_writer.send((n, result)).is_err() {
             return;
         }
     }
 }
 
-/// The dump's writer: writes lines in article order as they complete.
-fn dump_write(
-    out: impl Write,
-    from: &Receiver<(usize, String)>,
-    written: &(Mutex<usize>, Condvar),
-    summary: &mut DumpSummary,
-) -> io::Result<()> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    let mut waiting: BTreeMap<usize, String> = BTreeMap::new();
-    let mut next = 0;
-    for (n, line) in from {
-        waiting.insert(n, line);
-        let before = next;
-        while let Some(line) = waiting.remove(&next) {
-            next += 1;
-            summary.articles = next;
-            if let Err(e) = out
-                .write_all(line.as_bytes())
-                .and_then(|()| out.write_all(b"\n"))
-            {
-                return quiet_broken_pipe(e);
+/// The dump's writer: takes results in article order, holds the naming
+/// window, writes lines.
+struct DumpWriter<'a, W: Write> {
+    out: io::BufWriter<W>,
+    /// Names of the held articles; `None` once settled.
+    unifier: Option<Unifier>,
+    held: Vec<(Article, Analysis)>,
+    held_bytes: usize,
+    naming_bytes: usize,
+    settled: &'a Settled,
+}
+
+impl<W: Write> DumpWriter<'_, W> {
+    fn run(
+        &mut self,
+        from: &Receiver<(usize, Analysed)>,
+        taken: &(Mutex<usize>, Condvar),
+        summary: &mut DumpSummary,
+    ) -> io::Result<()> {
+        let mut waiting: BTreeMap<usize, Analysed> = BTreeMap::new();
+        let mut next = 0;
+        for (n, result) in from {
+            waiting.insert(n, result);
+            let before = next;
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                summary.articles = next;
+                if let Err(e) = self.take(result) {
+                    return quiet_broken_pipe(e);
+                }
+            }
+            if next != before {
+                let (lock, bell) = taken;
+                *lock.lock().unwrap_or_else(PoisonError::into_inner) = next;
+                bell.notify_all();
             }
         }
-        if next != before {
-            let (lock, bell) = written;
-            *lock.lock().unwrap_or_else(PoisonError::into_inner) = next;
-            bell.notify_all();
+        if let Err(e) = self.settle() {
+            return quiet_broken_pipe(e);
+        }
+        self.out.flush().or_else(quiet_broken_pipe)
+    }
+
+    /// Takes the next result in order.
+    fn take(&mut self, result: Analysed) -> io::Result<()> {
+        match result {
+            Analysed::Line(line) => self.write(&line),
+            Analysed::Held(held) => {
+                let (article, mut analysis) = *held;
+                if let Some(unifier) = &mut self.unifier {
+                    unifier.add(&analysis);
+                    self.held_bytes += article.paragraphs.iter().map(String::len).sum::<usize>();
+                    self.held.push((article, analysis));
+                    if self.held_bytes >= self.naming_bytes {
+                        self.settle()?;
+                    }
+                    Ok(())
+                } else {
+                    if let Some(renames) = self.settled.get() {
+                        crate::analysis::index::apply_renames(&mut analysis, renames);
+                    }
+                    self.write(&crate::dump::record_json(&article, &analysis))
+                }
+            }
         }
     }
-    out.flush().or_else(quiet_broken_pipe)
+
+    /// Settles the names (once) and writes what was held.
+    fn settle(&mut self) -> io::Result<()> {
+        let Some(unifier) = self.unifier.take() else {
+            return Ok(());
+        };
+        let renames = Arc::new(unifier.renames());
+        let _ = self.settled.set(Arc::clone(&renames));
+        for (article, mut analysis) in std::mem::take(&mut self.held) {
+            crate::analysis::index::apply_renames(&mut analysis, &renames);
+            self.write(&crate::dump::record_json(&article, &analysis))?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, line: &str) -> io::Result<()> {
+        self.out.write_all(line.as_bytes())?;
+        self.out.write_all(b"\n")
+    }
 }
 
 fn quiet_broken_pipe(e: io::Error) -> io::Result<()> {

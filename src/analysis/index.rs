@@ -96,8 +96,11 @@ impl CollectionIndex {
     /// The sidebar order for the entities as they are now; does not change
     /// the index, so it can run while others read it (see [`Self::set_order`]).
     pub fn sorted_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.entities.len()).collect();
         let e = &self.entities;
+        // Slots merged away by a rename have no articles left.
+        let mut order: Vec<usize> = (0..e.len())
+            .filter(|&i| !e[i].articles.is_empty())
+            .collect();
         order.sort_unstable_by(|&a, &b| {
             let (x, y) = (&e[a], &e[b]);
             x.kind
@@ -133,9 +136,10 @@ impl CollectionIndex {
         self.set_order(order);
     }
 
-    /// Whether entities were added (or counts changed order) since the last sort.
+    /// Whether entities were added since the last sort (counts may have
+    /// changed too: re-sort after adding).
     pub fn order_is_stale(&self) -> bool {
-        self.order.len() != self.entities.len()
+        self.order.len() != self.by_name.len()
     }
 
     /// The collection entity with this canonical name.
@@ -145,11 +149,11 @@ impl CollectionIndex {
 
     /// Number of distinct entities.
     pub fn len(&self) -> usize {
-        self.entities.len()
+        self.by_name.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.by_name.is_empty()
     }
 
     /// Number of articles added.
@@ -178,35 +182,57 @@ impl CollectionIndex {
         self.kind_counts
     }
 
-    /// The index after renaming entities by `renames` (from [`Unifier::renames`]):
+    /// Renames entities by `renames` (from [`Unifier::renames`]), in place:
     /// entities that come to share a name are merged (articles united,
-    /// mentions and kind votes added up), then the index is sorted.
+    /// mentions and kind votes added up). Call [`Self::sort`] after.
     ///
     /// This equals building the index from the renamed analyses, except that
     /// two entities of one article merged by a rename count as two kind votes.
-    pub fn renamed(&self, renames: &HashMap<String, String>) -> CollectionIndex {
-        let mut out = CollectionIndex {
-            articles: self.articles,
-            ..CollectionIndex::default()
-        };
-        for (e, votes) in self.entities.iter().zip(&self.kind_votes) {
-            let name = renames.get(&e.name).unwrap_or(&e.name);
-            let slot = out.slot(name, e.kind);
-            let merged = &mut out.entities[slot];
-            merged.articles = if merged.articles.is_empty() {
-                e.articles.clone()
-            } else {
-                merge_sorted(&merged.articles, &e.articles)
-            };
-            merged.mentions += e.mentions;
-            let total = &mut out.kind_votes[slot];
-            for (t, v) in total.iter_mut().zip(votes) {
-                *t += v;
-            }
-            merged.kind = majority_kind(total);
+    ///
+    /// # Algorithm
+    /// Each name is looked up once, as [`apply_renames`] does (no chains).
+    /// First every renamed entity leaves the name table; then each goes to the
+    /// entity now holding its new name, or takes the name itself when none
+    /// does. Only renamed entities are touched, so the work is small however
+    /// big the index, and no second index is built.
+    pub fn rename(&mut self, renames: &HashMap<String, String>) {
+        let moving: Vec<usize> = (0..self.entities.len())
+            .filter(|&slot| {
+                self.by_name.contains_key(&self.entities[slot].name)
+                    && renames.contains_key(&self.entities[slot].name)
+            })
+            .collect();
+        for &slot in &moving {
+            self.by_name.remove(&self.entities[slot].name);
         }
-        out.sort();
-        out
+        for slot in moving {
+            let Some(new) = renames.get(&self.entities[slot].name) else {
+                continue;
+            };
+            match self.by_name.get(new) {
+                Some(&target) => {
+                    let from = std::mem::take(&mut self.entities[slot].articles);
+                    let mentions = std::mem::take(&mut self.entities[slot].mentions);
+                    let votes = std::mem::take(&mut self.kind_votes[slot]);
+                    let into = &mut self.entities[target];
+                    into.articles = merge_sorted(&into.articles, &from);
+                    into.mentions += mentions;
+                    let total = &mut self.kind_votes[target];
+                    for (t, v) in total.iter_mut().zip(votes) {
+                        *t += v;
+                    }
+                    into.kind = majority_kind(total);
+                    self.entities[slot].name.clear();
+                    self.entities[slot].name.shrink_to_fit();
+                }
+                None => {
+                    self.entities[slot].name.clone_from(new);
+                    self.by_name.insert(new.clone(), slot);
+                }
+            }
+        }
+        // Merged-away entities stay as empty slots, left out of the order.
+        self.order.clear();
     }
 }
 
@@ -647,7 +673,8 @@ mod tests {
             streamed.add(i, &analyses[i]);
             unifier.add(&analyses[i]);
         }
-        let streamed = streamed.renamed(&unifier.renames());
+        streamed.rename(&unifier.renames());
+        streamed.sort();
         let mut unified = analyses.clone();
         unify(&mut unified);
         let built = CollectionIndex::build(&unified);
@@ -675,5 +702,25 @@ mod tests {
         index.sort();
         assert_eq!(index.position("Lima"), Some(0));
         assert_eq!(index.kind_counts()[2], 1);
+    }
+
+    #[test]
+    fn rename_looks_each_name_up_once_like_apply_renames() {
+        let mut index = CollectionIndex::default();
+        index.add(0, &analyse("Lima was quiet."));
+        index.add(1, &analyse("Quito was loud."));
+        index.add(2, &analyse("Cusco and Lima met."));
+        let renames: HashMap<String, String> = [("Lima", "Quito"), ("Quito", "Cusco")]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .into_iter()
+            .collect();
+        index.rename(&renames);
+        index.sort();
+        let articles = |name: &str| index.get(name).map(|e| e.articles.clone());
+        assert_eq!(articles("Quito"), Some(vec![0, 2]));
+        assert_eq!(articles("Cusco"), Some(vec![1, 2]));
+        assert_eq!(articles("Lima"), None);
+        assert_eq!(index.len(), 2);
+        assert_eq!(index.sorted().count(), 2);
     }
 }

@@ -43,21 +43,50 @@ impl Drop for Corpus {
     }
 }
 
-/// The dump as the one-thread path makes it: load everything, analyse each.
-fn sequential_dump(dir: &Path) -> String {
+/// The dump as a one-thread path makes it: load everything, analyse each,
+/// settle names on the articles up to `naming_bytes` of text, rename all.
+fn sequential_dump(dir: &Path, naming_bytes: usize) -> String {
     let loaded = crate::loader::load_paths(&[dir.to_path_buf()]);
+    let mut analyses: Vec<Analysis> = loaded
+        .articles
+        .iter()
+        .map(crate::analysis::analyse)
+        .collect();
+    let mut unifier = index::Unifier::default();
+    let mut bytes = 0;
+    for (article, analysis) in loaded.articles.iter().zip(&analyses) {
+        unifier.add(analysis);
+        bytes += article.paragraphs.iter().map(String::len).sum::<usize>();
+        if bytes >= naming_bytes {
+            break;
+        }
+    }
+    let renames = unifier.renames();
+    for analysis in &mut analyses {
+        index::apply_renames(analysis, &renames);
+    }
     loaded
         .articles
         .iter()
-        .map(|a| crate::dump::record_json(a, &crate::analysis::analyse(a)) + "\n")
+        .zip(&analyses)
+        .map(|(a, analysis)| crate::dump::record_json(a, analysis) + "\n")
         .collect()
 }
 
 #[test]
 fn dump_writes_every_article_in_load_order_on_any_number_of_workers() {
     let corpus = Corpus::new("dump", 60);
-    let expected = sequential_dump(&corpus.0);
+    let expected = sequential_dump(&corpus.0, usize::MAX);
     assert_eq!(expected.lines().count(), 60);
+    // Within the naming window, the dump is the whole collection unified.
+    let loaded = crate::loader::load_paths(std::slice::from_ref(&corpus.0));
+    let unified: String = loaded
+        .articles
+        .iter()
+        .zip(crate::analysis::analyse_collection(&loaded.articles))
+        .map(|(a, analysis)| crate::dump::record_json(a, &analysis) + "\n")
+        .collect();
+    assert_eq!(expected, unified);
     for workers in [1, 2, 3] {
         let mut out = Vec::new();
         let summary = dump(&corpus.source(), &mut out, workers, |_, _| {}).expect("dump");
@@ -68,6 +97,32 @@ fn dump_writes_every_article_in_load_order_on_any_number_of_workers() {
             "{workers} workers"
         );
     }
+}
+
+#[test]
+fn dump_settles_names_on_the_first_articles_and_renames_the_rest() {
+    let corpus = Corpus::new("naming", 30);
+    for naming_bytes in [1, 500, 3_000] {
+        let expected = sequential_dump(&corpus.0, naming_bytes);
+        let mut out = Vec::new();
+        dump_with(&corpus.source(), &mut out, 2, naming_bytes, |_, _| {}).expect("dump");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            expected,
+            "{naming_bytes} bytes"
+        );
+    }
+    // The corpus says "United Arab Emirates" and "UAE": one name for both.
+    let expected = sequential_dump(&corpus.0, 3_000);
+    assert!(
+        expected.contains("\"name\":\"UAE\"")
+            || expected.contains("\"name\":\"United Arab Emirates\"")
+    );
+    assert!(
+        !(expected.contains("\"name\":\"UAE\"")
+            && expected.contains("\"name\":\"United Arab Emirates\"")),
+        "both names survived"
+    );
 }
 
 #[test]
@@ -120,10 +175,11 @@ fn dump_ends_quietly_when_the_pipe_closes_without_reading_everything() {
     // More articles than the window, so that the loader would block if the
     // workers did not drain its queue.
     let corpus = Corpus::new("pipe", DUMP_WINDOW + 150);
-    let summary = dump(
+    let summary = dump_with(
         &corpus.source(),
         ClosingPipe { left: 200_000 },
         2,
+        1,
         |_, _| {},
     )
     .expect("a closed pipe is not an error");
