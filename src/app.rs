@@ -671,6 +671,21 @@ impl App {
 
     /// Sidebar row `row`.
     pub fn sidebar_row(&self, row: usize) -> Option<SidebarRow> {
+        self.sidebar_rows(row, 1).pop()
+    }
+
+    /// The sidebar rows from `top`, at most `count` of them (the index is
+    /// read once for all of them).
+    pub fn sidebar_rows(&self, top: usize, count: usize) -> Vec<SidebarRow> {
+        let end = top.saturating_add(count).min(self.sidebar_len());
+        let index = (self.scope == Scope::Collection).then(|| self.index());
+        (top..end)
+            .filter_map(|row| self.row_with(row, index.as_deref()))
+            .collect()
+    }
+
+    /// Sidebar row `row`, collection entities read from `index`.
+    fn row_with(&self, row: usize, index: Option<&CollectionIndex>) -> Option<SidebarRow> {
         match self.sidebar.row(row)? {
             RowKind::Heading(kind, entities) => Some(SidebarRow::Heading { kind, entities }),
             RowKind::Entity(position) => match self.scope {
@@ -683,20 +698,13 @@ impl App {
                         kind: *kind,
                         count: *count,
                     }),
-                Scope::Collection => self.index().at(position).map(|e| SidebarRow::Entity {
+                Scope::Collection => index?.at(position).map(|e| SidebarRow::Entity {
                     name: e.name.clone(),
                     kind: e.kind,
                     count: e.articles.len(),
                 }),
             },
         }
-    }
-
-    /// The sidebar rows from `top`, at most `count` of them.
-    pub fn sidebar_rows(&self, top: usize, count: usize) -> Vec<SidebarRow> {
-        (top..top.saturating_add(count).min(self.sidebar_len()))
-            .filter_map(|row| self.sidebar_row(row))
-            .collect()
     }
 
     /// Row index of the sidebar cursor, if the sidebar has any entity.

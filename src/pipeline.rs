@@ -352,8 +352,22 @@ fn load_loop(
     let _ = indexer.send(ToIndexer::Total(next));
 }
 
+/// Nice value of the analysis threads (Linux): they keep every core busy for
+/// a large collection, and the reader's thread must still get a core at once.
+const WORKER_NICE: i32 = 10;
+
+/// Lowers the calling thread's priority (on Linux the nice value is per thread).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        // Failing to lower it costs only responsiveness: carry on.
+        let _ = rustix::process::setpriority_process(None, WORKER_NICE);
+    }
+}
+
 /// An analysis worker: analyses articles until stopped.
 fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>) {
+    lower_priority();
     // The analysis's word lists load on first use: load them now, while the
     // loader reads the first files and the terminal is set up.
     let _ = crate::analysis::analyse(&Article {
@@ -393,8 +407,9 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
             Err(RecvTimeoutError::Timeout) => None,
             Err(RecvTimeoutError::Disconnected) => return,
         };
-        // Take what else is waiting, so that the index is locked once per batch.
-        for message in first.into_iter().chain(from.try_iter().take(255)) {
+        // Take what else is waiting, so that the index is locked once per
+        // batch; small batches keep each write lock short.
+        for message in first.into_iter().chain(from.try_iter().take(63)) {
             match message {
                 ToIndexer::Total(n) => total = Some(n),
                 ToIndexer::Analysed {

@@ -6,6 +6,7 @@
 //! ([`Reader::deliver`]) and redraws at a bounded rate. A key never waits for
 //! the background: it is handled, and drawn, as soon as it arrives.
 
+use crate::action::Action;
 use crate::app::App;
 use crate::keymap::{Key, KeyCode};
 use crate::pipeline::Reader;
@@ -59,6 +60,11 @@ fn event_loop(
     let mut dirty = true;
     let mut last_draw: Option<Instant> = None;
     let mut key_pressed = false;
+    // Key-to-frame times, when LEDE_FRAME_LOG names a file to write them to.
+    let log_path = std::env::var_os("LEDE_FRAME_LOG");
+    let mut key_at: Option<Instant> = None;
+    let mut key_to_frame: Vec<(Duration, Option<Action>)> = Vec::new();
+    let mut last_action = None;
     while !app.should_quit() {
         // After a key, its frame comes first; the background's news wait a turn.
         if !key_pressed
@@ -72,6 +78,9 @@ fn event_loop(
             terminal.draw(|frame| ui::draw(frame, app, &theme))?;
             last_draw = Some(Instant::now());
             dirty = false;
+            if let Some(t) = key_at.take() {
+                key_to_frame.push((t.elapsed(), last_action));
+            }
         }
         let busy = reader.is_some() && (!app.progress().done || app.waiting_for_analysis());
         let timeout = match (dirty, last_draw) {
@@ -86,7 +95,9 @@ fn event_loop(
         match event::read()? {
             // Key *presses* only: Windows and the kitty protocol also report releases.
             Event::Key(key) if key.kind == KeyEventKind::Press => {
-                if let Some(action) = to_key(key).and_then(|k| app.action_for(k)) {
+                key_at = key_at.or_else(|| Some(Instant::now()));
+                last_action = to_key(key).and_then(|k| app.action_for(k));
+                if let Some(action) = last_action {
                     app.apply(action);
                 }
                 // A key is answered at once, whatever the redraw pace.
@@ -102,7 +113,23 @@ fn event_loop(
             _ => {}
         }
     }
+    if let Some(path) = log_path {
+        write_frame_log(&path, &key_to_frame)?;
+    }
     Ok(())
+}
+
+/// Writes key-to-frame times, one a line: microseconds, then the action (for
+/// `src/benches/keys.sh`).
+fn write_frame_log(
+    path: &std::ffi::OsStr,
+    times: &[(Duration, Option<Action>)],
+) -> anyhow::Result<()> {
+    let text: String = times
+        .iter()
+        .map(|(t, action)| format!("{} {action:?}\n", t.as_micros()))
+        .collect();
+    std::fs::write(path, text).context("cannot write LEDE_FRAME_LOG")
 }
 
 /// Translates a crossterm key event into lede's [`Key`]; `None` for keys the
