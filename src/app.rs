@@ -446,6 +446,8 @@ impl App {
     /// Every article is analysed; `renames` turn the names articles use into
     /// the collection's names, which the index now uses.
     pub fn unified(&mut self, renames: Arc<HashMap<String, String>>) {
+        // The current mention, found again by its place in the text.
+        let current = self.current_span();
         let rename = |name: &mut Option<String>| {
             if let Some(new) = name.as_ref().and_then(|n| renames.get(n)) {
                 *name = Some(new.clone());
@@ -455,7 +457,6 @@ impl App {
         rename(&mut self.filter);
         self.cache.rename_all(&renames);
         if self.opened.analysed {
-            let current = self.current_span();
             let mut analysis = std::mem::take(&mut self.opened.analysis);
             index::apply_renames(&mut analysis, &renames);
             self.set_open_analysis(analysis);
