@@ -581,6 +581,7 @@ fn dump_with(
             held_bytes: 0,
             naming_bytes,
             settled: &settled,
+            workers,
         };
         let result = writer.run(&done_rx, &taken, &mut summary);
         // After a closed pipe or a write error, wind the loader and workers
@@ -681,6 +682,7 @@ struct DumpWriter<'a, W: Write> {
     held_bytes: usize,
     naming_bytes: usize,
     settled: &'a Settled,
+    workers: usize,
 }
 
 impl<W: Write> DumpWriter<'_, W> {
@@ -745,9 +747,13 @@ impl<W: Write> DumpWriter<'_, W> {
         };
         let renames = Arc::new(unifier.renames());
         let _ = self.settled.set(Arc::clone(&renames));
-        for (article, mut analysis) in std::mem::take(&mut self.held) {
-            crate::analysis::index::apply_renames(&mut analysis, &renames);
-            self.write(&crate::dump::record_json(&article, &analysis))?;
+        // Rename and serialise what was held on every core, a slice at a time.
+        let held = std::mem::take(&mut self.held);
+        for slice in held.chunks(DUMP_WINDOW) {
+            let lines = serialise_renamed(slice, &renames, self.workers);
+            for line in &lines {
+                self.write(line)?;
+            }
         }
         Ok(())
     }
@@ -756,6 +762,39 @@ impl<W: Write> DumpWriter<'_, W> {
         self.out.write_all(line.as_bytes())?;
         self.out.write_all(b"\n")
     }
+}
+
+/// The JSON lines of `held`, renamed, made on `workers` threads, in order.
+fn serialise_renamed(
+    held: &[(Article, Analysis)],
+    renames: &HashMap<String, String>,
+    workers: usize,
+) -> Vec<String> {
+    let part = held.len().div_ceil(workers.max(1)).max(1);
+    thread::scope(|scope| {
+        let parts: Vec<_> = held
+            .chunks(part)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(article, analysis)| {
+                            let mut analysis = analysis.clone();
+                            crate::analysis::index::apply_renames(&mut analysis, renames);
+                            crate::dump::record_json(article, &analysis)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| {
+                p.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 fn quiet_broken_pipe(e: io::Error) -> io::Result<()> {
