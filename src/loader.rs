@@ -187,8 +187,8 @@ fn flush(loaded: &mut Loaded, emit: &mut Emit<'_>) -> ControlFlow<()> {
     }
 }
 
+/// JSON Lines files bigger than this are read a chunk of lines at a time (see
 /// `stream_json_lines`) instead of whole, and are not limited by
-/// [`stream_json_lines`]) instead of whole, and are not limited by
 /// [`MAX_FILE_BYTES`] (each line is).
 pub const STREAM_JSON_LINES_ABOVE: u64 = 4 * 1024 * 1024;
 
