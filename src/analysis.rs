@@ -11,6 +11,7 @@ pub mod aliases;
 pub mod entities;
 pub mod gazetteer;
 pub mod index;
+pub mod invariants;
 pub mod quotes;
 pub mod speakers;
 pub mod tagger;
@@ -21,10 +22,12 @@ use crate::model::{Analysis, Article, Quote};
 /// Analyses one article: entities first (speakers are chosen among them), then quotes.
 pub fn analyse(article: &Article) -> Analysis {
     let paragraphs = &article.paragraphs;
-    let mentions = entities::find_mentions(paragraphs);
+    // Tokenised once, read by the entity finder and the speaker finder.
+    let split = tokens::split_paragraphs(paragraphs);
+    let mentions = entities::find_mentions_in(paragraphs, &split);
     let entities = aliases::merge(paragraphs, mentions);
     let quote_spans = quotes::find_quotes(paragraphs);
-    let speakers = speakers::attribute(paragraphs, &quote_spans, &entities);
+    let speakers = speakers::attribute_in(paragraphs, &split, &quote_spans, &entities);
     let quotes = quote_spans
         .iter()
         .zip(speakers)

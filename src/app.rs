@@ -12,7 +12,7 @@ pub(crate) mod fixture;
 pub mod geometry;
 
 use crate::action::Action;
-use crate::analysis::index::{self, CollectionIndex};
+use crate::analysis::index::{self, CollectionIndex, Renames};
 use crate::keymap::{self, Context, Key};
 use crate::model::{Analysis, Article, EntityKind, Span};
 use crate::store::{self, StoredArticle};
@@ -266,7 +266,7 @@ impl AnalysisCache {
         }
     }
 
-    fn rename_all(&mut self, renames: &HashMap<String, String>) {
+    fn rename_all(&mut self, renames: &Renames) {
         for analysis in self.map.values_mut() {
             index::apply_renames(analysis, renames);
         }
@@ -289,7 +289,7 @@ pub struct App {
     index: SharedIndex,
     cache: AnalysisCache,
     /// Collection names for the names articles use, once every article is analysed.
-    renames: Option<Arc<HashMap<String, String>>>,
+    renames: Option<Arc<Renames>>,
     progress: Progress,
     /// Articles whose analysis was asked for and has not arrived.
     asked: Vec<usize>,
@@ -445,11 +445,11 @@ impl App {
 
     /// Every article is analysed; `renames` turn the names articles use into
     /// the collection's names, which the index now uses.
-    pub fn unified(&mut self, renames: Arc<HashMap<String, String>>) {
+    pub fn unified(&mut self, renames: Arc<Renames>) {
         // The current mention, found again by its place in the text.
         let current = self.current_span();
         let rename = |name: &mut Option<String>| {
-            if let Some(new) = name.as_ref().and_then(|n| renames.get(n)) {
+            if let Some(new) = name.as_ref().and_then(|n| renames.names.get(n)) {
                 *name = Some(new.clone());
             }
         };

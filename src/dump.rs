@@ -230,4 +230,64 @@ mod tests {
                 .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
         );
     }
+
+    #[test]
+    fn record_json_offsets_slice_the_sanitised_paragraphs() {
+        // Markers wider than what they replace, tabs that expand, soft hyphens
+        // and zero-width characters that vanish: all before names and quotes,
+        // so every offset after them depends on the sanitised text.
+        let text = "\x1b[31m\u{202e}Mara\u{ad} Vo\u{200b}ss\tsaid:\t\"We\x07 will \u{9b}1m build,\" \
+                    as the Harbor Council met in East\u{ad}port.\n\n\
+                    \x1b]0;x\x07\"No decision\u{2066} today,\" Voss told\tthe Gazette\x08 in Eastport.";
+        let bytes = format!("Hostile headline\n\n{text}");
+        let (articles, _) =
+            crate::loader::parse_file("hostile.txt", bytes.as_bytes()).expect("loads");
+        let analyses = crate::analysis::analyse_collection(&articles);
+        let v: serde_json::Value =
+            serde_json::from_str(&record_json(&articles[0], &analyses[0])).expect("valid JSON");
+        let paragraphs: Vec<&str> = v["paragraphs"]
+            .as_array()
+            .expect("paragraphs")
+            .iter()
+            .map(|p| p.as_str().expect("a string"))
+            .collect();
+        assert!(
+            paragraphs[0].starts_with("␛⇄Mara Voss said:   \"We␇ will ␛ build,\""),
+            "{:?}",
+            paragraphs[0]
+        );
+        assert!(paragraphs[0].ends_with("in Eastport."));
+        for p in &paragraphs {
+            assert!(!p.chars().any(crate::sanitize::is_forbidden), "{p:?}");
+        }
+        let spans = v["quotes"].as_array().expect("quotes").iter().chain(
+            v["entities"]
+                .as_array()
+                .expect("entities")
+                .iter()
+                .flat_map(|e| e["mentions"].as_array().expect("mentions")),
+        );
+        let mut seen = Vec::new();
+        for span in spans {
+            let at = |key: &str| span[key].as_u64().expect("a number") as usize;
+            let paragraph = paragraphs[at("paragraph")];
+            let sliced = paragraph
+                .get(at("start")..at("end"))
+                .expect("on char boundaries");
+            assert_eq!(sliced, span["text"].as_str().expect("text"));
+            seen.push(sliced.to_string());
+        }
+        for expected in [
+            "Mara Voss",
+            "Harbor Council",
+            "Eastport",
+            "We␇ will ␛ build,",
+            "No decision⇄ today,",
+        ] {
+            assert!(
+                seen.iter().any(|s| s == expected),
+                "{expected:?} not in {seen:?}"
+            );
+        }
+    }
 }

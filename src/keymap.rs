@@ -264,7 +264,10 @@ pub fn live_contexts(overlay_open: bool, pane: Context) -> Vec<Context> {
     if overlay_open {
         vec![Always, Overlay, Move]
     } else {
-        vec![Always, pane, Move, Reader]
+        // The body has no bindings of its own: its pane context is `Move`, listed once.
+        let mut contexts = vec![Always, pane, Move, Reader];
+        contexts.dedup();
+        contexts
     }
 }
 
@@ -346,6 +349,15 @@ pub fn markdown_table() -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn live_contexts_list_each_context_once() {
+        let contexts = live_contexts(false, Move);
+        assert_eq!(contexts, [Always, Move, Reader]);
+        let hints = hints(&contexts);
+        let move_hints = hints.iter().filter(|(_, h)| *h == "move").count();
+        assert_eq!(move_hints, 1, "{hints:?}");
+    }
 
     #[test]
     fn readme_keys_table_matches_the_key_table() {

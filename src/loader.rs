@@ -5,7 +5,10 @@
 //! string that leaves. A file that cannot be loaded becomes a [`LoadError`] in
 //! [`Loaded::skipped`]; it never stops the others.
 
+#[cfg(test)]
+mod bad_files_tests;
 pub mod boilerplate;
+pub mod decode;
 pub mod json;
 pub mod text;
 
@@ -39,10 +42,14 @@ pub struct LoadError {
 }
 
 impl LoadError {
+    /// A load error for `path` (a file name, perhaps with `:line:column`).
+    /// Both parts are sanitised: a file name can hold escape sequences as
+    /// easily as a file can, and these messages reach the terminal (the
+    /// skipped-files overlay, standard error).
     pub fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
         LoadError {
-            path: path.into(),
-            reason: reason.into(),
+            path: crate::sanitize::sanitize(&path.into()),
+            reason: crate::sanitize::sanitize(&reason.into()),
         }
     }
 }
@@ -261,9 +268,13 @@ fn stream_json_lines(
     {
         return None;
     }
-    if head.starts_with(b"\xEF\xBB\xBF") {
+    // With a UTF-8 byte-order mark the whole file is UTF-8 (as in `decode`);
+    // without one, a chunk that is not valid UTF-8 is decoded like a file.
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    if bom {
         reader.consume(3);
     }
+    let mut reasons: HashSet<String> = HashSet::new();
     let mut position = json::LinesRead::default();
     let mut chunk: Vec<u8> = Vec::with_capacity(chunk_bytes + 64 * 1024);
     let (mut articles, mut problems) = (0usize, 0usize);
@@ -307,18 +318,28 @@ fn stream_json_lines(
         if chunk.is_empty() {
             break;
         }
-        let text = String::from_utf8_lossy(&chunk);
-        if let std::borrow::Cow::Owned(_) = text {
-            invalid += chunk
-                .utf8_chunks()
-                .filter(|c| !c.invalid().is_empty())
-                .count();
-            if first_invalid.is_none() {
-                first_invalid = std::str::from_utf8(&chunk)
-                    .err()
-                    .map(|e| bytes_before + e.valid_up_to());
-            }
-        }
+        let text: std::borrow::Cow<'_, str> = match std::str::from_utf8(&chunk) {
+            Ok(text) => text.into(),
+            Err(error) => match (bom, decode::decode(label, &chunk, true)) {
+                (false, Ok((text, warnings))) => {
+                    for w in warnings {
+                        if reasons.insert(w.reason.clone()) {
+                            problems += 1;
+                            loaded.warnings.push(w);
+                        }
+                    }
+                    text.into()
+                }
+                _ => {
+                    invalid += chunk
+                        .utf8_chunks()
+                        .filter(|c| !c.invalid().is_empty())
+                        .count();
+                    first_invalid.get_or_insert(bytes_before + error.valid_up_to());
+                    String::from_utf8_lossy(&chunk)
+                }
+            },
+        };
         bytes_before += chunk.len();
         let (parsed, warnings, after) = json::parse_json_lines_from(label, &text, position);
         position = after;
@@ -332,14 +353,16 @@ fn stream_json_lines(
         target = chunk_bytes;
     }
     if invalid > 0 {
-        loaded.warnings.push(LoadError::new(
-            label,
+        let reason = if bom {
+            "malformed UTF-8 shown as \u{FFFD}".to_string()
+        } else {
             format!(
                 "invalid UTF-8 ({invalid} sequence{}, the first at byte {}) shown as \u{FFFD}",
                 if invalid == 1 { "" } else { "s" },
                 first_invalid.unwrap_or(0)
-            ),
-        ));
+            )
+        };
+        loaded.warnings.push(LoadError::new(label, reason));
     }
     if articles == 0 {
         let reason = if problems == 0 {
@@ -460,6 +483,11 @@ fn enter_dir(
                 .skipped
                 .push(LoadError::new(label_of(dir), io_reason(&error))),
         }
+    }
+    if children.is_empty() {
+        loaded
+            .warnings
+            .push(LoadError::new(label_of(dir), "empty directory"));
     }
     children.sort();
     Some(children.into_iter())
@@ -584,7 +612,15 @@ impl Format {
         if label == STDIN_LABEL {
             return Ok(Format::Sniff);
         }
-        let path = Path::new(label);
+        let mut path = Path::new(label);
+        // `feed.jsonl.gz` is a JSON Lines file, compressed (`decode::gunzip`).
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+            && let Some(stem) = path.file_stem()
+        {
+            path = Path::new(stem);
+        }
         let Some(extension) = path.extension() else {
             return Ok(Format::Sniff);
         };
@@ -596,7 +632,7 @@ impl Format {
             other => Err(LoadError::new(
                 label,
                 format!(
-                    "unsupported file type `.{other}` (lede reads .txt, .md, .json, .jsonl, .ndjson)"
+                    "unsupported file type `.{other}` (lede reads .txt, .md, .json, .jsonl, .ndjson, each also .gz)"
                 ),
             )),
         }
@@ -617,7 +653,12 @@ pub fn parse_file(
     if bytes.is_empty() {
         return Err(LoadError::new(path_label, "empty file"));
     }
-    let (content, mut warnings) = decode(path_label, bytes)?;
+    let bytes = decode::gunzip(path_label, bytes)?;
+    if bytes.is_empty() {
+        return Err(LoadError::new(path_label, "empty file (once decompressed)"));
+    }
+    let json = matches!(format, Format::Json | Format::JsonLines | Format::Sniff);
+    let (content, mut warnings) = decode::decode(path_label, &bytes, json)?;
     if content.trim().is_empty() {
         return Err(LoadError::new(path_label, "no text (only white space)"));
     }
@@ -663,66 +704,6 @@ fn sniff(label: &str, content: &str) -> Result<(Vec<Article>, Vec<LoadError>), L
     Ok((articles, warnings))
 }
 
-/// Turns bytes into text: a UTF-16 or UTF-8 byte-order mark is honoured and
-/// removed, invalid UTF-8 is replaced by U+FFFD with a warning, and binary
-/// data (a NUL byte near the start) is refused.
-fn decode(label: &str, bytes: &[u8]) -> Result<(String, Vec<LoadError>), LoadError> {
-    let mut warnings = Vec::new();
-    if let Some(text) = decode_utf16(bytes) {
-        return Ok((text, warnings));
-    }
-    let sniffed = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    if let Some(offset) = sniffed.iter().position(|&b| b == 0) {
-        return Err(LoadError::new(
-            label,
-            format!("binary file (NUL byte at offset {offset}), not text"),
-        ));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(error) => {
-            let invalid = bytes
-                .utf8_chunks()
-                .filter(|chunk| !chunk.invalid().is_empty())
-                .count();
-            warnings.push(LoadError::new(
-                label,
-                format!(
-                    "invalid UTF-8 ({invalid} sequence{}, the first at byte {}) shown as \u{FFFD}",
-                    if invalid == 1 { "" } else { "s" },
-                    error.valid_up_to()
-                ),
-            ));
-            String::from_utf8_lossy(bytes).into_owned()
-        }
-    };
-    Ok((text, warnings))
-}
-
-/// Decodes UTF-16 text that starts with its byte-order mark (unpaired
-/// surrogates become U+FFFD); `None` for anything else.
-fn decode_utf16(bytes: &[u8]) -> Option<String> {
-    let (little_endian, body) = match bytes {
-        [0xFF, 0xFE, body @ ..] => (true, body),
-        [0xFE, 0xFF, body @ ..] => (false, body),
-        _ => return None,
-    };
-    let units = body.chunks_exact(2).map(|pair| {
-        let pair = [pair[0], pair[1]];
-        if little_endian {
-            u16::from_le_bytes(pair)
-        } else {
-            u16::from_be_bytes(pair)
-        }
-    });
-    Some(
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect(),
-    )
-}
-
 /// Replaces CRLF and lone CR line ends with LF.
 pub(crate) fn normalize_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
@@ -732,6 +713,13 @@ pub(crate) fn normalize_newlines(text: &str) -> String {
 /// boundary to about [`TITLE_MAX_CHARS`] with `…`, without a final full stop.
 pub fn title_from_text(paragraph: &str) -> String {
     use crate::analysis::tokens::{sentences, tokenize};
+    // The title is short: only the start of a long paragraph can matter, and
+    // tokenising all of a 50 MB one-line file would take seconds.
+    let head_end = paragraph
+        .char_indices()
+        .nth(TITLE_SCAN_CHARS)
+        .map_or(paragraph.len(), |(i, _)| i);
+    let paragraph = &paragraph[..head_end];
     let tokens = tokenize(paragraph);
     let first = sentences(paragraph, &tokens)
         .into_iter()
@@ -747,6 +735,10 @@ pub fn title_from_text(paragraph: &str) -> String {
 
 /// Longest title made from body text, in characters (the `…` included).
 pub const TITLE_MAX_CHARS: usize = 80;
+
+/// How much of a paragraph [`title_from_text`] reads to find its first
+/// sentence: far more than a title, enough for the sentence rules' look-ahead.
+const TITLE_SCAN_CHARS: usize = 2000;
 
 /// Cuts `text` to at most `max` characters at a word boundary, adding `…`;
 /// drops one final full stop from text that fits.
@@ -781,6 +773,9 @@ pub(crate) fn finish_article(mut article: Article) -> Option<Article> {
     use crate::sanitize::sanitize;
     let clean = |s: &str| sanitize(s).trim().to_string();
     let clean_opt = |s: Option<String>| s.map(|s| clean(&s)).filter(|s| !s.is_empty());
+    // Ids and paths come from file names, which are as untrusted as contents.
+    article.id = sanitize(&article.id);
+    article.source_path = sanitize(&article.source_path);
     article.title = clean(&article.title);
     article.source = clean_opt(article.source);
     article.date = clean_opt(article.date);
@@ -936,17 +931,54 @@ mod tests {
     }
 
     #[test]
-    fn parse_file_decodes_invalid_utf8_lossily_with_a_warning() {
+    fn parse_file_reads_a_latin1_file_as_windows_1252_with_a_warning() {
         let bytes = include_bytes!("../assets/fixtures/loader/invalid-utf8.txt");
         let (articles, warnings) = parse_file("latin1.txt", bytes).unwrap();
         assert_eq!(
             articles[0].paragraphs,
-            ["The price of fish rose to \u{FFFD}5 a kilo, traders said."]
+            ["The price of fish rose to £5 a kilo, traders said."]
         );
         assert_eq!(
             warnings[0].to_string(),
-            "latin1.txt: invalid UTF-8 (1 sequence, the first at byte 44) shown as \u{FFFD}"
+            "latin1.txt: not UTF-8 and no encoding declared; read as Windows-1252 (Latin-1)"
         );
+    }
+
+    #[test]
+    fn parse_file_decodes_mostly_utf8_lossily_with_a_warning() {
+        let bytes = b"Fish \xe2\x80\x94 prices\n\nThe price rose to \xa35 a kilo.";
+        let (articles, warnings) = parse_file("mixed.txt", bytes).unwrap();
+        assert_eq!(
+            articles[0].paragraphs,
+            ["The price rose to \u{FFFD}5 a kilo."]
+        );
+        assert_eq!(
+            warnings[0].to_string(),
+            "mixed.txt: invalid UTF-8 (1 sequence, the first at byte 35) shown as \u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn parse_file_decompresses_gzip_by_name_or_by_content() {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder
+            .write_all(br#"[{"title": "Packed", "body": "Body."}]"#)
+            .unwrap();
+        let packed = encoder.finish().unwrap();
+        let (articles, warnings) = parse_file("feed.json.gz", &packed).unwrap();
+        assert_eq!((articles[0].title.as_str(), warnings.len()), ("Packed", 0));
+        assert_eq!(articles[0].id, "feed.json.gz#0");
+        // gzip bytes under a plain name are decompressed too.
+        let (articles, _) = parse_file("feed.json", &packed).unwrap();
+        assert_eq!(articles[0].title, "Packed");
+        assert_eq!(
+            Format::from_label("a.TXT.GZ").unwrap(),
+            Format::Text,
+            "case-insensitive"
+        );
+        assert_eq!(Format::from_label("a.gz").unwrap(), Format::Sniff);
+        assert!(Format::from_label("a.tar.gz").is_err());
     }
 
     #[test]
@@ -1157,7 +1189,19 @@ mod tests {
 
     #[test]
     fn stream_json_lines_matches_reading_the_whole_file() {
-        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        for bom in [true, false] {
+            stream_matches_whole(bom);
+        }
+    }
+
+    /// A JSON Lines file with bad lines and one Latin-1 byte, with or without a
+    /// UTF-8 byte-order mark, read whole and streamed in chunks of many sizes.
+    fn stream_matches_whole(bom: bool) {
+        let mut bytes = if bom {
+            b"\xEF\xBB\xBF".to_vec()
+        } else {
+            Vec::new()
+        };
         for i in 0..40 {
             match i {
                 7 => bytes.extend_from_slice(b"{\"title\": broken\n"),
@@ -1177,7 +1221,10 @@ mod tests {
         };
         for chunk in [1, 64, 500, 1 << 20] {
             let (streamed, parts) = streamed(&bytes, chunk);
-            assert_eq!(streamed.articles, whole.articles, "chunk {chunk}");
+            assert_eq!(
+                streamed.articles, whole.articles,
+                "chunk {chunk}, bom {bom}"
+            );
             let mut got = streamed.warnings.clone();
             let mut want = whole.warnings.clone();
             got.sort_by(|a, b| a.path.cmp(&b.path));
@@ -1189,7 +1236,7 @@ mod tests {
                     .map(|s| s.split(", the first").next().unwrap().to_string())
                     .collect()
             };
-            assert_eq!(strip(got), strip(want), "chunk {chunk}");
+            assert_eq!(strip(got), strip(want), "chunk {chunk}, bom {bom}");
             assert!(parts >= 1);
             if chunk == 64 {
                 assert!(parts > 5, "{parts} parts");

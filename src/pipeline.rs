@@ -23,12 +23,12 @@
 //! fits) and later articles take the renames found there (see the README,
 //! "Performance").
 
-use crate::analysis::index::{CollectionIndex, Unifier};
+use crate::analysis::index::{CollectionIndex, Renames, Unifier};
 use crate::app::{ANALYSIS_CACHE, App, SharedIndex};
 use crate::loader::{self, LoadError, Loaded};
 use crate::model::{Analysis, Article};
 use crate::store::StoredArticle;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -97,9 +97,7 @@ pub enum Event {
     Indexed { articles: usize },
     /// Every article is analysed and the index holds the unified names;
     /// analyses sent from now on are renamed already.
-    Unified {
-        renames: Arc<HashMap<String, String>>,
-    },
+    Unified { renames: Arc<Renames> },
 }
 
 /// Articles waiting for analysis.
@@ -396,7 +394,7 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
     let mut analysed = 0;
     let mut total: Option<usize> = None;
     let mut unifier = Some(Unifier::default());
-    let mut renames: Option<Arc<HashMap<String, String>>> = None;
+    let mut renames: Option<Arc<Renames>> = None;
     let mut changed = false;
     let mut last_refresh = Instant::now();
     let mut batch: Vec<(usize, Analysis)> = Vec::new();
@@ -521,7 +519,7 @@ enum Analysed {
 }
 
 /// The renames of the naming window, once settled.
-type Settled = std::sync::OnceLock<Arc<HashMap<String, String>>>;
+type Settled = std::sync::OnceLock<Arc<Renames>>;
 
 /// Writes the analysis of every article under `source` to `out` as JSON Lines,
 /// in load order, analysing on `workers` threads while the loader reads on.
@@ -767,7 +765,7 @@ impl<W: Write> DumpWriter<'_, W> {
 /// The JSON lines of `held`, renamed, made on `workers` threads, in order.
 fn serialise_renamed(
     held: &[(Article, Analysis)],
-    renames: &HashMap<String, String>,
+    renames: &Renames,
     workers: usize,
 ) -> Vec<String> {
     let part = held.len().div_ceil(workers.max(1)).max(1);

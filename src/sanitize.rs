@@ -10,9 +10,11 @@
 //!
 //! | input | output |
 //! | --- | --- |
-//! | tab, line feed, carriage return, U+2028, U+2029 | one space (our strings are single lines; reflow wraps them) |
+//! | tab | spaces up to the next multiple of [`TAB_WIDTH`] columns, counted from the start of the line |
+//! | line feed, carriage return, CRLF, U+2028, U+2029 | one space (our strings are single lines; reflow wraps them) |
 //! | ESC and the whole sequence it starts (CSI, OSC, DCS, SOS, PM, APC, nF and two-character escapes) | one `␛` (U+241B), sequence body dropped |
 //! | the 8-bit forms of those introducers (U+009B CSI, U+009D OSC, U+0090 DCS, U+0098 SOS, U+009E PM, U+009F APC) | one `␛`, sequence body dropped |
+//! | an introducer whose sequence never ends (no final byte, no string terminator before the next control or the end) | one `␛`; the text after it is kept |
 //! | any other C1 control (U+0080–U+009F) | `␛` |
 //! | any other C0 control (U+0000–U+001F) | its control picture, U+2400 + code (`␀`, `␇`, ...) |
 //! | DEL (U+007F) | `␡` (U+2421) |
@@ -21,12 +23,17 @@
 //!
 //! Everything else passes through unchanged.
 
+/// Tab stops are this many columns apart.
+pub const TAB_WIDTH: usize = 4;
+
 /// Shown in place of ESC, a whole escape sequence, or a C1 control.
 pub const ESCAPE_MARKER: char = '\u{241B}';
 /// Shown in place of DEL.
 pub const DELETE_MARKER: char = '\u{2421}';
 /// Shown in place of a bidi embedding, override or isolate.
 pub const BIDI_MARKER: char = '\u{21C4}';
+
+use unicode_width::UnicodeWidthChar;
 
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{07}';
@@ -52,6 +59,9 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The input, one character of lookahead.
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
 /// What kind of sequence an introducer starts, deciding where its body ends.
 #[derive(Clone, Copy)]
 enum Body {
@@ -69,29 +79,35 @@ enum Body {
 /// what it introduces: `[` a CSI, `]` `P` `X` `^` `_` a control string,
 /// 0x20–0x2F an nF escape (intermediates, then one final 0x30–0x7E), 0x30–0x7E
 /// a two-character escape; anything else leaves a lone ESC. The 8-bit C1
-/// introducers start the same bodies directly. A body is consumed until its
-/// terminator; a control character inside a body ends the body early without
-/// being consumed, so a spliced `ESC NUL [31m` shows as `␛␀[31m` (visible, and
-/// inert because the `[` no longer follows an ESC).
+/// introducers start the same bodies directly. A body is dropped only when it
+/// ends as the terminal would end it (a CSI's final byte; BEL, ST or `ESC \`
+/// after a control string); a body cut short by another control character or
+/// the end of the text is kept as text, so nothing can hide the rest of a
+/// paragraph. The control that cut it is then handled on its own: a spliced
+/// `ESC NUL [31m` shows as `␛␀[31m` (visible, and inert because the `[` no
+/// longer follows an ESC). The look-ahead stops at the next control, so the
+/// whole pass stays linear.
 pub fn sanitize(text: &str) -> String {
     if is_plainly_safe(text) {
         return text.to_string();
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = Output::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '\t' => out.tab(),
+            '\r' => {
+                // CRLF is one line break.
+                chars.next_if_eq(&'\n');
+                out.line_break();
+            }
+            '\n' | '\u{2028}' | '\u{2029}' => out.line_break(),
             ESC => {
                 out.push(ESCAPE_MARKER);
                 match chars.peek().copied() {
-                    Some('[') => {
-                        chars.next();
-                        skip_body(&mut chars, Body::Csi);
-                    }
+                    Some('[') => skip_sequence(&mut chars, 1, Body::Csi),
                     Some(']' | 'P' | 'X' | '^' | '_') => {
-                        chars.next();
-                        skip_body(&mut chars, Body::ControlString);
+                        skip_sequence(&mut chars, 1, Body::ControlString);
                     }
                     Some('\u{20}'..='\u{2f}') => {
                         // nF escape such as `ESC ( B`: intermediates, then a final.
@@ -109,11 +125,11 @@ pub fn sanitize(text: &str) -> String {
             }
             '\u{9b}' => {
                 out.push(ESCAPE_MARKER);
-                skip_body(&mut chars, Body::Csi);
+                skip_sequence(&mut chars, 0, Body::Csi);
             }
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
                 out.push(ESCAPE_MARKER);
-                skip_body(&mut chars, Body::ControlString);
+                skip_sequence(&mut chars, 0, Body::ControlString);
             }
             '\u{80}'..='\u{9f}' => out.push(ESCAPE_MARKER),
             '\u{7f}' => out.push(DELETE_MARKER),
@@ -123,7 +139,41 @@ pub fn sanitize(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    out.text
+}
+
+/// The sanitised text being built, with the column reached on the current
+/// line (display width since the last line break) for tab stops.
+struct Output {
+    text: String,
+    column: usize,
+}
+
+impl Output {
+    fn with_capacity(capacity: usize) -> Output {
+        Output {
+            text: String::with_capacity(capacity),
+            column: 0,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        self.text.push(c);
+        self.column += c.width().unwrap_or(0);
+    }
+
+    /// Spaces up to the next tab stop (at least one).
+    fn tab(&mut self) {
+        let spaces = TAB_WIDTH - self.column % TAB_WIDTH;
+        self.text.extend(std::iter::repeat_n(' ', spaces));
+        self.column += spaces;
+    }
+
+    /// A line break becomes a space, and the next line starts at column 0.
+    fn line_break(&mut self) {
+        self.text.push(' ');
+        self.column = 0;
+    }
 }
 
 /// A quick byte check that `text` has nothing to change: no ASCII control and
@@ -140,8 +190,22 @@ fn control_picture(c: char) -> char {
     char::from_u32(0x2400 + u32::from(c)).unwrap_or(ESCAPE_MARKER)
 }
 
-/// Consumes the body of an escape sequence after its introducer.
-fn skip_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, body: Body) {
+/// Consumes a whole escape sequence, `introducer` characters and then its
+/// body, when the body is terminated; leaves `chars` where it was otherwise,
+/// so that text after an introducer that never ends a sequence stays visible.
+fn skip_sequence(chars: &mut Chars<'_>, introducer: usize, body: Body) {
+    let mut ahead = chars.clone();
+    for _ in 0..introducer {
+        ahead.next();
+    }
+    if skip_body(&mut ahead, body) {
+        *chars = ahead;
+    }
+}
+
+/// Consumes the body of an escape sequence after its introducer; true when
+/// it ended properly (a CSI's final byte, a control string's terminator).
+fn skip_body(chars: &mut Chars<'_>, body: Body) -> bool {
     match body {
         Body::Csi => {
             // Parameters and intermediates (0x20–0x3F), then one final byte.
@@ -149,30 +213,19 @@ fn skip_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, body: Body) {
                 .next_if(|&n| matches!(n, '\u{20}'..='\u{3f}'))
                 .is_some()
             {}
-            chars.next_if(|&n| matches!(n, '\u{40}'..='\u{7e}'));
+            chars
+                .next_if(|&n| matches!(n, '\u{40}'..='\u{7e}'))
+                .is_some()
         }
         Body::ControlString => loop {
-            match chars.peek().copied() {
-                None => break,
-                Some(BEL | ST_8BIT) => {
-                    chars.next();
-                    break;
-                }
-                Some(ESC) => {
-                    // `ESC \` is the terminator; any other ESC starts anew.
-                    let mut ahead = chars.clone();
-                    ahead.next();
-                    if ahead.peek() == Some(&'\\') {
-                        chars.next();
-                        chars.next();
-                    }
-                    break;
-                }
-                // Another control ends the body and is handled by the caller.
-                Some(n) if n.is_control() => break,
-                Some(_) => {
-                    chars.next();
-                }
+            match chars.next() {
+                Some(BEL | ST_8BIT) => return true,
+                // `ESC \` is the terminator; any other ESC starts anew.
+                Some(ESC) => return chars.next_if_eq(&'\\').is_some(),
+                // Another control, or the end: the string never ended.
+                Some(n) if n.is_control() => return false,
+                Some(_) => {}
+                None => return false,
             }
         },
     }
@@ -213,10 +266,39 @@ mod tests {
             ("C1 OSC with 8-bit ST", "\u{9d}0;title\u{9c}body", "␛body"),
             ("other C1", "a\u{85}b", "a␛b"),
             ("NUL splice", "\x1b\x00[31m", "␛␀[31m"),
-            ("control inside OSC ends it", "\x1b]0;ti\x00tle", "␛␀tle"),
+            (
+                "control inside OSC: not a sequence",
+                "\x1b]0;ti\x00tle",
+                "␛]0;ti␀tle",
+            ),
+            (
+                "unterminated OSC keeps its text",
+                "\x1b]0;runs on",
+                "␛]0;runs on",
+            ),
+            (
+                "unterminated C1 OSC keeps its text",
+                "\u{9d}0;runs on",
+                "␛0;runs on",
+            ),
+            (
+                "nested OSC",
+                "\x1b]0;\x1b]0;inner\x07outer\x07",
+                "␛]0;␛outer␇",
+            ),
+            ("title report", "\x1b[21tnews", "␛news"),
+            ("split over lines", "a\x1b\n[31mb", "a␛ [31mb"),
             ("C0 controls", "bell\x07 back\x08", "bell␇ back␈"),
             ("DEL", "a\x7fb", "a␡b"),
-            ("tab and newline", "a\tb\nc\r", "a b c "),
+            ("tab to the next stop", "a\tb", "a   b"),
+            ("tab at a stop", "abcd\te", "abcd    e"),
+            ("tabs after wide characters", "中文\tx\t", "中文    x   "),
+            (
+                "tab stops restart after a line break",
+                "abc\nd\te",
+                "abc d   e",
+            ),
+            ("newlines", "a\nb\r\nc\r", "a b c "),
             ("bidi override", "abc\u{202E}fed\u{202C}", "abc⇄fed⇄"),
             ("bidi isolate", "\u{2066}x\u{2069}", "⇄x⇄"),
             (
@@ -232,8 +314,8 @@ mod tests {
 
     #[test]
     fn sanitize_keeps_text_after_an_unterminated_csi() {
-        // The CSI ends at the first byte that cannot belong to it.
-        assert_eq!(sanitize("\x1b[12;é"), "␛é");
+        // No final byte: not a sequence, so nothing after the ESC is hidden.
+        assert_eq!(sanitize("\x1b[12;é"), "␛[12;é");
     }
 
     proptest! {

@@ -107,4 +107,6 @@ fn scroll_note(first: usize, shown: usize, total: usize) -> String {
 }
 
 #[cfg(test)]
+mod safety_tests;
+#[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@
 use super::entities::RawMention;
 use super::gazetteer;
 use crate::model::{Entity, EntityKind, Span};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Words left out of an organisation's initials ("Bank of England" → BE).
 const INITIALS_SKIP: &[&str] = &["of", "the", "and", "for", "&", "de", "la", "du"];
@@ -53,11 +53,18 @@ impl Groups {
 /// A surface form as a comparison key: single spaces, curly apostrophes made
 /// straight, dots dropped from initials ("U.S." → "US").
 pub fn normalise(surface: &str) -> String {
-    let mut s = surface
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('\u{2019}', "'");
+    // Words joined by single spaces, curly apostrophes straightened, in one buffer.
+    let mut s = String::with_capacity(surface.len());
+    for (k, word) in surface.split_whitespace().enumerate() {
+        if k > 0 {
+            s.push(' ');
+        }
+        if word.contains('\u{2019}') {
+            s.extend(word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }));
+        } else {
+            s.push_str(word);
+        }
+    }
     if s.contains('.') && s.chars().all(|c| c == '.' || c.is_uppercase()) {
         s.retain(|c| c != '.');
     }

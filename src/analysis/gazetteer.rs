@@ -7,7 +7,7 @@
 //! hand-curated `epithets.tsv`.
 
 use crate::model::EntityKind;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What sort of place a gazetteer place is.
@@ -151,6 +151,21 @@ fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Calls `f` with `word` in lower case, like [`lower`], but without
+/// allocating for a short ASCII word (nearly every word looked up).
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        if let Ok(lowered) = std::str::from_utf8(bytes) {
+            return f(lowered);
+        }
+    }
+    f(lower(word).as_ref())
+}
+
 /// The place a name names ("UAE" → United Arab Emirates). Tries the name as
 /// written, then, for an all-caps headline word, in title case ("TEHRAN").
 pub fn place(name: &str) -> Option<Place> {
@@ -182,7 +197,7 @@ pub fn demonym(word: &str) -> Option<&'static str> {
 /// The role of a person title word, case-insensitive, a final dot ignored ("Sen.").
 pub fn title(word: &str) -> Option<TitleRole> {
     let w = word.strip_suffix('.').unwrap_or(word);
-    GAZETTEER.titles.get(lower(w).as_ref()).copied()
+    with_lower(w, |w| GAZETTEER.titles.get(w).copied())
 }
 
 /// True for a word that ends organisation names: Council, Bank, Party, Inc.
@@ -198,7 +213,7 @@ pub fn is_first_name(word: &str) -> bool {
 /// How often an ordinary English word is written in lower case mid-sentence, in
 /// percent; `None` for words that are not common (names, rare words).
 pub fn lowercase_share(word: &str) -> Option<u8> {
-    GAZETTEER.common.get(lower(word).as_ref()).copied()
+    with_lower(word, |w| GAZETTEER.common.get(w).copied())
 }
 
 /// True for an all-caps abbreviation of an ordinary thing (TV, GDP, CEO).

@@ -5,7 +5,7 @@
 use super::aliases::{normalise, surname_forms};
 use super::gazetteer;
 use crate::model::{Analysis, Entity, EntityKind};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// One entity across the whole collection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,7 +184,8 @@ impl CollectionIndex {
 
     /// Renames entities by `renames` (from [`Unifier::renames`]), in place:
     /// entities that come to share a name are merged (articles united,
-    /// mentions and kind votes added up). Call [`Self::sort`] after.
+    /// mentions and kind votes added up), and names whose articles disagree
+    /// on their kind take the collection's. Call [`Self::sort`] after.
     ///
     /// This equals building the index from the renamed analyses, except that
     /// two entities of one article merged by a rename count as two kind votes.
@@ -195,7 +196,8 @@ impl CollectionIndex {
     /// entity now holding its new name, or takes the name itself when none
     /// does. Only renamed entities are touched, so the work is small however
     /// big the index, and no second index is built.
-    pub fn rename(&mut self, renames: &HashMap<String, String>) {
+    pub fn rename(&mut self, renames: &Renames) {
+        let (kinds, renames) = (&renames.kinds, &renames.names);
         let moving: Vec<usize> = (0..self.entities.len())
             .filter(|&slot| {
                 self.by_name.contains_key(&self.entities[slot].name)
@@ -230,6 +232,23 @@ impl CollectionIndex {
                     self.by_name.insert(new.clone(), slot);
                 }
             }
+        }
+        // Rule 4: a name's non-place votes go to its collection kind, as
+        // apply_renames turns those entities into that kind.
+        for (name, &kind) in kinds {
+            let Some(&slot) = self.by_name.get(name) else {
+                continue;
+            };
+            let votes = &mut self.kind_votes[slot];
+            let place = EntityKind::ALL.iter().position(|&k| k == EntityKind::Place);
+            let moved: u32 = (0..4)
+                .filter(|&k| Some(k) != place)
+                .map(|k| std::mem::take(&mut votes[k]))
+                .sum();
+            if let Some(k) = EntityKind::ALL.iter().position(|&k| k == kind) {
+                votes[k] += moved;
+            }
+            self.entities[slot].kind = majority_kind(votes);
         }
         // Merged-away entities stay as empty slots, left out of the order.
         self.order.clear();
@@ -280,9 +299,30 @@ pub fn unify(analyses: &mut [Analysis]) {
     for analysis in analyses.iter() {
         unifier.add(analysis);
     }
-    let rename = unifier.renames();
+    let renames = unifier.renames();
     for analysis in analyses.iter_mut() {
-        apply_renames(analysis, &rename);
+        apply_renames(analysis, &renames);
+    }
+}
+
+/// What [`unify`] decided for a collection: the collection name of each name
+/// that changes, and the kind of each name whose articles disagree on it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Renames {
+    /// Old name → collection name (looked up once, never in a chain).
+    pub names: HashMap<String, String>,
+    /// Collection name → the kind most of its articles give it (places keep theirs).
+    pub kinds: HashMap<String, EntityKind>,
+}
+
+impl Renames {
+    /// The collection name for `name`.
+    pub fn name<'a>(&'a self, name: &'a str) -> &'a str {
+        self.names.get(name).map_or(name, String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.kinds.is_empty()
     }
 }
 
@@ -328,6 +368,8 @@ struct NameFacts {
     not_surname: bool,
     /// Used at least once by a one-word person (rule 3 may rename it).
     surname: bool,
+    /// Entities of each kind with this name, in [`EntityKind::ALL`] order (rule 4).
+    kinds: [usize; 4],
 }
 
 /// The collection-wide facts [`unify`] decides on, gathered one article at a
@@ -373,6 +415,9 @@ impl Unifier {
                 continue;
             };
             facts.articles += 1;
+            if let Some(k) = EntityKind::ALL.iter().position(|&k| k == e.kind) {
+                facts.kinds[k] += 1;
+            }
             if e.kind == EntityKind::Person && one_word {
                 facts.surname = true;
             } else {
@@ -398,7 +443,12 @@ impl Unifier {
     ///    more articles use it as a name than use the other.
     /// 3. A one-word person (a surname) takes the full name of the one person in
     ///    the collection whose surname it is; with two candidates it stays as is.
-    pub fn renames(&self) -> HashMap<String, String> {
+    /// 4. A name given different kinds in different articles takes the kind most
+    ///    of its articles give it ("Google" tagged a person in one article, an
+    ///    organization in five), like the tagger's document pass, collection-wide.
+    ///    Places are left alone: a place name used for a team or a government
+    ///    ("Leeds won", "Washington said") is a different thing in that article.
+    pub fn renames(&self) -> Renames {
         let mut rename: HashMap<String, String> = HashMap::new();
 
         // 1. Places by gazetteer identity.
@@ -437,17 +487,48 @@ impl Unifier {
                 rename.insert(name.clone(), full.to_string());
             }
         }
-        rename
+
+        // 4. One kind per name: the kind most articles give it, when most do.
+        let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+        for (name, facts) in &self.names {
+            let name = rename.get(name).unwrap_or(name);
+            let v = votes.entry(name.as_str()).or_default();
+            for (total, n) in v.iter_mut().zip(facts.kinds) {
+                *total += n;
+            }
+        }
+        let kinds = votes
+            .into_iter()
+            .filter_map(|(name, v)| {
+                let total: usize = v.iter().sum();
+                let (k, &top) = v.iter().enumerate().max_by_key(|&(_, n)| n)?;
+                let kind = EntityKind::ALL[k];
+                (total >= 2 && top * 2 > total && top < total && kind != EntityKind::Place)
+                    .then(|| (name.to_string(), kind))
+            })
+            .collect();
+        Renames {
+            names: rename,
+            kinds,
+        }
     }
 }
 
-/// Renames entities, merges those that now share a name, re-sorts, and
-/// re-points quote speakers.
-pub fn apply_renames(analysis: &mut Analysis, rename: &HashMap<String, String>) {
+/// Renames entities (and gives them their collection kind), merges those
+/// that now share a name, re-sorts, and re-points quote speakers.
+pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
+    let (rename, kinds) = (&renames.names, &renames.kinds);
+    let final_name = |e: &Entity| rename.get(&e.name).unwrap_or(&e.name).clone();
+    let revoted = |e: &Entity| {
+        e.kind != EntityKind::Place
+            && kinds
+                .get(rename.get(&e.name).unwrap_or(&e.name))
+                .is_some_and(|&k| k != e.kind)
+    };
     if !analysis
         .entities
         .iter()
-        .any(|e| rename.contains_key(&e.name))
+        .any(|e| rename.contains_key(&e.name) || revoted(e))
     {
         return;
     }
@@ -455,8 +536,11 @@ pub fn apply_renames(analysis: &mut Analysis, rename: &HashMap<String, String>) 
     let mut merged: Vec<Entity> = Vec::new();
     let mut old_to_new: Vec<usize> = Vec::with_capacity(old.len());
     for mut e in old {
-        if let Some(new) = rename.get(&e.name) {
-            e.name = new.clone();
+        e.name = final_name(&e);
+        if let Some(&kind) = kinds.get(&e.name)
+            && e.kind != EntityKind::Place
+        {
+            e.kind = kind;
         }
         if let Some(pos) = merged.iter().position(|m| m.name == e.name) {
             let m = &mut merged[pos];
@@ -550,6 +634,42 @@ mod tests {
             Some(vec![0, 1])
         );
         assert_eq!(index.get("Varga"), None);
+    }
+
+    fn one_entity(name: &str, kind: EntityKind) -> Analysis {
+        Analysis {
+            entities: vec![Entity {
+                name: name.to_string(),
+                kind,
+                aliases: vec![name.to_string()],
+                mentions: vec![Span::new(0, 0, name.len())],
+            }],
+            quotes: vec![Quote {
+                span: Span::new(0, 0, 1),
+                speaker: Some(0),
+            }],
+        }
+    }
+
+    #[test]
+    fn unify_gives_a_name_the_kind_most_articles_give_it_but_leaves_places() {
+        let mut analyses = vec![
+            one_entity("Zentrix", EntityKind::Organization),
+            one_entity("Zentrix", EntityKind::Person),
+            one_entity("Zentrix", EntityKind::Organization),
+            one_entity("Leeds", EntityKind::Place),
+            one_entity("Leeds", EntityKind::Organization),
+            one_entity("Leeds", EntityKind::Organization),
+        ];
+        unify(&mut analyses);
+        let kinds: Vec<EntityKind> = analyses.iter().map(|a| a.entities[0].kind).collect();
+        use EntityKind::{Organization as O, Place as P};
+        assert_eq!(kinds, [O, O, O, P, O, O]);
+        assert_eq!(
+            analyses[1].quotes[0].speaker,
+            Some(0),
+            "speaker still points at it"
+        );
     }
 
     #[test]
@@ -646,11 +766,14 @@ mod tests {
         assert_eq!(forward, renames(&[3, 2, 1, 0]));
         assert_eq!(forward, renames(&[1, 3, 0, 2]));
         assert_eq!(
-            forward.get("United Arab Emirates").map(String::as_str),
+            forward
+                .names
+                .get("United Arab Emirates")
+                .map(String::as_str),
             Some("UAE")
         );
         assert_eq!(
-            forward.get("Varga").map(String::as_str),
+            forward.names.get("Varga").map(String::as_str),
             Some("Helena Varga")
         );
     }
@@ -706,14 +829,24 @@ mod tests {
 
     #[test]
     fn rename_looks_each_name_up_once_like_apply_renames() {
+        let places = |names: &[&str]| Analysis {
+            entities: names
+                .iter()
+                .map(|n| one_entity(n, EntityKind::Place).entities.remove(0))
+                .collect(),
+            quotes: Vec::new(),
+        };
         let mut index = CollectionIndex::default();
-        index.add(0, &analyse("Lima was quiet."));
-        index.add(1, &analyse("Quito was loud."));
-        index.add(2, &analyse("Cusco and Lima met."));
-        let renames: HashMap<String, String> = [("Lima", "Quito"), ("Quito", "Cusco")]
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .into_iter()
-            .collect();
+        index.add(0, &places(&["Lima"]));
+        index.add(1, &places(&["Quito"]));
+        index.add(2, &places(&["Cusco", "Lima"]));
+        let renames = Renames {
+            names: [("Lima", "Quito"), ("Quito", "Cusco")]
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .into_iter()
+                .collect(),
+            kinds: HashMap::new(),
+        };
         index.rename(&renames);
         index.sort();
         let articles = |name: &str| index.get(name).map(|e| e.articles.clone());

@@ -3,7 +3,7 @@
 //! the entities. A speaker is always one of the article's entities.
 
 use super::quotes::QuoteSpan;
-use super::tokens::{self, Token};
+use super::tokens::{self, Token, Tokenized};
 use crate::model::{Entity, EntityKind};
 use std::ops::Range;
 
@@ -28,7 +28,8 @@ const SPEECH_VERBS: &[(&str, bool)] = &[
     ("dubbed", false), ("emphasised", true), ("emphasising", true), ("emphasized", true),
     ("emphasizing", true), ("exclaimed", true), ("explain", true), ("explained", true), ("explaining", true),
     ("explains", true), ("hailed", false), ("insist", true), ("insisted", true), ("insisting", true),
-    ("insists", true), ("joked", true), ("labeled", false), ("labelled", false), ("maintained", true),
+    ("insists", true), ("joked", true), ("labeled", false), ("labelled", false), ("laughed", true),
+    ("maintained", true),
     ("maintains", true), ("noted", true), ("noting", true), ("observed", true), ("pledged", true),
     ("pointed", true), ("praised", false), ("predicted", true), ("predicting", true), ("promised", true),
     ("quipped", true), ("recalled", true), ("recalling", true), ("recounted", true), ("reiterated", true),
@@ -300,19 +301,23 @@ impl Local {
 /// One paragraph, tokenized, with which tokens lie inside quotes.
 struct Para<'a> {
     text: &'a str,
-    tokens: Vec<Token>,
+    tokens: &'a [Token],
     /// Sentence index of each token.
     sentence_of: Vec<usize>,
-    sentences: Vec<Range<usize>>,
+    sentences: &'a [Range<usize>],
     /// Whether each token lies inside a quote (marks included).
     quoted: Vec<bool>,
     mentions: &'a [Mention],
 }
 
 impl<'a> Para<'a> {
-    fn new(text: &'a str, quote_ranges: &[Range<usize>], mentions: &'a [Mention]) -> Self {
-        let tokens = tokens::tokenize(text);
-        let sentences = tokens::sentences(text, &tokens);
+    fn new(
+        text: &'a str,
+        split: &'a Tokenized,
+        quote_ranges: &[Range<usize>],
+        mentions: &'a [Mention],
+    ) -> Self {
+        let (tokens, sentences) = (&split.tokens[..], &split.sentences[..]);
         let mut sentence_of = vec![0; tokens.len()];
         for (s, range) in sentences.iter().enumerate() {
             for slot in &mut sentence_of[range.clone()] {
@@ -695,18 +700,78 @@ fn is_subject(text: &str, m: &Mention) -> bool {
         {
             return follows_as_subject(text, m);
         }
-        let word_start = rest.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        // After the last white space, which may be wider than a byte (U+00A0).
+        let word_start = rest
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &rest[word_start..];
         if speech_verb(word) == Some(true) {
             // `…, said Mr Holt.`: the speaker of an inverted attribution.
             return text[m.end..].starts_with(['.', ',', ';']) || m.end == text.len();
         }
-        if !(word.starts_with(char::is_uppercase) || word == "the") {
+        // Titles and role nouns may stand before a subject ("Mayor Holt",
+        // "retired teacher Dariush Sadeghi", "His friend Parisa Jafari"); a verb
+        // may not, which `follows_as_subject` checks on the other side.
+        let role_noun = word.chars().all(|c| c.is_lowercase() || c == '-') && !ends_like_verb(word);
+        if !(word.starts_with(char::is_uppercase) || role_noun) {
             return false;
         }
         rest = rest[..word_start].trim_end();
     }
     false
+}
+
+/// Lower-case words that are verbs or function words, never the role noun in
+/// front of a name: "met", "told", "with", "and" ... (a rough test, enough to
+/// keep objects like "met the chairman John Smith" from being subjects).
+fn ends_like_verb(word: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "to",
+        "for",
+        "from",
+        "of",
+        "on",
+        "in",
+        "at",
+        "as",
+        "that",
+        "than",
+        "who",
+        "whom",
+        "which",
+        "while",
+        "when",
+        "after",
+        "before",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "has",
+        "had",
+        "have",
+        "met",
+        "told",
+        "asked",
+        "thanked",
+        "urged",
+        "said",
+        "says",
+        "called",
+        "named",
+        "appointed",
+        "replaced",
+        "like",
+        "about",
+    ];
+    FUNCTION_WORDS.contains(&word) || speech_verb(word).is_some()
 }
 
 /// The word after a mention is a lower-case word that can be a verb, possibly
@@ -721,6 +786,14 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
         .or_else(|| trimmed.strip_prefix(is_dash))
     {
         let rest = rest.trim_start();
+        // The name closes an appositive: "His neighbour, the tailor Rana Aziz, said ...".
+        let first_word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if speech_verb(first_word) == Some(true) {
+            return true;
+        }
         if !rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
             return false; // a list of names, or a new clause
         }
@@ -773,6 +846,22 @@ pub fn attribute(
     quotes: &[QuoteSpan],
     entities: &[Entity],
 ) -> Vec<Option<usize>> {
+    attribute_in(
+        paragraphs,
+        &tokens::split_paragraphs(paragraphs),
+        quotes,
+        entities,
+    )
+}
+
+/// [`attribute`] over paragraphs already split by [`tokens::split_paragraphs`]
+/// (`split[i]` is paragraph `i`), so that the caller can share the split.
+pub fn attribute_in(
+    paragraphs: &[String],
+    split: &[Tokenized],
+    quotes: &[QuoteSpan],
+    entities: &[Entity],
+) -> Vec<Option<usize>> {
     let mentions = Mentions::new(paragraphs, entities);
     let mut salience = Salience {
         entities,
@@ -807,7 +896,7 @@ pub fn attribute(
                 && is_subject(text, m)
         });
         let mut pending = subjects.next();
-        let para = (!ranges.is_empty()).then(|| Para::new(text, &ranges, para_mentions));
+        let para = (!ranges.is_empty()).then(|| Para::new(text, &split[p], &ranges, para_mentions));
         for (j, &i) in by_paragraph[p].iter().enumerate() {
             let Some(para) = &para else { break };
             while let Some(m) = pending.filter(|m| m.start < ranges[j].start) {
@@ -827,7 +916,12 @@ pub fn attribute(
                 && p > 0
             {
                 // Reported speech at the end of the previous paragraph.
-                let before = Para::new(&paragraphs[p - 1], &prev_ranges, mentions.of(p - 1));
+                let before = Para::new(
+                    &paragraphs[p - 1],
+                    &split[p - 1],
+                    &prev_ranges,
+                    mentions.of(p - 1),
+                );
                 *prev = before
                     .sentences
                     .len()
@@ -1267,6 +1361,22 @@ mod tests {
         assert_eq!(
             speakers_of(r#"Holt on Monday said: "We won.""#, &people()),
             [HOLT.map(String::from)]
+        );
+    }
+
+    #[test]
+    fn attribute_sees_subjects_behind_role_nouns_and_in_appositives() {
+        let specs: &[(&str, EntityKind, &[&str])] = &[
+            ("Dara Lind", Person, &["Dara Lind"]),
+            ("Rana Aziz", Person, &["Rana Aziz"]),
+        ];
+        let got = speakers_of(
+            "At the market, retired teacher Dara Lind reads three papers.\n\n\"Prices rise,\" he said.\n\nHis neighbour, the tailor Rana Aziz, said trade was slow. \"We wait,\" she said.",
+            specs,
+        );
+        assert_eq!(
+            got,
+            [Some("Dara Lind".to_string()), Some("Rana Aziz".to_string())]
         );
     }
 

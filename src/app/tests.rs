@@ -480,10 +480,12 @@ fn app_follows_the_index_and_the_unified_names() {
     press(&mut app, "l l enter");
     assert_eq!(app.selected_entity(), Some("Mara Voss"));
     assert_eq!(app.mention_position().map(|p| p.articles), Some(2));
-    let renames: HashMap<String, String> =
-        [("Mara Voss".to_string(), "Mara Voss-Lind".to_string())]
+    let renames = Renames {
+        names: [("Mara Voss".to_string(), "Mara Voss-Lind".to_string())]
             .into_iter()
-            .collect();
+            .collect(),
+        ..Renames::default()
+    };
     index.write().expect("index").rename(&renames);
     index.write().expect("index").sort();
     app.unified(Arc::new(renames));
@@ -534,7 +536,7 @@ fn progress_note_says_what_the_background_is_doing() {
     assert_eq!(progress_note(&app).as_deref(), Some("analysing 33% "));
     app.indexed(3);
     assert_eq!(progress_note(&app).as_deref(), Some("unifying names… "));
-    app.unified(Arc::new(HashMap::new()));
+    app.unified(Arc::new(Renames::default()));
     assert_eq!(progress_note(&app), None);
     drop(analyses);
 }

@@ -4,11 +4,10 @@
 
 #![allow(dead_code)] // each benchmark uses a part
 
-use lede::analysis::index::CollectionIndex;
+use lede::analysis::index::{CollectionIndex, Renames};
 use lede::app::App;
 use lede::model::{Analysis, Article};
 use lede::store::StoredArticle;
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, RwLock};
 
@@ -51,7 +50,7 @@ pub fn big_app(n: usize) -> App {
     }
     app.add_articles((0..n).map(|i| Arc::clone(&stored[i % t])).collect());
     app.loading_finished();
-    app.unified(Arc::new(HashMap::new()));
+    app.unified(Arc::new(Renames::default()));
     app.resize(200, 60);
     app
 }

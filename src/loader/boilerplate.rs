@@ -21,6 +21,9 @@ pub const PROSE_LOWERCASE_RUN: usize = 4;
 /// Most words in one item of a menu line (`Middle East | Business`).
 pub const MAX_MENU_ITEM_WORDS: usize = 4;
 
+/// Longest line, in bytes, looked at as a possible menu.
+const MAX_MENU_BYTES: usize = 1000;
+
 /// Standalone tokens that separate the items of a menu line.
 const MENU_SEPARATORS: &[&str] = &["|", "»", "›", ">", "•", "·", "/", "::"];
 
@@ -35,7 +38,7 @@ const MENU_SEPARATORS: &[&str] = &["|", "»", "›", ">", "•", "·", "/", "::"
 /// never navigation.
 pub fn is_navigation(line: &str) -> bool {
     let line = line.trim();
-    if !line.starts_with(char::is_alphabetic) || line.chars().count() > MAX_NAV_CHARS {
+    if !line.starts_with(char::is_alphabetic) || line.chars().nth(MAX_NAV_CHARS).is_some() {
         return false;
     }
     if line.contains(',') || has_words_in_brackets(line) {
@@ -89,6 +92,10 @@ fn has_words_in_brackets(line: &str) -> bool {
 /// Whether a line is a menu: short items split by separators such as `|`
 /// or `»` (`Home | World | Middle East`).
 pub fn is_menu(line: &str) -> bool {
+    // A menu fits on a screen line; don't split a huge line into words to find out.
+    if line.len() > MAX_MENU_BYTES {
+        return false;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     let separators = tokens
         .iter()
@@ -145,16 +152,22 @@ pub fn trailing_navigation(lines: &[String]) -> usize {
     start
 }
 
-/// Whether three or more lines share a word: rows of a list, not labels.
+/// Whether the block is a list or a table, not labels: three or more lines
+/// share a word, or most lines hold a number of their own (results, scores).
 fn is_list(block: &[&str]) -> bool {
     let Some((first, rest)) = block.split_first() else {
         return false;
     };
-    block.len() >= 3
-        && first.split_whitespace().any(|word| {
-            rest.iter()
-                .all(|line| line.split_whitespace().any(|w| w == word))
-        })
+    let shares_a_word = first.split_whitespace().any(|word| {
+        rest.iter()
+            .all(|line| line.split_whitespace().any(|w| w == word))
+    });
+    let has_number = |line: &&&str| {
+        line.split_whitespace()
+            .any(|w| w.chars().all(|c| c.is_ascii_digit() || c == '-'))
+    };
+    let numbered = block.iter().filter(has_number).count();
+    block.len() >= 3 && (shares_a_word || numbered * 2 > block.len())
 }
 
 /// Whether a line ends as a sentence does (closing quotes and brackets allowed
@@ -239,6 +252,12 @@ mod tests {
         assert_eq!(trailing_navigation(&wrapped), wrapped.len());
         let fact_box = lines("Prose ends here.\n\n8,661\n\nK Clark");
         assert_eq!(trailing_navigation(&fact_box), fact_box.len());
+    }
+
+    #[test]
+    fn trailing_navigation_keeps_result_tables() {
+        let text = "The league ended on Saturday.\nDivision two\nAyr 6 Berwick 0\nClyde 0 Hamilton 2\nDumbarton 1 Brechin 1";
+        assert_eq!(trailing_navigation(&lines(text)), 5);
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub const MAX_HEADLINE_CHARS: usize = 100;
 ///
 /// # Algorithm
 /// Work on lines before anything is joined, because boilerplate comes in lines:
-/// 1. decode line ends, sanitise and trim every line;
+/// 1. decode line ends, sanitise and trim every line, runs of blank lines
+///    kept as one;
 /// 2. drop menu lines at the top (`Home | World | Sport`);
 /// 3. take the title: a Markdown `#` heading, or a headline-like first line
 ///    followed by a blank line and more text;
@@ -33,10 +34,19 @@ pub fn parse(
     markdown: bool,
 ) -> Result<(Vec<Article>, Vec<LoadError>), LoadError> {
     let normalized = normalize_newlines(text);
-    let lines: Vec<String> = normalized
-        .split('\n')
-        .map(|line| sanitize(line).trim().to_string())
-        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    for line in normalized.split('\n') {
+        // One blank line separates as well as many; keeping only one makes
+        // a file of millions of empty lines cost next to nothing.
+        let after_blank = lines.last().is_some_and(String::is_empty);
+        if after_blank && line.trim().is_empty() {
+            continue;
+        }
+        let line = sanitize(line).trim().to_string();
+        if !(after_blank && line.is_empty()) {
+            lines.push(line);
+        }
+    }
     let mut removed = Vec::new();
 
     let mut start = boilerplate::leading_menu(&lines);

@@ -246,3 +246,135 @@ fn tmux_nothing_loadable_prints_reasons_and_fails() {
     assert!(screen.contains("empty.txt: empty file"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+mod terminal_bytes;
+
+/// Hostile strings for the real-binary test, each between sentinels so the
+/// printed text can be checked for its visible form.
+const HOSTILE: &[&str] = &[
+    "\x1b[31m",
+    "\x1b[1m",
+    "\x1b]52;c;cm0gLXJmIH4=\x07",
+    "\x1b]8;;https://evil.example/\x1b\\",
+    "\x1b]0;pwned\x07",
+    "\x1b[21t",
+    "\u{9b}31m",
+    "\x1b\x00[31m",
+    "\u{202e}",
+];
+
+/// The bytes a tmux pane received from its program, via `pipe-pane`.
+struct PaneLog {
+    path: std::path::PathBuf,
+}
+
+impl PaneLog {
+    /// Starts copying everything `session`'s program writes into a file.
+    fn start(session: &Session, test: &str) -> PaneLog {
+        let path = std::env::temp_dir().join(format!("lede-{test}-{}.bytes", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let status = Command::new("tmux")
+            .args(["pipe-pane", "-o", "-t", &session.name])
+            .arg(format!("cat >> '{}'", path.display()))
+            .status()
+            .expect("tmux pipe-pane runs");
+        assert!(status.success());
+        PaneLog { path }
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.path).unwrap_or_default()
+    }
+}
+
+impl Drop for PaneLog {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// What the reader must see for case `i`: the sanitised form between its
+/// sentinels, spaces removed (a terminal diff skips unchanged blank cells).
+fn visible_sentinel(i: usize) -> String {
+    let sanitised = lede::sanitize::sanitize(&format!("q{i}a{}q{i}b", HOSTILE[i]));
+    sanitised.chars().filter(|c| *c != ' ').collect()
+}
+
+#[test]
+fn tmux_hostile_text_writes_no_foreign_bytes_to_the_terminal() {
+    let dir = std::env::temp_dir().join(format!("lede-tmux-hostile-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let body: Vec<String> = (0..HOSTILE.len())
+        .map(|i| format!("q{i}a{}q{i}b", HOSTILE[i]))
+        .collect();
+    let record = serde_json::json!({
+        "title": format!("Hostile {}", HOSTILE.concat()),
+        "body": [
+            format!("Mara Voss{} said the Harbor Council met in Eastport.", HOSTILE[0]),
+            body.join(" "),
+            format!("\"We will build {} the pier,\" Voss said.", HOSTILE[4]),
+        ],
+        "source": format!("Gazette{}", HOSTILE[2]),
+        "author": format!("Ann{}", HOSTILE[8]),
+        "url": format!("https://news.example/{}", HOSTILE[3]),
+    });
+    std::fs::write(dir.join("a-hostile.json"), record.to_string()).expect("write");
+    std::fs::write(
+        dir.join("evil\x1b]0;pwn\x07name.txt"),
+        "Second\x1b]2;x\x07 article\n\nVoss\u{202e} spoke again.",
+    )
+    .expect("write");
+    std::fs::write(dir.join("broken\x1b[21t.json"), "{\"title\": ").expect("write");
+
+    // The program waits for Enter, so the log is attached before it draws.
+    let command = format!("read _; {}", lede_command(&format!("'{}'", dir.display())));
+    let Some(session) = Session::start("hostile", &command) else {
+        return;
+    };
+    let log = PaneLog::start(&session, "hostile");
+    session.keys(&["Enter"]);
+    session.wait_for("the first frame", |s| s.contains("Articles (2)"));
+    session.keys(&["Enter", "Tab", "Tab", "Enter", "n", "e"]);
+    session.wait_for("the skipped overlay", |s| s.contains("Skipped files (1)"));
+    session.keys(&["Escape", "J", "?", "Escape", "q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+
+    let bytes = log.bytes();
+    // Captured from the start: the switch to the alternate screen is there.
+    assert!(
+        bytes.windows(8).any(|w| w == b"\x1b[?1049h"),
+        "not captured from the start: {} bytes",
+        bytes.len()
+    );
+    let printed = terminal_bytes::audit(&bytes, lede::sanitize::is_forbidden, true)
+        .unwrap_or_else(|problem| panic!("the binary wrote {problem}"));
+    let printed: String = printed.chars().filter(|c| *c != ' ').collect();
+    for i in 0..HOSTILE.len() {
+        let expected = visible_sentinel(i);
+        assert!(printed.contains(&expected), "{expected:?} not shown");
+    }
+    assert!(printed.contains("broken␛.json"), "the skipped file's name");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn tmux_nothing_loadable_reports_hostile_names_harmlessly() {
+    let dir = std::env::temp_dir().join(format!("lede-tmux-evil-empty-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let evil = dir.join("evil\x1b]0;pwn\x07\u{9b}6n.txt");
+    std::fs::write(&evil, b"").expect("write");
+    let command = format!("read _; {}", lede_command(&format!("'{}'", evil.display())));
+    let Some(session) = Session::start("evil-empty", &command) else {
+        return;
+    };
+    let log = PaneLog::start(&session, "evil-empty");
+    session.keys(&["Enter"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 1"));
+    let bytes = log.bytes();
+    let printed = terminal_bytes::audit(&bytes, lede::sanitize::is_forbidden, true)
+        .unwrap_or_else(|problem| panic!("the binary wrote {problem}"));
+    assert!(printed.contains("evil␛␛.txt: empty file"), "{printed:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -170,6 +170,15 @@ fn shape_class(c: char) -> char {
 impl TokenInfo {
     /// Hashes the parts of `word`.
     pub fn new(word: &str) -> TokenInfo {
+        if word.is_ascii() {
+            TokenInfo::new_ascii(word.as_bytes())
+        } else {
+            TokenInfo::new_chars(word)
+        }
+    }
+
+    /// [`TokenInfo::new`] for any word, character by character.
+    fn new_chars(word: &str) -> TokenInfo {
         let mut lower = FNV_OFFSET;
         let (mut shape, mut short_shape) = (FNV_OFFSET, FNV_OFFSET);
         let (mut upper, mut lowers, mut letters) = (0usize, 0usize, 0usize);
@@ -203,6 +212,75 @@ impl TokenInfo {
             }
             n += 1;
         }
+        if n > SHAPE_MAX {
+            shape = fnv_char(shape, '+');
+        }
+        let case = if letters == 0 {
+            Case::None
+        } else if upper == letters {
+            Case::Upper
+        } else if lowers == letters {
+            Case::Lower
+        } else if first_upper {
+            Case::Title
+        } else {
+            Case::Mixed
+        };
+        TokenInfo {
+            lower: finish(lower),
+            shape: finish(shape),
+            short_shape: finish(short_shape),
+            case,
+            has_digit,
+            has_hyphen,
+            has_dot,
+            chars: n,
+        }
+    }
+
+    /// [`TokenInfo::new`] for ASCII words (nearly all of them), byte by byte.
+    /// It must give exactly the same hashes: for an ASCII character the
+    /// character classes are the ASCII ones, and its UTF-8 encoding is one byte.
+    fn new_ascii(word: &[u8]) -> TokenInfo {
+        let mut lower = FNV_OFFSET;
+        let (mut shape, mut short_shape) = (FNV_OFFSET, FNV_OFFSET);
+        let (mut upper, mut lowers, mut letters) = (0usize, 0usize, 0usize);
+        let mut first_upper = false;
+        let (mut has_digit, mut has_hyphen, mut has_dot) = (false, false, false);
+        let mut last_class = 0u8;
+        for (n, &c) in word.iter().enumerate() {
+            let (class, folded) = match c {
+                b'A'..=b'Z' => {
+                    letters += 1;
+                    upper += 1;
+                    first_upper |= letters == 1;
+                    (b'X', c.to_ascii_lowercase())
+                }
+                b'a'..=b'z' => {
+                    letters += 1;
+                    lowers += 1;
+                    (b'x', c)
+                }
+                b'0'..=b'9' => {
+                    has_digit = true;
+                    (b'd', b'0')
+                }
+                _ => {
+                    has_hyphen |= c == b'-';
+                    has_dot |= c == b'.';
+                    (c, c)
+                }
+            };
+            lower = fnv_byte(lower, folded);
+            if n < SHAPE_MAX {
+                shape = fnv_byte(shape, class);
+            }
+            if class != last_class {
+                short_shape = fnv_byte(short_shape, class);
+                last_class = class;
+            }
+        }
+        let n = word.len();
         if n > SHAPE_MAX {
             shape = fnv_char(shape, '+');
         }
@@ -485,13 +563,28 @@ impl<'a> DocumentFeatures<'a> {
     pub fn sentence(&mut self, si: usize, out: &mut SentenceFeatures) {
         let sent = &self.infos[si];
         let caps_line = self.ctx.caps_sentence[si];
+        may_be_in_name(sent, &mut out.candidate);
+        if !self.skip_unlikely {
+            out.candidate.iter_mut().for_each(|c| *c = true);
+        }
+        // Word classes are read only for candidates and their two neighbours;
+        // the look-ups (a cache miss each) are skipped for the other tokens.
+        let candidate = &out.candidate;
+        let needed = |j: usize| {
+            candidate[j]
+                || j > 0 && candidate[j - 1]
+                || candidate.get(j + 1).copied().unwrap_or(false)
+        };
         for (cl, classes) in self.lexicon.clusters.iter().zip(&mut self.classes) {
             classes.clear();
             classes.push(NO_CLASS + 1);
-            classes.extend(
-                sent.iter()
-                    .map(|t| cl.class(word_key(t.lower)).map_or(NO_CLASS, u64::from)),
-            );
+            classes.extend(sent.iter().enumerate().map(|(j, t)| {
+                if needed(j) {
+                    cl.class(word_key(t.lower)).map_or(NO_CLASS, u64::from)
+                } else {
+                    NO_CLASS
+                }
+            }));
             classes.push(NO_CLASS + 2);
         }
         self.shapes.clear();
@@ -522,10 +615,6 @@ impl<'a> DocumentFeatures<'a> {
                     v.push(key(t::HOOK, mix(name, hash_str(f))));
                 }
             });
-        }
-        may_be_in_name(sent, &mut out.candidate);
-        if !self.skip_unlikely {
-            out.candidate.iter_mut().for_each(|c| *c = true);
         }
         let c = Context {
             words: &self.sentences[si],
@@ -671,6 +760,17 @@ fn sentence_features(sent: &[TokenInfo], c: &Context<'_>, out: &mut SentenceFeat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn token_info_ascii_path_hashes_like_the_general_one(word in "[ -~]{0,14}") {
+            let (a, b) = (TokenInfo::new_ascii(word.as_bytes()), TokenInfo::new_chars(&word));
+            proptest::prop_assert_eq!(
+                (a.lower, a.shape, a.short_shape, a.case, a.has_digit, a.has_hyphen, a.has_dot, a.chars),
+                (b.lower, b.shape, b.short_shape, b.case, b.has_digit, b.has_hyphen, b.has_dot, b.chars)
+            );
+        }
+    }
 
     #[test]
     fn token_info_classifies_case_and_shape() {
