@@ -12,11 +12,35 @@ pub(crate) mod fixture;
 pub mod geometry;
 
 use crate::action::Action;
-use crate::analysis::index::CollectionIndex;
+use crate::analysis::index::{self, CollectionIndex, Renames};
 use crate::keymap::{self, Context, Key};
-use crate::model::{Analysis, Article, EntityKind};
+use crate::model::{Analysis, Article, EntityKind, Span};
+use crate::store::{self, StoredArticle};
 use body_lines::{BodyLine, ParagraphMarks};
 use geometry::Geometry;
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
+
+/// The collection index, shared with the background indexer that fills it
+/// while a collection streams in (see [`crate::pipeline`]).
+pub type SharedIndex = Arc<RwLock<CollectionIndex>>;
+
+/// Full analyses kept for opening articles again quickly. The rest of the
+/// collection is kept as text only (its entities are in the index), so memory
+/// does not grow with the analyses of every article; an article whose analysis
+/// is not here is analysed again, ahead of everything else.
+pub const ANALYSIS_CACHE: usize = 256;
+
+/// How far loading and analysis have got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Files are still being read.
+    pub loading: bool,
+    /// Articles whose entities are in the index.
+    pub analysed: usize,
+    /// Everything is analysed and names are unified across the collection.
+    pub done: bool,
+}
 
 /// The pane that receives movement keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -102,15 +126,151 @@ struct BodyView {
     top: usize,
 }
 
-/// The sidebar rows and cursor.
+/// The sidebar rows and cursor. In article scope the entities are listed
+/// here; in collection scope they are read from the index's sidebar order, so
+/// showing a large collection copies nothing.
 #[derive(Debug, Clone, Default)]
 struct SidebarView {
-    rows: Vec<SidebarRow>,
-    /// Row index of each entity row, in order; the cursor indexes this.
-    entity_rows: Vec<usize>,
+    /// The open article's entities as (name, kind, mentions), in sidebar order
+    /// (article scope only).
+    entities: Vec<(String, EntityKind, usize)>,
+    /// Entities of each kind, in [`EntityKind::ALL`] order.
+    kind_counts: [usize; 4],
+    /// The cursor: position among the entities.
     cursor: usize,
     /// First row showing.
     top: usize,
+}
+
+impl SidebarView {
+    fn entity_count(&self) -> usize {
+        self.kind_counts.iter().sum()
+    }
+
+    /// Rows: a heading for each kind with entities, then its entities.
+    fn len(&self) -> usize {
+        self.kind_counts
+            .iter()
+            .filter(|&&c| c > 0)
+            .map(|c| c + 1)
+            .sum()
+    }
+
+    /// What row `row` is: a kind's heading, or the entity at a position.
+    fn row(&self, mut row: usize) -> Option<RowKind> {
+        let mut first = 0;
+        for (kind, &count) in EntityKind::ALL.iter().zip(&self.kind_counts) {
+            if count == 0 {
+                continue;
+            }
+            if row == 0 {
+                return Some(RowKind::Heading(*kind, count));
+            }
+            if row <= count {
+                return Some(RowKind::Entity(first + row - 1));
+            }
+            row -= count + 1;
+            first += count;
+        }
+        None
+    }
+
+    /// The row of the entity at `position`.
+    fn row_of(&self, position: usize) -> Option<usize> {
+        let (mut first, mut headings) = (0, 0);
+        for &count in self.kind_counts.iter().filter(|&&c| c > 0) {
+            headings += 1;
+            if position < first + count {
+                return Some(position + headings);
+            }
+            first += count;
+        }
+        None
+    }
+}
+
+/// A sidebar row, before its entity is looked up.
+enum RowKind {
+    Heading(EntityKind, usize),
+    Entity(usize),
+}
+
+/// Which articles the list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Visible {
+    /// Every article, in load order.
+    All,
+    /// These articles (ascending): those mentioning the filter entity.
+    Only(Vec<usize>),
+}
+
+/// The open article, made whole from the store, and its analysis.
+#[derive(Debug, Clone, Default)]
+struct Opened {
+    article: Article,
+    /// Empty until the analysis arrives (`analysed` false).
+    analysis: Analysis,
+    analysed: bool,
+}
+
+/// Analyses by article, the least recently used dropped first.
+#[derive(Debug, Clone, Default)]
+struct AnalysisCache {
+    map: HashMap<usize, Analysis>,
+    order: VecDeque<usize>,
+    capacity: usize,
+}
+
+impl AnalysisCache {
+    fn with_capacity(capacity: usize) -> Self {
+        AnalysisCache {
+            capacity: capacity.max(1),
+            ..AnalysisCache::default()
+        }
+    }
+
+    fn get(&mut self, article: usize) -> Option<&Analysis> {
+        if self.map.contains_key(&article) {
+            self.touch(article);
+        }
+        self.map.get(&article)
+    }
+
+    fn has_room(&self) -> bool {
+        self.map.len() < self.capacity
+    }
+
+    fn contains(&self, article: usize) -> bool {
+        self.map.contains_key(&article)
+    }
+
+    fn insert(&mut self, article: usize, analysis: Analysis) {
+        self.map.insert(article, analysis);
+        self.touch(article);
+        while self.map.len() > self.capacity {
+            match self.order.pop_front() {
+                Some(old) => {
+                    self.map.remove(&old);
+                }
+                None => break,
+            }
+        }
+    }
+
+    fn touch(&mut self, article: usize) {
+        if self.order.back() != Some(&article) {
+            if let Some(at) = self.order.iter().rposition(|&a| a == article) {
+                self.order.remove(at);
+            }
+            self.order.push_back(article);
+        }
+    }
+
+    fn rename_all(&mut self, renames: &Renames) {
+        for analysis in self.map.values_mut() {
+            index::apply_renames(analysis, renames);
+        }
+    }
 }
 
 /// Where the top of the body is, in terms that survive re-wrapping.
@@ -125,9 +285,15 @@ struct Anchor {
 /// The whole state of the reader.
 #[derive(Debug, Clone)]
 pub struct App {
-    articles: Vec<Article>,
-    analyses: Vec<Analysis>,
-    index: CollectionIndex,
+    articles: Vec<Arc<StoredArticle>>,
+    index: SharedIndex,
+    cache: AnalysisCache,
+    /// Collection names for the names articles use, once every article is analysed.
+    renames: Option<Arc<Renames>>,
+    progress: Progress,
+    /// Articles whose analysis was asked for and has not arrived.
+    asked: Vec<usize>,
+    opened: Opened,
     skipped: Vec<String>,
     warnings: Vec<String>,
     geometry: Geometry,
@@ -135,7 +301,7 @@ pub struct App {
     overlay: Option<Overlay>,
     overlay_top: usize,
     /// Articles shown in the list (all, or those mentioning the filter entity).
-    visible: Vec<usize>,
+    visible: Visible,
     /// Cursor in the list, an index into `visible`.
     list_cursor: usize,
     /// First list item showing.
@@ -153,14 +319,18 @@ pub struct App {
     mention: Option<usize>,
     /// Current quote: index into the open article's quotes.
     quote: Option<usize>,
+    /// n/N opened an article whose analysis has not arrived: go to its first
+    /// (`true`) or last mention when it does.
+    jump_pending: Option<bool>,
     status: Option<String>,
     quit: bool,
 }
 
 impl App {
-    /// A reader over `articles` and their `analyses` (same order). `skipped` and
-    /// `warnings` are the loader's messages, shown on request. Starts at 80 × 24
-    /// with the first article open; call [`App::resize`] with the real size.
+    /// A reader over `articles` and their `analyses` (same order), all known
+    /// at once. `skipped` and `warnings` are the loader's messages, shown on
+    /// request. Starts at 80 × 24 with the first article open; call
+    /// [`App::resize`] with the real size.
     pub fn new(
         articles: Vec<Article>,
         mut analyses: Vec<Analysis>,
@@ -169,18 +339,45 @@ impl App {
     ) -> Self {
         analyses.resize_with(articles.len(), Analysis::default);
         let index = CollectionIndex::build(&analyses);
-        let visible = (0..articles.len()).collect();
-        let mut app = App {
-            articles,
-            analyses,
+        let mut app = App::loading(Arc::new(RwLock::new(index)));
+        app.cache = AnalysisCache::with_capacity(analyses.len().max(ANALYSIS_CACHE));
+        for (i, analysis) in analyses.into_iter().enumerate() {
+            app.cache.insert(i, analysis);
+        }
+        app.add_articles(store::store_all(articles));
+        app.add_problems(skipped, warnings);
+        app.progress = Progress {
+            loading: false,
+            analysed: app.articles.len(),
+            done: true,
+        };
+        app
+    }
+
+    /// A reader with no article yet, for a collection that streams in: feed
+    /// it with [`App::add_articles`], [`App::add_analysis`], [`App::indexed`],
+    /// [`App::loading_finished`] and [`App::unified`]; `index` is filled by
+    /// whoever analyses the articles.
+    pub fn loading(index: SharedIndex) -> Self {
+        App {
+            articles: Vec::new(),
             index,
-            skipped,
-            warnings,
+            cache: AnalysisCache::with_capacity(ANALYSIS_CACHE),
+            renames: None,
+            progress: Progress {
+                loading: true,
+                analysed: 0,
+                done: false,
+            },
+            asked: Vec::new(),
+            opened: Opened::default(),
+            skipped: Vec::new(),
+            warnings: Vec::new(),
             geometry: Geometry::new(80, 24),
             focus: Focus::ArticleList,
             overlay: None,
             overlay_top: 0,
-            visible,
+            visible: Visible::All,
             list_cursor: 0,
             list_top: 0,
             filter: None,
@@ -191,21 +388,183 @@ impl App {
             selected: None,
             mention: None,
             quote: None,
+            jump_pending: None,
             status: None,
             quit: false,
+        }
+    }
+
+    // ----- the collection streaming in -----
+
+    /// Appends articles (in load order). The first one opens.
+    pub fn add_articles(&mut self, articles: Vec<Arc<StoredArticle>>) {
+        let first = self.articles.is_empty();
+        self.articles.extend(articles);
+        if first && !self.articles.is_empty() {
+            self.open_article(0);
+        }
+    }
+
+    /// Adds loader messages: files skipped, problems with files that loaded.
+    pub fn add_problems(&mut self, skipped: Vec<String>, warnings: Vec<String>) {
+        self.skipped.extend(skipped);
+        self.warnings.extend(warnings);
+        self.overlay_top = self.overlay_top.min(self.overlay_max_top());
+    }
+
+    /// Every file has been read.
+    pub fn loading_finished(&mut self) {
+        self.progress.loading = false;
+    }
+
+    /// The analysis of article `article`, asked for by [`App::take_requests`].
+    pub fn add_analysis(&mut self, article: usize, mut analysis: Analysis) {
+        self.asked.retain(|&a| a != article);
+        if let Some(renames) = &self.renames {
+            index::apply_renames(&mut analysis, renames);
+        }
+        if article == self.open && !self.opened.analysed {
+            self.set_open_analysis(analysis.clone());
+        }
+        self.cache.insert(article, analysis);
+    }
+
+    /// An analysis nobody asked for, kept only while the cache has room (so
+    /// that a small collection is kept whole and opens instantly).
+    pub fn offer_analysis(&mut self, article: usize, analysis: Analysis) {
+        if self.cache.has_room() || article == self.open {
+            self.add_analysis(article, analysis);
+        }
+    }
+
+    /// The index now holds `analysed` articles and may have a new sidebar order.
+    pub fn indexed(&mut self, analysed: usize) {
+        self.progress.analysed = analysed;
+        self.refresh_from_index();
+    }
+
+    /// Every article is analysed; `renames` turn the names articles use into
+    /// the collection's names, which the index now uses.
+    pub fn unified(&mut self, renames: Arc<Renames>) {
+        // The current mention, found again by its place in the text.
+        let current = self.current_span();
+        let rename = |name: &mut Option<String>| {
+            if let Some(new) = name.as_ref().and_then(|n| renames.names.get(n)) {
+                *name = Some(new.clone());
+            }
         };
-        app.open_article(0);
-        app
+        rename(&mut self.selected);
+        rename(&mut self.filter);
+        self.cache.rename_all(&renames);
+        if self.opened.analysed {
+            let mut analysis = std::mem::take(&mut self.opened.analysis);
+            index::apply_renames(&mut analysis, &renames);
+            self.set_open_analysis(analysis);
+            self.mention = current.and_then(|span| {
+                let e = self.selected_in_open()?;
+                self.opened
+                    .analysis
+                    .entities
+                    .get(e)?
+                    .mentions
+                    .iter()
+                    .position(|m| *m == span)
+            });
+        }
+        self.renames = Some(renames);
+        self.progress.done = true;
+        self.progress.loading = false;
+        self.progress.analysed = self.articles.len();
+        self.refresh_from_index();
+    }
+
+    /// Articles whose analyses the reader wants first: the open article, and
+    /// the ones before and after it in the list, when not at hand and not yet
+    /// asked for. Each is returned once; the answer comes to [`App::add_analysis`].
+    pub fn take_requests(&mut self) -> Vec<usize> {
+        if self.articles.is_empty() {
+            return Vec::new();
+        }
+        let here = self.visible_position(self.open);
+        let neighbours = here.into_iter().flat_map(|p| {
+            [p.checked_sub(1), Some(p + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|q| self.visible_at(q))
+        });
+        // n/N go on to the articles before and after this one that mention the
+        // selected entity: have those ready too.
+        let mentioning: Vec<usize> = self.selected.as_deref().map_or_else(Vec::new, |name| {
+            let index = self.index();
+            let articles = index.get(name).map_or(&[][..], |e| e.articles.as_slice());
+            let before = articles.partition_point(|&a| a < self.open);
+            let after = articles.partition_point(|&a| a <= self.open);
+            [before.checked_sub(1), Some(after)]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| articles.get(i).copied())
+                .collect()
+        });
+        let wanted: Vec<usize> = std::iter::once(self.open)
+            .chain(neighbours)
+            .chain(mentioning)
+            .filter(|&a| {
+                let at_hand = self.cache.contains(a) || (a == self.open && self.opened.analysed);
+                !at_hand && !self.asked.contains(&a)
+            })
+            .fold(Vec::new(), |mut wanted, a| {
+                if !wanted.contains(&a) {
+                    wanted.push(a);
+                }
+                wanted
+            });
+        self.asked.extend(&wanted);
+        wanted
+    }
+
+    /// The stored article at `index`.
+    pub fn stored(&self, index: usize) -> Option<&Arc<StoredArticle>> {
+        self.articles.get(index)
+    }
+
+    pub fn progress(&self) -> Progress {
+        self.progress
+    }
+
+    /// Whether an analysis the app asked for has not arrived yet.
+    pub fn waiting_for_analysis(&self) -> bool {
+        !self.asked.is_empty()
+    }
+
+    /// The index, read-locked for a moment.
+    fn index(&self) -> RwLockReadGuard<'_, CollectionIndex> {
+        self.index.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// After the index changed: the filtered list and the collection sidebar follow it.
+    fn refresh_from_index(&mut self) {
+        if let Some(name) = &self.filter {
+            let articles = self
+                .index()
+                .get(name)
+                .map(|e| e.articles.clone())
+                .unwrap_or_default();
+            if !articles.is_empty() {
+                self.visible = Visible::Only(articles);
+                self.list_cursor = self.visible_position(self.open).unwrap_or(self.list_cursor);
+                self.keep_list_cursor_visible();
+            }
+        }
+        if self.scope == Scope::Collection {
+            self.rebuild_sidebar();
+        }
     }
 
     // ----- reading the state (for the ui and tests) -----
 
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
-    }
-
-    pub fn analyses(&self) -> &[Analysis] {
-        &self.analyses
+    /// Number of articles loaded so far.
+    pub fn article_count(&self) -> usize {
+        self.articles.len()
     }
 
     pub fn geometry(&self) -> &Geometry {
@@ -225,12 +584,39 @@ impl App {
         self.overlay_top
     }
 
-    /// Indices of the articles the list shows, in order.
-    pub fn visible_articles(&self) -> &[usize] {
-        &self.visible
+    /// Number of articles the list shows.
+    pub fn visible_len(&self) -> usize {
+        match &self.visible {
+            Visible::All => self.articles.len(),
+            Visible::Only(v) => v.len(),
+        }
     }
 
-    /// The list cursor, as an index into [`App::visible_articles`].
+    /// The article at `position` in the list.
+    pub fn visible_at(&self, position: usize) -> Option<usize> {
+        match &self.visible {
+            Visible::All => (position < self.articles.len()).then_some(position),
+            Visible::Only(v) => v.get(position).copied(),
+        }
+    }
+
+    /// Where article `article` is in the list, if it is shown.
+    fn visible_position(&self, article: usize) -> Option<usize> {
+        match &self.visible {
+            Visible::All => (article < self.articles.len()).then_some(article),
+            Visible::Only(v) => v.binary_search(&article).ok(),
+        }
+    }
+
+    /// Indices of the articles the list shows, in order (a copy: for tests
+    /// and small collections; the ui reads [`App::visible_at`]).
+    pub fn visible_articles(&self) -> Vec<usize> {
+        (0..self.visible_len())
+            .filter_map(|p| self.visible_at(p))
+            .collect()
+    }
+
+    /// The list cursor, as a position in the list.
     pub fn list_cursor(&self) -> usize {
         self.list_cursor
     }
@@ -250,9 +636,15 @@ impl App {
         self.open
     }
 
-    /// The open article and its analysis (none when the collection is empty).
+    /// The open article and its analysis (none when no article has loaded;
+    /// the analysis is empty until it arrives, see [`App::open_is_analysed`]).
     pub fn open_article_data(&self) -> Option<(&Article, &Analysis)> {
-        Some((self.articles.get(self.open)?, self.analyses.get(self.open)?))
+        (!self.articles.is_empty()).then_some((&self.opened.article, &self.opened.analysis))
+    }
+
+    /// Whether the open article's analysis has arrived.
+    pub fn open_is_analysed(&self) -> bool {
+        self.opened.analysed
     }
 
     pub fn body_lines(&self) -> &[BodyLine] {
@@ -273,13 +665,52 @@ impl App {
         self.scope
     }
 
-    pub fn sidebar_rows(&self) -> &[SidebarRow] {
-        &self.sidebar.rows
+    /// Number of sidebar rows (headings and entities).
+    pub fn sidebar_len(&self) -> usize {
+        self.sidebar.len()
+    }
+
+    /// Sidebar row `row`.
+    pub fn sidebar_row(&self, row: usize) -> Option<SidebarRow> {
+        self.sidebar_rows(row, 1).pop()
+    }
+
+    /// The sidebar rows from `top`, at most `count` of them (the index is
+    /// read once for all of them).
+    pub fn sidebar_rows(&self, top: usize, count: usize) -> Vec<SidebarRow> {
+        let end = top.saturating_add(count).min(self.sidebar_len());
+        let index = (self.scope == Scope::Collection).then(|| self.index());
+        (top..end)
+            .filter_map(|row| self.row_with(row, index.as_deref()))
+            .collect()
+    }
+
+    /// Sidebar row `row`, collection entities read from `index`.
+    fn row_with(&self, row: usize, index: Option<&CollectionIndex>) -> Option<SidebarRow> {
+        match self.sidebar.row(row)? {
+            RowKind::Heading(kind, entities) => Some(SidebarRow::Heading { kind, entities }),
+            RowKind::Entity(position) => match self.scope {
+                Scope::Article => self
+                    .sidebar
+                    .entities
+                    .get(position)
+                    .map(|(name, kind, count)| SidebarRow::Entity {
+                        name: name.clone(),
+                        kind: *kind,
+                        count: *count,
+                    }),
+                Scope::Collection => index?.at(position).map(|e| SidebarRow::Entity {
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    count: e.articles.len(),
+                }),
+            },
+        }
     }
 
     /// Row index of the sidebar cursor, if the sidebar has any entity.
     pub fn sidebar_cursor_row(&self) -> Option<usize> {
-        self.sidebar.entity_rows.get(self.sidebar.cursor).copied()
+        self.sidebar.row_of(self.sidebar.cursor)
     }
 
     /// First sidebar row showing.
@@ -295,8 +726,8 @@ impl App {
     /// Index of the selected entity among the open article's entities.
     pub fn selected_in_open(&self) -> Option<usize> {
         let name = self.selected.as_deref()?;
-        self.analyses
-            .get(self.open)?
+        self.opened
+            .analysis
             .entities
             .iter()
             .position(|e| e.name == name)
@@ -317,9 +748,9 @@ impl App {
         let name = self.selected.clone()?;
         let here = self
             .selected_in_open()
-            .and_then(|e| self.analyses.get(self.open)?.entities.get(e))
+            .and_then(|e| self.opened.analysis.entities.get(e))
             .map_or(0, |e| e.mentions.len());
-        let articles = self.index.get(&name).map_or(0, |e| e.articles.len());
+        let articles = self.index().get(&name).map_or(0, |e| e.articles.len());
         Some(MentionPosition {
             name,
             current: self.current_mention().map(|(_, i)| i),
@@ -457,7 +888,7 @@ impl App {
             }
             Action::FocusRight => self.focus = Focus::ORDER[(self.focus.position() + 1).min(2)],
             Action::OpenArticle => {
-                if let Some(&article) = self.visible.get(self.list_cursor) {
+                if let Some(article) = self.visible_at(self.list_cursor) {
                     self.open_article(article);
                     self.focus = Focus::Body;
                 }
@@ -561,7 +992,7 @@ impl App {
     fn move_by(&mut self, delta: isize) {
         match self.focus {
             Focus::ArticleList => {
-                let last = self.visible.len().saturating_sub(1);
+                let last = self.visible_len().saturating_sub(1);
                 self.list_cursor = step(self.list_cursor, delta, last);
                 self.keep_list_cursor_visible();
             }
@@ -569,7 +1000,7 @@ impl App {
                 self.body.top = step(self.body.top, delta, self.body_max_top());
             }
             Focus::Sidebar => {
-                let last = self.sidebar.entity_rows.len().saturating_sub(1);
+                let last = self.sidebar.entity_count().saturating_sub(1);
                 self.sidebar.cursor = step(self.sidebar.cursor, delta, last);
                 if delta == isize::MIN {
                     self.sidebar.top = 0;
@@ -585,7 +1016,7 @@ impl App {
     }
 
     fn keep_list_cursor_visible(&mut self) {
-        self.list_cursor = self.list_cursor.min(self.visible.len().saturating_sub(1));
+        self.list_cursor = self.list_cursor.min(self.visible_len().saturating_sub(1));
         let capacity = self.list_capacity();
         if self.list_cursor < self.list_top {
             self.list_top = self.list_cursor;
@@ -594,7 +1025,7 @@ impl App {
         }
         self.list_top = self
             .list_top
-            .min(self.visible.len().saturating_sub(capacity));
+            .min(self.visible_len().saturating_sub(capacity));
     }
 
     fn keep_sidebar_cursor_visible(&mut self) {
@@ -604,11 +1035,8 @@ impl App {
             return;
         };
         // Show the group heading too when the cursor is on the group's first entity.
-        let heading_above = row > 0
-            && matches!(
-                self.sidebar.rows.get(row - 1),
-                Some(SidebarRow::Heading { .. })
-            );
+        let heading_above =
+            row > 0 && matches!(self.sidebar.row(row - 1), Some(RowKind::Heading(..)));
         let first = if heading_above { row - 1 } else { row };
         if first < self.sidebar.top {
             self.sidebar.top = first;
@@ -618,7 +1046,7 @@ impl App {
         self.sidebar.top = self
             .sidebar
             .top
-            .min(self.sidebar.rows.len().saturating_sub(rows));
+            .min(self.sidebar.len().saturating_sub(rows));
     }
 
     fn body_max_top(&self) -> usize {
@@ -646,18 +1074,26 @@ impl App {
     /// Opens article `index`: lays it out, resets its scroll, points the list
     /// and sidebar cursors at it and at the selected entity.
     fn open_article(&mut self, index: usize) {
-        if index >= self.articles.len() {
+        let Some(stored) = self.articles.get(index) else {
             return;
-        }
+        };
+        let article = stored.to_article();
         self.open = index;
         self.mention = None;
         self.quote = None;
+        self.jump_pending = None;
+        let cached = self.cache.get(index).cloned();
+        self.opened = Opened {
+            article,
+            analysed: cached.is_some(),
+            analysis: cached.unwrap_or_default(),
+        };
         self.body = BodyView {
-            marks: body_lines::marks(&self.articles[index], &self.analyses[index]),
+            marks: body_lines::marks(&self.opened.article, &self.opened.analysis),
             ..BodyView::default()
         };
         self.layout_body(self.geometry.body_text_width());
-        if let Some(position) = self.visible.iter().position(|&a| a == index) {
+        if let Some(position) = self.visible_position(index) {
             self.list_cursor = position;
             self.keep_list_cursor_visible();
         }
@@ -666,9 +1102,41 @@ impl App {
         }
     }
 
+    /// The open article's analysis has arrived (or was renamed): mark and
+    /// lay it out again, keeping the text at the top of the body in place.
+    fn set_open_analysis(&mut self, analysis: Analysis) {
+        let anchor = self.anchor();
+        self.opened.analysis = analysis;
+        self.opened.analysed = true;
+        self.body.marks = body_lines::marks(&self.opened.article, &self.opened.analysis);
+        self.layout_body(self.body.width);
+        if let Some(anchor) = anchor {
+            self.restore(anchor);
+        }
+        if self.scope == Scope::Article {
+            self.rebuild_sidebar();
+        }
+        if let Some(forward) = self.jump_pending.take() {
+            self.go_to_first_or_last_mention(forward);
+        }
+    }
+
+    /// The span of the current mention, which survives renames and merges.
+    fn current_span(&self) -> Option<Span> {
+        let (entity, index) = self.current_mention()?;
+        self.opened
+            .analysis
+            .entities
+            .get(entity)?
+            .mentions
+            .get(index)
+            .copied()
+    }
+
     fn layout_body(&mut self, width: usize) {
-        if let Some((article, analysis)) = self.open_article_data() {
-            self.body.lines = body_lines::layout(article, analysis, width);
+        if !self.articles.is_empty() {
+            self.body.lines =
+                body_lines::layout(&self.opened.article, &self.opened.analysis, width);
         }
         self.body.width = width;
     }
@@ -717,7 +1185,7 @@ impl App {
     // ----- articles -----
 
     fn step_article(&mut self, forward: bool) {
-        let here = self.visible.iter().position(|&a| a == self.open);
+        let here = self.visible_position(self.open);
         let target = match (here, forward) {
             (Some(i), true) => i + 1,
             (Some(i), false) => {
@@ -730,8 +1198,8 @@ impl App {
             // The open article is filtered out: start from the list cursor.
             (None, _) => self.list_cursor,
         };
-        match self.visible.get(target) {
-            Some(&article) => self.open_article(article),
+        match self.visible_at(target) {
+            Some(article) => self.open_article(article),
             None => self.status = Some("This is the last article.".to_string()),
         }
     }
@@ -748,7 +1216,7 @@ impl App {
             return;
         };
         let articles = self
-            .index
+            .index()
             .get(&name)
             .map(|e| e.articles.clone())
             .unwrap_or_default();
@@ -760,21 +1228,17 @@ impl App {
             "Listing {} mentioning {name} (f or Esc: all).",
             count(articles.len(), "article")
         ));
-        self.visible = articles;
+        self.visible = Visible::Only(articles);
         self.filter = Some(name);
-        self.list_cursor = self
-            .visible
-            .iter()
-            .position(|&a| a == self.open)
-            .unwrap_or(0);
+        self.list_cursor = self.visible_position(self.open).unwrap_or(0);
         self.list_top = 0;
         self.keep_list_cursor_visible();
     }
 
     fn clear_filter(&mut self) {
         self.filter = None;
-        self.visible = (0..self.articles.len()).collect();
-        self.list_cursor = self.open.min(self.visible.len().saturating_sub(1));
+        self.visible = Visible::All;
+        self.list_cursor = self.open.min(self.visible_len().saturating_sub(1));
         self.keep_list_cursor_visible();
         self.status = Some(format!("Listing all {} articles.", self.articles.len()));
     }
@@ -796,69 +1260,47 @@ impl App {
         );
     }
 
-    /// Rebuilds the sidebar rows for the scope, cursor on the selected entity if listed.
+    /// Rebuilds the sidebar for the scope, cursor on the selected entity if
+    /// listed. In collection scope only the counts are copied: rows are read
+    /// from the index as they are drawn.
     fn rebuild_sidebar(&mut self) {
-        let mut entities: Vec<(String, EntityKind, usize, usize)> = match self.scope {
-            Scope::Article => self
-                .analyses
-                .get(self.open)
-                .map(|a| {
-                    a.entities
-                        .iter()
-                        .map(|e| (e.name.clone(), e.kind, e.mentions.len(), 0))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            Scope::Collection => self
-                .index
-                .entities
-                .iter()
-                .map(|e| (e.name.clone(), e.kind, e.articles.len(), e.mentions))
-                .collect(),
-        };
-        // By kind, then count (most first), then the tie-breaker count, then name.
-        entities.sort_by(|a, b| {
-            (a.1, std::cmp::Reverse(a.2), std::cmp::Reverse(a.3), &a.0).cmp(&(
-                b.1,
-                std::cmp::Reverse(b.2),
-                std::cmp::Reverse(b.3),
-                &b.0,
-            ))
-        });
-        let mut rows = Vec::with_capacity(entities.len() + 4);
-        let mut entity_rows = Vec::with_capacity(entities.len());
-        for kind in EntityKind::ALL {
-            let group: Vec<_> = entities.iter().filter(|e| e.1 == kind).collect();
-            if group.is_empty() {
-                continue;
-            }
-            rows.push(SidebarRow::Heading {
-                kind,
-                entities: group.len(),
-            });
-            for (name, kind, count, _) in group {
-                entity_rows.push(rows.len());
-                rows.push(SidebarRow::Entity {
-                    name: name.clone(),
-                    kind: *kind,
-                    count: *count,
+        let (entities, kind_counts, selected) = match self.scope {
+            Scope::Article => {
+                let mut entities: Vec<(String, EntityKind, usize)> = self
+                    .opened
+                    .analysis
+                    .entities
+                    .iter()
+                    .map(|e| (e.name.clone(), e.kind, e.mentions.len()))
+                    .collect();
+                // By kind, then mentions (most first), then name.
+                entities.sort_by(|a, b| {
+                    (a.1, std::cmp::Reverse(a.2), &a.0).cmp(&(b.1, std::cmp::Reverse(b.2), &b.0))
                 });
+                let mut kind_counts = [0; 4];
+                for (_, kind, _) in &entities {
+                    if let Some(k) = EntityKind::ALL.iter().position(|x| x == kind) {
+                        kind_counts[k] += 1;
+                    }
+                }
+                let selected = self
+                    .selected
+                    .as_deref()
+                    .and_then(|name| entities.iter().position(|e| e.0 == name));
+                (entities, kind_counts, selected)
             }
-        }
-        let cursor = self
-            .selected
-            .as_deref()
-            .and_then(|name| {
-                entity_rows.iter().position(
-                    |&r| matches!(&rows[r], SidebarRow::Entity { name: n, .. } if n == name),
-                )
-            })
-            .unwrap_or(0);
+            Scope::Collection => {
+                let index = self.index();
+                let selected = self.selected.as_deref().and_then(|n| index.position(n));
+                (Vec::new(), index.kind_counts(), selected)
+            }
+        };
+        let top = self.sidebar.top;
         self.sidebar = SidebarView {
-            rows,
-            entity_rows,
-            cursor,
-            top: 0,
+            entities,
+            kind_counts,
+            cursor: selected.unwrap_or(0),
+            top: if selected.is_some() { top } else { 0 },
         };
         self.keep_sidebar_cursor_visible();
     }
@@ -868,11 +1310,10 @@ impl App {
     fn select_entity(&mut self) {
         let Some(SidebarRow::Entity { name, .. }) = self
             .sidebar_cursor_row()
-            .and_then(|row| self.sidebar.rows.get(row))
+            .and_then(|row| self.sidebar_row(row))
         else {
             return;
         };
-        let name = name.clone();
         self.mention = None;
         if self.selected.as_deref() == Some(name.as_str()) {
             self.selected = None;
@@ -880,7 +1321,7 @@ impl App {
             return;
         }
         self.selected = Some(name.clone());
-        let articles = self.index.get(&name).map_or(0, |e| e.articles.len());
+        let articles = self.index().get(&name).map_or(0, |e| e.articles.len());
         if self.selected_in_open().is_some() {
             self.go_to_mention(0);
             let here = self.mention_position().map_or(0, |p| p.here);
@@ -901,14 +1342,7 @@ impl App {
     fn go_to_mention(&mut self, index: usize) {
         let span = self
             .selected_in_open()
-            .and_then(|e| {
-                self.analyses
-                    .get(self.open)?
-                    .entities
-                    .get(e)?
-                    .mentions
-                    .get(index)
-            })
+            .and_then(|e| self.opened.analysis.entities.get(e)?.mentions.get(index))
             .copied();
         if let Some(span) = span {
             self.mention = Some(index);
@@ -928,7 +1362,7 @@ impl App {
         };
         let lines: Vec<usize> = self
             .selected_in_open()
-            .and_then(|e| self.analyses.get(self.open)?.entities.get(e))
+            .and_then(|e| self.opened.analysis.entities.get(e))
             .map(|e| {
                 e.mentions
                     .iter()
@@ -957,23 +1391,24 @@ impl App {
     /// Opens the next (previous) article mentioning `name`, wrapping around, at
     /// its first (last) mention.
     fn jump_to_article_mentioning(&mut self, name: &str, forward: bool) {
-        let articles = self
-            .index
-            .get(name)
-            .map(|e| e.articles.clone())
-            .unwrap_or_default();
-        let after = articles.iter().copied().find(|&a| a > self.open);
-        let before = articles.iter().copied().rev().find(|&a| a < self.open);
-        let (target, wrapped) = if forward {
-            match after {
-                Some(a) => (Some(a), false),
-                None => (articles.first().copied(), true),
-            }
-        } else {
-            match before {
-                Some(a) => (Some(a), false),
-                None => (articles.last().copied(), true),
-            }
+        // Looked up in the index's sorted list: no copy, no scan.
+        let (target, wrapped, only_one) = {
+            let index = self.index();
+            let articles = index.get(name).map_or(&[][..], |e| e.articles.as_slice());
+            let after = articles.partition_point(|&a| a <= self.open);
+            let before = articles.partition_point(|&a| a < self.open);
+            let (target, wrapped) = if forward {
+                match articles.get(after) {
+                    Some(&a) => (Some(a), false),
+                    None => (articles.first().copied(), true),
+                }
+            } else {
+                match before.checked_sub(1).and_then(|i| articles.get(i)) {
+                    Some(&a) => (Some(a), false),
+                    None => (articles.last().copied(), true),
+                }
+            };
+            (target, wrapped, articles.len() == 1)
         };
         let Some(target) = target else {
             self.status = Some(format!("No article mentions {name}."));
@@ -982,15 +1417,16 @@ impl App {
         if target != self.open {
             self.open_article(target);
         }
-        let count = self
-            .selected_in_open()
-            .and_then(|e| self.analyses.get(self.open)?.entities.get(e))
-            .map_or(0, |e| e.mentions.len());
-        self.go_to_mention(if forward { 0 } else { count.saturating_sub(1) });
-        let title = self.articles.get(target).map_or("", |a| a.title.as_str());
+        if self.opened.analysed {
+            self.go_to_first_or_last_mention(forward);
+        } else {
+            // Its analysis is on the way: go there when it arrives.
+            self.jump_pending = Some(forward);
+        }
+        let title = self.articles.get(target).map_or("", |a| a.title());
         let arrow = if forward { "→ next" } else { "← previous" };
         let wrap_note = if wrapped { " (wrapped around)" } else { "" };
-        self.status = Some(if articles.len() == 1 {
+        self.status = Some(if only_one {
             format!(
                 "Only this article mentions {name}; back to its {} mention.",
                 if forward { "first" } else { "last" }
@@ -998,6 +1434,15 @@ impl App {
         } else {
             format!("{arrow} article mentioning {name}{wrap_note}: {title}")
         });
+    }
+
+    /// Goes to the selected entity's first (`forward`) or last mention here.
+    fn go_to_first_or_last_mention(&mut self, forward: bool) {
+        let count = self
+            .selected_in_open()
+            .and_then(|e| self.opened.analysis.entities.get(e))
+            .map_or(0, |e| e.mentions.len());
+        self.go_to_mention(if forward { 0 } else { count.saturating_sub(1) });
     }
 
     // ----- quotes -----

@@ -15,13 +15,16 @@
 //! | [`sanitize`] | makes untrusted text safe for the terminal (controls, escape sequences, bidi) |
 //! | [`analysis`] | quotes, speakers, entities, aliases per article; the cross-article index |
 //! | [`dump`] | `lede dump`: the analysis as JSON Lines |
+//! | [`store`] | compact storage of loaded articles for the reader |
+//! | [`pipeline`] | loading and analysis as a stream on every core: the reader's background, the streaming dump |
 //! | [`reflow`] | wraps a paragraph to a width as byte ranges |
 //! | [`action`], [`keymap`] | what the reader can do, and the one key table that also feeds help |
 //! | [`app`] | the reader's state and `apply(Action)`; no IO, no terminal |
 //! | [`ui`] | panes drawn from `&App` |
 //! | [`tui`] | the only module that touches the terminal: setup, event loop, restore |
 //!
-//! The pure layers (model, loader, analysis, dump, reflow, app) never import ratatui or crossterm.
+//! The pure layers (model, loader, analysis, dump, store, pipeline, reflow, app) never import
+//! ratatui or crossterm.
 
 pub mod action;
 pub mod analysis;
@@ -30,7 +33,9 @@ pub mod dump;
 pub mod keymap;
 pub mod loader;
 pub mod model;
+pub mod pipeline;
 pub mod reflow;
 pub mod sanitize;
+pub mod store;
 pub mod tui;
 pub mod ui;

@@ -17,6 +17,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io::Read;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are skipped: no news article is this big, and
@@ -74,6 +75,18 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Whether nothing was loaded or reported.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty() && self.skipped.is_empty() && self.warnings.is_empty()
+    }
+
+    /// Moves everything from `other` to the end of this one.
+    pub fn append(&mut self, mut other: Loaded) {
+        self.articles.append(&mut other.articles);
+        self.skipped.append(&mut other.skipped);
+        self.warnings.append(&mut other.warnings);
+    }
+
     /// Adds the outcome of parsing one file.
     fn push(&mut self, label: &str, outcome: Result<(Vec<Article>, Vec<LoadError>), LoadError>) {
         match outcome {
@@ -131,26 +144,261 @@ pub fn load_sample() -> Loaded {
 /// through symbolic-link loops. A file named explicitly is always tried, and
 /// reported if it cannot be read. `-` reads standard input.
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let mut all = Loaded::default();
+    load_paths_with(paths, &mut |part| {
+        all.append(part);
+        ControlFlow::Continue(())
+    });
+    all
+}
+
+/// Loads like [`load_paths`], handing over what was loaded as it goes: `emit`
+/// gets each file's articles and problems (a big JSON Lines file in several
+/// parts) in load order, so a reader can show the first articles while the
+/// rest are still being read, and nothing has to hold the whole collection.
+/// Loading stops early when `emit` returns [`ControlFlow::Break`].
+pub fn load_paths_with(paths: &[PathBuf], emit: &mut Emit<'_>) {
     let mut loaded = Loaded::default();
     let mut visited = HashSet::new();
     for path in paths {
-        if path.as_os_str() == STDIN_LABEL {
+        let flow = if path.as_os_str() == STDIN_LABEL {
             load_stdin(&mut loaded);
-            continue;
-        }
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk_dir(path, &mut visited, &mut loaded),
-            Ok(_) => load_file(path, &mut loaded),
-            Err(error) => loaded
-                .skipped
-                .push(LoadError::new(label_of(path), io_reason(&error))),
+            ControlFlow::Continue(())
+        } else {
+            match fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => walk_dir(path, &mut visited, &mut loaded, emit),
+                Ok(meta) => load_file_streaming(path, &meta, &mut loaded, emit),
+                Err(error) => {
+                    loaded
+                        .skipped
+                        .push(LoadError::new(label_of(path), io_reason(&error)));
+                    ControlFlow::Continue(())
+                }
+            }
+        };
+        if flow.is_break() || flush(&mut loaded, emit).is_break() {
+            return;
         }
     }
-    loaded
+}
+
+/// Receives what was loaded, part by part; [`ControlFlow::Break`] stops loading.
+pub type Emit<'a> = dyn FnMut(Loaded) -> ControlFlow<()> + 'a;
+
+/// Hands over what has been loaded since the last flush.
+fn flush(loaded: &mut Loaded, emit: &mut Emit<'_>) -> ControlFlow<()> {
+    if loaded.is_empty() {
+        ControlFlow::Continue(())
+    } else {
+        emit(std::mem::take(loaded))
+    }
+}
+
+/// JSON Lines files bigger than this are read a chunk of lines at a time (see
+/// `stream_json_lines`) instead of whole, and are not limited by
+/// [`MAX_FILE_BYTES`] (each line is).
+pub const STREAM_JSON_LINES_ABOVE: u64 = 4 * 1024 * 1024;
+
+/// Bytes of whole lines parsed at a time from a streamed JSON Lines file.
+const JSON_LINES_CHUNK: usize = 1024 * 1024;
+
+/// The first chunk is smaller, so that a reader shows the first articles sooner.
+const FIRST_JSON_LINES_CHUNK: usize = 64 * 1024;
+
+/// Loads one file, streaming a big JSON Lines file.
+fn load_file_streaming(
+    path: &Path,
+    meta: &fs::Metadata,
+    loaded: &mut Loaded,
+    emit: &mut Emit<'_>,
+) -> ControlFlow<()> {
+    let label = label_of(path);
+    if meta.is_file()
+        && meta.len() > STREAM_JSON_LINES_ABOVE
+        && Format::from_label(&label) == Ok(Format::JsonLines)
+    {
+        match fs::File::open(path) {
+            Ok(file) => {
+                if let Some(flow) = stream_json_lines(&label, file, JSON_LINES_CHUNK, loaded, emit)
+                {
+                    return flow;
+                }
+            }
+            Err(error) => {
+                loaded
+                    .skipped
+                    .push(LoadError::new(&label, io_reason(&error)));
+                return ControlFlow::Continue(());
+            }
+        }
+    }
+    load_file(path, loaded);
+    ControlFlow::Continue(())
+}
+
+/// Reads a JSON Lines file about `chunk_bytes` of whole lines at a time, handing each
+/// chunk's articles to `emit`. Returns `None`, having read nothing, for
+/// content that needs the whole-file path (UTF-16, gzip, binary).
+///
+/// Invalid UTF-8 is replaced as in [`parse_file`], with one warning for the
+/// file; a line longer than [`MAX_FILE_BYTES`] is skipped with a warning.
+fn stream_json_lines(
+    label: &str,
+    file: impl Read,
+    chunk_bytes: usize,
+    loaded: &mut Loaded,
+    emit: &mut Emit<'_>,
+) -> Option<ControlFlow<()>> {
+    use std::io::BufRead;
+    let mut reader = std::io::BufReader::with_capacity(chunk_bytes.max(BINARY_SNIFF_BYTES), file);
+    let head = match reader.fill_buf() {
+        Ok(head) => head,
+        Err(error) => {
+            loaded
+                .skipped
+                .push(LoadError::new(label, io_reason(&error)));
+            return Some(ControlFlow::Continue(()));
+        }
+    };
+    let sniffed = &head[..head.len().min(BINARY_SNIFF_BYTES)];
+    if head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || head.starts_with(&[0x1F, 0x8B])
+        || sniffed.contains(&0)
+    {
+        return None;
+    }
+    // With a UTF-8 byte-order mark the whole file is UTF-8 (as in `decode`);
+    // without one, a chunk that is not valid UTF-8 is decoded like a file.
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    if bom {
+        reader.consume(3);
+    }
+    let mut reasons: HashSet<String> = HashSet::new();
+    let mut position = json::LinesRead::default();
+    let mut chunk: Vec<u8> = Vec::with_capacity(chunk_bytes + 64 * 1024);
+    let (mut articles, mut problems) = (0usize, 0usize);
+    let (mut invalid, mut first_invalid, mut bytes_before) = (0usize, None, 0usize);
+    // A small first chunk, so that the first articles come quickly.
+    let mut target = chunk_bytes.min(FIRST_JSON_LINES_CHUNK);
+    loop {
+        chunk.clear();
+        while chunk.len() < target {
+            let before = chunk.len();
+            let read = (&mut reader)
+                .take(MAX_FILE_BYTES + 1)
+                .read_until(b'\n', &mut chunk);
+            match read {
+                Ok(0) => break,
+                Ok(n) if n as u64 > MAX_FILE_BYTES => {
+                    chunk.truncate(before);
+                    let line = position.lines + chunk.iter().filter(|&&b| b == b'\n').count() + 1;
+                    loaded.warnings.push(LoadError::new(
+                        format!("{label}:{line}"),
+                        format!(
+                            "line longer than {} MiB; skipped",
+                            MAX_FILE_BYTES / (1024 * 1024)
+                        ),
+                    ));
+                    problems += 1;
+                    skip_line(&mut reader);
+                    // The skipped line still counts for the lines after it.
+                    chunk.push(b'\n');
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    loaded
+                        .warnings
+                        .push(LoadError::new(label, io_reason(&error)));
+                    problems += 1;
+                    break;
+                }
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let text: std::borrow::Cow<'_, str> = match std::str::from_utf8(&chunk) {
+            Ok(text) => text.into(),
+            Err(error) => match (bom, decode::decode(label, &chunk, true)) {
+                (false, Ok((text, warnings))) => {
+                    for w in warnings {
+                        if reasons.insert(w.reason.clone()) {
+                            problems += 1;
+                            loaded.warnings.push(w);
+                        }
+                    }
+                    text.into()
+                }
+                _ => {
+                    invalid += chunk
+                        .utf8_chunks()
+                        .filter(|c| !c.invalid().is_empty())
+                        .count();
+                    first_invalid.get_or_insert(bytes_before + error.valid_up_to());
+                    String::from_utf8_lossy(&chunk)
+                }
+            },
+        };
+        bytes_before += chunk.len();
+        let (parsed, warnings, after) = json::parse_json_lines_from(label, &text, position);
+        position = after;
+        articles += parsed.len();
+        problems += warnings.len();
+        loaded.articles.extend(parsed);
+        loaded.warnings.extend(warnings);
+        if flush(loaded, emit).is_break() {
+            return Some(ControlFlow::Break(()));
+        }
+        target = chunk_bytes;
+    }
+    if invalid > 0 {
+        let reason = if bom {
+            "malformed UTF-8 shown as \u{FFFD}".to_string()
+        } else {
+            format!(
+                "invalid UTF-8 ({invalid} sequence{}, the first at byte {}) shown as \u{FFFD}",
+                if invalid == 1 { "" } else { "s" },
+                first_invalid.unwrap_or(0)
+            )
+        };
+        loaded.warnings.push(LoadError::new(label, reason));
+    }
+    if articles == 0 {
+        let reason = if problems == 0 {
+            "no articles in file".to_string()
+        } else {
+            format!("no usable article ({problems} problems, reported as warnings)")
+        };
+        loaded.skipped.push(LoadError::new(label, reason));
+    }
+    Some(ControlFlow::Continue(()))
+}
+
+/// Reads past the rest of the current line, however long.
+fn skip_line(reader: &mut impl std::io::BufRead) {
+    loop {
+        let (done, used) = match reader.fill_buf() {
+            Ok([]) | Err(_) => return,
+            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => (true, i + 1),
+                None => (false, buf.len()),
+            },
+        };
+        reader.consume(used);
+        if done {
+            return;
+        }
+    }
 }
 
 /// Walks `root` depth first, children in path order.
-fn walk_dir(root: &Path, visited: &mut HashSet<PathBuf>, loaded: &mut Loaded) {
+fn walk_dir(
+    root: &Path,
+    visited: &mut HashSet<PathBuf>,
+    loaded: &mut Loaded,
+    emit: &mut Emit<'_>,
+) -> ControlFlow<()> {
     // An explicit stack instead of recursion: depth is bounded only by the
     // file system, not by our call stack.
     let mut stack: Vec<std::vec::IntoIter<PathBuf>> = Vec::new();
@@ -162,6 +410,7 @@ fn walk_dir(root: &Path, visited: &mut HashSet<PathBuf>, loaded: &mut Loaded) {
             stack.pop();
             continue;
         };
+        flush(loaded, emit)?;
         if is_hidden(&path) {
             continue;
         }
@@ -175,7 +424,7 @@ fn walk_dir(root: &Path, visited: &mut HashSet<PathBuf>, loaded: &mut Loaded) {
             // (pipes, sockets, devices) are not articles: pass over silently.
             Ok(meta) if meta.is_file() => {
                 if Format::from_label(&label_of(&path)).is_ok() && !is_collection_notes(&path) {
-                    load_file(&path, loaded);
+                    load_file_streaming(&path, &meta, loaded, emit)?;
                 }
             }
             Ok(_) => {}
@@ -190,6 +439,7 @@ fn walk_dir(root: &Path, visited: &mut HashSet<PathBuf>, loaded: &mut Loaded) {
             }
         }
     }
+    ControlFlow::Continue(())
 }
 
 /// Lists a directory's entries sorted by path, or records why it cannot be
@@ -920,5 +1170,129 @@ mod tests {
             let label = if extension.is_empty() { "input".to_string() } else { format!("input.{extension}") };
             let _ = parse_file(&label, pieces.concat().as_bytes());
         }
+    }
+
+    /// Streams `bytes` as a JSON Lines file in chunks of `chunk` bytes.
+    fn streamed(bytes: &[u8], chunk: usize) -> (Loaded, usize) {
+        let mut all = Loaded::default();
+        let mut parts = 0;
+        let mut loaded = Loaded::default();
+        let streamed = stream_json_lines("big.jsonl", bytes, chunk, &mut loaded, &mut |part| {
+            parts += 1;
+            all.append(part);
+            ControlFlow::Continue(())
+        });
+        assert_eq!(streamed, Some(ControlFlow::Continue(())));
+        all.append(loaded);
+        (all, parts)
+    }
+
+    #[test]
+    fn stream_json_lines_matches_reading_the_whole_file() {
+        for bom in [true, false] {
+            stream_matches_whole(bom);
+        }
+    }
+
+    /// A JSON Lines file with bad lines and one Latin-1 byte, with or without a
+    /// UTF-8 byte-order mark, read whole and streamed in chunks of many sizes.
+    fn stream_matches_whole(bom: bool) {
+        let mut bytes = if bom {
+            b"\xEF\xBB\xBF".to_vec()
+        } else {
+            Vec::new()
+        };
+        for i in 0..40 {
+            match i {
+                7 => bytes.extend_from_slice(b"{\"title\": broken\n"),
+                11 => bytes.extend_from_slice(b"\n"),
+                13 => bytes.extend_from_slice(b"[1, 2]\r\n"),
+                17 => bytes.extend_from_slice(b"{\"title\": \"Caf\xE9\", \"body\": \"Prices rose.\"}\n"),
+                _ => bytes.extend_from_slice(
+                    format!("{{\"title\": \"Story {i}\", \"body\": [\"Mara Voss spoke.\", \"Line {i}.\"]}}\n")
+                        .as_bytes(),
+                ),
+            }
+        }
+        let whole = {
+            let mut loaded = Loaded::default();
+            loaded.push("big.jsonl", parse_file("big.jsonl", &bytes));
+            loaded
+        };
+        for chunk in [1, 64, 500, 1 << 20] {
+            let (streamed, parts) = streamed(&bytes, chunk);
+            assert_eq!(
+                streamed.articles, whole.articles,
+                "chunk {chunk}, bom {bom}"
+            );
+            let mut got = streamed.warnings.clone();
+            let mut want = whole.warnings.clone();
+            got.sort_by(|a, b| a.path.cmp(&b.path));
+            want.sort_by(|a, b| a.path.cmp(&b.path));
+            // Byte positions of invalid UTF-8 are counted after the BOM when streaming.
+            let strip = |v: Vec<LoadError>| -> Vec<String> {
+                v.into_iter()
+                    .map(|e| e.to_string())
+                    .map(|s| s.split(", the first").next().unwrap().to_string())
+                    .collect()
+            };
+            assert_eq!(strip(got), strip(want), "chunk {chunk}, bom {bom}");
+            assert!(parts >= 1);
+            if chunk == 64 {
+                assert!(parts > 5, "{parts} parts");
+            }
+        }
+        assert_eq!(whole.articles.len(), 37);
+        assert_eq!(whole.articles[36].id, "big.jsonl#38");
+    }
+
+    #[test]
+    fn stream_json_lines_leaves_gzip_and_utf16_to_the_whole_file_path() {
+        for head in [
+            &[0x1F, 0x8B, 8, 0][..],
+            &[0xFF, 0xFE, b'{', 0][..],
+            b"{\"a\":\0}",
+        ] {
+            let mut loaded = Loaded::default();
+            let streamed = stream_json_lines("x.jsonl", head, 64, &mut loaded, &mut |_| {
+                ControlFlow::Continue(())
+            });
+            assert_eq!(streamed, None);
+            assert!(loaded.is_empty());
+        }
+    }
+
+    #[test]
+    fn stream_json_lines_reports_a_file_without_articles() {
+        let (loaded, _) = streamed(b"\n[1]\n\n", 4);
+        assert!(loaded.articles.is_empty());
+        assert_eq!(loaded.skipped.len(), 1, "{:?}", loaded.skipped);
+        assert!(loaded.skipped[0].reason.contains("no usable article"));
+    }
+
+    #[test]
+    fn load_paths_with_emits_file_by_file_in_order() {
+        let dir = Scratch::new("emit");
+        dir.write("b/2.txt", b"Second\n\nBody two.");
+        dir.write("a.txt", b"First\n\nBody one.");
+        dir.write("c.json", b"{broken");
+        let mut parts: Vec<Loaded> = Vec::new();
+        load_paths_with(std::slice::from_ref(&dir.0), &mut |part| {
+            parts.push(part);
+            ControlFlow::Continue(())
+        });
+        let titles: Vec<Vec<String>> = parts
+            .iter()
+            .map(|p| p.articles.iter().map(|a| a.title.clone()).collect())
+            .collect();
+        assert_eq!(titles, [vec!["First"], vec!["Second"], vec![]]);
+        assert_eq!(parts[2].skipped.len(), 1);
+        assert_eq!(load_paths(std::slice::from_ref(&dir.0)).articles.len(), 2);
+        let mut first = Vec::new();
+        load_paths_with(std::slice::from_ref(&dir.0), &mut |part| {
+            first.push(part);
+            ControlFlow::Break(())
+        });
+        assert_eq!(first.len(), 1, "Break stops loading");
     }
 }

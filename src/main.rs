@@ -1,9 +1,11 @@
 //! The `lede` command: parses the command line and hands over to the library.
 
 use clap::{Parser, Subcommand};
-use lede::loader::{self, Loaded};
+use lede::app::App;
+use lede::pipeline::{self, Reader, Source};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 /// A terminal reader for news articles: quotes attributed to their speakers,
 /// people, organizations and places merged and linked across articles.
@@ -26,58 +28,63 @@ enum Command {
     },
 }
 
-fn load(paths: &[PathBuf]) -> Loaded {
-    if paths.is_empty() {
-        loader::load_sample()
-    } else {
-        loader::load_paths(paths)
-    }
-}
+/// How long the reader waits, after the first article has arrived, for its
+/// analysis before drawing the first frame (so that it rarely appears bare).
+const FIRST_ANALYSIS_WAIT: Duration = Duration::from_millis(30);
 
-/// Prints why nothing could be loaded; the caller exits non-zero.
-fn report_nothing_loaded(loaded: &Loaded) {
-    eprintln!("lede: no article could be loaded");
-    for e in &loaded.skipped {
-        eprintln!("  {e}");
-    }
-}
-
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let (paths, dump) = match cli.command {
-        Some(Command::Dump { paths }) => (paths, true),
-        None => (cli.paths, false),
-    };
-    let loaded = load(&paths);
-    if loaded.articles.is_empty() {
-        report_nothing_loaded(&loaded);
-        return ExitCode::FAILURE;
-    }
-    let analyses = lede::analysis::analyse_collection(&loaded.articles);
-    if dump {
-        for problem in loaded.skipped.iter().chain(&loaded.warnings) {
-            eprintln!("lede: {problem}");
+/// Streams the analysis to standard output; fails when nothing loaded.
+fn dump(source: &Source) -> ExitCode {
+    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let result = pipeline::dump(source, std::io::stdout().lock(), workers, |problem, _| {
+        eprintln!("lede: {problem}");
+    });
+    match result {
+        Ok(summary) if summary.articles == 0 => {
+            eprintln!("lede: no article could be loaded");
+            ExitCode::FAILURE
         }
-        return match lede::dump::write_all(std::io::stdout().lock(), &loaded.articles, &analyses) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("lede: writing the dump failed: {e}");
-                ExitCode::FAILURE
-            }
-        };
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lede: writing the dump failed: {e}");
+            ExitCode::FAILURE
+        }
     }
-    let to_strings = |v: &[loader::LoadError]| v.iter().map(ToString::to_string).collect();
-    let app = lede::app::App::new(
-        loaded.articles,
-        analyses,
-        to_strings(&loaded.skipped),
-        to_strings(&loaded.warnings),
-    );
-    match lede::tui::run(app) {
+}
+
+/// Starts loading in the background and opens the reader as soon as the first
+/// article is in; fails, printing the reasons, when no article loads at all.
+fn read(source: Source) -> ExitCode {
+    let reader = Reader::start(source);
+    let mut app = App::loading(reader.index());
+    let mut first_seen: Option<Instant> = None;
+    loop {
+        reader.deliver(&mut app, Duration::from_millis(5));
+        if app.article_count() > 0 {
+            let seen = *first_seen.get_or_insert_with(Instant::now);
+            if app.open_is_analysed() || seen.elapsed() >= FIRST_ANALYSIS_WAIT {
+                break;
+            }
+        } else if !app.progress().loading {
+            eprintln!("lede: no article could be loaded");
+            for problem in app.skipped() {
+                eprintln!("  {problem}");
+            }
+            return ExitCode::FAILURE;
+        }
+    }
+    match lede::tui::run(app, Some(reader)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("lede: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Dump { paths }) => dump(&Source::from_args(paths)),
+        None => read(Source::from_args(cli.paths)),
     }
 }

@@ -1,22 +1,38 @@
 //! The only module that touches the terminal: sets it up (raw mode, alternate
 //! screen, a panic hook that restores it), runs the event loop, and restores it
 //! on the way out, also after an error or a panic. Key presses become actions
-//! through the key table; resizes go to [`App::resize`].
+//! through the key table; resizes go to [`App::resize`]; while a collection
+//! streams in, the loop also hands the background's news to the app
+//! ([`Reader::deliver`]) and redraws at a bounded rate. A key never waits for
+//! the background: it is handled, and drawn, as soon as it arrives.
 
+use crate::action::Action;
 use crate::app::App;
 use crate::keymap::{Key, KeyCode};
+use crate::pipeline::Reader;
 use crate::ui;
 use crate::ui::theme::Theme;
 use anyhow::Context as _;
 use crossterm::event::{self, Event, KeyCode as C, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
+use std::time::{Duration, Instant};
 
-/// Runs the reader until the user quits. The terminal is restored in every case.
+/// Least time between two redraws caused by the background (keys redraw at once).
+const REDRAW_EVERY: Duration = Duration::from_millis(50);
+
+/// How long the loop waits for a key while the background may have news.
+const POLL_BUSY: Duration = Duration::from_millis(10);
+
+/// How long it waits when the background is done (it still answers requests).
+const POLL_IDLE: Duration = Duration::from_millis(250);
+
+/// Runs the reader until the user quits, fed by `reader` when the collection
+/// streams in. The terminal is restored in every case.
 ///
 /// # Errors
 ///
 /// When the terminal cannot be set up (no tty), drawn to, or read from.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
     // try_init installs the panic hook that restores the terminal, then enters
     // raw mode and the alternate screen; unlike `ratatui::run` it reports a
     // missing terminal as an error instead of panicking.
@@ -28,29 +44,92 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             return Err(error).context("cannot set up the terminal");
         }
     };
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, &mut app, reader.as_ref());
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    reader: Option<&Reader>,
+) -> anyhow::Result<()> {
     let theme = Theme::from_env();
     let size = terminal.size()?;
     app.resize(size.width, size.height);
+    let mut dirty = true;
+    let mut last_draw: Option<Instant> = None;
+    let mut key_pressed = false;
+    // Key-to-frame times, when LEDE_FRAME_LOG names a file to write them to.
+    let log_path = std::env::var_os("LEDE_FRAME_LOG");
+    let mut key_at: Option<Instant> = None;
+    let mut key_to_frame: Vec<(Duration, Option<Action>)> = Vec::new();
+    let mut last_action = None;
     while !app.should_quit() {
-        terminal.draw(|frame| ui::draw(frame, app, &theme))?;
+        // After a key, its frame comes first; the background's news wait a turn.
+        if !key_pressed
+            && let Some(reader) = reader
+            && reader.deliver(app, Duration::ZERO)
+        {
+            dirty = true;
+        }
+        key_pressed = false;
+        if dirty && last_draw.is_none_or(|t| t.elapsed() >= REDRAW_EVERY) {
+            terminal.draw(|frame| ui::draw(frame, app, &theme))?;
+            last_draw = Some(Instant::now());
+            dirty = false;
+            if let Some(t) = key_at.take() {
+                key_to_frame.push((t.elapsed(), last_action));
+            }
+        }
+        let busy = reader.is_some() && (!app.progress().done || app.waiting_for_analysis());
+        let timeout = match (dirty, last_draw) {
+            (true, Some(t)) => REDRAW_EVERY.saturating_sub(t.elapsed()).min(POLL_BUSY),
+            _ if busy => POLL_BUSY,
+            _ if reader.is_some() => POLL_IDLE,
+            _ => Duration::from_secs(3600),
+        };
+        if !event::poll(timeout)? {
+            continue;
+        }
         match event::read()? {
             // Key *presses* only: Windows and the kitty protocol also report releases.
             Event::Key(key) if key.kind == KeyEventKind::Press => {
-                if let Some(action) = to_key(key).and_then(|k| app.action_for(k)) {
+                key_at = key_at.or_else(|| Some(Instant::now()));
+                last_action = to_key(key).and_then(|k| app.action_for(k));
+                if let Some(action) = last_action {
                     app.apply(action);
                 }
+                // A key is answered at once, whatever the redraw pace.
+                last_draw = None;
+                dirty = true;
+                key_pressed = true;
             }
-            Event::Resize(width, height) => app.resize(width, height),
+            Event::Resize(width, height) => {
+                app.resize(width, height);
+                last_draw = None;
+                dirty = true;
+            }
             _ => {}
         }
     }
+    if let Some(path) = log_path {
+        write_frame_log(&path, &key_to_frame)?;
+    }
     Ok(())
+}
+
+/// Writes key-to-frame times, one a line: microseconds, then the action (for
+/// `src/benches/keys.sh`).
+fn write_frame_log(
+    path: &std::ffi::OsStr,
+    times: &[(Duration, Option<Action>)],
+) -> anyhow::Result<()> {
+    let text: String = times
+        .iter()
+        .map(|(t, action)| format!("{} {action:?}\n", t.as_micros()))
+        .collect();
+    std::fs::write(path, text).context("cannot write LEDE_FRAME_LOG")
 }
 
 /// Translates a crossterm key event into lede's [`Key`]; `None` for keys the

@@ -18,11 +18,26 @@ pub struct CollectionEntity {
     pub mentions: usize,
 }
 
-/// Entities of the whole collection, keyed by canonical name.
+/// Entities of the whole collection, keyed by canonical name. Built at once
+/// ([`CollectionIndex::build`]) or one article at a time while a collection
+/// streams in ([`CollectionIndex::add`], in any article order); the sidebar
+/// order is recomputed on request ([`CollectionIndex::sort`]) because sorting
+/// every name costs more than adding an article.
 #[derive(Debug, Clone, Default)]
 pub struct CollectionIndex {
-    pub entities: Vec<CollectionEntity>,
+    /// In first-seen order; `order` gives the sidebar order.
+    entities: Vec<CollectionEntity>,
     by_name: HashMap<String, usize>,
+    /// Articles that gave each kind to the entity, in [`EntityKind::ALL`] order.
+    kind_votes: Vec<[u32; 4]>,
+    /// Entity indices in sidebar order, as of the last sort.
+    order: Vec<usize>,
+    /// Position of each entity in `order` (`usize::MAX` if added since).
+    rank: Vec<usize>,
+    /// Entities of each kind in `order`.
+    kind_counts: [usize; 4],
+    /// Articles added (each article once).
+    articles: usize,
 }
 
 impl CollectionIndex {
@@ -33,199 +48,476 @@ impl CollectionIndex {
     /// (most first), then mentions, then name. A name used with different kinds
     /// in different articles takes the kind most articles give it.
     pub fn build(analyses: &[Analysis]) -> Self {
-        let mut entities: Vec<CollectionEntity> = Vec::new();
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        let mut kind_votes: Vec<[usize; 4]> = Vec::new();
+        let mut index = CollectionIndex::default();
         for (article, analysis) in analyses.iter().enumerate() {
-            for entity in &analysis.entities {
-                let slot = *by_name.entry(entity.name.clone()).or_insert_with(|| {
-                    entities.push(CollectionEntity {
-                        name: entity.name.clone(),
-                        kind: entity.kind,
-                        articles: Vec::new(),
-                        mentions: 0,
-                    });
-                    kind_votes.push([0; 4]);
-                    entities.len() - 1
-                });
-                let e = &mut entities[slot];
-                if e.articles.last() != Some(&article) {
-                    e.articles.push(article);
-                }
-                e.mentions += entity.mentions.len();
-                if let Some(k) = EntityKind::ALL.iter().position(|&k| k == entity.kind) {
-                    kind_votes[slot][k] += 1;
-                }
-            }
+            index.add(article, analysis);
         }
-        for (e, votes) in entities.iter_mut().zip(&kind_votes) {
-            if let Some(k) = (0..4).max_by_key(|&k| (votes[k], std::cmp::Reverse(k))) {
-                e.kind = EntityKind::ALL[k];
+        index.sort();
+        index
+    }
+
+    /// Adds one article's entities. Articles may come in any order, but each
+    /// only once. The sidebar order is not updated: call [`CollectionIndex::sort`].
+    pub fn add(&mut self, article: usize, analysis: &Analysis) {
+        self.articles += 1;
+        for entity in &analysis.entities {
+            let slot = self.slot(&entity.name, entity.kind);
+            let e = &mut self.entities[slot];
+            if let Err(at) = e.articles.binary_search(&article) {
+                e.articles.insert(at, article);
             }
+            e.mentions += entity.mentions.len();
+            let votes = &mut self.kind_votes[slot];
+            if let Some(k) = EntityKind::ALL.iter().position(|&k| k == entity.kind) {
+                votes[k] += 1;
+            }
+            e.kind = majority_kind(votes);
         }
-        entities.sort_by(|a, b| {
-            a.kind
-                .cmp(&b.kind)
-                .then(b.articles.len().cmp(&a.articles.len()))
-                .then(b.mentions.cmp(&a.mentions))
-                .then_with(|| a.name.cmp(&b.name))
+    }
+
+    /// The entity slot for `name`, made on first sight.
+    fn slot(&mut self, name: &str, kind: EntityKind) -> usize {
+        if let Some(&slot) = self.by_name.get(name) {
+            return slot;
+        }
+        self.entities.push(CollectionEntity {
+            name: name.to_string(),
+            kind,
+            articles: Vec::new(),
+            mentions: 0,
         });
-        let by_name = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.name.clone(), i))
+        self.kind_votes.push([0; 4]);
+        self.rank.push(usize::MAX);
+        let slot = self.entities.len() - 1;
+        self.by_name.insert(name.to_string(), slot);
+        slot
+    }
+
+    /// The sidebar order for the entities as they are now; does not change
+    /// the index, so it can run while others read it (see [`Self::set_order`]).
+    pub fn sorted_order(&self) -> Vec<usize> {
+        let e = &self.entities;
+        // Slots merged away by a rename have no articles left.
+        let mut order: Vec<usize> = (0..e.len())
+            .filter(|&i| !e[i].articles.is_empty())
             .collect();
-        CollectionIndex { entities, by_name }
+        order.sort_unstable_by(|&a, &b| {
+            let (x, y) = (&e[a], &e[b]);
+            x.kind
+                .cmp(&y.kind)
+                .then(y.articles.len().cmp(&x.articles.len()))
+                .then(y.mentions.cmp(&x.mentions))
+                .then_with(|| x.name.cmp(&y.name))
+        });
+        order
+    }
+
+    /// Installs an order made by [`Self::sorted_order`] on this index (entities
+    /// added since are left out until the next sort).
+    pub fn set_order(&mut self, order: Vec<usize>) {
+        self.rank.iter_mut().for_each(|r| *r = usize::MAX);
+        self.kind_counts = [0; 4];
+        for (position, &slot) in order.iter().enumerate() {
+            if let Some(r) = self.rank.get_mut(slot) {
+                *r = position;
+            }
+            if let Some(e) = self.entities.get(slot)
+                && let Some(k) = EntityKind::ALL.iter().position(|&k| k == e.kind)
+            {
+                self.kind_counts[k] += 1;
+            }
+        }
+        self.order = order;
+    }
+
+    /// Recomputes the sidebar order.
+    pub fn sort(&mut self) {
+        let order = self.sorted_order();
+        self.set_order(order);
+    }
+
+    /// Whether entities were added since the last sort (counts may have
+    /// changed too: re-sort after adding).
+    pub fn order_is_stale(&self) -> bool {
+        self.order.len() != self.by_name.len()
     }
 
     /// The collection entity with this canonical name.
     pub fn get(&self, name: &str) -> Option<&CollectionEntity> {
         self.by_name.get(name).map(|&i| &self.entities[i])
     }
+
+    /// Number of distinct entities.
+    pub fn len(&self) -> usize {
+        self.by_name.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_name.is_empty()
+    }
+
+    /// Number of articles added.
+    pub fn article_count(&self) -> usize {
+        self.articles
+    }
+
+    /// Entities in sidebar order (as of the last sort).
+    pub fn sorted(&self) -> impl Iterator<Item = &CollectionEntity> {
+        self.order.iter().map(|&slot| &self.entities[slot])
+    }
+
+    /// The entity at `position` in sidebar order.
+    pub fn at(&self, position: usize) -> Option<&CollectionEntity> {
+        self.order.get(position).map(|&slot| &self.entities[slot])
+    }
+
+    /// The position of `name` in sidebar order, if it was there at the last sort.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        let &slot = self.by_name.get(name)?;
+        self.rank.get(slot).copied().filter(|&r| r != usize::MAX)
+    }
+
+    /// Sorted entities of each kind, in [`EntityKind::ALL`] order.
+    pub fn kind_counts(&self) -> [usize; 4] {
+        self.kind_counts
+    }
+
+    /// Renames entities by `renames` (from [`Unifier::renames`]), in place:
+    /// entities that come to share a name are merged (articles united,
+    /// mentions and kind votes added up), and names whose articles disagree
+    /// on their kind take the collection's. Call [`Self::sort`] after.
+    ///
+    /// This equals building the index from the renamed analyses, except that
+    /// two entities of one article merged by a rename count as two kind votes.
+    ///
+    /// # Algorithm
+    /// Each name is looked up once, as [`apply_renames`] does (no chains).
+    /// First every renamed entity leaves the name table; then each goes to the
+    /// entity now holding its new name, or takes the name itself when none
+    /// does. Only renamed entities are touched, so the work is small however
+    /// big the index, and no second index is built.
+    pub fn rename(&mut self, renames: &Renames) {
+        let (kinds, renames) = (&renames.kinds, &renames.names);
+        let moving: Vec<usize> = (0..self.entities.len())
+            .filter(|&slot| {
+                self.by_name.contains_key(&self.entities[slot].name)
+                    && renames.contains_key(&self.entities[slot].name)
+            })
+            .collect();
+        for &slot in &moving {
+            self.by_name.remove(&self.entities[slot].name);
+        }
+        for slot in moving {
+            let Some(new) = renames.get(&self.entities[slot].name) else {
+                continue;
+            };
+            match self.by_name.get(new) {
+                Some(&target) => {
+                    let from = std::mem::take(&mut self.entities[slot].articles);
+                    let mentions = std::mem::take(&mut self.entities[slot].mentions);
+                    let votes = std::mem::take(&mut self.kind_votes[slot]);
+                    let into = &mut self.entities[target];
+                    into.articles = merge_sorted(&into.articles, &from);
+                    into.mentions += mentions;
+                    let total = &mut self.kind_votes[target];
+                    for (t, v) in total.iter_mut().zip(votes) {
+                        *t += v;
+                    }
+                    into.kind = majority_kind(total);
+                    self.entities[slot].name.clear();
+                    self.entities[slot].name.shrink_to_fit();
+                }
+                None => {
+                    self.entities[slot].name.clone_from(new);
+                    self.by_name.insert(new.clone(), slot);
+                }
+            }
+        }
+        // Rule 4: a name's non-place votes go to its collection kind, as
+        // apply_renames turns those entities into that kind.
+        for (name, &kind) in kinds {
+            let Some(&slot) = self.by_name.get(name) else {
+                continue;
+            };
+            let votes = &mut self.kind_votes[slot];
+            let place = EntityKind::ALL.iter().position(|&k| k == EntityKind::Place);
+            let moved: u32 = (0..4)
+                .filter(|&k| Some(k) != place)
+                .map(|k| std::mem::take(&mut votes[k]))
+                .sum();
+            if let Some(k) = EntityKind::ALL.iter().position(|&k| k == kind) {
+                votes[k] += moved;
+            }
+            self.entities[slot].kind = majority_kind(votes);
+        }
+        // Merged-away entities stay as empty slots, left out of the order.
+        self.order.clear();
+    }
+}
+
+/// The kind with most votes; ties go to the earlier kind in [`EntityKind::ALL`].
+fn majority_kind(votes: &[u32; 4]) -> EntityKind {
+    (0..4)
+        .max_by_key(|&k| (votes[k], std::cmp::Reverse(k)))
+        .map_or(EntityKind::Other, |k| EntityKind::ALL[k])
+}
+
+/// The union of two ascending lists, ascending and without repeats.
+fn merge_sorted(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x <= y => {
+                i += 1;
+                if x == y {
+                    j += 1;
+                }
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, None) => break,
+        };
+        out.push(next);
+    }
+    out
 }
 
 /// Gives every entity one canonical name across the collection, merging
 /// entities of an article that turn out to be the same, and keeping each
-/// article's quote speakers pointing at the right entity.
-///
-/// # Algorithm
-/// 1. Places the gazetteer knows are grouped by their gazetteer place; the
-///    group's name is its most used name across the collection ("UAE" beats
-///    "United Arab Emirates" if articles say it more).
-/// 2. Every other entity name that is an alias of exactly one entity
-///    elsewhere, under a different name, takes that name (an article that
-///    only says "Revolutionary Guard" gets the collection's "IRGC"), unless
-///    more articles use it as a name than use the other.
-/// 3. A one-word person (a surname) takes the full name of the one person in
-///    the collection whose surname it is; with two candidates it stays as is.
-/// 4. A name given different kinds in different articles takes the kind most
-///    of its articles give it ("Google" tagged a person in one article, an
-///    organization in five), like the tagger's document pass, collection-wide.
-///    Places are left alone: a place name used for a team or a government
-///    ("Leeds won", "Washington said") is a different thing in that article.
-/// 5. Entities of one article that now share a name are merged, the article
-///    is re-sorted, and quote speakers are re-pointed.
+/// article's quote speakers pointing at the right entity. The same as adding
+/// every analysis to a [`Unifier`] and applying its renames to each.
 pub fn unify(analyses: &mut [Analysis]) {
-    let mut rename: HashMap<String, String> = HashMap::new();
-
-    // 1. Places by gazetteer identity.
-    let mut place_names: HashMap<&'static str, HashMap<String, usize>> = HashMap::new();
-    for e in analyses
-        .iter()
-        .flat_map(|a| &a.entities)
-        .filter(|e| e.kind == EntityKind::Place)
-    {
-        if let Some(p) = gazetteer::place(&e.name) {
-            *place_names
-                .entry(p.canonical)
-                .or_default()
-                .entry(e.name.clone())
-                .or_default() += e.mentions.len();
-        }
+    let mut unifier = Unifier::default();
+    for analysis in analyses.iter() {
+        unifier.add(analysis);
     }
-    for names in place_names.values() {
-        if let Some((best, _)) = names
-            .iter()
-            .max_by_key(|(n, c)| (**c, n.len(), std::cmp::Reverse(n.as_str())))
-        {
-            for n in names.keys().filter(|n| *n != best) {
-                rename.insert(n.clone(), best.clone());
-            }
-        }
-    }
-
-    // 2. Aliases of one named entity elsewhere.
-    let mut alias_owner: HashMap<String, Vec<String>> = HashMap::new();
-    for e in analyses.iter().flat_map(|a| &a.entities) {
-        for alias in &e.aliases {
-            let a = normalise(alias);
-            if a != e.name {
-                let owners = alias_owner.entry(a).or_default();
-                if !owners.contains(&e.name) {
-                    owners.push(e.name.clone());
-                }
-            }
-        }
-    }
-    let mut articles_named: HashMap<&str, usize> = HashMap::new();
-    for a in analyses.iter() {
-        for e in &a.entities {
-            *articles_named.entry(e.name.as_str()).or_default() += 1;
-        }
-    }
-    for e in analyses.iter().flat_map(|a| &a.entities) {
-        if rename.contains_key(&e.name)
-            || (e.kind == EntityKind::Person && !e.name.contains(' '))
-            || gazetteer::place(&e.name).is_some()
-        {
-            continue; // surnames are step 3's, places step 1's
-        }
-        if let Some([owner]) = alias_owner.get(&e.name).map(Vec::as_slice) {
-            // The name most articles use wins: one odd article does not rename the rest.
-            let used = |n: &str| articles_named.get(n).copied().unwrap_or(0);
-            if used(owner) >= used(&e.name) {
-                rename.insert(e.name.clone(), owner.clone());
-            }
-        }
-    }
-
-    // 3. Surnames.
-    let mut by_surname: HashMap<&str, Vec<&str>> = HashMap::new();
-    for e in analyses.iter().flat_map(|a| &a.entities) {
-        if e.kind == EntityKind::Person && e.name.contains(' ') {
-            for s in surname_forms(&e.name) {
-                let fulls = by_surname.entry(s).or_default();
-                if !fulls.contains(&e.name.as_str()) {
-                    fulls.push(e.name.as_str());
-                }
-            }
-        }
-    }
-    let surname_renames: Vec<(String, String)> = analyses
-        .iter()
-        .flat_map(|a| &a.entities)
-        .filter(|e| e.kind == EntityKind::Person && !e.name.contains(' '))
-        .filter_map(
-            |e| match by_surname.get(e.name.as_str()).map(Vec::as_slice) {
-                Some([full]) => Some((e.name.clone(), (*full).to_string())),
-                _ => None,
-            },
-        )
-        .collect();
-    rename.extend(surname_renames);
-
-    // 4. One kind per name: the kind most articles give it, when most do.
-    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
-    for e in analyses.iter().flat_map(|a| &a.entities) {
-        let name = rename.get(&e.name).unwrap_or(&e.name);
-        if let Some(k) = EntityKind::ALL.iter().position(|&k| k == e.kind) {
-            votes.entry(name.as_str()).or_default()[k] += 1;
-        }
-    }
-    let kinds: HashMap<String, EntityKind> = votes
-        .into_iter()
-        .filter_map(|(name, v)| {
-            let total: usize = v.iter().sum();
-            let (k, &top) = v.iter().enumerate().max_by_key(|&(_, n)| n)?;
-            let kind = EntityKind::ALL[k];
-            (total >= 2 && top * 2 > total && top < total && kind != EntityKind::Place)
-                .then(|| (name.to_string(), kind))
-        })
-        .collect();
-
-    // 5. Apply per article.
+    let renames = unifier.renames();
     for analysis in analyses.iter_mut() {
-        apply_renames(analysis, &rename, &kinds);
+        apply_renames(analysis, &renames);
     }
 }
 
-/// Renames entities, merges those that now share a name, re-sorts, and
-/// re-points quote speakers.
-fn apply_renames(
-    analysis: &mut Analysis,
-    rename: &HashMap<String, String>,
-    kinds: &HashMap<String, EntityKind>,
-) {
+/// What [`unify`] decided for a collection: the collection name of each name
+/// that changes, and the kind of each name whose articles disagree on it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Renames {
+    /// Old name → collection name (looked up once, never in a chain).
+    pub names: HashMap<String, String>,
+    /// Collection name → the kind most of its articles give it (places keep theirs).
+    pub kinds: HashMap<String, EntityKind>,
+}
+
+impl Renames {
+    /// The collection name for `name`.
+    pub fn name<'a>(&'a self, name: &'a str) -> &'a str {
+        self.names.get(name).map_or(name, String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.kinds.is_empty()
+    }
+}
+
+/// The owners of a name: one, or more than one (the rules only act on one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Owners {
+    One(Box<str>),
+    Many,
+}
+
+impl Owners {
+    /// Counts `owner` in.
+    fn with(&mut self, owner: &str) {
+        if matches!(self, Owners::One(o) if **o != *owner) {
+            *self = Owners::Many;
+        }
+    }
+
+    fn one(slot: Option<&Owners>) -> Option<&str> {
+        match slot {
+            Some(Owners::One(o)) => Some(o),
+            _ => None,
+        }
+    }
+}
+
+/// Adds `owner` to the owners of `key`.
+fn add_owner(map: &mut HashMap<String, Owners>, key: &str, owner: &str) {
+    match map.get_mut(key) {
+        Some(owners) => owners.with(owner),
+        None => {
+            map.insert(key.to_string(), Owners::One(owner.into()));
+        }
+    }
+}
+
+/// What the rules need to know about one entity name.
+#[derive(Debug, Clone, Default)]
+struct NameFacts {
+    /// Articles that use it as an entity name.
+    articles: usize,
+    /// Used at least once by an entity that is not a one-word person (rule 2 may rename it).
+    not_surname: bool,
+    /// Used at least once by a one-word person (rule 3 may rename it).
+    surname: bool,
+    /// Entities of each kind with this name, in [`EntityKind::ALL`] order (rule 4).
+    kinds: [usize; 4],
+}
+
+/// The collection-wide facts [`unify`] decides on, gathered one article at a
+/// time and in any order (every fact is a count or a set), so a streaming
+/// reader can feed articles as they are analysed and ask for the renames at
+/// the end. Memory grows with the number of distinct names, not of articles.
+#[derive(Debug, Clone, Default)]
+pub struct Unifier {
+    /// Rule 1: for each gazetteer place, the mentions of each name used for it.
+    place_names: HashMap<&'static str, HashMap<String, usize>>,
+    /// Rule 2: the names each normalised alias belongs to, where it is not the name itself.
+    alias_owner: HashMap<String, Owners>,
+    names: HashMap<String, NameFacts>,
+    /// Rule 3: the full person names each surname form belongs to.
+    by_surname: HashMap<String, Owners>,
+}
+
+impl Unifier {
+    /// Adds one article's entities (as the article's own analysis names them).
+    pub fn add(&mut self, analysis: &Analysis) {
+        for e in &analysis.entities {
+            if e.kind == EntityKind::Place
+                && let Some(p) = gazetteer::place(&e.name)
+            {
+                *self
+                    .place_names
+                    .entry(p.canonical)
+                    .or_default()
+                    .entry(e.name.clone())
+                    .or_default() += e.mentions.len();
+            }
+            for alias in &e.aliases {
+                let a = normalise(alias);
+                if a != e.name {
+                    add_owner(&mut self.alias_owner, &a, &e.name);
+                }
+            }
+            let one_word = !e.name.contains(' ');
+            if !self.names.contains_key(&e.name) {
+                self.names.insert(e.name.clone(), NameFacts::default());
+            }
+            let Some(facts) = self.names.get_mut(&e.name) else {
+                continue;
+            };
+            facts.articles += 1;
+            if let Some(k) = EntityKind::ALL.iter().position(|&k| k == e.kind) {
+                facts.kinds[k] += 1;
+            }
+            if e.kind == EntityKind::Person && one_word {
+                facts.surname = true;
+            } else {
+                facts.not_surname = true;
+            }
+            if e.kind == EntityKind::Person && !one_word {
+                for s in surname_forms(&e.name) {
+                    add_owner(&mut self.by_surname, s, &e.name);
+                }
+            }
+        }
+    }
+
+    /// The renames (old name → collection name) for everything added so far.
+    ///
+    /// # Algorithm
+    /// 1. Places the gazetteer knows are grouped by their gazetteer place; the
+    ///    group's name is its most used name across the collection ("UAE" beats
+    ///    "United Arab Emirates" if articles say it more).
+    /// 2. Every other entity name that is an alias of exactly one entity
+    ///    elsewhere, under a different name, takes that name (an article that
+    ///    only says "Revolutionary Guard" gets the collection's "IRGC"), unless
+    ///    more articles use it as a name than use the other.
+    /// 3. A one-word person (a surname) takes the full name of the one person in
+    ///    the collection whose surname it is; with two candidates it stays as is.
+    /// 4. A name given different kinds in different articles takes the kind most
+    ///    of its articles give it ("Google" tagged a person in one article, an
+    ///    organization in five), like the tagger's document pass, collection-wide.
+    ///    Places are left alone: a place name used for a team or a government
+    ///    ("Leeds won", "Washington said") is a different thing in that article.
+    pub fn renames(&self) -> Renames {
+        let mut rename: HashMap<String, String> = HashMap::new();
+
+        // 1. Places by gazetteer identity.
+        for names in self.place_names.values() {
+            if let Some((best, _)) = names
+                .iter()
+                .max_by_key(|(n, c)| (**c, n.len(), std::cmp::Reverse(n.as_str())))
+            {
+                for n in names.keys().filter(|n| *n != best) {
+                    rename.insert(n.clone(), best.clone());
+                }
+            }
+        }
+
+        // 2. Aliases of one named entity elsewhere; surnames are rule 3's, places rule 1's.
+        let used = |n: &str| self.names.get(n).map_or(0, |f| f.articles);
+        let mut alias_renames = Vec::new();
+        for (name, facts) in &self.names {
+            if !facts.not_surname || rename.contains_key(name) || gazetteer::place(name).is_some() {
+                continue;
+            }
+            // The name most articles use wins: one odd article does not rename the rest.
+            if let Some(owner) = Owners::one(self.alias_owner.get(name))
+                && used(owner) >= facts.articles
+            {
+                alias_renames.push((name.clone(), owner.to_string()));
+            }
+        }
+        rename.extend(alias_renames);
+
+        // 3. Surnames.
+        for (name, facts) in &self.names {
+            if facts.surname
+                && let Some(full) = Owners::one(self.by_surname.get(name))
+            {
+                rename.insert(name.clone(), full.to_string());
+            }
+        }
+
+        // 4. One kind per name: the kind most articles give it, when most do.
+        let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+        for (name, facts) in &self.names {
+            let name = rename.get(name).unwrap_or(name);
+            let v = votes.entry(name.as_str()).or_default();
+            for (total, n) in v.iter_mut().zip(facts.kinds) {
+                *total += n;
+            }
+        }
+        let kinds = votes
+            .into_iter()
+            .filter_map(|(name, v)| {
+                let total: usize = v.iter().sum();
+                let (k, &top) = v.iter().enumerate().max_by_key(|&(_, n)| n)?;
+                let kind = EntityKind::ALL[k];
+                (total >= 2 && top * 2 > total && top < total && kind != EntityKind::Place)
+                    .then(|| (name.to_string(), kind))
+            })
+            .collect();
+        Renames {
+            names: rename,
+            kinds,
+        }
+    }
+}
+
+/// Renames entities (and gives them their collection kind), merges those
+/// that now share a name, re-sorts, and re-points quote speakers.
+pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
+    let (rename, kinds) = (&renames.names, &renames.kinds);
     let final_name = |e: &Entity| rename.get(&e.name).unwrap_or(&e.name).clone();
     let revoted = |e: &Entity| {
         e.kind != EntityKind::Place
@@ -448,6 +740,120 @@ mod tests {
             (lima.articles.clone(), lima.mentions, lima.kind),
             (vec![0, 1], 3, EntityKind::Place)
         );
-        assert_eq!(index.entities[0].name, "Lima");
+        assert_eq!(index.sorted().next().map(|e| e.name.as_str()), Some("Lima"));
+    }
+
+    #[test]
+    fn unifier_gives_the_same_renames_in_any_article_order() {
+        let analyses = [
+            analyse(include_str!(
+                "../../assets/fixtures/entities/collection_a.txt"
+            )),
+            analyse(include_str!(
+                "../../assets/fixtures/entities/collection_b.txt"
+            )),
+            analyse("Talks in the UAE ended. The UAE said so."),
+            analyse("The United Arab Emirates agreed with Varga."),
+        ];
+        let renames = |order: &[usize]| {
+            let mut unifier = Unifier::default();
+            for &i in order {
+                unifier.add(&analyses[i]);
+            }
+            unifier.renames()
+        };
+        let forward = renames(&[0, 1, 2, 3]);
+        assert_eq!(forward, renames(&[3, 2, 1, 0]));
+        assert_eq!(forward, renames(&[1, 3, 0, 2]));
+        assert_eq!(
+            forward
+                .names
+                .get("United Arab Emirates")
+                .map(String::as_str),
+            Some("UAE")
+        );
+        assert_eq!(
+            forward.names.get("Varga").map(String::as_str),
+            Some("Helena Varga")
+        );
+    }
+
+    #[test]
+    fn renamed_index_matches_the_index_of_unified_analyses() {
+        let analyses = vec![
+            analyse(include_str!(
+                "../../assets/fixtures/entities/collection_a.txt"
+            )),
+            analyse(include_str!(
+                "../../assets/fixtures/entities/collection_b.txt"
+            )),
+            analyse("The United Arab Emirates agreed. Talks in the UAE ended."),
+            analyse("In the UAE, Varga said no."),
+        ];
+        let mut streamed = CollectionIndex::default();
+        let mut unifier = Unifier::default();
+        for i in [2, 0, 3, 1] {
+            streamed.add(i, &analyses[i]);
+            unifier.add(&analyses[i]);
+        }
+        streamed.rename(&unifier.renames());
+        streamed.sort();
+        let mut unified = analyses.clone();
+        unify(&mut unified);
+        let built = CollectionIndex::build(&unified);
+        let rows = |index: &CollectionIndex| {
+            index
+                .sorted()
+                .map(|e| (e.name.clone(), e.kind, e.articles.clone(), e.mentions))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(rows(&streamed), rows(&built));
+        assert_eq!(streamed.position("UAE"), built.position("UAE"));
+    }
+
+    #[test]
+    fn add_keeps_articles_ascending_whatever_the_order() {
+        let mut index = CollectionIndex::default();
+        for i in [3, 0, 2, 1] {
+            index.add(i, &analyse("Lima was quiet."));
+        }
+        assert_eq!(
+            index.get("Lima").map(|e| e.articles.clone()),
+            Some(vec![0, 1, 2, 3])
+        );
+        assert!(index.order_is_stale());
+        index.sort();
+        assert_eq!(index.position("Lima"), Some(0));
+        assert_eq!(index.kind_counts()[2], 1);
+    }
+
+    #[test]
+    fn rename_looks_each_name_up_once_like_apply_renames() {
+        let places = |names: &[&str]| Analysis {
+            entities: names
+                .iter()
+                .map(|n| one_entity(n, EntityKind::Place).entities.remove(0))
+                .collect(),
+            quotes: Vec::new(),
+        };
+        let mut index = CollectionIndex::default();
+        index.add(0, &places(&["Lima"]));
+        index.add(1, &places(&["Quito"]));
+        index.add(2, &places(&["Cusco", "Lima"]));
+        let renames = Renames {
+            names: [("Lima", "Quito"), ("Quito", "Cusco")]
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .into_iter()
+                .collect(),
+            kinds: HashMap::new(),
+        };
+        index.rename(&renames);
+        index.sort();
+        let articles = |name: &str| index.get(name).map(|e| e.articles.clone());
+        assert_eq!(articles("Quito"), Some(vec![0, 2]));
+        assert_eq!(articles("Cusco"), Some(vec![1, 2]));
+        assert_eq!(articles("Lima"), None);
+        assert_eq!(index.len(), 2);
+        assert_eq!(index.sorted().count(), 2);
     }
 }

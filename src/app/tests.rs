@@ -3,6 +3,7 @@
 use super::*;
 use crate::app::fixture;
 use crate::keymap::Key;
+use crate::store;
 
 /// Feeds keys written like `"tab j enter n N ctrl-d"` through the key table.
 fn press(app: &mut App, keys: &str) {
@@ -15,8 +16,8 @@ fn press(app: &mut App, keys: &str) {
 }
 
 /// The name of the entity under the sidebar cursor.
-fn sidebar_cursor_name(app: &App) -> Option<&str> {
-    match app.sidebar_rows().get(app.sidebar_cursor_row()?)? {
+fn sidebar_cursor_name(app: &App) -> Option<String> {
+    match app.sidebar_row(app.sidebar_cursor_row()?)? {
         SidebarRow::Entity { name, .. } => Some(name),
         SidebarRow::Heading { .. } => None,
     }
@@ -54,7 +55,7 @@ fn app_starts_on_the_first_article_with_the_list_focused() {
     assert_eq!(app.list_cursor(), 0);
     assert_eq!(app.selected_entity(), None);
     assert!(!app.body_lines().is_empty());
-    assert_eq!(sidebar_cursor_name(&app), Some("Mara Voss"));
+    assert_eq!(sidebar_cursor_name(&app).as_deref(), Some("Mara Voss"));
 }
 
 #[test]
@@ -123,7 +124,7 @@ fn n_walks_mentions_then_on_to_the_next_article_and_wraps() {
     );
     assert_eq!(app.list_cursor(), 2, "the list follows");
     assert_eq!(
-        sidebar_cursor_name(&app),
+        sidebar_cursor_name(&app).as_deref(),
         Some("Mara Voss"),
         "the sidebar follows"
     );
@@ -164,7 +165,7 @@ fn collection_scope_selects_entities_absent_here_and_n_finds_them() {
     assert_eq!(app.scope(), Scope::Collection);
     // Collection rows: People: Mara Voss (2 articles), Jon Hale (1).
     press(&mut app, "l l j");
-    assert_eq!(sidebar_cursor_name(&app), Some("Jon Hale"));
+    assert_eq!(sidebar_cursor_name(&app).as_deref(), Some("Jon Hale"));
     press(&mut app, "enter");
     assert_eq!(app.selected_entity(), Some("Jon Hale"));
     assert_eq!(app.current_mention(), None);
@@ -183,7 +184,7 @@ fn collection_scope_selects_entities_absent_here_and_n_finds_them() {
             .is_some_and(|s| s.contains("Only this article"))
     );
     press(&mut app, "a");
-    assert_eq!(sidebar_cursor_name(&app), Some("Jon Hale"));
+    assert_eq!(sidebar_cursor_name(&app).as_deref(), Some("Jon Hale"));
 }
 
 #[test]
@@ -281,7 +282,7 @@ fn n_keeps_the_current_mention_on_screen() {
     let mut seen = 0;
     for _ in 0..10 {
         let (_, index) = app.current_mention().expect("a current mention");
-        let span = app.analyses()[0].entities[0].mentions[index];
+        let span = app.open_article_data().expect("open").1.entities[0].mentions[index];
         let line = app.line_of(span.paragraph, span.start).expect("laid out");
         assert!(
             (app.body_top()..app.body_top() + height).contains(&line),
@@ -392,4 +393,150 @@ fn narrow_screens_show_the_body_after_selecting_or_jumping() {
     let mut wide = fixture::app(100, 30);
     press(&mut wide, "l l enter");
     assert_eq!(wide.focus(), Focus::Sidebar, "wide: stay to pick another");
+}
+
+// ----- a collection streaming in -----
+
+/// An app with nothing loaded yet, and the fixture collection to feed it.
+fn streaming() -> (App, Vec<Arc<StoredArticle>>, Vec<Analysis>) {
+    let (articles, analyses) = fixture::collection();
+    let mut app = App::loading(SharedIndex::default());
+    app.resize(100, 30);
+    (app, store::store_all(articles), analyses)
+}
+
+#[test]
+fn app_fills_its_list_as_articles_arrive_and_opens_the_first() {
+    let (mut app, stored, _) = streaming();
+    assert_eq!(app.article_count(), 0);
+    assert!(app.open_article_data().is_none());
+    assert!(app.progress().loading);
+    app.add_articles(stored[..2].to_vec());
+    assert_eq!(app.visible_len(), 2);
+    assert_eq!(app.open_index(), 0);
+    let (article, analysis) = app.open_article_data().expect("open");
+    assert_eq!(article.title, "Harbor Council votes on the new pier");
+    assert!(analysis.entities.is_empty() && !app.open_is_analysed());
+    press(&mut app, "j");
+    app.add_articles(stored[2..].to_vec());
+    assert_eq!(app.visible_len(), 3);
+    assert_eq!(
+        (app.list_cursor(), app.open_index()),
+        (1, 0),
+        "nothing moves"
+    );
+    app.loading_finished();
+    assert!(!app.progress().loading);
+}
+
+#[test]
+fn app_asks_for_the_open_article_first_then_its_neighbours_once() {
+    let (mut app, stored, _) = streaming();
+    app.add_articles(stored);
+    assert_eq!(app.take_requests(), [0, 1]);
+    assert!(app.take_requests().is_empty(), "asked once");
+    assert!(app.waiting_for_analysis());
+    press(&mut app, "J");
+    assert_eq!(app.open_index(), 1);
+    assert_eq!(app.take_requests(), [2]);
+}
+
+#[test]
+fn app_marks_the_open_article_when_its_analysis_arrives() {
+    let (mut app, stored, analyses) = streaming();
+    app.add_articles(stored);
+    let lines_before = app.body_lines().len();
+    app.add_analysis(1, analyses[1].clone());
+    assert!(!app.open_is_analysed(), "another article's analysis");
+    app.add_analysis(0, analyses[0].clone());
+    assert!(app.open_is_analysed());
+    assert!(!app.waiting_for_analysis() || app.take_requests().is_empty());
+    assert_eq!(app.open_article_data().map(|(_, a)| a), Some(&analyses[0]));
+    assert!(app.marks(0).is_some_and(|m| !m.mentions.is_empty()));
+    assert!(
+        app.body_lines().len() > lines_before,
+        "the speaker lines came"
+    );
+    assert_eq!(sidebar_cursor_name(&app).as_deref(), Some("Mara Voss"));
+    // J to an article analysed earlier opens it analysed at once.
+    press(&mut app, "J");
+    assert!(app.open_is_analysed());
+}
+
+#[test]
+fn app_follows_the_index_and_the_unified_names() {
+    let (mut app, stored, analyses) = streaming();
+    let index = app.index.clone();
+    app.add_articles(stored);
+    app.add_analysis(0, analyses[0].clone());
+    {
+        let mut guard = index.write().expect("index");
+        for (i, a) in analyses.iter().enumerate() {
+            guard.add(i, a);
+        }
+        guard.sort();
+    }
+    app.indexed(3);
+    press(&mut app, "l l enter");
+    assert_eq!(app.selected_entity(), Some("Mara Voss"));
+    assert_eq!(app.mention_position().map(|p| p.articles), Some(2));
+    let renames = Renames {
+        names: [("Mara Voss".to_string(), "Mara Voss-Lind".to_string())]
+            .into_iter()
+            .collect(),
+        ..Renames::default()
+    };
+    index.write().expect("index").rename(&renames);
+    index.write().expect("index").sort();
+    app.unified(Arc::new(renames));
+    assert!(app.progress().done);
+    assert_eq!(app.selected_entity(), Some("Mara Voss-Lind"));
+    let (_, analysis) = app.open_article_data().expect("open");
+    assert!(analysis.entities.iter().any(|e| e.name == "Mara Voss-Lind"));
+    assert_eq!(app.mention_position().map(|p| p.articles), Some(2));
+    assert!(
+        app.current_mention().is_some(),
+        "the current mention survives"
+    );
+}
+
+#[test]
+fn n_into_an_article_not_yet_analysed_lands_on_its_first_mention_when_it_arrives() {
+    let (mut app, stored, analyses) = streaming();
+    let index = app.index.clone();
+    app.add_articles(stored);
+    {
+        let mut guard = index.write().expect("index");
+        for (i, a) in analyses.iter().enumerate() {
+            guard.add(i, a);
+        }
+        guard.sort();
+    }
+    app.add_analysis(0, analyses[0].clone());
+    press(&mut app, "l l enter h");
+    assert_eq!(app.selected_entity(), Some("Mara Voss"));
+    let here = app.mention_position().map_or(0, |p| p.here);
+    for _ in 0..here {
+        press(&mut app, "n");
+    }
+    assert_eq!(app.open_index(), 2, "on to the next article mentioning her");
+    assert_eq!(app.current_mention(), None, "not analysed yet");
+    app.add_analysis(2, analyses[2].clone());
+    assert_eq!(app.current_mention().map(|(_, i)| i), Some(0));
+}
+
+#[test]
+fn progress_note_says_what_the_background_is_doing() {
+    use crate::ui::status_bar::progress_note;
+    let (mut app, stored, analyses) = streaming();
+    app.add_articles(stored);
+    assert_eq!(progress_note(&app).as_deref(), Some("loading 3 articles… "));
+    app.loading_finished();
+    app.indexed(1);
+    assert_eq!(progress_note(&app).as_deref(), Some("analysing 33% "));
+    app.indexed(3);
+    assert_eq!(progress_note(&app).as_deref(), Some("unifying names… "));
+    app.unified(Arc::new(Renames::default()));
+    assert_eq!(progress_note(&app), None);
+    drop(analyses);
 }

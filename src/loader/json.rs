@@ -35,7 +35,7 @@ pub fn parse_json(label: &str, text: &str) -> Result<(Vec<Article>, Vec<LoadErro
         return parse_array(label, text, start + 1);
     }
     let value: Value =
-        serde_json::from_str(text).map_err(|error| syntax_error(label, text, 0, &error))?;
+        serde_json::from_str(text).map_err(|error| syntax_error(label, text, 0, 0, &error))?;
     let mut warnings = Vec::new();
     let Value::Object(object) = value else {
         return Err(LoadError::new(
@@ -51,6 +51,7 @@ pub fn parse_json(label: &str, text: &str) -> Result<(Vec<Article>, Vec<LoadErro
         text,
         offset: start,
         record: None,
+        line_base: 0,
     };
     match article_from_object(&object, label, &at, &mut warnings) {
         Some(article) => Ok((vec![article], warnings)),
@@ -98,7 +99,7 @@ fn parse_array(
         let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
         let value = match stream.next() {
             Some(Ok(value)) => value,
-            Some(Err(error)) => return Err(syntax_error(label, text, pos, &error)),
+            Some(Err(error)) => return Err(syntax_error(label, text, pos, 0, &error)),
             None => return Err(error_at(label, text, pos, "EOF while parsing a list")),
         };
         pos += stream.byte_offset();
@@ -107,6 +108,7 @@ fn parse_array(
             text,
             offset: element_start,
             record: Some(index),
+            line_base: 0,
         };
         if let Some(article) = article_from_value(&value, &at, &mut warnings) {
             articles.push(article);
@@ -135,14 +137,36 @@ fn parse_array(
 /// Parses a JSON Lines file: one article object per line, blank lines
 /// skipped. A bad line becomes a warning naming its line and column.
 pub fn parse_json_lines(label: &str, text: &str) -> (Vec<Article>, Vec<LoadError>) {
+    let (articles, warnings, _) = parse_json_lines_from(label, text, LinesRead::default());
+    (articles, warnings)
+}
+
+/// How far into a JSON Lines file a reader is: lines and records (non-blank
+/// lines) already read. Lets a big file be parsed in chunks of whole lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinesRead {
+    pub lines: usize,
+    pub records: usize,
+}
+
+/// Parses one chunk of whole lines of a JSON Lines file that starts after
+/// `before`, numbering ids and messages as in the whole file. Returns the
+/// articles, the warnings and the position after the chunk.
+pub fn parse_json_lines_from(
+    label: &str,
+    text: &str,
+    before: LinesRead,
+) -> (Vec<Article>, Vec<LoadError>, LinesRead) {
     let text = normalize_newlines(text);
     let mut articles = Vec::new();
     let mut warnings = Vec::new();
     let mut offset = 0;
-    let mut index = 0;
+    let mut index = before.records;
+    let mut lines = 0;
     for line in text.split('\n') {
         let line_start = offset;
         offset += line.len() + 1;
+        lines += 1;
         if line.trim().is_empty() {
             continue;
         }
@@ -151,6 +175,7 @@ pub fn parse_json_lines(label: &str, text: &str) -> (Vec<Article>, Vec<LoadError
             text: &text,
             offset: line_start,
             record: Some(index),
+            line_base: before.lines,
         };
         index += 1;
         match serde_json::from_str::<Value>(line) {
@@ -159,10 +184,20 @@ pub fn parse_json_lines(label: &str, text: &str) -> (Vec<Article>, Vec<LoadError
                     articles.push(article);
                 }
             }
-            Err(error) => warnings.push(syntax_error(label, &text, line_start, &error)),
+            Err(error) => {
+                warnings.push(syntax_error(label, &text, line_start, before.lines, &error))
+            }
         }
     }
-    (articles, warnings)
+    // A chunk that ends with its line break has one empty "line" after it.
+    if text.ends_with('\n') {
+        lines -= 1;
+    }
+    let after = LinesRead {
+        lines: before.lines + lines,
+        records: index,
+    };
+    (articles, warnings, after)
 }
 
 /// Where a record sits, for ids and messages.
@@ -174,6 +209,8 @@ struct Located<'a> {
     offset: usize,
     /// Position in a collection; `None` for a file that is one article.
     record: Option<usize>,
+    /// Lines of the file before `text` (when `text` is one chunk of a file read in parts).
+    line_base: usize,
 }
 
 impl Located<'_> {
@@ -186,6 +223,7 @@ impl Located<'_> {
 
     fn warning(&self, reason: String) -> LoadError {
         let (line, column) = line_column(self.text, self.offset);
+        let line = line + self.line_base;
         let reason = match self.record {
             Some(index) => format!("article #{index}: {reason}"),
             None => reason,
@@ -418,8 +456,16 @@ fn error_at(label: &str, text: &str, offset: usize, reason: &str) -> LoadError {
 }
 
 /// A `serde_json` error from parsing `text[base..]`, placed in the whole file.
-fn syntax_error(label: &str, text: &str, base: usize, error: &serde_json::Error) -> LoadError {
+/// `line_base` lines of the file come before `text`.
+fn syntax_error(
+    label: &str,
+    text: &str,
+    base: usize,
+    line_base: usize,
+    error: &serde_json::Error,
+) -> LoadError {
     let (base_line, base_column) = line_column(text, base);
+    let base_line = base_line + line_base;
     let (line, column) = if error.line() <= 1 {
         (base_line, base_column + error.column().saturating_sub(1))
     } else {

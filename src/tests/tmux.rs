@@ -130,8 +130,12 @@ fn tmux_reader_selects_an_entity_and_jumps_through_its_mentions() {
     let Some(session) = Session::start("reader", &lede_command("")) else {
         return;
     };
-    // The sample collection opens on the seed article, quotes attributed.
-    let screen = session.wait_for("the first frame", |s| s.contains("Articles (7)"));
+    // The sample collection opens on the seed article, quotes attributed. The
+    // collection streams in: wait until its analysis is complete too (the
+    // status line's progress note is gone).
+    let screen = session.wait_for("the first frame, analysed", |s| {
+        s.contains("Articles (7)") && s.contains("— Ali Khamenei") && !s.contains("analysing")
+    });
     assert!(
         screen.contains("Syrian President Bashar al-Assad"),
         "{screen}"
@@ -174,8 +178,8 @@ fn tmux_reader_selects_an_entity_and_jumps_through_its_mentions() {
         });
     }
     session.keys(&["n"]);
-    let screen = session.wait_for("the next article", |s| {
-        s.contains("→ next article mentioning IRGC")
+    let screen = session.wait_for("the next article, at its first mention", |s| {
+        s.contains("→ next article mentioning IRGC") && s.contains("IRGC 1/")
     });
     assert!(
         !screen.contains("Article 1/7"),

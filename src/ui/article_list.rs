@@ -2,7 +2,7 @@
 //! before the open one, then source and date (or the file name) dimmed.
 
 use crate::app::{App, Focus};
-use crate::model::Article;
+use crate::store::StoredArticle;
 use crate::ui::theme::Theme;
 use crate::ui::{pane_block, scroll_note, truncate};
 use ratatui::buffer::Buffer;
@@ -13,30 +13,25 @@ use ratatui::widgets::{Paragraph, Widget};
 /// Draws the list into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::ArticleList;
-    let visible = app.visible_articles();
+    let shown = app.visible_len();
     let title = match app.filter() {
-        Some(name) => format!("Articles · {name} ({})", visible.len()),
-        None => format!("Articles ({})", visible.len()),
+        Some(name) => format!("Articles · {name} ({shown})"),
+        None => format!("Articles ({shown})"),
     };
     let capacity = usize::from(area.height.saturating_sub(2) / 2).max(1);
     let block = pane_block(title, focused, theme).title_bottom(
-        Line::styled(
-            scroll_note(app.list_top(), capacity, visible.len()),
-            theme.dim,
-        )
-        .right_aligned(),
+        Line::styled(scroll_note(app.list_top(), capacity, shown), theme.dim).right_aligned(),
     );
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
     let mut lines = Vec::new();
-    for (position, &index) in visible
-        .iter()
-        .enumerate()
-        .skip(app.list_top())
-        .take(capacity)
-    {
-        let Some(article) = app.articles().get(index) else {
+    // Only the rows on screen are looked at, however long the list.
+    for position in app.list_top()..app.list_top().saturating_add(capacity).min(shown) {
+        let Some(index) = app.visible_at(position) else {
+            continue;
+        };
+        let Some(article) = app.stored(index) else {
             continue;
         };
         let open = index == app.open_index();
@@ -52,7 +47,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             title_style = title_style.patch(cursor);
             meta_style = meta_style.patch(cursor);
         }
-        let title = truncate(&article.title, width.saturating_sub(2));
+        let title = truncate(article.title(), width.saturating_sub(2));
         let meta = truncate(&about(article), width.saturating_sub(2)).into_owned();
         lines.push(pad(
             Line::from(vec![
@@ -73,15 +68,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// Source and date when known, else the file the article came from.
-fn about(article: &Article) -> String {
-    let known: Vec<&str> = [&article.source, &article.date]
+fn about(article: &StoredArticle) -> String {
+    let known: Vec<&str> = [article.source(), article.date()]
         .into_iter()
         .flatten()
-        .map(String::as_str)
         .collect();
     if known.is_empty() {
         // The file with its folder ("business/001.txt"): enough to tell files apart.
-        let parts: Vec<&str> = article.source_path.rsplit('/').take(2).collect();
+        let parts: Vec<&str> = article.source_path().rsplit('/').take(2).collect();
         parts.into_iter().rev().collect::<Vec<_>>().join("/")
     } else {
         known.join(" · ")

@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 /// Draws the body into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let total = app.articles().len();
+    let total = app.article_count();
     let title = if total == 0 {
         "Article".to_string()
     } else {

@@ -180,7 +180,7 @@ fn states(app: &App) -> Vec<(String, App)> {
     let mut app = app.clone();
     app.resize(120, 40);
     app.apply(Action::FocusNext);
-    for i in 0..app.articles().len() {
+    for i in 0..app.article_count() {
         states.push((format!("article {i} at 120x40"), app.clone()));
         app.apply(Action::NextArticle);
     }

@@ -18,9 +18,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Scope::Article => ("Entities · article", "mentions"),
         Scope::Collection => ("Entities · all", "articles"),
     };
-    let rows = app.sidebar_rows();
     let height = usize::from(area.height.saturating_sub(2));
-    let note = match scroll_note(app.sidebar_top(), height, rows.len()) {
+    let total = app.sidebar_len();
+    // Only the rows on screen: the collection scope can list many thousands.
+    let rows = app.sidebar_rows(app.sidebar_top(), height);
+    let note = match scroll_note(app.sidebar_top(), height, total) {
         note if note.is_empty() => format!(" {unit} "),
         note => note,
     };
@@ -33,8 +35,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
-        .skip(app.sidebar_top())
-        .take(height)
+        .map(|(i, row)| (i + app.sidebar_top(), row))
         .map(|(i, row)| match row {
             SidebarRow::Heading { kind, entities } => Line::from(vec![
                 Span::styled(kind.heading(), theme.heading),
@@ -73,7 +74,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     if rows.is_empty() {
         let empty = match app.scope() {
+            Scope::Article if app.article_count() > 0 && !app.open_is_analysed() => {
+                "Analysing this article…"
+            }
             Scope::Article => "No entities in this article.",
+            Scope::Collection if !app.progress().done => "Analysing the collection…",
             Scope::Collection => "No entities in the collection.",
         };
         Paragraph::new(Line::styled(empty, theme.dim))

@@ -15,12 +15,15 @@ use ratatui::widgets::{Paragraph, Widget};
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let mut left: Vec<Span> = Vec::new();
-    let total = app.articles().len();
+    let total = app.article_count();
     if total > 0 {
         left.push(Span::styled(
             format!(" {}/{total} ", app.open_index() + 1),
             theme.status_position,
         ));
+    }
+    if let Some(progress) = progress_note(app) {
+        left.push(Span::styled(progress, theme.dim));
     }
     if let Some(p) = app.mention_position() {
         let place = match (p.current, p.here) {
@@ -65,4 +68,34 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     left.push(Span::raw(" ".repeat(gap)));
     left.extend(hints);
     Paragraph::new(Line::from(left)).render(area, buf);
+}
+
+/// What the background is doing while a collection streams in: "loading
+/// 12,345 articles…", then "analysing 40%", then "unifying names…".
+pub fn progress_note(app: &App) -> Option<String> {
+    let p = app.progress();
+    if p.done {
+        return None;
+    }
+    let total = app.article_count();
+    Some(if p.loading {
+        format!("loading {} articles… ", thousands(total))
+    } else if p.analysed < total {
+        format!("analysing {}% ", p.analysed * 100 / total.max(1))
+    } else {
+        "unifying names… ".to_string()
+    })
+}
+
+/// `12345` as "12,345".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

@@ -1,0 +1,92 @@
+//! One frame at 200 × 60, and key to frame (the action, then the frame) for
+//! each navigation key, over 7 articles and over 100,000.
+//!
+//! `cargo bench --bench render`
+
+#[path = "common.rs"]
+mod common;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use lede::action::Action;
+use lede::app::App;
+use lede::ui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use std::hint::black_box;
+
+fn frame(app: &App, theme: &Theme, buf: &mut Buffer) {
+    buf.reset();
+    lede::ui::render(app, theme, buf);
+    black_box(&buf);
+}
+
+fn render(c: &mut Criterion) {
+    let theme = Theme::colored();
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
+    let mut group = c.benchmark_group("frame_200x60");
+    for n in [7, 100_000] {
+        let app = common::big_app(n);
+        group.bench_with_input(BenchmarkId::new("articles", n), &app, |b, app| {
+            b.iter(|| frame(app, &theme, &mut buf));
+        });
+    }
+    group.finish();
+}
+
+/// Pairs of keys that undo each other, so the state stays put between runs.
+fn keys(c: &mut Criterion) {
+    use Action::*;
+    let theme = Theme::colored();
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
+    let cases: [(&str, &[Action], [Action; 2]); 9] = [
+        ("j_k_list", &[], [MoveDown, MoveUp]),
+        ("space_b_list", &[], [PageDown, PageUp]),
+        ("G_g_list", &[], [MoveBottom, MoveTop]),
+        ("j_k_body", &[FocusRight], [MoveDown, MoveUp]),
+        ("J_K_article", &[], [NextArticle, PreviousArticle]),
+        ("tab_shift_tab", &[], [FocusNext, FocusPrevious]),
+        // The sidebar's first place is mentioned across the collection.
+        (
+            "n_N_across_articles",
+            &[
+                FocusRight,
+                FocusRight,
+                ToggleScope,
+                MoveBottom,
+                SelectEntity,
+                FocusLeft,
+            ],
+            [NextMention, PreviousMention],
+        ),
+        (
+            "a_scope",
+            &[FocusRight, FocusRight],
+            [ToggleScope, ToggleScope],
+        ),
+        (
+            "f_filter",
+            &[FocusRight, FocusRight, MoveDown, SelectEntity],
+            [ToggleFilter, ToggleFilter],
+        ),
+    ];
+    let mut group = c.benchmark_group("key_to_frame_100k");
+    let base = common::big_app(100_000);
+    for (name, setup, [there, back]) in cases {
+        let mut app = base.clone();
+        for action in setup {
+            app.apply(*action);
+        }
+        group.bench_function(name, |b| {
+            let mut forward = true;
+            b.iter(|| {
+                app.apply(if forward { there } else { back });
+                forward = !forward;
+                frame(&app, &theme, &mut buf);
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, render, keys);
+criterion_main!(benches);

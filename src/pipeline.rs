@@ -1,0 +1,807 @@
+//! Loading and analysis as a stream, on every core, so that neither the
+//! reader nor `lede dump` waits for the whole collection. No terminal here.
+//!
+//! For the reader ([`Reader`]):
+//!
+//! ```text
+//! loader thread ──articles──▶ work queue ──▶ analysis workers ──▶ indexer thread
+//!      │  (walk, read, parse)   (asked-for first)   (one per core)    │ (index, unify)
+//!      └──────────── Event::Articles ──▶ UI thread ◀── Event::Analysed / Indexed / Unified
+//! ```
+//!
+//! The UI thread only stores articles and the analyses it asked for (the open
+//! article and its neighbours, which jump the queue); the indexer keeps the
+//! shared [`CollectionIndex`] and, once every article is analysed, unifies
+//! names across the collection and swaps in the unified index.
+//!
+//! For `lede dump` ([`dump`]): the loader thread feeds workers that analyse
+//! and serialise each article; the writer puts lines back in load order. At
+//! most [`DUMP_WINDOW`] articles are in flight, so memory stays flat however
+//! big the collection. Unifying names across the collection would need every
+//! article before the first line; instead the first [`DUMP_NAMING_BYTES`] of
+//! text settle the names (exactly as the reader does, for a collection that
+//! fits) and later articles take the renames found there (see the README,
+//! "Performance").
+
+use crate::analysis::index::{CollectionIndex, Renames, Unifier};
+use crate::app::{ANALYSIS_CACHE, App, SharedIndex};
+use crate::loader::{self, LoadError, Loaded};
+use crate::model::{Analysis, Article};
+use crate::store::StoredArticle;
+use std::collections::{BTreeMap, VecDeque};
+use std::io::{self, Write};
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// What to load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The sample collection built into the binary.
+    Sample,
+    /// Files, directories and `-` for standard input.
+    Paths(Vec<PathBuf>),
+}
+
+impl Source {
+    /// The sample when no path is given.
+    pub fn from_args(paths: Vec<PathBuf>) -> Source {
+        if paths.is_empty() {
+            Source::Sample
+        } else {
+            Source::Paths(paths)
+        }
+    }
+
+    /// Loads, handing over each file's outcome in load order.
+    fn load(&self, emit: &mut loader::Emit<'_>) {
+        match self {
+            Source::Sample => {
+                let _ = emit(loader::load_sample());
+            }
+            Source::Paths(paths) => loader::load_paths_with(paths, emit),
+        }
+    }
+}
+
+/// Analysis threads: one per core.
+fn worker_count() -> usize {
+    thread::available_parallelism().map_or(1, std::num::NonZero::get)
+}
+
+/// What the background tells the reader, in the order it happened.
+#[derive(Debug)]
+pub enum Event {
+    /// More articles, in load order.
+    Articles(Vec<Arc<StoredArticle>>),
+    /// Files that gave no article, and problems with files that did.
+    Problems {
+        skipped: Vec<String>,
+        warnings: Vec<String>,
+    },
+    /// Every file has been read.
+    Loaded,
+    /// An analysis the reader asked for with [`Reader::request`] (`asked`),
+    /// or one of the first [`ANALYSIS_CACHE`] others, which a small collection
+    /// keeps whole.
+    Analysed {
+        article: usize,
+        analysis: Analysis,
+        asked: bool,
+    },
+    /// The index holds this many articles and its sidebar order is fresh.
+    Indexed { articles: usize },
+    /// Every article is analysed and the index holds the unified names;
+    /// analyses sent from now on are renamed already.
+    Unified { renames: Arc<Renames> },
+}
+
+/// Articles waiting for analysis.
+#[derive(Default)]
+struct Queue {
+    /// Not yet analysed, by article index: taken lowest first.
+    pending: BTreeMap<usize, Arc<StoredArticle>>,
+    /// Asked for by the reader: taken before anything pending.
+    urgent: VecDeque<(usize, Arc<StoredArticle>)>,
+    stop: bool,
+}
+
+/// The queue and the bell that wakes the workers.
+#[derive(Default)]
+struct Work {
+    queue: Mutex<Queue>,
+    ready: Condvar,
+}
+
+impl Work {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The next article to analyse (asked-for ones first), waiting for one;
+    /// `None` once stopped. The flag says whether the reader asked for it.
+    fn take(&self) -> Option<(usize, Arc<StoredArticle>, bool)> {
+        let mut queue = self.lock();
+        loop {
+            if queue.stop {
+                return None;
+            }
+            if let Some((i, a)) = queue.urgent.pop_front() {
+                return Some((i, a, true));
+            }
+            if let Some((i, a)) = queue.pending.pop_first() {
+                return Some((i, a, false));
+            }
+            queue = self
+                .ready
+                .wait(queue)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    fn stop(&self) {
+        self.lock().stop = true;
+        self.ready.notify_all();
+    }
+}
+
+/// What the workers and the loader tell the indexer.
+enum ToIndexer {
+    Analysed {
+        article: usize,
+        analysis: Analysis,
+        asked: bool,
+    },
+    /// Loading is over: this many articles in all.
+    Total(usize),
+}
+
+/// The background of the reader: loads and analyses a collection, and keeps
+/// its index. Dropping it stops the workers; the loader stops at its next file.
+pub struct Reader {
+    events: Receiver<Event>,
+    work: Arc<Work>,
+    index: SharedIndex,
+    stop: Arc<AtomicBool>,
+}
+
+/// How often the indexer re-sorts the sidebar order and reports progress.
+const INDEX_REFRESH: Duration = Duration::from_millis(250);
+
+/// How often the loader hands a batch of articles to the reader.
+const LOAD_BATCH: Duration = Duration::from_millis(15);
+
+impl Reader {
+    /// Starts loading `source` in the background.
+    pub fn start(source: Source) -> Reader {
+        Reader::with_workers(source, worker_count())
+    }
+
+    /// Starts loading with `workers` analysis threads.
+    pub fn with_workers(source: Source, workers: usize) -> Reader {
+        let (events_tx, events) = mpsc::channel();
+        let (indexer_tx, indexer_rx) = mpsc::channel();
+        let work = Arc::new(Work::default());
+        let index: SharedIndex = Arc::new(RwLock::new(CollectionIndex::default()));
+        let stop = Arc::new(AtomicBool::new(false));
+        for _ in 0..workers.max(1) {
+            let (work, tx) = (Arc::clone(&work), indexer_tx.clone());
+            thread::spawn(move || analyse_loop(&work, &tx));
+        }
+        {
+            let (work, tx, events, stop) = (
+                Arc::clone(&work),
+                indexer_tx,
+                events_tx.clone(),
+                Arc::clone(&stop),
+            );
+            thread::spawn(move || load_loop(&source, &work, &tx, &events, &stop));
+        }
+        {
+            let index = Arc::clone(&index);
+            thread::spawn(move || index_loop(&indexer_rx, &index, &events_tx));
+        }
+        Reader {
+            events,
+            work,
+            index,
+            stop,
+        }
+    }
+
+    /// The events so far, and those to come.
+    pub fn events(&self) -> &Receiver<Event> {
+        &self.events
+    }
+
+    /// The index the indexer fills; give it to [`crate::app::App::loading`].
+    pub fn index(&self) -> SharedIndex {
+        Arc::clone(&self.index)
+    }
+
+    /// Hands `app` the events that have arrived, waiting up to `wait` for the
+    /// first one, and for at most a few milliseconds in all so that keys stay
+    /// quick; then passes on the analyses `app` asks for. Returns whether
+    /// anything arrived.
+    pub fn deliver(&self, app: &mut App, wait: Duration) -> bool {
+        const BUDGET: Duration = Duration::from_millis(4);
+        let first = if wait.is_zero() {
+            self.events.try_recv().ok()
+        } else {
+            self.events.recv_timeout(wait).ok()
+        };
+        let start = Instant::now();
+        let mut any = false;
+        let mut next = first;
+        while let Some(event) = next {
+            any = true;
+            apply(app, event);
+            next = if start.elapsed() < BUDGET {
+                self.events.try_recv().ok()
+            } else {
+                None
+            };
+        }
+        for article in app.take_requests() {
+            if let Some(stored) = app.stored(article) {
+                self.request(article, stored);
+            }
+        }
+        any
+    }
+
+    /// Asks for article `article`'s analysis ahead of everything else; it
+    /// comes back as [`Event::Analysed`].
+    pub fn request(&self, article: usize, stored: &Arc<StoredArticle>) {
+        let mut queue = self.work.lock();
+        queue.pending.remove(&article);
+        if !queue.urgent.iter().any(|(i, _)| *i == article) {
+            queue.urgent.push_back((article, Arc::clone(stored)));
+        }
+        drop(queue);
+        self.work.ready.notify_one();
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        self.work.stop();
+    }
+}
+
+/// Gives one event to the reader's state.
+fn apply(app: &mut App, event: Event) {
+    match event {
+        Event::Articles(articles) => app.add_articles(articles),
+        Event::Problems { skipped, warnings } => app.add_problems(skipped, warnings),
+        Event::Loaded => app.loading_finished(),
+        Event::Analysed {
+            article,
+            analysis,
+            asked: true,
+        } => app.add_analysis(article, analysis),
+        Event::Analysed {
+            article,
+            analysis,
+            asked: false,
+        } => app.offer_analysis(article, analysis),
+        Event::Indexed { articles } => app.indexed(articles),
+        Event::Unified { renames } => app.unified(renames),
+    }
+}
+
+/// The loader thread: reads every file in order, queues each article for
+/// analysis and hands batches to the reader.
+fn load_loop(
+    source: &Source,
+    work: &Work,
+    indexer: &Sender<ToIndexer>,
+    events: &Sender<Event>,
+    stop: &AtomicBool,
+) {
+    let mut next = 0;
+    let mut batch: Vec<Arc<StoredArticle>> = Vec::new();
+    let mut last_send: Option<Instant> = None;
+    let mut shared_path: Option<Arc<str>> = None;
+    let send = |batch: &mut Vec<Arc<StoredArticle>>, last: &mut Option<Instant>| {
+        if !batch.is_empty() {
+            let _ = events.send(Event::Articles(std::mem::take(batch)));
+            *last = Some(Instant::now());
+        }
+    };
+    source.load(&mut |part: Loaded| {
+        if stop.load(Ordering::Relaxed) {
+            return ControlFlow::Break(());
+        }
+        if !part.skipped.is_empty() || !part.warnings.is_empty() {
+            let strings = |v: Vec<LoadError>| v.iter().map(ToString::to_string).collect();
+            let _ = events.send(Event::Problems {
+                skipped: strings(part.skipped),
+                warnings: strings(part.warnings),
+            });
+        }
+        if part.articles.is_empty() {
+            return ControlFlow::Continue(());
+        }
+        let mut queue = work.lock();
+        for article in part.articles {
+            let stored = Arc::new(StoredArticle::new(article, shared_path.as_ref()));
+            shared_path = Some(Arc::clone(stored.shared_path()));
+            queue.pending.insert(next, Arc::clone(&stored));
+            batch.push(stored);
+            next += 1;
+        }
+        drop(queue);
+        work.ready.notify_all();
+        // The first articles go at once (the first frame waits for them),
+        // then batches at a steady pace.
+        if last_send.is_none_or(|t| t.elapsed() >= LOAD_BATCH) {
+            send(&mut batch, &mut last_send);
+        }
+        ControlFlow::Continue(())
+    });
+    send(&mut batch, &mut last_send);
+    let _ = events.send(Event::Loaded);
+    let _ = indexer.send(ToIndexer::Total(next));
+}
+
+/// Nice value of the analysis threads (Linux): they keep every core busy for
+/// a large collection, and the reader's thread must still get a core at once.
+const WORKER_NICE: i32 = 10;
+
+/// Lowers the calling thread's priority (on Linux the nice value is per thread).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        // Failing to lower it costs only responsiveness: carry on.
+        let _ = rustix::process::setpriority_process(None, WORKER_NICE);
+    }
+}
+
+/// An analysis worker: analyses articles until stopped.
+fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>) {
+    lower_priority();
+    // The analysis's word lists load on first use: load them now, while the
+    // loader reads the first files and the terminal is set up.
+    let _ = crate::analysis::analyse(&Article {
+        paragraphs: vec!["Mr Jon Hale of the Harbor Council said \"yes\" in Eastport.".to_string()],
+        ..Article::default()
+    });
+    while let Some((article, stored, asked)) = work.take() {
+        let analysis = crate::analysis::analyse(&stored.to_article());
+        drop(stored);
+        let message = ToIndexer::Analysed {
+            article,
+            analysis,
+            asked,
+        };
+        if indexer.send(message).is_err() {
+            return;
+        }
+    }
+}
+
+/// The indexer thread: adds every analysis to the index and the unifier,
+/// forwards the asked-for ones, re-sorts the sidebar order now and then, and
+/// unifies names when the last article is in.
+fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<Event>) {
+    let mut seen: Vec<bool> = Vec::new();
+    let mut analysed = 0;
+    let mut total: Option<usize> = None;
+    let mut unifier = Some(Unifier::default());
+    let mut renames: Option<Arc<Renames>> = None;
+    let mut changed = false;
+    let mut last_refresh = Instant::now();
+    let mut batch: Vec<(usize, Analysis)> = Vec::new();
+    let mut offered = 0;
+    loop {
+        let first = match from.recv_timeout(INDEX_REFRESH) {
+            Ok(message) => Some(message),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        // Take what else is waiting, so that the index is locked once per
+        // batch; small batches keep each write lock short.
+        for message in first.into_iter().chain(from.try_iter().take(63)) {
+            match message {
+                ToIndexer::Total(n) => total = Some(n),
+                ToIndexer::Analysed {
+                    article,
+                    mut analysis,
+                    asked,
+                } => {
+                    if seen.len() <= article {
+                        seen.resize(article + 1, false);
+                    }
+                    let new = !seen[article];
+                    let offer = new && offered < ANALYSIS_CACHE;
+                    if new {
+                        seen[article] = true;
+                        analysed += 1;
+                        if let Some(unifier) = &mut unifier {
+                            unifier.add(&analysis);
+                        }
+                    }
+                    if asked || offer {
+                        offered += usize::from(!asked);
+                        let mut forwarded = if new {
+                            analysis.clone()
+                        } else {
+                            std::mem::take(&mut analysis)
+                        };
+                        if let Some(renames) = &renames {
+                            crate::analysis::index::apply_renames(&mut forwarded, renames);
+                        }
+                        let _ = events.send(Event::Analysed {
+                            article,
+                            analysis: forwarded,
+                            asked,
+                        });
+                    }
+                    if new {
+                        batch.push((article, analysis));
+                    }
+                }
+            }
+        }
+        if !batch.is_empty() {
+            let mut guard = index.write().unwrap_or_else(PoisonError::into_inner);
+            for (article, analysis) in batch.drain(..) {
+                guard.add(article, &analysis);
+            }
+            changed = true;
+        }
+        let all_in = total.is_some_and(|t| analysed >= t);
+        if changed && (all_in || last_refresh.elapsed() >= INDEX_REFRESH) {
+            // Sort under a read lock (the reader keeps reading), install under a write lock.
+            let order = index
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .sorted_order();
+            index
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .set_order(order);
+            let _ = events.send(Event::Indexed { articles: analysed });
+            changed = false;
+            last_refresh = Instant::now();
+        }
+        if all_in && let Some(unifier) = unifier.take() {
+            let table = Arc::new(unifier.renames());
+            drop(unifier);
+            // Renaming touches only the renamed entities: a short write lock.
+            index
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .rename(&table);
+            let order = index
+                .read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .sorted_order();
+            index
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .set_order(order);
+            renames = Some(Arc::clone(&table));
+            let _ = events.send(Event::Unified { renames: table });
+        }
+    }
+}
+
+/// Most articles in flight in [`dump`] at once (read, being analysed, or
+/// waiting for an earlier one to be written).
+pub const DUMP_WINDOW: usize = 256;
+
+/// Article text [`dump`] reads before it settles the collection's names: the
+/// articles up to here are held, their names unified as by
+/// [`crate::analysis::index::unify`], and the renames found then apply to every
+/// later article. A collection smaller than this is dumped exactly as if it
+/// had all been unified at once.
+pub const DUMP_NAMING_BYTES: usize = 16 * 1024 * 1024;
+
+/// What [`dump`] did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DumpSummary {
+    pub articles: usize,
+    pub skipped: usize,
+}
+
+/// A worker's result: a finished line, or (while names are not settled) the
+/// article and its analysis for the writer to hold.
+enum Analysed {
+    Line(String),
+    Held(Box<(Article, Analysis)>),
+}
+
+/// The renames of the naming window, once settled.
+type Settled = std::sync::OnceLock<Arc<Renames>>;
+
+/// Writes the analysis of every article under `source` to `out` as JSON Lines,
+/// in load order, analysing on `workers` threads while the loader reads on.
+/// `problem` gets every load problem as it is found, with whether the file
+/// was skipped. A closed pipe ends quietly.
+///
+/// # Algorithm
+/// Articles are numbered as they are read. Workers take them in that order,
+/// but one never starts article `n` before the writer has taken article
+/// `n - DUMP_WINDOW`, so few articles are in flight at once. The writer keeps
+/// finished results in a map by number and takes each as soon as every one
+/// before it is taken. Names: the writer holds the first
+/// [`DUMP_NAMING_BYTES`] of articles, gathering their names in a [`Unifier`];
+/// then it settles the renames, writes what it held, and from then on workers
+/// rename and serialise each article themselves. Memory is bounded by the
+/// window and the naming bytes, whatever the collection's size.
+///
+/// # Errors
+/// When writing to `out` fails (other than a closed pipe).
+pub fn dump(
+    source: &Source,
+    out: impl Write,
+    workers: usize,
+    problem: impl FnMut(&LoadError, bool) + Send,
+) -> io::Result<DumpSummary> {
+    dump_with(source, out, workers, DUMP_NAMING_BYTES, problem)
+}
+
+/// [`dump`] with the naming window's size in bytes.
+fn dump_with(
+    source: &Source,
+    out: impl Write,
+    workers: usize,
+    naming_bytes: usize,
+    problem: impl FnMut(&LoadError, bool) + Send,
+) -> io::Result<DumpSummary> {
+    let (articles_tx, articles_rx) = mpsc::sync_channel::<(usize, Article)>(DUMP_WINDOW);
+    let articles_rx = Mutex::new(articles_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Analysed)>();
+    let taken = (Mutex::new(0usize), Condvar::new());
+    let settled = Settled::new();
+    let stop = AtomicBool::new(false);
+    let mut summary = DumpSummary::default();
+    let result = thread::scope(|scope| {
+        let stop_flag = &stop;
+        let loader = scope.spawn(move || dump_load(source, &articles_tx, problem, stop_flag));
+        for _ in 0..workers.max(1) {
+            let done_tx = done_tx.clone();
+            let (articles_rx, taken, settled) = (&articles_rx, &taken, &settled);
+            scope.spawn(move || dump_work(articles_rx, taken, settled, &done_tx));
+        }
+        drop(done_tx);
+        let mut writer = DumpWriter {
+            out: io::BufWriter::with_capacity(1 << 16, out),
+            unifier: Some(Unifier::default()),
+            held: Vec::new(),
+            held_bytes: 0,
+            naming_bytes,
+            settled: &settled,
+            workers,
+        };
+        let result = writer.run(&done_rx, &taken, &mut summary);
+        // After a closed pipe or a write error, wind the loader and workers
+        // down: workers stop, the loader stops at its next file, and what it
+        // already queued is drained so that it never blocks.
+        stop.store(true, Ordering::Relaxed);
+        drop(done_rx);
+        {
+            let (lock, bell) = &taken;
+            *lock.lock().unwrap_or_else(PoisonError::into_inner) = usize::MAX;
+            bell.notify_all();
+        }
+        let drain = articles_rx.lock().unwrap_or_else(PoisonError::into_inner);
+        while drain.recv().is_ok() {}
+        drop(drain);
+        summary.skipped = loader.join().unwrap_or(0);
+        result
+    });
+    result.map(|()| summary)
+}
+
+/// The dump's loader: numbers articles and queues them (blocking when the
+/// queue is full); returns the number of skipped files.
+fn dump_load(
+    source: &Source,
+    to_workers: &SyncSender<(usize, Article)>,
+    mut problem: impl FnMut(&LoadError, bool),
+    stop: &AtomicBool,
+) -> usize {
+    let mut next = 0;
+    let mut skipped = 0;
+    source.load(&mut |part: Loaded| {
+        if stop.load(Ordering::Relaxed) {
+            return ControlFlow::Break(());
+        }
+        skipped += part.skipped.len();
+        for p in &part.skipped {
+            problem(p, true);
+        }
+        for p in &part.warnings {
+            problem(p, false);
+        }
+        for article in part.articles {
+            if stop.load(Ordering::Relaxed) || to_workers.send((next, article)).is_err() {
+                return ControlFlow::Break(());
+            }
+            next += 1;
+        }
+        ControlFlow::Continue(())
+    });
+    skipped
+}
+
+/// A dump worker: analyses articles, never more than [`DUMP_WINDOW`] ahead
+/// of the writer; once names are settled, renames and serialises them too.
+fn dump_work(
+    from: &Mutex<Receiver<(usize, Article)>>,
+    taken: &(Mutex<usize>, Condvar),
+    settled: &Settled,
+    to_writer: &Sender<(usize, Analysed)>,
+) {
+    loop {
+        let next = from.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        let Ok((n, article)) = next else {
+            return;
+        };
+        {
+            let (lock, bell) = taken;
+            let mut done = lock.lock().unwrap_or_else(PoisonError::into_inner);
+            while *done != usize::MAX && n >= *done + DUMP_WINDOW {
+                done = bell.wait(done).unwrap_or_else(PoisonError::into_inner);
+            }
+            if *done == usize::MAX {
+                return;
+            }
+        }
+        let mut analysis = crate::analysis::analyse(&article);
+        let result = match settled.get() {
+            Some(renames) => {
+                crate::analysis::index::apply_renames(&mut analysis, renames);
+                Analysed::Line(crate::dump::record_json(&article, &analysis))
+            }
+            None => Analysed::Held(Box::new((article, analysis))),
+        };
+        if to_writer.send((n, result)).is_err() {
+            return;
+        }
+    }
+}
+
+/// The dump's writer: takes results in article order, holds the naming
+/// window, writes lines.
+struct DumpWriter<'a, W: Write> {
+    out: io::BufWriter<W>,
+    /// Names of the held articles; `None` once settled.
+    unifier: Option<Unifier>,
+    held: Vec<(Article, Analysis)>,
+    held_bytes: usize,
+    naming_bytes: usize,
+    settled: &'a Settled,
+    workers: usize,
+}
+
+impl<W: Write> DumpWriter<'_, W> {
+    fn run(
+        &mut self,
+        from: &Receiver<(usize, Analysed)>,
+        taken: &(Mutex<usize>, Condvar),
+        summary: &mut DumpSummary,
+    ) -> io::Result<()> {
+        let mut waiting: BTreeMap<usize, Analysed> = BTreeMap::new();
+        let mut next = 0;
+        for (n, result) in from {
+            waiting.insert(n, result);
+            let before = next;
+            while let Some(result) = waiting.remove(&next) {
+                next += 1;
+                summary.articles = next;
+                if let Err(e) = self.take(result) {
+                    return quiet_broken_pipe(e);
+                }
+            }
+            if next != before {
+                let (lock, bell) = taken;
+                *lock.lock().unwrap_or_else(PoisonError::into_inner) = next;
+                bell.notify_all();
+            }
+        }
+        if let Err(e) = self.settle() {
+            return quiet_broken_pipe(e);
+        }
+        self.out.flush().or_else(quiet_broken_pipe)
+    }
+
+    /// Takes the next result in order.
+    fn take(&mut self, result: Analysed) -> io::Result<()> {
+        match result {
+            Analysed::Line(line) => self.write(&line),
+            Analysed::Held(held) => {
+                let (article, mut analysis) = *held;
+                if let Some(unifier) = &mut self.unifier {
+                    unifier.add(&analysis);
+                    self.held_bytes += article.paragraphs.iter().map(String::len).sum::<usize>();
+                    self.held.push((article, analysis));
+                    if self.held_bytes >= self.naming_bytes {
+                        self.settle()?;
+                    }
+                    Ok(())
+                } else {
+                    if let Some(renames) = self.settled.get() {
+                        crate::analysis::index::apply_renames(&mut analysis, renames);
+                    }
+                    self.write(&crate::dump::record_json(&article, &analysis))
+                }
+            }
+        }
+    }
+
+    /// Settles the names (once) and writes what was held.
+    fn settle(&mut self) -> io::Result<()> {
+        let Some(unifier) = self.unifier.take() else {
+            return Ok(());
+        };
+        let renames = Arc::new(unifier.renames());
+        let _ = self.settled.set(Arc::clone(&renames));
+        // Rename and serialise what was held on every core, a slice at a time.
+        let held = std::mem::take(&mut self.held);
+        for slice in held.chunks(DUMP_WINDOW) {
+            let lines = serialise_renamed(slice, &renames, self.workers);
+            for line in &lines {
+                self.write(line)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, line: &str) -> io::Result<()> {
+        self.out.write_all(line.as_bytes())?;
+        self.out.write_all(b"\n")
+    }
+}
+
+/// The JSON lines of `held`, renamed, made on `workers` threads, in order.
+fn serialise_renamed(
+    held: &[(Article, Analysis)],
+    renames: &Renames,
+    workers: usize,
+) -> Vec<String> {
+    let part = held.len().div_ceil(workers.max(1)).max(1);
+    thread::scope(|scope| {
+        let parts: Vec<_> = held
+            .chunks(part)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(article, analysis)| {
+                            let mut analysis = analysis.clone();
+                            crate::analysis::index::apply_renames(&mut analysis, renames);
+                            crate::dump::record_json(article, &analysis)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| {
+                p.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+fn quiet_broken_pipe(e: io::Error) -> io::Result<()> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}
+
+#[cfg(test)]
+mod tests;

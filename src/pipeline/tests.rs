@@ -1,0 +1,317 @@
+//! The streaming pipeline against the plain, one-thread path: same articles,
+//! same order, same analysis; asked-for articles first; a closed pipe ends the
+//! dump without hanging.
+
+use super::*;
+use crate::analysis::index;
+use std::fs;
+use std::path::Path;
+
+/// A scratch folder of generated articles, removed on drop.
+struct Corpus(PathBuf);
+
+impl Corpus {
+    /// `n` articles in two sub-folders, of varied lengths (so that workers
+    /// finish out of order), sharing a few names across articles.
+    fn new(name: &str, n: usize) -> Corpus {
+        let dir = std::env::temp_dir().join(format!("lede-pipeline-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        for i in 0..n {
+            let folder = dir.join(if i % 2 == 0 { "even" } else { "odd" });
+            fs::create_dir_all(&folder).expect("folder");
+            let mut body = format!(
+                "Story {i} from Eastport\n\nMara Voss of the Harbor Council spoke in Eastport on day {i}.\n\n"
+            );
+            for j in 0..(i * 7) % 13 {
+                body.push_str(&format!(
+                    "\"We will build pier {j},\" Voss said. The United Arab Emirates and the UAE were mentioned.\n\n"
+                ));
+            }
+            fs::write(folder.join(format!("{i:04}.txt")), body).expect("write");
+        }
+        Corpus(dir)
+    }
+
+    fn source(&self) -> Source {
+        Source::Paths(vec![self.0.clone()])
+    }
+}
+
+impl Drop for Corpus {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The dump as a one-thread path makes it: load everything, analyse each,
+/// settle names on the articles up to `naming_bytes` of text, rename all.
+fn sequential_dump(dir: &Path, naming_bytes: usize) -> String {
+    let loaded = crate::loader::load_paths(&[dir.to_path_buf()]);
+    let mut analyses: Vec<Analysis> = loaded
+        .articles
+        .iter()
+        .map(crate::analysis::analyse)
+        .collect();
+    let mut unifier = index::Unifier::default();
+    let mut bytes = 0;
+    for (article, analysis) in loaded.articles.iter().zip(&analyses) {
+        unifier.add(analysis);
+        bytes += article.paragraphs.iter().map(String::len).sum::<usize>();
+        if bytes >= naming_bytes {
+            break;
+        }
+    }
+    let renames = unifier.renames();
+    for analysis in &mut analyses {
+        index::apply_renames(analysis, &renames);
+    }
+    loaded
+        .articles
+        .iter()
+        .zip(&analyses)
+        .map(|(a, analysis)| crate::dump::record_json(a, analysis) + "\n")
+        .collect()
+}
+
+#[test]
+fn dump_writes_every_article_in_load_order_on_any_number_of_workers() {
+    let corpus = Corpus::new("dump", 60);
+    let expected = sequential_dump(&corpus.0, usize::MAX);
+    assert_eq!(expected.lines().count(), 60);
+    // Within the naming window, the dump is the whole collection unified.
+    let loaded = crate::loader::load_paths(std::slice::from_ref(&corpus.0));
+    let unified: String = loaded
+        .articles
+        .iter()
+        .zip(crate::analysis::analyse_collection(&loaded.articles))
+        .map(|(a, analysis)| crate::dump::record_json(a, &analysis) + "\n")
+        .collect();
+    assert_eq!(expected, unified);
+    for workers in [1, 2, 3] {
+        let mut out = Vec::new();
+        let summary = dump(&corpus.source(), &mut out, workers, |_, _| {}).expect("dump");
+        assert_eq!(summary.articles, 60);
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            expected,
+            "{workers} workers"
+        );
+    }
+}
+
+#[test]
+fn dump_settles_names_on_the_first_articles_and_renames_the_rest() {
+    let corpus = Corpus::new("naming", 30);
+    for naming_bytes in [1, 500, 3_000] {
+        let expected = sequential_dump(&corpus.0, naming_bytes);
+        let mut out = Vec::new();
+        dump_with(&corpus.source(), &mut out, 2, naming_bytes, |_, _| {}).expect("dump");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            expected,
+            "{naming_bytes} bytes"
+        );
+    }
+    // The corpus says "United Arab Emirates" and "UAE": one name for both.
+    let expected = sequential_dump(&corpus.0, 3_000);
+    assert!(
+        expected.contains("\"name\":\"UAE\"")
+            || expected.contains("\"name\":\"United Arab Emirates\"")
+    );
+    assert!(
+        !(expected.contains("\"name\":\"UAE\"")
+            && expected.contains("\"name\":\"United Arab Emirates\"")),
+        "both names survived"
+    );
+}
+
+#[test]
+fn dump_reports_problems_and_counts_skipped_files() {
+    let corpus = Corpus::new("problems", 3);
+    fs::write(corpus.0.join("empty.txt"), b"").expect("write");
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    let summary = dump(&corpus.source(), &mut out, 2, |p, skipped| {
+        problems.push((p.to_string(), skipped));
+    })
+    .expect("dump");
+    assert_eq!(
+        summary,
+        DumpSummary {
+            articles: 3,
+            skipped: 1
+        }
+    );
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].0.ends_with("empty.txt: empty file"),
+        "{problems:?}"
+    );
+    assert!(problems[0].1);
+}
+
+/// A pipe that closes after `left` bytes.
+struct ClosingPipe {
+    left: usize,
+}
+
+impl Write for ClosingPipe {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.left == 0 {
+            return Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"));
+        }
+        let n = buf.len().min(self.left);
+        self.left -= n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn dump_ends_quietly_when_the_pipe_closes_without_reading_everything() {
+    // More articles than the window, so that the loader would block if the
+    // workers did not drain its queue.
+    let corpus = Corpus::new("pipe", DUMP_WINDOW + 150);
+    let summary = dump_with(
+        &corpus.source(),
+        ClosingPipe { left: 200_000 },
+        2,
+        1,
+        |_, _| {},
+    )
+    .expect("a closed pipe is not an error");
+    assert!(summary.articles > 0);
+    assert!(summary.articles < DUMP_WINDOW + 150, "{summary:?}");
+}
+
+#[test]
+fn work_queue_hands_out_asked_for_articles_first() {
+    let work = Work::default();
+    let stored = |i: usize| {
+        Arc::new(StoredArticle::new(
+            Article {
+                id: format!("{i}"),
+                source_path: format!("{i}"),
+                ..Article::default()
+            },
+            None,
+        ))
+    };
+    {
+        let mut queue = work.lock();
+        for i in 0..5 {
+            queue.pending.insert(i, stored(i));
+        }
+        let asked = queue.pending.remove(&3).map(|a| (3, a));
+        queue.urgent.extend(asked);
+    }
+    let order: Vec<(usize, bool)> = (0..5)
+        .filter_map(|_| work.take().map(|(i, _, asked)| (i, asked)))
+        .collect();
+    assert_eq!(
+        order,
+        [(3, true), (0, false), (1, false), (2, false), (4, false)]
+    );
+    work.stop();
+    assert!(work.take().is_none());
+}
+
+/// Feeds `app` until the background is done (or 30 s pass).
+fn run_to_the_end(reader: &Reader, app: &mut App) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !app.progress().done {
+        assert!(Instant::now() < deadline, "the reader never finished");
+        reader.deliver(app, Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn reader_streams_articles_in_load_order_and_ends_with_the_unified_index() {
+    let corpus = Corpus::new("reader", 40);
+    let reader = Reader::with_workers(corpus.source(), 2);
+    let mut app = App::loading(reader.index());
+    run_to_the_end(&reader, &mut app);
+    let loaded = crate::loader::load_paths(std::slice::from_ref(&corpus.0));
+    let titles: Vec<&str> = (0..app.article_count())
+        .filter_map(|i| app.stored(i).map(|a| a.title()))
+        .collect();
+    let expected: Vec<&str> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, expected);
+
+    let mut analyses: Vec<Analysis> = loaded
+        .articles
+        .iter()
+        .map(crate::analysis::analyse)
+        .collect();
+    index::unify(&mut analyses);
+    let built = CollectionIndex::build(&analyses);
+    let shared = reader.index();
+    let streamed = shared.read().expect("index");
+    let rows = |index: &CollectionIndex| {
+        index
+            .sorted()
+            .map(|e| (e.name.clone(), e.kind, e.articles.clone(), e.mentions))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&streamed), rows(&built));
+    assert!(built.get("Mara Voss").is_some());
+    // The open article came with its analysis, renamed like the rest.
+    let (_, analysis) = app.open_article_data().expect("open");
+    assert_eq!(analysis, &analyses[0]);
+}
+
+#[test]
+fn reader_analyses_an_asked_for_article_before_the_rest() {
+    const N: usize = 400;
+    let corpus = Corpus::new("priority", N);
+    let reader = Reader::with_workers(corpus.source(), 1);
+    let mut app = App::loading(reader.index());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while app.article_count() < N {
+        assert!(Instant::now() < deadline);
+        reader.deliver(&mut app, Duration::from_millis(5));
+    }
+    let target = N - 10;
+    let stored = Arc::clone(app.stored(target).expect("loaded"));
+    reader.request(target, &stored);
+    let indexed_before = loop {
+        assert!(
+            Instant::now() < deadline,
+            "the asked-for analysis never came"
+        );
+        match reader.events().recv_timeout(Duration::from_millis(50)) {
+            Ok(Event::Analysed {
+                article,
+                asked: true,
+                ..
+            }) if article == target => {
+                break reader.index().read().expect("index").article_count();
+            }
+            _ => {}
+        }
+    };
+    assert!(
+        indexed_before < N - 10,
+        "{indexed_before} articles were indexed before the asked-for one"
+    );
+}
+
+#[test]
+fn reader_reports_files_that_give_nothing() {
+    let dir = std::env::temp_dir().join(format!("lede-pipeline-empty-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("dir");
+    fs::write(dir.join("empty.txt"), b"").expect("write");
+    let reader = Reader::start(Source::Paths(vec![dir.clone()]));
+    let mut app = App::loading(reader.index());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.progress().loading {
+        assert!(Instant::now() < deadline);
+        reader.deliver(&mut app, Duration::from_millis(20));
+    }
+    assert_eq!(app.article_count(), 0);
+    assert_eq!(app.skipped().len(), 1, "{:?}", app.skipped());
+    let _ = fs::remove_dir_all(&dir);
+}
