@@ -445,6 +445,7 @@ impl Unifier {
     ///    more articles use it as a name than use the other.
     /// 3. A one-word person (a surname) takes the full name of the one person in
     ///    the collection whose surname it is; with two candidates it stays as is.
+    ///    A name also used for a place or any other kind of entity is left alone.
     /// 4. A name given different kinds in different articles takes the kind most
     ///    of its articles give it ("Google" tagged a person in one article, an
     ///    organization in five), like the tagger's document pass, collection-wide.
@@ -481,9 +482,13 @@ impl Unifier {
         }
         rename.extend(alias_renames);
 
-        // 3. Surnames.
+        // 3. Surnames: only a name no article uses for anything but a one-word
+        // person, and no place, so "Scotland" the country never becomes a
+        // footballer because one article took "Baroness Scotland" for "Scotland".
         for (name, facts) in &self.names {
             if facts.surname
+                && !facts.not_surname
+                && gazetteer::place(name).is_none()
                 && let Some(full) = Owners::one(self.by_surname.get(name))
             {
                 rename.insert(name.clone(), full.to_string());
@@ -690,6 +695,20 @@ mod tests {
     }
 
     #[test]
+    fn unify_never_renames_a_place_after_a_person() {
+        let mut analyses = vec![
+            analyse("Jason Scotland scored twice for Swansea."),
+            analyse("Scotland beat Wales in Edinburgh."),
+            analyse("Scotland lost to France in Paris."),
+        ];
+        unify(&mut analyses);
+        for a in &analyses[1..] {
+            assert!(names(a).contains(&"Scotland"), "{:?}", names(a));
+            assert!(!names(a).contains(&"Jason Scotland"), "{:?}", names(a));
+        }
+    }
+
+    #[test]
     fn unify_names_a_place_by_its_most_used_form() {
         let mut analyses = vec![
             analyse("Talks in the UAE ended. The UAE said so."),
@@ -770,7 +789,7 @@ mod tests {
                 "../../assets/fixtures/entities/collection_b.txt"
             )),
             analyse("Talks in the UAE ended. The UAE said so."),
-            analyse("The United Arab Emirates agreed with Varga."),
+            analyse("The United Arab Emirates agreed with Ms Varga, the minister said."),
         ];
         let renames = |order: &[usize]| {
             let mut unifier = Unifier::default();
