@@ -201,7 +201,7 @@ enum Visible {
     /// Every article, in load order.
     All,
     /// These articles (ascending): those mentioning the filter entity.
-    Only(Vec<usize>),
+    Only(Vec<u32>),
 }
 
 /// The open article, made whole from the store, and its analysis.
@@ -497,12 +497,13 @@ impl App {
         let mentioning: Vec<usize> = self.selected.as_deref().map_or_else(Vec::new, |name| {
             let index = self.index();
             let articles = index.get(name).map_or(&[][..], |e| e.articles.as_slice());
-            let before = articles.partition_point(|&a| a < self.open);
-            let after = articles.partition_point(|&a| a <= self.open);
+            let open = as_u32(self.open);
+            let before = articles.partition_point(|&a| a < open);
+            let after = articles.partition_point(|&a| a <= open);
             [before.checked_sub(1), Some(after)]
                 .into_iter()
                 .flatten()
-                .filter_map(|i| articles.get(i).copied())
+                .filter_map(|i| articles.get(i).map(|&a| a as usize))
                 .collect()
         });
         let wanted: Vec<usize> = std::iter::once(self.open)
@@ -596,7 +597,7 @@ impl App {
     pub fn visible_at(&self, position: usize) -> Option<usize> {
         match &self.visible {
             Visible::All => (position < self.articles.len()).then_some(position),
-            Visible::Only(v) => v.get(position).copied(),
+            Visible::Only(v) => v.get(position).map(|&a| a as usize),
         }
     }
 
@@ -604,7 +605,7 @@ impl App {
     fn visible_position(&self, article: usize) -> Option<usize> {
         match &self.visible {
             Visible::All => (article < self.articles.len()).then_some(article),
-            Visible::Only(v) => v.binary_search(&article).ok(),
+            Visible::Only(v) => v.binary_search(&as_u32(article)).ok(),
         }
     }
 
@@ -1395,17 +1396,18 @@ impl App {
         let (target, wrapped, only_one) = {
             let index = self.index();
             let articles = index.get(name).map_or(&[][..], |e| e.articles.as_slice());
-            let after = articles.partition_point(|&a| a <= self.open);
-            let before = articles.partition_point(|&a| a < self.open);
+            let open = as_u32(self.open);
+            let after = articles.partition_point(|&a| a <= open);
+            let before = articles.partition_point(|&a| a < open);
             let (target, wrapped) = if forward {
                 match articles.get(after) {
-                    Some(&a) => (Some(a), false),
-                    None => (articles.first().copied(), true),
+                    Some(&a) => (Some(a as usize), false),
+                    None => (articles.first().map(|&a| a as usize), true),
                 }
             } else {
                 match before.checked_sub(1).and_then(|i| articles.get(i)) {
-                    Some(&a) => (Some(a), false),
-                    None => (articles.last().copied(), true),
+                    Some(&a) => (Some(a as usize), false),
+                    None => (articles.last().map(|&a| a as usize), true),
                 }
             };
             (target, wrapped, articles.len() == 1)
@@ -1502,6 +1504,11 @@ pub fn count(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// An article index as the index stores it.
+fn as_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn to_isize(n: usize) -> isize {

@@ -12,8 +12,9 @@ use foldhash::{HashMap, HashMapExt};
 pub struct CollectionEntity {
     pub name: String,
     pub kind: EntityKind,
-    /// Indices of the articles that mention it, ascending.
-    pub articles: Vec<usize>,
+    /// Indices of the articles that mention it, ascending (`u32`: half the
+    /// memory of the index's largest part, and no collection comes near 4 billion).
+    pub articles: Vec<u32>,
     /// Mentions summed over all articles.
     pub mentions: usize,
 }
@@ -63,6 +64,7 @@ impl CollectionIndex {
         for entity in &analysis.entities {
             let slot = self.slot(&entity.name, entity.kind);
             let e = &mut self.entities[slot];
+            let article = u32::try_from(article).unwrap_or(u32::MAX);
             if let Err(at) = e.articles.binary_search(&article) {
                 e.articles.insert(at, article);
             }
@@ -263,7 +265,7 @@ fn majority_kind(votes: &[u32; 4]) -> EntityKind {
 }
 
 /// The union of two ascending lists, ascending and without repeats.
-fn merge_sorted(a: &[usize], b: &[usize]) -> Vec<usize> {
+fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
@@ -363,13 +365,13 @@ fn add_owner(map: &mut HashMap<String, Owners>, key: &str, owner: &str) {
 #[derive(Debug, Clone, Default)]
 struct NameFacts {
     /// Articles that use it as an entity name.
-    articles: usize,
+    articles: u32,
     /// Used at least once by an entity that is not a one-word person (rule 2 may rename it).
     not_surname: bool,
     /// Used at least once by a one-word person (rule 3 may rename it).
     surname: bool,
     /// Entities of each kind with this name, in [`EntityKind::ALL`] order (rule 4).
-    kinds: [usize; 4],
+    kinds: [u32; 4],
 }
 
 /// The collection-wide facts [`unify`] decides on, gathered one article at a
@@ -494,24 +496,39 @@ impl Unifier {
         }
 
         // 4. One kind per name: the kind most articles give it, when most do.
+        // A name neither renamed nor renamed to is decided on its own votes;
+        // only the few others are added up by their collection name, so no
+        // map of every name is made.
+        let majority = |v: [usize; 4]| {
+            let total: usize = v.iter().sum();
+            let (k, &top) = v.iter().enumerate().max_by_key(|&(_, n)| n)?;
+            let kind = EntityKind::ALL[k];
+            (total >= 2 && top * 2 > total && top < total && kind != EntityKind::Place)
+                .then_some(kind)
+        };
+        let widen = |v: [u32; 4]| v.map(|n| n as usize);
+        let targets: std::collections::HashSet<&str> =
+            rename.values().map(String::as_str).collect();
+        let mut kinds: HashMap<String, EntityKind> = HashMap::new();
         let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
         for (name, facts) in &self.names {
-            let name = rename.get(name).unwrap_or(name);
-            let v = votes.entry(name.as_str()).or_default();
-            for (total, n) in v.iter_mut().zip(facts.kinds) {
-                *total += n;
+            let collection = rename.get(name).unwrap_or(name);
+            if collection == name && !targets.contains(name.as_str()) {
+                if let Some(kind) = majority(widen(facts.kinds)) {
+                    kinds.insert(name.clone(), kind);
+                }
+            } else {
+                let v = votes.entry(collection.as_str()).or_default();
+                for (total, n) in v.iter_mut().zip(widen(facts.kinds)) {
+                    *total += n;
+                }
             }
         }
-        let kinds = votes
-            .into_iter()
-            .filter_map(|(name, v)| {
-                let total: usize = v.iter().sum();
-                let (k, &top) = v.iter().enumerate().max_by_key(|&(_, n)| n)?;
-                let kind = EntityKind::ALL[k];
-                (total >= 2 && top * 2 > total && top < total && kind != EntityKind::Place)
-                    .then(|| (name.to_string(), kind))
-            })
-            .collect();
+        for (name, v) in votes {
+            if let Some(kind) = majority(v) {
+                kinds.insert(name.to_string(), kind);
+            }
+        }
         Renames {
             names: rename,
             kinds,
