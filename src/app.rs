@@ -1372,15 +1372,20 @@ impl App {
             })
             .unwrap_or_default();
         let count = lines.len();
-        let target = match (self.mention, forward) {
+        // A current mention the reader has scrolled away from no longer anchors
+        // n/N: they go on from what is on screen.
+        let bottom = self.body.top + self.geometry.body_text_height();
+        let current = self.mention.filter(|&i| {
+            lines
+                .get(i)
+                .is_some_and(|&l| (self.body.top..bottom).contains(&l))
+        });
+        let target = match (current, forward) {
             (Some(i), true) => Some(i + 1).filter(|&j| j < count),
             (Some(i), false) => i.checked_sub(1),
             // No current mention: search from what is on screen, as `less` does.
             (None, true) => lines.iter().position(|&l| l >= self.body.top),
-            (None, false) => {
-                let bottom = self.body.top + self.geometry.body_text_height();
-                lines.iter().rposition(|&l| l < bottom)
-            }
+            (None, false) => lines.iter().rposition(|&l| l < bottom),
         };
         if let Some(index) = target {
             self.go_to_mention(index);
@@ -1416,7 +1421,8 @@ impl App {
             self.status = Some(format!("No article mentions {name}."));
             return;
         };
-        if target != self.open {
+        let stays = target == self.open;
+        if !stays {
             self.open_article(target);
         }
         if self.opened.analysed {
@@ -1428,7 +1434,8 @@ impl App {
         let title = self.articles.get(target).map_or("", |a| a.title());
         let arrow = if forward { "→ next" } else { "← previous" };
         let wrap_note = if wrapped { " (wrapped around)" } else { "" };
-        self.status = Some(if only_one {
+        // "Only this article" is true only when the one article is the open one.
+        self.status = Some(if only_one && stays {
             format!(
                 "Only this article mentions {name}; back to its {} mention.",
                 if forward { "first" } else { "last" }

@@ -275,6 +275,17 @@ fn body_keys_scroll_and_clamp() {
 }
 
 #[test]
+fn n_goes_on_from_the_screen_after_the_reader_scrolls_away() {
+    let mut app = long_app(30);
+    press(&mut app, "l l enter");
+    assert_eq!(app.current_mention().map(|(_, i)| i), Some(0));
+    // Scroll the body to the end, then n: not back to mention 2, but on from the screen.
+    press(&mut app, "h G n");
+    let (_, index) = app.current_mention().expect("a current mention");
+    assert!(index >= 5, "n went back to mention {index}");
+}
+
+#[test]
 fn n_keeps_the_current_mention_on_screen() {
     let mut app = long_app(30);
     press(&mut app, "l l enter");
