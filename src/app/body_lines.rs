@@ -117,12 +117,27 @@ fn drop_overlaps<T>(items: Vec<T>, range: impl Fn(&T) -> &Range<usize>) -> Vec<T
     kept
 }
 
+/// True when the title was made from the first sentence (plain text without a
+/// headline): the body's first paragraph already says it, so it is not shown twice.
+fn title_opens_the_body(article: &Article) -> bool {
+    let title = article.title.trim_end_matches('…').trim_end();
+    !title.is_empty()
+        && article
+            .paragraphs
+            .first()
+            .is_some_and(|first| first.starts_with(title) && first.len() > title.len())
+}
+
 /// Lays the article out for a text column `width` wide.
 pub fn layout(article: &Article, analysis: &Analysis, width: usize) -> Vec<BodyLine> {
-    let mut lines: Vec<BodyLine> = reflow::wrap(&article.title, width)
-        .into_iter()
-        .map(BodyLine::Title)
-        .collect();
+    let mut lines: Vec<BodyLine> = if title_opens_the_body(article) {
+        Vec::new()
+    } else {
+        reflow::wrap(&article.title, width)
+            .into_iter()
+            .map(BodyLine::Title)
+            .collect()
+    };
     let about: Vec<&str> = [&article.source, &article.date]
         .into_iter()
         .flatten()
@@ -157,7 +172,10 @@ pub fn layout(article: &Article, analysis: &Analysis, width: usize) -> Vec<BodyL
         }
     }
     for (paragraph, text) in article.paragraphs.iter().enumerate() {
-        lines.push(BodyLine::Blank);
+        // A blank line between paragraphs, and after the title, not above the first line.
+        if !lines.is_empty() {
+            lines.push(BodyLine::Blank);
+        }
         lines.extend(
             reflow::wrap(text, width)
                 .into_iter()
@@ -392,6 +410,21 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].mentions.len(), 1);
         assert_eq!(m[0].mentions[0].range, 7..12);
+    }
+
+    #[test]
+    fn layout_shows_a_title_made_from_the_first_sentence_once() {
+        let (article, analysis) = fixture::article(
+            "The harbor council voted to rebuild the pier on…",
+            &["The harbor council voted to rebuild the pier on Monday after a long night."],
+        )
+        .build();
+        let lines = layout(&article, &analysis, 30);
+        assert!(!lines.iter().any(|l| matches!(l, BodyLine::Title(_))));
+        let (article, analysis) =
+            fixture::article("Pier vote", &["The harbor council voted."]).build();
+        let lines = layout(&article, &analysis, 30);
+        assert!(matches!(lines.first(), Some(BodyLine::Title(_))));
     }
 
     #[test]
