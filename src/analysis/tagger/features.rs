@@ -137,6 +137,23 @@ pub enum Case {
     Mixed,
 }
 
+impl Case {
+    /// The case of a word from its letter counts and whether it starts upper-case.
+    fn of(letters: usize, upper: usize, lowers: usize, first_upper: bool) -> Case {
+        if letters == 0 {
+            Case::None
+        } else if upper == letters {
+            Case::Upper
+        } else if lowers == letters {
+            Case::Lower
+        } else if first_upper {
+            Case::Title
+        } else {
+            Case::Mixed
+        }
+    }
+}
+
 /// Everything about one token that features need, hashed once.
 #[derive(Debug, Clone)]
 pub struct TokenInfo {
@@ -215,17 +232,7 @@ impl TokenInfo {
         if n > SHAPE_MAX {
             shape = fnv_char(shape, '+');
         }
-        let case = if letters == 0 {
-            Case::None
-        } else if upper == letters {
-            Case::Upper
-        } else if lowers == letters {
-            Case::Lower
-        } else if first_upper {
-            Case::Title
-        } else {
-            Case::Mixed
-        };
+        let case = Case::of(letters, upper, lowers, first_upper);
         TokenInfo {
             lower: finish(lower),
             shape: finish(shape),
@@ -284,17 +291,7 @@ impl TokenInfo {
         if n > SHAPE_MAX {
             shape = fnv_char(shape, '+');
         }
-        let case = if letters == 0 {
-            Case::None
-        } else if upper == letters {
-            Case::Upper
-        } else if lowers == letters {
-            Case::Lower
-        } else if first_upper {
-            Case::Title
-        } else {
-            Case::Mixed
-        };
+        let case = Case::of(letters, upper, lowers, first_upper);
         TokenInfo {
             lower: finish(lower),
             shape: finish(shape),
