@@ -73,6 +73,13 @@ fn worker_count() -> usize {
     thread::available_parallelism().map_or(1, std::num::NonZero::get)
 }
 
+/// The reader's analysis threads: one core is left to the reader and the
+/// loader, so a key never waits behind analysis (measured at 100,000 articles
+/// on 2 cores: with a worker per core a key now and then took 9 ms).
+fn reader_worker_count() -> usize {
+    worker_count().saturating_sub(1).max(1)
+}
+
 /// What the background tells the reader, in the order it happened.
 #[derive(Debug)]
 pub enum Event {
@@ -178,7 +185,7 @@ const LOAD_BATCH: Duration = Duration::from_millis(15);
 impl Reader {
     /// Starts loading `source` in the background.
     pub fn start(source: Source) -> Reader {
-        Reader::with_workers(source, worker_count())
+        Reader::with_workers(source, reader_worker_count())
     }
 
     /// Starts loading with `workers` analysis threads.
