@@ -114,7 +114,8 @@ pub fn write_all<W: Write>(out: W, articles: &[Article], analyses: &[Analysis]) 
     out.flush().or_else(quiet_broken_pipe)
 }
 
-fn quiet_broken_pipe(e: io::Error) -> io::Result<()> {
+/// Treats a closed pipe (`lede dump | head`) as a normal end.
+pub(crate) fn quiet_broken_pipe(e: io::Error) -> io::Result<()> {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Ok(())
     } else {

@@ -25,6 +25,7 @@
 
 use crate::analysis::index::{CollectionIndex, Renames, Unifier};
 use crate::app::{ANALYSIS_CACHE, App, SharedIndex};
+use crate::dump::quiet_broken_pipe;
 use crate::loader::{self, LoadError, Loaded};
 use crate::model::{Analysis, Article};
 use crate::store::StoredArticle;
@@ -465,15 +466,7 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
         }
         let all_in = total.is_some_and(|t| analysed >= t);
         if changed && (all_in || last_refresh.elapsed() >= INDEX_REFRESH) {
-            // Sort under a read lock (the reader keeps reading), install under a write lock.
-            let order = index
-                .read()
-                .unwrap_or_else(PoisonError::into_inner)
-                .sorted_order();
-            index
-                .write()
-                .unwrap_or_else(PoisonError::into_inner)
-                .set_order(order);
+            resort(index);
             let _ = events.send(Event::Indexed { articles: analysed });
             changed = false;
             last_refresh = Instant::now();
@@ -486,14 +479,7 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
                 .write()
                 .unwrap_or_else(PoisonError::into_inner)
                 .rename(&table);
-            let order = index
-                .read()
-                .unwrap_or_else(PoisonError::into_inner)
-                .sorted_order();
-            index
-                .write()
-                .unwrap_or_else(PoisonError::into_inner)
-                .set_order(order);
+            resort(index);
             renames = Some(Arc::clone(&table));
             let _ = events.send(Event::Unified { renames: table });
         }
@@ -802,12 +788,17 @@ fn serialise_renamed(
     })
 }
 
-fn quiet_broken_pipe(e: io::Error) -> io::Result<()> {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Ok(())
-    } else {
-        Err(e)
-    }
+/// Sorts the index under a read lock (the reader keeps reading) and installs
+/// the order under a short write lock.
+fn resort(index: &RwLock<CollectionIndex>) {
+    let order = index
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .sorted_order();
+    index
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .set_order(order);
 }
 
 #[cfg(test)]

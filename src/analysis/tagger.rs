@@ -53,6 +53,26 @@ pub fn kind_of_type(ty: usize) -> EntityKind {
     }
 }
 
+/// Where each tagger sentence's words sit: the paragraph and each word's byte range.
+pub type SentencePlace = (usize, Vec<(usize, usize)>);
+
+/// Splits paragraphs the way `lede` does (its tokenizer and sentence splitter)
+/// into the tagger's sentences of words, with where each word is.
+pub fn sentences_of<S: AsRef<str>>(paragraphs: &[S]) -> (Vec<Vec<&str>>, Vec<SentencePlace>) {
+    use crate::analysis::tokens::{sentences, tokenize};
+    let mut words: Vec<Vec<&str>> = Vec::new();
+    let mut places: Vec<SentencePlace> = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let p = p.as_ref();
+        let toks = tokenize(p);
+        for r in sentences(p, &toks) {
+            words.push(toks[r.clone()].iter().map(|t| t.text(p)).collect());
+            places.push((pi, toks[r].iter().map(|t| (t.start, t.end)).collect()));
+        }
+    }
+    (words, places)
+}
+
 /// Tags one sentence on its own (no document context).
 pub fn tag(tokens: &[&str]) -> Vec<TagSpan> {
     tag_document(&[tokens.to_vec()]).pop().unwrap_or_default()

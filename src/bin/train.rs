@@ -164,7 +164,6 @@ fn cpu_seconds() -> Option<f64> {
 /// file) and prints each name with its kind, for reading the tagger's output.
 fn show(model_path: &str, files: &[String]) -> Result<()> {
     use lede::analysis::tagger::{model::Model, tag_document_with};
-    use lede::analysis::tokens::{sentences, tokenize};
     let bytes = std::fs::read(model_path).with_context(|| format!("reading {model_path}"))?;
     let model = Model::from_bytes(&bytes)?;
     for file in files {
@@ -175,13 +174,7 @@ fn show(model_path: &str, files: &[String]) -> Result<()> {
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        let mut words: Vec<Vec<&str>> = Vec::new();
-        for p in &paragraphs {
-            let toks = tokenize(p);
-            for r in sentences(p, &toks) {
-                words.push(toks[r].iter().map(|t| t.text(p)).collect());
-            }
-        }
+        let (words, _) = lede::analysis::tagger::sentences_of(&paragraphs);
         println!("== {file}");
         let mut names: Vec<String> = Vec::new();
         for (sent, spans) in words.iter().zip(tag_document_with(&model, &words, &[])) {
@@ -202,7 +195,6 @@ fn show(model_path: &str, files: &[String]) -> Result<()> {
 /// tagger alone, and prints the dump schema's JSON Lines.
 fn dump(dir: &str, model_path: Option<&str>) -> Result<()> {
     use lede::analysis::tagger::{shipped_model, tag_document_with};
-    use lede::analysis::tokens::{sentences, tokenize};
     use std::io::Write;
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("listing {dir}"))?
@@ -228,15 +220,7 @@ fn dump(dir: &str, model_path: Option<&str>) -> Result<()> {
         let title = blocks.next().unwrap_or_default().to_string();
         let paragraphs: Vec<String> = blocks.map(|b| b.replace('\n', " ")).collect();
         // Sentences of the whole article, remembering each token's paragraph and bytes.
-        let mut words: Vec<Vec<&str>> = Vec::new();
-        let mut places: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
-        for (pi, p) in paragraphs.iter().enumerate() {
-            let toks = tokenize(p);
-            for r in sentences(p, &toks) {
-                words.push(toks[r.clone()].iter().map(|t| t.text(p)).collect());
-                places.push((pi, toks[r].iter().map(|t| (t.start, t.end)).collect()));
-            }
-        }
+        let (words, places) = lede::analysis::tagger::sentences_of(&paragraphs);
         let mut entities = Vec::new();
         for ((pi, offs), spans) in places.iter().zip(tag_document_with(model, &words, &[])) {
             for sp in spans {

@@ -211,20 +211,11 @@ pub fn predict(
 /// (tokens and sentences), tagged as one document, and the spans are mapped
 /// back onto the CoNLL tokens they overlap. Measures what tokenisation costs.
 pub fn predict_retokenized(model: &Model, docs: &[Document]) -> Vec<Vec<Vec<RawSpan>>> {
-    use crate::analysis::tokens::{sentences, tokenize};
     docs.iter()
         .map(|doc| {
             let paragraphs: Vec<String> = doc.iter().map(|s| s.tokens.join(" ")).collect();
             // (paragraph, byte start, byte end) of every tagger sentence's tokens.
-            let mut words: Vec<Vec<&str>> = Vec::new();
-            let mut places: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
-            for (pi, p) in paragraphs.iter().enumerate() {
-                let toks = tokenize(p);
-                for r in sentences(p, &toks) {
-                    words.push(toks[r.clone()].iter().map(|t| t.text(p)).collect());
-                    places.push((pi, toks[r].iter().map(|t| (t.start, t.end)).collect()));
-                }
-            }
+            let (words, places) = super::sentences_of(&paragraphs);
             let tagged = super::tag_document_with(model, &words, &[]);
             let mut out: Vec<Vec<RawSpan>> = vec![Vec::new(); doc.len()];
             for ((pi, offs), spans) in places.iter().zip(tagged) {
