@@ -1,7 +1,8 @@
 //! First step of the pipeline: files, directories and standard input become
 //! [`Article`]s. This module walks paths, reads bytes, decodes them and picks a
 //! format; [`text`] and [`json`] parse the formats, [`boilerplate`] drops site
-//! navigation around plain-text articles, and [`crate::sanitize`] cleans every
+//! navigation around plain-text articles, [`parts`] cuts huge articles into
+//! parts, and [`crate::sanitize`] cleans every
 //! string that leaves. A file that cannot be loaded becomes a [`LoadError`] in
 //! [`Loaded::skipped`]; it never stops the others.
 
@@ -10,6 +11,7 @@ mod bad_files_tests;
 pub mod boilerplate;
 pub mod decode;
 pub mod json;
+pub mod parts;
 pub mod text;
 
 use crate::model::Article;
@@ -670,6 +672,8 @@ pub fn parse_file(
         Format::Sniff => sniff(path_label, &content)?,
     };
     warnings.extend(more);
+    let (articles, more) = parts::split_long_articles(path_label, articles);
+    warnings.extend(more);
     Ok((articles, warnings))
 }
 
@@ -767,6 +771,19 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
+/// `text` sanitised and trimmed, without a copy when it already is.
+fn clean_owned(text: String) -> String {
+    let unchanged = match crate::sanitize::sanitized(&text) {
+        std::borrow::Cow::Borrowed(safe) => safe.trim().len() == text.len(),
+        std::borrow::Cow::Owned(changed) => return changed.trim().to_string(),
+    };
+    if unchanged {
+        text
+    } else {
+        text.trim().to_string()
+    }
+}
+
 /// Builds the article for one parsed record: sanitised fields, a title from the
 /// body when there is none. `None` when there is neither title nor body.
 pub(crate) fn finish_article(mut article: Article) -> Option<Article> {
@@ -781,10 +798,10 @@ pub(crate) fn finish_article(mut article: Article) -> Option<Article> {
     article.date = clean_opt(article.date);
     article.url = clean_opt(article.url);
     article.author = clean_opt(article.author);
-    article.paragraphs = article
-        .paragraphs
-        .iter()
-        .map(|p| clean(p))
+    // Paragraphs are most of the text: kept as they are when already clean.
+    article.paragraphs = std::mem::take(&mut article.paragraphs)
+        .into_iter()
+        .map(clean_owned)
         .filter(|p| !p.is_empty())
         .collect();
     article.removed = article

@@ -33,6 +33,7 @@ pub const DELETE_MARKER: char = '\u{2421}';
 /// Shown in place of a bidi embedding, override or isolate.
 pub const BIDI_MARKER: char = '\u{21C4}';
 
+use std::borrow::Cow;
 use unicode_width::UnicodeWidthChar;
 
 const ESC: char = '\u{1b}';
@@ -88,8 +89,14 @@ enum Body {
 /// longer follows an ESC). The look-ahead stops at the next control, so the
 /// whole pass stays linear.
 pub fn sanitize(text: &str) -> String {
+    sanitized(text).into_owned()
+}
+
+/// [`sanitize`] without a copy when the text is already safe (most lines of
+/// most files): the loader keeps millions of lines of a big file this way.
+pub fn sanitized(text: &str) -> Cow<'_, str> {
     if is_plainly_safe(text) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = Output::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -139,7 +146,7 @@ pub fn sanitize(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out.text
+    Cow::Owned(out.text)
 }
 
 /// The sanitised text being built, with the column reached on the current

@@ -172,7 +172,27 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
         }
     }
 
-    // 2. Short forms of people.
+    // 2. Short forms of people. The full names are indexed by the words a short
+    // form must share with them (a surname or first name; first and last word),
+    // so each short form tests a few candidates, not every person: a long text
+    // names thousands.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (&root, names) in &full_people {
+        for name in names {
+            let keys = surname_forms(name)
+                .into_iter()
+                .chain(name.split(' ').next());
+            for key in keys {
+                by_word.entry(key).or_default().push(root);
+            }
+            if let (Some(first), Some(last)) = (name.split(' ').next(), name.split(' ').next_back())
+            {
+                by_ends.entry((first, last)).or_default().push(root);
+            }
+        }
+    }
+    let mut fitting_by_form: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if !matches!(m.kind, EntityKind::Person | EntityKind::Other) || m.canonical.is_some() {
             continue;
@@ -192,11 +212,30 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
                     && is_word_subsequence(&short_words, &full_words)
             }
         };
+        // The full names a short form fits depend on its words only: worked out
+        // once per form. Three or more make it ambiguous whatever its own group.
+        let fitting = fitting_by_form.entry(short.as_str()).or_insert_with(|| {
+            let candidates = match short_words[..] {
+                [word] => by_word.get(word),
+                [first, .., last] => by_ends.get(&(first, last)),
+                [] => None,
+            };
+            let mut roots: Vec<usize> = candidates
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|root| full_people[root].iter().any(|n| fits(n)))
+                .collect();
+            roots.sort_unstable();
+            roots.dedup();
+            roots.truncate(3);
+            roots
+        });
         let own = groups.find(i);
-        let targets: Vec<usize> = full_people
+        let targets: Vec<usize> = fitting
             .iter()
-            .filter(|(root, names)| **root != own && names.iter().any(|n| fits(n)))
-            .map(|(root, _)| *root)
+            .copied()
+            .filter(|root| *root != own)
             .collect();
         if let [target] = targets[..]
             && full_people
@@ -215,15 +254,25 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
             mentions[i].kind == EntityKind::Organization && mentions[i].canonical.is_none()
         })
         .collect();
+    // Each organisation under every ending that follows one of its spaces.
+    let mut by_ending: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &long in &orgs {
+        for (at, _) in norms[long].match_indices(' ') {
+            by_ending
+                .entry(&norms[long][at + 1..])
+                .or_default()
+                .push(long);
+        }
+    }
     for &short in &orgs {
         // Acronyms and places have rules of their own ("UK" is no short form of "Young UK").
         if is_acronym(&norms[short]) || gazetteer::place(&norms[short]).is_some() {
             continue;
         }
-        let tail = format!(" {}", norms[short]);
-        let mut roots: Vec<usize> = orgs
-            .iter()
-            .filter(|&&long| norms[long].ends_with(&tail))
+        let mut roots: Vec<usize> = by_ending
+            .get(norms[short].as_str())
+            .into_iter()
+            .flatten()
             .map(|&long| groups.find(long))
             .collect();
         roots.sort_unstable();
@@ -233,35 +282,50 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
         }
     }
 
-    // 3. Acronyms.
-    let acronyms: Vec<usize> = (0..mentions.len())
-        .filter(|&i| is_acronym(&norms[i]))
+    // 3. Acronyms. Names are indexed by their initials, and by where they end, to
+    // find the one an acronym follows in parentheses.
+    let initials_of: Vec<Option<String>> = mentions
+        .iter()
+        .zip(&norms)
+        .map(|(m, norm)| {
+            (m.kind != EntityKind::Person)
+                .then(|| initials(norm))
+                .flatten()
+        })
         .collect();
-    for &a in &acronyms {
-        let acronym = norms[a].as_str();
-        let mut spelled: Vec<usize> = Vec::new();
-        for (i, m) in mentions.iter().enumerate() {
-            if m.kind == EntityKind::Person {
-                continue;
-            }
-            let Some(init) = initials(&norms[i]) else {
-                continue;
-            };
-            let defined_here = m.span.paragraph == mentions[a].span.paragraph
-                && paragraphs[m.span.paragraph]
-                    .get(m.span.end..mentions[a].span.start)
-                    .is_some_and(|between| between.trim() == "(");
-            let loosely = is_subsequence(&init, acronym) || is_subsequence(acronym, &init);
-            if init == acronym || (defined_here && loosely) {
-                spelled.push(i);
-            }
+    let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_end: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, init) in initials_of.iter().enumerate() {
+        if let Some(init) = init {
+            by_initials.entry(init.as_str()).or_default().push(i);
+            by_end.push((mentions[i].span.paragraph, mentions[i].span.end, i));
         }
-        let roots: Vec<usize> = {
-            let mut r: Vec<usize> = spelled.iter().map(|&i| groups.find(i)).collect();
-            r.sort_unstable();
-            r.dedup();
-            r
-        };
+    }
+    by_end.sort_unstable();
+    for a in (0..mentions.len()).filter(|&a| is_acronym(&norms[a])) {
+        let acronym = norms[a].as_str();
+        let at = &mentions[a].span;
+        // Names ending just before the acronym: only " (" may stand between.
+        let near = (at.paragraph, at.start.saturating_sub(16), 0)..(at.paragraph, at.start + 1, 0);
+        let from = by_end.partition_point(|e| *e < near.start);
+        let to = by_end.partition_point(|e| *e < near.end);
+        let defined_before = by_end[from..to].iter().map(|e| e.2).filter(|&i| {
+            let m = &mentions[i].span;
+            let loosely = initials_of[i]
+                .as_deref()
+                .is_some_and(|init| is_subsequence(init, acronym) || is_subsequence(acronym, init));
+            loosely
+                && paragraphs[m.paragraph]
+                    .get(m.end..at.start)
+                    .is_some_and(|between| between.trim() == "(")
+        });
+        let spelled = by_initials.get(acronym).into_iter().flatten().copied();
+        let mut roots: Vec<usize> = spelled
+            .chain(defined_before)
+            .map(|i| groups.find(i))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
         if let [root] = roots[..] {
             groups.union(a, root);
         }

@@ -280,12 +280,17 @@ fn combine(
     mut tagged: Vec<RawMention>,
     rules: Vec<Candidate>,
 ) -> Vec<RawMention> {
-    let overlaps =
-        |a: &Span, b: &Span| a.paragraph == b.paragraph && a.start < b.end && b.start < a.end;
+    // Tagged mentions do not overlap one another, so sorted by position their
+    // ends are sorted too: the two lookups below are binary searches, which keeps
+    // a paragraph with thousands of names linear (it was rules × tagged).
+    tagged.sort_by_key(|m| (m.span.paragraph, m.span.start));
+    let position = |s: &Span| (s.paragraph, s.start);
     // "Revolutionary Guard (IRGC)": the acronym a name defines is a mention too.
+    // Only the nearest tagged mentions before the acronym can be its name.
     let defined_acronym = |c: &Candidate| {
+        let before = tagged.partition_point(|t| position(&t.span) < position(&c.span));
         paragraphs.get(c.span.paragraph).is_some_and(|p| {
-            tagged
+            tagged[before.saturating_sub(2)..before]
                 .iter()
                 .any(|name| defines_acronym(p, &name.span, &c.span))
         })
@@ -293,7 +298,14 @@ fn combine(
     let defined: Vec<bool> = rules.iter().map(defined_acronym).collect();
     let mut added = Vec::new();
     for (rule, defined) in rules.into_iter().zip(defined) {
-        match tagged.iter_mut().find(|t| overlaps(&t.span, &rule.span)) {
+        // The first tagged mention that ends after the rule's start is the only
+        // one that can overlap it.
+        let first_after =
+            tagged.partition_point(|t| (t.span.paragraph, t.span.end) <= position(&rule.span));
+        let overlapping = tagged
+            .get_mut(first_after)
+            .filter(|t| t.span.paragraph == rule.span.paragraph && t.span.start < rule.span.end);
+        match overlapping {
             None if rule.canonical.is_some() || defined => added.push(RawMention {
                 span: rule.span,
                 kind: rule.kind,
@@ -321,8 +333,11 @@ fn combine(
 /// initials of the name's capitalised words appear, in order, among its letters
 /// ("Revolutionary Guard (IRGC)", "Desert Lancers (DLR)"; not "Jan Ullrich (GER)").
 fn defines_acronym(para: &str, name: &Span, acronym: &Span) -> bool {
-    // Cheapest tests first: this runs for every pair of tagged name and rule mention.
-    if name.paragraph != acronym.paragraph {
+    // Cheapest tests first: only " (" may stand between the two.
+    if name.paragraph != acronym.paragraph
+        || name.end > acronym.start
+        || acronym.start - name.end > 8
+    {
         return false;
     }
     let (Some(between), Some(name_text), Some(letters)) = (
@@ -428,6 +443,7 @@ fn rule_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec<Candidate> {
 /// dated, the article may not be. Otherwise the mention stays a person known by
 /// the office's name.
 fn unresolve_absent_office_holders(paragraphs: &[String], candidates: &mut [Candidate]) {
+    let mut named_in_article: HashMap<String, bool> = HashMap::new();
     for c in candidates.iter_mut() {
         let Some(canonical) = c.canonical.as_deref() else {
             continue;
@@ -436,12 +452,16 @@ fn unresolve_absent_office_holders(paragraphs: &[String], candidates: &mut [Cand
             continue;
         };
         let office = gazetteer::epithet(&c.text).is_some_and(|e| e.office);
-        // Searched only for offices: it reads the whole article.
-        let named = || {
-            paragraphs.iter().any(|p| {
-                p.split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
-                    .any(|word| word == surname)
-            })
+        // Searched only for offices, once per surname: it reads the whole article.
+        let mut named = || {
+            *named_in_article
+                .entry(surname.to_string())
+                .or_insert_with(|| {
+                    paragraphs.iter().any(|p| {
+                        p.split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
+                            .any(|word| word == surname)
+                    })
+                })
         };
         if office && !named() {
             c.canonical = None;

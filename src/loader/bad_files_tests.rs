@@ -105,10 +105,17 @@ fn build_corpus() -> (Corpus, Vec<(String, Outcome)>) {
         expected.push((name.to_string(), outcome));
     };
 
-    // A 50 MB paragraph on one line: loads as one paragraph.
+    // A 50 MB paragraph on one line: loads, in parts of at most a MiB, cut at sentence ends.
     let sentence = b"Ferries ran again on Tuesday, the harbour master said. ";
     let line = sentence.repeat(50_000_000 / sentence.len());
-    add("long-line.txt", &line, Loads(1, None));
+    let parts = line
+        .len()
+        .div_ceil(super::parts::PART_BYTES - sentence.len());
+    add(
+        "long-line.txt",
+        &line,
+        Loads(parts, Some("shown as 48 parts")),
+    );
     // Nesting far past serde_json's limit: an error, not a stack overflow.
     add(
         "deep.json",
@@ -296,8 +303,9 @@ fn bad_files_each_give_their_outcome_and_the_rest_load() {
     };
     let long = by_path("long-line.txt");
     assert_eq!(long.paragraphs.len(), 1);
-    assert!(long.paragraphs[0].len() > 49_000_000);
-    assert!(long.title.chars().count() <= TITLE_MAX_CHARS);
+    assert!(long.paragraphs[0].len() > super::parts::PART_BYTES - 100);
+    assert!(long.paragraphs[0].ends_with("said."));
+    assert!(long.title.chars().count() <= TITLE_MAX_CHARS + " (part 1 of 48)".len());
     assert_eq!(by_path("latin1.txt").title, "Café owners protest");
     assert!(
         by_path("latin1.txt").paragraphs[0].ends_with("£5,000 a month. “We cannot pay,” one said.")

@@ -111,12 +111,13 @@ pub fn is_menu(line: &str) -> bool {
 
 /// Number of lines at the top that are menus or blank, to drop before
 /// looking for a title (and again before the body). Never all of the text.
-pub fn leading_menu(lines: &[String]) -> usize {
+pub fn leading_menu<S: AsRef<str>>(lines: &[S]) -> usize {
     let count = lines
         .iter()
+        .map(AsRef::as_ref)
         .take_while(|l| l.trim().is_empty() || is_menu(l))
         .count();
-    let text_remains = lines[count..].iter().any(|l| !l.trim().is_empty());
+    let text_remains = lines[count..].iter().any(|l| !l.as_ref().trim().is_empty());
     if text_remains { count } else { 0 }
 }
 
@@ -133,20 +134,19 @@ pub fn leading_menu(lines: &[String]) -> usize {
 /// - it is not a list: in a block of three or more lines, a word that every
 ///   line shares (`Derby v Watford`, `Chelsea v Birmingham`, ...) marks rows
 ///   of data, while site labels are a mixed bag.
-pub fn trailing_navigation(lines: &[String]) -> usize {
-    let is_blank = |i: usize| lines[i].trim().is_empty();
+pub fn trailing_navigation<S: AsRef<str>>(lines: &[S]) -> usize {
+    let line = |i: usize| lines[i].as_ref();
     let count = (0..lines.len())
         .rev()
-        .take_while(|&i| is_blank(i) || is_navigation(&lines[i]))
+        .take_while(|&i| line(i).trim().is_empty() || is_navigation(line(i)))
         .count();
     let start = lines.len() - count;
-    let above = lines[..start].iter().rev().find(|l| !l.trim().is_empty());
-    let block: Vec<&str> = lines[start..]
-        .iter()
-        .map(|l| l.trim())
+    let above = (0..start).rev().map(line).find(|l| !l.trim().is_empty());
+    let block: Vec<&str> = (start..lines.len())
+        .map(|i| line(i).trim())
         .filter(|l| !l.is_empty())
         .collect();
-    if block.is_empty() || !above.is_some_and(|l| ends_sentence(l)) || is_list(&block) {
+    if block.is_empty() || !above.is_some_and(ends_sentence) || is_list(&block) {
         return lines.len();
     }
     start

@@ -10,7 +10,8 @@
 use super::boilerplate;
 use super::{LoadError, finish_article, normalize_newlines};
 use crate::model::Article;
-use crate::sanitize::sanitize;
+use crate::sanitize::sanitized;
+use std::borrow::Cow;
 
 /// Longest line, in characters, taken as a headline in the BBC layout.
 pub const MAX_HEADLINE_CHARS: usize = 100;
@@ -34,15 +35,22 @@ pub fn parse(
     markdown: bool,
 ) -> Result<(Vec<Article>, Vec<LoadError>), LoadError> {
     let normalized = normalize_newlines(text);
-    let mut lines: Vec<String> = Vec::new();
+    // Lines borrow from the text unless the sanitiser had to change them: a
+    // file of millions of short lines then costs a slice per line, not a string.
+    // Sized once: doubling a vector of millions of lines would briefly hold twice as much.
+    let line_count = normalized.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut lines: Vec<Cow<'_, str>> = Vec::with_capacity(line_count);
     for line in normalized.split('\n') {
         // One blank line separates as well as many; keeping only one makes
         // a file of millions of empty lines cost next to nothing.
-        let after_blank = lines.last().is_some_and(String::is_empty);
+        let after_blank = lines.last().is_some_and(|l| l.is_empty());
         if after_blank && line.trim().is_empty() {
             continue;
         }
-        let line = sanitize(line).trim().to_string();
+        let line = match sanitized(line) {
+            Cow::Borrowed(safe) => Cow::Borrowed(safe.trim()),
+            Cow::Owned(changed) => Cow::Owned(changed.trim().to_string()),
+        };
         if !(after_blank && line.is_empty()) {
             lines.push(line);
         }
@@ -60,10 +68,10 @@ pub fn parse(
             title = heading.to_string();
             start = first + 1;
         } else if is_headline(&lines[first])
-            && lines.get(first + 1).is_some_and(String::is_empty)
+            && lines.get(first + 1).is_some_and(|l| l.is_empty())
             && has_more(first + 1)
         {
-            title = lines[first].clone();
+            title = lines[first].to_string();
             start = first + 1;
         }
     }
@@ -97,14 +105,17 @@ pub fn parse(
     }
 }
 
-fn non_blank(lines: &[String]) -> impl Iterator<Item = String> + '_ {
-    lines.iter().filter(|l| !l.is_empty()).cloned()
+fn non_blank<'a>(lines: &'a [Cow<'_, str>]) -> impl Iterator<Item = String> + 'a {
+    lines
+        .iter()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.to_string())
 }
 
 /// Groups trimmed lines into paragraphs at blank lines, joining with a space.
-fn paragraphs(lines: &[String]) -> Vec<String> {
+fn paragraphs(lines: &[Cow<'_, str>]) -> Vec<String> {
     lines
-        .split(String::is_empty)
+        .split(|l| l.is_empty())
         .filter(|group| !group.is_empty())
         .map(|group| group.join(" "))
         .collect()
