@@ -183,6 +183,15 @@ const INDEX_REFRESH: Duration = Duration::from_millis(250);
 /// How often the loader hands a batch of articles to the reader.
 const LOAD_BATCH: Duration = Duration::from_millis(15);
 
+/// Starts a background thread with a name (shown by `top -H`, profilers and
+/// panic messages). A thread the system cannot start is reported on standard
+/// error; the reader then runs without it rather than crash.
+fn spawn_named(name: &str, work: impl FnOnce() + Send + 'static) {
+    if let Err(error) = thread::Builder::new().name(name.to_string()).spawn(work) {
+        eprintln!("lede: cannot start the {name} thread: {error}");
+    }
+}
+
 impl Reader {
     /// Starts loading `source` in the background.
     pub fn start(source: Source) -> Reader {
@@ -198,7 +207,7 @@ impl Reader {
         let stop = Arc::new(AtomicBool::new(false));
         for _ in 0..workers.max(1) {
             let (work, tx) = (Arc::clone(&work), indexer_tx.clone());
-            thread::spawn(move || analyse_loop(&work, &tx));
+            spawn_named("lede-analysis", move || analyse_loop(&work, &tx));
         }
         {
             let (work, tx, events, stop) = (
@@ -207,11 +216,15 @@ impl Reader {
                 events_tx.clone(),
                 Arc::clone(&stop),
             );
-            thread::spawn(move || load_loop(&source, &work, &tx, &events, &stop));
+            spawn_named("lede-loader", move || {
+                load_loop(&source, &work, &tx, &events, &stop);
+            });
         }
         {
             let index = Arc::clone(&index);
-            thread::spawn(move || index_loop(&indexer_rx, &index, &events_tx));
+            spawn_named("lede-index", move || {
+                index_loop(&indexer_rx, &index, &events_tx)
+            });
         }
         Reader {
             events,

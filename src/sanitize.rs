@@ -19,7 +19,10 @@
 //! | any other C0 control (U+0000–U+001F) | its control picture, U+2400 + code (`␀`, `␇`, ...) |
 //! | DEL (U+007F) | `␡` (U+2421) |
 //! | bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) | `⇄` (U+21C4), so reordering tricks ("Trojan Source") show where they were |
-//! | zero-width space, non-joiner, joiner, word joiner, BOM (U+200B–U+200D, U+2060, U+FEFF), soft hyphen (U+00AD) | removed |
+//! | zero-width space, word joiner, BOM, soft hyphen, invisible operators and other format characters (U+200B, U+2060–U+2064, U+206A–U+206F, U+FEFF, U+00AD, U+180E, U+FFF9–U+FFFB) | removed |
+//! | bidi marks (LRM U+200E, RLM U+200F, ALM U+061C) | removed: invisible, and they move neutral characters around |
+//! | tag characters (U+E0000–U+E007F), invisible ASCII look-alikes used to smuggle text | removed |
+//! | zero-width non-joiner and joiner (U+200C, U+200D) | kept between two letters, where they change spelling (Persian, Indic scripts); removed elsewhere, so emoji sequences show as their parts and every cell's width is certain |
 //!
 //! Everything else passes through unchanged.
 
@@ -42,7 +45,7 @@ const BEL: char = '\u{07}';
 const ST_8BIT: char = '\u{9c}';
 
 /// True for characters that [`sanitize`] never lets through: the property the
-/// fuzz test checks.
+/// fuzz test checks. (The joiners are let through between letters only.)
 pub fn is_forbidden(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
@@ -52,12 +55,42 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Characters with no width that carry nothing a reader needs.
+/// Characters with no width that carry nothing a reader needs, and that make
+/// identical-looking names differ.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+        '\u{AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
     )
+}
+
+/// Zero-width non-joiner and joiner: meaningful inside words, noise elsewhere.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// True when a joiner between `before` and `after` shapes letters of a word:
+/// a letter (or a combining mark, such as a virama) before it, a letter after.
+fn joins_letters(before: Option<char>, after: Option<char>) -> bool {
+    let before = before.is_some_and(|b| {
+        b.is_alphabetic() || (b.width() == Some(0) && !is_forbidden(b) && !is_joiner(b))
+    });
+    before && after.is_some_and(char::is_alphabetic)
+}
+
+/// True for a character [`sanitize`] may change or drop.
+fn needs_care(c: char) -> bool {
+    is_forbidden(c) || is_joiner(c)
 }
 
 /// The input, one character of lookahead.
@@ -143,6 +176,11 @@ pub fn sanitized(text: &str) -> Cow<'_, str> {
             '\u{0}'..='\u{1f}' => out.push(control_picture(c)),
             c if is_bidi_control(c) => out.push(BIDI_MARKER),
             c if is_invisible(c) => {}
+            c if is_joiner(c) => {
+                if joins_letters(out.text.chars().next_back(), chars.peek().copied()) {
+                    out.push(c);
+                }
+            }
             c => out.push(c),
         }
     }
@@ -153,7 +191,10 @@ pub fn sanitized(text: &str) -> Cow<'_, str> {
 /// line (display width since the last line break) for tab stops.
 struct Output {
     text: String,
+    /// Display columns of the current line up to `counted` bytes of `text`:
+    /// counted only when a tab needs it, so plain text is copied, not measured.
     column: usize,
+    counted: usize,
 }
 
 impl Output {
@@ -161,35 +202,39 @@ impl Output {
         Output {
             text: String::with_capacity(capacity),
             column: 0,
+            counted: 0,
         }
     }
 
     fn push(&mut self, c: char) {
         self.text.push(c);
-        self.column += c.width().unwrap_or(0);
     }
 
     /// Spaces up to the next tab stop (at least one).
     fn tab(&mut self) {
+        self.column += self.text[self.counted..]
+            .chars()
+            .map(|c| c.width().unwrap_or(0))
+            .sum::<usize>();
         let spaces = TAB_WIDTH - self.column % TAB_WIDTH;
         self.text.extend(std::iter::repeat_n(' ', spaces));
         self.column += spaces;
+        self.counted = self.text.len();
     }
 
     /// A line break becomes a space, and the next line starts at column 0.
     fn line_break(&mut self) {
         self.text.push(' ');
         self.column = 0;
+        self.counted = self.text.len();
     }
 }
 
-/// A quick byte check that `text` has nothing to change: no ASCII control and
-/// none of the lead bytes (0xC2, 0xE2, 0xEF) that every other character we
-/// change starts with. Plain ASCII and most non-Latin text pass; anything
-/// else takes the full walk.
+/// A quick check that `text` has nothing to change. Most text is printable
+/// ASCII, which a byte test (that the compiler vectorises) settles; anything
+/// else is checked character by character, without building a copy.
 fn is_plainly_safe(text: &str) -> bool {
-    text.bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || (b >= 0x80 && !matches!(b, 0xC2 | 0xE2 | 0xEF)))
+    text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(needs_care)
 }
 
 /// The Unicode control picture for a C0 control (U+2400 + code).
@@ -313,6 +358,23 @@ mod tests {
                 "Te\u{200B}hr\u{AD}an\u{FEFF}",
                 "Tehran",
             ),
+            ("bidi marks", "\u{200F}abc\u{200E} \u{61C}1", "abc 1"),
+            (
+                "tag characters smuggling text",
+                "ok\u{E0001}\u{E0069}\u{E0067}\u{E007F}",
+                "ok",
+            ),
+            (
+                "a non-joiner inside a Persian word stays",
+                "می\u{200C}خواهم",
+                "می\u{200C}خواهم",
+            ),
+            ("a joiner after a virama stays", "क्\u{200D}ष", "क्\u{200D}ष"),
+            (
+                "a joiner between emoji goes: the parts show",
+                "👩\u{200D}💻 \u{200C}x",
+                "👩💻 x",
+            ),
         ];
         for (name, input, expected) in cases {
             assert_eq!(sanitize(input), *expected, "case: {name}");
@@ -334,7 +396,7 @@ mod tests {
 
         #[test]
         fn sanitize_output_has_no_forbidden_char_from_escape_heavy_input(
-            input in "[\\x00-\\x20\\x1b\\[\\]\\\\P_^X;0-9a-zA-Z\\x7f-\\u{a0}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{200b}-\\u{200d}\\u{feff}]{0,64}"
+            input in "[\\x00-\\x20\\x1b\\[\\]\\\\P_^X;0-9a-zA-Z\\x7f-\\u{a0}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{200b}-\\u{200f}\\u{feff}\\u{e0000}-\\u{e007f}\\u{61c}a-zا-ي]{0,64}"
         ) {
             let out = sanitize(&input);
             prop_assert!(!out.chars().any(is_forbidden), "{:?} -> {:?}", input, out);

@@ -105,7 +105,7 @@ fn build_corpus() -> (Corpus, Vec<(String, Outcome)>) {
         expected.push((name.to_string(), outcome));
     };
 
-    // A 50 MB paragraph on one line: loads, in parts of at most a MiB, cut at sentence ends.
+    // A 50 MB paragraph on one line: loads, in parts, cut at sentence ends.
     let sentence = b"Ferries ran again on Tuesday, the harbour master said. ";
     let line = sentence.repeat(50_000_000 / sentence.len());
     let parts = line
@@ -114,7 +114,7 @@ fn build_corpus() -> (Corpus, Vec<(String, Outcome)>) {
     add(
         "long-line.txt",
         &line,
-        Loads(parts, Some("shown as 48 parts")),
+        Loads(parts, Some("parts of at most 256 KiB")),
     );
     // Nesting far past serde_json's limit: an error, not a stack overflow.
     add(
@@ -305,7 +305,7 @@ fn bad_files_each_give_their_outcome_and_the_rest_load() {
     assert_eq!(long.paragraphs.len(), 1);
     assert!(long.paragraphs[0].len() > super::parts::PART_BYTES - 100);
     assert!(long.paragraphs[0].ends_with("said."));
-    assert!(long.title.chars().count() <= TITLE_MAX_CHARS + " (part 1 of 48)".len());
+    assert!(long.title.chars().count() <= TITLE_MAX_CHARS + " (part 1 of 200)".len());
     assert_eq!(by_path("latin1.txt").title, "Café owners protest");
     assert!(
         by_path("latin1.txt").paragraphs[0].ends_with("£5,000 a month. “We cannot pay,” one said.")

@@ -9,9 +9,9 @@ use super::LoadError;
 use crate::model::Article;
 
 /// The most text (bytes of paragraphs) one article or part holds: about
-/// 170,000 words, ten times a long report. The body of a part this size wraps
-/// in a few milliseconds and its analysis takes a fraction of a second.
-pub const PART_BYTES: usize = 1024 * 1024;
+/// 40,000 words, twice the longest long-form pieces. Opening a part this size
+/// (wrapping, marking) takes about 10 ms, and analysing it a fraction of a second.
+pub const PART_BYTES: usize = 256 * 1024;
 
 /// How far back from the size limit a cut looks for the end of a sentence,
 /// then for a space, before it cuts between two characters.
@@ -32,10 +32,10 @@ pub fn split_long_articles(label: &str, articles: Vec<Article>) -> (Vec<Article>
         warnings.push(LoadError::new(
             label,
             format!(
-                "{:.1} MiB of text in one article: shown as {} parts of at most {} MiB",
+                "{:.1} MiB of text in one article: shown as {} parts of at most {} KiB",
                 bytes as f64 / (1024.0 * 1024.0),
                 parts.len(),
-                PART_BYTES / (1024 * 1024)
+                PART_BYTES / 1024
             ),
         ));
         out.extend(parts);
