@@ -90,7 +90,8 @@ fn joins_letters(before: Option<char>, after: Option<char>) -> bool {
 
 /// True for a character [`sanitize`] may change or drop.
 fn needs_care(c: char) -> bool {
-    is_forbidden(c) || is_joiner(c)
+    // Printable ASCII first: nearly every character of most text.
+    !(' '..'\u{7f}').contains(&c) && (is_forbidden(c) || is_joiner(c))
 }
 
 /// The input, one character of lookahead.
@@ -129,8 +130,14 @@ pub fn sanitize(text: &str) -> String {
 /// most files): the loader keeps millions of lines of a big file this way.
 pub fn sanitized(text: &str) -> Cow<'_, str> {
     if is_plainly_safe(text) {
-        return Cow::Borrowed(text);
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(walk(text))
     }
+}
+
+/// The sanitiser proper: one pass over the characters.
+fn walk(text: &str) -> String {
     let mut out = Output::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -184,7 +191,7 @@ pub fn sanitized(text: &str) -> Cow<'_, str> {
             c => out.push(c),
         }
     }
-    Cow::Owned(out.text)
+    out.text
 }
 
 /// The sanitised text being built, with the column reached on the current
@@ -234,7 +241,11 @@ impl Output {
 /// ASCII, which a byte test (that the compiler vectorises) settles; anything
 /// else is checked character by character, without building a copy.
 fn is_plainly_safe(text: &str) -> bool {
-    text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(needs_care)
+    // Lead bytes of every character that may need care: C0 and DEL, C1 and
+    // U+00AD (0xC2), U+061C (0xD8), U+180E (0xE1), U+200B–U+206F (0xE2),
+    // U+FEFF and U+FFF9–U+FFFB (0xEF), the tag characters (0xF3).
+    let suspect = |b: u8| b < 0x20 || matches!(b, 0x7f | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF | 0xF3);
+    !text.bytes().any(suspect) || !text.chars().any(needs_care)
 }
 
 /// The Unicode control picture for a C0 control (U+2400 + code).
@@ -400,6 +411,13 @@ mod tests {
         ) {
             let out = sanitize(&input);
             prop_assert!(!out.chars().any(is_forbidden), "{:?} -> {:?}", input, out);
+        }
+
+        #[test]
+        fn sanitize_fast_path_agrees_with_the_walk(
+            input in "[\\x00-\\x20a-z\\x7f-\\u{a0}\\u{ad}\\u{61c}\\u{180e}\\u{200b}-\\u{206f}\\u{feff}\\u{fff9}-\\u{fffb}\\u{e0000}-\\u{e007f}ا-ي中文👩]{0,32}"
+        ) {
+            prop_assert_eq!(sanitized(&input).into_owned(), walk(&input));
         }
 
         #[test]
