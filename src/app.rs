@@ -120,6 +120,9 @@ struct BodyView {
     /// The width `lines` were wrapped to (0: not laid out yet).
     width: usize,
     lines: Vec<BodyLine>,
+    /// Where each text line starts, as (paragraph, byte offset, line index) in
+    /// order: finding the line of a mention is a binary search, not a walk.
+    text_starts: Vec<(usize, usize, usize)>,
     /// Quotes and mentions per paragraph (independent of width).
     marks: Vec<ParagraphMarks>,
     /// First body line showing.
@@ -1138,6 +1141,12 @@ impl App {
         if !self.articles.is_empty() {
             self.body.lines =
                 body_lines::layout(&self.opened.article, &self.opened.analysis, width);
+            self.body.text_starts = (self.body.lines.iter().enumerate())
+                .filter_map(|(i, line)| match line {
+                    BodyLine::Text { paragraph, range } => Some((*paragraph, range.start, i)),
+                    _ => None,
+                })
+                .collect();
         }
         self.body.width = width;
     }
@@ -1164,23 +1173,13 @@ impl App {
         self.clamp_body();
     }
 
-    /// The body line showing byte `offset` of `paragraph`.
+    /// The body line showing byte `offset` of `paragraph`: the last text line
+    /// of that paragraph starting at or before it.
     fn line_of(&self, paragraph: usize, offset: usize) -> Option<usize> {
-        let mut found = None;
-        for (i, line) in self.body.lines.iter().enumerate() {
-            if let BodyLine::Text {
-                paragraph: p,
-                range,
-            } = line
-            {
-                if *p == paragraph && range.start <= offset {
-                    found = Some(i);
-                } else if *p > paragraph {
-                    break;
-                }
-            }
-        }
-        found
+        let starts = &self.body.text_starts;
+        let after = starts.partition_point(|&(p, start, _)| (p, start) <= (paragraph, offset));
+        let &(p, _, line) = starts.get(after.checked_sub(1)?)?;
+        (p == paragraph).then_some(line)
     }
 
     // ----- articles -----

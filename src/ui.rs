@@ -92,6 +92,8 @@ fn truncate(text: &str, width: usize) -> Cow<'_, str> {
         out.push(ch);
     }
     if width > 0 {
+        // "Islamic…", not "Islamic …".
+        out.truncate(out.trim_end().len());
         out.push('…');
     }
     Cow::Owned(out)

@@ -335,6 +335,21 @@ fn resize_rewraps_and_keeps_the_reader_place() {
 }
 
 #[test]
+fn resize_to_one_cell_and_back_returns_to_the_same_line() {
+    for scrolled in [0, 1, 5, 17] {
+        let mut app = long_app(20);
+        press(&mut app, "tab");
+        press(&mut app, &"j ".repeat(scrolled));
+        let top = app.body_top();
+        for (width, height) in [(1, 1), (2, 3), (1, 1)] {
+            app.resize(width, height);
+        }
+        app.resize(80, 14);
+        assert_eq!(app.body_top(), top, "after {scrolled} lines down");
+    }
+}
+
+#[test]
 fn help_overlay_scrolls_and_q_closes_it_before_quitting() {
     let mut app = fixture::app(100, 12);
     press(&mut app, "?");

@@ -10,14 +10,28 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+/// "Articles (12)", or "Articles · Khamenei (3)" while filtered by an entity. The
+/// count always shows: a long name is cut to fit a pane `pane_width` wide (its
+/// borders and the focus marker take 5 columns), or left out when even a cut
+/// one would not fit.
+fn list_title(filter: Option<&str>, shown: usize, pane_width: usize) -> String {
+    let count = format!(" ({shown})");
+    let Some(name) = filter else {
+        return format!("Articles{count}");
+    };
+    let room = pane_width.saturating_sub(5);
+    let fixed = unicode_width::UnicodeWidthStr::width("Articles · ") + count.len();
+    if room < fixed + 2 {
+        return format!("Articles{count}");
+    }
+    format!("Articles · {}{count}", truncate(name, room - fixed))
+}
+
 /// Draws the list into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::ArticleList;
     let shown = app.visible_len();
-    let title = match app.filter() {
-        Some(name) => format!("Articles · {name} ({shown})"),
-        None => format!("Articles ({shown})"),
-    };
+    let title = list_title(app.filter(), shown, usize::from(area.width));
     let capacity = usize::from(area.height.saturating_sub(2) / 2).max(1);
     let block = pane_block(title, focused, theme).title_bottom(
         Line::styled(scroll_note(app.list_top(), capacity, shown), theme.dim).right_aligned(),
@@ -90,4 +104,22 @@ fn pad(mut line: Line<'_>, width: usize) -> Line<'_> {
         line.spans.push(Span::styled(" ".repeat(missing), style));
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list_title;
+
+    #[test]
+    fn list_title_keeps_the_count_when_the_name_is_long() {
+        assert_eq!(list_title(None, 7, 40), "Articles (7)");
+        assert_eq!(list_title(Some("IRGC"), 3, 40), "Articles · IRGC (3)");
+        let cut = list_title(Some("Islamic Revolutionary Guard Corps"), 12, 30);
+        assert_eq!(cut, "Articles · Islamic… (12)");
+        assert!(unicode_width::UnicodeWidthStr::width(cut.as_str()) <= 25);
+        assert_eq!(
+            list_title(Some("Islamic Revolutionary"), 12, 18),
+            "Articles (12)"
+        );
+    }
 }
