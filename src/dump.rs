@@ -5,7 +5,7 @@
 
 use crate::model::{Analysis, Article, Span};
 use serde::Serialize;
-use std::io::{self, Write};
+use std::io;
 
 /// One line of the dump: borrowed views of the article and its analysis.
 #[derive(Serialize)]
@@ -100,18 +100,6 @@ pub fn record_json(article: &Article, analysis: &Analysis) -> String {
     };
     // Serialising plain strings and numbers cannot fail.
     serde_json::to_string(&record).unwrap_or_default()
-}
-
-/// Writes every article as one JSON line. A closed pipe (`lede dump | head`) ends quietly.
-pub fn write_all<W: Write>(out: W, articles: &[Article], analyses: &[Analysis]) -> io::Result<()> {
-    let mut out = io::BufWriter::new(out);
-    for (article, analysis) in articles.iter().zip(analyses) {
-        let line = record_json(article, analysis);
-        if let Err(e) = writeln!(out, "{line}") {
-            return quiet_broken_pipe(e);
-        }
-    }
-    out.flush().or_else(quiet_broken_pipe)
 }
 
 /// Treats a closed pipe (`lede dump | head`) as a normal end.
@@ -215,21 +203,12 @@ mod tests {
     }
 
     #[test]
-    fn write_all_writes_one_line_per_article() {
+    fn record_json_is_one_line_of_valid_json() {
         let (article, analysis) = sample();
-        let mut out = Vec::new();
-        write_all(
-            &mut out,
-            &[article.clone(), article],
-            &[analysis.clone(), analysis],
-        )
-        .expect("write");
-        let text = String::from_utf8(out).expect("utf-8");
-        assert_eq!(text.lines().count(), 2);
-        assert!(
-            text.lines()
-                .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
-        );
+        let line = record_json(&article, &analysis);
+        assert!(!line.contains('\n'), "one record, one line");
+        let value: serde_json::Value = serde_json::from_str(&line).expect("valid JSON");
+        assert_eq!(value["id"], serde_json::Value::from(article.id.as_str()));
     }
 
     #[test]
