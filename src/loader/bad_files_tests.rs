@@ -305,7 +305,7 @@ fn bad_files_each_give_their_outcome_and_the_rest_load() {
     assert_eq!(long.paragraphs.len(), 1);
     assert!(long.paragraphs[0].len() > super::parts::PART_BYTES - 100);
     assert!(long.paragraphs[0].ends_with("said."));
-    assert!(long.title.chars().count() <= TITLE_MAX_CHARS + " (part 1 of 200)".len());
+    assert!(long.title.chars().count() <= TITLE_MAX_CHARS + "Part 1/200: ".len());
     assert_eq!(by_path("latin1.txt").title, "Café owners protest");
     assert!(
         by_path("latin1.txt").paragraphs[0].ends_with("£5,000 a month. “We cannot pay,” one said.")

@@ -67,7 +67,8 @@ fn into_parts(mut article: Article) -> Vec<Article> {
         .enumerate()
         .map(|(k, paragraphs)| Article {
             id: format!("{}#part{}", article.id, k + 1),
-            title: format!("{} (part {} of {count})", article.title, k + 1),
+            // The part first: a narrow list cuts titles at the end.
+            title: format!("Part {}/{count}: {}", k + 1, article.title),
             paragraphs,
             // The lines dropped as boilerplate came from the end of the article.
             removed: if k + 1 == count {
@@ -163,7 +164,7 @@ mod tests {
         assert!(warnings[0].reason.contains("3 parts"), "{}", warnings[0]);
         for (k, part) in out.iter().enumerate() {
             assert_eq!(part.id, format!("big.txt#part{}", k + 1));
-            assert_eq!(part.title, format!("Big (part {} of 3)", k + 1));
+            assert_eq!(part.title, format!("Part {}/3: Big", k + 1));
             assert_eq!(part.source.as_deref(), Some("Wire"));
             let bytes: usize = part.paragraphs.iter().map(String::len).sum();
             assert!(bytes <= PART_BYTES);

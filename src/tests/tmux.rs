@@ -233,6 +233,46 @@ fn tmux_reader_survives_resizes_and_tiny_windows() {
 }
 
 #[test]
+fn tmux_reader_opens_a_huge_one_line_file_in_parts() {
+    // 3 MB on one line, beside an ordinary article: the big one is listed as
+    // parts, a warning says so, and moving through the parts stays quick.
+    let dir = std::env::temp_dir().join(format!("lede-tmux-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let sentence = "The harbour master said ferries would run again on Tuesday. ";
+    std::fs::write(
+        dir.join("huge.txt"),
+        sentence.repeat(3_000_000 / sentence.len()),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("small.txt"),
+        "Tide tables\n\nThe tide came in at noon, Ada Lovelace said.\n",
+    )
+    .expect("write");
+    let Some(session) = Session::start("huge", &lede_command(&dir.display().to_string())) else {
+        return;
+    };
+    let screen = session.wait_for("the parts in the list", |s| {
+        s.contains("Part 1/12: The harbour")
+    });
+    assert!(screen.contains("Articles (13)"), "{screen}");
+    assert!(screen.contains("Part 2/12: The harbour"), "{screen}");
+    assert!(
+        screen.contains("1 warning (e to list)"),
+        "the status line counts it:\n{screen}"
+    );
+    session.keys(&["J", "J", "J"]);
+    session.wait_for("the fourth part open", |s| s.contains("Article 4/13"));
+    session.keys(&["e"]);
+    session.wait_for("the warning", |s| {
+        s.contains("huge.txt: 2.9 MiB of text in one article: shown as 12 parts")
+    });
+    session.keys(&["q", "q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn tmux_nothing_loadable_prints_reasons_and_fails() {
     let dir = std::env::temp_dir().join(format!("lede-tmux-empty-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");

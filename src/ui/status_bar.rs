@@ -11,6 +11,19 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+/// "2 files skipped, 1 warning (e to list)": what the load reported, when
+/// it reported anything.
+fn problems_note(skipped: usize, warnings: usize) -> Option<String> {
+    let parts: Vec<String> = [
+        (skipped > 0).then(|| format!("{} skipped", count(skipped, "file"))),
+        (warnings > 0).then(|| count(warnings, "warning")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| format!("{} (e to list)", parts.join(", ")))
+}
+
 /// Draws the status line into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
@@ -38,11 +51,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let message = match app.status() {
         Some(message) => Some(Span::styled(message.to_string(), theme.status_message)),
-        None if !app.skipped().is_empty() => Some(Span::styled(
-            format!("{} skipped (e to list)", count(app.skipped().len(), "file")),
-            theme.warning,
-        )),
-        None => None,
+        None => problems_note(app.skipped().len(), app.warnings().len())
+            .map(|note| Span::styled(note, theme.warning)),
     };
     let used: usize = left.iter().map(Span::width).sum();
     if let Some(mut message) = message {
@@ -98,4 +108,26 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::problems_note;
+
+    #[test]
+    fn problems_note_counts_skipped_files_and_warnings() {
+        assert_eq!(problems_note(0, 0), None);
+        assert_eq!(
+            problems_note(2, 0).as_deref(),
+            Some("2 files skipped (e to list)")
+        );
+        assert_eq!(
+            problems_note(0, 1).as_deref(),
+            Some("1 warning (e to list)")
+        );
+        assert_eq!(
+            problems_note(1, 3).as_deref(),
+            Some("1 file skipped, 3 warnings (e to list)")
+        );
+    }
 }
