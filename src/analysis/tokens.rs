@@ -233,9 +233,11 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
             if next_starts {
                 out.push(begin..end);
                 begin = end;
-                i = end;
-                continue;
             }
+            // A full stop inside the attached run (`.....`) would find the same end
+            // and the same next token: skipping the run keeps a long one linear.
+            i = end;
+            continue;
         }
         i += 1;
     }
@@ -497,6 +499,24 @@ mod tests {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             assert!(!t.text(text).trim().is_empty());
         }
+    }
+
+    #[test]
+    fn sentences_read_a_long_run_of_full_stops_once() {
+        // Every full stop of the run used to scan the rest of it again.
+        let dots = ".".repeat(200_000);
+        for (next, count) in [("went on", 1), ("Went on", 2)] {
+            let text = format!("the talks{dots} {next}");
+            let toks = tokenize(&text);
+            let sents = sentences(&text, &toks);
+            assert_eq!(sents.len(), count, "{next}");
+            assert_eq!(sents.last().map(|r| r.end), Some(toks.len()));
+        }
+        let text = "Wait...!? no. \"Yes.\") Go";
+        let toks = tokenize(text);
+        let words = |r: Range<usize>| text[toks[r.start].start..toks[r.end - 1].end].to_string();
+        let sents: Vec<String> = sentences(text, &toks).into_iter().map(words).collect();
+        assert_eq!(sents, ["Wait...!? no.", "\"Yes.\")", "Go"]);
     }
 
     #[test]
