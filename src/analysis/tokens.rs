@@ -108,11 +108,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             TokenKind::Word
         };
         b = next;
-        // The last character of the word so far.
+        // The last character of the word so far, how many it has, and whether
+        // they are a chain of initials ([`continues_chain`]), kept up as the
+        // word grows: asked at every dot, a scan of the word would make a long
+        // chain (`A.B.C.…`) quadratic.
         let mut prev = c;
+        let mut chars = 1;
+        let mut chain = c.is_uppercase();
         loop {
             match char_at(text, b) {
                 Some(n) if is_word_char(n) => {
+                    chain = chain && continues_chain(chars, n);
+                    chars += 1;
                     prev = n;
                     b += n.len_utf8();
                 }
@@ -131,15 +138,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         '&' => prev.is_uppercase() && m.is_uppercase(),
                         '.' => {
                             prev.is_ascii_digit() && m.is_ascii_digit()
-                                || (prev.is_uppercase()
-                                    && m.is_uppercase()
-                                    && is_initial_chain(&text[start..b]))
+                                || (prev.is_uppercase() && m.is_uppercase() && chain)
                         }
                         _ => true,
                     };
                     if !joins {
                         break;
                     }
+                    chain = chain && continues_chain(chars, n) && continues_chain(chars + 1, m);
+                    chars += 2;
                     prev = m;
                     b = after + m.len_utf8();
                 }
@@ -188,15 +195,14 @@ fn clitic_len(text: &str, at: usize) -> Option<usize> {
     }
 }
 
-/// True when `word` is a chain of single capitals separated by dots (`U`, `U.S`).
-fn is_initial_chain(word: &str) -> bool {
-    word.chars().enumerate().all(|(k, c)| {
-        if k % 2 == 0 {
-            c.is_uppercase()
-        } else {
-            c == '.'
-        }
-    })
+/// True when `c`, as character number `k` (from 0) of a word, keeps it a chain
+/// of single capitals separated by dots (`U`, `U.S`).
+fn continues_chain(k: usize, c: char) -> bool {
+    if k.is_multiple_of(2) {
+        c.is_uppercase()
+    } else {
+        c == '.'
+    }
 }
 
 /// Splits tokens into sentences: ranges of token indices.
@@ -499,6 +505,16 @@ mod tests {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             assert!(!t.text(text).trim().is_empty());
         }
+    }
+
+    #[test]
+    fn tokenize_reads_a_long_chain_of_initials_once() {
+        // Each dot used to re-read the chain so far.
+        let chain = "A.".repeat(100_000);
+        let text = format!("{chain} said");
+        let toks = tokenize(&text);
+        assert_eq!(toks.len(), 2);
+        assert_eq!(toks[0].text(&text), chain);
     }
 
     #[test]
