@@ -10,7 +10,7 @@
 use super::entities::RawMention;
 use super::gazetteer;
 use crate::model::{Entity, EntityKind, Span};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// Words left out of an organisation's initials ("Bank of England" → BE).
 const INITIALS_SKIP: &[&str] = &["of", "the", "and", "for", "&", "de", "la", "du"];
@@ -40,6 +40,27 @@ impl Groups {
         i
     }
 
+    /// The groups of `members`, stopping at the second distinct one: enough to
+    /// tell "all in one group" (one root) from "not" (two). Members after the
+    /// first that share its group are dropped from the list on the way. Groups
+    /// only ever merge, so those members stay redundant for every later call,
+    /// and a list asked about once per mention (thousands of "(BB)" after
+    /// "Big Bank") costs its length once in all, not once per mention.
+    fn two_roots(&mut self, members: &mut Vec<usize>) -> Vec<usize> {
+        let Some(&first) = members.first() else {
+            return Vec::new();
+        };
+        let root = self.find(first);
+        while let Some(&next) = members.get(1) {
+            let other = self.find(next);
+            if other != root {
+                return vec![root, other];
+            }
+            members.swap_remove(1);
+        }
+        vec![root]
+    }
+
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
@@ -47,6 +68,91 @@ impl Groups {
             let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
             self.parent[hi] = lo;
         }
+    }
+}
+
+/// Names as paths of words, read from the last word back: which endings of a
+/// long name are names of their own.
+struct WordTrie<'a> {
+    edges: HashMap<(usize, &'a str), usize>,
+    /// Whether a name ends at each node; node 0 is the root.
+    ends: Vec<bool>,
+}
+
+impl<'a> WordTrie<'a> {
+    const ROOT: usize = 0;
+
+    fn new() -> Self {
+        WordTrie {
+            edges: HashMap::new(),
+            ends: vec![false],
+        }
+    }
+
+    /// Adds the name with these words (last word first); returns its node.
+    fn insert(&mut self, words: impl Iterator<Item = &'a str>) -> usize {
+        let mut node = Self::ROOT;
+        for word in words {
+            let fresh = self.ends.len();
+            node = *self.edges.entry((node, word)).or_insert(fresh);
+            if node == fresh {
+                self.ends.push(false);
+            }
+        }
+        self.ends[node] = true;
+        node
+    }
+
+    fn child(&self, node: usize, word: &str) -> Option<usize> {
+        self.edges.get(&(node, word)).copied()
+    }
+
+    fn ends_name(&self, node: usize) -> bool {
+        self.ends.get(node).copied().unwrap_or(false)
+    }
+}
+
+/// Names of more words than this get an index of their words' positions.
+const SCANNED_NAME_WORDS: usize = 8;
+
+/// A person's full name split into words, for the short-form test.
+struct FullName<'a> {
+    words: Vec<&'a str>,
+    /// Where each word stands, for a long name (empty for a short one): a
+    /// short form is then matched with a binary search per word instead of a
+    /// scan of the whole name.
+    positions: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> FullName<'a> {
+    fn new(name: &'a str) -> Self {
+        let words: Vec<&str> = name.split(' ').collect();
+        let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+        if words.len() > SCANNED_NAME_WORDS {
+            for (at, &word) in words.iter().enumerate() {
+                positions.entry(word).or_default().push(at);
+            }
+        }
+        FullName { words, positions }
+    }
+
+    /// [`is_word_subsequence`] of `small` in this name: each word matched at
+    /// its first place after the previous word's.
+    fn contains_in_order(&self, small: &[&str]) -> bool {
+        if self.positions.is_empty() {
+            return is_word_subsequence(small, &self.words);
+        }
+        let mut from = 0;
+        small.iter().all(|word| {
+            let Some(at) = self.positions.get(word) else {
+                return false;
+            };
+            let next = at.partition_point(|&p| p < from);
+            at.get(next).is_some_and(|&p| {
+                from = p + 1;
+                true
+            })
+        })
     }
 }
 
@@ -173,24 +279,40 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
     }
 
     // 2. Short forms of people. The full names are indexed by the words a short
-    // form must share with them (a surname or first name; first and last word),
-    // so each short form tests a few candidates, not every person: a long text
-    // names thousands.
+    // form must share with them, so each short form tests a few candidates, not
+    // every person (a long text names thousands): a one-word form by that word (a
+    // surname or first name), a longer form by its first and last word and, from
+    // three words on, by its rarest inner word, which every full name it fits has
+    // among its own inner words ("Ali Reza Smith" fits only names "Ali … Reza … Smith").
+    // Each list holds groups in ascending order, once.
+    let full_words: HashMap<usize, Vec<FullName>> = full_people
+        .iter()
+        .map(|(&root, names)| (root, names.iter().map(|n| FullName::new(n)).collect()))
+        .collect();
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (&root, names) in &full_people {
-        for name in names {
-            let keys = surname_forms(name)
-                .into_iter()
-                .chain(name.split(' ').next());
-            for key in keys {
+    let mut by_inner: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+    for (&root, names) in &full_words {
+        for FullName { words, .. } in names {
+            let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+                continue;
+            };
+            for key in surname_forms(last).into_iter().chain([first]) {
                 by_word.entry(key).or_default().push(root);
             }
-            if let (Some(first), Some(last)) = (name.split(' ').next(), name.split(' ').next_back())
-            {
-                by_ends.entry((first, last)).or_default().push(root);
+            by_ends.entry((first, last)).or_default().push(root);
+            for &inner in words.get(1..words.len() - 1).unwrap_or_default() {
+                by_inner.entry((first, last, inner)).or_default().push(root);
             }
         }
+    }
+    let lists = by_word.values_mut();
+    for list in lists
+        .chain(by_ends.values_mut())
+        .chain(by_inner.values_mut())
+    {
+        list.sort_unstable();
+        list.dedup();
     }
     let mut fitting_by_form: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -199,37 +321,39 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
         }
         let short = &norms[i];
         let short_words: Vec<&str> = short.split(' ').collect();
-        let fits = |full: &str| {
-            let full_words: Vec<&str> = full.split(' ').collect();
+        let fits = |full: &FullName| {
+            let full_words = &full.words;
             if short_words.len() == 1 {
-                surname_forms(full).contains(&short.as_str())
+                full_words.last().is_some_and(|last| surname_forms(last).contains(&short.as_str()))
                     // A first name alone ("Cristiano" for Cristiano Ronaldo).
                     || (full_words.first() == Some(&short.as_str()) && gazetteer::is_first_name(short))
             } else {
                 short_words.len() < full_words.len()
                     && short_words.first() == full_words.first()
                     && short_words.last() == full_words.last()
-                    && is_word_subsequence(&short_words, &full_words)
+                    && full.contains_in_order(&short_words)
             }
         };
         // The full names a short form fits depend on its words only: worked out
-        // once per form. Three or more make it ambiguous whatever its own group.
+        // once per form. Three or more make it ambiguous whatever its own group,
+        // so the search stops at the third (the lowest three, as lists ascend).
         let fitting = fitting_by_form.entry(short.as_str()).or_insert_with(|| {
             let candidates = match short_words[..] {
-                [word] => by_word.get(word),
-                [first, .., last] => by_ends.get(&(first, last)),
-                [] => None,
+                [word] => slice(by_word.get(word)),
+                [first, last] => slice(by_ends.get(&(first, last))),
+                [first, ref inner @ .., last] => inner
+                    .iter()
+                    .map(|&w| slice(by_inner.get(&(first, last, w))))
+                    .min_by_key(|l| l.len())
+                    .unwrap_or_default(),
+                [] => &[],
             };
-            let mut roots: Vec<usize> = candidates
-                .into_iter()
-                .flatten()
+            candidates
+                .iter()
                 .copied()
-                .filter(|root| full_people[root].iter().any(|n| fits(n)))
-                .collect();
-            roots.sort_unstable();
-            roots.dedup();
-            roots.truncate(3);
-            roots
+                .filter(|root| full_words[root].iter().any(&fits))
+                .take(3)
+                .collect()
         });
         let own = groups.find(i);
         let targets: Vec<usize> = fitting
@@ -238,9 +362,9 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
             .filter(|root| *root != own)
             .collect();
         if let [target] = targets[..]
-            && full_people
+            && full_words
                 .get(&own)
-                .is_none_or(|names| names.iter().all(|n| fits(n)))
+                .is_none_or(|names| names.iter().all(&fits))
         {
             groups.union(i, target);
         }
@@ -254,29 +378,41 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
             mentions[i].kind == EntityKind::Organization && mentions[i].canonical.is_none()
         })
         .collect();
-    // Each organisation under every ending that follows one of its spaces.
-    let mut by_ending: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Acronyms and places have rules of their own ("UK" is no short form of "Young UK").
+    let shorts: Vec<usize> = orgs
+        .iter()
+        .copied()
+        .filter(|&i| !is_acronym(&norms[i]) && gazetteer::place(&norms[i]).is_none())
+        .collect();
+    // Each organisation under every short name it ends in after a space. The short
+    // names are a trie of words read from the last word back, which each name walks
+    // from its own last word: a name of n words costs at most n steps, not the sum
+    // of its endings' lengths (a run of 100,000 capitalised words is one name).
+    let mut endings = WordTrie::new();
+    let short_nodes: Vec<usize> = shorts
+        .iter()
+        .map(|&short| endings.insert(norms[short].rsplit(' ')))
+        .collect();
+    let mut by_ending: HashMap<usize, Vec<usize>> = HashMap::new();
     for &long in &orgs {
-        for (at, _) in norms[long].match_indices(' ') {
-            by_ending
-                .entry(&norms[long][at + 1..])
-                .or_default()
-                .push(long);
+        let words = norms[long].split(' ').count();
+        let mut node = WordTrie::ROOT;
+        // Endings only: at least the first word stays in front.
+        for word in norms[long].rsplit(' ').take(words - 1) {
+            let Some(next) = endings.child(node, word) else {
+                break;
+            };
+            node = next;
+            if endings.ends_name(node) {
+                by_ending.entry(node).or_default().push(long);
+            }
         }
     }
-    for &short in &orgs {
-        // Acronyms and places have rules of their own ("UK" is no short form of "Young UK").
-        if is_acronym(&norms[short]) || gazetteer::place(&norms[short]).is_some() {
-            continue;
-        }
-        let mut roots: Vec<usize> = by_ending
-            .get(norms[short].as_str())
-            .into_iter()
-            .flatten()
-            .map(|&long| groups.find(long))
-            .collect();
-        roots.sort_unstable();
-        roots.dedup();
+    for (&short, node) in shorts.iter().zip(short_nodes) {
+        let roots = by_ending
+            .get_mut(&node)
+            .map(|longs| groups.two_roots(longs))
+            .unwrap_or_default();
         if let [root] = roots[..] {
             groups.union(short, root);
         }
@@ -319,13 +455,17 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
                     .get(m.end..at.start)
                     .is_some_and(|between| between.trim() == "(")
         });
-        let spelled = by_initials.get(acronym).into_iter().flatten().copied();
-        let mut roots: Vec<usize> = spelled
-            .chain(defined_before)
-            .map(|i| groups.find(i))
-            .collect();
-        roots.sort_unstable();
-        roots.dedup();
+        // One group must stand behind the acronym: two spelled groups already make two.
+        let mut roots = by_initials
+            .get_mut(acronym)
+            .map(|spelled| groups.two_roots(spelled))
+            .unwrap_or_default();
+        for i in defined_before {
+            let root = groups.find(i);
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
+        }
         if let [root] = roots[..] {
             groups.union(a, root);
         }
@@ -347,6 +487,11 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
             .then_with(|| a.name.cmp(&b.name))
     });
     entities
+}
+
+/// The entries of an index list, none when there is no list.
+fn slice(list: Option<&Vec<usize>>) -> &[usize] {
+    list.map_or(&[], Vec::as_slice)
 }
 
 /// True when `small` is `big` with some words left out.
@@ -405,12 +550,14 @@ fn build_entity(
             })
             .map_or_else(String::new, |i| norms[i].clone()),
     };
-    let mut aliases: Vec<String> = Vec::new();
-    for &i in idx {
-        if !aliases.iter().any(|a| a == surfaces[i]) {
-            aliases.push(surfaces[i].to_string());
-        }
-    }
+    // Each surface once, in text order; a set keeps an entity with thousands of
+    // spellings (merged through one acronym) linear.
+    let mut seen: HashSet<&str> = HashSet::with_capacity(idx.len());
+    let aliases: Vec<String> = idx
+        .iter()
+        .filter(|&&i| seen.insert(surfaces[i]))
+        .map(|&i| surfaces[i].to_string())
+        .collect();
     let mut spans: Vec<Span> = idx.iter().map(|&i| mentions[i].span).collect();
     spans.sort();
     spans.dedup();
@@ -646,6 +793,57 @@ mod tests {
                     .iter()
                     .any(|e| e.name == junk || e.aliases.iter().any(|a| a == junk)),
                 "junk {junk}"
+            );
+        }
+    }
+
+    #[test]
+    fn merge_joins_forms_repeated_hundreds_of_times() {
+        // Each short form and acronym looks its long names up once per mention:
+        // the lists it reads are forgotten as they prove to be one group.
+        let text = "The National Defence Ministry spoke. The Defence Ministry agreed. \
+                    The Northern Farmers Bank (NFB) paid the NFB.\n\n"
+            .repeat(200);
+        let e = analyse(&text);
+        assert_eq!(e.len(), 2, "{e:?}");
+        let nfb = entity(&e, "NFB");
+        assert_eq!(nfb.aliases, ["Northern Farmers Bank", "NFB"]);
+        assert_eq!(nfb.mentions.len(), 600);
+        let ministry = entity(&e, "National Defence Ministry");
+        assert_eq!(
+            ministry.aliases,
+            ["National Defence Ministry", "Defence Ministry"]
+        );
+        assert_eq!(ministry.mentions.len(), 400);
+    }
+
+    #[test]
+    fn groups_two_roots_stop_at_the_second_group_and_forget_repeats() {
+        let mut groups = Groups::new(6);
+        groups.union(0, 1);
+        groups.union(0, 2);
+        let mut members = vec![2, 1, 0, 4, 1];
+        assert_eq!(groups.two_roots(&mut members), [0, 4]);
+        // Members of the first group before the second are gone for later calls.
+        assert_eq!(members.len(), 3, "{members:?}");
+        groups.union(0, 4);
+        assert_eq!(groups.two_roots(&mut members), [0]);
+        assert!(groups.two_roots(&mut Vec::new()).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn full_name_matches_words_in_order_like_a_scan(
+            name in proptest::collection::vec(0usize..5, 1..20),
+            small in proptest::collection::vec(0usize..5, 0..6),
+        ) {
+            const WORDS: [&str; 5] = ["Ali", "Reza", "al-Assad", "Smith", "Bin"];
+            let name = name.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+            let small: Vec<&str> = small.iter().map(|&w| WORDS[w]).collect();
+            let full = FullName::new(&name);
+            proptest::prop_assert_eq!(
+                full.contains_in_order(&small),
+                is_word_subsequence(&small, &full.words)
             );
         }
     }

@@ -422,11 +422,16 @@ fn rule_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec<Candidate> {
             continue;
         }
         for sentence in &tok.sentences {
+            let first_word = sentence
+                .clone()
+                .find(|&k| toks[k].kind != TokenKind::Punct)
+                .unwrap_or(sentence.end);
             let mut scanner = Scanner {
                 para,
                 paragraph: pi,
                 toks,
                 sentence: sentence.clone(),
+                first_word,
                 out: &mut candidates,
                 dropped: &mut dropped,
             };
@@ -532,6 +537,9 @@ struct Scanner<'a> {
     paragraph: usize,
     toks: &'a [Token],
     sentence: Range<usize>,
+    /// The sentence's first token that is not punctuation (its end if none):
+    /// a word up to there starts the sentence.
+    first_word: usize,
     out: &'a mut Vec<Candidate>,
     dropped: &'a mut Vec<Dropped>,
 }
@@ -570,7 +578,7 @@ impl Scanner<'_> {
     /// True when token `i` starts a sentence or a quotation: only opening
     /// punctuation stands before it in the sentence, or an opening quote mark.
     fn is_initial(&self, i: usize) -> bool {
-        if (self.sentence.start..i).all(|k| self.toks[k].kind == TokenKind::Punct) {
+        if i <= self.first_word {
             return true;
         }
         let prev = &self.toks[i - 1];
@@ -834,20 +842,6 @@ impl Scanner<'_> {
         s
     }
 
-    /// Length of a title at the start of `idx` that ends in a head title
-    /// ("Foreign Minister" → 2), when one does.
-    fn title_len(&self, idx: &[usize]) -> Option<usize> {
-        let mut last_head = None;
-        for (k, &i) in idx.iter().enumerate() {
-            match gazetteer::title(self.word(i)) {
-                Some(TitleRole::Head) => last_head = Some(k + 1),
-                Some(TitleRole::Modifier) => {}
-                None => break,
-            }
-        }
-        last_head
-    }
-
     /// Cuts one run (token indices) into candidates and classifies them.
     ///
     /// # Algorithm
@@ -882,15 +876,27 @@ impl Scanner<'_> {
     }
 
     /// [`Scanner::classify`] for a run without day or month names.
+    ///
+    /// Each step looks at the rest of the run (`idx[i..end]`) and either ends,
+    /// or moves `i` on, or drops the last word (`end`), so a run of n words
+    /// takes at most n steps; the questions about the rest that would read all
+    /// of it ("where does a title run end?", "is there an organisation word
+    /// before a name?") are answered by a [`RunIndex`] built once per run, so
+    /// each step costs the same however long the run is.
     fn classify_part(&mut self, idx: &[usize], initial: bool) {
+        let run = RunIndex::new(idx.len(), |p| self.word(idx[p]));
         let mut i = 0;
+        let mut end = idx.len();
         let mut initial = initial;
         let mut titled = false;
-        while i < idx.len() {
-            let rest = &idx[i..];
+        while i < end {
+            let rest = &idx[i..end];
             let w0 = self.word(rest[0]);
-            let phrase = self.phrase(rest);
-            if let Some(e) = gazetteer::epithet(&phrase) {
+            // A phrase longer than every gazetteer entry is none of them.
+            let phrase =
+                (rest.len() <= gazetteer::longest_entry_words()).then(|| self.phrase(rest));
+            let phrase = phrase.as_deref();
+            if let Some(e) = phrase.and_then(gazetteer::epithet) {
                 self.push(
                     rest,
                     e.kind,
@@ -899,7 +905,7 @@ impl Scanner<'_> {
                 );
                 return;
             }
-            if gazetteer::place(&phrase).is_some() {
+            if phrase.and_then(gazetteer::place).is_some() {
                 let ordinary = initial
                     && rest.len() == 1
                     && gazetteer::lowercase_share(w0).is_some_and(|p| p >= 90);
@@ -910,7 +916,7 @@ impl Scanner<'_> {
             }
             if rest.len() >= 2 {
                 let next = self.word(rest[1]);
-                let title_follows = self.title_len(&rest[1..]).is_some();
+                let title_follows = run.title_len(i + 1, end).is_some();
                 if gazetteer::demonym(w0).is_some()
                     && (title_follows
                         || gazetteer::demonym(next).is_some()
@@ -925,8 +931,8 @@ impl Scanner<'_> {
                 // Robert ...", "Labour | MP Fraser Kemp" (most often a party or employer).
                 if let Some(j) = (1..rest.len().min(4)).rev().find(|&j| {
                     j + 1 < rest.len()
-                        && self
-                            .title_len(&rest[j..])
+                        && run
+                            .title_len(i + j, end)
                             .is_some_and(|h| j + h < rest.len())
                         && rest[..j]
                             .iter()
@@ -948,11 +954,11 @@ impl Scanner<'_> {
                     }
                 }
             }
-            if gazetteer::demonym(&phrase).is_some() {
+            if phrase.and_then(gazetteer::demonym).is_some() {
                 self.push(rest, EntityKind::Other, None, Confidence::Known);
                 return; // "South African"
             }
-            if let Some(h) = self.title_len(rest) {
+            if let Some(h) = run.title_len(i, end) {
                 if h == rest.len() {
                     return; // a lone title names no one
                 }
@@ -984,20 +990,19 @@ impl Scanner<'_> {
             }
             initial = false;
             // "The East Midlands MEP, who ...", "Labour MPs", "US TV": a title or a plain
-            // abbreviation at the end names no one; the words before it may.
+            // abbreviation at the end names no one; the words before it may, looked at
+            // afresh.
             let tail = self.word(rest[rest.len() - 1]);
             if rest.len() >= 2
                 && (gazetteer::title(tail) == Some(TitleRole::Head) || is_plain_plural(tail))
-                && self.title_len(rest).is_none()
+                && run.title_len(i, end).is_none()
             {
-                self.classify_part(&rest[..rest.len() - 1], false);
-                return;
+                end -= 1;
+                titled = false;
+                continue;
             }
-            if let Some(k) = (1..rest.len().saturating_sub(1)).find(|&k| {
-                gazetteer::is_org_word(self.word(rest[k]))
-                    && (gazetteer::is_first_name(self.word(rest[k + 1]))
-                        || gazetteer::title(self.word(rest[k + 1])).is_some())
-            }) {
+            // An organisation word before a first name or title: "... Council | Ali ...".
+            if let Some(k) = run.org_split(i, end) {
                 self.push(
                     &rest[..=k],
                     EntityKind::Organization,
@@ -1007,16 +1012,8 @@ impl Scanner<'_> {
                 i += k + 1;
                 continue;
             }
-            if let Some(k) = (1..rest.len().saturating_sub(1)).find(|&k| {
-                gazetteer::is_first_name(self.word(rest[k]))
-                    && rest[..k].iter().all(|&t| {
-                        let w = self.word(t);
-                        let share = gazetteer::lowercase_share(w).unwrap_or(0);
-                        gazetteer::title(w).is_some()
-                            || share >= 90
-                            || (share >= 50 && !gazetteer::is_first_name(w))
-                    })
-            }) {
+            // Ordinary words and titles before a first name.
+            if let Some(k) = run.first_name_after_ordinary(i, end) {
                 i += k;
                 titled |= rest[..k]
                     .iter()
@@ -1151,6 +1148,102 @@ impl Scanner<'_> {
         } else {
             Some((EntityKind::Organization, Confidence::Guess))
         }
+    }
+}
+
+/// Where, from each word of a run, the next word with a given gazetteer fact
+/// stands: the questions [`Scanner::classify_part`] asks about the rest of a
+/// run, each answered in constant time. Positions are indices into the run.
+struct RunIndex {
+    /// One slot per word and one past the end, where every search ends.
+    at: Vec<RunSlot>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RunSlot {
+    /// The word is a head title ("President", "Mr").
+    head: bool,
+    /// One past the last head title before this position; 0 for none.
+    head_before: usize,
+    /// The first position from here that is not a title word.
+    title_run_end: usize,
+    /// The first position from here of an organisation word followed by a
+    /// first name or a title ("Council | Ali").
+    org_split: usize,
+    /// The first position from here of a first name.
+    first_name: usize,
+    /// The first position from here of a word that is neither a title nor an
+    /// ordinary word.
+    unordinary: usize,
+}
+
+impl RunIndex {
+    /// Indexes the `n` words of a run, `word(p)` being the one at position `p`.
+    fn new<'w>(n: usize, word: impl Fn(usize) -> &'w str) -> RunIndex {
+        let end = RunSlot {
+            head: false,
+            head_before: 0,
+            title_run_end: n,
+            org_split: n,
+            first_name: n,
+            unordinary: n,
+        };
+        let mut at = vec![end; n + 1];
+        // Backwards: each slot from the one after it.
+        let (mut next_first, mut next_titled) = (false, false);
+        for p in (0..n).rev() {
+            let w = word(p);
+            let title = gazetteer::title(w);
+            let first = gazetteer::is_first_name(w);
+            let share = gazetteer::lowercase_share(w).unwrap_or(0);
+            let ordinary = title.is_some() || share >= 90 || (share >= 50 && !first);
+            let splits = p + 1 < n && gazetteer::is_org_word(w) && (next_first || next_titled);
+            let after = at[p + 1];
+            at[p] = RunSlot {
+                head: title == Some(TitleRole::Head),
+                head_before: 0,
+                title_run_end: if title.is_some() {
+                    after.title_run_end
+                } else {
+                    p
+                },
+                org_split: if splits { p } else { after.org_split },
+                first_name: if first { p } else { after.first_name },
+                unordinary: if ordinary { after.unordinary } else { p },
+            };
+            (next_first, next_titled) = (first, title.is_some());
+        }
+        // Forwards: the last head title so far.
+        let mut head_before = 0;
+        for (p, slot) in at.iter_mut().enumerate() {
+            slot.head_before = head_before;
+            if slot.head {
+                head_before = p + 1;
+            }
+        }
+        RunIndex { at }
+    }
+
+    /// Length of a title at the start of the words `from..to` that ends in a
+    /// head title ("Foreign Minister" → 2), when one does.
+    fn title_len(&self, from: usize, to: usize) -> Option<usize> {
+        let titles_end = self.at[from].title_run_end.min(to);
+        let head_end = self.at[titles_end].head_before;
+        (head_end > from).then(|| head_end - from)
+    }
+
+    /// For the words `from..to`, the first `k` from 1, with a word after it, at
+    /// which an organisation word is followed by a first name or a title.
+    fn org_split(&self, from: usize, to: usize) -> Option<usize> {
+        let p = self.at[from + 1].org_split;
+        (p + 1 < to).then(|| p - from)
+    }
+
+    /// For the words `from..to`, the first `k` from 1, with a word after it, at
+    /// which a first name follows only titles and ordinary words.
+    fn first_name_after_ordinary(&self, from: usize, to: usize) -> Option<usize> {
+        let p = self.at[from + 1].first_name;
+        (p + 1 < to && p <= self.at[from].unordinary).then(|| p - from)
     }
 }
 
@@ -1631,5 +1724,91 @@ mod tests {
     #[test]
     fn rule_mentions_skips_headlines_in_capitals() {
         assert!(surfaces("SOCCER - LEADING RESULTS FROM SUNDAY").is_empty());
+    }
+
+    #[test]
+    fn rule_mentions_reads_long_runs_of_capitalised_words_in_one_pass() {
+        // Each word of a run used to cost a scan of the rest of the run, and a
+        // trailing title or abbreviation a recursive call each: 50,000 of them
+        // overflowed the stack.
+        let texts = |paragraph: String| {
+            let paragraphs = vec![paragraph];
+            let found = rule_mentions(&paragraphs, &tokens::split_paragraphs(&paragraphs));
+            found.into_iter().map(|c| c.text).collect::<Vec<_>>()
+        };
+        for word in ["MPs", "President"] {
+            let run = format!("{word} ").repeat(50_000);
+            assert_eq!(
+                texts(format!("The talks ended. Smith {run}spoke.")),
+                ["Smith"]
+            );
+        }
+        let demonyms = texts("Syrian Iranian ".repeat(50_000));
+        assert_eq!(demonyms.len(), 100_000);
+        // Words after a long run of opening brackets still start the sentence.
+        let names = texts(format!(
+            "Talks. {}{}",
+            "( ".repeat(50_000),
+            "Bob ( ".repeat(1_000)
+        ));
+        assert_eq!(names.len(), 1_000);
+    }
+
+    /// The scans [`RunIndex`] stands in for, as `classify_part` wrote them.
+    fn scanned_title_len(words: &[&str]) -> Option<usize> {
+        let mut last_head = None;
+        for (k, w) in words.iter().enumerate() {
+            match gazetteer::title(w) {
+                Some(TitleRole::Head) => last_head = Some(k + 1),
+                Some(TitleRole::Modifier) => {}
+                None => break,
+            }
+        }
+        last_head
+    }
+
+    fn scanned_org_split(rest: &[&str]) -> Option<usize> {
+        (1..rest.len().saturating_sub(1)).find(|&k| {
+            gazetteer::is_org_word(rest[k])
+                && (gazetteer::is_first_name(rest[k + 1])
+                    || gazetteer::title(rest[k + 1]).is_some())
+        })
+    }
+
+    fn scanned_first_name(rest: &[&str]) -> Option<usize> {
+        (1..rest.len().saturating_sub(1)).find(|&k| {
+            gazetteer::is_first_name(rest[k])
+                && rest[..k].iter().all(|w| {
+                    let share = gazetteer::lowercase_share(w).unwrap_or(0);
+                    gazetteer::title(w).is_some()
+                        || share >= 90
+                        || (share >= 50 && !gazetteer::is_first_name(w))
+                })
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn run_index_answers_like_a_scan_of_the_rest(
+            picks in proptest::collection::vec(0usize..16, 0..14)
+        ) {
+            const WORDS: [&str; 16] = [
+                "President", "Mr", "Foreign", "Minister", "Council", "Bank", "Ali", "John",
+                "The", "House", "Smith", "MPs", "Syrian", "Prime", "Party", "New",
+            ];
+            let words: Vec<&str> = picks.iter().map(|&p| WORDS[p]).collect();
+            let run = RunIndex::new(words.len(), |p| words[p]);
+            for from in 0..words.len() {
+                for to in from + 1..=words.len() {
+                    let rest = &words[from..to];
+                    proptest::prop_assert_eq!(run.title_len(from, to), scanned_title_len(rest));
+                    proptest::prop_assert_eq!(run.org_split(from, to), scanned_org_split(rest));
+                    proptest::prop_assert_eq!(
+                        run.first_name_after_ordinary(from, to),
+                        scanned_first_name(rest)
+                    );
+                }
+            }
+        }
     }
 }

@@ -57,6 +57,8 @@ struct Gazetteer {
     common: HashMap<&'static str, u8>,
     plain_acronyms: HashSet<&'static str>,
     epithets: HashMap<&'static str, Epithet>,
+    /// Words in the longest place, demonym or epithet.
+    longest_entry_words: usize,
 }
 
 /// Data lines of a gazetteer file: comments (`#`) and blank lines skipped, split on tabs.
@@ -76,7 +78,7 @@ fn parse_kind(s: &str) -> EntityKind {
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let places = rows(include_str!("../../assets/gazetteer/places.tsv"))
+    let places: HashMap<&str, Place> = rows(include_str!("../../assets/gazetteer/places.tsv"))
         .filter_map(|r| {
             let class = match *r.get(2)? {
                 "country" => PlaceClass::Country,
@@ -93,7 +95,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             ))
         })
         .collect();
-    let demonyms = rows(include_str!("../../assets/gazetteer/demonyms.tsv"))
+    let demonyms: HashMap<&str, &str> = rows(include_str!("../../assets/gazetteer/demonyms.tsv"))
         .map(|r| (r[0], r.get(1).copied().unwrap_or("")))
         .collect();
     let titles = rows(include_str!("../../assets/gazetteer/titles.tsv"))
@@ -118,19 +120,28 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let plain_acronyms = rows(include_str!("../../assets/gazetteer/plain_acronyms.tsv"))
         .map(|r| r[0])
         .collect();
-    let epithets = rows(include_str!("../../assets/gazetteer/epithets.tsv"))
-        .filter_map(|r| {
-            Some((
-                r[0],
-                Epithet {
-                    kind: parse_kind(r.get(1)?),
-                    canonical: r.get(2)?,
-                    office: r.get(3).is_some_and(|note| note.contains("since")),
-                },
-            ))
-        })
-        .collect();
+    let epithets: HashMap<&str, Epithet> =
+        rows(include_str!("../../assets/gazetteer/epithets.tsv"))
+            .filter_map(|r| {
+                Some((
+                    r[0],
+                    Epithet {
+                        kind: parse_kind(r.get(1)?),
+                        canonical: r.get(2)?,
+                        office: r.get(3).is_some_and(|note| note.contains("since")),
+                    },
+                ))
+            })
+            .collect();
+    let longest_entry_words = places
+        .keys()
+        .chain(demonyms.keys())
+        .chain(epithets.keys())
+        .map(|k| k.split(' ').count())
+        .max()
+        .unwrap_or(0);
     Gazetteer {
+        longest_entry_words,
         places,
         demonyms,
         titles,
@@ -224,6 +235,12 @@ pub fn is_plain_acronym(word: &str) -> bool {
 /// The entity a whole phrase stands for ("Islamic Republic" → Iran).
 pub fn epithet(phrase: &str) -> Option<Epithet> {
     GAZETTEER.epithets.get(phrase).copied()
+}
+
+/// Words (separated by spaces) in the longest phrase [`place`], [`demonym`] or
+/// [`epithet`] knows: a longer phrase is none of them, whatever its words.
+pub fn longest_entry_words() -> usize {
+    GAZETTEER.longest_entry_words
 }
 
 /// Day and month names (and their usual abbreviations): capitalised, never entities.

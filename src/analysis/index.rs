@@ -5,7 +5,7 @@
 use super::aliases::{normalise, surname_forms};
 use super::gazetteer;
 use crate::model::{Analysis, Entity, EntityKind};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// One entity across the whole collection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -557,6 +557,10 @@ pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
     let old = std::mem::take(&mut analysis.entities);
     let mut merged: Vec<Entity> = Vec::new();
     let mut old_to_new: Vec<usize> = Vec::with_capacity(old.len());
+    // Where each name went, and the aliases of entities that others joined: an
+    // article names thousands, so neither is searched in a list.
+    let mut position_of: HashMap<String, usize> = HashMap::with_capacity(old.len());
+    let mut joined: HashMap<usize, HashSet<String>> = HashMap::new();
     for mut e in old {
         e.name = final_name(&e);
         if let Some(&kind) = kinds.get(&e.name)
@@ -564,21 +568,29 @@ pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
         {
             e.kind = kind;
         }
-        if let Some(pos) = merged.iter().position(|m| m.name == e.name) {
+        if let Some(&pos) = position_of.get(&e.name) {
             let m = &mut merged[pos];
+            let seen = joined
+                .entry(pos)
+                .or_insert_with(|| m.aliases.iter().cloned().collect());
             for a in e.aliases {
-                if !m.aliases.contains(&a) {
+                if seen.insert(a.clone()) {
                     m.aliases.push(a);
                 }
             }
             m.mentions.extend(e.mentions);
-            m.mentions.sort();
-            m.mentions.dedup();
             old_to_new.push(pos);
         } else {
+            position_of.insert(e.name.clone(), merged.len());
             merged.push(e);
             old_to_new.push(merged.len() - 1);
         }
+    }
+    // Sorted once, not at every entity that joins.
+    for &pos in joined.keys() {
+        let mentions = &mut merged[pos].mentions;
+        mentions.sort();
+        mentions.dedup();
     }
     let mut order: Vec<usize> = (0..merged.len()).collect();
     order.sort_by(|&a, &b| {
@@ -891,5 +903,39 @@ mod tests {
         assert_eq!(articles("Lima"), None);
         assert_eq!(index.len(), 2);
         assert_eq!(index.sorted().count(), 2);
+    }
+
+    #[test]
+    fn apply_renames_merges_entities_that_now_share_a_name() {
+        let entity = |name: &str, aliases: &[&str], mentions: &[usize]| Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            aliases: aliases.iter().map(ToString::to_string).collect(),
+            mentions: mentions.iter().map(|&p| Span::new(p, 0, 1)).collect(),
+        };
+        // Thousands of names renamed to one: each joins without a search.
+        let mut entities = vec![entity("Helena Varga", &["Helena Varga"], &[5, 1])];
+        let mut renames = Renames::default();
+        for n in 0..2_000 {
+            let name = format!("Varga{n}");
+            entities.push(entity(&name, &[name.as_str(), "Varga"], &[n % 7, 9]));
+            renames.names.insert(name, "Helena Varga".to_string());
+        }
+        entities.push(entity("Ali Reza", &["Ali Reza"], &[3]));
+        let mut analysis = Analysis {
+            entities,
+            quotes: vec![Quote {
+                span: Span::new(0, 0, 1),
+                speaker: Some(2_001),
+            }],
+        };
+        apply_renames(&mut analysis, &renames);
+        assert_eq!(names(&analysis), ["Helena Varga", "Ali Reza"]);
+        let varga = &analysis.entities[0];
+        assert_eq!(varga.aliases.len(), 2_002);
+        assert_eq!(&varga.aliases[..3], ["Helena Varga", "Varga0", "Varga"]);
+        let paragraphs: Vec<usize> = varga.mentions.iter().map(|m| m.paragraph).collect();
+        assert_eq!(paragraphs, [0, 1, 2, 3, 4, 5, 6, 9]);
+        assert_eq!(analysis.quotes[0].speaker, Some(1));
     }
 }

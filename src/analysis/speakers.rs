@@ -5,6 +5,7 @@
 use super::quotes::QuoteSpan;
 use super::tokens::{self, Token, Tokenized};
 use crate::model::{Entity, EntityKind};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// Verbs that report speech, sorted for binary search, each with whether it may
@@ -219,21 +220,42 @@ fn genders(paragraphs: &[String], entities: &[Entity]) -> Vec<Option<Gender>> {
                 let text = paragraphs.get(m.paragraph)?;
                 let mention = text.get(m.start..m.end)?;
                 let before = text.get(..m.start)?.trim_end();
-                let title = before.rsplit(char::is_whitespace).next().unwrap_or("");
                 let first = mention.split(char::is_whitespace).next().unwrap_or("");
-                [title, first].into_iter().find_map(|w| {
-                    let w = w.trim_end_matches('.');
-                    if MALE_TITLES.contains(&w) {
-                        Some(Gender::Male)
-                    } else if FEMALE_TITLES.contains(&w) {
-                        Some(Gender::Female)
-                    } else {
-                        None
-                    }
-                })
+                title_gender_at_end(before).or_else(|| title_gender(first))
             })
         })
         .collect()
+}
+
+/// The gender a title tells (`Mr`, `Mrs.`), a final dot ignored.
+fn title_gender(word: &str) -> Option<Gender> {
+    let word = word.trim_end_matches('.');
+    if MALE_TITLES.contains(&word) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.contains(&word) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// [`title_gender`] of the last word of `text` (which ends in no white space).
+/// Only a title can match, so only as many characters as the title has are
+/// read, not the whole word: in a long run without white space (`x/Holt/x/…`)
+/// the word before each name would be the whole run so far.
+fn title_gender_at_end(text: &str) -> Option<Gender> {
+    let core = text.trim_end_matches('.');
+    let ends_in = |title: &&str| {
+        core.strip_suffix(*title)
+            .is_some_and(|before| before.is_empty() || before.ends_with(char::is_whitespace))
+    };
+    if MALE_TITLES.iter().any(ends_in) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.iter().any(ends_in) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
 }
 
 /// Who was most recently named as a subject or speaker: what pronouns refer to.
@@ -686,10 +708,12 @@ fn is_quote_char(c: char) -> bool {
 /// True when the mention starts a clause and is followed by what looks like
 /// its verb (`Holt said`, `…, Mayor Holt also made`), so it is the subject,
 /// or ends an inverted attribution (`…, said Mr Holt.`).
-fn is_subject(text: &str, m: &Mention) -> bool {
+fn is_subject(words: &Lookback, m: &Mention) -> bool {
+    let text = words.text;
     // Before: only capitalised words (titles, adjectives) back to a clause boundary.
-    let mut rest = text[..m.start].trim_end();
+    let mut end = words.trimmed_end(m.start);
     for _ in 0..5 {
+        let rest = &text[..end];
         let Some(last) = rest.chars().next_back() else {
             return follows_as_subject(text, m);
         };
@@ -701,10 +725,7 @@ fn is_subject(text: &str, m: &Mention) -> bool {
             return follows_as_subject(text, m);
         }
         // After the last white space, which may be wider than a byte (U+00A0).
-        let word_start = rest
-            .char_indices()
-            .rfind(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word_start = words.word_start(end);
         let word = &rest[word_start..];
         if speech_verb(word) == Some(true) {
             // `…, said Mr Holt.`: the speaker of an inverted attribution.
@@ -713,13 +734,131 @@ fn is_subject(text: &str, m: &Mention) -> bool {
         // Titles and role nouns may stand before a subject ("Mayor Holt",
         // "retired teacher Dariush Sadeghi", "His friend Parisa Jafari"); a verb
         // may not, which `follows_as_subject` checks on the other side.
-        let role_noun = word.chars().all(|c| c.is_lowercase() || c == '-') && !ends_like_verb(word);
-        if !(word.starts_with(char::is_uppercase) || role_noun) {
+        let role_noun = || words.lowercase_or_hyphens(word_start, end) && !ends_like_verb(word);
+        if !(word.starts_with(char::is_uppercase) || role_noun()) {
             return false;
         }
-        rest = rest[..word_start].trim_end();
+        end = words.trimmed_end(word_start);
     }
     false
+}
+
+/// Characters [`Lookback`] reads back before it turns to its index.
+const SHORT_LOOK: usize = 64;
+
+/// One paragraph, read backwards word by word from a mention ([`is_subject`]).
+///
+/// Nearly every word and every gap between words is short, and is found by
+/// reading back a few characters. A long one (a line of `Holt/said/…` without
+/// white space naming thousands, or thousands of spaces) would be read again
+/// for every name after it; the paragraph's words are then indexed once, and
+/// each look back becomes a binary search.
+struct Lookback<'a> {
+    text: &'a str,
+    /// Every white-space-separated word, built on the first long look back.
+    index: OnceCell<Vec<WordSpan>>,
+}
+
+/// A white-space-separated word of a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct WordSpan {
+    start: usize,
+    end: usize,
+    /// The first character that is neither lower case nor a hyphen, or `end`.
+    not_lower: usize,
+}
+
+impl<'a> Lookback<'a> {
+    fn new(text: &'a str) -> Self {
+        Lookback {
+            text,
+            index: OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &[WordSpan] {
+        self.index.get_or_init(|| {
+            let mut words = Vec::new();
+            let mut word: Option<WordSpan> = None;
+            for (i, c) in self.text.char_indices() {
+                if c.is_whitespace() {
+                    if let Some(mut w) = word.take() {
+                        w.end = i;
+                        w.not_lower = w.not_lower.min(i);
+                        words.push(w);
+                    }
+                    continue;
+                }
+                let w = word.get_or_insert(WordSpan {
+                    start: i,
+                    end: usize::MAX,
+                    not_lower: usize::MAX,
+                });
+                if w.not_lower == usize::MAX && !(c.is_lowercase() || c == '-') {
+                    w.not_lower = i;
+                }
+            }
+            if let Some(mut w) = word {
+                w.end = self.text.len();
+                w.not_lower = w.not_lower.min(w.end);
+                words.push(w);
+            }
+            words
+        })
+    }
+
+    /// The last word starting before byte `pos`.
+    fn word_before(&self, pos: usize) -> Option<WordSpan> {
+        let words = self.words();
+        let k = words.partition_point(|w| w.start < pos);
+        k.checked_sub(1).map(|k| words[k])
+    }
+
+    /// `text[..pos].trim_end().len()`.
+    fn trimmed_end(&self, pos: usize) -> usize {
+        let mut back = self.text[..pos].char_indices().rev();
+        for (i, c) in back.by_ref().take(SHORT_LOOK) {
+            if !c.is_whitespace() {
+                return i + c.len_utf8();
+            }
+        }
+        if back.next().is_none() {
+            return 0;
+        }
+        self.word_before(pos).map_or(0, |w| w.end.min(pos))
+    }
+
+    /// Where the word ending at `end` starts: after the last white space before
+    /// `end`, which must follow a character that is not white space.
+    fn word_start(&self, end: usize) -> usize {
+        let mut back = self.text[..end].char_indices().rev();
+        for (i, c) in back.by_ref().take(SHORT_LOOK) {
+            if c.is_whitespace() {
+                return i + c.len_utf8();
+            }
+        }
+        if back.next().is_none() {
+            return 0;
+        }
+        self.word_before(end).map_or(0, |w| w.start)
+    }
+
+    /// True when every character from `start` (a word start) to `end` is lower
+    /// case or a hyphen.
+    fn lowercase_or_hyphens(&self, start: usize, end: usize) -> bool {
+        let scan = || {
+            self.text[start..end]
+                .chars()
+                .all(|c| c.is_lowercase() || c == '-')
+        };
+        if end - start <= SHORT_LOOK {
+            return scan();
+        }
+        match self.word_before(start + 1) {
+            Some(w) if w.start == start => w.not_lower >= end,
+            _ => scan(),
+        }
+    }
 }
 
 /// Lower-case words that are verbs or function words, never the role noun in
@@ -888,15 +1027,18 @@ pub fn attribute_in(
             .map(|&i| quote_range(text, &quotes[i]))
             .collect();
         let para_mentions = mentions.of(p);
+        let lookback = Lookback::new(text);
         let mut subjects = para_mentions.iter().filter(|m| {
             matches!(m.kind, EntityKind::Person | EntityKind::Organization)
                 && ranges
                     .get(ranges.partition_point(|r| r.end <= m.start))
                     .is_none_or(|r| r.start > m.start)
-                && is_subject(text, m)
+                && is_subject(&lookback, m)
         });
         let mut pending = subjects.next();
         let para = (!ranges.is_empty()).then(|| Para::new(text, &split[p], &ranges, para_mentions));
+        // The previous paragraph, read once for all quotes here that may need it.
+        let mut before: Option<Para> = None;
         for (j, &i) in by_paragraph[p].iter().enumerate() {
             let Some(para) = &para else { break };
             while let Some(m) = pending.filter(|m| m.start < ranges[j].start) {
@@ -916,12 +1058,14 @@ pub fn attribute_in(
                 && p > 0
             {
                 // Reported speech at the end of the previous paragraph.
-                let before = Para::new(
-                    &paragraphs[p - 1],
-                    &split[p - 1],
-                    &prev_ranges,
-                    mentions.of(p - 1),
-                );
+                let before = before.get_or_insert_with(|| {
+                    Para::new(
+                        &paragraphs[p - 1],
+                        &split[p - 1],
+                        &prev_ranges,
+                        mentions.of(p - 1),
+                    )
+                });
                 *prev = before
                     .sentences
                     .len()
@@ -1453,5 +1597,69 @@ mod tests {
             proptest::prop_assert_eq!(speakers.len(), quotes.len());
             proptest::prop_assert!(speakers.iter().flatten().all(|&s| s < entities.len()));
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lookback_reads_words_like_a_scan(
+            pieces in proptest::collection::vec(0usize..9, 0..12)
+        ) {
+            let long_spaces = " ".repeat(70);
+            let long_lower = "ab-".repeat(30);
+            let long_blob = "x/Holt/".repeat(12);
+            let long_title = format!("X{}", "a".repeat(70));
+            let parts = [
+                " ", "Mr", "holt", "\u{a0}", "/", "-", &long_spaces, &long_lower, &long_blob,
+            ];
+            let parts = [&parts[..], &[long_title.as_str()]].concat();
+            let text: String = pieces.iter().map(|&p| parts[p % parts.len()]).collect();
+            let words = Lookback::new(&text);
+            for (pos, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let trimmed = text[..pos].trim_end().len();
+                proptest::prop_assert_eq!(words.trimmed_end(pos), trimmed);
+                if trimmed == 0 {
+                    continue;
+                }
+                let start = text[..trimmed]
+                    .char_indices()
+                    .rfind(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                proptest::prop_assert_eq!(words.word_start(trimmed), start);
+                let lower = text[start..trimmed].chars().all(|c| c.is_lowercase() || c == '-');
+                proptest::prop_assert_eq!(words.lowercase_or_hyphens(start, trimmed), lower);
+            }
+        }
+    }
+
+    #[test]
+    fn title_gender_at_end_reads_the_last_word_only() {
+        assert_eq!(title_gender_at_end("met Mr"), Some(Gender::Male));
+        assert_eq!(title_gender_at_end("Mrs."), Some(Gender::Female));
+        assert_eq!(title_gender_at_end("met Mr ..."), None);
+        assert_eq!(title_gender_at_end("met HMr"), None);
+        assert_eq!(title_gender_at_end(""), None);
+    }
+
+    #[test]
+    fn attribute_in_reads_long_runs_without_white_space_once() {
+        // Every name in a run without white space used to read the run back to
+        // its start, twice; every quote after a long paragraph read it again.
+        let run = "Holt/said/\"yes\"/".repeat(5_000);
+        let words = "Holt said the talks went on. ".repeat(2_000);
+        let quotes = "\"Yes\" ".repeat(2_000);
+        let text = format!("{run}\n\nMs Holt arrived.\n\n{words}\n\n{quotes}");
+        let found = attributed(
+            &paragraphs_of(&text),
+            &[("Holt", EntityKind::Person, &["Holt"])],
+        );
+        let mut counts: std::collections::BTreeMap<(&str, Option<&str>), usize> =
+            Default::default();
+        for (quote, speaker) in &found {
+            *counts
+                .entry((quote.as_str(), speaker.as_deref()))
+                .or_default() += 1;
+        }
+        let expected = [(("Yes", Some("Holt")), 2_000), (("yes", None), 5_000)];
+        assert_eq!(counts.into_iter().collect::<Vec<_>>(), expected);
     }
 }

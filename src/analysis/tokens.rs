@@ -108,11 +108,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             TokenKind::Word
         };
         b = next;
-        // The last character of the word so far.
+        // The last character of the word so far, how many it has, and whether
+        // they are a chain of initials ([`continues_chain`]), kept up as the
+        // word grows: asked at every dot, a scan of the word would make a long
+        // chain (`A.B.C.…`) quadratic.
         let mut prev = c;
+        let mut chars = 1;
+        let mut chain = c.is_uppercase();
         loop {
             match char_at(text, b) {
                 Some(n) if is_word_char(n) => {
+                    chain = chain && continues_chain(chars, n);
+                    chars += 1;
                     prev = n;
                     b += n.len_utf8();
                 }
@@ -131,15 +138,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         '&' => prev.is_uppercase() && m.is_uppercase(),
                         '.' => {
                             prev.is_ascii_digit() && m.is_ascii_digit()
-                                || (prev.is_uppercase()
-                                    && m.is_uppercase()
-                                    && is_initial_chain(&text[start..b]))
+                                || (prev.is_uppercase() && m.is_uppercase() && chain)
                         }
                         _ => true,
                     };
                     if !joins {
                         break;
                     }
+                    chain = chain && continues_chain(chars, n) && continues_chain(chars + 1, m);
+                    chars += 2;
                     prev = m;
                     b = after + m.len_utf8();
                 }
@@ -188,15 +195,14 @@ fn clitic_len(text: &str, at: usize) -> Option<usize> {
     }
 }
 
-/// True when `word` is a chain of single capitals separated by dots (`U`, `U.S`).
-fn is_initial_chain(word: &str) -> bool {
-    word.chars().enumerate().all(|(k, c)| {
-        if k % 2 == 0 {
-            c.is_uppercase()
-        } else {
-            c == '.'
-        }
-    })
+/// True when `c`, as character number `k` (from 0) of a word, keeps it a chain
+/// of single capitals separated by dots (`U`, `U.S`).
+fn continues_chain(k: usize, c: char) -> bool {
+    if k.is_multiple_of(2) {
+        c.is_uppercase()
+    } else {
+        c == '.'
+    }
 }
 
 /// Splits tokens into sentences: ranges of token indices.
@@ -233,9 +239,11 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
             if next_starts {
                 out.push(begin..end);
                 begin = end;
-                i = end;
-                continue;
             }
+            // A full stop inside the attached run (`.....`) would find the same end
+            // and the same next token: skipping the run keeps a long one linear.
+            i = end;
+            continue;
         }
         i += 1;
     }
@@ -497,6 +505,34 @@ mod tests {
             assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             assert!(!t.text(text).trim().is_empty());
         }
+    }
+
+    #[test]
+    fn tokenize_reads_a_long_chain_of_initials_once() {
+        // Each dot used to re-read the chain so far.
+        let chain = "A.".repeat(100_000);
+        let text = format!("{chain} said");
+        let toks = tokenize(&text);
+        assert_eq!(toks.len(), 2);
+        assert_eq!(toks[0].text(&text), chain);
+    }
+
+    #[test]
+    fn sentences_read_a_long_run_of_full_stops_once() {
+        // Every full stop of the run used to scan the rest of it again.
+        let dots = ".".repeat(200_000);
+        for (next, count) in [("went on", 1), ("Went on", 2)] {
+            let text = format!("the talks{dots} {next}");
+            let toks = tokenize(&text);
+            let sents = sentences(&text, &toks);
+            assert_eq!(sents.len(), count, "{next}");
+            assert_eq!(sents.last().map(|r| r.end), Some(toks.len()));
+        }
+        let text = "Wait...!? no. \"Yes.\") Go";
+        let toks = tokenize(text);
+        let words = |r: Range<usize>| text[toks[r.start].start..toks[r.end - 1].end].to_string();
+        let sents: Vec<String> = sentences(text, &toks).into_iter().map(words).collect();
+        assert_eq!(sents, ["Wait...!? no.", "\"Yes.\")", "Go"]);
     }
 
     #[test]

@@ -590,7 +590,9 @@ impl<'a> DocumentFeatures<'a> {
                 .map(|t| effective_shapes(t, caps_line, &self.ctx)),
         );
         // Extra features: name-list phrases starting at capitalised tokens, then hooks.
-        self.extra.iter_mut().for_each(Vec::clear);
+        // Only this sentence's slots are read: clearing every slot the longest
+        // sentence so far needed would cost each later sentence that many steps.
+        self.extra.iter_mut().take(sent.len()).for_each(Vec::clear);
         if self.extra.len() < sent.len() {
             self.extra.resize(sent.len(), Vec::new());
         }
@@ -852,5 +854,24 @@ mod tests {
         let hooked = document_features(&doc, &Lexicon::default(), &[&Marker]);
         assert_eq!(plain[0].token(0), hooked[0].token(0));
         assert_eq!(plain[0].token(1).len() + 1, hooked[0].token(1).len());
+    }
+
+    #[test]
+    fn sentence_features_do_not_depend_on_the_sentences_read_before() {
+        // Only the current sentence's slots of the scratch buffers are reset
+        // (resetting every slot the longest sentence needed made each later
+        // sentence cost that much): what an earlier, longer one left must not leak.
+        let long: Vec<&str> = ["Paris"; 50].into_iter().chain(["."]).collect();
+        let doc = vec![long, vec!["In", "Paris", "Smith", "."]];
+        let lexicon = Lexicon::default();
+        let hooks: [&dyn FeatureHook; 1] = [&Marker];
+        let mut after_long = SentenceFeatures::default();
+        let mut doc_features = DocumentFeatures::new(&doc, &lexicon, &hooks);
+        doc_features.sentence(0, &mut after_long);
+        doc_features.sentence(1, &mut after_long);
+        let mut alone = SentenceFeatures::default();
+        DocumentFeatures::new(&doc, &lexicon, &hooks).sentence(1, &mut alone);
+        assert_eq!(after_long.keys, alone.keys);
+        assert_eq!(after_long.offsets, alone.offsets);
     }
 }
