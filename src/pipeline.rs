@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Write};
 use std::ops::ControlFlow;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender};
 use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock};
 use std::thread;
@@ -175,6 +175,7 @@ pub struct Reader {
     work: Arc<Work>,
     index: SharedIndex,
     stop: Arc<AtomicBool>,
+    typing: Arc<Typing>,
 }
 
 /// How often the indexer re-sorts the sidebar order and reports progress.
@@ -182,6 +183,49 @@ const INDEX_REFRESH: Duration = Duration::from_millis(250);
 
 /// How often the loader hands a batch of articles to the reader.
 const LOAD_BATCH: Duration = Duration::from_millis(15);
+
+/// When the reader last pressed a key, for the background threads to step
+/// aside while a person types: on a machine with few cores, a loader and an
+/// analysis thread running beside the reader's thread sometimes delay a key's
+/// frame by a scheduler tick or two.
+struct Typing {
+    epoch: Instant,
+    /// Milliseconds since `epoch` of the last key, plus one (0: none yet).
+    last_key: AtomicU64,
+}
+
+/// How long background work waits after a key.
+const STEP_ASIDE: Duration = Duration::from_millis(40);
+
+impl Typing {
+    fn new() -> Typing {
+        Typing {
+            epoch: Instant::now(),
+            last_key: AtomicU64::new(0),
+        }
+    }
+
+    fn key_pressed(&self) {
+        let now = u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX - 1);
+        self.last_key.store(now + 1, Ordering::Relaxed);
+    }
+
+    /// Sleeps until [`STEP_ASIDE`] has passed since the last key.
+    fn step_aside(&self) {
+        loop {
+            let last = self.last_key.load(Ordering::Relaxed);
+            if last == 0 {
+                return;
+            }
+            let until = Duration::from_millis(last - 1) + STEP_ASIDE;
+            let now = self.epoch.elapsed();
+            if now >= until {
+                return;
+            }
+            thread::sleep(until - now);
+        }
+    }
+}
 
 /// Starts a background thread with a name (shown by `top -H`, profilers and
 /// panic messages). A thread the system cannot start is reported on standard
@@ -205,19 +249,21 @@ impl Reader {
         let work = Arc::new(Work::default());
         let index: SharedIndex = Arc::new(RwLock::new(CollectionIndex::default()));
         let stop = Arc::new(AtomicBool::new(false));
+        let typing = Arc::new(Typing::new());
         for _ in 0..workers.max(1) {
-            let (work, tx) = (Arc::clone(&work), indexer_tx.clone());
-            spawn_named("lede-analysis", move || analyse_loop(&work, &tx));
+            let (work, tx, typing) = (Arc::clone(&work), indexer_tx.clone(), Arc::clone(&typing));
+            spawn_named("lede-analysis", move || analyse_loop(&work, &tx, &typing));
         }
         {
-            let (work, tx, events, stop) = (
+            let (work, tx, events, stop, typing) = (
                 Arc::clone(&work),
                 indexer_tx,
                 events_tx.clone(),
                 Arc::clone(&stop),
+                Arc::clone(&typing),
             );
             spawn_named("lede-loader", move || {
-                load_loop(&source, &work, &tx, &events, &stop);
+                load_loop(&source, &work, &tx, &events, &stop, &typing);
             });
         }
         {
@@ -231,6 +277,7 @@ impl Reader {
             work,
             index,
             stop,
+            typing,
         }
     }
 
@@ -273,6 +320,13 @@ impl Reader {
             }
         }
         any
+    }
+
+    /// Tells the background that the reader pressed a key: for a moment the
+    /// loader and the analysis of articles nobody asked for step aside, so that
+    /// the key's frame has the cores to itself.
+    pub fn key_pressed(&self) {
+        self.typing.key_pressed();
     }
 
     /// Asks for article `article`'s analysis ahead of everything else; it
@@ -324,7 +378,9 @@ fn load_loop(
     indexer: &Sender<ToIndexer>,
     events: &Sender<Event>,
     stop: &AtomicBool,
+    typing: &Typing,
 ) {
+    lower_priority(LOADER_NICE);
     let mut next = 0;
     let mut batch: Vec<Arc<StoredArticle>> = Vec::new();
     let mut last_send: Option<Instant> = None;
@@ -339,6 +395,7 @@ fn load_loop(
         if stop.load(Ordering::Relaxed) {
             return ControlFlow::Break(());
         }
+        typing.step_aside();
         if !part.skipped.is_empty() || !part.warnings.is_empty() {
             let strings = |v: Vec<LoadError>| v.iter().map(ToString::to_string).collect();
             let _ = events.send(Event::Problems {
@@ -375,18 +432,25 @@ fn load_loop(
 /// a large collection, and the reader's thread must still get a core at once.
 const WORKER_NICE: i32 = 10;
 
-/// Lowers the calling thread's priority (on Linux the nice value is per thread).
-fn lower_priority() {
+/// Nice value of the loader and indexer threads: below the reader's thread, so
+/// a key never waits for them, above the analysis, so the list keeps filling.
+const LOADER_NICE: i32 = 5;
+
+/// Lowers the calling thread's priority to `nice` (on Linux the nice value is
+/// per thread).
+fn lower_priority(nice: i32) {
     #[cfg(target_os = "linux")]
     {
         // Failing to lower it costs only responsiveness: carry on.
-        let _ = rustix::process::setpriority_process(None, WORKER_NICE);
+        let _ = rustix::process::setpriority_process(None, nice);
     }
+    #[cfg(not(target_os = "linux"))]
+    let _ = nice;
 }
 
 /// An analysis worker: analyses articles until stopped.
-fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>) {
-    lower_priority();
+fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>, typing: &Typing) {
+    lower_priority(WORKER_NICE);
     // The analysis's word lists load on first use: load them now, while the
     // loader reads the first files and the terminal is set up.
     let _ = crate::analysis::analyse(&Article {
@@ -394,6 +458,9 @@ fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>) {
         ..Article::default()
     });
     while let Some((article, stored, asked)) = work.take() {
+        if !asked {
+            typing.step_aside();
+        }
         let analysis = crate::analysis::analyse(&stored.to_article());
         drop(stored);
         let message = ToIndexer::Analysed {
@@ -411,6 +478,7 @@ fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>) {
 /// forwards the asked-for ones, re-sorts the sidebar order now and then, and
 /// unifies names when the last article is in.
 fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<Event>) {
+    lower_priority(LOADER_NICE);
     let mut seen: Vec<bool> = Vec::new();
     let mut analysed = 0;
     let mut total: Option<usize> = None;

@@ -96,6 +96,9 @@ fn event_loop(
             // Key *presses* only: Windows and the kitty protocol also report releases.
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 key_at = key_at.or_else(|| Some(Instant::now()));
+                if let Some(reader) = reader {
+                    reader.key_pressed();
+                }
                 last_action = to_key(key).and_then(|k| app.action_for(k));
                 if let Some(action) = last_action {
                     app.apply(action);
