@@ -771,8 +771,9 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-/// `text` sanitised and trimmed, without a copy when it already is.
-fn clean_owned(text: String) -> String {
+/// `text` sanitised and trimmed, without a copy when it already is (most
+/// paragraphs, which are most of the text).
+fn clean(text: String) -> String {
     let unchanged = match crate::sanitize::sanitized(&text) {
         std::borrow::Cow::Borrowed(safe) => safe.trim().len() == text.len(),
         std::borrow::Cow::Owned(changed) => return changed.trim().to_string(),
@@ -784,32 +785,30 @@ fn clean_owned(text: String) -> String {
     }
 }
 
+/// [`clean`] for each string of a list, dropping those left empty.
+fn clean_all(texts: Vec<String>) -> Vec<String> {
+    texts
+        .into_iter()
+        .map(clean)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 /// Builds the article for one parsed record: sanitised fields, a title from the
 /// body when there is none. `None` when there is neither title nor body.
 pub(crate) fn finish_article(mut article: Article) -> Option<Article> {
     use crate::sanitize::sanitize;
-    let clean = |s: &str| sanitize(s).trim().to_string();
-    let clean_opt = |s: Option<String>| s.map(|s| clean(&s)).filter(|s| !s.is_empty());
+    let clean_opt = |s: Option<String>| s.map(clean).filter(|s| !s.is_empty());
     // Ids and paths come from file names, which are as untrusted as contents.
     article.id = sanitize(&article.id);
     article.source_path = sanitize(&article.source_path);
-    article.title = clean(&article.title);
+    article.title = clean(std::mem::take(&mut article.title));
     article.source = clean_opt(article.source);
     article.date = clean_opt(article.date);
     article.url = clean_opt(article.url);
     article.author = clean_opt(article.author);
-    // Paragraphs are most of the text: kept as they are when already clean.
-    article.paragraphs = std::mem::take(&mut article.paragraphs)
-        .into_iter()
-        .map(clean_owned)
-        .filter(|p| !p.is_empty())
-        .collect();
-    article.removed = article
-        .removed
-        .iter()
-        .map(|r| clean(r))
-        .filter(|r| !r.is_empty())
-        .collect();
+    article.paragraphs = clean_all(std::mem::take(&mut article.paragraphs));
+    article.removed = clean_all(std::mem::take(&mut article.removed));
     if article.title.is_empty() {
         article.title = article
             .paragraphs
