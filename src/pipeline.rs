@@ -228,11 +228,13 @@ impl Typing {
 }
 
 /// Starts a background thread with a name (shown by `top -H`, profilers and
-/// panic messages). A thread the system cannot start is reported on standard
-/// error; the reader then runs without it rather than crash.
+/// panic messages). Like `thread::spawn`, it panics when the system cannot
+/// start a thread: the reader cannot work without its background, and the
+/// panic hook restores the terminal before the message is printed (a message
+/// written while the reader owns the screen would be lost in it).
 fn spawn_named(name: &str, work: impl FnOnce() + Send + 'static) {
     if let Err(error) = thread::Builder::new().name(name.to_string()).spawn(work) {
-        eprintln!("lede: cannot start the {name} thread: {error}");
+        panic!("cannot start the {name} thread: {error}");
     }
 }
 
