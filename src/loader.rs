@@ -10,7 +10,10 @@
 mod bad_files_tests;
 pub mod boilerplate;
 pub mod decode;
+pub mod feed;
+pub mod html;
 pub mod json;
+pub mod markup;
 pub mod parts;
 pub mod text;
 
@@ -597,16 +600,27 @@ fn label_of(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// The input formats, chosen by file extension.
+/// The input formats, chosen by file extension; markup and unknown files are
+/// then told apart by their content ([`sniff_markup`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
     Text,
     Markdown,
+    /// JSON: an article, an array of articles, or a JSON Feed.
     Json,
     JsonLines,
-    /// No extension (or standard input): JSON if it looks like JSON, else text.
+    /// XML or HTML (`.xml`, `.rss`, `.atom`, `.html` …): a feed, an OPML
+    /// subscription list or a web page, whatever the extension says.
+    Markup,
+    /// No extension (or standard input): markup, JSON or text, by content.
     Sniff,
 }
+
+/// The extensions of [`Format::Markup`]: what the name promises is often
+/// wrong (`.xml` is usually a feed, `.rss` is sometimes a web page).
+const MARKUP_EXTENSIONS: &[&str] = &[
+    "xml", "rss", "atom", "rdf", "feed", "opml", "html", "htm", "xhtml", "shtml",
+];
 
 impl Format {
     /// The format for a path label, or why lede does not read it.
@@ -631,14 +645,100 @@ impl Format {
             "md" | "markdown" => Ok(Format::Markdown),
             "json" => Ok(Format::Json),
             "jsonl" | "ndjson" => Ok(Format::JsonLines),
+            other if MARKUP_EXTENSIONS.contains(&other) => Ok(Format::Markup),
             other => Err(LoadError::new(
                 label,
                 format!(
-                    "unsupported file type `.{other}` (lede reads .txt, .md, .json, .jsonl, .ndjson, each also .gz)"
+                    "unsupported file type `.{other}` (lede reads .txt, .md, .json, .jsonl, .ndjson, \
+                     feeds (.xml, .rss, .atom, .rdf), .opml and web pages (.html, .htm, .xhtml), each also .gz)"
                 ),
             )),
         }
     }
+}
+
+/// What a text starts with, for telling markup formats apart by content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Markup {
+    /// The name of the first element, after any byte-order mark, white space,
+    /// comments, processing instructions and doctype (`html` for an HTML
+    /// doctype). Lower-cased, prefix kept (`rdf:rdf`).
+    Element(String),
+    /// `{` or `[`: JSON.
+    Json,
+    /// Anything else.
+    Other,
+}
+
+/// Looks at the start of `content` to tell XML and HTML documents (by their
+/// first element) and JSON apart. Reads at most a few KiB of prolog.
+pub fn sniff_markup(content: &str) -> Markup {
+    let mut rest = content.trim_start_matches('\u{feff}').trim_start();
+    // Comments and processing instructions may come first (some feeds put a
+    // comment before the XML declaration); a long prolog is not a document.
+    for _ in 0..64 {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            match after.find("-->") {
+                Some(end) => rest = after[end + 3..].trim_start(),
+                None => return Markup::Other,
+            }
+        } else if rest.starts_with("<?") {
+            match rest.find("?>") {
+                Some(end) => rest = rest[end + 2..].trim_start(),
+                None => return Markup::Other,
+            }
+        } else if rest
+            .get(..9)
+            .is_some_and(|head| head.eq_ignore_ascii_case("<!doctype"))
+        {
+            let end = rest.find('>').unwrap_or(rest.len());
+            let doctype = rest[9..end].trim_start().to_ascii_lowercase();
+            if doctype.starts_with("html") {
+                return Markup::Element("html".to_string());
+            }
+            rest = rest.get(end + 1..).unwrap_or("").trim_start();
+        } else {
+            break;
+        }
+    }
+    if rest.starts_with(['{', '[']) {
+        return Markup::Json;
+    }
+    let Some(after) = rest.strip_prefix('<') else {
+        return Markup::Other;
+    };
+    let name: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, ':' | '-' | '_' | '.'))
+        .take(64)
+        .collect();
+    if name.is_empty() {
+        Markup::Other
+    } else {
+        Markup::Element(name.to_ascii_lowercase())
+    }
+}
+
+/// Elements that start an HTML page or fragment worth extracting as one.
+fn is_html_element(name: &str) -> bool {
+    matches!(
+        name,
+        "html"
+            | "head"
+            | "body"
+            | "meta"
+            | "title"
+            | "link"
+            | "script"
+            | "style"
+            | "div"
+            | "article"
+            | "main"
+            | "header"
+            | "p"
+            | "table"
+            | "section"
+    )
 }
 
 /// Parses one file's bytes into articles, choosing the format by the label's
@@ -667,8 +767,10 @@ pub fn parse_file(
     let (articles, more) = match format {
         Format::Text => text::parse(path_label, &content, false)?,
         Format::Markdown => text::parse(path_label, &content, true)?,
+        Format::Json if feed::is_feed(&content) => feed::parse(path_label, &content)?,
         Format::Json => json::parse_json(path_label, &content)?,
         Format::JsonLines => json::parse_json_lines(path_label, &content),
+        Format::Markup => parse_markup(path_label, &content)?,
         Format::Sniff => sniff(path_label, &content)?,
     };
     warnings.extend(more);
@@ -680,6 +782,9 @@ pub fn parse_file(
 /// Parses content of unknown format: JSON (or JSON Lines) when it starts like
 /// JSON and parses as it, plain text otherwise.
 fn sniff(label: &str, content: &str) -> Result<(Vec<Article>, Vec<LoadError>), LoadError> {
+    if matches!(sniff_markup(content), Markup::Element(_)) || feed::is_feed(content) {
+        return parse_markup(label, content);
+    }
     let first = content.trim_start().chars().next();
     if !matches!(first, Some('{' | '[')) {
         return text::parse(label, content, false);
@@ -706,6 +811,26 @@ fn sniff(label: &str, content: &str) -> Result<(Vec<Article>, Vec<LoadError>), L
         ),
     );
     Ok((articles, warnings))
+}
+
+/// Parses markup by what it is: a feed, an OPML list or a web page.
+fn parse_markup(label: &str, content: &str) -> Result<(Vec<Article>, Vec<LoadError>), LoadError> {
+    match sniff_markup(content) {
+        _ if feed::is_feed(content) => feed::parse(label, content),
+        Markup::Element(name) if name == "opml" => Err(LoadError::new(
+            label,
+            "an OPML subscription list: its feeds are loaded in its place",
+        )),
+        Markup::Element(name) if is_html_element(&name) => html::parse(label, content),
+        Markup::Element(name) => Err(LoadError::new(
+            label,
+            format!("not a feed or a web page (the document is <{name}>)"),
+        )),
+        Markup::Json | Markup::Other => Err(LoadError::new(
+            label,
+            "not a feed or a web page (no XML or HTML element at the start)",
+        )),
+    }
 }
 
 /// Replaces CRLF and lone CR line ends with LF.
@@ -935,7 +1060,15 @@ mod tests {
         assert!(
             reason("a.txt", b"GIF89a\0\0\x01").starts_with("binary file (NUL byte at offset 6)")
         );
-        assert!(reason("page.html", b"<html>").starts_with("unsupported file type `.html`"));
+        assert!(reason("scan.pdf", b"%PDF-1.4").starts_with("unsupported file type `.pdf`"));
+        assert_eq!(
+            reason("page.html", b"<html>"),
+            "no article text found in this page"
+        );
+        assert_eq!(
+            reason("feed.xml", b"<svg></svg>"),
+            "not a feed or a web page (the document is <svg>)"
+        );
     }
 
     #[test]
@@ -1050,7 +1183,7 @@ mod tests {
         dir.write("a/y.md", b"# Y\n\nBody y.");
         dir.write(".hidden.txt", b"Hidden\n\nBody.");
         dir.write(".git/c.txt", b"Hidden\n\nBody.");
-        dir.write("page.html", b"<html>");
+        dir.write("scan.pdf", b"%PDF-1.4");
         let loaded = load_paths(std::slice::from_ref(&dir.0));
         assert_eq!(file_names(&loaded), ["y.md", "z.json", "b.txt"]);
         assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
@@ -1072,7 +1205,7 @@ mod tests {
     fn load_paths_reports_explicit_problems_and_keeps_going() {
         let dir = Scratch::new("explicit");
         let good = dir.write("good.txt", b"Good\n\nBody.");
-        let html = dir.write("page.html", b"<html>");
+        let html = dir.write("scan.pdf", b"%PDF-1.4");
         let empty = dir.write("empty.txt", b"");
         let binary = dir.write("blob", b"\x7fELF\0\0");
         let missing = dir.0.join("missing.txt");
@@ -1112,8 +1245,7 @@ mod tests {
         let dir = Scratch::new("loop");
         dir.write("sub/a.txt", b"A\n\nBody a.");
         std::os::unix::fs::symlink(&dir.0, dir.0.join("sub/back")).unwrap();
-        std::os::unix::fs::symlink(dir.0.join("nowhere.html"), dir.0.join("dangling.html"))
-            .unwrap();
+        std::os::unix::fs::symlink(dir.0.join("nowhere.pdf"), dir.0.join("dangling.pdf")).unwrap();
         std::os::unix::fs::symlink(dir.0.join("nowhere.txt"), dir.0.join("dangling.txt")).unwrap();
         let loaded = load_paths(std::slice::from_ref(&dir.0));
         assert_eq!(file_names(&loaded), ["a.txt"]);

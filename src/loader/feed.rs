@@ -1,0 +1,396 @@
+//! RSS 0.9x/1.0/2.0, Atom and JSON Feed → articles, one per item, with the
+//! `feed-rs` parser. Item bodies are HTML (or plain text when the feed says
+//! so) and become paragraphs through [`super::markup`].
+//!
+//! Feeds in the wild are often broken, and a reader should show what can be
+//! read: the text reaches this module already decoded to UTF-8 (so the XML
+//! declaration's encoding is dropped before parsing), a bare `&` is escaped
+//! and the feed parsed again, and a feed cut off mid-document is closed after
+//! its last whole item. Each repair is reported as a warning naming the file.
+
+use super::{LoadError, finish_article, markup};
+use crate::model::Article;
+use feed_rs::model::{Entry, Feed, Text};
+use std::borrow::Cow;
+
+/// Parses a feed file's text into articles.
+///
+/// Ids are `label#guid` (the item's guid or Atom id, else one `feed-rs`
+/// derives from its link and title), so an item keeps its id when the feed
+/// gains new items above it.
+///
+/// # Errors
+///
+/// Text that is not a feed, or a feed with nothing readable even after the
+/// repairs, with the parser's reason.
+pub fn parse(label: &str, content: &str) -> Result<(Vec<Article>, Vec<LoadError>), LoadError> {
+    let mut warnings = Vec::new();
+    let text = without_encoding_declaration(content);
+    let text = with_plain_rss_root(&text);
+    let feed = match parse_feed(&text) {
+        Ok(feed) => feed,
+        Err(first_error) => repaired(label, &text, &first_error, &mut warnings)?,
+    };
+    let source = feed
+        .title
+        .as_ref()
+        .map(text_of)
+        .filter(|title| !title.is_empty());
+    let mut articles = Vec::new();
+    let mut seen_ids = std::collections::HashSet::new();
+    for (index, entry) in feed.entries.iter().enumerate() {
+        // Ids must be unique in a file even when a feed repeats a guid.
+        let id = if seen_ids.insert(entry.id.clone()) {
+            format!("{label}#{}", entry.id)
+        } else {
+            format!("{label}#{}#{index}", entry.id)
+        };
+        match article_of(label, id, entry, source.as_deref()) {
+            Some(article) => articles.push(article),
+            None => warnings.push(LoadError::new(
+                format!("{label}: item {}", index + 1),
+                "no title, link or text; skipped",
+            )),
+        }
+    }
+    if articles.is_empty() && warnings.is_empty() {
+        return Err(LoadError::new(label, "a feed with no items"));
+    }
+    Ok((articles, warnings))
+}
+
+/// Whether the text is a feed: an XML document whose root is `rss`, `RDF`
+/// (RSS 1.0) or `feed` (Atom), or a JSON Feed object.
+pub fn is_feed(content: &str) -> bool {
+    match super::sniff_markup(content) {
+        super::Markup::Element(name) => {
+            let local = name
+                .rsplit(':')
+                .next()
+                .unwrap_or(&name)
+                .to_ascii_lowercase();
+            matches!(local.as_str(), "rss" | "rdf" | "feed" | "channel")
+        }
+        super::Markup::Json => {
+            let head: String = content.chars().take(2048).collect();
+            head.contains("jsonfeed.org/version")
+        }
+        _ => false,
+    }
+}
+
+fn parse_feed(text: &str) -> Result<Feed, feed_rs::parser::ParseFeedError> {
+    feed_rs::parser::parse(text.as_bytes())
+}
+
+/// Tries the repairs for the common breakages, in turn; the error names the
+/// file and the parser's first complaint when none helps.
+fn repaired(
+    label: &str,
+    text: &str,
+    first_error: &feed_rs::parser::ParseFeedError,
+    warnings: &mut Vec<LoadError>,
+) -> Result<Feed, LoadError> {
+    let escaped = escape_bare_ampersands(text);
+    if let Cow::Owned(escaped) = &escaped
+        && let Ok(feed) = parse_feed(escaped)
+    {
+        warnings.push(LoadError::new(
+            label,
+            "not well-formed XML (a bare `&`); read with it escaped",
+        ));
+        return Ok(feed);
+    }
+    if let Some(closed) = close_after_last_item(&escaped)
+        && let Ok(feed) = parse_feed(&closed)
+        && !feed.entries.is_empty()
+    {
+        warnings.push(LoadError::new(
+            label,
+            format!(
+                "the feed is cut off or broken after item {} ({}); read up to there",
+                feed.entries.len(),
+                short_reason(first_error)
+            ),
+        ));
+        return Ok(feed);
+    }
+    Err(LoadError::new(
+        label,
+        format!("not a readable feed: {}", short_reason(first_error)),
+    ))
+}
+
+/// The parser's error in a few words.
+fn short_reason(error: &feed_rs::parser::ParseFeedError) -> String {
+    use feed_rs::parser::{ParseErrorKind, ParseFeedError};
+    match error {
+        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => {
+            "no <rss>, <feed> or <rdf:RDF> root element".to_string()
+        }
+        other => {
+            let text = other.to_string();
+            text.strip_prefix("unable to parse XML: ")
+                .unwrap_or(&text)
+                .to_string()
+        }
+    }
+}
+
+/// The text with the XML declaration's `encoding` removed: the text is UTF-8
+/// by now, whatever the file's bytes were, and the parser would otherwise
+/// decode it a second time.
+fn without_encoding_declaration(content: &str) -> Cow<'_, str> {
+    let head_end = content.len().min(1024);
+    let head = content.get(..head_end).unwrap_or(content);
+    let Some(start) = head.find("<?xml") else {
+        return Cow::Borrowed(content);
+    };
+    let Some(length) = head[start..].find("?>") else {
+        return Cow::Borrowed(content);
+    };
+    let end = start + length + 2;
+    // The declaration must come first in a document; drop it wherever it is
+    // (some feeds put a comment before it) rather than fail.
+    let mut text = String::with_capacity(content.len());
+    text.push_str(&content[..start]);
+    text.push_str(&content[end..]);
+    Cow::Owned(text)
+}
+
+/// The text with its `<rss>` root tag made plain RSS 2.0 when it is not: a
+/// missing or unknown `version` (the parser knows only 0.91, 0.92 and 2.0)
+/// becomes `2.0`, and a default namespace (UserLand's old
+/// `xmlns="http://backend.userland.com/rss2"`) is dropped, since RSS
+/// elements have none and the parser would not find the items.
+fn with_plain_rss_root(text: &str) -> Cow<'_, str> {
+    let Some(start) = text.find("<rss") else {
+        return Cow::Borrowed(text);
+    };
+    let Some(length) = text[start..].find('>') else {
+        return Cow::Borrowed(text);
+    };
+    let tag = &text[start..start + length];
+    if !tag[4..].starts_with(|c: char| c.is_whitespace()) && tag.len() > 4 {
+        return Cow::Borrowed(text);
+    }
+    let attributes = attributes_of(&tag[4..]);
+    let version = attributes.iter().find(|(name, _)| *name == "version");
+    let known_version = version.is_some_and(|(_, v)| matches!(*v, "0.91" | "0.92" | "2.0"));
+    let default_namespace = attributes.iter().any(|(name, _)| *name == "xmlns");
+    if known_version && !default_namespace {
+        return Cow::Borrowed(text);
+    }
+    let mut root = String::from("<rss");
+    for (name, value) in &attributes {
+        if *name != "xmlns" && *name != "version" {
+            root.push_str(&format!(" {name}=\"{value}\""));
+        }
+    }
+    let version = version
+        .map(|(_, v)| *v)
+        .filter(|_| known_version)
+        .unwrap_or("2.0");
+    root.push_str(&format!(" version=\"{version}\""));
+    let tag_end = if tag.ends_with('/') { "/" } else { "" };
+    Cow::Owned(format!(
+        "{}{root}{tag_end}{}",
+        &text[..start],
+        &text[start + length..]
+    ))
+}
+
+/// The `name="value"` pairs of a start tag's attribute text (either quote).
+fn attributes_of(text: &str) -> Vec<(&str, &str)> {
+    let mut attributes = Vec::new();
+    let mut rest = text;
+    while let Some(eq) = rest.find('=') {
+        let name = rest[..eq].trim();
+        let after = rest[eq + 1..].trim_start();
+        let Some(quote) = after.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            break;
+        };
+        let Some(end) = after[1..].find(quote) else {
+            break;
+        };
+        attributes.push((name, &after[1..1 + end]));
+        rest = &after[end + 2..];
+    }
+    attributes
+}
+
+/// Escapes each `&` that does not start a character or entity reference.
+fn escape_bare_ampersands(text: &str) -> Cow<'_, str> {
+    let is_reference = |rest: &str| {
+        let name_len = rest
+            .bytes()
+            .take(32)
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == b'#')
+            .count();
+        name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';')
+    };
+    let bare: Vec<usize> = text
+        .match_indices('&')
+        .filter(|(i, _)| !is_reference(&text[i + 1..]))
+        .map(|(i, _)| i)
+        .collect();
+    if bare.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + bare.len() * 4);
+    let mut last = 0;
+    for i in bare {
+        out.push_str(&text[last..i]);
+        out.push_str("&amp;");
+        last = i + 1;
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
+/// A feed cut off after its last complete item, closed again: `</item>`
+/// (or `</entry>`) followed by the end tags an RSS or Atom document needs.
+fn close_after_last_item(text: &str) -> Option<String> {
+    let (end_tag, closing) = if let Some(at) = text.rfind("</item>") {
+        let rdf = text.contains("<rdf:RDF") || text.contains("<RDF");
+        let closing = if rdf {
+            "</rdf:RDF>"
+        } else {
+            "</channel></rss>"
+        };
+        (at + "</item>".len(), closing)
+    } else {
+        (text.rfind("</entry>")? + "</entry>".len(), "</feed>")
+    };
+    let mut closed = text[..end_tag].to_string();
+    closed.push_str(closing);
+    Some(closed)
+}
+
+/// One feed item as an article; `None` when it has nothing to show.
+fn article_of(label: &str, id: String, entry: &Entry, source: Option<&str>) -> Option<Article> {
+    let title = entry.title.as_ref().map(text_of).unwrap_or_default();
+    let url = entry
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .or(entry.links.first())
+        .map(|l| l.href.trim().to_string())
+        .filter(|href| !href.is_empty());
+    let date = entry
+        .published
+        .or(entry.updated)
+        .map(|date| date.to_rfc3339());
+    let names: Vec<String> = entry
+        .authors
+        .iter()
+        .filter_map(|a| a.name.as_deref())
+        .map(markup::inline_text)
+        .filter(|n| !n.is_empty())
+        .collect();
+    let author = (!names.is_empty()).then(|| names.join(", "));
+    let paragraphs = body_of(entry);
+    if title.is_empty() && paragraphs.is_empty() && url.is_none() {
+        return None;
+    }
+    // An item with only a link still deserves a line in the list.
+    let title = if title.is_empty() && paragraphs.is_empty() {
+        url.clone().unwrap_or_default()
+    } else {
+        title
+    };
+    finish_article(Article {
+        id,
+        source_path: label.to_string(),
+        title,
+        source: source.map(str::to_string),
+        date,
+        url,
+        author,
+        paragraphs,
+        removed: Vec::new(),
+    })
+}
+
+/// The richest body the item has: its full content (`content:encoded`, Atom
+/// `content`) before its summary (`description`, Atom `summary`), before a
+/// media description (YouTube, podcasts).
+fn body_of(entry: &Entry) -> Vec<String> {
+    if let Some(content) = &entry.content
+        && let Some(body) = &content.body
+    {
+        let plain = content.content_type.essence().to_string() == "text/plain";
+        let paragraphs = paragraphs_of(body, plain);
+        if !paragraphs.is_empty() {
+            return paragraphs;
+        }
+    }
+    if let Some(summary) = &entry.summary {
+        let paragraphs = paragraphs_of(&summary.content, is_plain(summary));
+        if !paragraphs.is_empty() {
+            return paragraphs;
+        }
+    }
+    entry
+        .media
+        .iter()
+        .filter_map(|m| m.description.as_ref())
+        .map(|d| paragraphs_of(&d.content, is_plain(d)))
+        .find(|p| !p.is_empty())
+        .unwrap_or_default()
+}
+
+/// Whether a feed text is plain text (Atom `type="text"`). RSS has no types:
+/// its text is HTML by custom, which plain text survives too.
+fn is_plain(text: &Text) -> bool {
+    text.content_type.essence().to_string() == "text/plain" && !markup::has_tags(&text.content)
+}
+
+/// Paragraphs of an item body.
+fn paragraphs_of(body: &str, plain: bool) -> Vec<String> {
+    if plain {
+        super::json::split_paragraphs(body)
+    } else {
+        markup::html_to_paragraphs(body)
+    }
+}
+
+/// A title or name: markup removed, references decoded, on one line.
+fn text_of(text: &Text) -> String {
+    markup::inline_text(&text.content)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_ampersands_are_escaped_and_references_kept() {
+        assert_eq!(
+            escape_bare_ampersands("a & b &amp; c &#38; d&e"),
+            "a &amp; b &amp; c &#38; d&amp;e"
+        );
+        assert!(matches!(
+            escape_bare_ampersands("a &amp; b"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn the_encoding_declaration_is_dropped_from_decoded_text() {
+        let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss/>";
+        assert_eq!(without_encoding_declaration(text), "\n<rss/>");
+        assert_eq!(without_encoding_declaration("<rss/>"), "<rss/>");
+    }
+
+    #[test]
+    fn a_cut_off_feed_is_closed_after_its_last_whole_item() {
+        let text = "<rss><channel><item><title>A</title></item><item><title>B";
+        assert_eq!(
+            close_after_last_item(text).unwrap(),
+            "<rss><channel><item><title>A</title></item></channel></rss>"
+        );
+        assert_eq!(close_after_last_item("<rss><channel>"), None);
+    }
+}
