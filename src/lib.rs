@@ -12,6 +12,7 @@
 //! | --- | --- |
 //! | [`model`] | `Article`, `Analysis`, `Entity`, `Quote`, `Span`: plain data shared by every layer |
 //! | [`loader`] | files, directories and stdin → articles; formats, boilerplate, typed load errors |
+//! | [`fetch`] | `http(s)://` URLs → bytes for the loader: HTTP client, on-disk cache, subscription list |
 //! | [`sanitize`] | makes untrusted text safe for the terminal (controls, escape sequences, bidi) |
 //! | [`analysis`] | quotes, speakers, entities, aliases per article; the cross-article index |
 //! | [`dump`] | `lede dump`: the analysis as JSON Lines |
@@ -23,13 +24,14 @@
 //! | [`ui`] | panes drawn from `&App` |
 //! | [`tui`] | the only module that touches the terminal: setup, event loop, restore |
 //!
-//! The pure layers (model, loader, analysis, dump, store, pipeline, reflow, app) never import
+//! The pure layers (model, loader, fetch, analysis, dump, store, pipeline, reflow, app) never import
 //! ratatui or crossterm.
 
 pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod dump;
+pub mod fetch;
 pub mod keymap;
 pub mod loader;
 pub mod model;

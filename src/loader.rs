@@ -586,7 +586,7 @@ fn too_large_reason(len: u64) -> String {
 }
 
 /// An I/O error as a short reason, without Rust's `(os error 2)` suffix.
-fn io_reason(error: &std::io::Error) -> String {
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
     let text = error.to_string();
     let reason = match text.find(" (os error") {
         Some(cut) => &text[..cut],
