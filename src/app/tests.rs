@@ -1,6 +1,7 @@
 //! Key sequences on the app state: keys go through the real key table.
 
 use super::body::Anchor;
+use super::body_lines::BodyLine;
 use super::*;
 use crate::app::fixture;
 use crate::keymap::Key;
