@@ -1,9 +1,23 @@
 //! Key sequences on the app state: keys go through the real key table.
 
+use super::body::Anchor;
+use super::body_lines::BodyLine;
 use super::*;
 use crate::app::fixture;
 use crate::keymap::Key;
+use crate::model::EntityKind;
 use crate::store;
+
+/// The body's lookups, called on the app as before the body had its own module.
+impl App {
+    fn line_of(&self, paragraph: usize, offset: usize) -> Option<usize> {
+        self.body.line_of(paragraph, offset)
+    }
+
+    fn anchor(&self) -> Option<Anchor> {
+        self.body.anchor()
+    }
+}
 
 /// Feeds keys written like `"tab j enter n N ctrl-d"` through the key table.
 fn press(app: &mut App, keys: &str) {

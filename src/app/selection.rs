@@ -1,0 +1,142 @@
+//! The selected entity, which the panes share: Enter in the sidebar selects
+//! it, n/N walk its mentions in the body and on through the articles that
+//! mention it, f filters the list by it, Esc lets it go.
+
+use super::{App, SidebarRow, count, list};
+
+impl App {
+    /// f: filter by the selected entity; clear the filter when it is already
+    /// by that entity (or nothing is selected); switch it to a newly selected one.
+    pub(super) fn toggle_filter(&mut self) {
+        let filter = self.list.filter();
+        if filter.is_some() && (self.selected.is_none() || filter == self.selected.as_deref()) {
+            self.clear_filter();
+            return;
+        }
+        let Some(name) = self.selected.clone() else {
+            self.status = Some("Select an entity first (Enter in the sidebar).".to_string());
+            return;
+        };
+        let articles = self.mentioning(&name);
+        if articles.is_empty() {
+            self.status = Some(format!("No article mentions {name}."));
+            return;
+        }
+        self.status = Some(format!(
+            "Listing {} mentioning {name} (f or Esc: all).",
+            count(articles.len(), "article")
+        ));
+        self.list
+            .filter_by(name, articles, self.body.index(), &self.geometry);
+    }
+
+    pub(super) fn clear_filter(&mut self) {
+        self.list.clear_filter(self.body.index(), &self.geometry);
+        self.status = Some(format!("Listing all {} articles.", self.articles.len()));
+    }
+
+    /// Esc: close what is open, innermost first.
+    pub(super) fn back(&mut self) {
+        if self.list.filter().is_some() {
+            self.clear_filter();
+        } else if let Some(name) = self.selected.take() {
+            self.body.clear_mention();
+            self.status = Some(format!("{name}: selection cleared"));
+        }
+    }
+
+    /// Enter in the sidebar: select the entity under the cursor (or clear it if
+    /// it is already selected) and go to its first mention here.
+    pub(super) fn select_entity(&mut self) {
+        let Some(SidebarRow::Entity { name, .. }) = self
+            .sidebar_cursor_row()
+            .and_then(|row| self.sidebar_row(row))
+        else {
+            return;
+        };
+        self.body.clear_mention();
+        if self.selected.as_deref() == Some(name.as_str()) {
+            self.selected = None;
+            self.status = Some(format!("{name}: selection cleared"));
+            return;
+        }
+        self.selected = Some(name.clone());
+        let articles = self.index().get(&name).map_or(0, |e| e.articles.len());
+        if self.selected_in_open().is_some() {
+            self.body.go_to_mention(Some(&name), 0, &self.geometry);
+            let here = self.mention_position().map_or(0, |p| p.here);
+            self.status = Some(format!(
+                "{name}: {} here, {} in all. n/N: next/previous.",
+                count(here, "mention"),
+                count(articles, "article")
+            ));
+        } else {
+            self.status = Some(format!(
+                "{name} is not in this article but in {}. n: go there.",
+                count(articles, "other article")
+            ));
+        }
+    }
+
+    /// n / N: the next (previous) mention of the selected entity; past the last
+    /// (first) one here, on to the next (previous) article that mentions it,
+    /// wrapping around the collection.
+    pub(super) fn step_mention(&mut self, forward: bool) {
+        let Some(name) = self.selected.clone() else {
+            self.status = Some("Select an entity first (Enter in the sidebar).".to_string());
+            return;
+        };
+        if !self.body.step_mention(&name, forward, &self.geometry) {
+            self.jump_to_article_mentioning(&name, forward);
+        }
+    }
+
+    /// Opens the next (previous) article mentioning `name`, wrapping around, at
+    /// its first (last) mention.
+    pub(super) fn jump_to_article_mentioning(&mut self, name: &str, forward: bool) {
+        // Looked up in the index's sorted list: no copy, no scan.
+        let (target, wrapped, only_one) = {
+            let index = self.index();
+            let articles = index.get(name).map_or(&[][..], |e| e.articles.as_slice());
+            let (before, after) = list::around(articles, self.body.index());
+            let (next, wrap_to) = if forward {
+                (after, articles.first())
+            } else {
+                (before, articles.last())
+            };
+            let (target, wrapped) = match next {
+                Some(a) => (Some(a), false),
+                None => (wrap_to.map(|&a| a as usize), true),
+            };
+            (target, wrapped, articles.len() == 1)
+        };
+        let Some(target) = target else {
+            self.status = Some(format!("No article mentions {name}."));
+            return;
+        };
+        let stays = target == self.body.index();
+        if !stays {
+            self.open_article(target);
+        }
+        if self.body.is_analysed() {
+            let selected = self.selected.as_deref();
+            self.body
+                .go_to_first_or_last_mention(selected, forward, &self.geometry);
+        } else {
+            // Its analysis is on the way: go there when it arrives.
+            self.body.jump_when_analysed(forward);
+        }
+        let title = self.articles.get(target).map_or("", |a| a.title());
+        let arrow = if forward { "→ next" } else { "← previous" };
+        let wrap_note = if wrapped { " (wrapped around)" } else { "" };
+        // "Only this article" is true only when the one article is the open one.
+        self.status = Some(if only_one && stays {
+            format!(
+                "Only this article mentions {name}; back to its {} mention.",
+                if forward { "first" } else { "last" }
+            )
+        } else {
+            format!("{arrow} article mentioning {name}{wrap_note}: {title}")
+        });
+    }
+}

@@ -1,0 +1,239 @@
+//! The entity sidebar pane: its scope (the open article or the whole
+//! collection), its rows grouped by kind, its cursor and its scroll. In
+//! article scope the entities are copied here; in collection scope rows are
+//! read from the index's sidebar order as they are drawn, so showing a large
+//! collection copies nothing.
+
+use super::geometry::Geometry;
+use super::step;
+use crate::analysis::index::CollectionIndex;
+use crate::model::{Analysis, EntityKind};
+
+/// What the sidebar lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// The open article's entities, with mention counts.
+    #[default]
+    Article,
+    /// Every entity of the collection, with article counts.
+    Collection,
+}
+
+/// One row of the sidebar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SidebarRow {
+    /// A group heading with the number of entities in it.
+    Heading { kind: EntityKind, entities: usize },
+    /// An entity with its count: mentions (article scope) or articles (collection scope).
+    Entity {
+        name: String,
+        kind: EntityKind,
+        count: usize,
+    },
+}
+
+/// A sidebar row, before its entity is looked up.
+enum RowKind {
+    Heading(EntityKind, usize),
+    Entity(usize),
+}
+
+/// The sidebar's state.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Sidebar {
+    scope: Scope,
+    /// The open article's entities as (name, kind, mentions), in sidebar order
+    /// (article scope only).
+    entities: Vec<(String, EntityKind, usize)>,
+    /// Entities of each kind, in [`EntityKind::ALL`] order.
+    kind_counts: [usize; 4],
+    /// The cursor: position among the entities.
+    cursor: usize,
+    /// First row showing.
+    top: usize,
+}
+
+impl Sidebar {
+    pub(super) fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// Switches scope (the rows are stale until the next `show_*`) and says
+    /// what the sidebar now lists.
+    pub(super) fn toggle_scope(&mut self) -> &'static str {
+        self.scope = match self.scope {
+            Scope::Article => Scope::Collection,
+            Scope::Collection => Scope::Article,
+        };
+        match self.scope {
+            Scope::Article => "Sidebar: this article's entities, with mentions.",
+            Scope::Collection => "Sidebar: the whole collection's entities, with articles.",
+        }
+    }
+
+    /// Lists the open article's entities, the cursor on `selected` if listed.
+    pub(super) fn show_article(
+        &mut self,
+        analysis: &Analysis,
+        selected: Option<&str>,
+        geometry: &Geometry,
+    ) {
+        let mut entities: Vec<(String, EntityKind, usize)> = analysis
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.kind, e.mentions.len()))
+            .collect();
+        // By kind, then mentions (most first), then name.
+        entities.sort_by(|a, b| {
+            (a.1, std::cmp::Reverse(a.2), &a.0).cmp(&(b.1, std::cmp::Reverse(b.2), &b.0))
+        });
+        let mut kind_counts = [0; 4];
+        for (_, kind, _) in &entities {
+            if let Some(k) = EntityKind::ALL.iter().position(|x| x == kind) {
+                kind_counts[k] += 1;
+            }
+        }
+        let selected = selected.and_then(|name| entities.iter().position(|e| e.0 == name));
+        self.show(entities, kind_counts, selected, geometry);
+    }
+
+    /// Lists the collection's entities (only their counts are copied), the
+    /// cursor on `selected` if listed.
+    pub(super) fn show_collection(
+        &mut self,
+        index: &CollectionIndex,
+        selected: Option<&str>,
+        geometry: &Geometry,
+    ) {
+        let selected = selected.and_then(|n| index.position(n));
+        self.show(Vec::new(), index.kind_counts(), selected, geometry);
+    }
+
+    fn show(
+        &mut self,
+        entities: Vec<(String, EntityKind, usize)>,
+        kind_counts: [usize; 4],
+        selected: Option<usize>,
+        geometry: &Geometry,
+    ) {
+        self.entities = entities;
+        self.kind_counts = kind_counts;
+        self.cursor = selected.unwrap_or(0);
+        if selected.is_none() {
+            self.top = 0;
+        }
+        self.keep_cursor_visible(geometry);
+    }
+
+    fn entity_count(&self) -> usize {
+        self.kind_counts.iter().sum()
+    }
+
+    /// Rows: a heading for each kind with entities, then its entities.
+    pub(super) fn len(&self) -> usize {
+        self.kind_counts
+            .iter()
+            .filter(|&&c| c > 0)
+            .map(|c| c + 1)
+            .sum()
+    }
+
+    pub(super) fn top(&self) -> usize {
+        self.top
+    }
+
+    /// What row `row` is: a kind's heading, or the entity at a position.
+    fn row_kind(&self, mut row: usize) -> Option<RowKind> {
+        let mut first = 0;
+        for (kind, &count) in EntityKind::ALL.iter().zip(&self.kind_counts) {
+            if count == 0 {
+                continue;
+            }
+            if row == 0 {
+                return Some(RowKind::Heading(*kind, count));
+            }
+            if row <= count {
+                return Some(RowKind::Entity(first + row - 1));
+            }
+            row -= count + 1;
+            first += count;
+        }
+        None
+    }
+
+    /// Row index of the cursor, if the sidebar has any entity.
+    pub(super) fn cursor_row(&self) -> Option<usize> {
+        let (mut first, mut headings) = (0, 0);
+        for &count in self.kind_counts.iter().filter(|&&c| c > 0) {
+            headings += 1;
+            if self.cursor < first + count {
+                return Some(self.cursor + headings);
+            }
+            first += count;
+        }
+        None
+    }
+
+    /// The rows from `top`, at most `count` of them; collection entities are
+    /// read from `index` (needed in collection scope only).
+    pub(super) fn rows(
+        &self,
+        top: usize,
+        count: usize,
+        index: Option<&CollectionIndex>,
+    ) -> Vec<SidebarRow> {
+        let end = top.saturating_add(count).min(self.len());
+        (top..end).filter_map(|row| self.row(row, index)).collect()
+    }
+
+    fn row(&self, row: usize, index: Option<&CollectionIndex>) -> Option<SidebarRow> {
+        match self.row_kind(row)? {
+            RowKind::Heading(kind, entities) => Some(SidebarRow::Heading { kind, entities }),
+            RowKind::Entity(position) => match self.scope {
+                Scope::Article => {
+                    self.entities
+                        .get(position)
+                        .map(|(name, kind, count)| SidebarRow::Entity {
+                            name: name.clone(),
+                            kind: *kind,
+                            count: *count,
+                        })
+                }
+                Scope::Collection => index?.at(position).map(|e| SidebarRow::Entity {
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    count: e.articles.len(),
+                }),
+            },
+        }
+    }
+
+    /// Moves the cursor by `delta`, clamped at both ends; to the very top
+    /// (`isize::MIN`) also shows the first heading.
+    pub(super) fn move_by(&mut self, delta: isize, geometry: &Geometry) {
+        let last = self.entity_count().saturating_sub(1);
+        self.cursor = step(self.cursor, delta, last);
+        if delta == isize::MIN {
+            self.top = 0;
+        }
+        self.keep_cursor_visible(geometry);
+    }
+
+    /// Scrolls so the cursor shows.
+    pub(super) fn keep_cursor_visible(&mut self, geometry: &Geometry) {
+        let rows = geometry.sidebar_rows().max(1);
+        let Some(row) = self.cursor_row() else {
+            self.top = 0;
+            return;
+        };
+        // Show the group heading too when the cursor is on the group's first entity.
+        let heading_above = row > 0 && matches!(self.row_kind(row - 1), Some(RowKind::Heading(..)));
+        let first = if heading_above { row - 1 } else { row };
+        if first < self.top {
+            self.top = first;
+        } else if row >= self.top + rows {
+            self.top = row + 1 - rows;
+        }
+        self.top = self.top.min(self.len().saturating_sub(rows));
+    }
+}

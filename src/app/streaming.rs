@@ -1,0 +1,151 @@
+//! The collection streaming in: what the background (loader, analysers,
+//! indexer; see [`crate::pipeline`]) tells the reader, and which analyses the
+//! reader asks it for first.
+
+use super::{App, Scope, list, renamed};
+use crate::analysis::index::Renames;
+use crate::model::Analysis;
+use crate::store::StoredArticle;
+use std::sync::Arc;
+
+/// How far loading and analysis have got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Files are still being read.
+    pub loading: bool,
+    /// Articles whose entities are in the index.
+    pub analysed: usize,
+    /// Everything is analysed and names are unified across the collection.
+    pub done: bool,
+}
+
+impl App {
+    /// Appends articles (in load order). The first one opens.
+    pub fn add_articles(&mut self, articles: Vec<Arc<StoredArticle>>) {
+        let first = self.articles.is_empty();
+        self.list.grow(articles.len());
+        self.articles.extend(articles);
+        if first && !self.articles.is_empty() {
+            self.open_article(0);
+        }
+    }
+
+    /// Adds loader messages: files skipped, problems with files that loaded.
+    pub fn add_problems(&mut self, skipped: Vec<String>, warnings: Vec<String>) {
+        self.overlays
+            .add_problems(skipped, warnings, &self.geometry);
+    }
+
+    /// Every file has been read.
+    pub fn loading_finished(&mut self) {
+        self.progress.loading = false;
+    }
+
+    /// The analysis of article `article`, asked for by [`App::take_requests`].
+    pub fn add_analysis(&mut self, article: usize, mut analysis: Analysis) {
+        self.analyses.arrived(article, &mut analysis);
+        if article == self.body.index() && !self.body.is_analysed() {
+            self.set_open_analysis(analysis.clone());
+        }
+        self.analyses.insert(article, analysis);
+    }
+
+    /// An analysis nobody asked for, kept only while the cache has room (so
+    /// that a small collection is kept whole and opens instantly).
+    pub fn offer_analysis(&mut self, article: usize, analysis: Analysis) {
+        if self.analyses.has_room() || article == self.body.index() {
+            self.add_analysis(article, analysis);
+        }
+    }
+
+    /// The index now holds `analysed` articles and may have a new sidebar order.
+    pub fn indexed(&mut self, analysed: usize) {
+        self.progress.analysed = analysed;
+        self.refresh_from_index();
+    }
+
+    /// Every article is analysed; `renames` turn the names articles use into
+    /// the collection's names, which the index now uses.
+    pub fn unified(&mut self, renames: Arc<Renames>) {
+        // The current mention, found again by its place in the text.
+        let current = self.body.current_span(self.selected.as_deref());
+        renamed(&mut self.selected, &renames);
+        renamed(self.list.filter_mut(), &renames);
+        self.analyses.unify(Arc::clone(&renames));
+        if self.body.is_analysed() {
+            let selected = self.selected.as_deref();
+            self.body
+                .rename(&renames, selected, current, &self.geometry);
+            self.sidebar_follows_body();
+        }
+        self.progress.done = true;
+        self.progress.loading = false;
+        self.progress.analysed = self.articles.len();
+        self.refresh_from_index();
+    }
+
+    /// Articles whose analyses the reader wants first: the open article, and
+    /// the ones before and after it in the list, when not at hand and not yet
+    /// asked for. Each is returned once; the answer comes to [`App::add_analysis`].
+    pub fn take_requests(&mut self) -> Vec<usize> {
+        if self.articles.is_empty() {
+            return Vec::new();
+        }
+        let open = self.body.index();
+        let here = self.list.position(open);
+        let neighbours = here.into_iter().flat_map(|p| {
+            [p.checked_sub(1), Some(p + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|q| self.list.at(q))
+        });
+        // n/N go on to the articles before and after this one that mention the
+        // selected entity: have those ready too.
+        let mentioning: Vec<usize> = self.selected.as_deref().map_or_else(Vec::new, |name| {
+            let index = self.index();
+            let articles = index.get(name).map_or(&[][..], |e| e.articles.as_slice());
+            let (before, after) = list::around(articles, open);
+            before.into_iter().chain(after).collect()
+        });
+        let wanted: Vec<usize> = std::iter::once(open)
+            .chain(neighbours)
+            .chain(mentioning)
+            .filter(|&a| {
+                let at_hand = self.analyses.contains(a) || (a == open && self.body.is_analysed());
+                !at_hand && !self.analyses.is_asked(a)
+            })
+            .fold(Vec::new(), |mut wanted, a| {
+                if !wanted.contains(&a) {
+                    wanted.push(a);
+                }
+                wanted
+            });
+        self.analyses.ask(&wanted);
+        wanted
+    }
+
+    /// The stored article at `index`.
+    pub fn stored(&self, index: usize) -> Option<&Arc<StoredArticle>> {
+        self.articles.get(index)
+    }
+
+    pub fn progress(&self) -> Progress {
+        self.progress
+    }
+
+    /// Whether an analysis the app asked for has not arrived yet.
+    pub fn waiting_for_analysis(&self) -> bool {
+        self.analyses.waiting()
+    }
+
+    /// After the index changed: the filtered list and the collection sidebar follow it.
+    pub(super) fn refresh_from_index(&mut self) {
+        if let Some(articles) = self.list.filter().map(|name| self.mentioning(name)) {
+            let open = self.body.index();
+            self.list.follow_filter(articles, open, &self.geometry);
+        }
+        if self.sidebar.scope() == Scope::Collection {
+            self.rebuild_sidebar();
+        }
+    }
+}
