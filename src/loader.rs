@@ -10,14 +10,18 @@
 mod bad_files_tests;
 pub mod boilerplate;
 pub mod decode;
+pub mod dedup;
 pub mod feed;
 pub mod html;
+pub mod inputs;
 pub mod json;
 pub mod markup;
 pub mod parts;
 pub mod text;
 
 use crate::model::Article;
+pub use dedup::Duplicate;
+pub use inputs::{Input, Web, WebSource, load_inputs};
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
@@ -77,12 +81,28 @@ pub struct Loaded {
     /// Problems that did not stop a file: a bad element in a collection,
     /// invalid UTF-8 replaced, a field of the wrong type ignored.
     pub warnings: Vec<LoadError>,
+    /// Articles that arrived again (same guid, web address or text) and
+    /// were dropped, each pointing at the copy that was kept.
+    pub duplicates: Vec<Duplicate>,
+    /// Subscription lists (OPML) found, by label, with the feeds they name:
+    /// [`load_inputs`] reads those next.
+    pub lists: Vec<(String, Vec<Input>)>,
 }
 
 impl Loaded {
     /// Whether nothing was loaded or reported.
     pub fn is_empty(&self) -> bool {
-        self.articles.is_empty() && self.skipped.is_empty() && self.warnings.is_empty()
+        self.articles.is_empty()
+            && self.skipped.is_empty()
+            && self.warnings.is_empty()
+            && self.duplicates.is_empty()
+            && self.lists.is_empty()
+    }
+
+    /// Whether an article, a skipped file or a subscription list is here:
+    /// something that says what became of a file.
+    fn gives_something(&self) -> bool {
+        !self.articles.is_empty() || !self.skipped.is_empty() || !self.lists.is_empty()
     }
 
     /// Moves everything from `other` to the end of this one.
@@ -90,6 +110,8 @@ impl Loaded {
         self.articles.append(&mut other.articles);
         self.skipped.append(&mut other.skipped);
         self.warnings.append(&mut other.warnings);
+        self.duplicates.append(&mut other.duplicates);
+        self.lists.append(&mut other.lists);
     }
 
     /// Adds the outcome of parsing one file.
@@ -163,28 +185,52 @@ pub fn load_paths(paths: &[PathBuf]) -> Loaded {
 /// rest are still being read, and nothing has to hold the whole collection.
 /// Loading stops early when `emit` returns [`ControlFlow::Break`].
 pub fn load_paths_with(paths: &[PathBuf], emit: &mut Emit<'_>) {
+    let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
+    load_inputs(&inputs, None, emit);
+}
+
+/// Loads one path (a file, a folder walked in path order, or `-`), handing
+/// over what was loaded as it goes. Subscription lists met on the way are
+/// handed over in [`Loaded::lists`], not followed.
+fn load_path(path: &Path, emit: &mut Emit<'_>) -> ControlFlow<()> {
     let mut loaded = Loaded::default();
     let mut visited = HashSet::new();
-    for path in paths {
-        let flow = if path.as_os_str() == STDIN_LABEL {
-            load_stdin(&mut loaded);
-            ControlFlow::Continue(())
-        } else {
-            match fs::metadata(path) {
-                Ok(meta) if meta.is_dir() => walk_dir(path, &mut visited, &mut loaded, emit),
-                Ok(meta) => load_file_streaming(path, &meta, &mut loaded, emit),
-                Err(error) => {
+    let flow = if path.as_os_str() == STDIN_LABEL {
+        load_stdin(&mut loaded);
+        ControlFlow::Continue(())
+    } else {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let mut walk = Walk::default();
+                let mut produced = false;
+                let mut counting = |part: Loaded| {
+                    produced |= part.gives_something();
+                    emit(part)
+                };
+                walk_dir(path, &mut visited, &mut loaded, &mut walk, &mut counting)?;
+                if !produced && !loaded.gives_something() {
+                    // The reason below says it better than the walk's note.
+                    let label = label_of(path);
+                    loaded
+                        .warnings
+                        .retain(|w| !(w.path == label && w.reason == "empty directory"));
                     loaded
                         .skipped
-                        .push(LoadError::new(label_of(path), io_reason(&error)));
-                    ControlFlow::Continue(())
+                        .push(LoadError::new(label_of(path), walk.why_nothing()));
                 }
+                ControlFlow::Continue(())
             }
-        };
-        if flow.is_break() || flush(&mut loaded, emit).is_break() {
-            return;
+            Ok(meta) => load_file_streaming(path, &meta, &mut loaded, emit),
+            Err(error) => {
+                loaded
+                    .skipped
+                    .push(LoadError::new(label_of(path), io_reason(&error)));
+                ControlFlow::Continue(())
+            }
         }
-    }
+    };
+    flow?;
+    flush(&mut loaded, emit)
 }
 
 /// Receives what was loaded, part by part; [`ControlFlow::Break`] stops loading.
@@ -397,11 +443,59 @@ fn skip_line(reader: &mut impl std::io::BufRead) {
     }
 }
 
+/// What a folder walk passed over, to say why a folder gave nothing.
+#[derive(Default)]
+struct Walk {
+    /// Files of formats lede does not read, by extension.
+    other_types: std::collections::BTreeMap<String, usize>,
+    /// Collection notes (README, LICENSE …) passed over.
+    notes: usize,
+}
+
+impl Walk {
+    /// Why the folder gave nothing, for a reader.
+    fn why_nothing(&self) -> String {
+        let others: usize = self.other_types.values().sum();
+        if others == 0 && self.notes == 0 {
+            return "no files in this folder (hidden ones are not read)".to_string();
+        }
+        let mut reason = String::from("no file lede reads in this folder");
+        if others > 0 {
+            let kinds: Vec<String> = self
+                .other_types
+                .keys()
+                .take(5)
+                .map(|e| {
+                    if e.is_empty() {
+                        "no extension".to_string()
+                    } else {
+                        format!(".{e}")
+                    }
+                })
+                .collect();
+            reason.push_str(&format!(
+                " ({others} file{} of other types: {})",
+                if others == 1 { "" } else { "s" },
+                kinds.join(", ")
+            ));
+        }
+        if self.notes > 0 {
+            reason.push_str(&format!(
+                "; {} collection note{} (README, LICENSE …) passed over",
+                self.notes,
+                if self.notes == 1 { "" } else { "s" }
+            ));
+        }
+        reason
+    }
+}
+
 /// Walks `root` depth first, children in path order.
 fn walk_dir(
     root: &Path,
     visited: &mut HashSet<PathBuf>,
     loaded: &mut Loaded,
+    walk: &mut Walk,
     emit: &mut Emit<'_>,
 ) -> ControlFlow<()> {
     // An explicit stack instead of recursion: depth is bounded only by the
@@ -428,7 +522,14 @@ fn walk_dir(
             // Inside a directory, formats we do not read and special files
             // (pipes, sockets, devices) are not articles: pass over silently.
             Ok(meta) if meta.is_file() => {
-                if Format::from_label(&label_of(&path)).is_ok() && !is_collection_notes(&path) {
+                if Format::from_label(&label_of(&path)).is_err() {
+                    let extension = path
+                        .extension()
+                        .map_or(String::new(), |e| e.to_string_lossy().to_lowercase());
+                    *walk.other_types.entry(extension).or_default() += 1;
+                } else if is_collection_notes(&path) {
+                    walk.notes += 1;
+                } else {
                     load_file_streaming(&path, &meta, loaded, emit)?;
                 }
             }
@@ -561,7 +662,13 @@ fn load_stdin(loaded: &mut Loaded) {
 /// them, recording the outcome under `label`.
 fn load_reader(label: &str, reader: impl Read, loaded: &mut Loaded) {
     match read_limited(reader) {
-        Ok(Some(bytes)) => loaded.push(label, parse_file(label, &bytes)),
+        Ok(Some(bytes)) => {
+            let base = Path::new(label).parent();
+            match inputs::subscription_list(label, &bytes, base) {
+                Some(feeds) => loaded.lists.push((label.to_string(), feeds)),
+                None => loaded.push(label, parse_file(label, &bytes)),
+            }
+        }
         Ok(None) => loaded
             .skipped
             .push(LoadError::new(label, too_large_reason(MAX_FILE_BYTES + 1))),
@@ -752,6 +859,17 @@ pub fn parse_file(
     bytes: &[u8],
 ) -> Result<(Vec<Article>, Vec<LoadError>), LoadError> {
     let format = Format::from_label(path_label)?;
+    parse_as(path_label, bytes, format, None)
+}
+
+/// Parses bytes in a known format; `charset` is what a web server said the
+/// bytes are in, if anything.
+fn parse_as(
+    path_label: &str,
+    bytes: &[u8],
+    format: Format,
+    charset: Option<&str>,
+) -> Result<(Vec<Article>, Vec<LoadError>), LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::new(path_label, "empty file"));
     }
@@ -760,7 +878,7 @@ pub fn parse_file(
         return Err(LoadError::new(path_label, "empty file (once decompressed)"));
     }
     let json = matches!(format, Format::Json | Format::JsonLines | Format::Sniff);
-    let (content, mut warnings) = decode::decode(path_label, &bytes, json)?;
+    let (content, mut warnings) = decode::decode_hinted(path_label, &bytes, json, charset)?;
     if content.trim().is_empty() {
         return Err(LoadError::new(path_label, "no text (only white space)"));
     }
@@ -819,7 +937,7 @@ fn parse_markup(label: &str, content: &str) -> Result<(Vec<Article>, Vec<LoadErr
         _ if feed::is_feed(content) => feed::parse(label, content),
         Markup::Element(name) if name == "opml" => Err(LoadError::new(
             label,
-            "an OPML subscription list: its feeds are loaded in its place",
+            "an OPML subscription list, which is read only as a file or web address of its own",
         )),
         Markup::Element(name) if is_html_element(&name) => html::parse(label, content),
         Markup::Element(name) => Err(LoadError::new(
@@ -1063,7 +1181,7 @@ mod tests {
         assert!(reason("scan.pdf", b"%PDF-1.4").starts_with("unsupported file type `.pdf`"));
         assert_eq!(
             reason("page.html", b"<html>"),
-            "no article text found in this page"
+            "no article text found in this page (only 0 words)"
         );
         assert_eq!(
             reason("feed.xml", b"<svg></svg>"),

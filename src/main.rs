@@ -66,7 +66,7 @@ fn read(source: Source) -> ExitCode {
             }
         } else if !app.progress().loading {
             eprintln!("lede: no article could be loaded");
-            for problem in app.skipped() {
+            for problem in app.skipped().iter().chain(app.warnings()) {
                 eprintln!("  {problem}");
             }
             return ExitCode::FAILURE;

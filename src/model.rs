@@ -24,6 +24,10 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// Lines the loader dropped as site boilerplate (navigation, share prompts ...).
     pub removed: Vec<String>,
+    /// A feed item's guid (or Atom id): the same story arriving through two
+    /// copies of a feed is told by it. Not part of the dump.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guid: Option<String>,
 }
 
 /// What kind of thing an entity is. Serialised lower-case, as in the dump schema.

@@ -26,7 +26,8 @@
 use crate::analysis::index::{CollectionIndex, Renames, Unifier};
 use crate::app::{ANALYSIS_CACHE, App, SharedIndex};
 use crate::dump::quiet_broken_pipe;
-use crate::loader::{self, LoadError, Loaded};
+use crate::fetch::{Cache, FetchOptions, Fetcher};
+use crate::loader::{self, Duplicate, Input, LoadError, Loaded, WebSource};
 use crate::model::{Analysis, Article};
 use crate::store::StoredArticle;
 use std::collections::{BTreeMap, VecDeque};
@@ -40,33 +41,116 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// What to load.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub enum Source {
     /// The sample collection built into the binary.
     Sample,
-    /// Files, directories and `-` for standard input.
+    /// Files, directories and `-` for standard input, nothing from the web.
     Paths(Vec<PathBuf>),
+    /// Paths, web addresses and subscription lists; web addresses are read
+    /// with `fetcher` (and its cache).
+    Inputs {
+        inputs: Vec<Input>,
+        fetcher: Arc<Fetcher>,
+    },
 }
 
 impl Source {
-    /// The sample when no path is given.
+    /// The sample when nothing is given; otherwise the arguments, each a path
+    /// or a web address, fetched through the cache in the user's cache folder.
     pub fn from_args(paths: Vec<PathBuf>) -> Source {
         if paths.is_empty() {
             Source::Sample
         } else {
-            Source::Paths(paths)
+            Source::Inputs {
+                inputs: paths.into_iter().map(Input::from_arg).collect(),
+                fetcher: Arc::new(default_fetcher()),
+            }
         }
     }
 
-    /// Loads, handing over each file's outcome in load order.
-    fn load(&self, emit: &mut loader::Emit<'_>) {
+    /// The feeds of the subscription file in `config_dir` (`urls`, else
+    /// `subscriptions.opml`), with the problems found reading it; `None`
+    /// when there is no such file.
+    pub fn subscriptions(config_dir: &std::path::Path) -> Option<(Source, Vec<LoadError>)> {
+        use crate::fetch::urls::{self, SubscriptionFormat};
+        let file = urls::subscription_file(config_dir)?;
+        let label = file.path.to_string_lossy().into_owned();
+        let (inputs, problems) = match file.format {
+            SubscriptionFormat::Urls => match urls::read_urls(&file.path) {
+                Ok(list) => {
+                    let inputs = list
+                        .subscriptions
+                        .into_iter()
+                        .map(|s| {
+                            if crate::fetch::is_web_url(&s.url) {
+                                Input::Web(WebSource {
+                                    url: s.url,
+                                    title: s.title,
+                                    full_article: s.full_article,
+                                })
+                            } else {
+                                Input::Path(PathBuf::from(s.url))
+                            }
+                        })
+                        .collect();
+                    (inputs, list.warnings)
+                }
+                Err(error) => (Vec::new(), vec![error]),
+            },
+            // An OPML list is read like one given on the command line.
+            SubscriptionFormat::Opml => (vec![Input::Path(file.path)], Vec::new()),
+        };
+        if inputs.is_empty() && problems.is_empty() {
+            let empty = LoadError::new(label, "the subscription list names no feed");
+            return Some((Source::Sample, vec![empty]));
+        }
+        let source = Source::Inputs {
+            inputs,
+            fetcher: Arc::new(default_fetcher()),
+        };
+        Some((source, problems))
+    }
+
+    /// Loads, handing over each file's outcome in load order. With
+    /// `cached_first`, web addresses give their cached copies first and are
+    /// fetched after everything else (the reader); otherwise each is fetched
+    /// in its turn (`lede dump`).
+    fn load(&self, cached_first: bool, emit: &mut loader::Emit<'_>) {
         match self {
             Source::Sample => {
                 let _ = emit(loader::load_sample());
             }
             Source::Paths(paths) => loader::load_paths_with(paths, emit),
+            Source::Inputs { inputs, fetcher } => {
+                let web = loader::Web {
+                    fetcher,
+                    cached_first,
+                };
+                loader::load_inputs(inputs, Some(&web), emit);
+            }
         }
     }
+
+    /// The web addresses among the inputs, for a reload.
+    fn web_sources(&self) -> Vec<WebSource> {
+        match self {
+            Source::Inputs { inputs, .. } => inputs
+                .iter()
+                .filter_map(|input| match input {
+                    Input::Web(source) => Some(source.clone()),
+                    Input::Path(_) => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A fetcher with the default limits and the cache in the user's cache
+/// folder (none when there is no home to put it in).
+pub fn default_fetcher() -> Fetcher {
+    Fetcher::new(FetchOptions::default(), Cache::open_default())
 }
 
 /// Analysis threads: one per core.
@@ -91,8 +175,18 @@ pub enum Event {
         skipped: Vec<String>,
         warnings: Vec<String>,
     },
-    /// Every file has been read.
+    /// Every file has been read (and every web address fetched).
     Loaded,
+    /// Articles that arrived again from another source and were dropped.
+    Duplicates(Vec<Duplicate>),
+    /// A reload is over: this many new articles came in.
+    Reloaded { added: usize },
+    /// An article's text was replaced (its full article fetched): the
+    /// stored article to show instead, analysed again.
+    Replaced {
+        article: usize,
+        stored: Arc<StoredArticle>,
+    },
     /// An analysis the reader asked for with [`Reader::request`] (`asked`),
     /// or one of the first [`ANALYSIS_CACHE`] others, which a small collection
     /// keeps whole.
@@ -176,6 +270,8 @@ pub struct Reader {
     index: SharedIndex,
     stop: Arc<AtomicBool>,
     typing: Arc<Typing>,
+    /// To the loader thread, once the collection is in.
+    requests: Sender<Request>,
 }
 
 /// How often the indexer re-sorts the sidebar order and reports progress.
@@ -248,6 +344,7 @@ impl Reader {
     pub fn with_workers(source: Source, workers: usize) -> Reader {
         let (events_tx, events) = mpsc::channel();
         let (indexer_tx, indexer_rx) = mpsc::channel();
+        let (requests, requests_rx) = mpsc::channel();
         let work = Arc::new(Work::default());
         let index: SharedIndex = Arc::new(RwLock::new(CollectionIndex::default()));
         let stop = Arc::new(AtomicBool::new(false));
@@ -265,7 +362,7 @@ impl Reader {
                 Arc::clone(&typing),
             );
             spawn_named("lede-loader", move || {
-                load_loop(&source, &work, &tx, &events, &stop, &typing);
+                load_loop(&source, &work, &tx, &events, &stop, &typing, &requests_rx);
             });
         }
         {
@@ -280,7 +377,24 @@ impl Reader {
             index,
             stop,
             typing,
+            requests,
         }
+    }
+
+    /// Fetches every web address again (after the first load is over) and
+    /// adds the new articles; [`Event::Reloaded`] says when it is done.
+    pub fn reload(&self) {
+        let _ = self.requests.send(Request::Reload);
+    }
+
+    /// Fetches the web page article `article` links to and replaces the
+    /// article's text with the page's ([`Event::Replaced`]); a failure comes
+    /// back as a problem.
+    pub fn fetch_full(&self, article: usize, stored: &Arc<StoredArticle>) {
+        let _ = self.requests.send(Request::FullArticle {
+            article,
+            stored: Arc::clone(stored),
+        });
     }
 
     /// The events so far, and those to come.
@@ -357,6 +471,7 @@ fn apply(app: &mut App, event: Event) {
         Event::Articles(articles) => app.add_articles(articles),
         Event::Problems { skipped, warnings } => app.add_problems(skipped, warnings),
         Event::Loaded => app.loading_finished(),
+        Event::Duplicates(_) | Event::Reloaded { .. } | Event::Replaced { .. } => {}
         Event::Analysed {
             article,
             analysis,
@@ -372,8 +487,84 @@ fn apply(app: &mut App, event: Event) {
     }
 }
 
+/// What the reader asks the loader thread for once the collection is in.
+#[derive(Debug)]
+pub enum Request {
+    /// Fetch every web address again and add what is new.
+    Reload,
+    /// Fetch the web page of this article (its link) and show its full text
+    /// in place of the feed's summary.
+    FullArticle {
+        article: usize,
+        stored: Arc<StoredArticle>,
+    },
+}
+
+/// Hands loaded articles to the analysis queue and, in batches, to the reader.
+struct Feeder<'a> {
+    work: &'a Work,
+    events: &'a Sender<Event>,
+    typing: &'a Typing,
+    stop: &'a AtomicBool,
+    /// The next article's index.
+    next: usize,
+    batch: Vec<Arc<StoredArticle>>,
+    last_send: Option<Instant>,
+    shared_path: Option<Arc<str>>,
+}
+
+impl Feeder<'_> {
+    /// Takes one part of the load.
+    fn take(&mut self, part: Loaded) -> ControlFlow<()> {
+        if self.stop.load(Ordering::Relaxed) {
+            return ControlFlow::Break(());
+        }
+        self.typing.step_aside();
+        if !part.skipped.is_empty() || !part.warnings.is_empty() {
+            let strings = |v: Vec<LoadError>| v.iter().map(ToString::to_string).collect();
+            let _ = self.events.send(Event::Problems {
+                skipped: strings(part.skipped),
+                warnings: strings(part.warnings),
+            });
+        }
+        if !part.duplicates.is_empty() {
+            let _ = self.events.send(Event::Duplicates(part.duplicates));
+        }
+        if part.articles.is_empty() {
+            return ControlFlow::Continue(());
+        }
+        let mut queue = self.work.lock();
+        for article in part.articles {
+            let stored = Arc::new(StoredArticle::new(article, self.shared_path.as_ref()));
+            self.shared_path = Some(Arc::clone(stored.shared_path()));
+            queue.pending.insert(self.next, Arc::clone(&stored));
+            self.batch.push(stored);
+            self.next += 1;
+        }
+        drop(queue);
+        self.work.ready.notify_all();
+        // The first articles go at once (the first frame waits for them),
+        // then batches at a steady pace.
+        if self.last_send.is_none_or(|t| t.elapsed() >= LOAD_BATCH) {
+            self.send();
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// Sends the batch gathered so far.
+    fn send(&mut self) {
+        if !self.batch.is_empty() {
+            let _ = self
+                .events
+                .send(Event::Articles(std::mem::take(&mut self.batch)));
+            self.last_send = Some(Instant::now());
+        }
+    }
+}
+
 /// The loader thread: reads every file in order, queues each article for
-/// analysis and hands batches to the reader.
+/// analysis and hands batches to the reader; then serves the reader's
+/// requests (reload, full articles) until the reader goes.
 fn load_loop(
     source: &Source,
     work: &Work,
@@ -381,53 +572,81 @@ fn load_loop(
     events: &Sender<Event>,
     stop: &AtomicBool,
     typing: &Typing,
+    requests: &Receiver<Request>,
 ) {
     lower_priority(LOADER_NICE);
-    let mut next = 0;
-    let mut batch: Vec<Arc<StoredArticle>> = Vec::new();
-    let mut last_send: Option<Instant> = None;
-    let mut shared_path: Option<Arc<str>> = None;
-    let send = |batch: &mut Vec<Arc<StoredArticle>>, last: &mut Option<Instant>| {
-        if !batch.is_empty() {
-            let _ = events.send(Event::Articles(std::mem::take(batch)));
-            *last = Some(Instant::now());
-        }
+    let mut feeder = Feeder {
+        work,
+        events,
+        typing,
+        stop,
+        next: 0,
+        batch: Vec::new(),
+        last_send: None,
+        shared_path: None,
     };
-    source.load(&mut |part: Loaded| {
+    source.load(true, &mut |part: Loaded| feeder.take(part));
+    feeder.send();
+    let _ = events.send(Event::Loaded);
+    let _ = indexer.send(ToIndexer::Total(feeder.next));
+    while let Ok(request) = requests.recv() {
         if stop.load(Ordering::Relaxed) {
-            return ControlFlow::Break(());
+            return;
         }
-        typing.step_aside();
-        if !part.skipped.is_empty() || !part.warnings.is_empty() {
-            let strings = |v: Vec<LoadError>| v.iter().map(ToString::to_string).collect();
-            let _ = events.send(Event::Problems {
-                skipped: strings(part.skipped),
-                warnings: strings(part.warnings),
+        match request {
+            Request::Reload => {
+                let before = feeder.next;
+                if let Source::Inputs { fetcher, .. } = source {
+                    loader::inputs::refetch(&source.web_sources(), fetcher, &mut |part: Loaded| {
+                        feeder.take(part)
+                    });
+                }
+                feeder.send();
+                let _ = events.send(Event::Reloaded {
+                    added: feeder.next - before,
+                });
+                let _ = indexer.send(ToIndexer::Total(feeder.next));
+            }
+            Request::FullArticle { article, stored } => {
+                full_article(source, work, events, article, &stored);
+            }
+        }
+    }
+}
+
+/// Fetches the page an article links to and sends it, with its full text,
+/// to replace the article (and to be analysed again, first in line).
+fn full_article(
+    source: &Source,
+    work: &Work,
+    events: &Sender<Event>,
+    index: usize,
+    stored: &StoredArticle,
+) {
+    let fetcher = match source {
+        Source::Inputs { fetcher, .. } => Arc::clone(fetcher),
+        _ => Arc::new(default_fetcher()),
+    };
+    let mut article = stored.to_article();
+    match loader::inputs::with_full_text(&mut article, &fetcher, false) {
+        Ok(()) => {
+            let replaced = Arc::new(StoredArticle::new(article, Some(stored.shared_path())));
+            let mut queue = work.lock();
+            queue.urgent.push_front((index, Arc::clone(&replaced)));
+            drop(queue);
+            work.ready.notify_one();
+            let _ = events.send(Event::Replaced {
+                article: index,
+                stored: replaced,
             });
         }
-        if part.articles.is_empty() {
-            return ControlFlow::Continue(());
+        Err(error) => {
+            let _ = events.send(Event::Problems {
+                skipped: Vec::new(),
+                warnings: vec![format!("full article: {error}")],
+            });
         }
-        let mut queue = work.lock();
-        for article in part.articles {
-            let stored = Arc::new(StoredArticle::new(article, shared_path.as_ref()));
-            shared_path = Some(Arc::clone(stored.shared_path()));
-            queue.pending.insert(next, Arc::clone(&stored));
-            batch.push(stored);
-            next += 1;
-        }
-        drop(queue);
-        work.ready.notify_all();
-        // The first articles go at once (the first frame waits for them),
-        // then batches at a steady pace.
-        if last_send.is_none_or(|t| t.elapsed() >= LOAD_BATCH) {
-            send(&mut batch, &mut last_send);
-        }
-        ControlFlow::Continue(())
-    });
-    send(&mut batch, &mut last_send);
-    let _ = events.send(Event::Loaded);
-    let _ = indexer.send(ToIndexer::Total(next));
+    }
 }
 
 /// Nice value of the analysis threads (Linux): they keep every core busy for
@@ -687,7 +906,7 @@ fn dump_load(
 ) -> usize {
     let mut next = 0;
     let mut skipped = 0;
-    source.load(&mut |part: Loaded| {
+    source.load(false, &mut |part: Loaded| {
         if stop.load(Ordering::Relaxed) {
             return ControlFlow::Break(());
         }

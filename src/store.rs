@@ -151,6 +151,8 @@ impl StoredArticle {
             author: self.author.as_deref().map(str::to_string),
             paragraphs: self.paragraphs().map(str::to_string).collect(),
             removed: Vec::new(),
+            // Duplicates are told apart while loading; the reader does not need it.
+            guid: None,
         }
     }
 }
@@ -183,6 +185,7 @@ mod tests {
             author: Some("A. Writer".into()),
             paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
             removed: vec!["Share this".into()],
+            guid: None,
         }
     }
 

@@ -80,6 +80,22 @@ pub fn decode(
     bytes: &[u8],
     json: bool,
 ) -> Result<(String, Vec<LoadError>), LoadError> {
+    decode_hinted(label, bytes, json, None)
+}
+
+/// [`decode`], with the charset a web server named for the bytes
+/// (`Content-Type: text/xml; charset=windows-1251`): it comes before what the
+/// document declares, but like that only for bytes that are not UTF-8.
+///
+/// # Errors
+///
+/// Binary data, as [`decode`].
+pub fn decode_hinted(
+    label: &str,
+    bytes: &[u8],
+    json: bool,
+    charset: Option<&str>,
+) -> Result<(String, Vec<LoadError>), LoadError> {
     let mut warnings = Vec::new();
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let text = decode_with(label, encoding, &bytes[bom..], &mut warnings);
@@ -101,6 +117,17 @@ pub fn decode(
         Err(error) => error,
     };
     let mut declared_unknown = false;
+    let named_by_server = charset
+        .and_then(|name| Encoding::for_label(name.trim().as_bytes()))
+        .filter(|&encoding| encoding != encoding_rs::REPLACEMENT && encoding != encoding_rs::UTF_8);
+    if let Some(encoding) = named_by_server {
+        let text = decode_with(label, encoding, bytes, &mut warnings);
+        warnings.push(LoadError::new(
+            label,
+            format!("not UTF-8; read as {}, as the server says", encoding.name()),
+        ));
+        return Ok((text, warnings));
+    }
     match declared_encoding(bytes) {
         Some(Declared::Known(encoding)) if encoding != encoding_rs::UTF_8 => {
             let text = decode_with(label, encoding, bytes, &mut warnings);

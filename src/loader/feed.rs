@@ -101,14 +101,22 @@ fn repaired(
         ));
         return Ok(feed);
     }
-    if let Some(closed) = close_after_last_item(&escaped)
+    if let Some(closed) = closed_at_the_end(&escaped)
         && let Ok(feed) = parse_feed(&closed)
-        && !feed.entries.is_empty()
     {
+        if feed.entries.is_empty() {
+            return Err(LoadError::new(
+                label,
+                format!(
+                    "the feed is cut off before its first item ({})",
+                    short_reason(first_error)
+                ),
+            ));
+        }
         warnings.push(LoadError::new(
             label,
             format!(
-                "the feed is cut off or broken after item {} ({}); read up to there",
+                "the feed is cut off after item {} ({}); read up to there",
                 feed.entries.len(),
                 short_reason(first_error)
             ),
@@ -130,8 +138,9 @@ fn short_reason(error: &feed_rs::parser::ParseFeedError) -> String {
         }
         other => {
             let text = other.to_string();
-            text.strip_prefix("unable to parse XML: ")
-                .unwrap_or(&text)
+            let text = text.strip_prefix("unable to parse XML: ").unwrap_or(&text);
+            text.strip_prefix("Parser error: ")
+                .unwrap_or(text)
                 .to_string()
         }
     }
@@ -248,22 +257,63 @@ fn escape_bare_ampersands(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A feed cut off after its last complete item, closed again: `</item>`
-/// (or `</entry>`) followed by the end tags an RSS or Atom document needs.
-fn close_after_last_item(text: &str) -> Option<String> {
-    let (end_tag, closing) = if let Some(at) = text.rfind("</item>") {
-        let rdf = text.contains("<rdf:RDF") || text.contains("<RDF");
-        let closing = if rdf {
-            "</rdf:RDF>"
+/// A document cut off part way (a download that stopped, a server that
+/// failed mid-answer), closed again: an unfinished tag, comment or CDATA
+/// section at the end is dropped, and every element still open is closed.
+/// `None` when nothing was open.
+fn closed_at_the_end(text: &str) -> Option<String> {
+    fn name_of(tag: &str) -> &str {
+        tag.split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .next()
+            .unwrap_or("")
+    }
+    let bytes = text.as_bytes();
+    let mut open: Vec<&str> = Vec::new();
+    let mut i = 0;
+    let mut cut = text.len();
+    while let Some(offset) = text[i..].find('<') {
+        let lt = i + offset;
+        let rest = &text[lt..];
+        let (end_marker, skip) = if rest.starts_with("<!--") {
+            ("-->", true)
+        } else if rest.starts_with("<![CDATA[") {
+            ("]]>", true)
+        } else if rest.starts_with("<?") || rest.starts_with("<!") {
+            (">", true)
         } else {
-            "</channel></rss>"
+            (">", false)
         };
-        (at + "</item>".len(), closing)
-    } else {
-        (text.rfind("</entry>")? + "</entry>".len(), "</feed>")
-    };
-    let mut closed = text[..end_tag].to_string();
-    closed.push_str(closing);
+        let Some(length) = rest.find(end_marker) else {
+            cut = lt;
+            break;
+        };
+        let end = lt + length + end_marker.len();
+        i = end;
+        if skip || bytes.get(end.wrapping_sub(2)) == Some(&b'/') {
+            continue;
+        }
+        let tag = &text[lt + 1..end - 1];
+        if let Some(closing) = tag.strip_prefix('/') {
+            let name = name_of(closing);
+            if let Some(at) = open.iter().rposition(|n| *n == name) {
+                open.truncate(at);
+            }
+        } else {
+            let name = name_of(tag);
+            if !name.is_empty() {
+                open.push(name);
+            }
+        }
+    }
+    if open.is_empty() && cut == text.len() {
+        return None;
+    }
+    let mut closed = text[..cut].to_string();
+    for name in open.iter().rev() {
+        closed.push_str("</");
+        closed.push_str(name);
+        closed.push('>');
+    }
     Some(closed)
 }
 
@@ -309,6 +359,7 @@ fn article_of(label: &str, id: String, entry: &Entry, source: Option<&str>) -> O
         author,
         paragraphs,
         removed: Vec::new(),
+        guid: Some(entry.id.clone()).filter(|g| !g.trim().is_empty()),
     })
 }
 
@@ -385,12 +436,25 @@ mod tests {
     }
 
     #[test]
-    fn a_cut_off_feed_is_closed_after_its_last_whole_item() {
-        let text = "<rss><channel><item><title>A</title></item><item><title>B";
+    fn a_cut_off_feed_is_closed_where_it_stops() {
+        let text = "<rss><channel><item><title>A</title></item><item><title><![CD";
         assert_eq!(
-            close_after_last_item(text).unwrap(),
-            "<rss><channel><item><title>A</title></item></channel></rss>"
+            closed_at_the_end(text).unwrap(),
+            "<rss><channel><item><title>A</title></item><item><title></title></item></channel></rss>"
         );
-        assert_eq!(close_after_last_item("<rss><channel>"), None);
+        assert_eq!(closed_at_the_end("<rss><channel/></rss>"), None);
+        let (articles, warnings) = parse(
+            "cut.xml",
+            "<rss version=\"2.0\"><channel><title>F</title><item><title>One</title>\
+             <description>Text one.</description></item><item><title>Two</title><descr",
+        )
+        .unwrap();
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[1].title, "Two");
+        assert!(
+            warnings[0]
+                .reason
+                .starts_with("the feed is cut off after item 2")
+        );
     }
 }

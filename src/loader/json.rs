@@ -273,6 +273,7 @@ fn article_from_object(
         author,
         paragraphs,
         removed: Vec::new(),
+        guid: None,
     })
 }
 
