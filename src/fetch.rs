@@ -8,7 +8,7 @@
 pub mod cache;
 mod request;
 #[cfg(test)]
-mod test_server;
+pub(crate) mod test_server;
 #[cfg(test)]
 mod tests;
 pub mod urls;

@@ -14,6 +14,8 @@ pub mod dedup;
 pub mod feed;
 pub mod html;
 pub mod inputs;
+#[cfg(test)]
+mod inputs_tests;
 pub mod json;
 pub mod markup;
 pub mod parts;

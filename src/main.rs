@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Files or directories to read (`-` for standard input). Without any, the
-    /// bundled sample collection opens.
+    /// Files, directories, web addresses (http, https) or OPML lists to read
+    /// (`-` for standard input). Without any, the feeds of
+    /// `$XDG_CONFIG_HOME/lede/urls` open, else the bundled sample collection.
     paths: Vec<PathBuf>,
 }
 
@@ -23,7 +24,8 @@ struct Cli {
 enum Command {
     /// Print the analysis of every article as JSON Lines (one object per article).
     Dump {
-        /// Files or directories to read (`-` for standard input); the sample collection without any.
+        /// Files, directories, web addresses or OPML lists to read (`-` for standard
+        /// input); the subscription file's feeds, else the sample, without any.
         paths: Vec<PathBuf>,
     },
 }
@@ -81,10 +83,31 @@ fn read(source: Source) -> ExitCode {
     }
 }
 
+/// What to read: the arguments; without any, the feeds of the subscription
+/// file in the config folder, else the bundled sample. Problems with the
+/// subscription file go to standard error (the reader also lists them).
+fn source_of(paths: Vec<PathBuf>) -> Source {
+    if !paths.is_empty() {
+        return Source::from_args(paths);
+    }
+    let Some(config) = lede::fetch::default_config_dir() else {
+        return Source::Sample;
+    };
+    match Source::subscriptions(&config) {
+        Some((source, problems)) => {
+            for problem in problems {
+                eprintln!("lede: {problem}");
+            }
+            source
+        }
+        None => Source::Sample,
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Dump { paths }) => dump(&Source::from_args(paths)),
-        None => read(Source::from_args(cli.paths)),
+        Some(Command::Dump { paths }) => dump(&source_of(paths)),
+        None => read(source_of(cli.paths)),
     }
 }

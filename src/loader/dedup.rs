@@ -25,13 +25,21 @@ pub struct Duplicate {
 /// Remembers every article handed over and recognises copies.
 #[derive(Default)]
 pub struct Dedup {
-    /// Key hash → load position of the first article with that key, and a
-    /// hash of the file or address it came from.
-    seen: HashMap<u64, (usize, u64)>,
+    /// Key hash → the first article with that key: its load position, and
+    /// hashes of the file or address it came from and of its id.
+    seen: HashMap<u64, Seen>,
     /// Articles handed over so far.
     count: usize,
     /// One fixed hasher: keys are compared between articles of one run only.
     hasher: foldhash::fast::FixedState,
+}
+
+/// The first article seen with a key.
+#[derive(Clone, Copy)]
+struct Seen {
+    position: usize,
+    origin: u64,
+    id: u64,
 }
 
 /// What a key is made of, so that a title never matches a URL.
@@ -53,22 +61,31 @@ impl Dedup {
         articles.retain(|article| {
             let keys = self.keys(article);
             let origin = self.hash(KeyKind::Origin, &[&article.source_path]);
+            let id = self.hash(KeyKind::Origin, &[&article.id]);
             // Within one file or feed, items are distinct by its word: a
             // blog's items often share a link (the day's page), and some
-            // feeds even repeat a guid for different posts.
-            let copy_of = |(_, key): &(KeyKind, u64)| {
-                let &(position, seen_origin) = self.seen.get(key)?;
-                (seen_origin != origin).then_some(position)
-            };
-            if let Some(original) = keys.iter().find_map(copy_of) {
-                duplicates.push(Duplicate {
-                    original,
-                    source: source_of(article),
-                });
+            // feeds even repeat a guid for different posts. The same item
+            // read again (a feed fetched after its cached copy was shown)
+            // is a copy, but not news of another source.
+            let first = keys.iter().find_map(|(_, key)| {
+                let seen = self.seen.get(key)?;
+                (seen.origin != origin || seen.id == id).then_some(*seen)
+            });
+            if let Some(seen) = first {
+                if seen.origin != origin {
+                    duplicates.push(Duplicate {
+                        original: seen.position,
+                        source: source_of(article),
+                    });
+                }
                 return false;
             }
             for (_, key) in keys {
-                self.seen.entry(key).or_insert((self.count, origin));
+                self.seen.entry(key).or_insert(Seen {
+                    position: self.count,
+                    origin,
+                    id,
+                });
             }
             self.count += 1;
             true
@@ -210,7 +227,7 @@ mod tests {
         let item = |guid: &str, text: &str| Article {
             source_path: "feed.xml".into(),
             ..article(
-                "feed.xml",
+                &format!("feed.xml#{guid}-{text}"),
                 Some("https://blog.example/today"),
                 text,
                 Some(guid),
@@ -219,6 +236,10 @@ mod tests {
         let mut items = vec![item("1", "same"), item("2", "same"), item("1", "other")];
         assert!(dedup.filter(&mut items).is_empty());
         assert_eq!(items.len(), 3);
+        // The same items read again from the same feed: dropped, no news.
+        let mut reread = vec![item("1", "same")];
+        assert!(dedup.filter(&mut reread).is_empty());
+        assert!(reread.is_empty());
         // The same feed read again from elsewhere is all copies.
         let mut again = vec![Article {
             source_path: "https://blog.example/feed".into(),

@@ -9,6 +9,7 @@
 //! are ignored. Malformed JSON stops the file with its line and column; a bad
 //! record in a collection becomes a warning and the others load.
 
+use super::markup;
 use super::{LoadError, finish_article, normalize_newlines};
 use crate::model::Article;
 use serde_json::{Map, Value};
@@ -256,12 +257,22 @@ fn article_from_object(
     at: &Located<'_>,
     warnings: &mut Vec<LoadError>,
 ) -> Option<Article> {
-    let mut field = |keys: &[&str]| string_field(object, keys, at, warnings);
+    // CMS exports often carry HTML, or text escaped as HTML (the Reuters
+    // titles hold `&lt;`): decoded like a feed's.
+    let mut field = |keys: &[&str]| {
+        string_field(object, keys, at, warnings).map(|text| {
+            if markup::looks_like_html(&text) {
+                markup::inline_text(&text)
+            } else {
+                text
+            }
+        })
+    };
     let title = field(TITLE_KEYS).unwrap_or_default();
     let source = field(SOURCE_KEYS);
     let date = field(DATE_KEYS);
     let url = field(URL_KEYS);
-    let author = author_field(object, at, warnings);
+    let author = author_field(object, at, warnings).map(|name| markup::inline_text(&name));
     let paragraphs = body_field(object, at, warnings);
     finish_article(Article {
         id: id.to_string(),
@@ -346,12 +357,12 @@ fn body_field(
     for key in BODY_KEYS {
         let paragraphs = match object.get(*key) {
             None | Some(Value::Null) => continue,
-            Some(Value::String(s)) => split_paragraphs(s),
+            Some(Value::String(s)) => body_paragraphs(s),
             Some(Value::Array(items)) => {
                 let mut paragraphs = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     match item {
-                        Value::String(s) => paragraphs.extend(split_paragraphs(s)),
+                        Value::String(s) => paragraphs.extend(body_paragraphs(s)),
                         Value::Null => {}
                         other => warnings.push(at.warning(format!(
                             "`{key}`[{i}] should be a string, found {}; ignored",
@@ -374,6 +385,17 @@ fn body_field(
         }
     }
     Vec::new()
+}
+
+/// The paragraphs of a body string: HTML markup becomes paragraphs as a
+/// feed body does; text that is only escaped (`&lt;`, `&#3;`) is decoded and
+/// split like plain text, keeping its line structure.
+fn body_paragraphs(body: &str) -> Vec<String> {
+    if markup::has_tags(body) {
+        markup::html_to_paragraphs(body)
+    } else {
+        split_paragraphs(&markup::decode_entities(body))
+    }
 }
 
 /// Splits a body string into paragraphs.
