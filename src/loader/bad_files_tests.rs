@@ -30,8 +30,13 @@ const CORPUS: &[(&str, Outcome)] = &[
         "array-one-bad.json",
         Loads(2, Some("expected an article object, found a number")),
     ),
+    ("bare-ampersand.rss", Loads(2, Some("a bare `&`"))),
     ("binary.txt", Skipped("binary file (NUL byte at offset 8)")),
     ("corrupt.txt.gz", Skipped("gzip data is corrupt")),
+    (
+        "cut-off-feed.xml",
+        Loads(2, Some("the feed is cut off after item 2")),
+    ),
     (
         "declared-koi8r.json",
         Loads(1, Some("read as KOI8-R, as the file declares")),
@@ -39,6 +44,7 @@ const CORPUS: &[(&str, Outcome)] = &[
     ("empty.txt", Skipped("empty file")),
     ("good.txt", Loads(1, None)),
     ("gzip-under-plain-name.txt", Loads(1, None)),
+    ("hostile-feed.xml", Loads(1, None)),
     ("hostile.txt", Loads(1, None)),
     ("image.png", PassedOver),
     (
@@ -47,9 +53,15 @@ const CORPUS: &[(&str, Outcome)] = &[
     ),
     ("latin1.txt", Loads(1, Some("read as Windows-1252"))),
     ("lines-one-bad.jsonl", Loads(2, Some("expected value"))),
+    ("not-a-feed.xml", Skipped("not a feed or a web page")),
     ("not-an-article.json", Skipped("no title or body")),
     ("packed.json.gz", Loads(2, None)),
+    ("page-no-text.html", Skipped("no article text found")),
     ("truncated.json", Skipped("EOF while parsing")),
+    (
+        "undeclared-koi8r.xml",
+        Loads(1, Some("guessed from the bytes")),
+    ),
     ("utf16-bom.txt", Loads(1, None)),
     ("utf16-no-bom.json", Loads(1, None)),
     ("whitespace.txt", Skipped("no text (only white space)")),
@@ -121,6 +133,32 @@ fn build_corpus() -> (Corpus, Vec<(String, Outcome)>) {
         "deep.json",
         &b"[".repeat(200_000),
         Skipped("recursion limit exceeded"),
+    );
+    // A web page nested 20,000 deep (every extractor takes seconds on one):
+    // flattened before extraction, its text kept.
+    let depth = 20_000;
+    let mut page = b"<html><head><title>Deep</title></head><body>".to_vec();
+    page.extend(b"<div>".repeat(depth));
+    page.extend(
+        b"<p>The harbour reopened on Sunday after the storm, two days later than \
+          planned, and the first ferry left at seven with forty passengers.</p>"
+            .as_slice(),
+    );
+    page.extend(b"</div>".repeat(depth));
+    page.extend(b"</body></html>");
+    add(
+        "deep-page.html",
+        &page,
+        Loads(1, Some("nested deeper than 256 levels")),
+    );
+    // A page bigger than the extractor is given.
+    let mut huge = b"<html><body><p>".to_vec();
+    huge.extend(b"word ".repeat(4 * 1024 * 1024));
+    huge.extend(b"</p></body></html>");
+    add(
+        "huge-page.html",
+        &huge,
+        Skipped("web page larger than 16 MiB"),
     );
     // A gzip bomb: 64 KiB that would become more than the size limit.
     let spaces = std::io::repeat(b' ').take(MAX_FILE_BYTES + 1);

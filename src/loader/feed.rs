@@ -80,7 +80,25 @@ pub fn is_feed(content: &str) -> bool {
 }
 
 fn parse_feed(text: &str) -> Result<Feed, feed_rs::parser::ParseFeedError> {
-    feed_rs::parser::parse(text.as_bytes())
+    feed_rs::parser::Builder::new()
+        .id_generator(stable_id)
+        .build()
+        .parse(text.as_bytes())
+}
+
+/// An id for an item without a guid, the same on every run (the parser's
+/// own is random when an item has no link): a hash of its link and title,
+/// so reading state and copies keep finding the item.
+fn stable_id(links: &[feed_rs::model::Link], title: &Option<Text>, _base: Option<&str>) -> String {
+    // FNV-1a: tiny, and fixed for good, unlike the standard hashers.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let link = links.first().map_or("", |l| l.href.as_str());
+    let title = title.as_ref().map_or("", |t| t.content.as_str());
+    for byte in link.bytes().chain([0]).chain(title.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 /// Tries the repairs for the common breakages, in turn; the error names the
@@ -433,6 +451,45 @@ mod tests {
         let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss/>";
         assert_eq!(without_encoding_declaration(text), "\n<rss/>");
         assert_eq!(without_encoding_declaration("<rss/>"), "<rss/>");
+    }
+
+    #[test]
+    fn references_that_decode_to_escape_sequences_are_sanitised_after_decoding() {
+        let bytes = include_bytes!("../../assets/fixtures/bad/hostile-feed.xml");
+        let (articles, _) = crate::loader::parse_file("hostile-feed.xml", bytes).unwrap();
+        let a = &articles[0];
+        let texts = [
+            &a.title,
+            a.source.as_ref().unwrap(),
+            a.author.as_ref().unwrap(),
+        ]
+        .into_iter()
+        .chain(&a.paragraphs);
+        for text in texts {
+            assert!(!text.chars().any(crate::sanitize::is_forbidden), "{text:?}");
+            assert!(!text.contains("alert"), "script kept: {text:?}");
+        }
+        assert_eq!(a.title, "Colour \u{241b}red\u{241b} title");
+        assert_eq!(a.source.as_deref(), Some("Evil\u{241b} Feed"));
+    }
+
+    #[test]
+    fn items_without_a_guid_keep_their_id_from_run_to_run() {
+        let feed = "<rss version=\"2.0\"><channel><item><title>No guid</title></item>\
+                    <item><title>Other</title></item></channel></rss>";
+        let ids = || -> Vec<String> {
+            parse("f.xml", feed)
+                .unwrap()
+                .0
+                .into_iter()
+                .map(|a| a.id)
+                .collect()
+        };
+        let first = ids();
+        assert_eq!(first, ids());
+        assert_ne!(first[0], first[1]);
+        // 16 hex digits from the title, not a random UUID.
+        assert_eq!(first[0].len(), "f.xml#".len() + 16, "{first:?}");
     }
 
     #[test]

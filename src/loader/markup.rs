@@ -279,10 +279,12 @@ fn reads_as_caption(alt: &str) -> bool {
 }
 
 /// C0 controls that character references decode to, which carry nothing a
-/// reader needs (the Reuters `&#3;` ends every body). ESC is kept so that
-/// the sanitiser shows where an escape sequence was; white space is kept.
+/// reader needs (the Reuters `&#3;` ends every body). ESC and BEL are kept,
+/// so that the sanitiser sees a whole escape sequence (BEL ends some) and
+/// shows where it was; white space is kept.
 fn is_dropped_control(c: char) -> bool {
-    (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c' | '\x1b')) || c == '\u{7f}'
+    (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c' | '\x1b' | '\x07'))
+        || c == '\u{7f}'
 }
 
 /// Appends `text` to `out`, each run of white space as one space and the
