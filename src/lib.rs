@@ -11,7 +11,7 @@
 //! | module | role |
 //! | --- | --- |
 //! | [`model`] | `Article`, `Analysis`, `Entity`, `Quote`, `Span`: plain data shared by every layer |
-//! | [`loader`] | files, directories and stdin → articles; formats, boilerplate, typed load errors |
+//! | [`loader`] | files, directories, stdin and web addresses → articles; feeds, web pages, text, JSON; copies merged; typed load errors |
 //! | [`fetch`] | `http(s)://` URLs → bytes for the loader: HTTP client, on-disk cache, subscription list |
 //! | [`sanitize`] | makes untrusted text safe for the terminal (controls, escape sequences, bidi) |
 //! | [`analysis`] | quotes, speakers, entities, aliases per article; the cross-article index |
