@@ -86,11 +86,25 @@ impl Drop for Session {
 }
 
 /// The command line that runs the built binary with `args`, then reports how it ended.
+/// The config and cache folders are the test's own, so a subscription list of
+/// whoever runs the tests never takes the sample's place.
 fn lede_command(args: &str) -> String {
+    lede_command_with_cache(args, &test_home().join("cache"))
+}
+
+/// [`lede_command`] with the web cache in `cache`.
+fn lede_command_with_cache(args: &str, cache: &std::path::Path) -> String {
     format!(
-        "{} {args}; echo \"lede exited with $?\"; sleep 30",
+        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' {} {args}; echo \"lede exited with $?\"; sleep 30",
+        test_home().join("config").display(),
+        cache.display(),
         env!("CARGO_BIN_EXE_lede")
     )
+}
+
+/// A folder of this test process's own.
+fn test_home() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("lede-tmux-home-{}", std::process::id()))
 }
 
 /// The text of the sidebar pane (the right-most box) on each screen row.
@@ -288,6 +302,92 @@ fn tmux_nothing_loadable_prints_reasons_and_fails() {
 }
 
 mod terminal_bytes;
+
+/// A web server on the loopback address for the reader's web tests: serves
+/// the fixture feed at `/feed.rss`, 404 for anything else, one request per
+/// connection, until the returned flag is set.
+fn serve_feed() -> (String, std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    use std::io::{BufRead, BufReader, Write};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let feed = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/fixtures/net/feed.rss"
+    ))
+    .expect("fixture feed");
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let address = format!("http://{}", listener.local_addr().expect("address"));
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let stopped = std::sync::Arc::clone(&stop);
+    listener.set_nonblocking(true).expect("non-blocking");
+    std::thread::spawn(move || {
+        while !stopped.load(Ordering::Relaxed) {
+            let Ok((stream, _)) = listener.accept() else {
+                sleep(Duration::from_millis(10));
+                continue;
+            };
+            let _ = stream.set_nonblocking(false);
+            let mut reader = BufReader::new(&stream);
+            let mut request = String::new();
+            let _ = reader.read_line(&mut request);
+            // The rest of the request head.
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let (status, body): (&str, &[u8]) = if request.starts_with("GET /feed.rss ") {
+                ("200 OK", &feed)
+            } else {
+                ("404 Not Found", b"not here")
+            };
+            let mut stream = &stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Type: application/rss+xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(body);
+        }
+    });
+    (address, stop)
+}
+
+#[test]
+fn tmux_reader_reads_feeds_by_web_address_and_offline_from_its_cache() {
+    let (address, stop) = serve_feed();
+    let cache = test_home().join("web-cache");
+    let _ = std::fs::remove_dir_all(&cache);
+    let args = format!("{address}/feed.rss {address}/missing.rss");
+    let Some(session) = Session::start("web", &lede_command_with_cache(&args, &cache)) else {
+        return;
+    };
+    let screen = session.wait_for("the feed's items", |s| {
+        s.contains("Articles (2)") && s.contains("skipped")
+    });
+    assert!(screen.contains("Ferry timetable changes"), "{screen}");
+    assert!(screen.contains("Harbour Town Gazette"), "{screen}");
+    session.keys(&["e"]);
+    let screen = session.wait_for("the problems overlay", |s| s.contains("HTTP 404"));
+    assert!(screen.contains("missing.rss"), "{screen}");
+    session.keys(&["Escape", "q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    drop(session);
+    // The server is gone: the same start shows the cached copy, and says so.
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    sleep(Duration::from_millis(50));
+    let Some(session) = Session::start("web-offline", &lede_command_with_cache(&args, &cache))
+    else {
+        return;
+    };
+    let screen = session.wait_for("the cached items", |s| {
+        s.contains("Articles (2)") && s.contains("warning")
+    });
+    assert!(screen.contains("Library opens a reading r"), "{screen}");
+    session.keys(&["e"]);
+    session.wait_for("the offline warning", |s| {
+        s.contains("showing the copy saved")
+    });
+    let _ = std::fs::remove_dir_all(&cache);
+}
 
 /// Hostile strings for the real-binary test, each between sentinels so the
 /// printed text can be checked for its visible form.
