@@ -27,6 +27,7 @@ use crate::analysis::index::{CollectionIndex, Renames, Unifier};
 use crate::app::{ANALYSIS_CACHE, App, SharedIndex};
 use crate::dump::quiet_broken_pipe;
 use crate::fetch::{Cache, FetchOptions, Fetcher};
+use crate::loader::dedup::Dedup;
 use crate::loader::{self, Duplicate, Input, LoadError, Loaded, WebSource};
 use crate::model::{Analysis, Article};
 use crate::store::StoredArticle;
@@ -116,18 +117,21 @@ impl Source {
     /// `cached_first`, web addresses give their cached copies first and are
     /// fetched after everything else (the reader); otherwise each is fetched
     /// in its turn (`lede dump`).
-    fn load(&self, cached_first: bool, emit: &mut loader::Emit<'_>) {
+    fn load(&self, cached_first: bool, dedup: &mut Dedup, emit: &mut loader::Emit<'_>) {
         match self {
             Source::Sample => {
                 let _ = emit(loader::load_sample());
             }
-            Source::Paths(paths) => loader::load_paths_with(paths, emit),
+            Source::Paths(paths) => {
+                let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
+                loader::inputs::load_inputs_with(&inputs, None, dedup, emit);
+            }
             Source::Inputs { inputs, fetcher } => {
                 let web = loader::Web {
                     fetcher,
                     cached_first,
                 };
-                loader::load_inputs(inputs, Some(&web), emit);
+                loader::inputs::load_inputs_with(inputs, Some(&web), dedup, emit);
             }
         }
     }
@@ -585,7 +589,9 @@ fn load_loop(
         last_send: None,
         shared_path: None,
     };
-    source.load(true, &mut |part: Loaded| feeder.take(part));
+    // Kept for reloads, so that they add only what is new.
+    let mut dedup = Dedup::default();
+    source.load(true, &mut dedup, &mut |part: Loaded| feeder.take(part));
     feeder.send();
     let _ = events.send(Event::Loaded);
     let _ = indexer.send(ToIndexer::Total(feeder.next));
@@ -597,9 +603,12 @@ fn load_loop(
             Request::Reload => {
                 let before = feeder.next;
                 if let Source::Inputs { fetcher, .. } = source {
-                    loader::inputs::refetch(&source.web_sources(), fetcher, &mut |part: Loaded| {
-                        feeder.take(part)
-                    });
+                    loader::inputs::refetch(
+                        &source.web_sources(),
+                        fetcher,
+                        &mut dedup,
+                        &mut |part: Loaded| feeder.take(part),
+                    );
                 }
                 feeder.send();
                 let _ = events.send(Event::Reloaded {
@@ -906,7 +915,7 @@ fn dump_load(
 ) -> usize {
     let mut next = 0;
     let mut skipped = 0;
-    source.load(false, &mut |part: Loaded| {
+    source.load(false, &mut Dedup::default(), &mut |part: Loaded| {
         if stop.load(Ordering::Relaxed) {
             return ControlFlow::Break(());
         }

@@ -74,15 +74,18 @@ pub const FETCH_CONNECTIONS: usize = 4;
 /// Loads every input in order, handing over each part as [`super::load_paths_with`]
 /// does. Without `web`, a web address is reported as not read.
 pub fn load_inputs(inputs: &[Input], web: Option<&Web<'_>>, emit: &mut Emit<'_>) {
-    let mut dedup = Dedup::default();
-    let mut unique = |mut part: Loaded| {
-        part.duplicates = dedup.filter(&mut part.articles);
-        if part.is_empty() {
-            ControlFlow::Continue(())
-        } else {
-            emit(part)
-        }
-    };
+    load_inputs_with(inputs, web, &mut Dedup::default(), emit);
+}
+
+/// [`load_inputs`], telling copies by what `dedup` has seen (and adding to it),
+/// so that a later [`refetch`] with the same `dedup` hands over only what is new.
+pub fn load_inputs_with(
+    inputs: &[Input],
+    web: Option<&Web<'_>>,
+    dedup: &mut Dedup,
+    emit: &mut Emit<'_>,
+) {
+    let mut unique = |part: Loaded| unique(dedup, part, emit);
     let mut fetch_later = Vec::new();
     if load_in_order(inputs, web, &mut fetch_later, &mut unique).is_break() {
         return;
@@ -93,9 +96,21 @@ pub fn load_inputs(inputs: &[Input], web: Option<&Web<'_>>, emit: &mut Emit<'_>)
 }
 
 /// Fetches `sources` again (the reader's reload), on several connections at
-/// once, handing over what each gives.
-pub fn refetch(sources: &[WebSource], fetcher: &Fetcher, emit: &mut Emit<'_>) {
-    let _ = fetch_all(sources, fetcher, emit);
+/// once, handing over what is new to `dedup`.
+pub fn refetch(sources: &[WebSource], fetcher: &Fetcher, dedup: &mut Dedup, emit: &mut Emit<'_>) {
+    let _ = fetch_all(sources, fetcher, &mut |part: Loaded| {
+        unique(dedup, part, emit)
+    });
+}
+
+/// Hands over `part` without the copies of articles handed over before.
+fn unique(dedup: &mut Dedup, mut part: Loaded, emit: &mut Emit<'_>) -> ControlFlow<()> {
+    part.duplicates = dedup.filter(&mut part.articles);
+    if part.is_empty() {
+        ControlFlow::Continue(())
+    } else {
+        emit(part)
+    }
 }
 
 /// Reads the inputs in order, and the feeds of any subscription list among

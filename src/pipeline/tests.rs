@@ -311,3 +311,133 @@ fn reader_reports_files_that_give_nothing() {
     assert_eq!(app.skipped().len(), 1, "{:?}", app.skipped());
     let _ = fs::remove_dir_all(&dir);
 }
+
+/// A fetcher with short limits and no cache, for the loopback tests.
+fn quick_fetcher() -> Arc<Fetcher> {
+    Arc::new(Fetcher::new(
+        FetchOptions {
+            connect_timeout: Duration::from_millis(500),
+            total_timeout: Duration::from_millis(700),
+            max_bytes: 64 * 1024,
+            max_redirects: 5,
+        },
+        None,
+    ))
+}
+
+const NET_FEED: &[u8] = include_bytes!("../../assets/fixtures/net/feed.rss");
+const NET_ARTICLE: &[u8] = include_bytes!("../../assets/fixtures/net/article.html");
+
+#[test]
+fn dump_reads_web_addresses_and_names_each_failure() {
+    use crate::fetch::test_server::{Reply, TestServer};
+    let server = TestServer::start(|request| match request.path.as_str() {
+        "/feed.rss" => Reply::new(200, NET_FEED).header("Content-Type", "application/rss+xml"),
+        "/story" => Reply::new(200, NET_ARTICLE).header("Content-Type", "text/html"),
+        "/down" => Reply::new(500, "down"),
+        _ => Reply::new(404, ""),
+    });
+    let source = Source::Inputs {
+        inputs: ["/feed.rss", "/down", "/story"]
+            .iter()
+            .map(|p| Input::from_arg(PathBuf::from(server.url(p))))
+            .collect(),
+        fetcher: quick_fetcher(),
+    };
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    let summary = dump(&source, &mut out, 2, |problem, skipped| {
+        problems.push((problem.to_string(), skipped));
+    })
+    .expect("dump");
+    assert_eq!(summary.articles, 3);
+    let records: Vec<serde_json::Value> = String::from_utf8(out)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(records[0]["source"], "Harbour Town Gazette");
+    assert_eq!(
+        records[2]["title"],
+        "Library opens a reading room by the quay"
+    );
+    assert_eq!(records[2]["source_path"], server.url("/story"));
+    // The quote in the page is attributed, as in any article.
+    let quotes = records[2]["quotes"].as_array().expect("quotes");
+    assert_eq!(quotes[0]["speaker"], "Ada Brightwater");
+    assert_eq!(
+        problems,
+        [(
+            format!("{}: HTTP 500 Internal Server Error", server.url("/down")),
+            true
+        )]
+    );
+}
+
+#[test]
+fn the_reader_reloads_and_fetches_a_full_article_in_the_background() {
+    use crate::fetch::test_server::{Reply, TestServer};
+    let base = Arc::new(Mutex::new(String::new()));
+    let served = Arc::clone(&base);
+    let calls = Arc::new(AtomicU64::new(0));
+    let counted = Arc::clone(&calls);
+    let server = TestServer::start(move |request| match request.path.as_str() {
+        "/feed.rss" => {
+            let feed = String::from_utf8_lossy(NET_FEED)
+                .replace("http://gazette.example.test", &served.lock().expect("lock"));
+            // From the second fetch on, one more item.
+            let feed = if counted.fetch_add(1, Ordering::SeqCst) == 0 {
+                feed
+            } else {
+                feed.replacen(
+                    "<item>",
+                    "<item><title>Storm closes the quay</title><link>http://gazette.example.test/storm</link>\
+                     <description>The quay closed.</description></item><item>",
+                    1,
+                )
+            };
+            Reply::new(200, feed)
+        }
+        "/2024/reading-room" => Reply::new(200, NET_ARTICLE).header("Content-Type", "text/html"),
+        _ => Reply::new(404, ""),
+    });
+    *base.lock().expect("lock") = server.url("").trim_end_matches('/').to_string();
+    let source = Source::Inputs {
+        inputs: vec![Input::from_arg(PathBuf::from(server.url("/feed.rss")))],
+        fetcher: quick_fetcher(),
+    };
+    let reader = Reader::with_workers(source, 1);
+    let mut stored: Vec<Arc<StoredArticle>> = Vec::new();
+    let wait = |until: &mut dyn FnMut(&Event) -> bool, stored: &mut Vec<Arc<StoredArticle>>| loop {
+        let event = reader
+            .events()
+            .recv_timeout(Duration::from_secs(5))
+            .expect("an event in time");
+        if let Event::Articles(batch) = &event {
+            stored.extend(batch.iter().cloned());
+        }
+        if until(&event) {
+            return event;
+        }
+    };
+    wait(&mut |e| matches!(e, Event::Loaded), &mut stored);
+    assert_eq!(stored.len(), 2);
+    reader.reload();
+    let event = wait(&mut |e| matches!(e, Event::Reloaded { .. }), &mut stored);
+    assert!(matches!(event, Event::Reloaded { added: 1 }), "{event:?}");
+    assert_eq!(stored[2].title(), "Storm closes the quay");
+    // The second item links to a page: its full text replaces the summary.
+    reader.fetch_full(1, &stored[1]);
+    let event = wait(&mut |e| matches!(e, Event::Replaced { .. }), &mut stored);
+    let Event::Replaced {
+        article,
+        stored: page,
+    } = event
+    else {
+        unreachable!("waited for a replacement")
+    };
+    assert_eq!(article, 1);
+    assert_eq!(page.id(), stored[1].id());
+    assert_eq!(page.paragraphs().count(), 3);
+    assert!(page.paragraphs().any(|p| p.contains("paid for the stove")));
+}
