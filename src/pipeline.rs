@@ -24,7 +24,7 @@
 //! "Performance").
 
 use crate::analysis::index::{CollectionIndex, Renames, Unifier};
-use crate::app::{ANALYSIS_CACHE, App, SharedIndex};
+use crate::app::{ANALYSIS_CACHE, App, BackgroundRequests, SharedIndex};
 use crate::dump::quiet_broken_pipe;
 use crate::loader::{self, LoadError, Loaded};
 use crate::model::{Analysis, Article};
@@ -176,6 +176,9 @@ pub struct Reader {
     index: SharedIndex,
     stop: Arc<AtomicBool>,
     typing: Arc<Typing>,
+    /// Where [`Reader::serve`] sends the reader's reload and full-article
+    /// requests; `None` until something serves them (then they are dropped).
+    background: Option<Sender<BackgroundRequests>>,
 }
 
 /// How often the indexer re-sorts the sidebar order and reports progress.
@@ -280,6 +283,7 @@ impl Reader {
             index,
             stop,
             typing,
+            background: None,
         }
     }
 
@@ -322,6 +326,18 @@ impl Reader {
             }
         }
         any
+    }
+
+    /// Passes on what the reader asked of the background (`R`, `F`; see
+    /// [`App::take_background_requests`]) to whatever serves it. Returns
+    /// `false` when they were dropped because nothing serves them.
+    pub fn serve(&self, requests: BackgroundRequests) -> bool {
+        if requests.is_empty() {
+            return true;
+        }
+        self.background
+            .as_ref()
+            .is_some_and(|tx| tx.send(requests).is_ok())
     }
 
     /// Tells the background that the reader pressed a key: for a moment the
