@@ -61,4 +61,13 @@ pub enum Action {
     ShowHelp,
     /// Close the overlay; otherwise clear the list filter; otherwise clear the selected entity.
     Back,
+    /// Order the article list next way: load order → date → source → load order.
+    CycleSort,
+    /// Open the open article's `http(s)://` link with the browser.
+    OpenLink,
+    /// Load every source again (files, feeds, pages).
+    Reload,
+    /// Fetch the full text behind the open article's link (a feed often
+    /// carries only a summary).
+    FetchFullArticle,
 }

@@ -14,10 +14,13 @@
 //! | `overlay` | the open overlay (help, problems), its scroll, the loader's messages |
 //! | `analyses` | the analysis cache, the requests in flight, the renames |
 //! | `selection` | what the panes do together with the selected entity (Enter, n/N, f, Esc) |
+//! | `sort` | the list's order (load, date, source), worked out once and merged into |
 //! | `streaming` | what the background feeds in, and what the reader asks it for |
+//! | `requests` | what the reader asks of the world: open a link, reload, fetch an article |
 //! | `view` | what the ui reads |
 //!
-//! `App` itself holds the stored articles, the index, focus, geometry, the
+//! `App` itself holds the stored articles (with each one's date, read once,
+//! and the other sources it also came from), the index, focus, geometry, the
 //! selected entity and the status line. [`App::apply`] gives an open overlay
 //! every action first, movement to the focused pane, and the rest to the
 //! components that take part. Scrolling, clamping and keeping the current
@@ -32,8 +35,10 @@ pub(crate) mod fixture;
 pub mod geometry;
 mod list;
 mod overlay;
+mod requests;
 mod selection;
 mod sidebar;
+mod sort;
 mod streaming;
 mod view;
 
@@ -47,8 +52,12 @@ use geometry::Geometry;
 use list::ArticleList;
 use overlay::Overlays;
 pub use overlay::{Overlay, OverlayLine};
+pub use requests::BackgroundRequests;
+use requests::Requests;
 use sidebar::Sidebar;
 pub use sidebar::{Scope, SidebarRow};
+pub use sort::SortOrder;
+use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
 pub use streaming::Progress;
 pub use view::MentionPosition;
@@ -85,6 +94,10 @@ impl Focus {
 #[derive(Debug, Clone)]
 pub struct App {
     articles: Vec<Arc<StoredArticle>>,
+    /// Each article's date as a sort key ([`crate::date::sort_key`]), read once.
+    dates: Vec<Option<i64>>,
+    /// Other sources an article also came from (a duplicate the loader found).
+    also_in: HashMap<usize, Vec<String>>,
     index: SharedIndex,
     analyses: Analyses,
     progress: Progress,
@@ -98,6 +111,8 @@ pub struct App {
     /// Canonical name of the selected entity; kept across articles.
     selected: Option<String>,
     status: Option<String>,
+    /// What the reader asked of the world, for the terminal loop to take.
+    requests: Requests,
     quit: bool,
 }
 
@@ -136,6 +151,8 @@ impl App {
     pub fn loading(index: SharedIndex) -> Self {
         App {
             articles: Vec::new(),
+            dates: Vec::new(),
+            also_in: HashMap::new(),
             index,
             analyses: Analyses::with_capacity(ANALYSIS_CACHE),
             progress: Progress {
@@ -151,6 +168,7 @@ impl App {
             sidebar: Sidebar::default(),
             selected: None,
             status: None,
+            requests: Requests::default(),
             quit: false,
         }
     }
@@ -229,6 +247,10 @@ impl App {
             Action::ShowSkipped => self.overlays.show(Overlay::Skipped),
             Action::ShowHelp => self.overlays.show(Overlay::Help),
             Action::Back => self.back(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::OpenLink => self.open_link(),
+            Action::Reload => self.reload(),
+            Action::FetchFullArticle => self.fetch_full_article(),
         }
         // On a narrow screen only the focused pane shows: after moving through
         // the text, show the text.
@@ -275,14 +297,24 @@ impl App {
     /// Opens article `index`: lays it out, resets its scroll, points the list
     /// and sidebar cursors at it and at the selected entity.
     fn open_article(&mut self, index: usize) {
+        if self.show_in_body(index) {
+            self.list.point_at(index, &self.geometry);
+        }
+    }
+
+    /// Lays article `index` out in the body, at its top, and lists its
+    /// entities; `false` when there is no such article.
+    fn show_in_body(&mut self, index: usize) -> bool {
         let Some(stored) = self.articles.get(index) else {
-            return;
+            return false;
         };
         let article = stored.to_article();
         let cached = self.analyses.get(index).cloned();
-        self.body.open(index, article, cached, &self.geometry);
-        self.list.point_at(index, &self.geometry);
+        let also_in = self.also_in.get(&index).cloned().unwrap_or_default();
+        self.body
+            .open(index, article, cached, also_in, &self.geometry);
         self.sidebar_follows_body();
+        true
     }
 
     /// The open article's analysis has arrived: the body and sidebar show it.
@@ -300,6 +332,44 @@ impl App {
     }
 
     // ----- articles -----
+
+    /// s: the next list order, the cursor staying on its article.
+    fn cycle_sort(&mut self) {
+        let sort = self.list.sort().next();
+        self.sort_list(sort);
+        self.status = Some(sort.note().to_string());
+    }
+
+    /// Orders the whole list by `sort`, the cursor staying on its article.
+    fn sort_list(&mut self, sort: SortOrder) {
+        let keep = self.list.at(self.list.cursor());
+        let keys = sort::Keys {
+            articles: &self.articles,
+            dates: &self.dates,
+        };
+        let order = keys.sorted(sort).unwrap_or_default();
+        self.list.set_order(sort, order, keep, &self.geometry);
+    }
+
+    /// Puts `new` articles (just added, or one just `replaced`) in their
+    /// places in a sorted list, the cursor staying on its article.
+    fn sort_in(&mut self, new: Vec<u32>, replaced: Option<u32>) {
+        let sort = self.list.sort();
+        if sort == SortOrder::Load {
+            return;
+        }
+        let keep = self.list.at(self.list.cursor());
+        let mut order = self.list.take_order();
+        if let Some(old) = replaced {
+            order.retain(|&a| a != old);
+        }
+        let keys = sort::Keys {
+            articles: &self.articles,
+            dates: &self.dates,
+        };
+        keys.insert(sort, &mut order, new);
+        self.list.set_order(sort, order, keep, &self.geometry);
+    }
 
     /// J / K: opens the next (previous) article in the list.
     fn step_article(&mut self, forward: bool) {

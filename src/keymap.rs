@@ -235,6 +235,22 @@ pub const BINDINGS: &[Binding] = &[
         "scope",
     ),
     bind(
+        &[Key::char('s')],
+        Action::CycleSort,
+        "sort the list: by date (newest first), by source, as loaded",
+        Reader,
+        "sort",
+    ),
+    bind(&[Key::char('o')], Action::OpenLink, "open the article's link in the browser", Reader, "link"),
+    bind(&[Key::char('R')], Action::Reload, "load every file and feed again", Reader, ""),
+    bind(
+        &[Key::char('F')],
+        Action::FetchFullArticle,
+        "fetch the full article from its link (feeds often carry a summary)",
+        Reader,
+        "",
+    ),
+    bind(
         &[Key::char('e'), Key::char('w')],
         Action::ShowSkipped,
         "show skipped files and warnings",

@@ -13,6 +13,8 @@
 //! | [`model`] | `Article`, `Analysis`, `Entity`, `Quote`, `Span`: plain data shared by every layer |
 //! | [`loader`] | files, directories, stdin and web addresses → articles; feeds, web pages, text, JSON; copies merged; typed load errors |
 //! | [`fetch`] | `http(s)://` URLs → bytes for the loader: HTTP client, on-disk cache, subscription list |
+//! | [`date`] | publication dates as written → a time to sort by, a short form to show |
+//! | [`opener`] | `$BROWSER` (or the system opener) and a link → the program to run |
 //! | [`sanitize`] | makes untrusted text safe for the terminal (controls, escape sequences, bidi) |
 //! | [`analysis`] | quotes, speakers, entities, aliases per article; the cross-article index |
 //! | [`dump`] | `lede dump`: the analysis as JSON Lines |
@@ -24,17 +26,19 @@
 //! | [`ui`] | panes drawn from `&App` |
 //! | [`tui`] | the only module that touches the terminal: setup, event loop, restore |
 //!
-//! The pure layers (model, loader, fetch, analysis, dump, store, pipeline, reflow, app) never import
+//! The pure layers (model, loader, fetch, date, opener, analysis, dump, store, pipeline, reflow, app) never import
 //! ratatui or crossterm.
 
 pub mod action;
 pub mod analysis;
 pub mod app;
+pub mod date;
 pub mod dump;
 pub mod fetch;
 pub mod keymap;
 pub mod loader;
 pub mod model;
+pub mod opener;
 pub mod pipeline;
 pub mod reflow;
 pub mod sanitize;

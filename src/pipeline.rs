@@ -24,7 +24,7 @@
 //! "Performance").
 
 use crate::analysis::index::{CollectionIndex, Renames, Unifier};
-use crate::app::{ANALYSIS_CACHE, App, SharedIndex};
+use crate::app::{ANALYSIS_CACHE, App, BackgroundRequests, SharedIndex};
 use crate::dump::quiet_broken_pipe;
 use crate::fetch::{Cache, FetchOptions, Fetcher};
 use crate::loader::dedup::Dedup;
@@ -37,7 +37,7 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender};
-use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock, Weak};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -198,6 +198,9 @@ pub enum Event {
         article: usize,
         analysis: Analysis,
         asked: bool,
+        /// The stored article the analysis was made from: one replaced since
+        /// (its full article fetched) makes the analysis stale.
+        from: Weak<StoredArticle>,
     },
     /// The index holds this many articles and its sidebar order is fresh.
     Indexed { articles: usize },
@@ -261,6 +264,8 @@ enum ToIndexer {
         article: usize,
         analysis: Analysis,
         asked: bool,
+        /// The text analysed (see [`Event::Analysed`]).
+        from: Weak<StoredArticle>,
     },
     /// Loading is over: this many articles in all.
     Total(usize),
@@ -274,7 +279,8 @@ pub struct Reader {
     index: SharedIndex,
     stop: Arc<AtomicBool>,
     typing: Arc<Typing>,
-    /// To the loader thread, once the collection is in.
+    /// To the loader thread, which serves reloads and full articles once
+    /// the collection is in.
     requests: Sender<Request>,
 }
 
@@ -442,6 +448,29 @@ impl Reader {
         any
     }
 
+    /// Passes on what the reader asked of the background (`R`, `F`; see
+    /// [`App::take_background_requests`]) to the loader thread, which serves
+    /// them after the first load. Returns `false` when they were dropped
+    /// because the loader thread is gone.
+    pub fn serve(&self, requests: BackgroundRequests, app: &App) -> bool {
+        let mut sent = true;
+        if requests.reload {
+            sent &= self.requests.send(Request::Reload).is_ok();
+        }
+        for (article, _url) in requests.full_articles {
+            if let Some(stored) = app.stored(article) {
+                sent &= self
+                    .requests
+                    .send(Request::FullArticle {
+                        article,
+                        stored: Arc::clone(stored),
+                    })
+                    .is_ok();
+            }
+        }
+        sent
+    }
+
     /// Tells the background that the reader pressed a key: for a moment the
     /// loader and the analysis of articles nobody asked for step aside, so that
     /// the key's frame has the cores to itself.
@@ -454,8 +483,11 @@ impl Reader {
     pub fn request(&self, article: usize, stored: &Arc<StoredArticle>) {
         let mut queue = self.work.lock();
         queue.pending.remove(&article);
-        if !queue.urgent.iter().any(|(i, _)| *i == article) {
-            queue.urgent.push_back((article, Arc::clone(stored)));
+        // Asked for twice: once is enough, with the text the reader has now
+        // (the article may have been replaced by its full text since).
+        match queue.urgent.iter_mut().find(|(i, _)| *i == article) {
+            Some(queued) => queued.1 = Arc::clone(stored),
+            None => queue.urgent.push_back((article, Arc::clone(stored))),
         }
         drop(queue);
         self.work.ready.notify_one();
@@ -475,16 +507,37 @@ fn apply(app: &mut App, event: Event) {
         Event::Articles(articles) => app.add_articles(articles),
         Event::Problems { skipped, warnings } => app.add_problems(skipped, warnings),
         Event::Loaded => app.loading_finished(),
-        Event::Duplicates(_) | Event::Reloaded { .. } | Event::Replaced { .. } => {}
+        Event::Duplicates(duplicates) => {
+            for duplicate in duplicates {
+                app.add_duplicate_source(duplicate.original, duplicate.source);
+            }
+        }
+        Event::Reloaded { added } => app.set_status(match added {
+            0 => "reloaded: nothing new".to_string(),
+            1 => "reloaded: 1 new article".to_string(),
+            n => format!("reloaded: {n} new articles"),
+        }),
+        Event::Replaced { article, stored } => {
+            app.replace_article(article, stored);
+            app.set_status("the full article is in".to_string());
+        }
+        // An analysis of text replaced since is dropped; the new text's is
+        // on its way.
+        Event::Analysed { article, from, .. }
+            if !app
+                .stored(article)
+                .is_some_and(|current| std::ptr::eq(from.as_ptr(), Arc::as_ptr(current))) => {}
         Event::Analysed {
             article,
             analysis,
             asked: true,
+            ..
         } => app.add_analysis(article, analysis),
         Event::Analysed {
             article,
             analysis,
             asked: false,
+            ..
         } => app.offer_analysis(article, analysis),
         Event::Indexed { articles } => app.indexed(articles),
         Event::Unified { renames } => app.unified(renames),
@@ -641,6 +694,8 @@ fn full_article(
         Ok(()) => {
             let replaced = Arc::new(StoredArticle::new(article, Some(stored.shared_path())));
             let mut queue = work.lock();
+            queue.pending.remove(&index);
+            queue.urgent.retain(|(i, _)| *i != index);
             queue.urgent.push_front((index, Arc::clone(&replaced)));
             drop(queue);
             work.ready.notify_one();
@@ -692,11 +747,13 @@ fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>, typing: &Typing) {
             typing.step_aside();
         }
         let analysis = crate::analysis::analyse(&stored.to_article());
+        let from = Arc::downgrade(&stored);
         drop(stored);
         let message = ToIndexer::Analysed {
             article,
             analysis,
             asked,
+            from,
         };
         if indexer.send(message).is_err() {
             return;
@@ -733,6 +790,7 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
                     article,
                     mut analysis,
                     asked,
+                    from,
                 } => {
                     if seen.len() <= article {
                         seen.resize(article + 1, false);
@@ -760,6 +818,7 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
                             article,
                             analysis: forwarded,
                             asked,
+                            from,
                         });
                     }
                     if new {

@@ -4,16 +4,22 @@
 //! through the key table; resizes go to [`App::resize`]; while a collection
 //! streams in, the loop also hands the background's news to the app
 //! ([`Reader::deliver`]) and redraws at a bounded rate. A key never waits for
-//! the background: it is handled, and drawn, as soon as it arrives.
+//! the background: it is handled, and drawn, as soon as it arrives. After a
+//! key it carries out what the app asked of the world: a link opens in the
+//! browser around a restored terminal, reload and fetch requests go to the
+//! background ([`Reader::serve`]).
 
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap::{Key, KeyCode};
+use crate::opener;
 use crate::pipeline::Reader;
+use crate::sanitize::sanitize;
 use crate::ui;
 use crate::ui::theme::Theme;
 use anyhow::Context as _;
 use crossterm::event::{self, Event, KeyCode as C, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::terminal::EnterAlternateScreen;
 use ratatui::DefaultTerminal;
 use std::time::{Duration, Instant};
 
@@ -102,6 +108,7 @@ fn event_loop(
                 last_action = to_key(key).and_then(|k| app.action_for(k));
                 if let Some(action) = last_action {
                     app.apply(action);
+                    serve_requests(terminal, app, reader)?;
                 }
                 // A key is answered at once, whatever the redraw pace.
                 last_draw = None;
@@ -119,6 +126,60 @@ fn event_loop(
     if let Some(path) = log_path {
         write_frame_log(&path, &key_to_frame)?;
     }
+    Ok(())
+}
+
+/// Carries out what the last action asked of the world: opens a link, and
+/// passes reload and fetch requests to the background.
+fn serve_requests(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    reader: Option<&Reader>,
+) -> anyhow::Result<()> {
+    if let Some(url) = app.take_open_request() {
+        open_link(terminal, app, &url)?;
+    }
+    let requests = app.take_background_requests();
+    if !requests.is_empty() && !reader.is_some_and(|r| r.serve(requests, app)) {
+        app.set_status("nothing here can reload or fetch articles".to_string());
+    }
+    Ok(())
+}
+
+/// Opens `url` with `$BROWSER` or the system opener (see [`opener::command`]):
+/// leaves the alternate screen and raw mode, runs the program without a
+/// shell and waits for it, then takes the terminal back and redraws it all.
+/// A program that does not start, or fails, is reported in the status line.
+fn open_link(terminal: &mut DefaultTerminal, app: &mut App, url: &str) -> anyhow::Result<()> {
+    let browser = std::env::var("BROWSER").ok();
+    let command = match opener::command(browser.as_deref(), url, cfg!(target_os = "macos")) {
+        Ok(command) => command,
+        Err(why) => {
+            app.set_status(why);
+            return Ok(());
+        }
+    };
+    terminal.show_cursor()?;
+    ratatui::try_restore().context("cannot restore the terminal")?;
+    let result = std::process::Command::new(&command.program)
+        .args(&command.args)
+        .status();
+    crossterm::terminal::enable_raw_mode().context("cannot set up the terminal again")?;
+    crossterm::execute!(std::io::stdout(), EnterAlternateScreen)
+        .context("cannot set up the terminal again")?;
+    // Forget what was drawn: the next frame is drawn whole.
+    terminal.clear()?;
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    let program = sanitize(&command.program);
+    app.set_status(match result {
+        Ok(status) if status.success() => format!("opened {url}"),
+        Ok(status) => format!("{program} failed ({status})"),
+        Err(error) => format!(
+            "could not start {program}: {}",
+            sanitize(&error.to_string())
+        ),
+    });
     Ok(())
 }
 

@@ -17,6 +17,8 @@ pub(super) struct Analyses {
     capacity: usize,
     /// Articles whose analysis was asked for and has not arrived.
     asked: Vec<usize>,
+    /// Articles whose text changed: their analysis is asked for again.
+    again: Vec<usize>,
     /// Collection names for the names articles use, once every article is analysed.
     renames: Option<Arc<Renames>>,
 }
@@ -79,6 +81,22 @@ impl Analyses {
     /// Notes that these articles were asked for.
     pub(super) fn ask(&mut self, articles: &[usize]) {
         self.asked.extend(articles);
+    }
+
+    /// The article's text changed: its analysis is dropped, and it is asked
+    /// for again even if no pane needs it yet (see [`Analyses::take_again`]).
+    pub(super) fn forget(&mut self, article: usize) {
+        self.map.remove(&article);
+        self.order.retain(|&a| a != article);
+        self.asked.retain(|&a| a != article);
+        if !self.again.contains(&article) {
+            self.again.push(article);
+        }
+    }
+
+    /// The articles to ask for again, once.
+    pub(super) fn take_again(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.again)
     }
 
     /// Whether an analysis asked for has not arrived yet.

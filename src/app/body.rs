@@ -27,6 +27,8 @@ pub(super) struct Body {
     has_article: bool,
     /// The open article, made whole from the store.
     article: Article,
+    /// Other sources the open article also came from.
+    also_in: Vec<String>,
     /// Empty until the analysis arrives (`analysed` false).
     analysis: Analysis,
     analysed: bool,
@@ -121,6 +123,7 @@ impl Body {
         index: usize,
         article: Article,
         analysis: Option<Analysis>,
+        also_in: Vec<String>,
         geometry: &Geometry,
     ) {
         let marks = body_lines::marks(&article, analysis.as_ref().unwrap_or(&Analysis::default()));
@@ -128,6 +131,7 @@ impl Body {
             index,
             has_article: true,
             article,
+            also_in,
             analysed: analysis.is_some(),
             analysis: analysis.unwrap_or_default(),
             marks,
@@ -177,6 +181,17 @@ impl Body {
         });
     }
 
+    /// The open article also came from these sources: the metadata line
+    /// lists them, the text at the top of the body staying in place.
+    pub(super) fn set_also_in(&mut self, also_in: Vec<String>, geometry: &Geometry) {
+        let anchor = self.anchor();
+        self.also_in = also_in;
+        self.layout(self.width);
+        if let Some(anchor) = anchor {
+            self.restore(anchor, geometry);
+        }
+    }
+
     /// Re-wraps to a new width, keeping the line that was at the top, and
     /// re-clamps the scroll.
     pub(super) fn resize(&mut self, geometry: &Geometry) {
@@ -193,7 +208,7 @@ impl Body {
 
     fn layout(&mut self, width: usize) {
         if self.has_article {
-            self.lines = body_lines::layout(&self.article, &self.analysis, width);
+            self.lines = body_lines::layout(&self.article, &self.analysis, &self.also_in, width);
             self.text_starts = (self.lines.iter().enumerate())
                 .filter_map(|(i, line)| match line {
                     BodyLine::Text { paragraph, range } => Some((*paragraph, range.start, i)),

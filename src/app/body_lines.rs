@@ -4,6 +4,7 @@
 //! paragraph and the sweep that cuts a line into segments by meaning. No styles
 //! here: the ui turns a segment's meaning into a style with its theme.
 
+use crate::date;
 use crate::model::{Analysis, Article};
 use crate::reflow;
 use std::ops::Range;
@@ -128,8 +129,14 @@ fn title_opens_the_body(article: &Article) -> bool {
             .is_some_and(|first| first.starts_with(title) && first.len() > title.len())
 }
 
-/// Lays the article out for a text column `width` wide.
-pub fn layout(article: &Article, analysis: &Analysis, width: usize) -> Vec<BodyLine> {
+/// Lays the article out for a text column `width` wide; `also_in` are the
+/// other sources the article also came from.
+pub fn layout(
+    article: &Article,
+    analysis: &Analysis,
+    also_in: &[String],
+    width: usize,
+) -> Vec<BodyLine> {
     let mut lines: Vec<BodyLine> = if title_opens_the_body(article) {
         Vec::new()
     } else {
@@ -138,10 +145,10 @@ pub fn layout(article: &Article, analysis: &Analysis, width: usize) -> Vec<BodyL
             .map(BodyLine::Title)
             .collect()
     };
-    let about: Vec<&str> = [&article.source, &article.date]
+    let date = article.date.as_deref().map(date::full);
+    let about: Vec<&str> = [article.source.as_deref(), date.as_deref()]
         .into_iter()
         .flatten()
-        .map(String::as_str)
         .collect();
     let mut meta = about.join(" · ");
     if let Some(author) = &article.author {
@@ -151,11 +158,13 @@ pub fn layout(article: &Article, analysis: &Analysis, width: usize) -> Vec<BodyL
         meta.push_str("by ");
         meta.push_str(author);
     }
-    if !meta.is_empty() {
+    let also_in = (!also_in.is_empty()).then(|| format!("also in: {}", also_in.join(", ")));
+    let meta = (!meta.is_empty()).then_some(meta);
+    for text in [meta, also_in].into_iter().flatten() {
         lines.extend(
-            reflow::wrap(&meta, width)
+            reflow::wrap(&text, width)
                 .into_iter()
-                .filter_map(|r| meta.get(r))
+                .filter_map(|r| text.get(r))
                 .map(|s| BodyLine::Meta(s.to_string())),
         );
     }
@@ -419,11 +428,11 @@ mod tests {
             &["The harbor council voted to rebuild the pier on Monday after a long night."],
         )
         .build();
-        let lines = layout(&article, &analysis, 30);
+        let lines = layout(&article, &analysis, &[], 30);
         assert!(!lines.iter().any(|l| matches!(l, BodyLine::Title(_))));
         let (article, analysis) =
             fixture::article("Pier vote", &["The harbor council voted."]).build();
-        let lines = layout(&article, &analysis, 30);
+        let lines = layout(&article, &analysis, &[], 30);
         assert!(matches!(lines.first(), Some(BodyLine::Title(_))));
     }
 
@@ -440,7 +449,7 @@ mod tests {
         .entity("Mara Voss", EntityKind::Person, &["Voss"])
         .quote("We will build the pier,", Some("Mara Voss"))
         .build();
-        let lines = layout(&article, &analysis, 20);
+        let lines = layout(&article, &analysis, &[], 20);
         let shown: Vec<String> = lines
             .iter()
             .map(|line| match line {
@@ -482,7 +491,7 @@ mod tests {
         .quote("First part.", Some("Mara Voss"))
         .quote("Second part.", Some("Mara Voss"))
         .build();
-        let lines = layout(&article, &analysis, 40);
+        let lines = layout(&article, &analysis, &[], 40);
         let attributions: Vec<usize> = lines
             .iter()
             .enumerate()

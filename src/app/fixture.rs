@@ -36,6 +36,12 @@ impl ArticleBuilder {
         self
     }
 
+    /// Sets the link.
+    pub fn url(mut self, url: &str) -> Self {
+        self.article.url = Some(url.to_string());
+        self
+    }
+
     /// Adds an entity; its mentions are the whole-word occurrences of `forms`.
     pub fn entity(mut self, name: &str, kind: EntityKind, forms: &[&str]) -> Self {
         let forms = forms.iter().map(|f| f.to_string()).collect();

@@ -1,17 +1,20 @@
 //! The article list pane: which articles it shows (all, or those mentioning
-//! the filter entity), its cursor and its scroll. Articles are indices into the
-//! app's collection; the list never holds an article itself.
+//! the filter entity), in which order, its cursor and its scroll. Articles are
+//! indices into the app's collection; the list never holds an article itself.
+//! The order itself is worked out by [`super::sort`]; the list keeps it and
+//! each article's place in it, so that finding an article is a lookup.
 
 use super::geometry::Geometry;
+use super::sort::SortOrder;
 use super::{as_u32, step};
 
 /// Which articles the list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 enum Visible {
-    /// Every article, in load order.
+    /// Every article, in list order.
     #[default]
     All,
-    /// These articles (ascending): those mentioning the filter entity.
+    /// These articles, in list order: those mentioning the filter entity.
     Only(Vec<u32>),
 }
 
@@ -27,6 +30,20 @@ pub(super) struct ArticleList {
     top: usize,
     /// Canonical name of the entity the list is filtered by.
     filter: Option<String>,
+    sort: SortOrder,
+    /// Every article in list order when sorted; empty in load order.
+    order: Vec<u32>,
+    /// Where each article is in `order`; empty in load order.
+    rank: Vec<u32>,
+}
+
+/// The articles of a list (of the index's) nearest to one article, in list order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Around {
+    pub(super) before: Option<usize>,
+    pub(super) after: Option<usize>,
+    pub(super) first: Option<usize>,
+    pub(super) last: Option<usize>,
 }
 
 impl ArticleList {
@@ -46,6 +63,7 @@ impl ArticleList {
     /// The article at `position` in the list.
     pub(super) fn at(&self, position: usize) -> Option<usize> {
         match &self.visible {
+            Visible::All if self.is_sorted() => self.order.get(position).map(|&a| a as usize),
             Visible::All => (position < self.total).then_some(position),
             Visible::Only(v) => v.get(position).map(|&a| a as usize),
         }
@@ -54,8 +72,109 @@ impl ArticleList {
     /// Where `article` is in the list, if it is shown.
     pub(super) fn position(&self, article: usize) -> Option<usize> {
         match &self.visible {
+            Visible::All if self.is_sorted() => self.rank.get(article).map(|&r| r as usize),
             Visible::All => (article < self.total).then_some(article),
-            Visible::Only(v) => v.binary_search(&as_u32(article)).ok(),
+            Visible::Only(v) => {
+                let key = self.key(as_u32(article));
+                v.binary_search_by_key(&key, |&a| self.key(a)).ok()
+            }
+        }
+    }
+
+    fn is_sorted(&self) -> bool {
+        self.sort != SortOrder::Load
+    }
+
+    /// What orders the list: the article's place among all (its index in load order).
+    fn key(&self, article: u32) -> u32 {
+        if self.is_sorted() {
+            self.rank.get(article as usize).copied().unwrap_or(u32::MAX)
+        } else {
+            article
+        }
+    }
+
+    /// Puts `articles` (ascending) in list order.
+    fn in_list_order(&self, mut articles: Vec<u32>) -> Vec<u32> {
+        if self.is_sorted() {
+            articles.sort_unstable_by_key(|&a| (self.key(a), a));
+        }
+        articles
+    }
+
+    pub(super) fn sort(&self) -> SortOrder {
+        self.sort
+    }
+
+    /// The sorted order, taken out to merge new articles into it (empty in
+    /// load order); give it back with [`ArticleList::set_order`].
+    pub(super) fn take_order(&mut self) -> Vec<u32> {
+        std::mem::take(&mut self.order)
+    }
+
+    /// Lists every article in `order` (empty for load order), sorted by
+    /// `sort`, the cursor on `keep` (the article it was on) if it is listed.
+    pub(super) fn set_order(
+        &mut self,
+        sort: SortOrder,
+        order: Vec<u32>,
+        keep: Option<usize>,
+        geometry: &Geometry,
+    ) {
+        self.sort = sort;
+        self.order = order;
+        self.rank = if self.is_sorted() {
+            let mut rank = vec![u32::MAX; self.total];
+            for (place, &article) in (0u32..).zip(&self.order) {
+                if let Some(r) = rank.get_mut(article as usize) {
+                    *r = place;
+                }
+            }
+            rank
+        } else {
+            Vec::new()
+        };
+        if let Visible::Only(v) = &mut self.visible {
+            let mut v = std::mem::take(v);
+            v.sort_unstable();
+            self.visible = Visible::Only(self.in_list_order(v));
+        }
+        if let Some(article) = keep {
+            self.point_at(article, geometry);
+        }
+        self.keep_cursor_visible(geometry);
+    }
+
+    /// The articles of `articles` (ascending, as the index lists them) just
+    /// before and after `article` in list order (`article` itself need not
+    /// be among them), and the first and last of them.
+    pub(super) fn around(&self, articles: &[u32], article: usize) -> Around {
+        let at = |a: Option<&u32>| a.map(|&a| a as usize);
+        if !self.is_sorted() {
+            let (before, after) = around(articles, article);
+            return Around {
+                before,
+                after,
+                first: at(articles.first()),
+                last: at(articles.last()),
+            };
+        }
+        // Sorted: one pass over the articles (no copy, no sort).
+        let here = (self.key(as_u32(article)), as_u32(article));
+        let keyed = || articles.iter().map(|&a| ((self.key(a), a), a as usize));
+        let nearest = |before: bool| {
+            let candidates = keyed().filter(|(k, _)| if before { *k < here } else { *k > here });
+            if before {
+                candidates.max().map(|(_, a)| a)
+            } else {
+                candidates.min().map(|(_, a)| a)
+            }
+        };
+        Around {
+            before: nearest(true),
+            after: nearest(false),
+            first: keyed().min().map(|(_, a)| a),
+            last: keyed().max().map(|(_, a)| a),
         }
     }
 
@@ -121,7 +240,7 @@ impl ArticleList {
         open: usize,
         geometry: &Geometry,
     ) {
-        self.visible = Visible::Only(articles);
+        self.visible = Visible::Only(self.in_list_order(articles));
         self.filter = Some(name);
         self.cursor = self.position(open).unwrap_or(0);
         self.top = 0;
@@ -132,15 +251,15 @@ impl ArticleList {
     pub(super) fn clear_filter(&mut self, open: usize, geometry: &Geometry) {
         self.filter = None;
         self.visible = Visible::All;
-        self.cursor = open.min(self.len().saturating_sub(1));
+        self.cursor = self.position(open).unwrap_or(0);
         self.keep_cursor_visible(geometry);
     }
 
-    /// The filter entity is now mentioned in `articles` (the index grew or
-    /// renamed it); an empty list keeps what is shown.
+    /// The filter entity is now mentioned in `articles` (ascending: the
+    /// index grew or renamed it); an empty list keeps what is shown.
     pub(super) fn follow_filter(&mut self, articles: Vec<u32>, open: usize, geometry: &Geometry) {
         if !articles.is_empty() {
-            self.visible = Visible::Only(articles);
+            self.visible = Visible::Only(self.in_list_order(articles));
             self.cursor = self.position(open).unwrap_or(self.cursor);
             self.keep_cursor_visible(geometry);
         }
@@ -154,7 +273,7 @@ impl ArticleList {
 
 /// The articles just before and just after `article` in an ascending list of
 /// articles (`article` itself need not be in it).
-pub(super) fn around(articles: &[u32], article: usize) -> (Option<usize>, Option<usize>) {
+fn around(articles: &[u32], article: usize) -> (Option<usize>, Option<usize>) {
     let article = as_u32(article);
     let before = articles.partition_point(|&a| a < article);
     let after = articles.partition_point(|&a| a <= article);

@@ -2,7 +2,7 @@
 //! it, n/N walk its mentions in the body and on through the articles that
 //! mention it, f filters the list by it, Esc lets it go.
 
-use super::{App, SidebarRow, count, list};
+use super::{App, SidebarRow, count};
 
 impl App {
     /// f: filter by the selected entity; clear the filter when it is already
@@ -79,8 +79,8 @@ impl App {
     }
 
     /// n / N: the next (previous) mention of the selected entity; past the last
-    /// (first) one here, on to the next (previous) article that mentions it,
-    /// wrapping around the collection.
+    /// (first) one here, on to the next (previous) article in the list that
+    /// mentions it, wrapping around the collection.
     pub(super) fn step_mention(&mut self, forward: bool) {
         let Some(name) = self.selected.clone() else {
             self.status = Some("Select an entity first (Enter in the sidebar).".to_string());
@@ -94,19 +94,21 @@ impl App {
     /// Opens the next (previous) article mentioning `name`, wrapping around, at
     /// its first (last) mention.
     pub(super) fn jump_to_article_mentioning(&mut self, name: &str, forward: bool) {
-        // Looked up in the index's sorted list: no copy, no scan.
+        // Looked up in the index's list, not copied: a binary search in load
+        // order, one pass when the list is sorted.
         let (target, wrapped, only_one) = {
             let index = self.index();
             let articles = index.get(name).map_or(&[][..], |e| e.articles.as_slice());
-            let (before, after) = list::around(articles, self.body.index());
+            // In list order, which the sort may have changed.
+            let near = self.list.around(articles, self.body.index());
             let (next, wrap_to) = if forward {
-                (after, articles.first())
+                (near.after, near.first)
             } else {
-                (before, articles.last())
+                (near.before, near.last)
             };
             let (target, wrapped) = match next {
                 Some(a) => (Some(a), false),
-                None => (wrap_to.map(|&a| a as usize), true),
+                None => (wrap_to, true),
             };
             (target, wrapped, articles.len() == 1)
         };

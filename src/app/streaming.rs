@@ -2,8 +2,9 @@
 //! indexer; see [`crate::pipeline`]) tells the reader, and which analyses the
 //! reader asks it for first.
 
-use super::{App, Scope, list, renamed};
+use super::{App, Scope, as_u32, renamed};
 use crate::analysis::index::Renames;
+use crate::date;
 use crate::model::Analysis;
 use crate::store::StoredArticle;
 use std::sync::Arc;
@@ -20,13 +21,56 @@ pub struct Progress {
 }
 
 impl App {
-    /// Appends articles (in load order). The first one opens.
+    /// Appends articles (in load order; a sorted list puts each in its
+    /// place). The first one opens.
     pub fn add_articles(&mut self, articles: Vec<Arc<StoredArticle>>) {
         let first = self.articles.is_empty();
+        let from = as_u32(self.articles.len());
         self.list.grow(articles.len());
+        self.dates
+            .extend(articles.iter().map(|a| date::sort_key(a.date())));
         self.articles.extend(articles);
+        self.sort_in((from..as_u32(self.articles.len())).collect(), None);
         if first && !self.articles.is_empty() {
             self.open_article(0);
+        }
+    }
+
+    /// Article `index` has a new version (the full text fetched for a feed's
+    /// summary, say): it replaces the stored one, its analysis is dropped and
+    /// asked for again, and if it is open the body shows the new text. The
+    /// list cursor stays where it is.
+    pub fn replace_article(&mut self, index: usize, article: Arc<StoredArticle>) {
+        let Some(slot) = self.articles.get_mut(index) else {
+            return;
+        };
+        let date = date::sort_key(article.date());
+        *slot = article;
+        if let Some(d) = self.dates.get_mut(index) {
+            *d = date;
+        }
+        self.sort_in(vec![as_u32(index)], Some(as_u32(index)));
+        self.analyses.forget(index);
+        if self.body.index() == index {
+            self.show_in_body(index);
+        }
+    }
+
+    /// The loader found article `article` again from another `source` (same
+    /// guid, link or text): the metadata line and the list row say so.
+    pub fn add_duplicate_source(&mut self, article: usize, source: String) {
+        let Some(stored) = self.articles.get(article) else {
+            return;
+        };
+        let source = source.trim().to_string();
+        let own = stored.source().unwrap_or("");
+        let sources = self.also_in.entry(article).or_default();
+        if source.is_empty() || source == own || sources.contains(&source) {
+            return;
+        }
+        sources.push(source);
+        if self.body.index() == article {
+            self.body.set_also_in(sources.clone(), &self.geometry);
         }
     }
 
@@ -104,10 +148,12 @@ impl App {
         let mentioning: Vec<usize> = self.selected.as_deref().map_or_else(Vec::new, |name| {
             let index = self.index();
             let articles = index.get(name).map_or(&[][..], |e| e.articles.as_slice());
-            let (before, after) = list::around(articles, open);
-            before.into_iter().chain(after).collect()
+            let near = self.list.around(articles, open);
+            near.before.into_iter().chain(near.after).collect()
         });
+        let again = self.analyses.take_again();
         let wanted: Vec<usize> = std::iter::once(open)
+            .chain(again)
             .chain(neighbours)
             .chain(mentioning)
             .filter(|&a| {

@@ -580,3 +580,5 @@ fn progress_note_says_what_the_background_is_doing() {
     assert_eq!(progress_note(&app), None);
     drop(analyses);
 }
+
+mod reader_keys;

@@ -3,7 +3,7 @@
 
 use super::body_lines::{BodyLine, ParagraphMarks};
 use super::geometry::Geometry;
-use super::{App, Focus, Overlay, OverlayLine, Scope, SidebarRow};
+use super::{App, Focus, Overlay, OverlayLine, Scope, SidebarRow, SortOrder};
 use crate::action::Action;
 use crate::keymap::{self, Context, Key};
 use crate::model::{Analysis, Article};
@@ -69,6 +69,16 @@ impl App {
     /// First list item showing.
     pub fn list_top(&self) -> usize {
         self.list.top()
+    }
+
+    /// The list's order.
+    pub fn sort_order(&self) -> SortOrder {
+        self.list.sort()
+    }
+
+    /// The other sources article `index` also came from (duplicates).
+    pub fn also_in(&self, index: usize) -> &[String] {
+        self.also_in.get(&index).map_or(&[], Vec::as_slice)
     }
 
     /// The entity the list is filtered by.

@@ -26,7 +26,7 @@ fn reflow(c: &mut Criterion) {
             });
         });
         group.bench_with_input(BenchmarkId::new("layout", width), &width, |b, &w| {
-            b.iter(|| black_box(body_lines::layout(&seed, &analysis, w)));
+            b.iter(|| black_box(body_lines::layout(&seed, &analysis, &[], w)));
         });
     }
     group.finish();

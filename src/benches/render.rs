@@ -1,5 +1,5 @@
 //! One frame at 200 × 60, and key to frame (the action, then the frame) for
-//! each navigation key, over 7 articles and over 100,000.
+//! each navigation key and the sort key, over 7 articles and over 100,000.
 //!
 //! `cargo bench --bench render`
 
@@ -85,6 +85,14 @@ fn keys(c: &mut Criterion) {
             });
         });
     }
+    // s goes round three orders (date, source, load): the mean of the three.
+    let mut app = base.clone();
+    group.bench_function("s_sort_cycle", |b| {
+        b.iter(|| {
+            app.apply(CycleSort);
+            frame(&app, &theme, &mut buf);
+        });
+    });
     group.finish();
 }
 

@@ -361,7 +361,7 @@ fn tmux_reader_reads_feeds_by_web_address_and_offline_from_its_cache() {
         return;
     };
     let screen = session.wait_for("the feed's items", |s| {
-        s.contains("Articles (2)") && s.contains("skipped")
+        s.contains("Articles (2)") && s.contains("1 feed failed")
     });
     assert!(screen.contains("Ferry timetable changes"), "{screen}");
     assert!(screen.contains("Harbour Town Gazette"), "{screen}");
@@ -516,5 +516,136 @@ fn tmux_nothing_loadable_reports_hostile_names_harmlessly() {
     let printed = terminal_bytes::audit(&bytes, lede::sanitize::is_forbidden, true)
         .unwrap_or_else(|problem| panic!("the binary wrote {problem}"));
     assert!(printed.contains("evil␛␛.txt: empty file"), "{printed:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The feed fixtures: two small feeds of invented news (see their README).
+fn feeds_dir() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fixtures/feeds").to_string()
+}
+
+/// Rows of the article list pane (the left-most box) on which each of
+/// `titles` shows, or `None` for one that is not listed.
+fn rows_of(screen: &str, titles: &[&str]) -> Vec<Option<usize>> {
+    let list: Vec<String> = screen
+        .lines()
+        .map(|line| {
+            line.chars()
+                .skip(1)
+                .take_while(|c| !matches!(c, '│' | '┃'))
+                .collect()
+        })
+        .collect();
+    titles
+        .iter()
+        .map(|t| list.iter().position(|row| row.contains(t)))
+        .collect()
+}
+
+#[test]
+fn tmux_s_sorts_the_list_by_date_then_source() {
+    let Some(session) = Session::start("sort", &lede_command(&feeds_dir())) else {
+        return;
+    };
+    let titles = [
+        "Storm closes",
+        "Ferry strike",
+        "Pier vote",
+        "Notice to mariners",
+    ];
+    let screen = session.wait_for("the feeds", |s| {
+        s.contains("Articles (4)") && s.contains("Notice to mariners")
+    });
+    // Load order: the Atom entry, then the RSS items as written; short dates.
+    let rows = rows_of(&screen, &titles);
+    assert!(
+        rows[1] < rows[2] && rows[2] < rows[0] && rows[0] < rows[3],
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Coastal News · 2026-11-29 12:00"),
+        "{screen}"
+    );
+    session.keys(&["s"]);
+    let screen = session.wait_for("date order", |s| s.contains("sorted by date, newest first"));
+    let rows = rows_of(&screen, &titles);
+    assert!(
+        rows[0] < rows[1] && rows[1] < rows[2] && rows[2] < rows[3],
+        "{screen}"
+    );
+    assert!(screen.contains("by date"), "{screen}");
+    session.keys(&["s"]);
+    let screen = session.wait_for("source order", |s| {
+        s.contains("sorted by source, then newest first")
+    });
+    // Coastal News first, then Harbour Wire newest first, the undated last.
+    let rows = rows_of(&screen, &titles);
+    assert!(
+        rows[1] < rows[0] && rows[0] < rows[2] && rows[2] < rows[3],
+        "{screen}"
+    );
+    session.keys(&["q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+}
+
+#[test]
+fn tmux_o_opens_the_link_with_browser_as_one_argument_and_comes_back() {
+    let dir = std::env::temp_dir().join(format!("lede-tmux-browser-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let args = dir.join("args");
+    let script = dir.join("browser.sh");
+    // Writes how many arguments it got, then each on its own line.
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > '{}.tmp'\nmv '{0}.tmp' '{0}'\n",
+            args.display()
+        ),
+    )
+    .expect("write");
+    let status = Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .expect("chmod");
+    assert!(status.success());
+    let command = format!(
+        "cd '{}' && BROWSER='{} --new-tab' {}",
+        dir.display(),
+        script.display(),
+        lede_command(&feeds_dir())
+    );
+    let Some(session) = Session::start("browser", &command) else {
+        return;
+    };
+    session.wait_for("the feeds", |s| s.contains("Articles (4)"));
+    session.keys(&["o"]);
+    let url = "https://coastal.example.test/ferry?a=1&b=$(touch%20pwned);c";
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !args.exists() {
+        assert!(Instant::now() < deadline, "the browser script never ran");
+        sleep(Duration::from_millis(50));
+    }
+    let got = std::fs::read_to_string(&args).expect("read args");
+    assert_eq!(
+        got,
+        format!("2\n--new-tab\n{url}\n"),
+        "one argument for the link"
+    );
+    assert!(!dir.join("pwned").exists(), "no shell ran the link");
+    // The reader is back: the list drawn, the status line says what happened.
+    let screen = session.wait_for("the reader again", |s| {
+        s.contains("Articles (4)") && s.contains("opened https://coastal.example.test")
+    });
+    assert!(screen.contains("Ferry strike called off"), "{screen}");
+    // A file:// link is refused, and nothing runs.
+    std::fs::remove_file(&args).expect("remove");
+    session.keys(&["G", "Enter", "o"]);
+    session.wait_for("the refusal", |s| s.contains("not opening a file:// link"));
+    assert!(!args.exists(), "the browser ran for a file:// link");
+    session.keys(&["q"]);
+    let screen = session.wait_for("lede to exit", |s| s.contains("lede exited with"));
+    assert!(screen.contains("lede exited with 0"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);
 }

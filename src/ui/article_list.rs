@@ -1,7 +1,9 @@
 //! The article list pane (left): two rows per article, the title with a `▶`
-//! before the open one, then source and date (or the file name) dimmed.
+//! before the open one, then source and short date (or the file name) dimmed,
+//! with `+2` at the end when the article also came from two other sources.
 
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, SortOrder};
+use crate::date;
 use crate::store::StoredArticle;
 use crate::ui::theme::Theme;
 use crate::ui::{pane_block, scroll_note, truncate};
@@ -33,9 +35,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let shown = app.visible_len();
     let title = list_title(app.filter(), shown, usize::from(area.width));
     let capacity = usize::from(area.height.saturating_sub(2) / 2).max(1);
-    let block = pane_block(title, focused, theme).title_bottom(
+    let mut block = pane_block(title, focused, theme).title_bottom(
         Line::styled(scroll_note(app.list_top(), capacity, shown), theme.dim).right_aligned(),
     );
+    let order = match app.sort_order() {
+        SortOrder::Load => None,
+        SortOrder::Date => Some(" by date "),
+        SortOrder::Source => Some(" by source "),
+    };
+    if let Some(order) = order {
+        block = block.title_bottom(Line::styled(order, theme.dim).left_aligned());
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     let width = usize::from(inner.width);
@@ -52,6 +62,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let marker = if open { "▶ " } else { "  " };
         let mut title_style = if open { theme.open_article } else { theme.text };
         let mut meta_style = theme.meta;
+        let mut also_style = theme.also_in;
         if position == app.list_cursor() {
             let cursor = if focused {
                 theme.cursor
@@ -60,9 +71,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             };
             title_style = title_style.patch(cursor);
             meta_style = meta_style.patch(cursor);
+            also_style = also_style.patch(cursor);
         }
         let title = truncate(article.title(), width.saturating_sub(2));
-        let meta = truncate(&about(article), width.saturating_sub(2)).into_owned();
+        // "+2": found in two more sources, when there is room for it.
+        let also = app.also_in(index).len();
+        let room = width.saturating_sub(2);
+        let about = about(article);
+        let mut also_in = (also > 0).then(|| format!(" +{also}"));
+        if also_in.as_ref().is_some_and(|m| room < m.len() + 8) {
+            also_in = None;
+        }
+        let meta = truncate(&about, room - also_in.as_ref().map_or(0, String::len)).into_owned();
         lines.push(pad(
             Line::from(vec![
                 Span::styled(marker, title_style),
@@ -70,20 +90,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ]),
             width,
         ));
-        lines.push(pad(
-            Line::from(vec![
-                Span::styled("  ", meta_style),
-                Span::styled(meta, meta_style),
-            ]),
-            width,
-        ));
+        let mut meta_line = Line::from(vec![
+            Span::styled("  ", meta_style),
+            Span::styled(meta, meta_style),
+        ]);
+        if let Some(also_in) = also_in {
+            meta_line = pad(meta_line, width.saturating_sub(also_in.len()));
+            meta_line.spans.push(Span::styled(also_in, also_style));
+        }
+        lines.push(pad(meta_line, width));
     }
     Paragraph::new(lines).render(inner, buf);
 }
 
-/// Source and date when known, else the file the article came from.
+/// Source and short date when known, else the file the article came from.
 fn about(article: &StoredArticle) -> String {
-    let known: Vec<&str> = [article.source(), article.date()]
+    let date = article.date().map(date::short);
+    let known: Vec<&str> = [article.source(), date.as_deref()]
         .into_iter()
         .flatten()
         .collect();

@@ -11,11 +11,21 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-/// "2 files skipped, 1 warning (e to list)": what the load reported, when
-/// it reported anything.
-fn problems_note(skipped: usize, warnings: usize) -> Option<String> {
+/// "2 feeds failed, 1 file skipped, 1 warning (e to list)": what the load
+/// reported, when it reported anything. A skipped source named by its
+/// `http(s)://` address is a feed or page that could not be fetched or read.
+fn problems_note(skipped: &[String], warnings: usize) -> Option<String> {
+    let web = skipped
+        .iter()
+        .filter(|s| {
+            let head = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+            head.starts_with("http://") || head.starts_with("https://")
+        })
+        .count();
+    let files = skipped.len() - web;
     let parts: Vec<String> = [
-        (skipped > 0).then(|| format!("{} skipped", count(skipped, "file"))),
+        (web > 0).then(|| format!("{} failed", count(web, "feed"))),
+        (files > 0).then(|| format!("{} skipped", count(files, "file"))),
         (warnings > 0).then(|| count(warnings, "warning")),
     ]
     .into_iter()
@@ -51,7 +61,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let message = match app.status() {
         Some(message) => Some(Span::styled(message.to_string(), theme.status_message)),
-        None => problems_note(app.skipped().len(), app.warnings().len())
+        None => problems_note(app.skipped(), app.warnings().len())
             .map(|note| Span::styled(note, theme.warning)),
     };
     let used: usize = left.iter().map(Span::width).sum();
@@ -115,19 +125,27 @@ mod tests {
     use super::problems_note;
 
     #[test]
-    fn problems_note_counts_skipped_files_and_warnings() {
-        assert_eq!(problems_note(0, 0), None);
+    fn problems_note_counts_failed_feeds_skipped_files_and_warnings() {
+        let files = |n: usize| vec!["a.txt: empty file".to_string(); n];
+        assert_eq!(problems_note(&[], 0), None);
         assert_eq!(
-            problems_note(2, 0).as_deref(),
+            problems_note(&files(2), 0).as_deref(),
             Some("2 files skipped (e to list)")
         );
         assert_eq!(
-            problems_note(0, 1).as_deref(),
+            problems_note(&[], 1).as_deref(),
             Some("1 warning (e to list)")
         );
         assert_eq!(
-            problems_note(1, 3).as_deref(),
+            problems_note(&files(1), 3).as_deref(),
             Some("1 file skipped, 3 warnings (e to list)")
+        );
+        let mut skipped = files(1);
+        skipped.push("https://news.example/feed.xml: HTTP 404".into());
+        skipped.push("HTTP://wire.example/rss: timed out".into());
+        assert_eq!(
+            problems_note(&skipped, 0).as_deref(),
+            Some("2 feeds failed, 1 file skipped (e to list)")
         );
     }
 }

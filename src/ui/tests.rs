@@ -231,3 +231,65 @@ fn empty_panes_say_so() {
     let terminal = screen(&app, &Theme::plain());
     assert!(find(terminal.backend().buffer(), "No entities in this").is_some());
 }
+
+/// Three feed articles: RFC 3339, RFC 2822 and unreadable dates, links, and
+/// the first one also found in two other feeds.
+fn feed_app() -> App {
+    let made = [
+        (
+            "Port reopens after storm",
+            Some("Harbour Wire"),
+            Some("2026-11-30T08:00:00+01:00"),
+        ),
+        (
+            "Ferry strike called off",
+            Some("Coastal News"),
+            Some("Tue, 03 Jun 2008 11:05:30 GMT"),
+        ),
+        ("Tide tables for December", None, Some("early December")),
+    ];
+    let (articles, analyses): (Vec<_>, Vec<_>) = made
+        .into_iter()
+        .map(|(title, source, date)| {
+            let (mut article, analysis) = fixture::article(title, &["Ships sailed again."])
+                .meta(source, date)
+                .url("https://news.example/port")
+                .build();
+            article.author = Some("Ann Reed".into());
+            (article, analysis)
+        })
+        .unzip();
+    let mut app = App::new(articles, analyses, Vec::new(), Vec::new());
+    app.add_duplicate_source(0, "Reuters World".into());
+    app.add_duplicate_source(0, "AP Top News".into());
+    app.resize(150, 16);
+    app
+}
+
+#[test]
+fn list_rows_show_source_short_date_and_other_sources() {
+    let mut app = feed_app();
+    let theme = Theme::colored();
+    let terminal = screen(&app, &theme);
+    insta::assert_snapshot!("feeds_150x16", terminal.backend());
+    let buf = terminal.backend().buffer();
+    let meta = find(buf, "Harbour Wire · 2026-11-30 08:").expect("short date in the list");
+    assert!(has_style(buf, meta, theme.meta.patch(theme.cursor)));
+    let also = find(buf, "+2").expect("the other sources' count");
+    assert!(has_style(buf, also, theme.also_in.patch(theme.cursor)));
+    assert!(find(buf, "Coastal News · 2008-06-03 11:05").is_some());
+    assert!(find(buf, "early December").is_some(), "as written");
+    // The metadata line over the body: full date, author, link, other sources.
+    let full = find(buf, "Harbour Wire · 2026-11-30 08:00 +01:00 · by Ann Reed").expect("full");
+    assert!(has_style(buf, full, theme.meta));
+    assert!(find(buf, "also in: Reuters World, AP Top News").is_some());
+    assert!(find(buf, "https://news.example/port").is_some());
+    press(&mut app, "s");
+    let terminal = screen(&app, &theme);
+    let buf = terminal.backend().buffer();
+    assert!(
+        find(buf, "by date").is_some(),
+        "the order shows under the list"
+    );
+    insta::assert_snapshot!("feeds_by_date_150x16", terminal.backend());
+}

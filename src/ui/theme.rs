@@ -16,6 +16,8 @@ pub struct Theme {
     pub title: Style,
     /// Source, date, author, url under the title.
     pub meta: Style,
+    /// The `+2` in a list row: the article also came from other sources.
+    pub also_in: Style,
     /// Quoted speech.
     pub quote: Style,
     /// Added to the quote reached with `]`/`[`.
@@ -78,6 +80,7 @@ impl Theme {
         let fg = |style: Style, color: Color| style.fg(color);
         Theme {
             meta: fg(plain.meta, Color::Gray),
+            also_in: fg(plain.also_in, Color::Cyan),
             quote: fg(plain.quote, Color::Yellow),
             attribution: fg(plain.attribution, Color::Yellow),
             // In colour, a mention is told by its colour alone; underline is for NO_COLOR.
@@ -102,6 +105,7 @@ impl Theme {
             text: Style::new(),
             title: m(Modifier::BOLD),
             meta: m(Modifier::DIM),
+            also_in: m(Modifier::BOLD),
             quote: m(Modifier::ITALIC),
             current_quote: m(Modifier::BOLD),
             attribution: m(Modifier::ITALIC | Modifier::DIM),

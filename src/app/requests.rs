@@ -1,0 +1,95 @@
+//! What the reader asks of the world outside its state: open the article's
+//! link in a browser (`o`), load every source again (`R`), fetch an article's
+//! full text (`F`). The app only records a request and says so in the status
+//! line; the terminal loop ([`crate::tui`]) takes the link and runs the
+//! browser, and hands the rest to the background ([`crate::pipeline::Reader::serve`]).
+
+use super::App;
+use crate::opener;
+
+/// Work the reader asks the background for, taken with
+/// [`App::take_background_requests`] and served by the pipeline.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BackgroundRequests {
+    /// Load every source again (files, feeds, pages).
+    pub reload: bool,
+    /// Fetch the full text behind these articles' links, as (article index,
+    /// `http(s)://` link); the result comes back through
+    /// [`App::replace_article`].
+    pub full_articles: Vec<(usize, String)>,
+}
+
+impl BackgroundRequests {
+    /// Whether nothing is asked for.
+    pub fn is_empty(&self) -> bool {
+        !self.reload && self.full_articles.is_empty()
+    }
+}
+
+/// The requests not yet taken.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Requests {
+    /// A link to open in the browser.
+    open: Option<String>,
+    background: BackgroundRequests,
+}
+
+impl App {
+    /// The open article's link, if it is an `http(s)://` one; else the status
+    /// line says why not.
+    fn web_link(&mut self) -> Option<String> {
+        let url = self
+            .body
+            .article_data()
+            .and_then(|(article, _)| article.url.clone());
+        if let Some(why) = opener::refusal(url.as_deref()) {
+            self.status = Some(why);
+            return None;
+        }
+        url.map(|u| u.trim().to_string())
+    }
+
+    /// o: asks for the open article's link to be opened in the browser.
+    pub(super) fn open_link(&mut self) {
+        if let Some(url) = self.web_link() {
+            self.status = Some(format!("opening {url}"));
+            self.requests.open = Some(url);
+        }
+    }
+
+    /// R: asks the background to load every source again.
+    pub(super) fn reload(&mut self) {
+        self.requests.background.reload = true;
+        self.status = Some("reloading…".to_string());
+    }
+
+    /// F: asks the background for the open article's full text.
+    pub(super) fn fetch_full_article(&mut self) {
+        let index = self.body.index();
+        if let Some(url) = self.web_link() {
+            let full = &mut self.requests.background.full_articles;
+            if !full.iter().any(|(i, _)| *i == index) {
+                full.push((index, url));
+            }
+            self.status = Some("fetching the full article…".to_string());
+        }
+    }
+
+    /// The link `o` asked to open, once; the caller runs the browser
+    /// ([`crate::opener::command`]) and reports a failure with
+    /// [`App::set_status`].
+    pub fn take_open_request(&mut self) -> Option<String> {
+        self.requests.open.take()
+    }
+
+    /// What `R` and `F` asked of the background since the last call, once.
+    pub fn take_background_requests(&mut self) -> BackgroundRequests {
+        std::mem::take(&mut self.requests.background)
+    }
+
+    /// Shows `message` in the status line until the next action (for what
+    /// happens outside the app, such as a browser that would not start).
+    pub fn set_status(&mut self, message: String) {
+        self.status = Some(message);
+    }
+}
