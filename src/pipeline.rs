@@ -185,6 +185,8 @@ pub enum Event {
     Duplicates(Vec<Duplicate>),
     /// A reload is over: this many new articles came in.
     Reloaded { added: usize },
+    /// Something for the status line (a full article that could not be had).
+    Status(String),
     /// An article's text was replaced (its full article fetched): the
     /// stored article to show instead, analysed again.
     Replaced {
@@ -517,6 +519,7 @@ fn apply(app: &mut App, event: Event) {
             1 => "reloaded: 1 new article".to_string(),
             n => format!("reloaded: {n} new articles"),
         }),
+        Event::Status(message) => app.set_status(message),
         Event::Replaced { article, stored } => {
             app.replace_article(article, stored);
             app.set_status("the full article is in".to_string());
@@ -705,6 +708,10 @@ fn full_article(
             });
         }
         Err(error) => {
+            let _ = events.send(Event::Status(format!(
+                "no full article: {} (e to list)",
+                error.reason
+            )));
             let _ = events.send(Event::Problems {
                 skipped: Vec::new(),
                 warnings: vec![format!("full article: {error}")],

@@ -36,6 +36,16 @@ pub fn parse(label: &str, content: &str) -> Result<(Vec<Article>, Vec<LoadError>
         .as_ref()
         .map(text_of)
         .filter(|title| !title.is_empty());
+    // Relative item links (Atom feeds often have them) are resolved against
+    // the address the feed came from, else the site the feed names.
+    let base = url::Url::parse(label)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .or_else(|| {
+            feed.links
+                .iter()
+                .find_map(|l| url::Url::parse(&l.href).ok())
+        });
     let mut articles = Vec::new();
     let mut seen_ids = std::collections::HashSet::new();
     for (index, entry) in feed.entries.iter().enumerate() {
@@ -45,7 +55,7 @@ pub fn parse(label: &str, content: &str) -> Result<(Vec<Article>, Vec<LoadError>
         } else {
             format!("{label}#{}#{index}", entry.id)
         };
-        match article_of(label, id, entry, source.as_deref()) {
+        match article_of(label, id, entry, source.as_deref(), base.as_ref()) {
             Some(article) => articles.push(article),
             None => warnings.push(LoadError::new(
                 format!("{label}: item {}", index + 1),
@@ -336,7 +346,13 @@ fn closed_at_the_end(text: &str) -> Option<String> {
 }
 
 /// One feed item as an article; `None` when it has nothing to show.
-fn article_of(label: &str, id: String, entry: &Entry, source: Option<&str>) -> Option<Article> {
+fn article_of(
+    label: &str,
+    id: String,
+    entry: &Entry,
+    source: Option<&str>,
+    base: Option<&url::Url>,
+) -> Option<Article> {
     let title = entry.title.as_ref().map(text_of).unwrap_or_default();
     let url = entry
         .links
@@ -344,7 +360,13 @@ fn article_of(label: &str, id: String, entry: &Entry, source: Option<&str>) -> O
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or(entry.links.first())
         .map(|l| l.href.trim().to_string())
-        .filter(|href| !href.is_empty());
+        .filter(|href| !href.is_empty())
+        .map(|href| match (url::Url::parse(&href), base) {
+            (Err(url::ParseError::RelativeUrlWithoutBase), Some(base)) => {
+                base.join(&href).map_or(href, String::from)
+            }
+            _ => href,
+        });
     let date = entry
         .published
         .or(entry.updated)
@@ -490,6 +512,19 @@ mod tests {
         assert_ne!(first[0], first[1]);
         // 16 hex digits from the title, not a random UUID.
         assert_eq!(first[0].len(), "f.xml#".len() + 16, "{first:?}");
+    }
+
+    #[test]
+    fn relative_item_links_are_resolved_against_the_feed_address_or_site() {
+        let feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title>\
+                    <link rel=\"alternate\" href=\"https://site.example/\"/>\
+                    <entry><id>1</id><title>A</title><link href=\"/news/a\"/></entry></feed>";
+        let url = |label| parse(label, feed).unwrap().0[0].url.clone().unwrap();
+        assert_eq!(url("saved.atom"), "https://site.example/news/a");
+        assert_eq!(
+            url("https://feeds.example/x/atom.xml"),
+            "https://feeds.example/news/a"
+        );
     }
 
     #[test]
