@@ -17,6 +17,10 @@ use ratatui::layout::Rect;
 
 /// File names the first byte chooses from: every format, sniffing, a gzip
 /// name, and hostile names (a file name reaches the screen too).
+///
+/// Append only: the inputs in `assets/fixtures/fuzz/` keep their meaning as
+/// long as each label keeps its index (their first byte is that index, below
+/// the list's length, so a longer list maps it the same way).
 const LABELS: &[&str] = &[
     "a.txt",
     "a.md",
@@ -30,6 +34,16 @@ const LABELS: &[&str] = &[
     "bidi\u{202e}txt.json",
     "-",
     "a.html",
+    // Feeds, OPML lists and web pages (12 onwards).
+    "a.xml",
+    "a.rss",
+    "a.atom",
+    "a.rdf",
+    "a.opml",
+    "a.html.gz",
+    "a.xhtml",
+    "a.htm",
+    "a.xml.gz",
 ];
 
 /// Actions the key bytes choose from.
@@ -71,6 +85,18 @@ pub fn run(data: &[u8]) {
     let height = u16::from(*height % 60) + 1;
     let count = usize::from(*count % 16).min(rest.len());
     let (keys, bytes) = rest.split_at(count);
+
+    // An OPML list is read in the loader's input step, not by `parse_file`:
+    // an outline's title names the feed's articles on screen.
+    if let Some(inputs) = lede::loader::inputs::subscription_list(label, bytes, None) {
+        for input in inputs {
+            if let lede::loader::inputs::Input::Web(source) = input
+                && let Some(title) = &source.title
+            {
+                assert!(!title.chars().any(is_forbidden), "OPML title {title:?}");
+            }
+        }
+    }
 
     let (articles, mut skipped, warnings) = match lede::loader::parse_file(label, bytes) {
         Ok((articles, warnings)) => (articles, Vec::new(), warnings),

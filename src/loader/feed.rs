@@ -174,24 +174,36 @@ fn short_reason(error: &feed_rs::parser::ParseFeedError) -> String {
     }
 }
 
-/// The text with the XML declaration's `encoding` removed: the text is UTF-8
-/// by now, whatever the file's bytes were, and the parser would otherwise
-/// decode it a second time.
+/// The text without its XML declarations: the text is UTF-8 by now,
+/// whatever the file's bytes were, and the parser would otherwise decode it a
+/// second time. A declaration must come first in a document, but each one is
+/// dropped wherever it is (some feeds put a comment before it; a feed glued
+/// together from pieces has one in the middle, and the parser panics on an
+/// `encoding` there).
 fn without_encoding_declaration(content: &str) -> Cow<'_, str> {
-    let head_end = content.len().min(1024);
-    let head = content.get(..head_end).unwrap_or(content);
-    let Some(start) = head.find("<?xml") else {
+    if matches!(super::sniff_markup(content), super::Markup::Json) {
         return Cow::Borrowed(content);
-    };
-    let Some(length) = head[start..].find("?>") else {
+    }
+    let mut text = String::new();
+    let mut rest = content;
+    let mut copied = 0;
+    while let Some(at) = rest.find("<?xml") {
+        let after = &rest[at + "<?xml".len()..];
+        // `<?xml-stylesheet …?>` and the like are other instructions.
+        let is_declaration = after.starts_with(['?', ' ', '\t', '\r', '\n']);
+        let Some(length) = after.find("?>").filter(|_| is_declaration) else {
+            rest = after;
+            continue;
+        };
+        let start = content.len() - rest.len() + at;
+        text.push_str(&content[copied..start]);
+        rest = &after[length + 2..];
+        copied = content.len() - rest.len();
+    }
+    if copied == 0 {
         return Cow::Borrowed(content);
-    };
-    let end = start + length + 2;
-    // The declaration must come first in a document; drop it wherever it is
-    // (some feeds put a comment before it) rather than fail.
-    let mut text = String::with_capacity(content.len());
-    text.push_str(&content[..start]);
-    text.push_str(&content[end..]);
+    }
+    text.push_str(&content[copied..]);
     Cow::Owned(text)
 }
 
@@ -473,6 +485,24 @@ mod tests {
         let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss/>";
         assert_eq!(without_encoding_declaration(text), "\n<rss/>");
         assert_eq!(without_encoding_declaration("<rss/>"), "<rss/>");
+        let text = "<?xml-stylesheet href=\"a.xsl\"?><rss/><?xml?>";
+        assert_eq!(
+            without_encoding_declaration(text),
+            "<?xml-stylesheet href=\"a.xsl\"?><rss/>"
+        );
+    }
+
+    #[test]
+    fn a_declaration_in_the_middle_of_a_feed_is_dropped_too() {
+        // Found by the fuzzer: the parser panics on a second declaration
+        // with an encoding ("set_encoding() called after prefix buffer was
+        // drained").
+        let text = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item>\
+                    <title>Cod</title><link>https://example.com/<?xml version=\"1.0\" \
+                    encoding=\"windows-1252\"?>a</link></item></channel></rss>";
+        let (articles, _) = parse("a.rss", text).unwrap();
+        assert_eq!(articles[0].title, "Cod");
+        assert_eq!(articles[0].url.as_deref(), Some("https://example.com/a"));
     }
 
     #[test]

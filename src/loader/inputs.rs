@@ -399,7 +399,9 @@ fn opml_outlines(text: &str, base: Option<&Path>) -> Vec<Input> {
         let title = node
             .attr("title")
             .or_else(|| node.attr("text"))
-            .map(|t| markup::inline_text(&t))
+            // The title is shown as the articles' source, set after they
+            // were sanitised: `&#27;` must not reach the terminal as ESC.
+            .map(|t| super::clean(markup::inline_text(&t)))
             .filter(|t| !t.is_empty());
         if crate::fetch::is_web_url(&address) {
             inputs.push(Input::Web(WebSource {

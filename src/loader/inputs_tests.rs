@@ -324,3 +324,21 @@ fn a_full_article_replaces_the_summary_with_the_page_text() {
     assert_eq!(loaded.articles[1].paragraphs.len(), 3);
     assert!(loaded.articles[1].paragraphs[2].contains("paid for the stove"));
 }
+
+#[test]
+fn an_opml_title_is_sanitised_before_it_names_a_source() {
+    // Found while extending the fuzz target: a reference in an outline's title
+    // decoded to ESC, and the title replaces the (sanitised) feed title.
+    let opml = b"<opml><body><outline title=\"&#27;]0;pwn&#7;  News\" \
+                 xmlUrl=\"https://example.com/feed\"/></body></opml>";
+    let inputs = super::inputs::subscription_list("a.opml", opml, None).unwrap();
+    let [Input::Web(source)] = inputs.as_slice() else {
+        panic!("{inputs:?}");
+    };
+    let title = source.title.as_deref().unwrap();
+    assert!(
+        !title.chars().any(crate::sanitize::is_forbidden),
+        "{title:?}"
+    );
+    assert!(title.ends_with("News"), "{title:?}");
+}
