@@ -390,7 +390,12 @@ pub fn subscription_list(label: &str, bytes: &[u8], base: Option<&Path>) -> Opti
 fn opml_outlines(text: &str, base: Option<&Path>) -> Vec<Input> {
     // An HTML parser reads OPML well enough for its outlines, and forgives
     // the broken files subscription exports often are; it lower-cases names.
-    let document = dom_query::Document::from(text);
+    // Tags nested absurdly deep are dropped first, as for a web page: the
+    // parser's time grows with the square of the depth.
+    let document = match super::html::flatten(text, super::html::MAX_NESTING) {
+        Some(flat) => dom_query::Document::from(flat),
+        None => dom_query::Document::from(text),
+    };
     let mut inputs = Vec::new();
     for node in document.select("outline[xmlurl]").nodes() {
         let Some(address) = node.attr("xmlurl").map(|a| a.trim().to_string()) else {
