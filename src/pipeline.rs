@@ -117,7 +117,13 @@ impl Source {
     /// `cached_first`, web addresses give their cached copies first and are
     /// fetched after everything else (the reader); otherwise each is fetched
     /// in its turn (`lede dump`).
-    fn load(&self, cached_first: bool, dedup: &mut Dedup, emit: &mut loader::Emit<'_>) {
+    fn load(
+        &self,
+        cached_first: bool,
+        progress: Option<&loader::inputs::Progress>,
+        dedup: &mut Dedup,
+        emit: &mut loader::Emit<'_>,
+    ) {
         match self {
             Source::Sample => {
                 let _ = emit(loader::load_sample());
@@ -130,6 +136,7 @@ impl Source {
                 let web = loader::Web {
                     fetcher,
                     cached_first,
+                    progress,
                 };
                 loader::inputs::load_inputs_with(inputs, Some(&web), dedup, emit);
             }
@@ -187,6 +194,8 @@ pub enum Event {
     Reloaded { added: usize },
     /// Something for the status line (a full article that could not be had).
     Status(String),
+    /// The background has fetched `done` of `of` web addresses.
+    Fetching { done: usize, of: usize },
     /// An article's text was replaced (its full article fetched): the
     /// stored article to show instead, analysed again.
     Replaced {
@@ -520,6 +529,7 @@ fn apply(app: &mut App, event: Event) {
             n => format!("reloaded: {n} new articles"),
         }),
         Event::Status(message) => app.set_status(message),
+        Event::Fetching { done, of } => app.fetching(done, of),
         Event::Replaced { article, stored } => {
             app.replace_article(article, stored);
             app.set_status("the full article is in".to_string());
@@ -647,7 +657,16 @@ fn load_loop(
     };
     // Kept for reloads, so that they add only what is new.
     let mut dedup = Dedup::default();
-    source.load(true, &mut dedup, &mut |part: Loaded| feeder.take(part));
+    let events_for_progress = Mutex::new(events.clone());
+    let progress = move |done: usize, of: usize| {
+        let events = events_for_progress
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let _ = events.send(Event::Fetching { done, of });
+    };
+    source.load(true, Some(&progress), &mut dedup, &mut |part: Loaded| {
+        feeder.take(part)
+    });
     feeder.send();
     let _ = events.send(Event::Loaded);
     let _ = indexer.send(ToIndexer::Total(feeder.next));
@@ -662,6 +681,7 @@ fn load_loop(
                     loader::inputs::refetch(
                         &source.web_sources(),
                         fetcher,
+                        Some(&progress),
                         &mut dedup,
                         &mut |part: Loaded| feeder.take(part),
                     );
@@ -981,7 +1001,7 @@ fn dump_load(
 ) -> usize {
     let mut next = 0;
     let mut skipped = 0;
-    source.load(false, &mut Dedup::default(), &mut |part: Loaded| {
+    source.load(false, None, &mut Dedup::default(), &mut |part: Loaded| {
         if stop.load(Ordering::Relaxed) {
             return ControlFlow::Break(());
         }

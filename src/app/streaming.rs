@@ -14,6 +14,9 @@ use std::sync::Arc;
 pub struct Progress {
     /// Files are still being read.
     pub loading: bool,
+    /// Web addresses being fetched in the background: (fetched, of); `None`
+    /// when nothing is being fetched.
+    pub fetching: Option<(usize, usize)>,
     /// Articles whose entities are in the index.
     pub analysed: usize,
     /// Everything is analysed and names are unified across the collection.
@@ -83,6 +86,12 @@ impl App {
     /// Every file has been read.
     pub fn loading_finished(&mut self) {
         self.progress.loading = false;
+    }
+
+    /// The background has fetched `done` of `of` web addresses (the first
+    /// load's, or a reload's).
+    pub fn fetching(&mut self, done: usize, of: usize) {
+        self.progress.fetching = (done < of).then_some((done, of));
     }
 
     /// The analysis of article `article`, asked for by [`App::take_requests`].

@@ -581,4 +581,32 @@ fn progress_note_says_what_the_background_is_doing() {
     drop(analyses);
 }
 
+#[test]
+fn progress_note_counts_web_addresses_while_they_are_fetched() {
+    use crate::ui::status_bar::progress_note;
+    let (mut app, stored, _analyses) = streaming();
+    app.add_articles(stored);
+    app.fetching(0, 3);
+    assert_eq!(
+        progress_note(&app).as_deref(),
+        Some("fetching 0/3 web addresses… ")
+    );
+    app.fetching(2, 3);
+    assert_eq!(
+        progress_note(&app).as_deref(),
+        Some("fetching 2/3 web addresses… ")
+    );
+    app.fetching(3, 3);
+    assert_eq!(progress_note(&app).as_deref(), Some("loading 3 articles… "));
+    // A reload after everything was done shows its fetching too.
+    app.loading_finished();
+    app.indexed(3);
+    app.unified(Arc::new(Renames::default()));
+    app.fetching(0, 1);
+    assert_eq!(
+        progress_note(&app).as_deref(),
+        Some("fetching 0/1 web address… ")
+    );
+}
+
 mod reader_keys;

@@ -66,7 +66,13 @@ pub struct Web<'a> {
     /// Hand over cached copies first and fetch afterwards, in the
     /// background (the reader); otherwise fetch each in turn (`lede dump`).
     pub cached_first: bool,
+    /// Told (addresses fetched, addresses to fetch) as the background
+    /// fetches go, for the reader's status line.
+    pub progress: Option<&'a Progress>,
 }
+
+/// Receives how far the background fetches have got: (done, of).
+pub type Progress = dyn Fn(usize, usize) + Sync;
 
 /// Connections open at once while the reader fetches its feeds.
 pub const FETCH_CONNECTIONS: usize = 4;
@@ -91,14 +97,20 @@ pub fn load_inputs_with(
         return;
     }
     if let Some(web) = web {
-        let _ = fetch_all(&fetch_later, web.fetcher, &mut unique);
+        let _ = fetch_all(&fetch_later, web.fetcher, web.progress, &mut unique);
     }
 }
 
 /// Fetches `sources` again (the reader's reload), on several connections at
 /// once, handing over what is new to `dedup`.
-pub fn refetch(sources: &[WebSource], fetcher: &Fetcher, dedup: &mut Dedup, emit: &mut Emit<'_>) {
-    let _ = fetch_all(sources, fetcher, &mut |part: Loaded| {
+pub fn refetch(
+    sources: &[WebSource],
+    fetcher: &Fetcher,
+    progress: Option<&Progress>,
+    dedup: &mut Dedup,
+    emit: &mut Emit<'_>,
+) {
+    let _ = fetch_all(sources, fetcher, progress, &mut |part: Loaded| {
         unique(dedup, part, emit)
     });
 }
@@ -220,10 +232,21 @@ fn fetch_one(source: &WebSource, fetcher: &Fetcher) -> (Loaded, Vec<(String, Vec
 
 /// Fetches every source on [`FETCH_CONNECTIONS`] connections and hands over
 /// what each gives as it arrives.
-fn fetch_all(sources: &[WebSource], fetcher: &Fetcher, emit: &mut Emit<'_>) -> ControlFlow<()> {
+fn fetch_all(
+    sources: &[WebSource],
+    fetcher: &Fetcher,
+    progress: Option<&Progress>,
+    emit: &mut Emit<'_>,
+) -> ControlFlow<()> {
     if sources.is_empty() {
         return ControlFlow::Continue(());
     }
+    let tell = |done: usize| {
+        if let Some(progress) = progress {
+            progress(done, sources.len());
+        }
+    };
+    tell(0);
     let (results, arrived) = mpsc::channel();
     let next = std::sync::atomic::AtomicUsize::new(0);
     std::thread::scope(|scope| {
@@ -248,7 +271,8 @@ fn fetch_all(sources: &[WebSource], fetcher: &Fetcher, emit: &mut Emit<'_>) -> C
         }
         drop(results);
         let mut flow = ControlFlow::Continue(());
-        for (part, lists) in arrived {
+        for (done, (part, lists)) in arrived.into_iter().enumerate() {
+            tell(done + 1);
             if flow.is_continue() {
                 flow = emit(part);
             }

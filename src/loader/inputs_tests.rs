@@ -34,6 +34,7 @@ fn load(inputs: &[Input], fetcher: &Fetcher, cached_first: bool) -> Loaded {
     let web = Web {
         fetcher,
         cached_first,
+        progress: None,
     };
     load_inputs(inputs, Some(&web), &mut |part| {
         all.append(part);
@@ -202,6 +203,7 @@ fn the_reader_gets_the_cached_copy_first_then_only_what_is_new() {
         Some(&Web {
             fetcher: &fetcher,
             cached_first: true,
+            progress: Some(&|done, of| assert!(done <= of && of == 1)),
         }),
         &mut |part| {
             parts.push(part);
