@@ -97,7 +97,7 @@ pub fn load_inputs_with(
         return;
     }
     if let Some(web) = web {
-        let _ = fetch_all(&fetch_later, web.fetcher, web.progress, &mut unique);
+        let _ = fetch_all(&fetch_later, web.fetcher, web.progress, 0, &mut unique);
     }
 }
 
@@ -110,7 +110,7 @@ pub fn refetch(
     dedup: &mut Dedup,
     emit: &mut Emit<'_>,
 ) {
-    let _ = fetch_all(sources, fetcher, progress, &mut |part: Loaded| {
+    let _ = fetch_all(sources, fetcher, progress, 0, &mut |part: Loaded| {
         unique(dedup, part, emit)
     });
 }
@@ -149,7 +149,15 @@ fn load_in_order(
                 None => emit(skipped(&source.url, "web addresses are not read here"))?,
                 Some(web) if web.cached_first => {
                     if let Some(cached) = web.fetcher.cached(&source.url) {
-                        emit(read_fetched(source, &cached, web.fetcher, true))?;
+                        match subscription_list(&source.url, &cached.body, None) {
+                            // A list read from the cache: its feeds join the
+                            // ones to show cached and fetch; the list itself
+                            // is fetched again too, for feeds added since.
+                            Some(outlines) => {
+                                follow_list(&source.url, &outlines, Some(web), fetch_later, emit)?;
+                            }
+                            None => emit(read_fetched(source, &cached, web.fetcher, true))?,
+                        }
                     }
                     fetch_later.push(source.clone());
                 }
@@ -231,11 +239,14 @@ fn fetch_one(source: &WebSource, fetcher: &Fetcher) -> (Loaded, Vec<(String, Vec
 }
 
 /// Fetches every source on [`FETCH_CONNECTIONS`] connections and hands over
-/// what each gives as it arrives.
+/// what each gives as it arrives. A subscription list among them is followed
+/// afterwards: its local feeds read, its web feeds not fetched yet fetched the
+/// same way (`depth` 1; a list found there is reported, not followed).
 fn fetch_all(
     sources: &[WebSource],
     fetcher: &Fetcher,
     progress: Option<&Progress>,
+    depth: usize,
     emit: &mut Emit<'_>,
 ) -> ControlFlow<()> {
     if sources.is_empty() {
@@ -249,6 +260,7 @@ fn fetch_all(
     tell(0);
     let (results, arrived) = mpsc::channel();
     let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut lists = Vec::new();
     std::thread::scope(|scope| {
         for _ in 0..FETCH_CONNECTIONS.min(sources.len()) {
             let results = results.clone();
@@ -270,24 +282,34 @@ fn fetch_all(
             }
         }
         drop(results);
-        let mut flow = ControlFlow::Continue(());
-        for (done, (part, lists)) in arrived.into_iter().enumerate() {
+        for (done, (part, found)) in arrived.into_iter().enumerate() {
             tell(done + 1);
-            if flow.is_continue() {
-                flow = emit(part);
-            }
-            for (label, _) in lists {
-                if flow.is_continue() {
-                    // A list fetched in the background is read at the next start.
-                    flow = emit(skipped(
-                        &label,
-                        "a subscription list: its feeds are read at the next start",
-                    ));
+            emit(part)?;
+            lists.extend(found);
+        }
+        ControlFlow::Continue(())
+    })?;
+    for (label, outlines) in lists {
+        if depth > 0 {
+            emit(skipped(
+                &label,
+                "a subscription list inside a subscription list; not followed",
+            ))?;
+            continue;
+        }
+        let mut to_fetch = Vec::new();
+        for input in &outlines {
+            match input {
+                Input::Path(path) => super::load_path(path, emit)?,
+                Input::Web(feed) if !sources.iter().any(|s| s.url == feed.url) => {
+                    to_fetch.push(feed.clone());
                 }
+                Input::Web(_) => {}
             }
         }
-        flow
-    })
+        fetch_all(&to_fetch, fetcher, progress, depth + 1, emit)?;
+    }
+    ControlFlow::Continue(())
 }
 
 /// The articles of a fetched (or cached) answer, with the source's title

@@ -326,3 +326,33 @@ fn a_full_article_replaces_the_summary_with_the_page_text() {
     assert_eq!(loaded.articles[1].paragraphs.len(), 3);
     assert!(loaded.articles[1].paragraphs[2].contains("paid for the stove"));
 }
+
+#[test]
+fn an_opml_list_by_web_address_is_followed_by_the_dump_and_by_the_reader() {
+    let base = Arc::new(std::sync::Mutex::new(String::new()));
+    let own = Arc::clone(&base);
+    let server = TestServer::start(move |request| match request.path.as_str() {
+        "/list.opml" => {
+            let base = own.lock().unwrap().clone();
+            Reply::new(
+                200,
+                format!(
+                    "<opml version=\"2.0\"><body><outline text=\"G\" xmlUrl=\"{base}/feed\"/></body></opml>"
+                ),
+            )
+            .header("Content-Type", "text/x-opml")
+        }
+        "/feed" => Reply::new(200, FEED),
+        _ => Reply::new(404, ""),
+    });
+    *base.lock().unwrap() = server.url("").trim_end_matches('/').to_string();
+    let dir = TempDir::new("loader-opml-web");
+    let fetcher = Fetcher::new(options(), Some(Cache::new(dir.path())));
+    let inputs = [web(server.url("/list.opml"))];
+    for cached_first in [false, true, true] {
+        let loaded = load(&inputs, &fetcher, cached_first);
+        assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+        assert_eq!(loaded.articles.len(), 2, "cached first: {cached_first}");
+        assert_eq!(loaded.articles[0].source.as_deref(), Some("G"));
+    }
+}
