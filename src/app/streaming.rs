@@ -83,6 +83,15 @@ impl App {
             .add_problems(skipped, warnings, &self.geometry);
     }
 
+    /// A reload begins: the problems of web addresses, which it fetches
+    /// again, are forgotten, so that they are counted once and a feed that
+    /// works again no longer shows as failed. Problems of files stay (a
+    /// reload does not report them again).
+    pub fn forget_reloadable_problems(&mut self) {
+        let web = |p: &str| p.starts_with("http://") || p.starts_with("https://");
+        self.overlays.retain_problems(|p| !web(p), &self.geometry);
+    }
+
     /// Every file has been read.
     pub fn loading_finished(&mut self) {
         self.progress.loading = false;

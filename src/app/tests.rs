@@ -610,3 +610,21 @@ fn progress_note_counts_web_addresses_while_they_are_fetched() {
 }
 
 mod reader_keys;
+
+#[test]
+fn a_reload_forgets_the_problems_of_web_addresses_and_keeps_those_of_files() {
+    let (mut app, _, _) = streaming();
+    app.add_problems(
+        vec![
+            "https://feeds.example/a.rss: HTTP 404 Not Found".into(),
+            "bad.txt: empty file".into(),
+        ],
+        vec![
+            "http://feeds.example/b.rss: connection refused; showing the copy saved just now"
+                .into(),
+        ],
+    );
+    app.forget_reloadable_problems();
+    assert_eq!(app.skipped(), ["bad.txt: empty file"]);
+    assert!(app.warnings().is_empty());
+}

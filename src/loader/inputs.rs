@@ -80,24 +80,48 @@ pub const FETCH_CONNECTIONS: usize = 4;
 /// Loads every input in order, handing over each part as [`super::load_paths_with`]
 /// does. Without `web`, a web address is reported as not read.
 pub fn load_inputs(inputs: &[Input], web: Option<&Web<'_>>, emit: &mut Emit<'_>) {
-    load_inputs_with(inputs, web, &mut Dedup::default(), emit);
+    let _ = load_inputs_with(inputs, web, &mut Dedup::default(), emit);
 }
 
 /// [`load_inputs`], telling copies by what `dedup` has seen (and adding to it),
 /// so that a later [`refetch`] with the same `dedup` hands over only what is new.
+/// Returns the web addresses fetched in the background (those given and
+/// those subscription lists named), for a reload.
 pub fn load_inputs_with(
     inputs: &[Input],
     web: Option<&Web<'_>>,
     dedup: &mut Dedup,
     emit: &mut Emit<'_>,
-) {
+) -> Vec<WebSource> {
     let mut unique = |part: Loaded| unique(dedup, part, emit);
     let mut fetch_later = Vec::new();
     if load_in_order(inputs, web, &mut fetch_later, &mut unique).is_break() {
-        return;
+        return fetch_later;
     }
     if let Some(web) = web {
         let _ = fetch_all(&fetch_later, web.fetcher, web.progress, 0, &mut unique);
+    }
+    fetch_later
+}
+
+/// Reads the paths among `inputs` again (the reader's reload), handing over
+/// only the articles not seen before: new files in a folder, new items in a
+/// saved feed. The files' problems were reported the first time and are
+/// not again. Subscription lists are not followed again here: their web
+/// feeds are among those [`refetch`] fetches.
+pub fn reread_paths(inputs: &[Input], dedup: &mut Dedup, emit: &mut Emit<'_>) {
+    for input in inputs {
+        if let Input::Path(path) = input {
+            let reread = super::load_path(path, &mut |mut part: Loaded| {
+                part.lists.clear();
+                part.skipped.clear();
+                part.warnings.clear();
+                unique(dedup, part, emit)
+            });
+            if reread.is_break() {
+                return;
+            }
+        }
     }
 }
 
@@ -333,7 +357,12 @@ fn read_fetched(
             part.warnings.extend(warnings);
             for article in &mut articles {
                 if let Some(title) = &source.title {
-                    article.source = Some(title.clone());
+                    article.source = Some(crate::sanitize::sanitize(title));
+                }
+                // A page that names no address of its own has the one it
+                // was fetched from (for `o` and `F`).
+                if article.url.is_none() && article.id == source.url {
+                    article.url = Some(crate::sanitize::sanitize(&fetched.final_url));
                 }
                 if source.full_article {
                     let _ = with_full_text(article, fetcher, cache_only);
@@ -429,11 +458,16 @@ pub fn subscription_list(label: &str, bytes: &[u8], base: Option<&Path>) -> Opti
         return None;
     }
     let (text, _) = super::decode::decode(label, bytes, false).ok()?;
-    Some(opml_outlines(&text, base))
+    // A list from the web names web feeds only: it may not make lede read
+    // the files of the machine it runs on.
+    let local_allowed = !crate::fetch::is_web_url(label);
+    Some(opml_outlines(&text, base, local_allowed))
 }
 
-/// Every `<outline xmlUrl=…>` of an OPML document, in order, with its title.
-fn opml_outlines(text: &str, base: Option<&Path>) -> Vec<Input> {
+/// Every `<outline xmlUrl=…>` of an OPML document, in order, with its title
+/// (sanitised: it is shown as the articles' source); local paths only when
+/// `local_allowed`.
+fn opml_outlines(text: &str, base: Option<&Path>, local_allowed: bool) -> Vec<Input> {
     // An HTML parser reads OPML well enough for its outlines, and forgives
     // the broken files subscription exports often are; it lower-cases names.
     let document = dom_query::Document::from(text);
@@ -445,7 +479,7 @@ fn opml_outlines(text: &str, base: Option<&Path>) -> Vec<Input> {
         let title = node
             .attr("title")
             .or_else(|| node.attr("text"))
-            .map(|t| markup::inline_text(&t))
+            .map(|t| crate::sanitize::sanitize(&markup::inline_text(&t)))
             .filter(|t| !t.is_empty());
         if crate::fetch::is_web_url(&address) {
             inputs.push(Input::Web(WebSource {
@@ -453,7 +487,7 @@ fn opml_outlines(text: &str, base: Option<&Path>) -> Vec<Input> {
                 title,
                 full_article: false,
             }));
-        } else if !address.is_empty() && !address.contains("://") {
+        } else if local_allowed && !address.is_empty() && !address.contains("://") {
             let path = Path::new(&address);
             let path = match base {
                 Some(base) if path.is_relative() => base.join(path),

@@ -356,3 +356,54 @@ fn an_opml_list_by_web_address_is_followed_by_the_dump_and_by_the_reader() {
         assert_eq!(loaded.articles[0].source.as_deref(), Some("G"));
     }
 }
+
+#[test]
+fn a_list_from_the_web_names_web_feeds_only_and_its_titles_are_sanitised() {
+    let server = TestServer::start(|request| match request.path.as_str() {
+        "/list.opml" => Reply::new(
+            200,
+            "<opml version=\"2.0\"><body>\
+             <outline title=\"Evil &#27;]0;pwn&#7; name\" xmlUrl=\"/etc/hostname\"/>\
+             <outline title=\"Evil &#27;[41m red\" xmlUrl=\"local.xml\"/></body></opml>",
+        ),
+        _ => Reply::new(404, ""),
+    });
+    let loaded = load(
+        &[web(server.url("/list.opml"))],
+        &Fetcher::new(options(), None),
+        false,
+    );
+    assert!(loaded.articles.is_empty());
+    assert_eq!(
+        messages(&loaded.skipped),
+        [format!(
+            "{}: a subscription list with no feeds in it",
+            server.url("/list.opml")
+        )]
+    );
+    let dir = TempDir::new("loader-opml-titles");
+    std::fs::write(dir.path().join("feed.xml"), FEED).unwrap();
+    let list = dir.path().join("list.opml");
+    std::fs::write(
+        &list,
+        "<opml><body><outline title=\"Evil &#27;]0;pwn&#7; name\" xmlUrl=\"feed.xml\"/></body></opml>",
+    )
+    .unwrap();
+    let inputs = super::inputs::subscription_list(
+        &list.to_string_lossy(),
+        &std::fs::read(&list).unwrap(),
+        Some(dir.path()),
+    )
+    .unwrap();
+    assert_eq!(inputs, [Input::Path(dir.path().join("feed.xml"))]);
+    // A web outline's title becomes the articles' source, sanitised.
+    let list = format!(
+        "<opml><body><outline title=\"Evil &#27;]0;pwn&#7; name\" xmlUrl=\"{}\"/></body></opml>",
+        server.url("/feed")
+    );
+    let inputs = super::inputs::subscription_list("list.opml", list.as_bytes(), None).unwrap();
+    let Input::Web(source) = &inputs[0] else {
+        panic!("a web outline: {inputs:?}")
+    };
+    assert_eq!(source.title.as_deref(), Some("Evil \u{241b} name"));
+}
