@@ -61,34 +61,28 @@ impl CollectionIndex {
     /// only once. The sidebar order is not updated: call [`CollectionIndex::sort`].
     pub fn add(&mut self, article: usize, analysis: &Analysis) {
         self.articles += 1;
-        for entity in &analysis.entities {
-            let slot = self.slot(&entity.name, entity.kind);
-            let e = &mut self.entities[slot];
-            let article = u32::try_from(article).unwrap_or(u32::MAX);
-            if let Err(at) = e.articles.binary_search(&article) {
-                e.articles.insert(at, article);
-            }
-            e.mentions += entity.mentions.len();
-            let votes = &mut self.kind_votes[slot];
-            if let Some(k) = EntityKind::ALL.iter().position(|&k| k == entity.kind) {
-                votes[k] += 1;
-            }
-            e.kind = majority_kind(votes);
-        }
+        self.link(article, analysis, false);
     }
 
     /// Adds the entities of a new analysis of an article already in the
     /// index (its text replaced by the full article): the entities it did
     /// not have before are linked to it; those it had keep their counts.
     pub fn extend(&mut self, article: usize, analysis: &Analysis) {
+        self.link(article, analysis, true);
+    }
+
+    /// Links each entity of `analysis` to `article`, counting its mentions
+    /// and its kind's vote; with `new_only`, not those linked already.
+    fn link(&mut self, article: usize, analysis: &Analysis, new_only: bool) {
         let article = u32::try_from(article).unwrap_or(u32::MAX);
         for entity in &analysis.entities {
             let slot = self.slot(&entity.name, entity.kind);
             let e = &mut self.entities[slot];
-            let Err(at) = e.articles.binary_search(&article) else {
-                continue;
-            };
-            e.articles.insert(at, article);
+            match e.articles.binary_search(&article) {
+                Ok(_) if new_only => continue,
+                Ok(_) => {}
+                Err(at) => e.articles.insert(at, article),
+            }
             e.mentions += entity.mentions.len();
             let votes = &mut self.kind_votes[slot];
             if let Some(k) = EntityKind::ALL.iter().position(|&k| k == entity.kind) {

@@ -19,13 +19,9 @@ const FEED: &[u8] = include_bytes!("../../assets/fixtures/net/feed.rss");
 const ARTICLE: &[u8] = include_bytes!("../../assets/fixtures/net/article.html");
 const PAGE: &[u8] = include_bytes!("../../assets/fixtures/html/harbour.html");
 
+/// Small limits, so that failures are quick.
 fn options() -> FetchOptions {
-    FetchOptions {
-        connect_timeout: Duration::from_millis(500),
-        total_timeout: Duration::from_millis(700),
-        max_bytes: 64 * 1024,
-        max_redirects: 5,
-    }
+    crate::fetch::test_server::quick_options()
 }
 
 /// Loads `inputs`, collecting every part; `cached_first` as the reader does.

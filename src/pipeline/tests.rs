@@ -315,12 +315,7 @@ fn reader_reports_files_that_give_nothing() {
 /// A fetcher with short limits and no cache, for the loopback tests.
 fn quick_fetcher() -> Arc<Fetcher> {
     Arc::new(Fetcher::new(
-        FetchOptions {
-            connect_timeout: Duration::from_millis(500),
-            total_timeout: Duration::from_millis(700),
-            max_bytes: 64 * 1024,
-            max_redirects: 5,
-        },
+        crate::fetch::test_server::quick_options(),
         None,
     ))
 }
