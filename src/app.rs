@@ -138,6 +138,7 @@ impl App {
         app.add_problems(skipped, warnings);
         app.progress = Progress {
             loading: false,
+            fetching: None,
             analysed: app.articles.len(),
             done: true,
         };
@@ -157,6 +158,7 @@ impl App {
             analyses: Analyses::with_capacity(ANALYSIS_CACHE),
             progress: Progress {
                 loading: true,
+                fetching: None,
                 analysed: 0,
                 done: false,
             },

@@ -242,7 +242,7 @@ pub const BINDINGS: &[Binding] = &[
         "sort",
     ),
     bind(&[Key::char('o')], Action::OpenLink, "open the article's link in the browser", Reader, "link"),
-    bind(&[Key::char('R')], Action::Reload, "load every file and feed again", Reader, ""),
+    bind(&[Key::char('R')], Action::Reload, "fetch every feed again, read new files", Reader, ""),
     bind(
         &[Key::char('F')],
         Action::FetchFullArticle,

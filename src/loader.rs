@@ -1183,7 +1183,7 @@ mod tests {
         assert!(reason("scan.pdf", b"%PDF-1.4").starts_with("unsupported file type `.pdf`"));
         assert_eq!(
             reason("page.html", b"<html>"),
-            "no article text found in this page (only 0 words)"
+            "no article text found in this page (only 0 letters)"
         );
         assert_eq!(
             reason("feed.xml", b"<svg></svg>"),

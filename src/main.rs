@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use lede::app::App;
+use lede::loader::LoadError;
 use lede::pipeline::{self, Reader, Source};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,11 @@ enum Command {
 /// analysis before drawing the first frame (so that it rarely appears bare).
 const FIRST_ANALYSIS_WAIT: Duration = Duration::from_millis(30);
 
+/// How long the reader waits for the first fetches when nothing else has
+/// loaded, before it opens with an empty list and the fetching's progress
+/// (a quick failure is still printed, as for files).
+const SLOW_FETCH: Duration = Duration::from_millis(400);
+
 /// Streams the analysis to standard output; fails when nothing loaded.
 fn dump(source: &Source) -> ExitCode {
     let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
@@ -55,15 +61,28 @@ fn dump(source: &Source) -> ExitCode {
 
 /// Starts loading in the background and opens the reader as soon as the first
 /// article is in; fails, printing the reasons, when no article loads at all.
-fn read(source: Source) -> ExitCode {
+fn read(source: Source, problems: Vec<LoadError>) -> ExitCode {
     let reader = Reader::start(source);
     let mut app = App::loading(reader.index());
+    // The subscription file's problems, listed with the rest (`e`).
+    app.add_problems(
+        Vec::new(),
+        problems.iter().map(ToString::to_string).collect(),
+    );
     let mut first_seen: Option<Instant> = None;
+    let mut fetching_seen: Option<Instant> = None;
     loop {
         reader.deliver(&mut app, Duration::from_millis(5));
         if app.article_count() > 0 {
             let seen = *first_seen.get_or_insert_with(Instant::now);
             if app.open_is_analysed() || seen.elapsed() >= FIRST_ANALYSIS_WAIT {
+                break;
+            }
+        } else if app.progress().fetching.is_some() {
+            // Nothing on disk or in the cache yet: if the web is slow, the
+            // reader opens and shows how the fetching goes.
+            let since = *fetching_seen.get_or_insert_with(Instant::now);
+            if since.elapsed() >= SLOW_FETCH {
                 break;
             }
         } else if !app.progress().loading {
@@ -84,30 +103,30 @@ fn read(source: Source) -> ExitCode {
 }
 
 /// What to read: the arguments; without any, the feeds of the subscription
-/// file in the config folder, else the bundled sample. Problems with the
-/// subscription file go to standard error (the reader also lists them).
-fn source_of(paths: Vec<PathBuf>) -> Source {
+/// file in the config folder, else the bundled sample. Also the problems
+/// found reading the subscription file.
+fn source_of(paths: Vec<PathBuf>) -> (Source, Vec<LoadError>) {
     if !paths.is_empty() {
-        return Source::from_args(paths);
+        return (Source::from_args(paths), Vec::new());
     }
-    let Some(config) = lede::fetch::default_config_dir() else {
-        return Source::Sample;
-    };
-    match Source::subscriptions(&config) {
-        Some((source, problems)) => {
-            for problem in problems {
-                eprintln!("lede: {problem}");
-            }
-            source
-        }
-        None => Source::Sample,
-    }
+    lede::fetch::default_config_dir()
+        .and_then(|config| Source::subscriptions(&config))
+        .unwrap_or((Source::Sample, Vec::new()))
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Dump { paths }) => dump(&source_of(paths)),
-        None => read(source_of(cli.paths)),
+        Some(Command::Dump { paths }) => {
+            let (source, problems) = source_of(paths);
+            for problem in problems {
+                eprintln!("lede: {problem}");
+            }
+            dump(&source)
+        }
+        None => {
+            let (source, problems) = source_of(cli.paths);
+            read(source, problems)
+        }
     }
 }

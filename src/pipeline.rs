@@ -117,36 +117,44 @@ impl Source {
     /// `cached_first`, web addresses give their cached copies first and are
     /// fetched after everything else (the reader); otherwise each is fetched
     /// in its turn (`lede dump`).
-    fn load(&self, cached_first: bool, dedup: &mut Dedup, emit: &mut loader::Emit<'_>) {
+    /// Returns the web addresses fetched in the background, for a reload.
+    fn load(
+        &self,
+        cached_first: bool,
+        progress: Option<&loader::inputs::Progress>,
+        dedup: &mut Dedup,
+        emit: &mut loader::Emit<'_>,
+    ) -> Vec<WebSource> {
         match self {
             Source::Sample => {
                 let _ = emit(loader::load_sample());
+                Vec::new()
             }
             Source::Paths(paths) => {
                 let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
-                loader::inputs::load_inputs_with(&inputs, None, dedup, emit);
+                loader::inputs::load_inputs_with(&inputs, None, dedup, emit)
             }
             Source::Inputs { inputs, fetcher } => {
                 let web = loader::Web {
                     fetcher,
                     cached_first,
+                    progress,
                 };
-                loader::inputs::load_inputs_with(inputs, Some(&web), dedup, emit);
+                loader::inputs::load_inputs_with(inputs, Some(&web), dedup, emit)
             }
         }
     }
 
-    /// The web addresses among the inputs, for a reload.
-    fn web_sources(&self) -> Vec<WebSource> {
+    /// The paths among the inputs, for a reload.
+    fn paths(&self) -> Vec<Input> {
         match self {
+            Source::Sample => Vec::new(),
+            Source::Paths(paths) => paths.iter().cloned().map(Input::Path).collect(),
             Source::Inputs { inputs, .. } => inputs
                 .iter()
-                .filter_map(|input| match input {
-                    Input::Web(source) => Some(source.clone()),
-                    Input::Path(_) => None,
-                })
+                .filter(|input| matches!(input, Input::Path(_)))
+                .cloned()
                 .collect(),
-            _ => Vec::new(),
         }
     }
 }
@@ -183,10 +191,14 @@ pub enum Event {
     Loaded,
     /// Articles that arrived again from another source and were dropped.
     Duplicates(Vec<Duplicate>),
+    /// A reload begins: the problems it may find again are forgotten.
+    Reloading,
     /// A reload is over: this many new articles came in.
     Reloaded { added: usize },
     /// Something for the status line (a full article that could not be had).
     Status(String),
+    /// The background has fetched `done` of `of` web addresses.
+    Fetching { done: usize, of: usize },
     /// An article's text was replaced (its full article fetched): the
     /// stored article to show instead, analysed again.
     Replaced {
@@ -520,6 +532,8 @@ fn apply(app: &mut App, event: Event) {
             n => format!("reloaded: {n} new articles"),
         }),
         Event::Status(message) => app.set_status(message),
+        Event::Reloading => app.forget_reloadable_problems(),
+        Event::Fetching { done, of } => app.fetching(done, of),
         Event::Replaced { article, stored } => {
             app.replace_article(article, stored);
             app.set_status("the full article is in".to_string());
@@ -587,12 +601,7 @@ impl Feeder<'_> {
                 warnings: strings(part.warnings),
             });
         }
-        if !part.duplicates.is_empty() {
-            let _ = self.events.send(Event::Duplicates(part.duplicates));
-        }
-        if part.articles.is_empty() {
-            return ControlFlow::Continue(());
-        }
+        let duplicates = part.duplicates;
         let mut queue = self.work.lock();
         for article in part.articles {
             let stored = Arc::new(StoredArticle::new(article, self.shared_path.as_ref()));
@@ -604,9 +613,13 @@ impl Feeder<'_> {
         drop(queue);
         self.work.ready.notify_all();
         // The first articles go at once (the first frame waits for them),
-        // then batches at a steady pace.
-        if self.last_send.is_none_or(|t| t.elapsed() >= LOAD_BATCH) {
+        // then batches at a steady pace. Copies point at articles that must
+        // be in the reader's list first.
+        if !duplicates.is_empty() || self.last_send.is_none_or(|t| t.elapsed() >= LOAD_BATCH) {
             self.send();
+        }
+        if !duplicates.is_empty() {
+            let _ = self.events.send(Event::Duplicates(duplicates));
         }
         ControlFlow::Continue(())
     }
@@ -647,7 +660,16 @@ fn load_loop(
     };
     // Kept for reloads, so that they add only what is new.
     let mut dedup = Dedup::default();
-    source.load(true, &mut dedup, &mut |part: Loaded| feeder.take(part));
+    let events_for_progress = Mutex::new(events.clone());
+    let progress = move |done: usize, of: usize| {
+        let events = events_for_progress
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let _ = events.send(Event::Fetching { done, of });
+    };
+    let web_sources = source.load(true, Some(&progress), &mut dedup, &mut |part: Loaded| {
+        feeder.take(part)
+    });
     feeder.send();
     let _ = events.send(Event::Loaded);
     let _ = indexer.send(ToIndexer::Total(feeder.next));
@@ -658,10 +680,16 @@ fn load_loop(
         match request {
             Request::Reload => {
                 let before = feeder.next;
+                let _ = events.send(Event::Reloading);
+                let inputs = source.paths();
+                loader::inputs::reread_paths(&inputs, &mut dedup, &mut |part: Loaded| {
+                    feeder.take(part)
+                });
                 if let Source::Inputs { fetcher, .. } = source {
                     loader::inputs::refetch(
-                        &source.web_sources(),
+                        &web_sources,
                         fetcher,
+                        Some(&progress),
                         &mut dedup,
                         &mut |part: Loaded| feeder.take(part),
                     );
@@ -774,6 +802,9 @@ fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>, typing: &Typing) {
 fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<Event>) {
     lower_priority(LOADER_NICE);
     let mut seen: Vec<bool> = Vec::new();
+    // Per article, the address of the stored text last analysed.
+    let mut texts: Vec<usize> = Vec::new();
+    let mut extended: Vec<(usize, Analysis)> = Vec::new();
     let mut analysed = 0;
     let mut total: Option<usize> = None;
     let mut unifier = Some(Unifier::default());
@@ -801,8 +832,14 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
                 } => {
                     if seen.len() <= article {
                         seen.resize(article + 1, false);
+                        texts.resize(article + 1, 0);
                     }
                     let new = !seen[article];
+                    // The same article with another text: its full article,
+                    // fetched since. Its new entities join the index.
+                    let text = from.as_ptr() as usize;
+                    let replaced = !new && texts[article] != text;
+                    texts[article] = text;
                     let offer = new && offered < ANALYSIS_CACHE;
                     if new {
                         seen[article] = true;
@@ -811,16 +848,21 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
                             unifier.add(&analysis);
                         }
                     }
+                    // Analyses after the names were unified take the renames,
+                    // in the index as in the reader (a reload's articles).
+                    if let Some(renames) = &renames {
+                        crate::analysis::index::apply_renames(&mut analysis, renames);
+                    }
+                    if replaced {
+                        extended.push((article, analysis.clone()));
+                    }
                     if asked || offer {
                         offered += usize::from(!asked);
-                        let mut forwarded = if new {
+                        let forwarded = if new || replaced {
                             analysis.clone()
                         } else {
                             std::mem::take(&mut analysis)
                         };
-                        if let Some(renames) = &renames {
-                            crate::analysis::index::apply_renames(&mut forwarded, renames);
-                        }
                         let _ = events.send(Event::Analysed {
                             article,
                             analysis: forwarded,
@@ -833,6 +875,13 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
                     }
                 }
             }
+        }
+        if !extended.is_empty() {
+            let mut guard = index.write().unwrap_or_else(PoisonError::into_inner);
+            for (article, analysis) in extended.drain(..) {
+                guard.extend(article, &analysis);
+            }
+            changed = true;
         }
         if !batch.is_empty() {
             let mut guard = index.write().unwrap_or_else(PoisonError::into_inner);
@@ -981,7 +1030,7 @@ fn dump_load(
 ) -> usize {
     let mut next = 0;
     let mut skipped = 0;
-    source.load(false, &mut Dedup::default(), &mut |part: Loaded| {
+    source.load(false, None, &mut Dedup::default(), &mut |part: Loaded| {
         if stop.load(Ordering::Relaxed) {
             return ControlFlow::Break(());
         }

@@ -50,9 +50,25 @@ pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
             return Err(error).context("cannot set up the terminal");
         }
     };
+    quiet_panics_of_caught_threads();
     let result = event_loop(&mut terminal, &mut app, reader.as_ref());
     ratatui::restore();
     result
+}
+
+/// Wraps the panic hook so that a panic in a thread whose panics are caught
+/// and reported as a problem (the web page extractor, see
+/// [`crate::loader::html`]) neither restores the terminal under the running
+/// reader nor prints over its screen; every other panic restores the
+/// terminal as before.
+fn quiet_panics_of_caught_threads() {
+    let restoring = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let caught = std::thread::current().name() == Some(crate::loader::html::EXTRACT_THREAD);
+        if !caught {
+            restoring(info);
+        }
+    }));
 }
 
 fn event_loop(

@@ -61,12 +61,27 @@ impl CollectionIndex {
     /// only once. The sidebar order is not updated: call [`CollectionIndex::sort`].
     pub fn add(&mut self, article: usize, analysis: &Analysis) {
         self.articles += 1;
+        self.link(article, analysis, false);
+    }
+
+    /// Adds the entities of a new analysis of an article already in the
+    /// index (its text replaced by the full article): the entities it did
+    /// not have before are linked to it; those it had keep their counts.
+    pub fn extend(&mut self, article: usize, analysis: &Analysis) {
+        self.link(article, analysis, true);
+    }
+
+    /// Links each entity of `analysis` to `article`, counting its mentions
+    /// and its kind's vote; with `new_only`, not those linked already.
+    fn link(&mut self, article: usize, analysis: &Analysis, new_only: bool) {
+        let article = u32::try_from(article).unwrap_or(u32::MAX);
         for entity in &analysis.entities {
             let slot = self.slot(&entity.name, entity.kind);
             let e = &mut self.entities[slot];
-            let article = u32::try_from(article).unwrap_or(u32::MAX);
-            if let Err(at) = e.articles.binary_search(&article) {
-                e.articles.insert(at, article);
+            match e.articles.binary_search(&article) {
+                Ok(_) if new_only => continue,
+                Ok(_) => {}
+                Err(at) => e.articles.insert(at, article),
             }
             e.mentions += entity.mentions.len();
             let votes = &mut self.kind_votes[slot];
@@ -616,6 +631,35 @@ pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn extend_links_the_new_entities_of_a_replaced_article_once() {
+        use crate::model::{Entity, EntityKind, Span};
+        let entity = |name: &str, mentions: usize| Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            aliases: vec![name.to_string()],
+            mentions: vec![Span::new(0, 0, 1); mentions],
+        };
+        let summary = Analysis {
+            entities: vec![entity("Ada Brightwater", 1)],
+            quotes: Vec::new(),
+        };
+        let full = Analysis {
+            entities: vec![entity("Ada Brightwater", 3), entity("Tom Saltmarsh", 2)],
+            quotes: Vec::new(),
+        };
+        let mut index = CollectionIndex::default();
+        index.add(4, &summary);
+        index.extend(4, &full);
+        index.extend(4, &full);
+        assert_eq!(index.article_count(), 1);
+        let ada = index.get("Ada Brightwater").expect("kept");
+        assert_eq!((ada.articles.as_slice(), ada.mentions), (&[4u32][..], 1));
+        let tom = index.get("Tom Saltmarsh").expect("added");
+        assert_eq!((tom.articles.as_slice(), tom.mentions), (&[4u32][..], 2));
+    }
+
     use super::*;
     use crate::analysis::{aliases, entities};
     use crate::model::{Quote, Span};

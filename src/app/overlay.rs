@@ -66,6 +66,13 @@ impl Overlays {
         self.clamp(geometry);
     }
 
+    /// Keeps only the problems `keep` says yes to.
+    pub(super) fn retain_problems(&mut self, keep: impl Fn(&str) -> bool, geometry: &Geometry) {
+        self.skipped.retain(|p| keep(p));
+        self.warnings.retain(|p| keep(p));
+        self.clamp(geometry);
+    }
+
     pub(super) fn show(&mut self, overlay: Overlay) {
         self.shown = Some(overlay);
         self.top = 0;

@@ -14,6 +14,9 @@ use std::sync::Arc;
 pub struct Progress {
     /// Files are still being read.
     pub loading: bool,
+    /// Web addresses being fetched in the background: (fetched, of); `None`
+    /// when nothing is being fetched.
+    pub fetching: Option<(usize, usize)>,
     /// Articles whose entities are in the index.
     pub analysed: usize,
     /// Everything is analysed and names are unified across the collection.
@@ -80,9 +83,24 @@ impl App {
             .add_problems(skipped, warnings, &self.geometry);
     }
 
+    /// A reload begins: the problems of web addresses, which it fetches
+    /// again, are forgotten, so that they are counted once and a feed that
+    /// works again no longer shows as failed. Problems of files stay (a
+    /// reload does not report them again).
+    pub fn forget_reloadable_problems(&mut self) {
+        let web = |p: &str| p.starts_with("http://") || p.starts_with("https://");
+        self.overlays.retain_problems(|p| !web(p), &self.geometry);
+    }
+
     /// Every file has been read.
     pub fn loading_finished(&mut self) {
         self.progress.loading = false;
+    }
+
+    /// The background has fetched `done` of `of` web addresses (the first
+    /// load's, or a reload's).
+    pub fn fetching(&mut self, done: usize, of: usize) {
+        self.progress.fetching = (done < of).then_some((done, of));
     }
 
     /// The analysis of article `article`, asked for by [`App::take_requests`].

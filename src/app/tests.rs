@@ -581,4 +581,50 @@ fn progress_note_says_what_the_background_is_doing() {
     drop(analyses);
 }
 
+#[test]
+fn progress_note_counts_web_addresses_while_they_are_fetched() {
+    use crate::ui::status_bar::progress_note;
+    let (mut app, stored, _analyses) = streaming();
+    app.add_articles(stored);
+    app.fetching(0, 3);
+    assert_eq!(
+        progress_note(&app).as_deref(),
+        Some("fetching 0/3 web addresses… ")
+    );
+    app.fetching(2, 3);
+    assert_eq!(
+        progress_note(&app).as_deref(),
+        Some("fetching 2/3 web addresses… ")
+    );
+    app.fetching(3, 3);
+    assert_eq!(progress_note(&app).as_deref(), Some("loading 3 articles… "));
+    // A reload after everything was done shows its fetching too.
+    app.loading_finished();
+    app.indexed(3);
+    app.unified(Arc::new(Renames::default()));
+    app.fetching(0, 1);
+    assert_eq!(
+        progress_note(&app).as_deref(),
+        Some("fetching 0/1 web address… ")
+    );
+}
+
 mod reader_keys;
+
+#[test]
+fn a_reload_forgets_the_problems_of_web_addresses_and_keeps_those_of_files() {
+    let (mut app, _, _) = streaming();
+    app.add_problems(
+        vec![
+            "https://feeds.example/a.rss: HTTP 404 Not Found".into(),
+            "bad.txt: empty file".into(),
+        ],
+        vec![
+            "http://feeds.example/b.rss: connection refused; showing the copy saved just now"
+                .into(),
+        ],
+    );
+    app.forget_reloadable_problems();
+    assert_eq!(app.skipped(), ["bad.txt: empty file"]);
+    assert!(app.warnings().is_empty());
+}

@@ -14,6 +14,16 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+/// Small limits for tests against this server, so that failures are quick.
+pub(crate) fn quick_options() -> crate::fetch::FetchOptions {
+    crate::fetch::FetchOptions {
+        connect_timeout: Duration::from_millis(500),
+        total_timeout: Duration::from_millis(700),
+        max_bytes: 64 * 1024,
+        max_redirects: 5,
+    }
+}
+
 /// A request as the server saw it.
 #[derive(Debug, Clone)]
 pub(crate) struct Request {

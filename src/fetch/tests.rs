@@ -15,12 +15,7 @@ const ARTICLE: &[u8] = include_bytes!("../../assets/fixtures/net/article.html");
 
 /// Small limits, so that failures are quick.
 fn options() -> FetchOptions {
-    FetchOptions {
-        connect_timeout: Duration::from_millis(500),
-        total_timeout: Duration::from_millis(700),
-        max_bytes: 64 * 1024,
-        max_redirects: 5,
-    }
+    super::test_server::quick_options()
 }
 
 fn fetcher() -> Fetcher {

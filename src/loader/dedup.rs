@@ -48,6 +48,7 @@ enum KeyKind {
     Guid = 1,
     Url = 2,
     Text = 3,
+    Id = 5,
     /// Not a key: where an article came from.
     Origin = 4,
 }
@@ -95,7 +96,10 @@ impl Dedup {
 
     /// The hashed keys of one article.
     fn keys(&self, article: &Article) -> Vec<(KeyKind, u64)> {
-        let mut keys = Vec::with_capacity(3);
+        let mut keys = Vec::with_capacity(4);
+        // The same article read again (a reload) has the same id, whatever
+        // its text has become.
+        keys.push((KeyKind::Id, self.hash(KeyKind::Id, &[&article.id])));
         if let Some(guid) = article.guid.as_deref().filter(|g| !g.is_empty()) {
             keys.push((KeyKind::Guid, self.hash(KeyKind::Guid, &[guid])));
         }
@@ -236,8 +240,15 @@ mod tests {
         let mut items = vec![item("1", "same"), item("2", "same"), item("1", "other")];
         assert!(dedup.filter(&mut items).is_empty());
         assert_eq!(items.len(), 3);
-        // The same items read again from the same feed: dropped, no news.
-        let mut reread = vec![item("1", "same")];
+        // The same items read again from the same feed: dropped, no news,
+        // also when an item's text changed since.
+        let mut reread = vec![
+            item("1", "same"),
+            Article {
+                paragraphs: vec!["edited".into()],
+                ..item("2", "same")
+            },
+        ];
         assert!(dedup.filter(&mut reread).is_empty());
         assert!(reread.is_empty());
         // The same feed read again from elsewhere is all copies.

@@ -108,8 +108,11 @@ fn stable_id(links: &[feed_rs::model::Link], title: &Option<Text>, _base: Option
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{hash:016x}")
+    format!("{GENERATED_ID}{hash:016x}")
 }
+
+/// Starts the ids [`stable_id`] makes, which are not the feed's guids.
+const GENERATED_ID: &str = "lede:";
 
 /// Tries the repairs for the common breakages, in turn; the error names the
 /// file and the parser's first complaint when none helps.
@@ -411,7 +414,10 @@ fn article_of(
         author,
         paragraphs,
         removed: Vec::new(),
-        guid: Some(entry.id.clone()).filter(|g| !g.trim().is_empty()),
+        // An id lede made up is no guid: two feeds' items without guid, link
+        // or title would share it.
+        guid: Some(entry.id.clone())
+            .filter(|g| !g.trim().is_empty() && !g.starts_with(GENERATED_ID)),
     })
 }
 
@@ -541,7 +547,7 @@ mod tests {
         assert_eq!(first, ids());
         assert_ne!(first[0], first[1]);
         // 16 hex digits from the title, not a random UUID.
-        assert_eq!(first[0].len(), "f.xml#".len() + 16, "{first:?}");
+        assert_eq!(first[0].len(), "f.xml#lede:".len() + 16, "{first:?}");
     }
 
     #[test]

@@ -66,7 +66,13 @@ pub struct Web<'a> {
     /// Hand over cached copies first and fetch afterwards, in the
     /// background (the reader); otherwise fetch each in turn (`lede dump`).
     pub cached_first: bool,
+    /// Told (addresses fetched, addresses to fetch) as the background
+    /// fetches go, for the reader's status line.
+    pub progress: Option<&'a Progress>,
 }
+
+/// Receives how far the background fetches have got: (done, of).
+pub type Progress = dyn Fn(usize, usize) + Sync;
 
 /// Connections open at once while the reader fetches its feeds.
 pub const FETCH_CONNECTIONS: usize = 4;
@@ -74,31 +80,61 @@ pub const FETCH_CONNECTIONS: usize = 4;
 /// Loads every input in order, handing over each part as [`super::load_paths_with`]
 /// does. Without `web`, a web address is reported as not read.
 pub fn load_inputs(inputs: &[Input], web: Option<&Web<'_>>, emit: &mut Emit<'_>) {
-    load_inputs_with(inputs, web, &mut Dedup::default(), emit);
+    let _ = load_inputs_with(inputs, web, &mut Dedup::default(), emit);
 }
 
 /// [`load_inputs`], telling copies by what `dedup` has seen (and adding to it),
 /// so that a later [`refetch`] with the same `dedup` hands over only what is new.
+/// Returns the web addresses fetched in the background (those given and
+/// those subscription lists named), for a reload.
 pub fn load_inputs_with(
     inputs: &[Input],
     web: Option<&Web<'_>>,
     dedup: &mut Dedup,
     emit: &mut Emit<'_>,
-) {
+) -> Vec<WebSource> {
     let mut unique = |part: Loaded| unique(dedup, part, emit);
     let mut fetch_later = Vec::new();
     if load_in_order(inputs, web, &mut fetch_later, &mut unique).is_break() {
-        return;
+        return fetch_later;
     }
     if let Some(web) = web {
-        let _ = fetch_all(&fetch_later, web.fetcher, &mut unique);
+        let _ = fetch_all(&fetch_later, web.fetcher, web.progress, 0, &mut unique);
+    }
+    fetch_later
+}
+
+/// Reads the paths among `inputs` again (the reader's reload), handing over
+/// only the articles not seen before: new files in a folder, new items in a
+/// saved feed. The files' problems were reported the first time and are
+/// not again. Subscription lists are not followed again here: their web
+/// feeds are among those [`refetch`] fetches.
+pub fn reread_paths(inputs: &[Input], dedup: &mut Dedup, emit: &mut Emit<'_>) {
+    for input in inputs {
+        if let Input::Path(path) = input {
+            let reread = super::load_path(path, &mut |mut part: Loaded| {
+                part.lists.clear();
+                part.skipped.clear();
+                part.warnings.clear();
+                unique(dedup, part, emit)
+            });
+            if reread.is_break() {
+                return;
+            }
+        }
     }
 }
 
 /// Fetches `sources` again (the reader's reload), on several connections at
 /// once, handing over what is new to `dedup`.
-pub fn refetch(sources: &[WebSource], fetcher: &Fetcher, dedup: &mut Dedup, emit: &mut Emit<'_>) {
-    let _ = fetch_all(sources, fetcher, &mut |part: Loaded| {
+pub fn refetch(
+    sources: &[WebSource],
+    fetcher: &Fetcher,
+    progress: Option<&Progress>,
+    dedup: &mut Dedup,
+    emit: &mut Emit<'_>,
+) {
+    let _ = fetch_all(sources, fetcher, progress, 0, &mut |part: Loaded| {
         unique(dedup, part, emit)
     });
 }
@@ -137,7 +173,15 @@ fn load_in_order(
                 None => emit(skipped(&source.url, "web addresses are not read here"))?,
                 Some(web) if web.cached_first => {
                     if let Some(cached) = web.fetcher.cached(&source.url) {
-                        emit(read_fetched(source, &cached, web.fetcher, true))?;
+                        match subscription_list(&source.url, &cached.body, None) {
+                            // A list read from the cache: its feeds join the
+                            // ones to show cached and fetch; the list itself
+                            // is fetched again too, for feeds added since.
+                            Some(outlines) => {
+                                follow_list(&source.url, &outlines, Some(web), fetch_later, emit)?;
+                            }
+                            None => emit(read_fetched(source, &cached, web.fetcher, true))?,
+                        }
                     }
                     fetch_later.push(source.clone());
                 }
@@ -219,13 +263,28 @@ fn fetch_one(source: &WebSource, fetcher: &Fetcher) -> (Loaded, Vec<(String, Vec
 }
 
 /// Fetches every source on [`FETCH_CONNECTIONS`] connections and hands over
-/// what each gives as it arrives.
-fn fetch_all(sources: &[WebSource], fetcher: &Fetcher, emit: &mut Emit<'_>) -> ControlFlow<()> {
+/// what each gives as it arrives. A subscription list among them is followed
+/// afterwards: its local feeds read, its web feeds not fetched yet fetched the
+/// same way (`depth` 1; a list found there is reported, not followed).
+fn fetch_all(
+    sources: &[WebSource],
+    fetcher: &Fetcher,
+    progress: Option<&Progress>,
+    depth: usize,
+    emit: &mut Emit<'_>,
+) -> ControlFlow<()> {
     if sources.is_empty() {
         return ControlFlow::Continue(());
     }
+    let tell = |done: usize| {
+        if let Some(progress) = progress {
+            progress(done, sources.len());
+        }
+    };
+    tell(0);
     let (results, arrived) = mpsc::channel();
     let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut lists = Vec::new();
     std::thread::scope(|scope| {
         for _ in 0..FETCH_CONNECTIONS.min(sources.len()) {
             let results = results.clone();
@@ -247,23 +306,34 @@ fn fetch_all(sources: &[WebSource], fetcher: &Fetcher, emit: &mut Emit<'_>) -> C
             }
         }
         drop(results);
-        let mut flow = ControlFlow::Continue(());
-        for (part, lists) in arrived {
-            if flow.is_continue() {
-                flow = emit(part);
-            }
-            for (label, _) in lists {
-                if flow.is_continue() {
-                    // A list fetched in the background is read at the next start.
-                    flow = emit(skipped(
-                        &label,
-                        "a subscription list: its feeds are read at the next start",
-                    ));
+        for (done, (part, found)) in arrived.into_iter().enumerate() {
+            tell(done + 1);
+            emit(part)?;
+            lists.extend(found);
+        }
+        ControlFlow::Continue(())
+    })?;
+    for (label, outlines) in lists {
+        if depth > 0 {
+            emit(skipped(
+                &label,
+                "a subscription list inside a subscription list; not followed",
+            ))?;
+            continue;
+        }
+        let mut to_fetch = Vec::new();
+        for input in &outlines {
+            match input {
+                Input::Path(path) => super::load_path(path, emit)?,
+                Input::Web(feed) if !sources.iter().any(|s| s.url == feed.url) => {
+                    to_fetch.push(feed.clone());
                 }
+                Input::Web(_) => {}
             }
         }
-        flow
-    })
+        fetch_all(&to_fetch, fetcher, progress, depth + 1, emit)?;
+    }
+    ControlFlow::Continue(())
 }
 
 /// The articles of a fetched (or cached) answer, with the source's title
@@ -287,7 +357,12 @@ fn read_fetched(
             part.warnings.extend(warnings);
             for article in &mut articles {
                 if let Some(title) = &source.title {
-                    article.source = Some(title.clone());
+                    article.source = Some(crate::sanitize::sanitize(title));
+                }
+                // A page that names no address of its own has the one it
+                // was fetched from (for `o` and `F`).
+                if article.url.is_none() && article.id == source.url {
+                    article.url = Some(crate::sanitize::sanitize(&fetched.final_url));
                 }
                 if source.full_article {
                     let _ = with_full_text(article, fetcher, cache_only);
@@ -383,11 +458,16 @@ pub fn subscription_list(label: &str, bytes: &[u8], base: Option<&Path>) -> Opti
         return None;
     }
     let (text, _) = super::decode::decode(label, bytes, false).ok()?;
-    Some(opml_outlines(&text, base))
+    // A list from the web names web feeds only: it may not make lede read
+    // the files of the machine it runs on.
+    let local_allowed = !crate::fetch::is_web_url(label);
+    Some(opml_outlines(&text, base, local_allowed))
 }
 
-/// Every `<outline xmlUrl=…>` of an OPML document, in order, with its title.
-fn opml_outlines(text: &str, base: Option<&Path>) -> Vec<Input> {
+/// Every `<outline xmlUrl=…>` of an OPML document, in order, with its title
+/// (sanitised: it is shown as the articles' source); local paths only when
+/// `local_allowed`.
+fn opml_outlines(text: &str, base: Option<&Path>, local_allowed: bool) -> Vec<Input> {
     // An HTML parser reads OPML well enough for its outlines, and forgives
     // the broken files subscription exports often are; it lower-cases names.
     // Tags nested absurdly deep are dropped first, as for a web page: the
@@ -404,9 +484,7 @@ fn opml_outlines(text: &str, base: Option<&Path>) -> Vec<Input> {
         let title = node
             .attr("title")
             .or_else(|| node.attr("text"))
-            // The title is shown as the articles' source, set after they
-            // were sanitised: `&#27;` must not reach the terminal as ESC.
-            .map(|t| super::clean(markup::inline_text(&t)))
+            .map(|t| crate::sanitize::sanitize(&markup::inline_text(&t)))
             .filter(|t| !t.is_empty());
         if crate::fetch::is_web_url(&address) {
             inputs.push(Input::Web(WebSource {
@@ -414,7 +492,7 @@ fn opml_outlines(text: &str, base: Option<&Path>) -> Vec<Input> {
                 title,
                 full_article: false,
             }));
-        } else if !address.is_empty() && !address.contains("://") {
+        } else if local_allowed && !address.is_empty() && !address.contains("://") {
             let path = Path::new(&address);
             let path = match base {
                 Some(base) if path.is_relative() => base.join(path),

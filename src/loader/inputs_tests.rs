@@ -19,13 +19,9 @@ const FEED: &[u8] = include_bytes!("../../assets/fixtures/net/feed.rss");
 const ARTICLE: &[u8] = include_bytes!("../../assets/fixtures/net/article.html");
 const PAGE: &[u8] = include_bytes!("../../assets/fixtures/html/harbour.html");
 
+/// Small limits, so that failures are quick.
 fn options() -> FetchOptions {
-    FetchOptions {
-        connect_timeout: Duration::from_millis(500),
-        total_timeout: Duration::from_millis(700),
-        max_bytes: 64 * 1024,
-        max_redirects: 5,
-    }
+    crate::fetch::test_server::quick_options()
 }
 
 /// Loads `inputs`, collecting every part; `cached_first` as the reader does.
@@ -34,6 +30,7 @@ fn load(inputs: &[Input], fetcher: &Fetcher, cached_first: bool) -> Loaded {
     let web = Web {
         fetcher,
         cached_first,
+        progress: None,
     };
     load_inputs(inputs, Some(&web), &mut |part| {
         all.append(part);
@@ -202,6 +199,7 @@ fn the_reader_gets_the_cached_copy_first_then_only_what_is_new() {
         Some(&Web {
             fetcher: &fetcher,
             cached_first: true,
+            progress: Some(&|done, of| assert!(done <= of && of == 1)),
         }),
         &mut |part| {
             parts.push(part);
@@ -355,4 +353,85 @@ fn an_opml_list_nested_fifty_thousand_deep_is_read_at_once() {
     // The outline lies deeper than any list nests, so it is dropped with the
     // tags around it; what matters is that the list is read at once.
     assert!(inputs.len() <= 1, "{inputs:?}");
+}
+
+#[test]
+fn an_opml_list_by_web_address_is_followed_by_the_dump_and_by_the_reader() {
+    let base = Arc::new(std::sync::Mutex::new(String::new()));
+    let own = Arc::clone(&base);
+    let server = TestServer::start(move |request| match request.path.as_str() {
+        "/list.opml" => {
+            let base = own.lock().unwrap().clone();
+            Reply::new(
+                200,
+                format!(
+                    "<opml version=\"2.0\"><body><outline text=\"G\" xmlUrl=\"{base}/feed\"/></body></opml>"
+                ),
+            )
+            .header("Content-Type", "text/x-opml")
+        }
+        "/feed" => Reply::new(200, FEED),
+        _ => Reply::new(404, ""),
+    });
+    *base.lock().unwrap() = server.url("").trim_end_matches('/').to_string();
+    let dir = TempDir::new("loader-opml-web");
+    let fetcher = Fetcher::new(options(), Some(Cache::new(dir.path())));
+    let inputs = [web(server.url("/list.opml"))];
+    for cached_first in [false, true, true] {
+        let loaded = load(&inputs, &fetcher, cached_first);
+        assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+        assert_eq!(loaded.articles.len(), 2, "cached first: {cached_first}");
+        assert_eq!(loaded.articles[0].source.as_deref(), Some("G"));
+    }
+}
+
+#[test]
+fn a_list_from_the_web_names_web_feeds_only_and_its_titles_are_sanitised() {
+    let server = TestServer::start(|request| match request.path.as_str() {
+        "/list.opml" => Reply::new(
+            200,
+            "<opml version=\"2.0\"><body>\
+             <outline title=\"Evil &#27;]0;pwn&#7; name\" xmlUrl=\"/etc/hostname\"/>\
+             <outline title=\"Evil &#27;[41m red\" xmlUrl=\"local.xml\"/></body></opml>",
+        ),
+        _ => Reply::new(404, ""),
+    });
+    let loaded = load(
+        &[web(server.url("/list.opml"))],
+        &Fetcher::new(options(), None),
+        false,
+    );
+    assert!(loaded.articles.is_empty());
+    assert_eq!(
+        messages(&loaded.skipped),
+        [format!(
+            "{}: a subscription list with no feeds in it",
+            server.url("/list.opml")
+        )]
+    );
+    let dir = TempDir::new("loader-opml-titles");
+    std::fs::write(dir.path().join("feed.xml"), FEED).unwrap();
+    let list = dir.path().join("list.opml");
+    std::fs::write(
+        &list,
+        "<opml><body><outline title=\"Evil &#27;]0;pwn&#7; name\" xmlUrl=\"feed.xml\"/></body></opml>",
+    )
+    .unwrap();
+    let inputs = super::inputs::subscription_list(
+        &list.to_string_lossy(),
+        &std::fs::read(&list).unwrap(),
+        Some(dir.path()),
+    )
+    .unwrap();
+    assert_eq!(inputs, [Input::Path(dir.path().join("feed.xml"))]);
+    // A web outline's title becomes the articles' source, sanitised.
+    let list = format!(
+        "<opml><body><outline title=\"Evil &#27;]0;pwn&#7; name\" xmlUrl=\"{}\"/></body></opml>",
+        server.url("/feed")
+    );
+    let inputs = super::inputs::subscription_list("list.opml", list.as_bytes(), None).unwrap();
+    let Input::Web(source) = &inputs[0] else {
+        panic!("a web outline: {inputs:?}")
+    };
+    assert_eq!(source.title.as_deref(), Some("Evil \u{241b} name"));
 }

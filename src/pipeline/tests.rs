@@ -315,12 +315,7 @@ fn reader_reports_files_that_give_nothing() {
 /// A fetcher with short limits and no cache, for the loopback tests.
 fn quick_fetcher() -> Arc<Fetcher> {
     Arc::new(Fetcher::new(
-        FetchOptions {
-            connect_timeout: Duration::from_millis(500),
-            total_timeout: Duration::from_millis(700),
-            max_bytes: 64 * 1024,
-            max_redirects: 5,
-        },
+        crate::fetch::test_server::quick_options(),
         None,
     ))
 }
@@ -440,4 +435,57 @@ fn the_reader_reloads_and_fetches_a_full_article_in_the_background() {
     assert_eq!(page.id(), stored[1].id());
     assert_eq!(page.paragraphs().count(), 3);
     assert!(page.paragraphs().any(|p| p.contains("paid for the stove")));
+}
+
+#[test]
+fn the_reader_hears_of_every_copy_after_the_article_it_copies() {
+    let dir = std::env::temp_dir().join(format!("lede-pipeline-copies-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("dir");
+    let story = |n: usize| format!("Story {n}\n\nThe harbour at Port Wren reopened on day {n}.\n");
+    // Every third file is a copy of the one before it.
+    for i in 0..60 {
+        let text = if i % 3 == 2 { story(i - 1) } else { story(i) };
+        fs::write(dir.join(format!("{i:03}.txt")), text).expect("write");
+    }
+    let reader = Reader::with_workers(Source::Paths(vec![dir.clone()]), 1);
+    let mut app = App::loading(reader.index());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.progress().loading {
+        assert!(Instant::now() < deadline, "loading never finished");
+        reader.deliver(&mut app, Duration::from_millis(20));
+    }
+    assert_eq!(app.article_count(), 40);
+    let with_copies = (0..40).filter(|&i| !app.also_in(i).is_empty()).count();
+    assert_eq!(with_copies, 20);
+    drop(reader);
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_reload_reads_new_files_of_a_folder_and_not_the_old_ones_again() {
+    let dir = std::env::temp_dir().join(format!("lede-pipeline-reload-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("dir");
+    fs::write(dir.join("a.txt"), "First\n\nThe first story.\n").expect("write");
+    let source = Source::from_args(vec![dir.clone()]);
+    let reader = Reader::with_workers(source, 1);
+    let next = |until: &dyn Fn(&Event) -> bool| loop {
+        let event = reader
+            .events()
+            .recv_timeout(Duration::from_secs(5))
+            .expect("an event in time");
+        if until(&event) {
+            return event;
+        }
+    };
+    next(&|e| matches!(e, Event::Loaded));
+    // The old file changed, a new one came.
+    fs::write(dir.join("a.txt"), "First\n\nThe first story, edited.\n").expect("write");
+    fs::write(dir.join("b.txt"), "Second\n\nThe second story.\n").expect("write");
+    reader.reload();
+    let event = next(&|e| matches!(e, Event::Reloaded { .. }));
+    assert!(matches!(event, Event::Reloaded { added: 1 }), "{event:?}");
+    drop(reader);
+    let _ = fs::remove_dir_all(&dir);
 }

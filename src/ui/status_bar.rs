@@ -94,6 +94,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// 12,345 articles…", then "analysing 40%", then "unifying names…".
 pub fn progress_note(app: &App) -> Option<String> {
     let p = app.progress();
+    if let Some((done, of)) = p.fetching {
+        let noun = if of == 1 { "address" } else { "addresses" };
+        return Some(format!("fetching {done}/{of} web {noun}… "));
+    }
     if p.done {
         return None;
     }
