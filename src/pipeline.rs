@@ -407,18 +407,21 @@ impl Reader {
 
     /// Fetches every web address again (after the first load is over) and
     /// adds the new articles; [`Event::Reloaded`] says when it is done.
-    pub fn reload(&self) {
-        let _ = self.requests.send(Request::Reload);
+    /// Returns `false` when the loader thread is gone.
+    pub fn reload(&self) -> bool {
+        self.requests.send(Request::Reload).is_ok()
     }
 
     /// Fetches the web page article `article` links to and replaces the
     /// article's text with the page's ([`Event::Replaced`]); a failure comes
-    /// back as a problem.
-    pub fn fetch_full(&self, article: usize, stored: &Arc<StoredArticle>) {
-        let _ = self.requests.send(Request::FullArticle {
-            article,
-            stored: Arc::clone(stored),
-        });
+    /// back as a problem. Returns `false` when the loader thread is gone.
+    pub fn fetch_full(&self, article: usize, stored: &Arc<StoredArticle>) -> bool {
+        self.requests
+            .send(Request::FullArticle {
+                article,
+                stored: Arc::clone(stored),
+            })
+            .is_ok()
     }
 
     /// The events so far, and those to come.
@@ -467,19 +470,11 @@ impl Reader {
     /// them after the first load. Returns `false` when they were dropped
     /// because the loader thread is gone.
     pub fn serve(&self, requests: BackgroundRequests, app: &App) -> bool {
-        let mut sent = true;
-        if requests.reload {
-            sent &= self.requests.send(Request::Reload).is_ok();
-        }
-        for (article, _url) in requests.full_articles {
+        let mut sent = !requests.reload || self.reload();
+        // The link is the stored article's own; the loader takes it from there.
+        for (article, _link) in requests.full_articles {
             if let Some(stored) = app.stored(article) {
-                sent &= self
-                    .requests
-                    .send(Request::FullArticle {
-                        article,
-                        stored: Arc::clone(stored),
-                    })
-                    .is_ok();
+                sent &= self.fetch_full(article, stored);
             }
         }
         sent

@@ -88,8 +88,8 @@ impl App {
     /// works again no longer shows as failed. Problems of files stay (a
     /// reload does not report them again).
     pub fn forget_reloadable_problems(&mut self) {
-        let web = |p: &str| p.starts_with("http://") || p.starts_with("https://");
-        self.overlays.retain_problems(|p| !web(p), &self.geometry);
+        self.overlays
+            .retain_problems(|p| !crate::fetch::is_web_url(p), &self.geometry);
     }
 
     /// Every file has been read.

@@ -42,7 +42,7 @@ struct Seen {
 }
 
 /// What a key is made of, so that a title never matches a URL.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 enum KeyKind {
     Guid = 1,
     Url = 2,
@@ -61,13 +61,14 @@ impl Dedup {
         articles.retain(|article| {
             let keys = self.keys(article);
             let origin = self.hash(KeyKind::Origin, &[&article.source_path]);
-            let id = self.hash(KeyKind::Origin, &[&article.id]);
+            // The id key, which is always first.
+            let id = keys[0];
             // Within one file or feed, items are distinct by its word: a
             // blog's items often share a link (the day's page), and some
             // feeds even repeat a guid for different posts. The same item
             // read again (a feed fetched after its cached copy was shown)
             // is a copy, but not news of another source.
-            let first = keys.iter().find_map(|(_, key)| {
+            let first = keys.iter().find_map(|key| {
                 let position = *self.seen.get(key)? as usize;
                 let seen = self.firsts.get(position)?;
                 (seen.origin != origin || seen.id == id).then_some((position, seen.origin))
@@ -82,7 +83,7 @@ impl Dedup {
                 return false;
             }
             let position = u32::try_from(self.firsts.len()).unwrap_or(u32::MAX);
-            for (_, key) in keys {
+            for key in keys {
                 self.seen.entry(key).or_insert(position);
             }
             self.firsts.push(Seen { origin, id });
@@ -91,22 +92,22 @@ impl Dedup {
         duplicates
     }
 
-    /// The hashed keys of one article.
-    fn keys(&self, article: &Article) -> Vec<(KeyKind, u64)> {
+    /// The hashed keys of one article, its id's first.
+    fn keys(&self, article: &Article) -> Vec<u64> {
+        // First the id: the same article read again (a reload) has the same
+        // id, whatever its text has become.
         let mut keys = Vec::with_capacity(4);
-        // The same article read again (a reload) has the same id, whatever
-        // its text has become.
-        keys.push((KeyKind::Id, self.hash(KeyKind::Id, &[&article.id])));
+        keys.push(self.hash(KeyKind::Id, &[&article.id]));
         if let Some(guid) = article.guid.as_deref().filter(|g| !g.is_empty()) {
-            keys.push((KeyKind::Guid, self.hash(KeyKind::Guid, &[guid])));
+            keys.push(self.hash(KeyKind::Guid, &[guid]));
         }
         if let Some(url) = article.url.as_deref().and_then(normalised_url) {
-            keys.push((KeyKind::Url, self.hash(KeyKind::Url, &[&url])));
+            keys.push(self.hash(KeyKind::Url, &[&url]));
         }
         if !article.paragraphs.is_empty() {
             let mut parts: Vec<&str> = vec![&article.title];
             parts.extend(article.paragraphs.iter().map(String::as_str));
-            keys.push((KeyKind::Text, self.hash(KeyKind::Text, &parts)));
+            keys.push(self.hash(KeyKind::Text, &parts));
         }
         keys
     }

@@ -273,17 +273,9 @@ fn attributes_of(text: &str) -> Vec<(&str, &str)> {
 
 /// Escapes each `&` that does not start a character or entity reference.
 fn escape_bare_ampersands(text: &str) -> Cow<'_, str> {
-    let is_reference = |rest: &str| {
-        let name_len = rest
-            .bytes()
-            .take(32)
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == b'#')
-            .count();
-        name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';')
-    };
     let bare: Vec<usize> = text
         .match_indices('&')
-        .filter(|(i, _)| !is_reference(&text[i + 1..]))
+        .filter(|(i, _)| markup::reference_name_len(&text[i + 1..]).is_none())
         .map(|(i, _)| i)
         .collect();
     if bare.is_empty() {

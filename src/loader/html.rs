@@ -19,6 +19,7 @@
 use super::{LoadError, finish_article, markup};
 use crate::model::Article;
 use dom_query::Document;
+use std::borrow::Cow;
 
 /// Tags nested deeper than this are dropped before parsing. Real pages nest
 /// about 30 levels (31 at most in the benchmark's 60 pages).
@@ -63,20 +64,21 @@ pub fn parse(label: &str, content: &str) -> Result<(Vec<Article>, Vec<LoadError>
         ));
     }
     let mut warnings = Vec::new();
-    let flattened = flatten(content, MAX_NESTING);
-    if flattened.is_some() {
+    let html = flatten(content, MAX_NESTING);
+    if matches!(html, Cow::Owned(_)) {
         warnings.push(LoadError::new(
             label,
             format!("tags nested deeper than {MAX_NESTING} levels dropped before extraction"),
         ));
     }
-    let html = flattened.unwrap_or_else(|| content.to_string());
-    let extracted = std::thread::Builder::new()
-        .name(EXTRACT_THREAD.to_string())
-        .stack_size(EXTRACT_STACK_BYTES)
-        .spawn(move || extract(&html))
-        .ok()
-        .and_then(|thread| thread.join().ok());
+    let extracted = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name(EXTRACT_THREAD.to_string())
+            .stack_size(EXTRACT_STACK_BYTES)
+            .spawn_scoped(scope, || extract(&html))
+            .ok()
+            .and_then(|thread| thread.join().ok())
+    });
     let Some(page) = extracted else {
         return Err(LoadError::new(
             label,
@@ -125,13 +127,13 @@ struct Page {
 /// Runs the extractor; on its failure, falls back to the page's
 /// `itemprop=articleBody` or `<article>` element.
 fn extract(html: &str) -> Page {
+    // The page is parsed once: its address is read before the extractor
+    // takes the document; the fallback, rarely needed, parses it again.
     let document = Document::from(html);
     let url = canonical_url(&document);
-    let fallback = || article_element_paragraphs(&document);
-    // The extractor takes the document; a copy keeps the fallback possible.
-    let parsed =
-        dom_smoothie::Readability::with_document(Document::from(html), url.as_deref(), None)
-            .and_then(|mut readability| readability.parse());
+    let fallback = || article_element_paragraphs(&Document::from(html));
+    let parsed = dom_smoothie::Readability::with_document(document, url.as_deref(), None)
+        .and_then(|mut readability| readability.parse());
     match parsed {
         Ok(article) => {
             let paragraphs = markup::page_paragraphs(&article.content);
@@ -155,19 +157,22 @@ fn extract(html: &str) -> Page {
                 paragraphs,
             }
         }
-        Err(_) => Page {
-            title: document
-                .select("title")
-                .nodes()
-                .first()
-                .map(|t| markup::inline_text(&t.text()))
-                .unwrap_or_default(),
-            byline: None,
-            published: None,
-            site_name: None,
-            url,
-            paragraphs: fallback(),
-        },
+        Err(_) => {
+            let document = Document::from(html);
+            Page {
+                title: document
+                    .select("title")
+                    .nodes()
+                    .first()
+                    .map(|t| markup::inline_text(&t.text()))
+                    .unwrap_or_default(),
+                byline: None,
+                published: None,
+                site_name: None,
+                url,
+                paragraphs: article_element_paragraphs(&document),
+            }
+        }
     }
 }
 
@@ -284,15 +289,15 @@ const CLOSES_P: &[&str] = &[
     "center",
 ];
 
-/// `html` without the tags nested deeper than `limit` (their text kept), or
-/// `None` when nothing is that deep. A scan of the tags, without building a
-/// tree: it follows comments, raw-text elements, void and self-closing tags,
-/// end tags that close several elements, and the common implied end tags, so
-/// its depth agrees with the parser's on real pages.
-pub fn flatten(html: &str, limit: usize) -> Option<String> {
+/// `html` without the tags nested deeper than `limit` (their text kept);
+/// borrowed as it is when nothing is that deep. A scan of the tags, without
+/// building a tree: it follows comments, raw-text elements, void and
+/// self-closing tags, end tags that close several elements, and the common
+/// implied end tags, so its depth agrees with the parser's on real pages.
+pub fn flatten(html: &str, limit: usize) -> Cow<'_, str> {
     let (depth, too_deep) = scan_depth(html, limit);
     if depth <= limit {
-        return None;
+        return Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
     let mut last = 0;
@@ -301,7 +306,7 @@ pub fn flatten(html: &str, limit: usize) -> Option<String> {
         last = tag.end;
     }
     out.push_str(&html[last..]);
-    Some(out)
+    Cow::Owned(out)
 }
 
 /// The deepest nesting in `html`, and the byte ranges of the tags that lie
@@ -488,7 +493,8 @@ mod tests {
         );
         let (depth_found, _) = scan_depth(&html, usize::MAX);
         assert_eq!(depth_found, depth + 3);
-        let flat = flatten(&html, MAX_NESTING).unwrap();
+        let flat = flatten(&html, MAX_NESTING);
+        assert!(matches!(flat, Cow::Owned(_)));
         assert!(scan_depth(&flat, usize::MAX).0 <= MAX_NESTING);
         let (articles, warnings) = parse("deep.html", &html).unwrap();
         assert!(articles[0].paragraphs[0].contains("Deep text survives"));
@@ -500,7 +506,7 @@ mod tests {
         let html =
             "<ul><li>a<li>b<li><p>c<p>d</ul><!-- <div><div> --><script>if (a<b) {}</script><br>";
         assert_eq!(scan_depth(html, usize::MAX).0, 3);
-        assert_eq!(flatten(html, 8), None);
+        assert!(matches!(flatten(html, 8), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -160,12 +160,7 @@ fn load_in_order(
     for input in inputs {
         match input {
             Input::Path(path) => {
-                let mut lists = Vec::new();
-                super::load_path(path, &mut |mut part: Loaded| {
-                    lists.append(&mut part.lists);
-                    emit(part)
-                })?;
-                for (label, outlines) in lists {
+                for (label, outlines) in load_path_keeping_lists(path, emit)? {
                     follow_list(&label, &outlines, web, fetch_later, emit)?;
                 }
             }
@@ -199,6 +194,20 @@ fn load_in_order(
     ControlFlow::Continue(())
 }
 
+/// Loads one path, handing over its articles and problems, and returns the
+/// subscription lists found there for the caller to follow (or not).
+fn load_path_keeping_lists(
+    path: &Path,
+    emit: &mut Emit<'_>,
+) -> ControlFlow<(), Vec<(String, Vec<Input>)>> {
+    let mut lists = Vec::new();
+    super::load_path(path, &mut |mut part: Loaded| {
+        lists.append(&mut part.lists);
+        emit(part)
+    })?;
+    ControlFlow::Continue(lists)
+}
+
 /// Reads the feeds a subscription list names. A list inside a list is not
 /// followed (it would allow loops).
 fn follow_list(
@@ -214,12 +223,7 @@ fn follow_list(
     for input in outlines {
         match input {
             Input::Path(path) => {
-                let mut nested = Vec::new();
-                super::load_path(path, &mut |mut part: Loaded| {
-                    nested.append(&mut part.lists);
-                    emit(part)
-                })?;
-                for (nested_label, _) in nested {
+                for (nested_label, _) in load_path_keeping_lists(path, emit)? {
                     emit(skipped(
                         &nested_label,
                         &format!("a subscription list inside {label}; not followed"),
@@ -236,17 +240,17 @@ fn follow_list(
 /// fails) and reads it; a subscription list comes back to be followed.
 fn fetch_one(source: &WebSource, fetcher: &Fetcher) -> (Loaded, Vec<(String, Vec<Input>)>) {
     let (fetched, error) = fetcher.fetch_or_cached(&source.url).into_parts();
+    let mut lists = Vec::new();
     let mut part = match &fetched {
-        Some(fetched) => read_fetched(source, fetched, fetcher, false),
+        Some(fetched) => match subscription_list(&source.url, &fetched.body, None) {
+            Some(outlines) => {
+                lists.push((source.url.clone(), outlines));
+                Loaded::default()
+            }
+            None => read_fetched(source, fetched, fetcher, false),
+        },
         None => Loaded::default(),
     };
-    let mut lists = Vec::new();
-    if let Some(fetched) = &fetched
-        && let Some(outlines) = subscription_list(&source.url, &fetched.body, None)
-    {
-        part = Loaded::default();
-        lists.push((source.url.clone(), outlines));
-    }
     match (error, &fetched) {
         (Some(error), Some(cached)) => part.warnings.push(LoadError::new(
             &source.url,
@@ -300,10 +304,8 @@ fn fetch_all(
                         }
                     }
                 });
-            if spawned.is_err() {
-                // Fewer connections; the others take the work.
-                continue;
-            }
+            // When a thread cannot start, the others take its share.
+            drop(spawned);
         }
         drop(results);
         for (done, (part, found)) in arrived.into_iter().enumerate() {
@@ -336,9 +338,10 @@ fn fetch_all(
     ControlFlow::Continue(())
 }
 
-/// The articles of a fetched (or cached) answer, with the source's title
-/// in place of the feed's, and each item's full page when the source asks.
-/// `cache_only` takes item pages from the cache alone.
+/// The articles of a fetched (or cached) answer that is not a subscription
+/// list, with the source's title in place of the feed's, and each item's full
+/// page when the source asks. `cache_only` takes item pages from the cache
+/// alone.
 fn read_fetched(
     source: &WebSource,
     fetched: &Fetched,
@@ -348,9 +351,6 @@ fn read_fetched(
     let mut part = Loaded::default();
     if let Some(problem) = &fetched.cache_problem {
         part.warnings.push(LoadError::new(&source.url, problem));
-    }
-    if subscription_list(&source.url, &fetched.body, None).is_some() {
-        return part;
     }
     match parse_fetched(&source.url, fetched) {
         Ok((mut articles, warnings)) => {
@@ -472,10 +472,8 @@ fn opml_outlines(text: &str, base: Option<&Path>, local_allowed: bool) -> Vec<In
     // the broken files subscription exports often are; it lower-cases names.
     // Tags nested absurdly deep are dropped first, as for a web page: the
     // parser's time grows with the square of the depth.
-    let document = match super::html::flatten(text, super::html::MAX_NESTING) {
-        Some(flat) => dom_query::Document::from(flat),
-        None => dom_query::Document::from(text),
-    };
+    let document =
+        dom_query::Document::from(super::html::flatten(text, super::html::MAX_NESTING).as_ref());
     let mut inputs = Vec::new();
     for node in document.select("outline[xmlurl]").nodes() {
         let Some(address) = node.attr("xmlurl").map(|a| a.trim().to_string()) else {

@@ -105,14 +105,7 @@ fn has_entities(text: &str) -> bool {
 /// its length in bytes and what it decodes to.
 fn reference_at(text: &str) -> Option<(usize, Cow<'_, str>)> {
     let rest = text.strip_prefix('&')?;
-    let name_len = rest
-        .bytes()
-        .take(32)
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'#')
-        .count();
-    if name_len == 0 || rest.as_bytes().get(name_len) != Some(&b';') {
-        return None;
-    }
+    let name_len = reference_name_len(rest)?;
     let name = &rest[..name_len];
     let length = name_len + 2;
     if let Some(number) = name.strip_prefix('#') {
@@ -128,6 +121,18 @@ fn reference_at(text: &str) -> Option<(usize, Cow<'_, str>)> {
     }
     let decoded = html_escape::decode_html_entities(&text[..length]);
     (decoded.len() != length).then_some((length, decoded))
+}
+
+/// The length of the reference name `after_ampersand` starts with
+/// (`amp` in `&amp;`, `#3` in `&#3;`): up to 32 letters, digits and `#`,
+/// then `;`. `None` when the `&` starts no reference.
+pub fn reference_name_len(after_ampersand: &str) -> Option<usize> {
+    let name_len = after_ampersand
+        .bytes()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == b'#')
+        .count();
+    (name_len > 0 && after_ampersand.as_bytes().get(name_len) == Some(&b';')).then_some(name_len)
 }
 
 /// Decodes character references in plain text, keeping everything else
@@ -177,10 +182,7 @@ pub fn html_to_paragraphs(html: &str) -> Vec<String> {
 /// takes time that grows with the square of the depth (100,000 nested `<div>`s
 /// in a feed item took minutes), and a real body nests a few levels.
 fn fragment(html: &str) -> Document {
-    match super::html::flatten(html, super::html::MAX_NESTING) {
-        Some(flat) => Document::fragment(flat),
-        None => Document::fragment(html),
-    }
+    Document::fragment(super::html::flatten(html, super::html::MAX_NESTING).as_ref())
 }
 
 /// The paragraphs of a web page's main content (as an extractor keeps it):

@@ -17,10 +17,7 @@ use ratatui::widgets::{Paragraph, Widget};
 fn problems_note(skipped: &[String], warnings: usize) -> Option<String> {
     let web = skipped
         .iter()
-        .filter(|s| {
-            let head = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-            head.starts_with("http://") || head.starts_with("https://")
-        })
+        .filter(|s| crate::fetch::is_web_url(s))
         .count();
     let files = skipped.len() - web;
     let parts: Vec<String> = [
