@@ -70,4 +70,12 @@ pub enum Action {
     /// Fetch the full text behind the open article's link (a feed often
     /// carries only a summary).
     FetchFullArticle,
+    /// Open the quotes view: what the selected entity said across the
+    /// collection, else every quote of the open article by speaker; in the
+    /// view, switch between the two.
+    ShowQuotes,
+    /// In the quotes view: go to the quote under the cursor in its article.
+    GoToQuote,
+    /// In the quotes view: copy the quote under the cursor to the clipboard.
+    CopyQuote,
 }

@@ -12,6 +12,7 @@
 //! | `body` | the open article laid out, its scroll, the current mention and quote |
 //! | `sidebar` | the sidebar's scope, rows, cursor and scroll |
 //! | `overlay` | the open overlay (help, problems), its scroll, the loader's messages |
+//! | `quotes` | the quotes view: an entity's quotes across the collection, or the open article's by speaker |
 //! | `analyses` | the analysis cache, the requests in flight, the renames |
 //! | `selection` | what the panes do together with the selected entity (Enter, n/N, f, Esc) |
 //! | `sort` | the list's order (load, date, source), worked out once and merged into |
@@ -35,6 +36,7 @@ pub(crate) mod fixture;
 pub mod geometry;
 mod list;
 mod overlay;
+mod quotes;
 mod requests;
 mod selection;
 mod sidebar;
@@ -52,6 +54,7 @@ use geometry::Geometry;
 use list::ArticleList;
 use overlay::Overlays;
 pub use overlay::{Overlay, OverlayLine};
+pub use quotes::{QuoteLine, QuotesOf};
 pub use requests::BackgroundRequests;
 use requests::Requests;
 use sidebar::Sidebar;
@@ -113,6 +116,10 @@ pub struct App {
     status: Option<String>,
     /// What the reader asked of the world, for the terminal loop to take.
     requests: Requests,
+    /// The quotes view (shown as [`Overlay::Quotes`]).
+    quotes: quotes::QuotesView,
+    /// Whether `y` may copy to the clipboard (the config's `clipboard`).
+    clipboard_allowed: bool,
     quit: bool,
 }
 
@@ -171,6 +178,8 @@ impl App {
             selected: None,
             status: None,
             requests: Requests::default(),
+            quotes: quotes::QuotesView::default(),
+            clipboard_allowed: true,
             quit: false,
         }
     }
@@ -198,13 +207,23 @@ impl App {
         self.list.keep_cursor_visible(&self.geometry);
         self.sidebar.keep_cursor_visible(&self.geometry);
         self.overlays.clamp(&self.geometry);
+        if self.overlays.shown() == Some(Overlay::Quotes) {
+            self.lay_out_quotes();
+        }
+    }
+
+    /// Whether `y` in the quotes view may copy to the clipboard.
+    pub fn set_clipboard_allowed(&mut self, allowed: bool) {
+        self.clipboard_allowed = allowed;
     }
 
     /// Carries out one action.
     pub fn apply(&mut self, action: Action) {
         self.status = None;
         // An open overlay sees every action first.
-        if self.overlays.apply(action, &self.geometry) == Handled::Consumed {
+        if self.apply_in_quotes(action) == Handled::Consumed
+            || self.overlays.apply(action, &self.geometry) == Handled::Consumed
+        {
             return;
         }
         match action {
@@ -253,6 +272,9 @@ impl App {
             Action::OpenLink => self.open_link(),
             Action::Reload => self.reload(),
             Action::FetchFullArticle => self.fetch_full_article(),
+            Action::ShowQuotes => self.show_quotes(),
+            // Only the quotes view does these (it has taken them above).
+            Action::GoToQuote | Action::CopyQuote => {}
         }
         // On a narrow screen only the focused pane shows: after moving through
         // the text, show the text.

@@ -257,6 +257,13 @@ pub const BINDINGS: &[Binding] = &[
         Reader,
         "",
     ),
+    bind(
+        &[Key::char('"')],
+        Action::ShowQuotes,
+        "quotes: what the selected entity said everywhere, else this article's by speaker",
+        Reader,
+        "quotes",
+    ),
     bind(&[Key::char('?')], Action::ShowHelp, "show this help", Reader, "help"),
     bind(
         &[Key::plain(K::Esc)],
@@ -272,6 +279,15 @@ pub const BINDINGS: &[Binding] = &[
         "close the overlay",
         Overlay,
         "close",
+    ),
+    bind(&[Key::plain(K::Enter)], Action::GoToQuote, "quotes view: go to the quote in its article", Overlay, ""),
+    bind(&[Key::char('y')], Action::CopyQuote, "quotes view: copy the quote (if clipboard is on)", Overlay, ""),
+    bind(
+        &[Key::char('"')],
+        Action::ShowQuotes,
+        "quotes view: switch between the entity's quotes and this article's",
+        Overlay,
+        "",
     ),
 ];
 

@@ -155,6 +155,9 @@ fn serve_requests(
     if let Some(url) = app.take_open_request() {
         open_link(terminal, app, &url)?;
     }
+    if let Some(text) = app.take_copy_request() {
+        copy_to_clipboard(&text)?;
+    }
     let requests = app.take_background_requests();
     if !requests.is_empty() && !reader.is_some_and(|r| r.serve(requests, app)) {
         app.set_status("nothing here can reload or fetch articles".to_string());
@@ -197,6 +200,24 @@ fn open_link(terminal: &mut DefaultTerminal, app: &mut App, url: &str) -> anyhow
         ),
     });
     Ok(())
+}
+
+/// Asks the terminal to put `text` on the clipboard with the OSC 52 sequence
+/// (xterm's; tmux passes it on with `set-clipboard on`). The sequence is
+/// lede's own and the text goes in base64, so nothing in it can reach the
+/// terminal as a control.
+fn copy_to_clipboard(text: &str) -> anyhow::Result<()> {
+    use base64::Engine as _;
+    use std::io::Write as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = std::io::stdout().lock();
+    write!(out, "{}", osc52(&encoded)).context("cannot write to the terminal")?;
+    out.flush().context("cannot write to the terminal")
+}
+
+/// The OSC 52 sequence that sets the clipboard to base64 `encoded` text.
+fn osc52(encoded: &str) -> String {
+    format!("\x1b]52;c;{encoded}\x07")
 }
 
 /// Writes key-to-frame times, one a line: microseconds, then the action (for

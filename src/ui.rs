@@ -10,10 +10,12 @@
 //! | entity sidebar (right) | [`sidebar`] |
 //! | status line (bottom) | [`status_bar`] |
 //! | help and skipped-files overlays | [`help`] |
+//! | quotes view | [`quotes`] |
 
 pub mod article_list;
 pub mod body;
 pub mod help;
+pub mod quotes;
 pub mod sidebar;
 pub mod status_bar;
 pub mod theme;

@@ -4,7 +4,7 @@
 
 use super::aliases::{normalise, surname_forms};
 use super::gazetteer;
-use crate::model::{Analysis, Entity, EntityKind};
+use crate::model::{Analysis, Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// One entity across the whole collection.
@@ -17,6 +17,15 @@ pub struct CollectionEntity {
     pub articles: Vec<u32>,
     /// Mentions summed over all articles.
     pub mentions: usize,
+}
+
+/// One quote of the collection, as the index keeps it for its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteRef {
+    /// The article it is in.
+    pub article: u32,
+    /// The quoted words in that article.
+    pub span: Span,
 }
 
 /// Entities of the whole collection, keyed by canonical name. Built at once
@@ -39,6 +48,10 @@ pub struct CollectionIndex {
     kind_counts: [usize; 4],
     /// Articles added (each article once).
     articles: usize,
+    /// What each speaker said, by entity slot, in the order added. Kept
+    /// apart from [`CollectionEntity`]: few entities speak, and a list per
+    /// entity would cost every one of them.
+    quotes: HashMap<usize, Vec<QuoteRef>>,
 }
 
 impl CollectionIndex {
@@ -68,6 +81,12 @@ impl CollectionIndex {
     /// index (its text replaced by the full article): the entities it did
     /// not have before are linked to it; those it had keep their counts.
     pub fn extend(&mut self, article: usize, analysis: &Analysis) {
+        // The old quotes' spans were in the text that was replaced.
+        let old = u32::try_from(article).unwrap_or(u32::MAX);
+        self.quotes.retain(|_, quotes| {
+            quotes.retain(|q| q.article != old);
+            !quotes.is_empty()
+        });
         self.link(article, analysis, true);
     }
 
@@ -75,6 +94,16 @@ impl CollectionIndex {
     /// and its kind's vote; with `new_only`, not those linked already.
     fn link(&mut self, article: usize, analysis: &Analysis, new_only: bool) {
         let article = u32::try_from(article).unwrap_or(u32::MAX);
+        for quote in &analysis.quotes {
+            if let Some(speaker) = quote.speaker.and_then(|i| analysis.entities.get(i)) {
+                let slot = self.slot(&speaker.name, speaker.kind);
+                let said = QuoteRef {
+                    article,
+                    span: quote.span,
+                };
+                self.quotes.entry(slot).or_default().push(said);
+            }
+        }
         for entity in &analysis.entities {
             let slot = self.slot(&entity.name, entity.kind);
             let e = &mut self.entities[slot];
@@ -164,6 +193,15 @@ impl CollectionIndex {
         self.by_name.get(name).map(|&i| &self.entities[i])
     }
 
+    /// Every quote attributed to the entity called `name`, in the order the
+    /// articles were added (not sorted: the caller orders them).
+    pub fn quotes_of(&self, name: &str) -> &[QuoteRef] {
+        self.by_name
+            .get(name)
+            .and_then(|slot| self.quotes.get(slot))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Number of distinct entities.
     pub fn len(&self) -> usize {
         self.by_name.len()
@@ -241,6 +279,9 @@ impl CollectionIndex {
                         *t += v;
                     }
                     into.kind = majority_kind(total);
+                    if let Some(said) = self.quotes.remove(&slot) {
+                        self.quotes.entry(target).or_default().extend(said);
+                    }
                     self.entities[slot].name.clear();
                     self.entities[slot].name.shrink_to_fit();
                 }
@@ -658,6 +699,62 @@ mod tests {
         assert_eq!((ada.articles.as_slice(), ada.mentions), (&[4u32][..], 1));
         let tom = index.get("Tom Saltmarsh").expect("added");
         assert_eq!((tom.articles.as_slice(), tom.mentions), (&[4u32][..], 2));
+    }
+
+    #[test]
+    fn quotes_follow_their_speaker_through_renames_and_replacements() {
+        use crate::model::{Entity, EntityKind, Quote, Span};
+        let person = |name: &str| Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            aliases: vec![name.to_string()],
+            mentions: vec![Span::new(0, 0, 1)],
+        };
+        let said = |paragraph: usize, speaker: Option<usize>| Quote {
+            span: Span::new(paragraph, 2, 9),
+            speaker,
+        };
+        let first = Analysis {
+            entities: vec![person("Ada Brightwater"), person("Tom Saltmarsh")],
+            quotes: vec![said(0, Some(0)), said(1, Some(1)), said(2, None)],
+        };
+        let second = Analysis {
+            entities: vec![person("Brightwater")],
+            quotes: vec![said(3, Some(0))],
+        };
+        let mut index = CollectionIndex::default();
+        index.add(0, &first);
+        index.add(1, &second);
+        let refs = |index: &CollectionIndex, name: &str| -> Vec<(u32, usize)> {
+            (index.quotes_of(name).iter())
+                .map(|q| (q.article, q.span.paragraph))
+                .collect()
+        };
+        assert_eq!(refs(&index, "Ada Brightwater"), [(0, 0)]);
+        assert_eq!(refs(&index, "Tom Saltmarsh"), [(0, 1)]);
+        assert!(index.quotes_of("Nobody").is_empty());
+
+        // "Brightwater" is merged into the full name: its quote goes along.
+        let renames = Renames {
+            names: [("Brightwater".to_string(), "Ada Brightwater".to_string())]
+                .into_iter()
+                .collect(),
+            kinds: HashMap::new(),
+        };
+        index.rename(&renames);
+        let mut ada = refs(&index, "Ada Brightwater");
+        ada.sort_unstable();
+        assert_eq!(ada, [(0, 0), (1, 3)]);
+        assert!(index.quotes_of("Brightwater").is_empty());
+
+        // Article 0's text is replaced: its old quotes go, the new ones come.
+        let full = Analysis {
+            entities: vec![person("Tom Saltmarsh")],
+            quotes: vec![said(5, Some(0))],
+        };
+        index.extend(0, &full);
+        assert_eq!(refs(&index, "Ada Brightwater"), [(1, 3)]);
+        assert_eq!(refs(&index, "Tom Saltmarsh"), [(0, 5)]);
     }
 
     use super::*;

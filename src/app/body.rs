@@ -49,6 +49,9 @@ pub(super) struct Body {
     /// n/N opened an article whose analysis has not arrived: go to its first
     /// (`true`) or last mention when it does.
     jump_pending: Option<bool>,
+    /// The quotes view went to a quote of this article before its analysis
+    /// arrived: it becomes the current quote when it does.
+    quote_pending: Option<Span>,
 }
 
 impl Body {
@@ -159,6 +162,9 @@ impl Body {
         }
         if let Some(forward) = self.jump_pending.take() {
             self.go_to_first_or_last_mention(selected, forward, geometry);
+        }
+        if let Some(span) = self.quote_pending.take() {
+            self.quote = self.analysis.quotes.iter().position(|q| q.span == span);
         }
     }
 
@@ -397,5 +403,27 @@ impl Body {
             self.scroll_to_line(line, geometry);
         }
         Some(status)
+    }
+
+    /// Makes the quote at `span` current and scrolls to it (the quotes view's
+    /// Enter); says which quote it is. Before the analysis has arrived the
+    /// body scrolls to the words, and the quote becomes current when it does.
+    pub(super) fn go_to_quote_span(&mut self, span: Span, geometry: &Geometry) -> String {
+        if let Some(line) = self.line_of(span.paragraph, span.start) {
+            self.scroll_to_line(line, geometry);
+        }
+        if !self.analysed {
+            self.quote_pending = Some(span);
+            return "Going to the quote…".to_string();
+        }
+        let quotes = &self.analysis.quotes;
+        self.quote = quotes.iter().position(|q| q.span == span);
+        let speaker = (self.quote.and_then(|i| quotes.get(i)))
+            .and_then(|q| self.analysis.speaker_name(q))
+            .map_or_else(|| "speaker unknown".to_string(), |s| format!("— {s}"));
+        match self.quote {
+            Some(i) => format!("Quote {}/{} {speaker}", i + 1, quotes.len()),
+            None => "That quote is no longer in this article.".to_string(),
+        }
     }
 }

@@ -14,6 +14,8 @@ pub enum Overlay {
     Help,
     /// Files that were skipped while loading, and the loader's warnings.
     Skipped,
+    /// Quotes of an entity or of the open article (see `super::quotes`).
+    Quotes,
 }
 
 /// One line of an overlay.
@@ -78,6 +80,11 @@ impl Overlays {
         self.top = 0;
     }
 
+    pub(super) fn close(&mut self) {
+        self.shown = None;
+        self.top = 0;
+    }
+
     /// Keeps the scroll within the lines after a resize or new lines.
     pub(super) fn clamp(&mut self, geometry: &Geometry) {
         self.top = self.top.min(self.max_top(geometry));
@@ -96,8 +103,7 @@ impl Overlays {
             action,
             Action::Back | Action::ShowHelp | Action::ShowSkipped
         ) {
-            self.shown = None;
-            self.top = 0;
+            self.close();
         }
         Handled::Consumed
     }
@@ -111,7 +117,8 @@ impl Overlays {
     /// The lines of the open overlay (empty when none is open).
     pub(super) fn lines(&self, geometry: &Geometry) -> Vec<OverlayLine> {
         match self.shown {
-            None => Vec::new(),
+            // The quotes view lays out its own lines.
+            None | Some(Overlay::Quotes) => Vec::new(),
             Some(Overlay::Help) => {
                 let mut lines = Vec::new();
                 for (heading, rows) in keymap::help_sections() {

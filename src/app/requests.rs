@@ -31,6 +31,8 @@ impl BackgroundRequests {
 pub(super) struct Requests {
     /// A link to open in the browser.
     open: Option<String>,
+    /// Text to copy to the clipboard (the quotes view's `y`).
+    pub(super) copy: Option<String>,
     background: BackgroundRequests,
 }
 
@@ -80,6 +82,12 @@ impl App {
     /// [`App::set_status`].
     pub fn take_open_request(&mut self) -> Option<String> {
         self.requests.open.take()
+    }
+
+    /// The text `y` asked to copy to the clipboard, once; the caller writes
+    /// it through the terminal (OSC 52).
+    pub fn take_copy_request(&mut self) -> Option<String> {
+        self.requests.copy.take()
     }
 
     /// What `R` and `F` asked of the background since the last call, once.

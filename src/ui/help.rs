@@ -17,6 +17,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = match app.overlay() {
         Some(Overlay::Help) => " Keys ",
         Some(Overlay::Skipped) => " Skipped files and warnings ",
+        Some(Overlay::Quotes) => return super::quotes::render(app, theme, area, buf),
         None => return,
     };
     let lines = app.overlay_lines();

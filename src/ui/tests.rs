@@ -293,3 +293,26 @@ fn list_rows_show_source_short_date_and_other_sources() {
     );
     insta::assert_snapshot!("feeds_by_date_150x16", terminal.backend());
 }
+
+#[test]
+fn quotes_view_shows_each_quote_with_its_source_and_marks_the_cursor() {
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "l l \"");
+    let theme = Theme::colored();
+    let terminal = screen(&app, &theme);
+    insta::assert_snapshot!("quotes_100x30", terminal.backend());
+    let buf = terminal.backend().buffer();
+    let words = find(buf, "“No decision today,”").expect("newest quote shown");
+    assert!(has_style(buf, words, theme.quote));
+    let bar = (words.0 - 2, words.1);
+    assert_eq!(buf[bar].symbol(), "▌");
+    assert!(has_style(buf, bar, theme.cursor));
+    let older = find(buf, "“We will build").expect("older quote shown");
+    assert_eq!(
+        buf[(older.0 - 2, older.1)].symbol(),
+        " ",
+        "no bar on other quotes"
+    );
+    let source = find(buf, "— Mara Voss, Budget talks stall").expect("source line");
+    assert!(has_style(buf, source, theme.cursor));
+}
