@@ -12,6 +12,7 @@
 //! | `body` | the open article laid out, its scroll, the current mention and quote |
 //! | `sidebar` | the sidebar's scope, rows, cursor and scroll |
 //! | `overlay` | the open overlay (help, problems), its scroll, the loader's messages |
+//! | `mouse` | the wheel, clicks and double clicks on panes, entities, names and quotes |
 //! | `quotes` | the quotes view: an entity's quotes across the collection, or the open article's by speaker |
 //! | `analyses` | the analysis cache, the requests in flight, the renames |
 //! | `selection` | what the panes do together with the selected entity (Enter, n/N, f, Esc) |
@@ -35,6 +36,7 @@ pub mod body_lines;
 pub(crate) mod fixture;
 pub mod geometry;
 mod list;
+mod mouse;
 mod overlay;
 mod quotes;
 mod requests;
@@ -52,6 +54,7 @@ use analyses::Analyses;
 use body::Body;
 use geometry::Geometry;
 use list::ArticleList;
+pub use mouse::{Mouse, MouseKind};
 use overlay::Overlays;
 pub use overlay::{Overlay, OverlayLine};
 pub use quotes::{QuoteLine, QuotesOf};

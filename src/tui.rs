@@ -11,6 +11,7 @@
 
 use crate::action::Action;
 use crate::app::App;
+use crate::app::{Mouse, MouseKind};
 use crate::keymap::{Key, KeyCode};
 use crate::opener;
 use crate::pipeline::Reader;
@@ -18,7 +19,10 @@ use crate::sanitize::sanitize;
 use crate::ui;
 use crate::ui::theme::Theme;
 use anyhow::Context as _;
-use crossterm::event::{self, Event, KeyCode as C, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode as C, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use crossterm::terminal::EnterAlternateScreen;
 use ratatui::DefaultTerminal;
 use std::time::{Duration, Instant};
@@ -38,7 +42,17 @@ const POLL_IDLE: Duration = Duration::from_millis(250);
 /// # Errors
 ///
 /// When the terminal cannot be set up (no tty), drawn to, or read from.
-pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
+pub fn run(app: App, reader: Option<Reader>) -> anyhow::Result<()> {
+    run_with(app, reader, true)
+}
+
+/// [`run`], with the mouse captured (`mouse`) or left to the terminal, whose
+/// own selection then works as usual.
+///
+/// # Errors
+///
+/// As [`run`].
+pub fn run_with(mut app: App, reader: Option<Reader>, mouse: bool) -> anyhow::Result<()> {
     // try_init installs the panic hook that restores the terminal, then enters
     // raw mode and the alternate screen; unlike `ratatui::run` it reports a
     // missing terminal as an error instead of panicking.
@@ -51,9 +65,38 @@ pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
         }
     };
     quiet_panics_of_caught_threads();
-    let result = event_loop(&mut terminal, &mut app, reader.as_ref());
+    if mouse {
+        release_mouse_on_panic();
+        capture_mouse(true)?;
+    }
+    let result = event_loop(&mut terminal, &mut app, reader.as_ref(), mouse);
+    if mouse {
+        // Best effort: the terminal is restored whatever happens here.
+        let _ = capture_mouse(false);
+    }
     ratatui::restore();
     result
+}
+
+/// Starts (`on`) or stops reporting mouse events.
+fn capture_mouse(on: bool) -> anyhow::Result<()> {
+    let mut out = std::io::stdout();
+    if on {
+        crossterm::execute!(out, EnableMouseCapture)
+    } else {
+        crossterm::execute!(out, DisableMouseCapture)
+    }
+    .context("cannot set up the mouse")
+}
+
+/// Wraps the panic hook so that a panic also gives the mouse back to the
+/// terminal before it is restored.
+fn release_mouse_on_panic() {
+    let restoring = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = capture_mouse(false);
+        restoring(info);
+    }));
 }
 
 /// Wraps the panic hook so that a panic in a thread whose panics are caught
@@ -75,6 +118,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     reader: Option<&Reader>,
+    mouse: bool,
 ) -> anyhow::Result<()> {
     let theme = Theme::from_env();
     let size = terminal.size()?;
@@ -87,6 +131,7 @@ fn event_loop(
     let mut key_at: Option<Instant> = None;
     let mut key_to_frame: Vec<(Duration, Option<Action>)> = Vec::new();
     let mut last_action = None;
+    let mut clicks = Clicks::default();
     while !app.should_quit() {
         // After a key, its frame comes first; the background's news wait a turn.
         if !key_pressed
@@ -124,12 +169,19 @@ fn event_loop(
                 last_action = to_key(key).and_then(|k| app.action_for(k));
                 if let Some(action) = last_action {
                     app.apply(action);
-                    serve_requests(terminal, app, reader)?;
+                    serve_requests(terminal, app, reader, mouse)?;
                 }
                 // A key is answered at once, whatever the redraw pace.
                 last_draw = None;
                 dirty = true;
                 key_pressed = true;
+            }
+            Event::Mouse(event) => {
+                if let Some(event) = clicks.translate(event, Instant::now()) {
+                    app.mouse(event);
+                    last_draw = None;
+                    dirty = true;
+                }
             }
             Event::Resize(width, height) => {
                 app.resize(width, height);
@@ -151,9 +203,10 @@ fn serve_requests(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     reader: Option<&Reader>,
+    mouse: bool,
 ) -> anyhow::Result<()> {
     if let Some(url) = app.take_open_request() {
-        open_link(terminal, app, &url)?;
+        open_link(terminal, app, &url, mouse)?;
     }
     if let Some(text) = app.take_copy_request() {
         copy_to_clipboard(&text)?;
@@ -169,7 +222,12 @@ fn serve_requests(
 /// leaves the alternate screen and raw mode, runs the program without a
 /// shell and waits for it, then takes the terminal back and redraws it all.
 /// A program that does not start, or fails, is reported in the status line.
-fn open_link(terminal: &mut DefaultTerminal, app: &mut App, url: &str) -> anyhow::Result<()> {
+fn open_link(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    url: &str,
+    mouse: bool,
+) -> anyhow::Result<()> {
     let browser = std::env::var("BROWSER").ok();
     let command = match opener::command(browser.as_deref(), url, cfg!(target_os = "macos")) {
         Ok(command) => command,
@@ -179,6 +237,9 @@ fn open_link(terminal: &mut DefaultTerminal, app: &mut App, url: &str) -> anyhow
         }
     };
     terminal.show_cursor()?;
+    if mouse {
+        capture_mouse(false)?;
+    }
     ratatui::try_restore().context("cannot restore the terminal")?;
     let result = std::process::Command::new(&command.program)
         .args(&command.args)
@@ -186,6 +247,9 @@ fn open_link(terminal: &mut DefaultTerminal, app: &mut App, url: &str) -> anyhow
     crossterm::terminal::enable_raw_mode().context("cannot set up the terminal again")?;
     crossterm::execute!(std::io::stdout(), EnterAlternateScreen)
         .context("cannot set up the terminal again")?;
+    if mouse {
+        capture_mouse(true)?;
+    }
     // Forget what was drawn: the next frame is drawn whole.
     terminal.clear()?;
     let size = terminal.size()?;
@@ -233,6 +297,42 @@ fn write_frame_log(
     std::fs::write(path, text).context("cannot write LEDE_FRAME_LOG")
 }
 
+/// Longest time between two clicks of a double click.
+const DOUBLE_CLICK: Duration = Duration::from_millis(400);
+
+/// Tells clicks from double clicks: the terminal reports each press alone.
+#[derive(Debug, Default)]
+struct Clicks {
+    /// Where and when the last click was, unless it already made a double click.
+    last: Option<(u16, u16, Instant)>,
+}
+
+impl Clicks {
+    /// The mouse event as lede's [`Mouse`], at time `now`; `None` for what
+    /// the reader does not use (other buttons, releases, drags, moves).
+    fn translate(&mut self, event: MouseEvent, now: Instant) -> Option<Mouse> {
+        let (column, row) = (event.column, event.row);
+        let kind = match event.kind {
+            MouseEventKind::ScrollUp => MouseKind::WheelUp,
+            MouseEventKind::ScrollDown => MouseKind::WheelDown,
+            MouseEventKind::Down(MouseButton::Left) => {
+                let double = self.last.is_some_and(|(c, r, at)| {
+                    (c, r) == (column, row) && now.saturating_duration_since(at) <= DOUBLE_CLICK
+                });
+                if double {
+                    self.last = None;
+                    MouseKind::DoubleClick
+                } else {
+                    self.last = Some((column, row, now));
+                    MouseKind::Click
+                }
+            }
+            _ => return None,
+        };
+        Some(Mouse { kind, column, row })
+    }
+}
+
 /// Translates a crossterm key event into lede's [`Key`]; `None` for keys the
 /// table never uses (function keys, Alt combinations ...).
 fn to_key(event: KeyEvent) -> Option<Key> {
@@ -264,6 +364,57 @@ fn to_key(event: KeyEvent) -> Option<Key> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clicks_tell_a_double_click_by_place_and_time() {
+        let press = |column, row| MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        let kind = |m: Option<Mouse>| m.map(|m| m.kind);
+        let mut clicks = Clicks::default();
+        let t = Instant::now();
+        assert_eq!(
+            kind(clicks.translate(press(3, 4), t)),
+            Some(MouseKind::Click)
+        );
+        let soon = t + Duration::from_millis(200);
+        assert_eq!(
+            kind(clicks.translate(press(3, 4), soon)),
+            Some(MouseKind::DoubleClick)
+        );
+        // A third click starts again.
+        assert_eq!(
+            kind(clicks.translate(press(3, 4), soon)),
+            Some(MouseKind::Click)
+        );
+        // Elsewhere, or too late: two clicks.
+        let later = soon + Duration::from_millis(100);
+        assert_eq!(
+            kind(clicks.translate(press(9, 4), later)),
+            Some(MouseKind::Click)
+        );
+        let late = later + DOUBLE_CLICK + Duration::from_millis(1);
+        assert_eq!(
+            kind(clicks.translate(press(9, 4), late)),
+            Some(MouseKind::Click)
+        );
+        let release = MouseEvent {
+            kind: MouseEventKind::Up(MouseButton::Left),
+            ..press(9, 4)
+        };
+        assert_eq!(clicks.translate(release, late), None);
+        let wheel = MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            ..press(1, 1)
+        };
+        assert_eq!(
+            kind(clicks.translate(wheel, late)),
+            Some(MouseKind::WheelDown)
+        );
+    }
 
     #[test]
     fn to_key_keeps_ctrl_and_folds_shift_into_the_character() {

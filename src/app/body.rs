@@ -407,23 +407,24 @@ impl Body {
 
     /// Makes the quote at `span` current and scrolls to it (the quotes view's
     /// Enter); says which quote it is. Before the analysis has arrived the
-    /// body scrolls to the words, and the quote becomes current when it does.
-    pub(super) fn go_to_quote_span(&mut self, span: Span, geometry: &Geometry) -> String {
+    /// body scrolls to the words, the quote becomes current when it does, and
+    /// there is nothing to say yet (`None`).
+    pub(super) fn go_to_quote_span(&mut self, span: Span, geometry: &Geometry) -> Option<String> {
         if let Some(line) = self.line_of(span.paragraph, span.start) {
             self.scroll_to_line(line, geometry);
         }
         if !self.analysed {
             self.quote_pending = Some(span);
-            return "Going to the quote…".to_string();
+            return None;
         }
         let quotes = &self.analysis.quotes;
         self.quote = quotes.iter().position(|q| q.span == span);
         let speaker = (self.quote.and_then(|i| quotes.get(i)))
             .and_then(|q| self.analysis.speaker_name(q))
             .map_or_else(|| "speaker unknown".to_string(), |s| format!("— {s}"));
-        match self.quote {
+        Some(match self.quote {
             Some(i) => format!("Quote {}/{} {speaker}", i + 1, quotes.len()),
             None => "That quote is no longer in this article.".to_string(),
-        }
+        })
     }
 }

@@ -192,7 +192,18 @@ impl ArticleList {
 
     /// Articles the list shows at once (two rows each).
     pub(super) fn capacity(geometry: &Geometry) -> usize {
-        (geometry.list_rows() / 2).max(1)
+        (geometry.list_rows() / Self::rows_per_article()).max(1)
+    }
+
+    /// Rows each article takes: its title, then source and date.
+    pub(super) fn rows_per_article() -> usize {
+        2
+    }
+
+    /// Puts the cursor at `position` (clamped) and scrolls so it shows.
+    pub(super) fn move_to(&mut self, position: usize, geometry: &Geometry) {
+        self.cursor = position;
+        self.keep_cursor_visible(geometry);
     }
 
     /// Moves the cursor by `delta`, clamped at both ends.

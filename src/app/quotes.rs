@@ -107,6 +107,12 @@ impl QuotesView {
         self.keep_cursor_visible(geometry);
     }
 
+    /// Puts the cursor on quote `item` (clamped) and scrolls to it.
+    pub(super) fn move_to(&mut self, item: usize, geometry: &Geometry) {
+        self.cursor = item.min(self.items.len().saturating_sub(1));
+        self.keep_cursor_visible(geometry);
+    }
+
     fn keep_cursor_visible(&mut self, geometry: &Geometry) {
         let rows = geometry.overlay_rows().max(1);
         let max_top = self.lines.len().saturating_sub(rows);
@@ -358,7 +364,9 @@ impl App {
             self.open_article(quote.article);
         }
         self.focus = Focus::Body;
-        self.status = Some(self.body.go_to_quote_span(quote.span, &self.geometry));
+        let speaker = quote.speaker.as_deref().unwrap_or("speaker unknown");
+        let note = self.body.go_to_quote_span(quote.span, &self.geometry);
+        self.status = Some(note.unwrap_or_else(|| format!("Quote — {speaker}")));
     }
 
     /// y: asks for the quote under the cursor, with who said it and where, to

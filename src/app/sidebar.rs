@@ -208,6 +208,28 @@ impl Sidebar {
         }
     }
 
+    /// Puts the cursor on row `row` if it is an entity's (`false` for a
+    /// heading or past the end).
+    pub(super) fn point_at_row(&mut self, row: usize, geometry: &Geometry) -> bool {
+        let Some(RowKind::Entity(position)) = self.row_kind(row) else {
+            return false;
+        };
+        self.move_to(position, geometry);
+        true
+    }
+
+    /// Puts the cursor on the entity at `position` (clamped) and scrolls to it.
+    pub(super) fn move_to(&mut self, position: usize, geometry: &Geometry) {
+        self.cursor = position.min(self.entity_count().saturating_sub(1));
+        self.keep_cursor_visible(geometry);
+    }
+
+    /// The position of the entity called `name` among the open article's
+    /// (article scope only).
+    pub(super) fn position_of(&self, name: &str) -> Option<usize> {
+        self.entities.iter().position(|(n, _, _)| n == name)
+    }
+
     /// Moves the cursor by `delta`, clamped at both ends; to the very top
     /// (`isize::MIN`) also shows the first heading.
     pub(super) fn move_by(&mut self, delta: isize, geometry: &Geometry) {
