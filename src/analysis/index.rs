@@ -19,13 +19,36 @@ pub struct CollectionEntity {
     pub mentions: usize,
 }
 
-/// One quote of the collection, as the index keeps it for its speaker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One quote of the collection, as the index keeps it for its speaker: 16
+/// bytes (articles are cut into parts far below 4 GiB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct QuoteRef {
     /// The article it is in.
     pub article: u32,
-    /// The quoted words in that article.
-    pub span: Span,
+    paragraph: u32,
+    start: u32,
+    end: u32,
+}
+
+impl QuoteRef {
+    fn new(article: u32, span: Span) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        QuoteRef {
+            article,
+            paragraph: narrow(span.paragraph),
+            start: narrow(span.start),
+            end: narrow(span.end),
+        }
+    }
+
+    /// The quoted words in the article.
+    pub fn span(&self) -> Span {
+        Span::new(
+            self.paragraph as usize,
+            self.start as usize,
+            self.end as usize,
+        )
+    }
 }
 
 /// Entities of the whole collection, keyed by canonical name. Built at once
@@ -97,10 +120,7 @@ impl CollectionIndex {
         for quote in &analysis.quotes {
             if let Some(speaker) = quote.speaker.and_then(|i| analysis.entities.get(i)) {
                 let slot = self.slot(&speaker.name, speaker.kind);
-                let said = QuoteRef {
-                    article,
-                    span: quote.span,
-                };
+                let said = QuoteRef::new(article, quote.span);
                 self.quotes.entry(slot).or_default().push(said);
             }
         }
@@ -727,7 +747,7 @@ mod tests {
         index.add(1, &second);
         let refs = |index: &CollectionIndex, name: &str| -> Vec<(u32, usize)> {
             (index.quotes_of(name).iter())
-                .map(|q| (q.article, q.span.paragraph))
+                .map(|q| (q.article, q.span().paragraph))
                 .collect()
         };
         assert_eq!(refs(&index, "Ada Brightwater"), [(0, 0)]);

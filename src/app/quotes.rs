@@ -195,14 +195,14 @@ impl App {
             (date(b.article).is_some().cmp(&date(a.article).is_some()))
                 .then(date(b.article).cmp(&date(a.article)))
                 .then(b.article.cmp(&a.article))
-                .then(a.span.cmp(&b.span))
+                .then(a.cmp(b))
         });
         refs.dedup();
         refs.into_iter()
             .filter(|q| (q.article as usize) < self.articles.len())
             .map(|q| QuoteItem {
                 article: q.article as usize,
-                span: q.span,
+                span: q.span(),
                 speaker: Some(name.to_string()),
             })
             .collect()
