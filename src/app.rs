@@ -44,6 +44,7 @@ mod view;
 
 use crate::action::Action;
 use crate::analysis::index::{CollectionIndex, Renames};
+use crate::config::Config;
 use crate::model::{Analysis, Article};
 use crate::store::{self, StoredArticle};
 use analyses::Analyses;
@@ -114,6 +115,8 @@ pub struct App {
     /// What the reader asked of the world, for the terminal loop to take.
     requests: Requests,
     quit: bool,
+    /// The config file's settings: the key table, layout, colours, switches.
+    config: Arc<Config>,
 }
 
 impl App {
@@ -172,7 +175,21 @@ impl App {
             status: None,
             requests: Requests::default(),
             quit: false,
+            config: Arc::default(),
         }
+    }
+
+    /// Takes the config file's settings: its keys from now on, its layout
+    /// (at the present size) and the scope the sidebar opens in.
+    pub fn configure(&mut self, config: Config) {
+        self.overlays.set_keymap(config.keymap.clone());
+        self.config = Arc::new(config);
+        if self.sidebar.scope() != self.config.layout.sidebar_scope {
+            self.sidebar.toggle_scope();
+            self.rebuild_sidebar();
+        }
+        let status = self.geometry.status;
+        self.resize(status.width, status.y.saturating_add(status.height));
     }
 
     /// The index, read-locked for a moment.
@@ -193,7 +210,7 @@ impl App {
     /// Adapts to a terminal of `width` × `height`: re-wraps the body to its new
     /// width, keeping the line that was at the top, and re-clamps every scroll.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.geometry = Geometry::new(width, height);
+        self.geometry = Geometry::with_layout(width, height, &self.config.layout);
         self.body.resize(&self.geometry);
         self.list.keep_cursor_visible(&self.geometry);
         self.sidebar.keep_cursor_visible(&self.geometry);
@@ -270,6 +287,20 @@ impl App {
         {
             self.focus = Focus::Body;
         }
+    }
+
+    /// A key that does nothing here (`name` as help shows keys): says so,
+    /// and which key shows help.
+    pub fn key_not_bound(&mut self, name: &str) {
+        let name = crate::sanitize::sanitize(name);
+        let help = self
+            .config
+            .keymap
+            .key_for(Action::ShowHelp, crate::keymap::Context::ALL);
+        self.status = Some(match help {
+            Some(help) => format!("{name}: not bound here — {help} for help"),
+            None => format!("{name}: not bound here"),
+        });
     }
 
     // ----- movement in the focused pane -----

@@ -76,7 +76,7 @@ fn event_loop(
     app: &mut App,
     reader: Option<&Reader>,
 ) -> anyhow::Result<()> {
-    let theme = Theme::from_env();
+    let theme = Theme::from_env(&app.config().colours);
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let mut dirty = true;
@@ -121,10 +121,13 @@ fn event_loop(
                 if let Some(reader) = reader {
                     reader.key_pressed();
                 }
-                last_action = to_key(key).and_then(|k| app.action_for(k));
+                let lede_key = to_key(key);
+                last_action = lede_key.and_then(|k| app.action_for(k));
                 if let Some(action) = last_action {
                     app.apply(action);
                     serve_requests(terminal, app, reader)?;
+                } else if let Some(name) = lede_key.map(|k| k.to_string()).or_else(|| key_name(key)) {
+                    app.key_not_bound(&name);
                 }
                 // A key is answered at once, whatever the redraw pace.
                 last_draw = None;
@@ -238,6 +241,25 @@ fn to_key(event: KeyEvent) -> Option<Key> {
     };
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     Some(Key { code, ctrl })
+}
+
+/// A name for a key the table cannot hold (`F5`, `Alt-x`, `Delete`), for
+/// the message that it is not bound; `None` for lone modifiers and the like.
+fn key_name(event: KeyEvent) -> Option<String> {
+    let alt = if event.modifiers.contains(KeyModifiers::ALT) {
+        "Alt-"
+    } else {
+        ""
+    };
+    let name = match event.code {
+        C::F(n) => format!("F{n}"),
+        C::Char(c) => c.to_string(),
+        C::Backspace => "Backspace".to_string(),
+        C::Delete => "Delete".to_string(),
+        C::Insert => "Insert".to_string(),
+        _ => return None,
+    };
+    Some(format!("{alt}{name}"))
 }
 
 #[cfg(test)]

@@ -190,9 +190,9 @@ impl ArticleList {
         self.filter.as_deref()
     }
 
-    /// Articles the list shows at once (two rows each).
+    /// Articles the list shows at once (one or two rows each).
     pub(super) fn capacity(geometry: &Geometry) -> usize {
-        (geometry.list_rows() / 2).max(1)
+        (geometry.list_rows() / usize::from(geometry.list_item_rows.max(1))).max(1)
     }
 
     /// Moves the cursor by `delta`, clamped at both ends.

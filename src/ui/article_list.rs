@@ -34,7 +34,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::ArticleList;
     let shown = app.visible_len();
     let title = list_title(app.filter(), shown, usize::from(area.width));
-    let capacity = usize::from(area.height.saturating_sub(2) / 2).max(1);
+    let details = app.geometry().list_item_rows > 1;
+    let rows_each = if details { 2 } else { 1 };
+    let capacity = usize::from(area.height.saturating_sub(2) / rows_each).max(1);
     let mut block = pane_block(title, focused, theme).title_bottom(
         Line::styled(scroll_note(app.list_top(), capacity, shown), theme.dim).right_aligned(),
     );
@@ -90,6 +92,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ]),
             width,
         ));
+        if !details {
+            continue;
+        }
         let mut meta_line = Line::from(vec![
             Span::styled("  ", meta_style),
             Span::styled(meta, meta_style),
