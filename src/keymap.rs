@@ -717,3 +717,57 @@ mod tests {
         assert_eq!(rows, BINDINGS.len());
     }
 }
+
+#[cfg(test)]
+mod keymap_tests {
+    use super::*;
+
+    #[test]
+    fn contexts_live_together_as_lookup_sees_them() {
+        assert!(Reader.live_with(Move) && Reader.live_with(ArticleList));
+        assert!(Always.live_with(Overlay) && Move.live_with(Overlay));
+        assert!(!Reader.live_with(Overlay));
+        assert!(!ArticleList.live_with(Sidebar));
+        for &context in Context::ALL {
+            assert_eq!(Context::from_name(context.name()), Some(context));
+        }
+    }
+
+    #[test]
+    fn help_quit_and_close_hints_are_essential() {
+        let keymap = Keymap::default();
+        let essential: Vec<String> = keymap
+            .hints(&live_contexts(false, ArticleList))
+            .into_iter()
+            .filter(|h| h.essential)
+            .map(|h| format!("{} {}", h.keys, h.hint))
+            .collect();
+        assert_eq!(essential, ["? help", "q quit"]);
+        let overlay = keymap.hints(&live_contexts(true, ArticleList));
+        assert!(overlay.iter().any(|h| h.essential && h.hint == "close"));
+    }
+
+    #[test]
+    fn key_names_read_back() {
+        for binding in BINDINGS {
+            for key in binding.keys {
+                assert_eq!(Key::parse(&key.name()), Some(*key), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_rebound_key_leaves_the_default_rows_live_with_it_only() {
+        let (map, problems) = Keymap::rebound(&[Rebinding {
+            context: None,
+            action: Action::ToggleFilter,
+            keys: vec![Key::char('j')],
+        }]);
+        assert!(problems.is_empty());
+        let list = live_contexts(false, ArticleList);
+        assert_eq!(map.lookup(Key::char('j'), &list), Some(Action::ToggleFilter));
+        // `j` left moving down (Move is live with Reader), `↓` stays.
+        assert_eq!(map.lookup(Key::plain(KeyCode::Down), &list), Some(Action::MoveDown));
+        assert_eq!(map.lookup(Key::char('j'), &live_contexts(true, ArticleList)), None);
+    }
+}

@@ -300,14 +300,14 @@ pub(super) fn print(out: &mut String, colours: &Colours) {
     out.push_str("[colours]\n");
     out.push_str(
         "# A style is a string of words: a colour for the text, \"on <colour>\" for the background,\n\
-         # and modifiers. Colours: ",
+         # and modifiers; \"\" is no style. Colours: #rrggbb, 0-255, or\n# ",
     );
     out.push_str(&NAMES.join(", "));
-    out.push_str(", \"#rrggbb\" or 0-255.\n# Modifiers: ");
+    out.push_str(".\n# Modifiers: ");
     out.push_str(&Modifiers::NAMES.map(|(n, _)| n).join(", "));
     out.push_str(
-        ". \"\" is no style. With NO_COLOR set the colours\n\
-         # are dropped and the modifiers kept (a style without any gets lede's own cue).\n",
+        ". With NO_COLOR set the colours are dropped and the\n\
+         # modifiers kept (a style without any gets lede's own cue: underline for mentions).\n",
     );
     for (name, what, spec) in colours.entries() {
         out.push_str(&format!("# {what}\n{name} = \"{spec}\"\n"));
