@@ -159,7 +159,11 @@ mod tests {
         let names: HashSet<&str> = Action::ALL.iter().map(|a| a.name()).collect();
         assert_eq!(names.len(), Action::ALL.len(), "two actions share a name");
         for binding in crate::keymap::BINDINGS {
-            assert!(Action::ALL.contains(&binding.action), "{:?}", binding.action);
+            assert!(
+                Action::ALL.contains(&binding.action),
+                "{:?}",
+                binding.action
+            );
         }
         for &action in Action::ALL {
             assert_eq!(Action::from_name(action.name()), Some(action));

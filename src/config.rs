@@ -153,7 +153,10 @@ impl Reader<'_> {
                         let mut rebindings = keys::read(self, table);
                         rebindings.sort_by_key(|(_, span)| span.start);
                         let (keymap, problems) = Keymap::rebound(
-                            &rebindings.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>(),
+                            &rebindings
+                                .iter()
+                                .map(|(r, _)| r.clone())
+                                .collect::<Vec<_>>(),
                         );
                         for (index, message) in problems {
                             self.problem(rebindings[index].1.clone(), message);
@@ -190,7 +193,12 @@ impl Reader<'_> {
     }
 
     /// An unknown `key`: says which `what` would be valid.
-    pub(crate) fn unknown(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, what: &str, valid: &[&str]) {
+    pub(crate) fn unknown(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        what: &str,
+        valid: &[&str],
+    ) {
         self.problem(
             key.span(),
             format!(

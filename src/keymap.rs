@@ -422,9 +422,10 @@ impl Keymap {
                     let other = &map.rows[row];
                     other.action != rebinding.action
                         && other.keys.contains(key)
-                        && map.targets(rebinding).iter().any(|&t| {
-                            map.rows[t].context.live_with(other.context)
-                        })
+                        && map
+                            .targets(rebinding)
+                            .iter()
+                            .any(|&t| map.rows[t].context.live_with(other.context))
                 });
                 if let Some(&(row, _)) = clash {
                     problems.push((
@@ -765,9 +766,18 @@ mod keymap_tests {
         }]);
         assert!(problems.is_empty());
         let list = live_contexts(false, ArticleList);
-        assert_eq!(map.lookup(Key::char('j'), &list), Some(Action::ToggleFilter));
+        assert_eq!(
+            map.lookup(Key::char('j'), &list),
+            Some(Action::ToggleFilter)
+        );
         // `j` left moving down (Move is live with Reader), `↓` stays.
-        assert_eq!(map.lookup(Key::plain(KeyCode::Down), &list), Some(Action::MoveDown));
-        assert_eq!(map.lookup(Key::char('j'), &live_contexts(true, ArticleList)), None);
+        assert_eq!(
+            map.lookup(Key::plain(KeyCode::Down), &list),
+            Some(Action::MoveDown)
+        );
+        assert_eq!(
+            map.lookup(Key::char('j'), &live_contexts(true, ArticleList)),
+            None
+        );
     }
 }

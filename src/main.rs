@@ -67,7 +67,10 @@ fn dump(source: &Source) -> ExitCode {
 
 /// The config file's settings and its problems.
 fn config() -> (Config, Vec<config::Problem>) {
-    config::path().map_or_else(|| (Config::default(), Vec::new()), |path| config::load(&path))
+    config::path().map_or_else(
+        || (Config::default(), Vec::new()),
+        |path| config::load(&path),
+    )
 }
 
 /// Starts loading in the background and opens the reader as soon as the first

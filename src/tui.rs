@@ -126,7 +126,8 @@ fn event_loop(
                 if let Some(action) = last_action {
                     app.apply(action);
                     serve_requests(terminal, app, reader)?;
-                } else if let Some(name) = lede_key.map(|k| k.to_string()).or_else(|| key_name(key)) {
+                } else if let Some(name) = lede_key.map(|k| k.to_string()).or_else(|| key_name(key))
+                {
                     app.key_not_bound(&name);
                 }
                 // A key is answered at once, whatever the redraw pace.

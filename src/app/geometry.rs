@@ -211,7 +211,11 @@ mod tests {
         // As before up to 160 columns (a quarter, 22 %) ...
         for (width, list, sidebar) in [(72, 18, 18), (80, 20, 18), (100, 25, 22), (150, 37, 33)] {
             let g = Geometry::new(width, 30);
-            assert_eq!((g.list.width, g.sidebar.width), (list, sidebar), "at {width}");
+            assert_eq!(
+                (g.list.width, g.sidebar.width),
+                (list, sidebar),
+                "at {width}"
+            );
         }
         // ... and on, where they used to stop at 40 and 34 columns.
         let g = Geometry::new(250, 60);

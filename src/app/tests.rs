@@ -639,13 +639,19 @@ fn the_config_sets_keys_layout_and_the_sidebar_s_first_scope() {
     let mut app = fixture::app(120, 30);
     app.configure(config);
     assert_eq!(app.scope(), Scope::Collection);
-    assert!(app.sidebar_len() > 0, "the collection's entities are listed");
+    assert!(
+        app.sidebar_len() > 0,
+        "the collection's entities are listed"
+    );
     assert_eq!(app.geometry().list.width, 40);
     press(&mut app, "J");
     assert_eq!(app.open_index(), 0, "J was rebound");
     press(&mut app, "x");
     assert_eq!(app.open_index(), 1);
-    assert_eq!(app.config().layout.list_width, crate::config::Width::Columns(40));
+    assert_eq!(
+        app.config().layout.list_width,
+        crate::config::Width::Columns(40)
+    );
 }
 
 #[test]

@@ -108,7 +108,10 @@ impl Modifiers {
             "crossedout" | "crossed-out" | "strikethrough" => "crossed_out",
             w => w,
         };
-        Self::NAMES.iter().find(|(n, _)| *n == word).map(|&(_, bit)| bit)
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == word)
+            .map(|&(_, bit)| bit)
     }
 }
 
@@ -140,7 +143,9 @@ impl StyleSpec {
                 spec.modifiers.0 |= bit;
             } else if let Some(colour) = Colour::parse(&lower) {
                 if spec.fg.is_some() {
-                    return Err(format!("two text colours (\"{word}\"); use \"on {word}\" for the background"));
+                    return Err(format!(
+                        "two text colours (\"{word}\"); use \"on {word}\" for the background"
+                    ));
                 }
                 spec.fg = Some(colour);
             } else {
@@ -242,13 +247,29 @@ impl Colours {
     pub fn entries(&self) -> [(&'static str, &'static str, StyleSpec); 11] {
         [
             ("quote", "quoted speech", self.quote),
-            ("speaker", "the \"— Speaker\" line after a quote", self.speaker),
+            (
+                "speaker",
+                "the \"— Speaker\" line after a quote",
+                self.speaker,
+            ),
             ("person", "mentions of people", self.person),
-            ("organization", "mentions of organizations", self.organization),
+            (
+                "organization",
+                "mentions of organizations",
+                self.organization,
+            ),
             ("place", "mentions of places", self.place),
             ("other", "mentions of other entities", self.other),
-            ("selected_entity", "every mention of the selected entity", self.selected_entity),
-            ("current_mention", "the mention n/N went to", self.current_mention),
+            (
+                "selected_entity",
+                "every mention of the selected entity",
+                self.selected_entity,
+            ),
+            (
+                "current_mention",
+                "the mention n/N went to",
+                self.current_mention,
+            ),
             ("search_match", "search matches", self.search_match),
             ("unread", "unread articles in the list", self.unread),
             ("star", "the star of a starred article", self.star),

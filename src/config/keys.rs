@@ -69,7 +69,14 @@ fn rebinding(
             None => reader.expected(key, item, "a key as a string such as \"n\""),
         }
     }
-    Some((Rebinding { context, action, keys }, key.span()))
+    Some((
+        Rebinding {
+            context,
+            action,
+            keys,
+        },
+        key.span(),
+    ))
 }
 
 /// Writes `[keys]` and its context tables with `keymap`'s keys.
@@ -92,8 +99,14 @@ pub(super) fn print(out: &mut String, keymap: &Keymap) {
                     }
             });
             if let Some(row) = row {
-                let keys: Vec<String> = row.keys.iter().map(|k| format!("{:?}", k.name())).collect();
-                out.push_str(&format!("# {}\n{} = [{}]\n", row.description, action.name(), keys.join(", ")));
+                let keys: Vec<String> =
+                    row.keys.iter().map(|k| format!("{:?}", k.name())).collect();
+                out.push_str(&format!(
+                    "# {}\n{} = [{}]\n",
+                    row.description,
+                    action.name(),
+                    keys.join(", ")
+                ));
             }
         }
     };

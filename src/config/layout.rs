@@ -89,7 +89,8 @@ const KEYS: &[&str] = &[
     "list_details",
 ];
 
-const WIDTH_CHOICES: &str = "columns from 8 to 500 (40) or a share of the screen from 5% to 60% (\"25%\")";
+const WIDTH_CHOICES: &str =
+    "columns from 8 to 500 (40) or a share of the screen from 5% to 60% (\"25%\")";
 
 /// Reads `[layout]` into `layout`, key by key.
 pub(super) fn read(reader: &mut Reader<'_>, table: &DeTable<'_>, layout: &mut Layout) {
@@ -108,7 +109,9 @@ pub(super) fn read(reader: &mut Reader<'_>, table: &DeTable<'_>, layout: &mut La
                     .filter(|&w| w == 0 || (20..=1000).contains(&w));
                 match width {
                     Some(w) => layout.reading_width = w,
-                    None => reader.expected(key, value, "0 (the whole pane) or columns from 20 to 1000"),
+                    None => {
+                        reader.expected(key, value, "0 (the whole pane) or columns from 20 to 1000")
+                    }
                 }
             }
             "center_body" => reader.boolean(key, value, &mut layout.center_body),

@@ -64,10 +64,23 @@ fn an_unknown_key_names_its_line_and_the_valid_keys() {
         panic!("{problems:?}");
     };
     assert_eq!((problem.line, problem.column), (3, 1));
-    assert!(problem.message.contains("unknown key in [layout] `list_widht`"), "{problem}");
-    assert!(problem.message.contains("list_width, sidebar_width"), "{problem}");
+    assert!(
+        problem
+            .message
+            .contains("unknown key in [layout] `list_widht`"),
+        "{problem}"
+    );
+    assert!(
+        problem.message.contains("list_width, sidebar_width"),
+        "{problem}"
+    );
     let (_, problems) = read("[colour]\nquote = \"red\"\n");
-    assert!(messages(&problems)[0].starts_with("config.toml:1:2: unknown section `colour` (valid: reader, layout, colours, keys)"), "{problems:?}");
+    assert!(
+        messages(&problems)[0].starts_with(
+            "config.toml:1:2: unknown section `colour` (valid: reader, layout, colours, keys)"
+        ),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -83,21 +96,38 @@ fn a_bad_value_names_its_line_and_the_valid_choices_and_keeps_the_others() {
     let shown = messages(&problems);
     assert_eq!(shown.len(), 2, "{shown:?}");
     assert!(shown[0].starts_with("config.toml:2:17: `sidebar_scope`: expected \"article\" or \"collection\", found \"everything\""), "{shown:?}");
-    assert!(shown[1].starts_with("config.toml:5:9: `quote`: \"blurple\" is neither a colour (black, red"), "{shown:?}");
+    assert!(
+        shown[1]
+            .starts_with("config.toml:5:9: `quote`: \"blurple\" is neither a colour (black, red"),
+        "{shown:?}"
+    );
     assert!(shown[1].contains("bold, dim, italic"), "{shown:?}");
 }
 
 #[test]
 fn a_value_of_the_wrong_type_is_reported() {
-    let (config, problems) = read("[reader]\nmouse = \"no\"\n[layout]\nreading_width = \"wide\"\n[keys]\nquit = 5\n");
+    let (config, problems) =
+        read("[reader]\nmouse = \"no\"\n[layout]\nreading_width = \"wide\"\n[keys]\nquit = 5\n");
     assert_eq!(config, Config::default());
     let shown = messages(&problems);
     assert_eq!(shown.len(), 3, "{shown:?}");
-    assert!(shown[0].contains(":2:9: `mouse`: expected true or false, found \"no\""), "{shown:?}");
-    assert!(shown[1].contains(":4:17: `reading_width`: expected 0 (the whole pane) or columns"), "{shown:?}");
-    assert!(shown[2].contains(":6:8: `quit`: expected a list of keys"), "{shown:?}");
+    assert!(
+        shown[0].contains(":2:9: `mouse`: expected true or false, found \"no\""),
+        "{shown:?}"
+    );
+    assert!(
+        shown[1].contains(":4:17: `reading_width`: expected 0 (the whole pane) or columns"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[2].contains(":6:8: `quit`: expected a list of keys"),
+        "{shown:?}"
+    );
     let (_, problems) = read("layout = 3\n");
-    assert!(messages(&problems)[0].contains("`layout`: expected a table ([layout])"), "{problems:?}");
+    assert!(
+        messages(&problems)[0].contains("`layout`: expected a table ([layout])"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -117,13 +147,26 @@ fn keys_rebind_actions_and_the_key_leaves_its_old_action() {
     assert!(problems.is_empty(), "{problems:?}");
     let reading = crate::keymap::live_contexts(false, Context::ArticleList);
     let keymap = &config.keymap;
-    assert_eq!(keymap.lookup(Key::char('m'), &reading), Some(Action::NextMention));
-    assert_eq!(keymap.lookup(Key::char('n'), &reading), Some(Action::ToggleFilter));
+    assert_eq!(
+        keymap.lookup(Key::char('m'), &reading),
+        Some(Action::NextMention)
+    );
+    assert_eq!(
+        keymap.lookup(Key::char('n'), &reading),
+        Some(Action::ToggleFilter)
+    );
     assert_eq!(keymap.lookup(Key::char('f'), &reading), None);
     // Help follows the config.
     let help = keymap.help_sections();
-    let reader_rows = &help.iter().find(|(h, _)| *h == "Reading").expect("reading").1;
-    assert!(reader_rows.contains(&("m *".to_string(), "next mention of the selected entity, on to the next article")));
+    let reader_rows = &help
+        .iter()
+        .find(|(h, _)| *h == "Reading")
+        .expect("reading")
+        .1;
+    assert!(reader_rows.contains(&(
+        "m *".to_string(),
+        "next mention of the selected entity, on to the next article"
+    )));
 }
 
 #[test]
@@ -132,9 +175,15 @@ fn keys_in_a_context_table_bind_only_there() {
     assert!(problems.is_empty(), "{problems:?}");
     let overlay = crate::keymap::live_contexts(true, Context::ArticleList);
     let reading = crate::keymap::live_contexts(false, Context::ArticleList);
-    assert_eq!(config.keymap.lookup(Key::char('x'), &overlay), Some(Action::Back));
+    assert_eq!(
+        config.keymap.lookup(Key::char('x'), &overlay),
+        Some(Action::Back)
+    );
     assert_eq!(config.keymap.lookup(Key::char('q'), &overlay), None);
-    assert_eq!(config.keymap.lookup(Key::char('q'), &reading), Some(Action::Quit));
+    assert_eq!(
+        config.keymap.lookup(Key::char('q'), &reading),
+        Some(Action::Quit)
+    );
 }
 
 #[test]
@@ -144,15 +193,37 @@ fn a_key_bound_twice_an_unknown_action_and_an_unknown_key_are_reported() {
     );
     let shown = messages(&problems);
     assert_eq!(shown.len(), 4, "{shown:?}");
-    assert!(shown[0].contains(":3:1: key \"x\" is already bound to next_quote in reader"), "{shown:?}");
-    assert!(shown[1].contains(":4:1: unknown action `jump_around` (valid: quit, move_down"), "{shown:?}");
-    assert!(shown[2].contains(":5:11: `reload`: unknown key \"ctrl-\" (a key is a single character"), "{shown:?}");
-    assert!(shown[3].contains(":5:20: `reload`: unknown key \"F5\""), "{shown:?}");
+    assert!(
+        shown[0].contains(":3:1: key \"x\" is already bound to next_quote in reader"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[1].contains(":4:1: unknown action `jump_around` (valid: quit, move_down"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[2].contains(":5:11: `reload`: unknown key \"ctrl-\" (a key is a single character"),
+        "{shown:?}"
+    );
+    assert!(
+        shown[3].contains(":5:20: `reload`: unknown key \"F5\""),
+        "{shown:?}"
+    );
     let reading = crate::keymap::live_contexts(false, Context::Move);
     let keymap = &config.keymap;
-    assert_eq!(keymap.lookup(Key::char('x'), &reading), Some(Action::NextQuote));
-    assert_eq!(keymap.lookup(Key::char('z'), &reading), Some(Action::PreviousQuote));
-    assert_eq!(keymap.lookup(Key::char('R'), &reading), None, "reload = [] after the bad keys");
+    assert_eq!(
+        keymap.lookup(Key::char('x'), &reading),
+        Some(Action::NextQuote)
+    );
+    assert_eq!(
+        keymap.lookup(Key::char('z'), &reading),
+        Some(Action::PreviousQuote)
+    );
+    assert_eq!(
+        keymap.lookup(Key::char('R'), &reading),
+        None,
+        "reload = [] after the bad keys"
+    );
 }
 
 #[test]
@@ -171,11 +242,20 @@ fn a_file_that_cannot_be_read_is_one_problem() {
 
 #[test]
 fn styles_read_back_as_written() {
-    for text in ["yellow italic", "bold underlined on darkgray", "#ff8800 reversed", "208 on 17", ""] {
+    for text in [
+        "yellow italic",
+        "bold underlined on darkgray",
+        "#ff8800 reversed",
+        "208 on 17",
+        "",
+    ] {
         let spec = StyleSpec::parse(text).expect(text);
         assert_eq!(spec.to_string(), text);
     }
-    assert_eq!(StyleSpec::parse("Dark-Grey").map(|s| s.to_string()), Ok("darkgray".to_string()));
+    assert_eq!(
+        StyleSpec::parse("Dark-Grey").map(|s| s.to_string()),
+        Ok("darkgray".to_string())
+    );
     assert!(StyleSpec::parse("red blue").is_err());
     assert!(StyleSpec::parse("on").is_err());
     assert!(StyleSpec::parse("#12345").is_err());

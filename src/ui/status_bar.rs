@@ -78,7 +78,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Hints go right-aligned into what is left, in the table's order.
     let mut spans: Vec<Span> = Vec::new();
     let mut hints_width = 0;
-    for hint in hints.iter().zip(shown).filter_map(|(h, show)| show.then_some(h)) {
+    for hint in hints
+        .iter()
+        .zip(shown)
+        .filter_map(|(h, show)| show.then_some(h))
+    {
         hints_width += hint_width(hint);
         spans.push(Span::styled(hint.keys.clone(), theme.key));
         spans.push(Span::styled(format!(" {}  ", hint.hint), theme.hint));

@@ -1,8 +1,8 @@
 //! Screen snapshots (text only) and buffer assertions for styles.
 
 use super::*;
-use crate::app::body_lines::BodyLine;
 use crate::app::OverlayLine;
+use crate::app::body_lines::BodyLine;
 use crate::app::fixture;
 use crate::keymap::Key;
 use ratatui::Terminal;
@@ -361,9 +361,16 @@ fn body_text_is_centred_at_the_reading_width_on_a_wide_screen() {
     let from_text: String = (g.body_text.x..g.body.x + g.body.width)
         .map(|x| buf[(x, 1)].symbol())
         .collect();
-    assert!(from_text.starts_with("Harbor Council votes"), "{from_text:?}");
+    assert!(
+        from_text.starts_with("Harbor Council votes"),
+        "{from_text:?}"
+    );
     let x = g.body_text.x;
-    assert!(x > g.body.x + 20, "centred: {x} in a body from {}", g.body.x);
+    assert!(
+        x > g.body.x + 20,
+        "centred: {x} in a body from {}",
+        g.body.x
+    );
     // No body line runs past the reading width.
     for line in app.body_lines() {
         if let BodyLine::Text { range, .. } = line {
@@ -398,7 +405,11 @@ fn help_and_hints_follow_rebound_keys() {
     let row = |keys: &str, what: &str| OverlayLine::Row(keys.to_string(), what.to_string());
     assert!(help.contains(&row("F", "show this help")), "{help:?}");
     // `F` left fetching the full article: its row is gone from help.
-    assert!(!help.iter().any(|l| matches!(l, OverlayLine::Row(_, w) if w.starts_with("fetch the full"))));
+    assert!(
+        !help
+            .iter()
+            .any(|l| matches!(l, OverlayLine::Row(_, w) if w.starts_with("fetch the full")))
+    );
     press(&mut app, "esc x");
     assert!(app.should_quit());
 }

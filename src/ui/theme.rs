@@ -244,7 +244,12 @@ mod tests {
         let colours = Colours::default();
         assert_eq!(Theme::configured(&colours, true), Theme::plain());
         let c = Theme::colored();
-        assert_eq!(c.quote, Style::new().fg(Color::Yellow).add_modifier(Modifier::ITALIC));
+        assert_eq!(
+            c.quote,
+            Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::ITALIC)
+        );
         assert_eq!(c.person, Style::new().fg(Color::Cyan));
         assert_eq!(
             c.selected_mention,
@@ -254,7 +259,9 @@ mod tests {
         );
         assert_eq!(
             c.search_match,
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::REVERSED)
+            Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::REVERSED)
         );
         assert_eq!(c.star.fg, Some(Color::Yellow));
         assert!(c.unread.add_modifier.contains(Modifier::BOLD));
@@ -277,7 +284,11 @@ mod tests {
                 .add_modifier(Modifier::BOLD)
         );
         let p = Theme::configured(&colours, true);
-        assert_eq!(p.person, Theme::plain().person, "no modifier: lede's underline");
+        assert_eq!(
+            p.person,
+            Theme::plain().person,
+            "no modifier: lede's underline"
+        );
         assert_eq!(p.quote, Style::new().add_modifier(Modifier::BOLD));
     }
 
