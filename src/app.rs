@@ -290,15 +290,22 @@ impl App {
     }
 
     /// A key that does nothing here (`name` as help shows keys): says so,
-    /// and which key shows help.
+    /// and which key shows help (or, in an overlay, closes it).
     pub fn key_not_bound(&mut self, name: &str) {
+        use crate::keymap::Context;
         let name = crate::sanitize::sanitize(name);
-        let help = self
-            .config
-            .keymap
-            .key_for(Action::ShowHelp, crate::keymap::Context::ALL);
-        self.status = Some(match help {
-            Some(help) => format!("{name}: not bound here — {help} for help"),
+        let keymap = &self.config.keymap;
+        let hint = if self.overlays.shown().is_some() {
+            keymap
+                .key_for(Action::Back, &[Context::Overlay])
+                .map(|k| format!("{k} to close"))
+        } else {
+            keymap
+                .key_for(Action::ShowHelp, Context::ALL)
+                .map(|k| format!("{k} for help"))
+        };
+        self.status = Some(match hint {
+            Some(hint) => format!("{name}: not bound here — {hint}"),
             None => format!("{name}: not bound here"),
         });
     }

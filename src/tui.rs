@@ -301,4 +301,15 @@ mod tests {
             assert_eq!(to_key(event), key, "{event:?}");
         }
     }
+
+    #[test]
+    fn keys_the_table_cannot_hold_still_have_a_name_for_the_message() {
+        let alt_x = KeyEvent::new(C::Char('x'), KeyModifiers::ALT);
+        assert_eq!(to_key(alt_x), None);
+        assert_eq!(key_name(alt_x).as_deref(), Some("Alt-x"));
+        let f5 = KeyEvent::new(C::F(5), KeyModifiers::NONE);
+        assert_eq!(key_name(f5).as_deref(), Some("F5"));
+        let caps = KeyEvent::new(C::CapsLock, KeyModifiers::NONE);
+        assert_eq!(key_name(caps), None);
+    }
 }

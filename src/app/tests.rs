@@ -663,4 +663,7 @@ fn a_key_that_does_nothing_here_names_the_help_key() {
     app.configure(config);
     app.key_not_bound("F5");
     assert_eq!(app.status(), Some("F5: not bound here — H for help"));
+    press(&mut app, "H");
+    app.key_not_bound("n");
+    assert_eq!(app.status(), Some("n: not bound here — Esc to close"));
 }

@@ -75,7 +75,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             meta_style = meta_style.patch(cursor);
             also_style = also_style.patch(cursor);
         }
-        let title = truncate(article.title(), width.saturating_sub(2));
         // "+2": found in two more sources, when there is room for it.
         let also = app.also_in(index).len();
         let room = width.saturating_sub(2);
@@ -84,7 +83,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if also_in.as_ref().is_some_and(|m| room < m.len() + 8) {
             also_in = None;
         }
-        let meta = truncate(&about, room - also_in.as_ref().map_or(0, String::len)).into_owned();
+        let also_width = also_in.as_ref().map_or(0, String::len);
+        if !details {
+            // One row an article: the "+2" goes at the end of the title.
+            let title = truncate(article.title(), room - also_width);
+            let mut line = pad(
+                Line::from(vec![
+                    Span::styled(marker, title_style),
+                    Span::styled(title, title_style),
+                ]),
+                width - also_width,
+            );
+            line.spans
+                .extend(also_in.map(|a| Span::styled(a, also_style)));
+            lines.push(line);
+            continue;
+        }
+        let title = truncate(article.title(), room);
+        let meta = truncate(&about, room - also_width).into_owned();
         lines.push(pad(
             Line::from(vec![
                 Span::styled(marker, title_style),
@@ -92,9 +108,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ]),
             width,
         ));
-        if !details {
-            continue;
-        }
         let mut meta_line = Line::from(vec![
             Span::styled("  ", meta_style),
             Span::styled(meta, meta_style),

@@ -413,3 +413,16 @@ fn help_and_hints_follow_rebound_keys() {
     press(&mut app, "esc x");
     assert!(app.should_quit());
 }
+
+#[test]
+fn list_without_details_keeps_the_other_sources_count_on_the_title_row() {
+    let mut app = feed_app();
+    let (config, _) = crate::config::parse("[layout]\nlist_details = false\n", "config.toml");
+    app.configure(config);
+    let terminal = screen(&app, &Theme::plain());
+    let buf = terminal.backend().buffer();
+    let (_, title_row) = find(buf, "▶ Port reopens").expect("title");
+    let (x, also_row) = find(buf, "+2").expect("the other sources' count");
+    assert_eq!(also_row, title_row);
+    assert_eq!(x + 2, app.geometry().list.width - 1, "at the row's end");
+}
