@@ -79,3 +79,109 @@ pub enum Action {
     /// In the quotes view: copy the quote under the cursor to the clipboard.
     CopyQuote,
 }
+
+impl Action {
+    /// Every action, in the order the config file's `[keys]` table lists them.
+    pub const ALL: &[Action] = &[
+        Action::Quit,
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::MoveTop,
+        Action::MoveBottom,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::FocusNext,
+        Action::FocusPrevious,
+        Action::FocusLeft,
+        Action::FocusRight,
+        Action::OpenArticle,
+        Action::SelectEntity,
+        Action::NextMention,
+        Action::PreviousMention,
+        Action::NextArticle,
+        Action::PreviousArticle,
+        Action::NextQuote,
+        Action::PreviousQuote,
+        Action::ToggleFilter,
+        Action::ToggleScope,
+        Action::ShowSkipped,
+        Action::ShowHelp,
+        Action::Back,
+        Action::CycleSort,
+        Action::OpenLink,
+        Action::Reload,
+        Action::FetchFullArticle,
+        Action::ShowQuotes,
+        Action::GoToQuote,
+        Action::CopyQuote,
+    ];
+
+    /// The action's name in the config file (`next_mention`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::MoveDown => "move_down",
+            Action::MoveUp => "move_up",
+            Action::MoveTop => "move_top",
+            Action::MoveBottom => "move_bottom",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::FocusNext => "focus_next",
+            Action::FocusPrevious => "focus_previous",
+            Action::FocusLeft => "focus_left",
+            Action::FocusRight => "focus_right",
+            Action::OpenArticle => "open_article",
+            Action::SelectEntity => "select_entity",
+            Action::NextMention => "next_mention",
+            Action::PreviousMention => "previous_mention",
+            Action::NextArticle => "next_article",
+            Action::PreviousArticle => "previous_article",
+            Action::NextQuote => "next_quote",
+            Action::PreviousQuote => "previous_quote",
+            Action::ToggleFilter => "toggle_filter",
+            Action::ToggleScope => "toggle_scope",
+            Action::ShowSkipped => "show_skipped",
+            Action::ShowHelp => "show_help",
+            Action::Back => "back",
+            Action::CycleSort => "cycle_sort",
+            Action::OpenLink => "open_link",
+            Action::Reload => "reload",
+            Action::FetchFullArticle => "fetch_full_article",
+            Action::ShowQuotes => "show_quotes",
+            Action::GoToQuote => "go_to_quote",
+            Action::CopyQuote => "copy_quote",
+        }
+    }
+
+    /// The action a config file names, if any.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_bound_action_has_one_name_that_reads_back() {
+        let names: HashSet<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+        assert_eq!(names.len(), Action::ALL.len(), "two actions share a name");
+        for binding in crate::keymap::BINDINGS {
+            assert!(
+                Action::ALL.contains(&binding.action),
+                "{:?}",
+                binding.action
+            );
+        }
+        for &action in Action::ALL {
+            assert_eq!(Action::from_name(action.name()), Some(action));
+        }
+        assert_eq!(Action::from_name("NextMention"), None);
+    }
+}

@@ -48,6 +48,7 @@ mod view;
 
 use crate::action::Action;
 use crate::analysis::index::{CollectionIndex, Renames};
+use crate::config::Config;
 use crate::model::{Analysis, Article};
 use crate::store::{self, StoredArticle};
 use analyses::Analyses;
@@ -121,9 +122,9 @@ pub struct App {
     requests: Requests,
     /// The quotes view (shown as [`Overlay::Quotes`]).
     quotes: quotes::QuotesView,
-    /// Whether `y` may copy to the clipboard (the config's `clipboard`).
-    clipboard_allowed: bool,
     quit: bool,
+    /// The config file's settings: the key table, layout, colours, switches.
+    config: Arc<Config>,
 }
 
 impl App {
@@ -182,9 +183,22 @@ impl App {
             status: None,
             requests: Requests::default(),
             quotes: quotes::QuotesView::default(),
-            clipboard_allowed: true,
             quit: false,
+            config: Arc::default(),
         }
+    }
+
+    /// Takes the config file's settings: its keys from now on, its layout
+    /// (at the present size) and the scope the sidebar opens in.
+    pub fn configure(&mut self, config: Config) {
+        self.overlays.set_keymap(config.keymap.clone());
+        self.config = Arc::new(config);
+        if self.sidebar.scope() != self.config.layout.sidebar_scope {
+            self.sidebar.toggle_scope();
+            self.rebuild_sidebar();
+        }
+        let status = self.geometry.status;
+        self.resize(status.width, status.y.saturating_add(status.height));
     }
 
     /// The index, read-locked for a moment.
@@ -205,7 +219,7 @@ impl App {
     /// Adapts to a terminal of `width` × `height`: re-wraps the body to its new
     /// width, keeping the line that was at the top, and re-clamps every scroll.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.geometry = Geometry::new(width, height);
+        self.geometry = Geometry::with_layout(width, height, &self.config.layout);
         self.body.resize(&self.geometry);
         self.list.keep_cursor_visible(&self.geometry);
         self.sidebar.keep_cursor_visible(&self.geometry);
@@ -213,11 +227,6 @@ impl App {
         if self.overlays.shown() == Some(Overlay::Quotes) {
             self.lay_out_quotes();
         }
-    }
-
-    /// Whether `y` in the quotes view may copy to the clipboard.
-    pub fn set_clipboard_allowed(&mut self, allowed: bool) {
-        self.clipboard_allowed = allowed;
     }
 
     /// Carries out one action.
@@ -295,6 +304,27 @@ impl App {
         {
             self.focus = Focus::Body;
         }
+    }
+
+    /// A key that does nothing here (`name` as help shows keys): says so,
+    /// and which key shows help (or, in an overlay, closes it).
+    pub fn key_not_bound(&mut self, name: &str) {
+        use crate::keymap::Context;
+        let name = crate::sanitize::sanitize(name);
+        let keymap = &self.config.keymap;
+        let hint = if self.overlays.shown().is_some() {
+            keymap
+                .key_for(Action::Back, &[Context::Overlay])
+                .map(|k| format!("{k} to close"))
+        } else {
+            keymap
+                .key_for(Action::ShowHelp, Context::ALL)
+                .map(|k| format!("{k} for help"))
+        };
+        self.status = Some(match hint {
+            Some(hint) => format!("{name}: not bound here — {hint}"),
+            None => format!("{name}: not bound here"),
+        });
     }
 
     // ----- movement in the focused pane -----

@@ -88,6 +88,28 @@ impl Key {
         };
         Some(Key::plain(code))
     }
+
+    /// The key as a config file writes it, which [`Key::parse`] reads back
+    /// (`j`, `ctrl-d`, `space`, `down`).
+    pub fn name(self) -> String {
+        let code = match self.code {
+            KeyCode::Char(' ') => "space",
+            KeyCode::Char(c) => return format!("{}{c}", if self.ctrl { "ctrl-" } else { "" }),
+            KeyCode::Enter => "enter",
+            KeyCode::Esc => "esc",
+            KeyCode::Tab => "tab",
+            KeyCode::BackTab => "backtab",
+            KeyCode::Up => "up",
+            KeyCode::Down => "down",
+            KeyCode::Left => "left",
+            KeyCode::Right => "right",
+            KeyCode::Home => "home",
+            KeyCode::End => "end",
+            KeyCode::PageUp => "pgup",
+            KeyCode::PageDown => "pgdn",
+        };
+        code.to_string()
+    }
 }
 
 impl fmt::Display for Key {
@@ -133,6 +155,38 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, as the config file's `[keys.<context>]` tables name them.
+    pub const ALL: &[Context] = &[Always, Move, ArticleList, Sidebar, Reader, Overlay];
+
+    /// The context's name in the config file (`[keys.overlay]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Always => "always",
+            Context::Move => "move",
+            Context::ArticleList => "list",
+            Context::Sidebar => "sidebar",
+            Context::Reader => "reader",
+            Context::Overlay => "overlay",
+        }
+    }
+
+    /// The context a config file names, if any.
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.iter().copied().find(|c| c.name() == name)
+    }
+
+    /// Whether the two contexts are ever live at once, so that one key in
+    /// both would be looked up in the one found first.
+    pub fn live_with(self, other: Context) -> bool {
+        let panes = [ArticleList, Move, Sidebar];
+        [false, true].into_iter().any(|overlay| {
+            panes.iter().any(|&pane| {
+                let live = live_contexts(overlay, pane);
+                live.contains(&self) && live.contains(&other)
+            })
+        })
+    }
+
     /// Heading for this context's part of the help overlay.
     pub fn heading(self) -> &'static str {
         match self {
@@ -303,80 +357,283 @@ pub fn live_contexts(overlay_open: bool, pane: Context) -> Vec<Context> {
     }
 }
 
-/// The action `key` triggers when `contexts` are live (see [`live_contexts`]).
-pub fn lookup(key: Key, contexts: &[Context]) -> Option<Action> {
-    contexts.iter().find_map(|&context| {
-        BINDINGS
+/// One row of a [`Keymap`]: a [`Binding`] whose keys a config file may have changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub description: &'static str,
+    pub context: Context,
+    pub hint: &'static str,
+}
+
+/// A status-bar hint: keys such as `n/N`, a word, and whether it must stay
+/// when the line is short (help, quit and closing an overlay).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub hint: &'static str,
+    pub essential: bool,
+}
+
+/// A config file's keys for one action: in one context, or (`context: None`)
+/// wherever the action is bound outside `always` and `overlay`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebinding {
+    pub context: Option<Context>,
+    pub action: Action,
+    pub keys: Vec<Key>,
+}
+
+/// The key table the reader looks keys up in: [`BINDINGS`] with a config
+/// file's [`Rebinding`]s applied. Help, status hints and the README's table
+/// are drawn from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    rows: Vec<Row>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let rows = BINDINGS
             .iter()
-            .find(|b| b.context == context && b.keys.contains(&key))
-            .map(|b| b.action)
-    })
-}
-
-/// Status-bar hints for the live contexts: `(keys, hint)` pairs such as
-/// `("n/N", "mention")`, built from the table's `hint` column.
-pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
-    let mut hints: Vec<(String, &'static str)> = Vec::new();
-    let mut last_hint = "";
-    for &context in contexts {
-        for binding in BINDINGS.iter().filter(|b| b.context == context) {
-            let Some(first) = binding.keys.first() else {
-                continue;
-            };
-            if binding.hint.is_empty() {
-                last_hint = "";
-                continue;
-            }
-            match hints.last_mut() {
-                Some((keys, hint)) if *hint == binding.hint && last_hint == binding.hint => {
-                    keys.push('/');
-                    keys.push_str(&first.to_string());
-                }
-                _ => hints.push((first.to_string(), binding.hint)),
-            }
-            last_hint = binding.hint;
-        }
+            .map(|b| Row {
+                keys: b.keys.to_vec(),
+                action: b.action,
+                description: b.description,
+                context: b.context,
+                hint: b.hint,
+            })
+            .collect();
+        Keymap { rows }
     }
-    hints
 }
 
-/// The help overlay's rows: for each context, its heading and `(keys, description)`
-/// rows, keys joined by spaces (`j ↓`).
-pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let order = [ArticleList, Sidebar, Move, Reader, Overlay, Always];
-    order
-        .iter()
-        .map(|&context| {
-            let rows = BINDINGS
-                .iter()
-                .filter(|b| b.context == context)
-                .map(|b| {
-                    let keys: Vec<String> = b.keys.iter().map(Key::to_string).collect();
-                    (keys.join(" "), b.description)
+/// The default table, built once for the free functions below.
+fn default_keymap() -> &'static Keymap {
+    static DEFAULT: std::sync::LazyLock<Keymap> = std::sync::LazyLock::new(Keymap::default);
+    &DEFAULT
+}
+
+impl Keymap {
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The default table with `rebindings` applied. A key the config gives an
+    /// action leaves every default binding of the contexts live with that one;
+    /// a key given to two actions that are live together is a problem, and the
+    /// later one loses it. Returns the problems with the index of the
+    /// rebinding each is about.
+    pub fn rebound(rebindings: &[Rebinding]) -> (Keymap, Vec<(usize, String)>) {
+        let mut map = Keymap::default();
+        let mut problems = Vec::new();
+        // (row, rebinding) for every row a rebinding set.
+        let mut set: Vec<(usize, usize)> = Vec::new();
+        for (r, rebinding) in rebindings.iter().enumerate() {
+            let mut keys = rebinding.keys.clone();
+            // A key given to another action live here, earlier in the file, stays there.
+            keys.retain(|key| {
+                let clash = set.iter().find(|&&(row, _)| {
+                    let other = &map.rows[row];
+                    other.action != rebinding.action
+                        && other.keys.contains(key)
+                        && map
+                            .targets(rebinding)
+                            .iter()
+                            .any(|&t| map.rows[t].context.live_with(other.context))
+                });
+                if let Some(&(row, _)) = clash {
+                    problems.push((
+                        r,
+                        format!(
+                            "key \"{}\" is already bound to {} in {}",
+                            key.name(),
+                            map.rows[row].action.name(),
+                            map.rows[row].context.name()
+                        ),
+                    ));
+                }
+                clash.is_none()
+            });
+            let mut targets = map.targets(rebinding);
+            if targets.is_empty() {
+                // No such binding yet: a new row, described as the action's other rows.
+                let model = map.rows.iter().find(|row| row.action == rebinding.action);
+                map.rows.push(Row {
+                    keys: Vec::new(),
+                    action: rebinding.action,
+                    description: model.map_or(rebinding.action.name(), |m| m.description),
+                    context: rebinding.context.unwrap_or(Reader),
+                    hint: model.map_or("", |m| m.hint),
+                });
+                targets.push(map.rows.len() - 1);
+            }
+            for &t in &targets {
+                map.rows[t].keys.clone_from(&keys);
+                set.retain(|&(row, _)| row != t);
+                set.push((t, r));
+            }
+        }
+        // Keys the config gave leave the default rows live alongside.
+        let given: Vec<(Context, Key)> = set
+            .iter()
+            .flat_map(|&(row, _)| {
+                let row = &map.rows[row];
+                row.keys.iter().map(move |&k| (row.context, k))
+            })
+            .collect();
+        for (i, row) in map.rows.iter_mut().enumerate() {
+            if set.iter().any(|&(r, _)| r == i) {
+                continue;
+            }
+            row.keys.retain(|key| {
+                !given
+                    .iter()
+                    .any(|&(context, k)| k == *key && context.live_with(row.context))
+            });
+        }
+        (map, problems)
+    }
+
+    /// The rows a rebinding sets.
+    fn targets(&self, rebinding: &Rebinding) -> Vec<usize> {
+        let of_action = |row: &Row| row.action == rebinding.action;
+        let rows: Vec<usize> = match rebinding.context {
+            Some(context) => (0..self.rows.len())
+                .filter(|&i| of_action(&self.rows[i]) && self.rows[i].context == context)
+                .collect(),
+            None => (0..self.rows.len())
+                .filter(|&i| {
+                    of_action(&self.rows[i]) && !matches!(self.rows[i].context, Always | Overlay)
                 })
+                .collect(),
+        };
+        if rows.is_empty() && rebinding.context.is_none() {
+            // An action bound only in `always` or `overlay`.
+            return (0..self.rows.len())
+                .filter(|&i| of_action(&self.rows[i]))
                 .collect();
-            (context.heading(), rows)
+        }
+        rows
+    }
+
+    /// The action `key` triggers when `contexts` are live (see [`live_contexts`]).
+    pub fn lookup(&self, key: Key, contexts: &[Context]) -> Option<Action> {
+        contexts.iter().find_map(|&context| {
+            self.rows
+                .iter()
+                .find(|b| b.context == context && b.keys.contains(&key))
+                .map(|b| b.action)
         })
+    }
+
+    /// The first key of `action` among the live `contexts`, for messages
+    /// that name it ("? for help").
+    pub fn key_for(&self, action: Action, contexts: &[Context]) -> Option<Key> {
+        contexts.iter().find_map(|&context| {
+            self.rows
+                .iter()
+                .find(|b| b.context == context && b.action == action)
+                .and_then(|b| b.keys.first().copied())
+        })
+    }
+
+    /// Status-bar hints for the live contexts, built from the table's `hint`
+    /// column: neighbouring rows with the same hint show together (`n/N mention`).
+    pub fn hints(&self, contexts: &[Context]) -> Vec<Hint> {
+        let mut hints: Vec<Hint> = Vec::new();
+        let mut last_hint = "";
+        for &context in contexts {
+            for row in self.rows.iter().filter(|b| b.context == context) {
+                let Some(first) = row.keys.first() else {
+                    continue;
+                };
+                if row.hint.is_empty() {
+                    last_hint = "";
+                    continue;
+                }
+                match hints.last_mut() {
+                    Some(hint) if hint.hint == row.hint && last_hint == row.hint => {
+                        hint.keys.push('/');
+                        hint.keys.push_str(&first.to_string());
+                    }
+                    _ => hints.push(Hint {
+                        keys: first.to_string(),
+                        hint: row.hint,
+                        essential: matches!(row.action, Action::Quit | Action::ShowHelp)
+                            || row.context == Overlay,
+                    }),
+                }
+                last_hint = row.hint;
+            }
+        }
+        hints
+    }
+
+    /// The help overlay's rows: for each context, its heading and `(keys, description)`
+    /// rows, keys joined by spaces (`j ↓`). A row whose keys were all taken is left out.
+    pub fn help_sections(&self) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+        let order = [ArticleList, Sidebar, Move, Reader, Overlay, Always];
+        order
+            .iter()
+            .map(|&context| {
+                let rows = self
+                    .rows
+                    .iter()
+                    .filter(|b| b.context == context && !b.keys.is_empty())
+                    .map(|b| {
+                        let keys: Vec<String> = b.keys.iter().map(Key::to_string).collect();
+                        (keys.join(" "), b.description)
+                    })
+                    .collect();
+                (context.heading(), rows)
+            })
+            .collect()
+    }
+
+    /// The key table as a Markdown table, grouped as in the help overlay: the README
+    /// carries exactly this text for the default table (a test keeps the two the same).
+    pub fn markdown_table(&self) -> String {
+        let mut out = String::from("| where | keys | what they do |\n| --- | --- | --- |\n");
+        for (heading, rows) in self.help_sections() {
+            for (keys, description) in rows {
+                let keys: Vec<String> = keys
+                    .split(' ')
+                    .map(|k| format!("`{}`", k.replace('|', "\\|")))
+                    .collect();
+                out.push_str(&format!(
+                    "| {heading} | {} | {description} |\n",
+                    keys.join(" ")
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// The action `key` triggers in the default table when `contexts` are live.
+pub fn lookup(key: Key, contexts: &[Context]) -> Option<Action> {
+    default_keymap().lookup(key, contexts)
+}
+
+/// The default table's status-bar hints as `(keys, hint)` pairs such as `("n/N", "mention")`.
+pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    default_keymap()
+        .hints(contexts)
+        .into_iter()
+        .map(|h| (h.keys, h.hint))
         .collect()
 }
 
-/// The key table as a Markdown table, grouped as in the help overlay: the README
-/// carries exactly this text (a test keeps the two the same).
+/// The default table's help overlay rows (see [`Keymap::help_sections`]).
+pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    default_keymap().help_sections()
+}
+
+/// The default table as the README's Markdown table.
 pub fn markdown_table() -> String {
-    let mut out = String::from("| where | keys | what they do |\n| --- | --- | --- |\n");
-    for (heading, rows) in help_sections() {
-        for (keys, description) in rows {
-            let keys: Vec<String> = keys
-                .split(' ')
-                .map(|k| format!("`{}`", k.replace('|', "\\|")))
-                .collect();
-            out.push_str(&format!(
-                "| {heading} | {} | {description} |\n",
-                keys.join(" ")
-            ));
-        }
-    }
-    out
+    default_keymap().markdown_table()
 }
 
 #[cfg(test)]
@@ -475,5 +732,68 @@ mod tests {
     fn help_sections_cover_every_binding() {
         let rows: usize = help_sections().iter().map(|(_, rows)| rows.len()).sum();
         assert_eq!(rows, BINDINGS.len());
+    }
+}
+
+#[cfg(test)]
+mod keymap_tests {
+    use super::*;
+
+    #[test]
+    fn contexts_live_together_as_lookup_sees_them() {
+        assert!(Reader.live_with(Move) && Reader.live_with(ArticleList));
+        assert!(Always.live_with(Overlay) && Move.live_with(Overlay));
+        assert!(!Reader.live_with(Overlay));
+        assert!(!ArticleList.live_with(Sidebar));
+        for &context in Context::ALL {
+            assert_eq!(Context::from_name(context.name()), Some(context));
+        }
+    }
+
+    #[test]
+    fn help_quit_and_close_hints_are_essential() {
+        let keymap = Keymap::default();
+        let essential: Vec<String> = keymap
+            .hints(&live_contexts(false, ArticleList))
+            .into_iter()
+            .filter(|h| h.essential)
+            .map(|h| format!("{} {}", h.keys, h.hint))
+            .collect();
+        assert_eq!(essential, ["? help", "q quit"]);
+        let overlay = keymap.hints(&live_contexts(true, ArticleList));
+        assert!(overlay.iter().any(|h| h.essential && h.hint == "close"));
+    }
+
+    #[test]
+    fn key_names_read_back() {
+        for binding in BINDINGS {
+            for key in binding.keys {
+                assert_eq!(Key::parse(&key.name()), Some(*key), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_rebound_key_leaves_the_default_rows_live_with_it_only() {
+        let (map, problems) = Keymap::rebound(&[Rebinding {
+            context: None,
+            action: Action::ToggleFilter,
+            keys: vec![Key::char('j')],
+        }]);
+        assert!(problems.is_empty());
+        let list = live_contexts(false, ArticleList);
+        assert_eq!(
+            map.lookup(Key::char('j'), &list),
+            Some(Action::ToggleFilter)
+        );
+        // `j` left moving down (Move is live with Reader), `↓` stays.
+        assert_eq!(
+            map.lookup(Key::plain(KeyCode::Down), &list),
+            Some(Action::MoveDown)
+        );
+        assert_eq!(
+            map.lookup(Key::char('j'), &live_contexts(true, ArticleList)),
+            None
+        );
     }
 }

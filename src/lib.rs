@@ -22,16 +22,18 @@
 //! | [`pipeline`] | loading and analysis as a stream on every core: the reader's background, the streaming dump |
 //! | [`reflow`] | wraps a paragraph to a width as byte ranges |
 //! | [`action`], [`keymap`] | what the reader can do, and the one key table that also feeds help |
+//! | [`config`] | `config.toml`: keys, colours, layout, switches; every problem with its line |
 //! | [`app`] | the reader's state and `apply(Action)`; no IO, no terminal |
 //! | [`ui`] | panes drawn from `&App` |
 //! | [`tui`] | the only module that touches the terminal: setup, event loop, restore |
 //!
-//! The pure layers (model, loader, fetch, date, opener, analysis, dump, store, pipeline, reflow, app) never import
+//! The pure layers (model, loader, fetch, date, opener, analysis, dump, store, pipeline, reflow, config, app) never import
 //! ratatui or crossterm.
 
 pub mod action;
 pub mod analysis;
 pub mod app;
+pub mod config;
 pub mod date;
 pub mod dump;
 pub mod fetch;

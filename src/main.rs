@@ -2,8 +2,10 @@
 
 use clap::{Parser, Subcommand};
 use lede::app::App;
+use lede::config::{self, Config};
 use lede::loader::LoadError;
 use lede::pipeline::{self, Reader, Source};
+use lede::sanitize::sanitize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -15,6 +17,10 @@ use std::time::{Duration, Instant};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Print the default config file (every key, its default and what it
+    /// does) for `$XDG_CONFIG_HOME/lede/config.toml`, and exit.
+    #[arg(long)]
+    print_config: bool,
     /// Files, directories, web addresses (http, https) or OPML lists to read
     /// (`-` for standard input). Without any, the feeds of
     /// `$XDG_CONFIG_HOME/lede/urls` open, else the bundled sample collection.
@@ -59,15 +65,43 @@ fn dump(source: &Source) -> ExitCode {
     }
 }
 
+/// The config file's settings and its problems.
+fn config() -> (Config, Vec<config::Problem>) {
+    config::path().map_or_else(
+        || (Config::default(), Vec::new()),
+        |path| config::load(&path),
+    )
+}
+
 /// Starts loading in the background and opens the reader as soon as the first
 /// article is in; fails, printing the reasons, when no article loads at all.
 fn read(source: Source, problems: Vec<LoadError>) -> ExitCode {
     let reader = Reader::start(source);
     let mut app = App::loading(reader.index());
-    // The subscription file's problems, listed with the rest (`e`).
+    let (config, config_problems) = config();
+    app.configure(config);
+    // The config's and the subscription file's problems, listed with the rest
+    // (`e`); the config's first one in the status line too.
+    // (Sanitized: they quote the file.)
+    if let Some(first) = config_problems.first() {
+        // The file's name will do here; the list names its whole path.
+        let short = config::Problem {
+            file: "config.toml".to_string(),
+            ..first.clone()
+        };
+        let more = match config_problems.len() - 1 {
+            0 => String::new(),
+            n => format!(" (+{n} more)"),
+        };
+        app.set_status(sanitize(&format!("{short}{more} — e to list")));
+    }
     app.add_problems(
         Vec::new(),
-        problems.iter().map(ToString::to_string).collect(),
+        config_problems
+            .iter()
+            .map(|p| sanitize(&p.to_string()))
+            .chain(problems.iter().map(ToString::to_string))
+            .collect(),
     );
     let mut first_seen: Option<Instant> = None;
     let mut fetching_seen: Option<Instant> = None;
@@ -116,8 +150,15 @@ fn source_of(paths: Vec<PathBuf>) -> (Source, Vec<LoadError>) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.print_config {
+        print!("{}", config::default_text());
+        return ExitCode::SUCCESS;
+    }
     match cli.command {
         Some(Command::Dump { paths }) => {
+            for problem in config().1 {
+                eprintln!("lede: {}", sanitize(&problem.to_string()));
+            }
             let (source, problems) = source_of(paths);
             for problem in problems {
                 eprintln!("lede: {problem}");

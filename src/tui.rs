@@ -42,17 +42,10 @@ const POLL_IDLE: Duration = Duration::from_millis(250);
 /// # Errors
 ///
 /// When the terminal cannot be set up (no tty), drawn to, or read from.
-pub fn run(app: App, reader: Option<Reader>) -> anyhow::Result<()> {
-    run_with(app, reader, true)
-}
-
-/// [`run`], with the mouse captured (`mouse`) or left to the terminal, whose
-/// own selection then works as usual.
-///
-/// # Errors
-///
-/// As [`run`].
-pub fn run_with(mut app: App, reader: Option<Reader>, mouse: bool) -> anyhow::Result<()> {
+/// The mouse is captured unless the config says `mouse = false`, which
+/// leaves it to the terminal's own selection.
+pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
+    let mouse = app.config().mouse;
     // try_init installs the panic hook that restores the terminal, then enters
     // raw mode and the alternate screen; unlike `ratatui::run` it reports a
     // missing terminal as an error instead of panicking.
@@ -120,7 +113,7 @@ fn event_loop(
     reader: Option<&Reader>,
     mouse: bool,
 ) -> anyhow::Result<()> {
-    let theme = Theme::from_env();
+    let theme = Theme::from_env(&app.config().colours);
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     let mut dirty = true;
@@ -166,10 +159,14 @@ fn event_loop(
                 if let Some(reader) = reader {
                     reader.key_pressed();
                 }
-                last_action = to_key(key).and_then(|k| app.action_for(k));
+                let lede_key = to_key(key);
+                last_action = lede_key.and_then(|k| app.action_for(k));
                 if let Some(action) = last_action {
                     app.apply(action);
                     serve_requests(terminal, app, reader, mouse)?;
+                } else if let Some(name) = lede_key.map(|k| k.to_string()).or_else(|| key_name(key))
+                {
+                    app.key_not_bound(&name);
                 }
                 // A key is answered at once, whatever the redraw pace.
                 last_draw = None;
@@ -361,6 +358,25 @@ fn to_key(event: KeyEvent) -> Option<Key> {
     Some(Key { code, ctrl })
 }
 
+/// A name for a key the table cannot hold (`F5`, `Alt-x`, `Delete`), for
+/// the message that it is not bound; `None` for lone modifiers and the like.
+fn key_name(event: KeyEvent) -> Option<String> {
+    let alt = if event.modifiers.contains(KeyModifiers::ALT) {
+        "Alt-"
+    } else {
+        ""
+    };
+    let name = match event.code {
+        C::F(n) => format!("F{n}"),
+        C::Char(c) => c.to_string(),
+        C::Backspace => "Backspace".to_string(),
+        C::Delete => "Delete".to_string(),
+        C::Insert => "Insert".to_string(),
+        _ => return None,
+    };
+    Some(format!("{alt}{name}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,5 +465,16 @@ mod tests {
         for (event, key) in cases {
             assert_eq!(to_key(event), key, "{event:?}");
         }
+    }
+
+    #[test]
+    fn keys_the_table_cannot_hold_still_have_a_name_for_the_message() {
+        let alt_x = KeyEvent::new(C::Char('x'), KeyModifiers::ALT);
+        assert_eq!(to_key(alt_x), None);
+        assert_eq!(key_name(alt_x).as_deref(), Some("Alt-x"));
+        let f5 = KeyEvent::new(C::F(5), KeyModifiers::NONE);
+        assert_eq!(key_name(f5).as_deref(), Some("F5"));
+        let caps = KeyEvent::new(C::CapsLock, KeyModifiers::NONE);
+        assert_eq!(key_name(caps), None);
     }
 }

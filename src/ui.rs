@@ -101,12 +101,17 @@ fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `(first, last, total)` as a short scroll note such as `12-40/80`, or "" when all fits.
+/// `(first, shown, total)` as a short scroll note such as `12-40/80`, or "" when
+/// all fits; just `3/37` when one line or none shows (a pane too short for
+/// its text), so the start is never past the end.
 fn scroll_note(first: usize, shown: usize, total: usize) -> String {
+    let last = (first + shown).min(total);
     if total <= shown {
         String::new()
+    } else if last <= first + 1 {
+        format!(" {}/{total} ", (first + 1).min(total))
     } else {
-        format!(" {}-{}/{} ", first + 1, (first + shown).min(total), total)
+        format!(" {}-{last}/{total} ", first + 1)
     }
 }
 

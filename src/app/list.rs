@@ -190,14 +190,15 @@ impl ArticleList {
         self.filter.as_deref()
     }
 
-    /// Articles the list shows at once (two rows each).
+    /// Articles the list shows at once (one or two rows each).
     pub(super) fn capacity(geometry: &Geometry) -> usize {
-        (geometry.list_rows() / Self::rows_per_article()).max(1)
+        (geometry.list_rows() / Self::rows_per_article(geometry)).max(1)
     }
 
-    /// Rows each article takes: its title, then source and date.
-    pub(super) fn rows_per_article() -> usize {
-        2
+    /// Rows each article takes: its title, then (unless the config leaves
+    /// them out) source and date.
+    pub(super) fn rows_per_article(geometry: &Geometry) -> usize {
+        usize::from(geometry.list_item_rows.max(1))
     }
 
     /// Puts the cursor at `position` (clamped) and scrolls so it shows.

@@ -5,7 +5,7 @@
 //! nothing here knows about the terminal. Scrolling with the wheel never marks
 //! anything read: it does not go through the keyboard's movement.
 
-use super::geometry::{Area, BODY_PADDING};
+use super::geometry::Area;
 use super::quotes::QuoteLine;
 use super::{App, ArticleList, Focus, Overlay};
 use crate::action::Action;
@@ -110,7 +110,7 @@ impl App {
         let Some(inner) = self.geometry.list.inner_row(row) else {
             return;
         };
-        let position = self.list.top() + inner / ArticleList::rows_per_article();
+        let position = self.list.top() + inner / ArticleList::rows_per_article(&self.geometry);
         if position >= self.list.len() {
             return;
         }
@@ -140,7 +140,7 @@ impl App {
         let Some(inner) = self.geometry.body.inner_row(row) else {
             return;
         };
-        let text_x = self.geometry.body.inner().x + BODY_PADDING;
+        let text_x = self.geometry.body_text.x;
         let Some(column) = column.checked_sub(text_x) else {
             return;
         };

@@ -5,7 +5,7 @@
 use super::geometry::Geometry;
 use super::{Handled, movement, step};
 use crate::action::Action;
-use crate::keymap;
+use crate::keymap::Keymap;
 
 /// A box drawn over the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub(super) struct Overlays {
     /// Files that could not be loaded, each with its reason.
     skipped: Vec<String>,
     warnings: Vec<String>,
+    /// The key table the help overlay lists.
+    keymap: Keymap,
 }
 
 impl Overlays {
@@ -114,6 +116,11 @@ impl Overlays {
             .saturating_sub(geometry.overlay_rows())
     }
 
+    /// The key table help shows (the config's).
+    pub(super) fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
+    }
+
     /// The lines of the open overlay (empty when none is open).
     pub(super) fn lines(&self, geometry: &Geometry) -> Vec<OverlayLine> {
         match self.shown {
@@ -121,7 +128,7 @@ impl Overlays {
             None | Some(Overlay::Quotes) => Vec::new(),
             Some(Overlay::Help) => {
                 let mut lines = Vec::new();
-                for (heading, rows) in keymap::help_sections() {
+                for (heading, rows) in self.keymap.help_sections() {
                     if !lines.is_empty() {
                         lines.push(OverlayLine::Blank);
                     }

@@ -375,7 +375,7 @@ impl App {
         let Some(quote) = self.quotes.items.get(self.quotes.cursor) else {
             return;
         };
-        if !self.clipboard_allowed {
+        if !self.config.clipboard {
             self.status =
                 Some("Copying is off (clipboard = false in the config file).".to_string());
             return;

@@ -630,3 +630,42 @@ fn a_reload_forgets_the_problems_of_web_addresses_and_keeps_those_of_files() {
     assert_eq!(app.skipped(), ["bad.txt: empty file"]);
     assert!(app.warnings().is_empty());
 }
+
+#[test]
+fn the_config_sets_keys_layout_and_the_sidebar_s_first_scope() {
+    let (config, problems) = crate::config::parse(
+        "[keys]\nnext_article = [\"x\"]\n[layout]\nsidebar_scope = \"collection\"\nlist_width = 40\n",
+        "config.toml",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = fixture::app(120, 30);
+    app.configure(config);
+    assert_eq!(app.scope(), Scope::Collection);
+    assert!(
+        app.sidebar_len() > 0,
+        "the collection's entities are listed"
+    );
+    assert_eq!(app.geometry().list.width, 40);
+    press(&mut app, "J");
+    assert_eq!(app.open_index(), 0, "J was rebound");
+    press(&mut app, "x");
+    assert_eq!(app.open_index(), 1);
+    assert_eq!(
+        app.config().layout.list_width,
+        crate::config::Width::Columns(40)
+    );
+}
+
+#[test]
+fn a_key_that_does_nothing_here_names_the_help_key() {
+    let (config, _) = crate::config::parse("[keys]\nshow_help = [\"H\"]\n", "config.toml");
+    let mut app = fixture::app(100, 30);
+    app.key_not_bound("\u{1b}[31mz");
+    assert_eq!(app.status(), Some("␛z: not bound here — ? for help"));
+    app.configure(config);
+    app.key_not_bound("F5");
+    assert_eq!(app.status(), Some("F5: not bound here — H for help"));
+    press(&mut app, "H");
+    app.key_not_bound("n");
+    assert_eq!(app.status(), Some("n: not bound here — Esc to close"));
+}

@@ -5,7 +5,8 @@ use super::body_lines::{BodyLine, ParagraphMarks};
 use super::geometry::Geometry;
 use super::{App, Focus, Overlay, OverlayLine, Scope, SidebarRow, SortOrder};
 use crate::action::Action;
-use crate::keymap::{self, Context, Key};
+use crate::config::Config;
+use crate::keymap::{self, Context, Key, Keymap};
 use crate::model::{Analysis, Article};
 
 /// The selected entity's place, for the status line.
@@ -211,7 +212,17 @@ impl App {
 
     /// The action `key` stands for here and now.
     pub fn action_for(&self, key: Key) -> Option<Action> {
-        keymap::lookup(key, &self.key_contexts())
+        self.config.keymap.lookup(key, &self.key_contexts())
+    }
+
+    /// The key table in use (the default one with the config's keys).
+    pub fn keymap(&self) -> &Keymap {
+        &self.config.keymap
+    }
+
+    /// The config file's settings the reader runs with.
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
     /// The lines of the open overlay (empty when none is open).

@@ -649,3 +649,53 @@ fn tmux_o_opens_the_link_with_browser_as_one_argument_and_comes_back() {
     assert!(screen.contains("lede exited with 0"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn tmux_config_with_one_bad_key_is_reported_and_the_rest_applied() {
+    // A config folder of this test's own: the others share theirs.
+    let home = test_home().join("config-test");
+    let config = home.join("lede");
+    std::fs::create_dir_all(&config).expect("config folder");
+    std::fs::write(
+        config.join("config.toml"),
+        "[layout]\nlist_width = 50\nsidebar_scope = \"collection\"\ncenter = true\n\n[keys]\nnext_article = [\"x\"]\n",
+    )
+    .expect("config file");
+    let command = format!(
+        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' {}; echo \"lede exited with $?\"; sleep 30",
+        home.display(),
+        test_home().join("cache").display(),
+        env!("CARGO_BIN_EXE_lede")
+    );
+    let Some(session) = Session::start("config", &command) else {
+        return;
+    };
+    let screen = session.wait_for("the first frame", |s| s.contains("Articles (7)"));
+    // The bad key, with its line, in the status line.
+    let status = screen.lines().nth(usize::from(HEIGHT) - 1).unwrap_or("");
+    assert!(
+        status.contains("config.toml:4:1: unknown key in [layout] `center`"),
+        "{screen}"
+    );
+    assert!(status.contains("? help  q quit"), "{screen}");
+    // The good keys count: a list 50 columns wide, the collection's entities.
+    let top = screen.lines().next().unwrap_or("");
+    assert_eq!(top.chars().position(|c| c == '┓'), Some(49), "{screen}");
+    assert!(screen.contains("Entities · all"), "{screen}");
+    session.keys(&["x"]);
+    session.wait_for("x opening the next article", |s| s.contains("Article 2/7"));
+    session.keys(&["J"]);
+    session.wait_for("J saying it is not bound", |s| {
+        s.contains("J: not bound here — ? for help") && s.contains("Article 2/7")
+    });
+    // The problems list names the whole path and the valid keys.
+    session.keys(&["e"]);
+    let screen = session.wait_for("the problems list", |s| s.contains("Warnings (1)"));
+    assert!(
+        screen.contains("lede/config.toml:4:1: unknown key"),
+        "{screen}"
+    );
+    assert!(screen.contains("list_width, sidebar_width"), "{screen}");
+    session.keys(&["q", "q"]);
+    session.wait_for("lede to quit", |s| s.contains("lede exited with 0"));
+}

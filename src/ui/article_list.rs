@@ -34,7 +34,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::ArticleList;
     let shown = app.visible_len();
     let title = list_title(app.filter(), shown, usize::from(area.width));
-    let capacity = usize::from(area.height.saturating_sub(2) / 2).max(1);
+    let details = app.geometry().list_item_rows > 1;
+    let rows_each = if details { 2 } else { 1 };
+    let capacity = usize::from(area.height.saturating_sub(2) / rows_each).max(1);
     let mut block = pane_block(title, focused, theme).title_bottom(
         Line::styled(scroll_note(app.list_top(), capacity, shown), theme.dim).right_aligned(),
     );
@@ -73,7 +75,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             meta_style = meta_style.patch(cursor);
             also_style = also_style.patch(cursor);
         }
-        let title = truncate(article.title(), width.saturating_sub(2));
         // "+2": found in two more sources, when there is room for it.
         let also = app.also_in(index).len();
         let room = width.saturating_sub(2);
@@ -82,7 +83,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if also_in.as_ref().is_some_and(|m| room < m.len() + 8) {
             also_in = None;
         }
-        let meta = truncate(&about, room - also_in.as_ref().map_or(0, String::len)).into_owned();
+        let also_width = also_in.as_ref().map_or(0, String::len);
+        if !details {
+            // One row an article: the "+2" goes at the end of the title.
+            let title = truncate(article.title(), room - also_width);
+            let mut line = pad(
+                Line::from(vec![
+                    Span::styled(marker, title_style),
+                    Span::styled(title, title_style),
+                ]),
+                width - also_width,
+            );
+            line.spans
+                .extend(also_in.map(|a| Span::styled(a, also_style)));
+            lines.push(line);
+            continue;
+        }
+        let title = truncate(article.title(), room);
+        let meta = truncate(&about, room - also_width).into_owned();
         lines.push(pad(
             Line::from(vec![
                 Span::styled(marker, title_style),

@@ -3,7 +3,6 @@
 //! entity and the current mention styled by the theme.
 
 use crate::app::body_lines::{BodyLine, Segment, segments};
-use crate::app::geometry::BODY_PADDING;
 use crate::app::{App, Focus};
 use crate::ui::theme::Theme;
 use crate::ui::{pane_block, scroll_note};
@@ -27,11 +26,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     let inner = block.inner(area);
     block.render(area, buf);
-    let text_area = Rect {
-        x: inner.x.saturating_add(BODY_PADDING),
-        width: inner.width.saturating_sub(2 * BODY_PADDING),
-        ..inner
-    };
+    // Inside the padding, at most the reading width, centred as the layout says.
+    let text = app.geometry().body_text;
+    let text_area = Rect::new(text.x, text.y, text.width, text.height).intersection(inner);
     let shown: Vec<Line> = lines
         .iter()
         .skip(app.body_top())

@@ -3,13 +3,14 @@
 //! and key hints generated from the key table, as many as fit.
 
 use crate::app::{App, count};
-use crate::keymap;
+use crate::keymap::Hint;
 use crate::ui::theme::Theme;
 use crate::ui::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 /// "2 feeds failed, 1 file skipped, 1 warning (e to list)": what the load
 /// reported, when it reported anything. A skipped source named by its
@@ -61,30 +62,56 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         None => problems_note(app.skipped(), app.warnings().len())
             .map(|note| Span::styled(note, theme.warning)),
     };
+    let hints = app.keymap().hints(&app.key_contexts());
+    let hint_width = |h: &Hint| h.keys.width() + h.hint.width() + 3;
+    // Help, quit and close always keep their room; the message gets the rest.
+    let essential: usize = hints.iter().filter(|h| h.essential).map(hint_width).sum();
     let used: usize = left.iter().map(Span::width).sum();
     if let Some(mut message) = message {
-        let room = width.saturating_sub(used + 1);
+        let room = width.saturating_sub(used + 1 + essential + 2 * usize::from(essential > 0));
         message.content = truncate(&message.content, room).into_owned().into();
         left.push(Span::raw(" "));
         left.push(message);
     }
     let used: usize = left.iter().map(Span::width).sum();
-    // Hints go right-aligned into what is left, dropping those that do not fit.
-    let mut hints: Vec<Span> = Vec::new();
+    let shown = fitting_hints(&hints, width.saturating_sub(used + 2), hint_width);
+    // Hints go right-aligned into what is left, in the table's order.
+    let mut spans: Vec<Span> = Vec::new();
     let mut hints_width = 0;
-    for (keys, hint) in keymap::hints(&app.key_contexts()) {
-        let w = keys.chars().count() + hint.chars().count() + 3;
-        if used + hints_width + w + 2 > width {
-            break;
-        }
-        hints_width += w;
-        hints.push(Span::styled(keys, theme.key));
-        hints.push(Span::styled(format!(" {hint}  "), theme.hint));
+    for hint in hints
+        .iter()
+        .zip(shown)
+        .filter_map(|(h, show)| show.then_some(h))
+    {
+        hints_width += hint_width(hint);
+        spans.push(Span::styled(hint.keys.clone(), theme.key));
+        spans.push(Span::styled(format!(" {}  ", hint.hint), theme.hint));
     }
     let gap = width.saturating_sub(used + hints_width);
     left.push(Span::raw(" ".repeat(gap)));
-    left.extend(hints);
+    left.extend(spans);
     Paragraph::new(Line::from(left)).render(area, buf);
+}
+
+/// Which hints fit in `room` columns: the essential ones (help, quit,
+/// close) first, then the others in the table's order until one does not fit.
+fn fitting_hints(hints: &[Hint], room: usize, width: impl Fn(&Hint) -> usize) -> Vec<bool> {
+    let mut shown = vec![false; hints.len()];
+    let mut used = 0;
+    for (i, hint) in hints.iter().enumerate().filter(|(_, h)| h.essential) {
+        if used + width(hint) <= room {
+            used += width(hint);
+            shown[i] = true;
+        }
+    }
+    for (i, hint) in hints.iter().enumerate().filter(|(_, h)| !h.essential) {
+        if used + width(hint) > room {
+            break;
+        }
+        used += width(hint);
+        shown[i] = true;
+    }
+    shown
 }
 
 /// What the background is doing while a collection streams in: "loading
@@ -123,7 +150,28 @@ fn thousands(n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::problems_note;
+    use super::{Hint, fitting_hints, problems_note};
+
+    #[test]
+    fn fitting_hints_keep_help_and_quit_and_drop_the_others_first() {
+        let hint = |keys: &str, hint: &'static str, essential| Hint {
+            keys: keys.to_string(),
+            hint,
+            essential,
+        };
+        let hints = [
+            hint("j/k", "move", false),
+            hint("n/N", "mention", false),
+            hint("?", "help", true),
+            hint("q", "quit", true),
+        ];
+        let width = |h: &Hint| h.keys.len() + h.hint.len() + 3;
+        assert_eq!(fitting_hints(&hints, 100, width), [true, true, true, true]);
+        // "? help  q quit  " is 16 columns, "j/k move  " 10 more.
+        assert_eq!(fitting_hints(&hints, 26, width), [true, false, true, true]);
+        assert_eq!(fitting_hints(&hints, 16, width), [false, false, true, true]);
+        assert_eq!(fitting_hints(&hints, 8, width), [false, false, true, false]);
+    }
 
     #[test]
     fn problems_note_counts_failed_feeds_skipped_files_and_warnings() {

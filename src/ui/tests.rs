@@ -1,6 +1,7 @@
 //! Screen snapshots (text only) and buffer assertions for styles.
 
 use super::*;
+use crate::app::OverlayLine;
 use crate::app::body_lines::BodyLine;
 use crate::app::fixture;
 use crate::keymap::Key;
@@ -292,6 +293,138 @@ fn list_rows_show_source_short_date_and_other_sources() {
         "the order shows under the list"
     );
     insta::assert_snapshot!("feeds_by_date_150x16", terminal.backend());
+}
+
+/// The status line (last row) of the app drawn at its size.
+fn status_line(app: &App) -> String {
+    let terminal = screen(app, &Theme::plain());
+    let buf = terminal.backend().buffer();
+    let y = buf.area.bottom() - 1;
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+#[test]
+fn status_hints_keep_help_and_quit_at_every_width() {
+    for (width, height) in [(80, 24), (120, 40), (72, 20), (60, 20)] {
+        let mut app = fixture::app(width, height);
+        let line = status_line(&app);
+        assert!(line.contains("? help  q quit"), "{width}: {line:?}");
+        // And with a long message: the message is cut, not them.
+        press(&mut app, "l l enter n n n");
+        let line = status_line(&app);
+        assert!(line.contains("→ next article"), "{width}: {line:?}");
+        assert!(line.contains("? help  q quit"), "{width}: {line:?}");
+    }
+}
+
+#[test]
+fn a_key_bound_nowhere_here_says_so() {
+    let mut app = fixture::app(100, 30);
+    app.key_not_bound("x");
+    assert!(status_line(&app).contains("x: not bound here — ? for help"));
+    // The next key clears it.
+    press(&mut app, "j");
+    assert!(!status_line(&app).contains("not bound"));
+}
+
+#[test]
+fn scroll_readout_never_starts_past_its_end() {
+    assert_eq!(scroll_note(2, 0, 37), " 3/37 ");
+    assert_eq!(scroll_note(2, 1, 37), " 3/37 ");
+    assert_eq!(scroll_note(2, 2, 37), " 3-4/37 ");
+    assert_eq!(scroll_note(0, 40, 37), "");
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "tab j j");
+    app.resize(12, 3);
+    let terminal = screen(&app, &Theme::plain());
+    let buf = terminal.backend().buffer();
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(!text.contains("3-2/"), "{text:?}");
+}
+
+/// The fixture app with `config` text applied, at `width` × `height`.
+fn configured(text: &str, width: u16, height: u16) -> App {
+    let (config, problems) = crate::config::parse(text, "config.toml");
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = fixture::app(width, height);
+    app.configure(config);
+    app
+}
+
+#[test]
+fn body_text_is_centred_at_the_reading_width_on_a_wide_screen() {
+    let app = configured("[layout]\nreading_width = 40\n", 200, 30);
+    let terminal = screen(&app, &Theme::plain());
+    let buf = terminal.backend().buffer();
+    let g = app.geometry();
+    // The title's row, from where the body text starts.
+    let from_text: String = (g.body_text.x..g.body.x + g.body.width)
+        .map(|x| buf[(x, 1)].symbol())
+        .collect();
+    assert!(
+        from_text.starts_with("Harbor Council votes"),
+        "{from_text:?}"
+    );
+    let x = g.body_text.x;
+    assert!(
+        x > g.body.x + 20,
+        "centred: {x} in a body from {}",
+        g.body.x
+    );
+    // No body line runs past the reading width.
+    for line in app.body_lines() {
+        if let BodyLine::Text { range, .. } = line {
+            assert!(range.len() <= 40, "{range:?}");
+        }
+    }
+}
+
+#[test]
+fn list_without_details_shows_one_row_an_article() {
+    let app = configured("[layout]\nlist_details = false\nlist_width = 30\n", 100, 12);
+    let terminal = screen(&app, &Theme::plain());
+    let buf = terminal.backend().buffer();
+    assert_eq!(app.geometry().list.width, 30, "{}", terminal.backend());
+    let rows: Vec<usize> = ["▶ Harbor Council", "  Northwind ferry", "  Budget talks"]
+        .iter()
+        .map(|title| find(buf, title).map_or(0, |(_, y)| usize::from(y)))
+        .collect();
+    assert_eq!(rows, [1, 2, 3], "{}", terminal.backend());
+    // The source and date line shows over the body only.
+    let (x, _) = find(buf, "Eastport Gazette · 2").expect("meta");
+    assert!(x > 30);
+}
+
+#[test]
+fn help_and_hints_follow_rebound_keys() {
+    let mut app = configured("[keys]\nshow_help = [\"F\"]\nquit = [\"x\"]\n", 120, 40);
+    let line = status_line(&app);
+    assert!(line.contains("F help  x quit"), "{line:?}");
+    press(&mut app, "F");
+    let help = app.overlay_lines();
+    let row = |keys: &str, what: &str| OverlayLine::Row(keys.to_string(), what.to_string());
+    assert!(help.contains(&row("F", "show this help")), "{help:?}");
+    // `F` left fetching the full article: its row is gone from help.
+    assert!(
+        !help
+            .iter()
+            .any(|l| matches!(l, OverlayLine::Row(_, w) if w.starts_with("fetch the full")))
+    );
+    press(&mut app, "esc x");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn list_without_details_keeps_the_other_sources_count_on_the_title_row() {
+    let mut app = feed_app();
+    let (config, _) = crate::config::parse("[layout]\nlist_details = false\n", "config.toml");
+    app.configure(config);
+    let terminal = screen(&app, &Theme::plain());
+    let buf = terminal.backend().buffer();
+    let (_, title_row) = find(buf, "▶ Port reopens").expect("title");
+    let (x, also_row) = find(buf, "+2").expect("the other sources' count");
+    assert_eq!(also_row, title_row);
+    assert_eq!(x + 2, app.geometry().list.width - 1, "at the row's end");
 }
 
 #[test]

@@ -3,7 +3,11 @@
 //!
 //! Every meaning carries a non-colour cue (bold, italic, underline, reverse,
 //! dim), so with `NO_COLOR` set ([`Theme::plain`]) nothing is lost but the colours.
+//! The config file's `[colours]` ([`Colours`]) set the styles of the meanings
+//! it names; without colour their modifiers stay, or lede's own cue when a
+//! configured style has none.
 
+use crate::config::{Colour, Colours, Modifiers, StyleSpec};
 use crate::model::EntityKind;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -58,22 +62,63 @@ pub struct Theme {
     pub key: Style,
     /// What a key does, in the status hints.
     pub hint: Style,
+    /// A search match in the body.
+    pub search_match: Style,
+    /// An unread article's title in the list.
+    pub unread: Style,
+    /// The star marker of a starred article.
+    pub star: Style,
 }
 
 impl Theme {
-    /// The theme for this environment: [`Theme::plain`] when `NO_COLOR` is set
-    /// to anything non-empty (<https://no-color.org>), else [`Theme::colored`].
-    pub fn from_env() -> Theme {
+    /// The theme for this environment and the config's `colours`: without
+    /// colour when `NO_COLOR` is set to anything non-empty (<https://no-color.org>).
+    pub fn from_env(colours: &Colours) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if no_color {
-            Theme::plain()
+        Theme::configured(colours, no_color)
+    }
+
+    /// The theme with the config's `colours` for the meanings it names; with
+    /// `no_color`, only their modifiers (lede's own cue where there are none).
+    pub fn configured(colours: &Colours, no_color: bool) -> Theme {
+        let plain = Theme::plain();
+        let base = if no_color {
+            plain.clone()
         } else {
-            Theme::colored()
+            Theme::uncoloured_meanings_coloured()
+        };
+        let style = |spec: StyleSpec, cue: Style| {
+            if !no_color {
+                to_style(spec)
+            } else if spec.modifiers.is_empty() {
+                cue
+            } else {
+                Style::new().add_modifier(modifier(spec.modifiers))
+            }
+        };
+        Theme {
+            quote: style(colours.quote, plain.quote),
+            attribution: style(colours.speaker, plain.attribution),
+            person: style(colours.person, plain.person),
+            organization: style(colours.organization, plain.organization),
+            place: style(colours.place, plain.place),
+            other: style(colours.other, plain.other),
+            selected_mention: style(colours.selected_entity, plain.selected_mention),
+            current_mention: style(colours.current_mention, plain.current_mention),
+            search_match: style(colours.search_match, plain.search_match),
+            unread: style(colours.unread, plain.unread),
+            star: style(colours.star, plain.star),
+            ..base
         }
     }
 
-    /// Colours plus the non-colour cues.
+    /// Colours plus the non-colour cues, with the default `[colours]`.
     pub fn colored() -> Theme {
+        Theme::configured(&Colours::default(), false)
+    }
+
+    /// Colours for what the config does not name (borders, keys, warnings ...).
+    fn uncoloured_meanings_coloured() -> Theme {
         let plain = Theme::plain();
         // No white or black anywhere: the reader's own foreground and
         // background stay readable on light and dark terminals alike.
@@ -81,14 +126,6 @@ impl Theme {
         Theme {
             meta: fg(plain.meta, Color::Gray),
             also_in: fg(plain.also_in, Color::Cyan),
-            quote: fg(plain.quote, Color::Yellow),
-            attribution: fg(plain.attribution, Color::Yellow),
-            // In colour, a mention is told by its colour alone; underline is for NO_COLOR.
-            person: Style::new().fg(Color::Cyan),
-            organization: Style::new().fg(Color::Magenta),
-            place: Style::new().fg(Color::Green),
-            other: Style::new().fg(Color::Blue),
-            selected_mention: plain.selected_mention.bg(Color::DarkGray),
             border_focused: fg(plain.border_focused, Color::Cyan),
             count: fg(plain.count, Color::DarkGray),
             status_message: fg(plain.status_message, Color::Yellow),
@@ -128,6 +165,9 @@ impl Theme {
             warning: m(Modifier::BOLD),
             key: m(Modifier::BOLD),
             hint: m(Modifier::DIM),
+            search_match: m(Modifier::REVERSED),
+            unread: m(Modifier::BOLD),
+            star: m(Modifier::BOLD),
         }
     }
 
@@ -142,9 +182,115 @@ impl Theme {
     }
 }
 
+/// A config style as a ratatui style.
+fn to_style(spec: StyleSpec) -> Style {
+    let mut style = Style::new().add_modifier(modifier(spec.modifiers));
+    if let Some(fg) = spec.fg {
+        style = style.fg(color(fg));
+    }
+    if let Some(bg) = spec.bg {
+        style = style.bg(color(bg));
+    }
+    style
+}
+
+fn color(colour: Colour) -> Color {
+    const NAMED: [Color; 16] = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    match colour {
+        Colour::Named(i) => NAMED.get(usize::from(i)).copied().unwrap_or(Color::Reset),
+        Colour::Indexed(i) => Color::Indexed(i),
+        Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
+}
+
+fn modifier(modifiers: Modifiers) -> Modifier {
+    let pairs = [
+        (Modifiers::BOLD, Modifier::BOLD),
+        (Modifiers::DIM, Modifier::DIM),
+        (Modifiers::ITALIC, Modifier::ITALIC),
+        (Modifiers::UNDERLINED, Modifier::UNDERLINED),
+        (Modifiers::REVERSED, Modifier::REVERSED),
+        (Modifiers::CROSSED_OUT, Modifier::CROSSED_OUT),
+    ];
+    pairs
+        .into_iter()
+        .filter(|&(bit, _)| modifiers.contains(bit))
+        .fold(Modifier::empty(), |all, (_, m)| all | m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn default_colours_are_lede_s_colours_and_without_colour_its_cues() {
+        let colours = Colours::default();
+        assert_eq!(Theme::configured(&colours, true), Theme::plain());
+        let c = Theme::colored();
+        assert_eq!(
+            c.quote,
+            Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::ITALIC)
+        );
+        assert_eq!(c.person, Style::new().fg(Color::Cyan));
+        assert_eq!(
+            c.selected_mention,
+            Style::new()
+                .bg(Color::DarkGray)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        );
+        assert_eq!(
+            c.search_match,
+            Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::REVERSED)
+        );
+        assert_eq!(c.star.fg, Some(Color::Yellow));
+        assert!(c.unread.add_modifier.contains(Modifier::BOLD));
+    }
+
+    #[test]
+    fn configured_colours_drop_their_colour_but_keep_a_cue_without_colour() {
+        let colours = Colours {
+            person: StyleSpec::parse("#ff0000").expect("style"),
+            quote: StyleSpec::parse("208 bold on blue").expect("style"),
+            ..Colours::default()
+        };
+        let c = Theme::configured(&colours, false);
+        assert_eq!(c.person, Style::new().fg(Color::Rgb(255, 0, 0)));
+        assert_eq!(
+            c.quote,
+            Style::new()
+                .fg(Color::Indexed(208))
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD)
+        );
+        let p = Theme::configured(&colours, true);
+        assert_eq!(
+            p.person,
+            Theme::plain().person,
+            "no modifier: lede's underline"
+        );
+        assert_eq!(p.quote, Style::new().add_modifier(Modifier::BOLD));
+    }
 
     #[test]
     fn plain_theme_has_no_colour_but_a_cue_for_every_meaning() {
@@ -170,6 +316,9 @@ mod tests {
             t.status_message,
             t.warning,
             t.key,
+            t.search_match,
+            t.unread,
+            t.star,
         ];
         for style in meanings {
             assert_eq!(style.fg, None);

@@ -2,7 +2,6 @@
 //! (without focusing it), clicks point and select, double clicks open.
 
 use super::*;
-use crate::app::geometry::BODY_PADDING;
 use crate::app::{Mouse, MouseKind};
 
 fn at(kind: MouseKind, column: u16, row: u16) -> Mouse {
@@ -79,13 +78,13 @@ fn a_click_on_a_name_in_the_text_selects_its_entity() {
         .expect("Eastport is in the text");
     let body = app.geometry().body.inner();
     let row = body.y + u16::try_from(line - app.body_top()).expect("row");
-    let column = body.x + BODY_PADDING + u16::try_from(offset + 3).expect("column");
+    let column = app.geometry().body_text.x + u16::try_from(offset + 3).expect("column");
     app.mouse(at(MouseKind::Click, column, row));
     assert_eq!(app.focus(), Focus::Body);
     assert_eq!(app.selected_entity(), Some("Eastport"));
     assert_eq!(current_mention_text(&app), Some("Eastport"));
     // A click on plain text selects nothing new.
-    app.mouse(at(MouseKind::Click, body.x + BODY_PADDING, row + 40));
+    app.mouse(at(MouseKind::Click, app.geometry().body_text.x, row + 40));
     assert_eq!(app.selected_entity(), Some("Eastport"));
 }
 
