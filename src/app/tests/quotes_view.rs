@@ -99,9 +99,10 @@ fn y_asks_to_copy_the_quote_with_its_speaker_title_and_link_unless_copying_is_of
         Some("“No decision today,” — Mara Voss\nBudget talks stall\nhttps://example.com/budget")
     );
     assert_eq!(app.take_copy_request(), None, "taken once");
-    let mut config = crate::config::Config::default();
-    config.clipboard = false;
-    app.configure(config);
+    app.configure(crate::config::Config {
+        clipboard: false,
+        ..Default::default()
+    });
     press(&mut app, "y");
     assert_eq!(app.take_copy_request(), None);
     assert!(app.status().is_some_and(|s| s.contains("Copying is off")));
