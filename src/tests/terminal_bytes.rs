@@ -6,7 +6,7 @@
 //! The crossterm backend writes cell text and only these sequences:
 //! `ESC [ row ; col H` (move), `ESC [ … m` (SGR colours and attributes in the
 //! forms crossterm writes: `38;5;n`, `38;2;r;g;b`, `39`, `1` …, never the
-//! 30–37 short colours), `ESC [ ? n h/l` (cursor, alternate screen), and
+//! 30–37 short colours), `ESC [ ? n h/l` (cursor, alternate screen, mouse modes), and
 //! `ESC [ n J/K` (clear). Anything else (an OSC, a DCS, a title report
 //! `ESC [ 21 t`, a C1 control, BEL, a bidi control) can only have come from
 //! content.
@@ -79,7 +79,11 @@ pub fn audit(bytes: &[u8], forbidden: fn(char) -> bool, line_ends: bool) -> Resu
                 'H' => !private && numbers.len() <= 2,
                 'J' | 'K' => !private && numbers.len() == 1,
                 'h' | 'l' => {
-                    private && matches!(numbers.as_slice(), [Some(25 | 1049 | 1000..=1006 | 2004)])
+                    private
+                        && matches!(
+                            numbers.as_slice(),
+                            [Some(25 | 1049 | 1000..=1006 | 1015 | 2004)]
+                        )
                 }
                 _ => false,
             };
