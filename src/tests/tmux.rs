@@ -699,3 +699,134 @@ fn tmux_config_with_one_bad_key_is_reported_and_the_rest_applied() {
     session.keys(&["q", "q"]);
     session.wait_for("lede to quit", |s| s.contains("lede exited with 0"));
 }
+
+/// Runs `tmux -L socket ARGS` and returns its standard output.
+fn tmux_on(socket: &str, args: &[&str]) -> String {
+    let out = Command::new("tmux")
+        .args(["-L", socket])
+        .args(args)
+        .output()
+        .expect("tmux runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn tmux_quotes_view_goes_to_a_quote_copies_it_and_the_mouse_clicks() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("LEDE_REQUIRE_TMUX").is_none(),
+            "tmux required"
+        );
+        return;
+    }
+    // A server of its own: the clipboard option is the server's, and the
+    // copied text lands in its buffers.
+    let socket = format!("lede-test-quotes-{}", std::process::id());
+    let name = "quotes";
+    tmux_on(
+        &socket,
+        &[
+            "-f",
+            "/dev/null",
+            "start-server",
+            ";",
+            "set",
+            "-s",
+            "set-clipboard",
+            "on",
+        ],
+    );
+    tmux_on(
+        &socket,
+        &[
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-e",
+            "TERM=xterm-256color",
+            &lede_command(""),
+        ],
+    );
+    tmux_on(&socket, &["set", "-s", "set-clipboard", "on"]);
+    struct Server(String);
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = Command::new("tmux")
+                .args(["-L", &self.0, "kill-server"])
+                .status();
+        }
+    }
+    let _server = Server(socket.clone());
+    let screen = || tmux_on(&socket, &["capture-pane", "-p", "-t", name]);
+    let keys = |keys: &[&str]| {
+        for key in keys {
+            tmux_on(&socket, &["send-keys", "-t", name, key]);
+            sleep(Duration::from_millis(40));
+        }
+    };
+    let wait_for = |what: &str, ready: &dyn Fn(&str) -> bool| -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = screen();
+            if ready(&s) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}:\n{s}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    };
+    wait_for("the sample, analysed", &|s| {
+        s.contains("Articles (7)") && s.contains("— Ali Khamenei") && !s.contains("analysing")
+    });
+
+    // No entity selected: the open article's quotes, by speaker.
+    keys(&["\""]);
+    let view = wait_for("the quotes view", &|s| s.contains("by speaker"));
+    assert!(view.contains("Ali Khamenei"), "{view}");
+    keys(&["Escape"]);
+
+    // Khamenei's quotes across the collection; Enter goes to the second.
+    keys(&["Tab", "Tab"]);
+    let screen_now = wait_for("the sidebar", &|s| s.contains("Ali Khamenei"));
+    let rows = sidebar_rows(&screen_now);
+    let steps = (rows.iter())
+        .filter(|r| !r.trim().is_empty() && !is_heading(r))
+        .position(|r| r.contains("Ali Khamenei"))
+        .expect("Khamenei listed");
+    keys(&vec!["j"; steps]);
+    keys(&["\""]);
+    wait_for("Khamenei's quotes", &|s| {
+        s.contains("Ali Khamenei: ") && s.contains("newest first")
+    });
+    keys(&["j", "y"]);
+    let copied = wait_for("the copy", &|s| s.contains("Quote copied"));
+    let buffer = tmux_on(&socket, &["show-buffer"]);
+    assert!(
+        buffer.contains("— Ali Khamenei"),
+        "buffer {buffer:?}\n{copied}"
+    );
+    assert!(buffer.starts_with('“'), "the quote comes first: {buffer:?}");
+    keys(&["Escape", "\"", "j", "Enter"]);
+    wait_for("the quote in its article", &|s| {
+        s.contains("Quote 2/") && s.contains("— Ali Khamenei")
+    });
+
+    // The mouse: a double click on the third article opens it (SGR reports,
+    // as a terminal sends them: press and release, twice).
+    let click = "\x1b[<0;5;6M\x1b[<0;5;6m";
+    tmux_on(
+        &socket,
+        &["send-keys", "-t", name, "-l", &format!("{click}{click}")],
+    );
+    wait_for("the third article opened", &|s| s.contains("Article 3/7"));
+    keys(&["q"]);
+    wait_for("lede to exit", &|s| s.contains("lede exited with 0"));
+}
