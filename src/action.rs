@@ -8,6 +8,9 @@
 pub enum Action {
     /// Leave the program.
     Quit,
+    /// Give the terminal back to the shell and stop until `fg` (Ctrl-Z);
+    /// carried out by the terminal layer, the state does not change.
+    Suspend,
     /// Move the cursor (or scroll the body) one line down.
     MoveDown,
     /// Move the cursor (or scroll the body) one line up.

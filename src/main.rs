@@ -94,7 +94,8 @@ fn read(source: Source, problems: Vec<LoadError>) -> ExitCode {
         }
     }
     match lede::tui::run(app, Some(reader)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(lede::tui::Exit::Quit) => ExitCode::SUCCESS,
+        Ok(lede::tui::Exit::Signal(signal)) => lede::tui::die_of(signal),
         Err(e) => {
             eprintln!("lede: {e}");
             ExitCode::FAILURE

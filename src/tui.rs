@@ -8,6 +8,10 @@
 //! key it carries out what the app asked of the world: a link opens in the
 //! browser around a restored terminal, reload and fetch requests go to the
 //! background ([`Reader::serve`]).
+//!
+//! Signals ([`signals`]): SIGTERM, SIGHUP and SIGINT end the loop, so the
+//! terminal is restored before lede dies of the signal; Ctrl-Z (a key in raw
+//! mode) and SIGTSTP hand the restored terminal back to the shell until `fg`.
 
 use crate::action::Action;
 use crate::app::App;
@@ -23,22 +27,30 @@ use crossterm::terminal::EnterAlternateScreen;
 use ratatui::DefaultTerminal;
 use std::time::{Duration, Instant};
 
+mod signals;
+
+pub use signals::{Exit, die_of};
+
 /// Least time between two redraws caused by the background (keys redraw at once).
 const REDRAW_EVERY: Duration = Duration::from_millis(50);
 
 /// How long the loop waits for a key while the background may have news.
 const POLL_BUSY: Duration = Duration::from_millis(10);
 
-/// How long it waits when the background is done (it still answers requests).
+/// How long it waits when the background is done (it still answers requests,
+/// and sees to signals).
 const POLL_IDLE: Duration = Duration::from_millis(250);
 
-/// Runs the reader until the user quits, fed by `reader` when the collection
-/// streams in. The terminal is restored in every case.
+/// Runs the reader until the user quits or a signal ends it, fed by `reader`
+/// when the collection streams in. The terminal is restored in every case.
 ///
 /// # Errors
 ///
 /// When the terminal cannot be set up (no tty), drawn to, or read from.
-pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
+pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<Exit> {
+    // Watched before the terminal changes, so that no signal finds it
+    // changed and unwatched.
+    let mut watch = signals::Watch::start()?;
     // try_init installs the panic hook that restores the terminal, then enters
     // raw mode and the alternate screen; unlike `ratatui::run` it reports a
     // missing terminal as an error instead of panicking.
@@ -51,7 +63,8 @@ pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
         }
     };
     quiet_panics_of_caught_threads();
-    let result = event_loop(&mut terminal, &mut app, reader.as_ref());
+    let result = event_loop(&mut terminal, &mut app, reader.as_ref(), &mut watch);
+    let _ = terminal.show_cursor();
     ratatui::restore();
     result
 }
@@ -75,7 +88,8 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     reader: Option<&Reader>,
-) -> anyhow::Result<()> {
+    watch: &mut signals::Watch,
+) -> anyhow::Result<Exit> {
     let theme = Theme::from_env();
     let size = terminal.size()?;
     app.resize(size.width, size.height);
@@ -87,7 +101,27 @@ fn event_loop(
     let mut key_at: Option<Instant> = None;
     let mut key_to_frame: Vec<(Duration, Option<Action>)> = Vec::new();
     let mut last_action = None;
+    let mut exit = Exit::Quit;
     while !app.should_quit() {
+        match watch.take() {
+            Some(signals::Caught::End(signal)) => {
+                exit = Exit::Signal(signal);
+                break;
+            }
+            Some(signals::Caught::Stop) => {
+                suspend(terminal, app)?;
+                last_draw = None;
+                dirty = true;
+            }
+            Some(signals::Caught::Continued) => {
+                // Stopped and continued by someone else: the shell may have
+                // changed the terminal meanwhile.
+                take_terminal_back(terminal, app)?;
+                last_draw = None;
+                dirty = true;
+            }
+            None => {}
+        }
         // After a key, its frame comes first; the background's news wait a turn.
         if !key_pressed
             && let Some(reader) = reader
@@ -108,8 +142,8 @@ fn event_loop(
         let timeout = match (dirty, last_draw) {
             (true, Some(t)) => REDRAW_EVERY.saturating_sub(t.elapsed()).min(POLL_BUSY),
             _ if busy => POLL_BUSY,
-            _ if reader.is_some() => POLL_IDLE,
-            _ => Duration::from_secs(3600),
+            // Idle, the loop still wakes now and then to see to signals.
+            _ => POLL_IDLE,
         };
         if !event::poll(timeout)? {
             continue;
@@ -122,7 +156,9 @@ fn event_loop(
                     reader.key_pressed();
                 }
                 last_action = to_key(key).and_then(|k| app.action_for(k));
-                if let Some(action) = last_action {
+                if last_action == Some(Action::Suspend) {
+                    suspend(terminal, app)?;
+                } else if let Some(action) = last_action {
                     app.apply(action);
                     serve_requests(terminal, app, reader)?;
                 }
@@ -142,6 +178,34 @@ fn event_loop(
     if let Some(path) = log_path {
         write_frame_log(&path, &key_to_frame)?;
     }
+    Ok(exit)
+}
+
+/// Ctrl-Z: gives the terminal back to the shell, stops lede until `fg`
+/// (or SIGCONT), then takes the terminal again and redraws it all.
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    give_terminal_back(terminal)?;
+    signals::stop_until_continued().context("cannot suspend")?;
+    take_terminal_back(terminal, app)
+}
+
+/// Shows the cursor, leaves the alternate screen and raw mode: the terminal
+/// as the shell had it.
+fn give_terminal_back(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    terminal.show_cursor()?;
+    ratatui::try_restore().context("cannot restore the terminal")
+}
+
+/// Raw mode and the alternate screen again, after a program or the shell had
+/// the terminal; the next frame is drawn whole, at the terminal's size now.
+fn take_terminal_back(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    crossterm::terminal::enable_raw_mode().context("cannot set up the terminal again")?;
+    crossterm::execute!(std::io::stdout(), EnterAlternateScreen)
+        .context("cannot set up the terminal again")?;
+    // Forget what was drawn: the next frame is drawn whole.
+    terminal.clear()?;
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     Ok(())
 }
 
@@ -175,18 +239,11 @@ fn open_link(terminal: &mut DefaultTerminal, app: &mut App, url: &str) -> anyhow
             return Ok(());
         }
     };
-    terminal.show_cursor()?;
-    ratatui::try_restore().context("cannot restore the terminal")?;
+    give_terminal_back(terminal)?;
     let result = std::process::Command::new(&command.program)
         .args(&command.args)
         .status();
-    crossterm::terminal::enable_raw_mode().context("cannot set up the terminal again")?;
-    crossterm::execute!(std::io::stdout(), EnterAlternateScreen)
-        .context("cannot set up the terminal again")?;
-    // Forget what was drawn: the next frame is drawn whole.
-    terminal.clear()?;
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
+    take_terminal_back(terminal, app)?;
     let program = sanitize(&command.program);
     app.set_status(match result {
         Ok(status) if status.success() => format!("opened {url}"),

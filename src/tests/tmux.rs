@@ -649,3 +649,95 @@ fn tmux_o_opens_the_link_with_browser_as_one_argument_and_comes_back() {
     assert!(screen.contains("lede exited with 0"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+impl Session {
+    /// A tmux format for the session's pane (`#{alternate_on}` ...).
+    fn display(&self, format: &str) -> String {
+        let out = Command::new("tmux")
+            .args(["display-message", "-p", "-t", &self.name, format])
+            .output()
+            .expect("tmux display-message runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Whether the pane is on the normal screen with the cursor shown, as a
+    /// shell leaves it.
+    fn terminal_is_restored(&self) -> bool {
+        self.display("#{alternate_on} #{cursor_flag}") == "0 1"
+    }
+}
+
+#[test]
+fn tmux_term_hup_and_int_restore_the_terminal_before_lede_dies() {
+    for (signal, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let pid_file = test_home().join(format!("pid-{signal}"));
+        std::fs::create_dir_all(test_home()).expect("test home");
+        let _ = std::fs::remove_file(&pid_file);
+        // The program writes its pid, then becomes lede (exec keeps the pid).
+        let command = lede_command("").replacen(
+            "env ",
+            &format!("sh -c 'echo $$ > {}; exec \"$0\" \"$@\"' env ", pid_file.display()),
+            1,
+        );
+        let Some(session) = Session::start(&format!("signal-{signal}"), &command) else {
+            return;
+        };
+        session.wait_for("the reader", |s| s.contains("Articles (7)"));
+        assert_eq!(session.display("#{alternate_on}"), "1");
+        let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        let screen = session.wait_for("lede to exit", |s| s.contains("lede exited with"));
+        assert!(
+            screen.contains(&format!("lede exited with {status}")),
+            "SIG{signal}:\n{screen}"
+        );
+        assert!(
+            session.terminal_is_restored(),
+            "SIG{signal} left the alternate screen or a hidden cursor:\n{screen}"
+        );
+        assert!(!screen.contains("Articles (7)"), "{screen}");
+    }
+}
+
+#[test]
+fn tmux_ctrl_z_suspends_to_the_shell_and_fg_redraws_the_reader() {
+    // An interactive shell, so that there is job control (`fg`).
+    let Some(session) = Session::start("suspend", "bash --norc --noprofile -i") else {
+        return;
+    };
+    let command = lede_command("").replace("; sleep 30", "");
+    // Only lede itself: `; echo` would run as soon as lede stops.
+    let command = command
+        .split("; echo")
+        .next()
+        .expect("the lede part")
+        .to_string();
+    session.keys(&[&command, "Enter"]);
+    session.wait_for("the reader", |s| {
+        s.contains("Articles (7)") && s.contains("— Ali Khamenei")
+    });
+    session.keys(&["J"]);
+    session.wait_for("the second article", |s| s.contains("Article 2/7"));
+    session.keys(&["C-z"]);
+    let screen = session.wait_for("the shell's job report", |s| s.contains("Stopped"));
+    assert!(
+        session.terminal_is_restored(),
+        "suspended on the alternate screen or with a hidden cursor:\n{screen}"
+    );
+    assert!(!screen.contains("Article 2/7"), "{screen}");
+    session.keys(&["fg", "Enter"]);
+    // Back as it was, drawn whole.
+    let screen = session.wait_for("the reader again", |s| {
+        s.contains("Articles (7)") && s.contains("Article 2/7")
+    });
+    assert_eq!(session.display("#{alternate_on}"), "1", "{screen}");
+    session.keys(&["j", "q"]);
+    session.wait_for("the shell", |s| !s.contains("Articles (7)"));
+    session.keys(&["echo \"lede exited with $?\"", "Enter"]);
+    let screen = session.wait_for("the status", |s| s.contains("lede exited with 0"));
+    assert!(session.terminal_is_restored(), "{screen}");
+}
