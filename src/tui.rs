@@ -69,6 +69,19 @@ pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<Exit> {
     result
 }
 
+/// The width of the terminal standard output goes to, or `None` when it
+/// goes to a pipe or a file (the commands print tables to a terminal only).
+pub fn stdout_width() -> Option<usize> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(width, _)| usize::from(width))
+        .filter(|&width| width > 0)
+}
+
 /// Wraps the panic hook so that a panic in a thread whose panics are caught
 /// and reported as a problem (the web page extractor, see
 /// [`crate::loader::html`]) neither restores the terminal under the running
