@@ -27,8 +27,7 @@ pub(super) fn said(article: &Article, analysis: &Analysis) -> Vec<Said> {
     let mut last: Option<crate::model::Span> = None;
     for quote in &analysis.quotes {
         let speaker = analysis.speaker_name(quote).map(str::to_string);
-        // The comma that joins a quote to "he said" is not the speaker's.
-        let text = quote.span.text(article).trim().trim_end_matches(',');
+        let text = quote.span.text(article).trim();
         let runs_on = last.is_some_and(|prev| {
             let paragraph_len = article.paragraphs.get(prev.paragraph).map_or(0, String::len);
             prev.paragraph + 1 == quote.span.paragraph
@@ -47,6 +46,11 @@ pub(super) fn said(article: &Article, analysis: &Analysis) -> Vec<Said> {
             }),
         }
         last = Some(quote.span);
+    }
+    // The comma that joins a quote to "he said" is not the speaker's.
+    for said in &mut out {
+        let words = said.text.trim_end_matches(',').len();
+        said.text.truncate(words);
     }
     out
 }

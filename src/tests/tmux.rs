@@ -741,3 +741,48 @@ fn tmux_ctrl_z_suspends_to_the_shell_and_fg_redraws_the_reader() {
     let screen = session.wait_for("the status", |s| s.contains("lede exited with 0"));
     assert!(session.terminal_is_restored(), "{screen}");
 }
+
+#[test]
+fn tmux_entities_and_quotes_print_a_table_fitted_to_the_terminal() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample/iran-syria.txt");
+    let Some(session) = Session::start("entities", &lede_command(&format!("entities {seed}")))
+    else {
+        return;
+    };
+    let screen = session.wait_for("the table", |s| s.contains("lede exited with"));
+    assert!(screen.contains("lede exited with 0"), "{screen}");
+    let has_header = |screen: &str, words: &[&str]| {
+        screen
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == words)
+    };
+    assert!(
+        has_header(&screen, &["NAME", "KIND", "ARTICLES", "MENTIONS", "ALIASES"]),
+        "{screen}"
+    );
+    // A row per entity, on one line, aliases last.
+    let khamenei = screen
+        .lines()
+        .find(|l| l.starts_with("Ali Khamenei ") && l.contains("person"))
+        .unwrap_or_else(|| panic!("no Ali Khamenei row:\n{screen}"));
+    assert!(khamenei.contains("Khamenei, "), "{khamenei}");
+    drop(session);
+
+    let command = lede_command(&format!("quotes --speaker khamenei {seed}"));
+    let Some(session) = Session::start("quotes", &command) else {
+        return;
+    };
+    let screen = session.wait_for("the table", |s| s.contains("lede exited with"));
+    assert!(screen.contains("lede exited with 0"), "{screen}");
+    assert!(
+        has_header(&screen, &["SPEAKER", "QUOTE", "ARTICLE", "DATE"]),
+        "{screen}"
+    );
+    // Six quotes, longer than the screen is wide: cut, with an ellipsis.
+    let quotes: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.starts_with("Ali Khamenei "))
+        .collect();
+    assert_eq!(quotes.len(), 6, "{screen}");
+    assert!(quotes.iter().any(|l| l.contains('…')), "{screen}");
+}
