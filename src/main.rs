@@ -45,7 +45,8 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Print the analysis of every article as JSON Lines (one object per article).
-    #[command(after_help = "Each line: id, source_path, title, source, date, url, paragraphs,
+    #[command(
+        after_help = "Each line: id, source_path, title, source, date, url, paragraphs,
 quotes (paragraph, start, end, text, speaker), entities (name, kind, aliases,
 mentions), removed. Offsets are UTF-8 byte offsets into the paragraph. Load
 problems go to standard error.
@@ -55,7 +56,8 @@ Examples:
   lede dump https://example.org/rss.xml | jq -r '.quotes[].speaker'
   lede dump | jq '{title, people: [.entities[] | select(.kind == \"person\") | .name]}'
 
-Exit status: 0 done; 1 nothing could be loaded, or writing failed; 2 a usage error.")]
+Exit status: 0 done; 1 nothing could be loaded, or writing failed; 2 a usage error."
+    )]
     Dump {
         /// Files, directories, web addresses or OPML lists to read (`-` for standard
         /// input); the subscription file's feeds, else the sample, without any.
@@ -65,7 +67,8 @@ Exit status: 0 done; 1 nothing could be loaded, or writing failed; 2 a usage err
     ///
     /// Every person, organization, place and other name of the articles, the
     /// one named in most articles first.
-    #[command(after_help = "On a terminal: a table fitted to its width (long cells cut with …).
+    #[command(
+        after_help = "On a terminal: a table fitted to its width (long cells cut with …).
 Otherwise: one line per entity, tab-separated, no header, cells whole:
 name, kind, articles, mentions, aliases (joined by \", \").
 With --json: JSON Lines, one object per entity:
@@ -77,7 +80,8 @@ Examples:
   lede entities ~/news/ | awk -F'\\t' '$2 == \"organization\"' | head
   lede entities --json ~/news/ | jq -r 'select(.articles > 10) | .name'
 
-Exit status: 0 done; 1 nothing could be loaded, or writing failed; 2 a usage error.")]
+Exit status: 0 done; 1 nothing could be loaded, or writing failed; 2 a usage error."
+    )]
     Entities {
         /// Files, directories, web addresses or OPML lists to read (`-` for standard
         /// input); the subscription file's feeds, else the sample, without any.
@@ -90,11 +94,13 @@ Exit status: 0 done; 1 nothing could be loaded, or writing failed; 2 a usage err
     ///
     /// Every quote of the articles, from the newest article to the oldest
     /// (undated ones last, in the order they were read).
-    #[command(after_help = "On a terminal: a table fitted to its width (long cells cut with …).
+    #[command(
+        after_help = "On a terminal: a table fitted to its width (long cells cut with …).
 Otherwise: one line per quote, tab-separated, no header, cells whole:
-speaker (empty if unknown), quote, article title, date as written.
+speaker (empty if unknown), quote, article title, date (2026-11-30 08:00).
 With --json: JSON Lines, one object per quote:
-{\"speaker\" (or null), \"text\", \"title\", \"date\", \"id\", \"url\"}.
+{\"speaker\" (or null), \"text\", \"title\", \"date\" (as written, or null),
+\"id\" (as in the dump), \"url\" (or null)}.
 A quotation that runs over several paragraphs is one quote.
 
 Examples:
@@ -103,7 +109,8 @@ Examples:
   lede quotes --json --speaker \"Ofcom\" ~/news/ | jq -r .text
 
 Exit status: 0 done (also when no one has that name); 1 nothing could be
-loaded, or writing failed; 2 a usage error.")]
+loaded, or writing failed; 2 a usage error."
+    )]
     Quotes {
         /// Files, directories, web addresses or OPML lists to read (`-` for standard
         /// input); the subscription file's feeds, else the sample, without any.
@@ -188,7 +195,11 @@ fn report(
 }
 
 /// `lede quotes`: every quote, or those of the speaker called `speaker`.
-fn print_quotes(collection: &Collection, format: Format, speaker: Option<&str>) -> std::io::Result<()> {
+fn print_quotes(
+    collection: &Collection,
+    format: Format,
+    speaker: Option<&str>,
+) -> std::io::Result<()> {
     let wanted = speaker.map(|name| report::quotes::called(collection, name));
     let rows = report::quotes::rows(collection, wanted.as_ref());
     if let (Some(name), Some(wanted)) = (speaker, &wanted) {

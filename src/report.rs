@@ -111,8 +111,11 @@ impl Gatherer {
         if !quotes.is_empty() {
             let article = self.articles.len();
             self.articles.push(meta);
-            self.quotes
-                .extend(quotes.into_iter().map(|said| quotes::Said { article, ..said }));
+            self.quotes.extend(
+                quotes
+                    .into_iter()
+                    .map(|said| quotes::Said { article, ..said }),
+            );
         }
     }
 
@@ -276,10 +279,16 @@ mod tests {
         let table = printed(&rows, Format::Table(80));
         let mut lines = table.lines();
         assert_eq!(
-            lines.next().map(|l| l.split_whitespace().collect::<Vec<_>>()),
+            lines
+                .next()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>()),
             Some(vec!["NAME", "KIND", "ARTICLES", "MENTIONS", "ALIASES"])
         );
-        assert!(table.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80));
+        assert!(
+            table
+                .lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
+        );
         assert_eq!(table.lines().count(), rows.len() + 1);
 
         let tsv = printed(&rows, Format::Tsv);

@@ -29,7 +29,10 @@ pub(super) fn said(article: &Article, analysis: &Analysis) -> Vec<Said> {
         let speaker = analysis.speaker_name(quote).map(str::to_string);
         let text = quote.span.text(article).trim();
         let runs_on = last.is_some_and(|prev| {
-            let paragraph_len = article.paragraphs.get(prev.paragraph).map_or(0, String::len);
+            let paragraph_len = article
+                .paragraphs
+                .get(prev.paragraph)
+                .map_or(0, String::len);
             prev.paragraph + 1 == quote.span.paragraph
                 && prev.end + 4 >= paragraph_len
                 && quote.span.start <= 4
@@ -78,8 +81,7 @@ pub fn called<'a>(collection: &'a Collection, name: &str) -> HashSet<&'a str> {
         .sorted()
         .map(|e| e.name.as_str())
         .filter(|n| {
-            n.to_lowercase() == wanted
-                || collection.aliases(n).any(|a| a.to_lowercase() == wanted)
+            n.to_lowercase() == wanted || collection.aliases(n).any(|a| a.to_lowercase() == wanted)
         })
         .collect()
 }
@@ -91,11 +93,8 @@ pub fn rows(collection: &Collection, speakers: Option<&HashSet<&str>>) -> Vec<Qu
         .quotes
         .iter()
         .filter(|said| {
-            speakers.is_none_or(|wanted| {
-                said.speaker
-                    .as_deref()
-                    .is_some_and(|s| wanted.contains(s))
-            })
+            speakers
+                .is_none_or(|wanted| said.speaker.as_deref().is_some_and(|s| wanted.contains(s)))
         })
         .map(|said| {
             let article = &collection.articles[said.article];
@@ -128,7 +127,10 @@ impl Row for QuoteRow {
             self.speaker.clone().unwrap_or_default(),
             self.text.clone(),
             self.title.clone(),
-            self.date.as_deref().map(crate::date::short).unwrap_or_default(),
+            self.date
+                .as_deref()
+                .map(crate::date::short)
+                .unwrap_or_default(),
         ]
     }
 }
@@ -148,7 +150,11 @@ mod tests {
             .collect();
         // The seed article's eight quotes (none runs on into the next paragraph).
         assert_eq!(seed.len(), 8, "{seed:#?}");
-        let by = |name: &str| seed.iter().filter(|r| r.speaker.as_deref() == Some(name)).count();
+        let by = |name: &str| {
+            seed.iter()
+                .filter(|r| r.speaker.as_deref() == Some(name))
+                .count()
+        };
         assert_eq!(by("Ali Khamenei"), 6);
         assert_eq!(by("Bashar al-Assad"), 2);
     }
@@ -161,7 +167,10 @@ mod tests {
             assert_eq!(wanted, HashSet::from(["Ali Khamenei"]), "{name}");
             let rows = rows(&collection, Some(&wanted));
             assert!(rows.len() >= 6, "{rows:#?}");
-            assert!(rows.iter().all(|r| r.speaker.as_deref() == Some("Ali Khamenei")));
+            assert!(
+                rows.iter()
+                    .all(|r| r.speaker.as_deref() == Some("Ali Khamenei"))
+            );
         }
         assert!(called(&collection, "Nobody Atall").is_empty());
         let all = rows(&collection, None);

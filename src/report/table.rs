@@ -195,8 +195,16 @@ mod tests {
 
     fn table() -> Table {
         let mut table = Table::new(COLUMNS);
-        table.push(vec!["Ali Khamenei".into(), "8".into(), "the Supreme Leader, Khamenei".into()]);
-        table.push(vec!["IRGC".into(), "12".into(), "Revolutionary Guard".into()]);
+        table.push(vec![
+            "Ali Khamenei".into(),
+            "8".into(),
+            "the Supreme Leader, Khamenei".into(),
+        ]);
+        table.push(vec![
+            "IRGC".into(),
+            "12".into(),
+            "Revolutionary Guard".into(),
+        ]);
         table
     }
 

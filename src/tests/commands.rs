@@ -36,7 +36,10 @@ fn entities_in_a_pipe_are_tab_separated_and_json_lines_with_json() {
         .split('\t')
         .collect();
     assert_eq!(khamenei[1], "person");
-    assert!(khamenei[4].split(", ").any(|a| a == "Khamenei"), "{khamenei:?}");
+    assert!(
+        khamenei[4].split(", ").any(|a| a == "Khamenei"),
+        "{khamenei:?}"
+    );
     assert!(!text.starts_with("NAME"), "no header in a pipe");
 
     let out = lede(&["entities", "--json"]);
@@ -84,7 +87,10 @@ fn exit_status_is_1_when_nothing_loads_and_2_for_a_usage_error() {
     for command in ["dump", "entities", "quotes"] {
         let out = lede(&[command, empty]);
         assert_eq!(out.status.code(), Some(1), "{command}");
-        assert!(stderr(&out).contains("no article could be loaded"), "{command}");
+        assert!(
+            stderr(&out).contains("no article could be loaded"),
+            "{command}"
+        );
         assert!(stderr(&out).contains("empty.txt: empty file"), "{command}");
     }
     for args in [
@@ -101,7 +107,12 @@ fn exit_status_is_1_when_nothing_loads_and_2_for_a_usage_error() {
 
 #[test]
 fn help_shows_examples_and_exit_statuses() {
-    for args in [&["--help"][..], &["dump", "--help"], &["entities", "--help"], &["quotes", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["dump", "--help"],
+        &["entities", "--help"],
+        &["quotes", "--help"],
+    ] {
         let out = lede(args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let text = stdout(&out);

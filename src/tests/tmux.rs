@@ -676,7 +676,10 @@ fn tmux_term_hup_and_int_restore_the_terminal_before_lede_dies() {
         // The program writes its pid, then becomes lede (exec keeps the pid).
         let command = lede_command("").replacen(
             "env ",
-            &format!("sh -c 'echo $$ > {}; exec \"$0\" \"$@\"' env ", pid_file.display()),
+            &format!(
+                "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"' env ",
+                pid_file.display()
+            ),
             1,
         );
         let Some(session) = Session::start(&format!("signal-{signal}"), &command) else {
@@ -757,7 +760,10 @@ fn tmux_entities_and_quotes_print_a_table_fitted_to_the_terminal() {
             .any(|l| l.split_whitespace().collect::<Vec<_>>() == words)
     };
     assert!(
-        has_header(&screen, &["NAME", "KIND", "ARTICLES", "MENTIONS", "ALIASES"]),
+        has_header(
+            &screen,
+            &["NAME", "KIND", "ARTICLES", "MENTIONS", "ALIASES"]
+        ),
         "{screen}"
     );
     // A row per entity, on one line, aliases last.
