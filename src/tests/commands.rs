@@ -79,19 +79,18 @@ fn quotes_of_one_speaker_by_alias_in_any_case() {
 
 #[test]
 fn exit_status_is_1_when_nothing_loads_and_2_for_a_usage_error() {
-    let dir = std::env::temp_dir().join(format!("lede-commands-empty-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let empty = dir.join("empty.txt");
-    std::fs::write(&empty, b"").expect("write");
-    let empty = empty.to_str().expect("a UTF-8 path");
+    // Two files that give no article (fixtures of the bad-files corpus).
+    let bad = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fixtures/bad");
+    let (empty, truncated) = (format!("{bad}/empty.txt"), format!("{bad}/truncated.json"));
     for command in ["dump", "entities", "quotes"] {
-        let out = lede(&[command, empty]);
+        let out = lede(&[command, &empty, &truncated]);
         assert_eq!(out.status.code(), Some(1), "{command}");
         assert!(
             stderr(&out).contains("no article could be loaded"),
             "{command}"
         );
         assert!(stderr(&out).contains("empty.txt: empty file"), "{command}");
+        assert!(stderr(&out).contains("truncated.json"), "{command}");
     }
     for args in [
         &["entities", "--bogus"][..],
@@ -102,7 +101,6 @@ fn exit_status_is_1_when_nothing_loads_and_2_for_a_usage_error() {
         let out = lede(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
