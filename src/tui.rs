@@ -173,7 +173,7 @@ fn event_loop(
                     suspend(terminal, app)?;
                 } else if let Some(action) = last_action {
                     app.apply(action);
-                    serve_requests(terminal, app, reader)?;
+                    serve_requests(terminal, app, reader, watch)?;
                 }
                 // A key is answered at once, whatever the redraw pace.
                 last_draw = None;
@@ -228,9 +228,10 @@ fn serve_requests(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     reader: Option<&Reader>,
+    watch: &mut signals::Watch,
 ) -> anyhow::Result<()> {
     if let Some(url) = app.take_open_request() {
-        open_link(terminal, app, &url)?;
+        open_link(terminal, app, &url, watch)?;
     }
     let requests = app.take_background_requests();
     if !requests.is_empty() && !reader.is_some_and(|r| r.serve(requests, app)) {
@@ -243,7 +244,12 @@ fn serve_requests(
 /// leaves the alternate screen and raw mode, runs the program without a
 /// shell and waits for it, then takes the terminal back and redraws it all.
 /// A program that does not start, or fails, is reported in the status line.
-fn open_link(terminal: &mut DefaultTerminal, app: &mut App, url: &str) -> anyhow::Result<()> {
+fn open_link(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    url: &str,
+    watch: &mut signals::Watch,
+) -> anyhow::Result<()> {
     let browser = std::env::var("BROWSER").ok();
     let command = match opener::command(browser.as_deref(), url, cfg!(target_os = "macos")) {
         Ok(command) => command,
@@ -253,9 +259,11 @@ fn open_link(terminal: &mut DefaultTerminal, app: &mut App, url: &str) -> anyhow
         }
     };
     give_terminal_back(terminal)?;
-    let result = std::process::Command::new(&command.program)
-        .args(&command.args)
-        .status();
+    let result = watch.beside_child(|| {
+        std::process::Command::new(&command.program)
+            .args(&command.args)
+            .status()
+    });
     take_terminal_back(terminal, app)?;
     let program = sanitize(&command.program);
     app.set_status(match result {

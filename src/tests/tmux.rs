@@ -792,3 +792,56 @@ fn tmux_entities_and_quotes_print_a_table_fitted_to_the_terminal() {
     assert_eq!(quotes.len(), 6, "{screen}");
     assert!(quotes.iter().any(|l| l.contains('…')), "{screen}");
 }
+
+#[test]
+fn tmux_ctrl_z_in_a_program_lede_started_stops_lede_with_it() {
+    let dir = std::env::temp_dir().join(format!("lede-tmux-stopper-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let done = dir.join("done");
+    let script = dir.join("browser.sh");
+    // As a terminal program does on Ctrl-Z: stop the whole process group.
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nkill -TSTP 0\necho back > '{}'\n",
+            done.display()
+        ),
+    )
+    .expect("write");
+    let status = Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .expect("chmod");
+    assert!(status.success());
+    let Some(session) = Session::start("stopper", "bash --norc --noprofile -i") else {
+        return;
+    };
+    let command = format!(
+        "BROWSER='{}' {}",
+        script.display(),
+        lede_command(&feeds_dir())
+            .split("; echo")
+            .next()
+            .expect("the lede part")
+    );
+    session.keys(&[&command, "Enter"]);
+    session.wait_for("the feeds", |s| s.contains("Articles (4)"));
+    session.keys(&["o"]);
+    // lede stopped with the program: the shell has the terminal.
+    session.wait_for("the shell's job report", |s| s.contains("Stopped"));
+    assert!(!done.exists(), "the program went on while stopped");
+    session.keys(&["fg", "Enter"]);
+    let screen = session.wait_for("the reader again", |s| {
+        s.contains("Articles (4)") && s.contains("opened https://coastal.example.test")
+    });
+    assert!(done.exists(), "the program ended:\n{screen}");
+    // Not suspended again by the program's stop, and still answering keys.
+    session.keys(&["q"]);
+    session.wait_for("the shell", |s| !s.contains("Articles (4)"));
+    session.keys(&["echo \"lede exited with $?\"", "Enter"]);
+    session.wait_for("the status", |s| s.contains("lede exited with 0"));
+    assert!(session.terminal_is_restored());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -8,11 +8,20 @@
 //! | SIGTERM, SIGHUP, SIGINT | restores the terminal, cleans up, then dies of the signal (status 128 + its number) |
 //! | SIGTSTP (Ctrl-Z is a key in raw mode; the loop treats it the same) | restores the terminal and stops until continued |
 //! | SIGCONT after a stop by someone else (SIGSTOP) | sets the terminal up again and redraws it all |
+//!
+//! While a program lede started has the terminal (the browser, `o`), job
+//! control is the program's: Ctrl-Z stops lede with it (a terminal program
+//! such as w3m or vim stops its whole process group), `fg` continues both,
+//! and Ctrl-C, which the program takes, does not end lede.
 
 use anyhow::Context as _;
+use signal_hook::SigId;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
+use signal_hook::low_level::unregister;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,10 +44,12 @@ pub(super) enum Caught {
 }
 
 impl Caught {
-    /// The one that wins when several came at once: ending, then stopping.
+    /// The one that wins when several came at once: ending (SIGTERM or SIGHUP
+    /// before SIGINT, which a child may have had), then stopping.
     fn weight(self) -> u8 {
         match self {
-            Caught::End(_) => 2,
+            Caught::End(SIGINT) => 2,
+            Caught::End(_) => 3,
             Caught::Stop => 1,
             Caught::Continued => 0,
         }
@@ -49,6 +60,12 @@ impl Caught {
 /// unregisters them).
 pub(super) struct Watch {
     signals: Signals,
+    /// Set while a program lede started has the terminal: SIGTSTP then
+    /// stops lede at once, as if it were not caught.
+    child: Arc<AtomicBool>,
+    stop_with_child: SigId,
+    /// An ending signal that came while the program ran, for the next look.
+    ended: Option<i32>,
 }
 
 impl Watch {
@@ -56,11 +73,38 @@ impl Watch {
     pub(super) fn start() -> anyhow::Result<Watch> {
         let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
             .context("cannot watch for signals")?;
-        Ok(Watch { signals })
+        let child = Arc::new(AtomicBool::new(false));
+        let stop_with_child =
+            signal_hook::flag::register_conditional_default(SIGTSTP, Arc::clone(&child))
+                .context("cannot watch for signals")?;
+        Ok(Watch {
+            signals,
+            child,
+            stop_with_child,
+            ended: None,
+        })
+    }
+
+    /// Runs `program`, a child that has the terminal meanwhile, leaving job
+    /// control to it; afterwards forgets the stops, continues and interrupts
+    /// that came meanwhile (they were the child's), keeping SIGTERM and SIGHUP.
+    pub(super) fn beside_child<R>(&mut self, program: impl FnOnce() -> R) -> R {
+        self.child.store(true, Ordering::SeqCst);
+        let result = program();
+        self.child.store(false, Ordering::SeqCst);
+        if let Some(Caught::End(signal)) = self.take()
+            && signal != SIGINT
+        {
+            self.ended = Some(signal);
+        }
+        result
     }
 
     /// What to do about the signals caught since the last look, if any.
     pub(super) fn take(&mut self) -> Option<Caught> {
+        if let Some(signal) = self.ended.take() {
+            return Some(Caught::End(signal));
+        }
         self.signals
             .pending()
             .map(|signal| match signal {
@@ -72,6 +116,12 @@ impl Watch {
                 Some(b) if b.weight() >= next.weight() => Some(b),
                 _ => Some(next),
             })
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        unregister(self.stop_with_child);
     }
 }
 
@@ -100,7 +150,8 @@ mod tests {
 
     #[test]
     fn an_ending_signal_outweighs_a_stop_and_a_stop_a_continue() {
-        assert!(Caught::End(SIGTERM).weight() > Caught::Stop.weight());
+        assert!(Caught::End(SIGTERM).weight() > Caught::End(SIGINT).weight());
+        assert!(Caught::End(SIGINT).weight() > Caught::Stop.weight());
         assert!(Caught::Stop.weight() > Caught::Continued.weight());
     }
 
