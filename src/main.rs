@@ -172,21 +172,24 @@ fn report(
     with_quotes: bool,
     print: impl FnOnce(&Collection, Format) -> std::io::Result<()>,
 ) -> ExitCode {
-    let gathered = report::gather(source, workers(), with_quotes, print_problem);
-    let format = match lede::tui::stdout_width() {
-        _ if json => Format::JsonLines,
-        Some(width) => Format::Table(width),
-        None => Format::Tsv,
-    };
-    match gathered.and_then(|(collection, summary)| {
-        if summary.articles == 0 {
-            Ok(None)
-        } else {
-            print(&collection, format).map(Some)
+    let (collection, summary) = match report::gather(source, workers(), with_quotes, print_problem)
+    {
+        Ok(gathered) => gathered,
+        Err(e) => {
+            eprintln!("lede: {e}");
+            return ExitCode::FAILURE;
         }
-    }) {
-        Ok(Some(())) => ExitCode::SUCCESS,
-        Ok(None) => nothing_loaded(),
+    };
+    if summary.articles == 0 {
+        return nothing_loaded();
+    }
+    let format = if json {
+        Format::JsonLines
+    } else {
+        lede::tui::stdout_width().map_or(Format::Tsv, Format::Table)
+    };
+    match print(&collection, format) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("lede: writing failed: {e}");
             ExitCode::FAILURE

@@ -845,3 +845,41 @@ fn tmux_ctrl_z_in_a_program_lede_started_stops_lede_with_it() {
     assert!(session.terminal_is_restored());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn tmux_closing_the_terminal_ends_lede() {
+    let pid_file = test_home().join("pid-hangup");
+    std::fs::create_dir_all(test_home()).expect("test home");
+    let _ = std::fs::remove_file(&pid_file);
+    let command = lede_command("").replacen(
+        "env ",
+        &format!(
+            "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"' env ",
+            pid_file.display()
+        ),
+        1,
+    );
+    let Some(session) = Session::start("hangup", &command) else {
+        return;
+    };
+    session.wait_for("the reader", |s| s.contains("Articles (7)"));
+    let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+    let pid = pid.trim().to_string();
+    // The window goes away: the terminal hangs up under the reader.
+    drop(session);
+    let alive = || {
+        Command::new("kill")
+            .args(["-0", &pid])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while alive() {
+        assert!(
+            Instant::now() < deadline,
+            "lede {pid} still runs after its terminal closed"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}

@@ -13,6 +13,12 @@
 //! control is the program's: Ctrl-Z stops lede with it (a terminal program
 //! such as w3m or vim stops its whole process group), `fg` continues both,
 //! and Ctrl-C, which the program takes, does not end lede.
+//!
+//! A safety net: should the loop not end the reader within [`GRACE`] of a
+//! SIGTERM or SIGHUP (stuck: crossterm spins for ever reading a terminal
+//! that has hung up, so closing the terminal's window would leave lede
+//! running), a thread of its own restores what it can of the terminal and
+//! lets the signal end lede.
 
 use anyhow::Context as _;
 use signal_hook::SigId;
@@ -22,6 +28,13 @@ use signal_hook::low_level::unregister;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// How long the loop has to end the reader after SIGTERM or SIGHUP before
+/// the safety net ends it.
+const GRACE: Duration = Duration::from_secs(1);
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +79,10 @@ pub(super) struct Watch {
     stop_with_child: SigId,
     /// An ending signal that came while the program ran, for the next look.
     ended: Option<i32>,
+    /// The safety net: its signals' handle, and the thread, which ends when
+    /// `running` is dropped.
+    net: Option<(signal_hook::iterator::Handle, JoinHandle<()>)>,
+    running: Option<mpsc::Sender<()>>,
 }
 
 impl Watch {
@@ -77,11 +94,27 @@ impl Watch {
         let stop_with_child =
             signal_hook::flag::register_conditional_default(SIGTSTP, Arc::clone(&child))
                 .context("cannot watch for signals")?;
+        let (running, stopped) = mpsc::channel();
+        let mut ending = Signals::new([SIGTERM, SIGHUP]).context("cannot watch for signals")?;
+        let handle = ending.handle();
+        let thread = std::thread::Builder::new()
+            .name("lede-signals".to_string())
+            .spawn(move || {
+                if let Some(signal) = ending.forever().next()
+                    && stopped.recv_timeout(GRACE) == Err(mpsc::RecvTimeoutError::Timeout)
+                {
+                    force_restore();
+                    die_of(signal);
+                }
+            })
+            .context("cannot watch for signals")?;
         Ok(Watch {
             signals,
             child,
             stop_with_child,
             ended: None,
+            net: Some((handle, thread)),
+            running: Some(running),
         })
     }
 
@@ -122,7 +155,25 @@ impl Watch {
 impl Drop for Watch {
     fn drop(&mut self) {
         unregister(self.stop_with_child);
+        // The reader has ended: the safety net stands down.
+        self.running.take();
+        if let Some((handle, thread)) = self.net.take() {
+            handle.close();
+            let _ = thread.join();
+        }
     }
+}
+
+/// The safety net's restore, from a thread of its own while the loop is
+/// stuck: raw mode off, the normal screen, the cursor shown; errors (a
+/// terminal that has hung up) are no reason to stop.
+fn force_restore() {
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
 }
 
 /// Stops lede as Ctrl-Z stops any program (SIGSTOP: SIGTSTP is caught here),
