@@ -588,28 +588,32 @@ fn tmux_s_sorts_the_list_by_date_then_source() {
     session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
 }
 
-#[test]
-fn tmux_o_opens_the_link_with_browser_as_one_argument_and_comes_back() {
-    let dir = std::env::temp_dir().join(format!("lede-tmux-browser-{}", std::process::id()));
+/// A fresh folder for `test`, and in it a shell script `browser.sh` running
+/// `body` (which may name files of the folder: `{dir}` stands for it).
+fn browser_script(test: &str, body: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("lede-tmux-{test}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let args = dir.join("args");
+    let body = body.replace("{dir}", &dir.display().to_string());
     let script = dir.join("browser.sh");
-    // Writes how many arguments it got, then each on its own line.
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > '{}.tmp'\nmv '{0}.tmp' '{0}'\n",
-            args.display()
-        ),
-    )
-    .expect("write");
+    std::fs::write(&script, format!("#!/bin/sh\n{body}")).expect("write");
     let status = Command::new("chmod")
         .arg("+x")
         .arg(&script)
         .status()
         .expect("chmod");
     assert!(status.success());
+    (dir, script)
+}
+
+#[test]
+fn tmux_o_opens_the_link_with_browser_as_one_argument_and_comes_back() {
+    // Writes how many arguments it got, then each on its own line.
+    let (dir, script) = browser_script(
+        "browser",
+        "printf '%s\\n' \"$#\" \"$@\" > '{dir}/args.tmp'\nmv '{dir}/args.tmp' '{dir}/args'\n",
+    );
+    let args = dir.join("args");
     let command = format!(
         "cd '{}' && BROWSER='{} --new-tab' {}",
         dir.display(),
@@ -667,21 +671,28 @@ impl Session {
     }
 }
 
+/// [`lede_command`] in which lede first writes its process id to a file of
+/// the test home called `name` (a shell writes it, then becomes lede: exec
+/// keeps the process id).
+fn lede_command_telling_pid(name: &str) -> (String, std::path::PathBuf) {
+    let pid_file = test_home().join(name);
+    std::fs::create_dir_all(test_home()).expect("test home");
+    let _ = std::fs::remove_file(&pid_file);
+    let command = lede_command("").replacen(
+        "env ",
+        &format!(
+            "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"' env ",
+            pid_file.display()
+        ),
+        1,
+    );
+    (command, pid_file)
+}
+
 #[test]
 fn tmux_term_hup_and_int_restore_the_terminal_before_lede_dies() {
     for (signal, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
-        let pid_file = test_home().join(format!("pid-{signal}"));
-        std::fs::create_dir_all(test_home()).expect("test home");
-        let _ = std::fs::remove_file(&pid_file);
-        // The program writes its pid, then becomes lede (exec keeps the pid).
-        let command = lede_command("").replacen(
-            "env ",
-            &format!(
-                "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"' env ",
-                pid_file.display()
-            ),
-            1,
-        );
+        let (command, pid_file) = lede_command_telling_pid(&format!("pid-{signal}"));
         let Some(session) = Session::start(&format!("signal-{signal}"), &command) else {
             return;
         };
@@ -795,26 +806,9 @@ fn tmux_entities_and_quotes_print_a_table_fitted_to_the_terminal() {
 
 #[test]
 fn tmux_ctrl_z_in_a_program_lede_started_stops_lede_with_it() {
-    let dir = std::env::temp_dir().join(format!("lede-tmux-stopper-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let done = dir.join("done");
-    let script = dir.join("browser.sh");
     // As a terminal program does on Ctrl-Z: stop the whole process group.
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nkill -TSTP 0\necho back > '{}'\n",
-            done.display()
-        ),
-    )
-    .expect("write");
-    let status = Command::new("chmod")
-        .arg("+x")
-        .arg(&script)
-        .status()
-        .expect("chmod");
-    assert!(status.success());
+    let (dir, script) = browser_script("stopper", "kill -TSTP 0\necho back > '{dir}/done'\n");
+    let done = dir.join("done");
     let Some(session) = Session::start("stopper", "bash --norc --noprofile -i") else {
         return;
     };
@@ -848,17 +842,7 @@ fn tmux_ctrl_z_in_a_program_lede_started_stops_lede_with_it() {
 
 #[test]
 fn tmux_closing_the_terminal_ends_lede() {
-    let pid_file = test_home().join("pid-hangup");
-    std::fs::create_dir_all(test_home()).expect("test home");
-    let _ = std::fs::remove_file(&pid_file);
-    let command = lede_command("").replacen(
-        "env ",
-        &format!(
-            "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"' env ",
-            pid_file.display()
-        ),
-        1,
-    );
+    let (command, pid_file) = lede_command_telling_pid("pid-hangup");
     let Some(session) = Session::start("hangup", &command) else {
         return;
     };
