@@ -8,6 +8,9 @@
 pub enum Action {
     /// Leave the program.
     Quit,
+    /// Give the terminal back to the shell and stop until `fg` (Ctrl-Z);
+    /// carried out by the terminal layer, the state does not change.
+    Suspend,
     /// Move the cursor (or scroll the body) one line down.
     MoveDown,
     /// Move the cursor (or scroll the body) one line up.
@@ -116,6 +119,7 @@ impl Action {
         Action::ShowQuotes,
         Action::GoToQuote,
         Action::CopyQuote,
+        Action::Suspend,
     ];
 
     /// The action's name in the config file (`next_mention`).
@@ -154,6 +158,7 @@ impl Action {
             Action::ShowQuotes => "show_quotes",
             Action::GoToQuote => "go_to_quote",
             Action::CopyQuote => "copy_quote",
+            Action::Suspend => "suspend",
         }
     }
 

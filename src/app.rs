@@ -240,6 +240,8 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
+            // The terminal layer suspends lede; the reader's state stays as it is.
+            Action::Suspend => {}
             Action::MoveDown
             | Action::MoveUp
             | Action::PageDown

@@ -236,6 +236,7 @@ use KeyCode as K;
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     bind(&[Key::ctrl('c')], Action::Quit, "quit", Always, ""),
+    bind(&[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)", Always, ""),
     bind(&[Key::char('j'), Key::plain(K::Down)], Action::MoveDown, "move down one line", Move, "move"),
     bind(&[Key::char('k'), Key::plain(K::Up)], Action::MoveUp, "move up one line", Move, "move"),
     bind(&[Key::char('g'), Key::plain(K::Home)], Action::MoveTop, "go to the top", Move, ""),

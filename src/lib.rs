@@ -21,13 +21,14 @@
 //! | [`store`] | compact storage of loaded articles for the reader |
 //! | [`pipeline`] | loading and analysis as a stream on every core: the reader's background, the streaming dump |
 //! | [`reflow`] | wraps a paragraph to a width as byte ranges |
+//! | [`report`] | `lede entities`, `lede quotes`: a collection's entities and quotes as a table or JSON Lines |
 //! | [`action`], [`keymap`] | what the reader can do, and the one key table that also feeds help |
 //! | [`config`] | `config.toml`: keys, colours, layout, switches; every problem with its line |
 //! | [`app`] | the reader's state and `apply(Action)`; no IO, no terminal |
 //! | [`ui`] | panes drawn from `&App` |
 //! | [`tui`] | the only module that touches the terminal: setup, event loop, restore |
 //!
-//! The pure layers (model, loader, fetch, date, opener, analysis, dump, store, pipeline, reflow, config, app) never import
+//! The pure layers (model, loader, fetch, date, opener, analysis, dump, store, pipeline, reflow, report, config, app) never import
 //! ratatui or crossterm.
 
 pub mod action;
@@ -43,6 +44,7 @@ pub mod model;
 pub mod opener;
 pub mod pipeline;
 pub mod reflow;
+pub mod report;
 pub mod sanitize;
 pub mod store;
 pub mod tui;

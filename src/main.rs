@@ -5,6 +5,7 @@ use lede::app::App;
 use lede::config::{self, Config};
 use lede::loader::LoadError;
 use lede::pipeline::{self, Reader, Source};
+use lede::report::{self, Collection, Format};
 use lede::sanitize::sanitize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,7 +14,26 @@ use std::time::{Duration, Instant};
 /// A terminal reader for news articles: quotes attributed to their speakers,
 /// people, organizations and places merged and linked across articles.
 #[derive(Parser)]
-#[command(name = "lede", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "lede",
+    version,
+    about,
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:
+  lede                                 your subscriptions (~/.config/lede/urls), else the sample
+  lede ~/news/ today.jsonl             files and folders (walked recursively)
+  lede https://example.org/rss.xml     a feed by its address
+  curl -s https://example.org/feed | lede -
+  lede dump ~/news/ > analysis.jsonl   the analysis for scripts
+  lede entities ~/news/ | head         who and what the articles name most
+  lede quotes ~/news/ --speaker Khamenei
+
+In the reader, ? lists the keys. Ctrl-Z suspends it (fg brings it back).
+
+Exit status: 0 done; 1 nothing could be loaded, or the terminal or the output failed;
+2 a usage error; after SIGTERM, SIGHUP or SIGINT, lede restores the terminal and dies
+of the signal (status 128 + its number: 143, 129, 130)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -30,10 +50,83 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Print the analysis of every article as JSON Lines (one object per article).
+    #[command(
+        after_help = "Each line: id, source_path, title, source, date, url, paragraphs,
+quotes (paragraph, start, end, text, speaker), entities (name, kind, aliases,
+mentions), removed. Offsets are UTF-8 byte offsets into the paragraph. Load
+problems go to standard error.
+
+Examples:
+  lede dump ~/news/ > analysis.jsonl
+  lede dump https://example.org/rss.xml | jq -r '.quotes[].speaker'
+  lede dump | jq '{title, people: [.entities[] | select(.kind == \"person\") | .name]}'
+
+Exit status: 0 done; 1 nothing could be loaded, or writing failed; 2 a usage error."
+    )]
     Dump {
         /// Files, directories, web addresses or OPML lists to read (`-` for standard
         /// input); the subscription file's feeds, else the sample, without any.
         paths: Vec<PathBuf>,
+    },
+    /// List the entities: name, kind, articles, mentions, aliases
+    ///
+    /// Every person, organization, place and other name of the articles, the
+    /// one named in most articles first.
+    #[command(
+        after_help = "On a terminal: a table fitted to its width (long cells cut with …).
+Otherwise: one line per entity, tab-separated, no header, cells whole:
+name, kind, articles, mentions, aliases (joined by \", \").
+With --json: JSON Lines, one object per entity:
+{\"name\", \"kind\", \"articles\", \"mentions\", \"aliases\": [...]}.
+Names are unified across the articles as in the reader's sidebar (a).
+
+Examples:
+  lede entities ~/news/
+  lede entities ~/news/ | awk -F'\\t' '$2 == \"organization\"' | head
+  lede entities --json ~/news/ | jq -r 'select(.articles > 10) | .name'
+
+Exit status: 0 done; 1 nothing could be loaded, or writing failed; 2 a usage error."
+    )]
+    Entities {
+        /// Files, directories, web addresses or OPML lists to read (`-` for standard
+        /// input); the subscription file's feeds, else the sample, without any.
+        paths: Vec<PathBuf>,
+        /// Print JSON Lines (one object per entity) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the quotes: speaker, words, article title, date
+    ///
+    /// Every quote of the articles, from the newest article to the oldest
+    /// (undated ones last, in the order they were read).
+    #[command(
+        after_help = "On a terminal: a table fitted to its width (long cells cut with …).
+Otherwise: one line per quote, tab-separated, no header, cells whole:
+speaker (empty if unknown), quote, article title, date (2026-11-30 08:00).
+With --json: JSON Lines, one object per quote:
+{\"speaker\" (or null), \"text\", \"title\", \"date\" (as written, or null),
+\"id\" (as in the dump), \"url\" (or null)}.
+A quotation that runs over several paragraphs is one quote.
+
+Examples:
+  lede quotes ~/news/
+  lede quotes ~/news/ --speaker khamenei      by name or alias, any case
+  lede quotes --json --speaker \"Ofcom\" ~/news/ | jq -r .text
+
+Exit status: 0 done (also when no one has that name); 1 nothing could be
+loaded, or writing failed; 2 a usage error."
+    )]
+    Quotes {
+        /// Files, directories, web addresses or OPML lists to read (`-` for standard
+        /// input); the subscription file's feeds, else the sample, without any.
+        paths: Vec<PathBuf>,
+        /// Only this speaker's quotes: a name as the entities list gives it, or
+        /// any of its aliases, in any case.
+        #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new())]
+        speaker: Option<String>,
+        /// Print JSON Lines (one object per quote) instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -46,17 +139,27 @@ const FIRST_ANALYSIS_WAIT: Duration = Duration::from_millis(30);
 /// (a quick failure is still printed, as for files).
 const SLOW_FETCH: Duration = Duration::from_millis(400);
 
+/// Threads for the analysis: every core.
+fn workers() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+}
+
+/// Prints a load problem of a command on standard error.
+fn print_problem(problem: &LoadError, _skipped: bool) {
+    eprintln!("lede: {problem}");
+}
+
+/// Says that nothing loaded: the commands' exit status 1.
+fn nothing_loaded() -> ExitCode {
+    eprintln!("lede: no article could be loaded");
+    ExitCode::FAILURE
+}
+
 /// Streams the analysis to standard output; fails when nothing loaded.
 fn dump(source: &Source) -> ExitCode {
-    let workers = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let result = pipeline::dump(source, std::io::stdout().lock(), workers, |problem, _| {
-        eprintln!("lede: {problem}");
-    });
+    let result = pipeline::dump(source, std::io::stdout().lock(), workers(), print_problem);
     match result {
-        Ok(summary) if summary.articles == 0 => {
-            eprintln!("lede: no article could be loaded");
-            ExitCode::FAILURE
-        }
+        Ok(summary) if summary.articles == 0 => nothing_loaded(),
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("lede: writing the dump failed: {e}");
@@ -71,6 +174,59 @@ fn config() -> (Config, Vec<config::Problem>) {
         || (Config::default(), Vec::new()),
         |path| config::load(&path),
     )
+}
+
+/// Reads the collection, then prints what `print` makes of it in a table
+/// fitted to the terminal, tab-separated lines when standard output is not a
+/// terminal, or JSON Lines (`json`); fails when nothing loaded.
+fn report(
+    source: &Source,
+    json: bool,
+    with_quotes: bool,
+    print: impl FnOnce(&Collection, Format) -> std::io::Result<()>,
+) -> ExitCode {
+    let (collection, summary) = match report::gather(source, workers(), with_quotes, print_problem)
+    {
+        Ok(gathered) => gathered,
+        Err(e) => {
+            eprintln!("lede: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if summary.articles == 0 {
+        return nothing_loaded();
+    }
+    let format = if json {
+        Format::JsonLines
+    } else {
+        lede::tui::stdout_width().map_or(Format::Tsv, Format::Table)
+    };
+    match print(&collection, format) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lede: writing failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `lede quotes`: every quote, or those of the speaker called `speaker`.
+fn print_quotes(
+    collection: &Collection,
+    format: Format,
+    speaker: Option<&str>,
+) -> std::io::Result<()> {
+    let wanted = speaker.map(|name| report::quotes::called(collection, name));
+    let rows = report::quotes::rows(collection, wanted.as_ref());
+    if let (Some(name), Some(wanted)) = (speaker, &wanted) {
+        let name = sanitize(name);
+        if wanted.is_empty() {
+            eprintln!("lede: no one in these articles is called {name}");
+        } else if rows.is_empty() {
+            eprintln!("lede: {name} is named but never quoted");
+        }
+    }
+    report::write(&rows, format, std::io::stdout().lock())
 }
 
 /// Starts loading in the background and opens the reader as soon as the first
@@ -128,7 +284,8 @@ fn read(source: Source, problems: Vec<LoadError>) -> ExitCode {
         }
     }
     match lede::tui::run(app, Some(reader)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(lede::tui::Exit::Quit) => ExitCode::SUCCESS,
+        Ok(lede::tui::Exit::Signal(signal)) => lede::tui::die_of(signal),
         Err(e) => {
             eprintln!("lede: {e}");
             ExitCode::FAILURE
@@ -148,6 +305,19 @@ fn source_of(paths: Vec<PathBuf>) -> (Source, Vec<LoadError>) {
         .unwrap_or((Source::Sample, Vec::new()))
 }
 
+/// [`source_of`] for a command: the config file's and the subscription
+/// file's problems printed.
+fn command_source(paths: Vec<PathBuf>) -> Source {
+    for problem in config().1 {
+        eprintln!("lede: {}", sanitize(&problem.to_string()));
+    }
+    let (source, problems) = source_of(paths);
+    for problem in &problems {
+        print_problem(problem, false);
+    }
+    source
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.print_config {
@@ -155,16 +325,20 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     match cli.command {
-        Some(Command::Dump { paths }) => {
-            for problem in config().1 {
-                eprintln!("lede: {}", sanitize(&problem.to_string()));
-            }
-            let (source, problems) = source_of(paths);
-            for problem in problems {
-                eprintln!("lede: {problem}");
-            }
-            dump(&source)
+        Some(Command::Dump { paths }) => dump(&command_source(paths)),
+        Some(Command::Entities { paths, json }) => {
+            report(&command_source(paths), json, false, |collection, format| {
+                let rows = report::entities::rows(collection);
+                report::write(&rows, format, std::io::stdout().lock())
+            })
         }
+        Some(Command::Quotes {
+            paths,
+            speaker,
+            json,
+        }) => report(&command_source(paths), json, true, |collection, format| {
+            print_quotes(collection, format, speaker.as_deref())
+        }),
         None => {
             let (source, problems) = source_of(cli.paths);
             read(source, problems)

@@ -970,11 +970,67 @@ fn dump_with(
     naming_bytes: usize,
     problem: impl FnMut(&LoadError, bool) + Send,
 ) -> io::Result<DumpSummary> {
+    let settled = Settled::new();
+    let mut writer = DumpWriter {
+        out: io::BufWriter::with_capacity(1 << 16, out),
+        unifier: Some(Unifier::default()),
+        held: Vec::new(),
+        held_bytes: 0,
+        naming_bytes,
+        settled: &settled,
+        workers,
+    };
+    // Once names are settled, workers rename and serialise each article
+    // themselves; until then the writer holds them.
+    let serialise = |article: Article, mut analysis: Analysis| match settled.get() {
+        Some(renames) => {
+            crate::analysis::index::apply_renames(&mut analysis, renames);
+            Analysed::Line(crate::dump::record_json(&article, &analysis))
+        }
+        None => Analysed::Held(Box::new((article, analysis))),
+    };
+    // A closed pipe stops the dump quietly.
+    let summary = analyse_in_order(source, workers, problem, serialise, |result| {
+        match writer.take(result) {
+            Ok(()) => Ok(ControlFlow::Continue(())),
+            Err(e) => quiet_broken_pipe(e).map(|()| ControlFlow::Break(())),
+        }
+    })?;
+    writer.settle().or_else(quiet_broken_pipe)?;
+    writer.out.flush().or_else(quiet_broken_pipe)?;
+    Ok(summary)
+}
+
+/// Analyses every article under `source` on `workers` threads while the
+/// loader reads on, and hands each result to `take` in load order: `work`
+/// turns an article and its analysis into what `take` needs (on the
+/// workers, so costly work such as serialising is shared out). `problem`
+/// gets every load problem as it is found, with whether the file was
+/// skipped. `take` may stop it early (`Break`). The names are each article's own; a caller that wants the
+/// collection's gathers them (see [`crate::analysis::index::Unifier`]).
+///
+/// # Algorithm
+/// Articles are numbered as they are read. Workers take them in that order,
+/// but one never starts article `n` before `take` has had article
+/// `n - DUMP_WINDOW`, so few articles are in flight at once. Finished results
+/// wait in a map by number, and each goes to `take` as soon as every one
+/// before it has. Memory is bounded by the window, whatever the collection's
+/// size.
+///
+/// # Errors
+/// The first error `take` returns, which stops the loading and the workers
+/// as a `Break` does.
+pub fn analyse_in_order<T: Send>(
+    source: &Source,
+    workers: usize,
+    problem: impl FnMut(&LoadError, bool) + Send,
+    work: impl Fn(Article, Analysis) -> T + Sync,
+    mut take: impl FnMut(T) -> io::Result<ControlFlow<()>>,
+) -> io::Result<DumpSummary> {
     let (articles_tx, articles_rx) = mpsc::sync_channel::<(usize, Article)>(DUMP_WINDOW);
     let articles_rx = Mutex::new(articles_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Analysed)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, T)>();
     let taken = (Mutex::new(0usize), Condvar::new());
-    let settled = Settled::new();
     let stop = AtomicBool::new(false);
     let mut summary = DumpSummary::default();
     let result = thread::scope(|scope| {
@@ -982,23 +1038,14 @@ fn dump_with(
         let loader = scope.spawn(move || dump_load(source, &articles_tx, problem, stop_flag));
         for _ in 0..workers.max(1) {
             let done_tx = done_tx.clone();
-            let (articles_rx, taken, settled) = (&articles_rx, &taken, &settled);
-            scope.spawn(move || dump_work(articles_rx, taken, settled, &done_tx));
+            let (articles_rx, taken, work) = (&articles_rx, &taken, &work);
+            scope.spawn(move || dump_work(articles_rx, taken, work, &done_tx));
         }
         drop(done_tx);
-        let mut writer = DumpWriter {
-            out: io::BufWriter::with_capacity(1 << 16, out),
-            unifier: Some(Unifier::default()),
-            held: Vec::new(),
-            held_bytes: 0,
-            naming_bytes,
-            settled: &settled,
-            workers,
-        };
-        let result = writer.run(&done_rx, &taken, &mut summary);
-        // After a closed pipe or a write error, wind the loader and workers
-        // down: workers stop, the loader stops at its next file, and what it
-        // already queued is drained so that it never blocks.
+        let result = take_in_order(&done_rx, &taken, &mut summary, &mut take);
+        // After an error, wind the loader and workers down: workers stop,
+        // the loader stops at its next file, and what it already queued is
+        // drained so that it never blocks.
         stop.store(true, Ordering::Relaxed);
         drop(done_rx);
         {
@@ -1013,6 +1060,35 @@ fn dump_with(
         result
     });
     result.map(|()| summary)
+}
+
+/// Hands the workers' results to `take` in article order, telling the
+/// workers how far it got.
+fn take_in_order<T>(
+    from: &Receiver<(usize, T)>,
+    taken: &(Mutex<usize>, Condvar),
+    summary: &mut DumpSummary,
+    take: &mut impl FnMut(T) -> io::Result<ControlFlow<()>>,
+) -> io::Result<()> {
+    let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
+    let mut next = 0;
+    for (n, result) in from {
+        waiting.insert(n, result);
+        let before = next;
+        while let Some(result) = waiting.remove(&next) {
+            next += 1;
+            summary.articles = next;
+            if take(result)?.is_break() {
+                return Ok(());
+            }
+        }
+        if next != before {
+            let (lock, bell) = taken;
+            *lock.lock().unwrap_or_else(PoisonError::into_inner) = next;
+            bell.notify_all();
+        }
+    }
+    Ok(())
 }
 
 /// The dump's loader: numbers articles and queues them (blocking when the
@@ -1047,13 +1123,13 @@ fn dump_load(
     skipped
 }
 
-/// A dump worker: analyses articles, never more than [`DUMP_WINDOW`] ahead
-/// of the writer; once names are settled, renames and serialises them too.
-fn dump_work(
+/// A worker of [`analyse_in_order`]: analyses articles, never more than
+/// [`DUMP_WINDOW`] ahead of the taker, and hands `work`'s result on.
+fn dump_work<T>(
     from: &Mutex<Receiver<(usize, Article)>>,
     taken: &(Mutex<usize>, Condvar),
-    settled: &Settled,
-    to_writer: &Sender<(usize, Analysed)>,
+    work: &impl Fn(Article, Analysis) -> T,
+    to_taker: &Sender<(usize, T)>,
 ) {
     loop {
         let next = from.lock().unwrap_or_else(PoisonError::into_inner).recv();
@@ -1070,15 +1146,8 @@ fn dump_work(
                 return;
             }
         }
-        let mut analysis = crate::analysis::analyse(&article);
-        let result = match settled.get() {
-            Some(renames) => {
-                crate::analysis::index::apply_renames(&mut analysis, renames);
-                Analysed::Line(crate::dump::record_json(&article, &analysis))
-            }
-            None => Analysed::Held(Box::new((article, analysis))),
-        };
-        if to_writer.send((n, result)).is_err() {
+        let analysis = crate::analysis::analyse(&article);
+        if to_taker.send((n, work(article, analysis))).is_err() {
             return;
         }
     }
@@ -1098,36 +1167,6 @@ struct DumpWriter<'a, W: Write> {
 }
 
 impl<W: Write> DumpWriter<'_, W> {
-    fn run(
-        &mut self,
-        from: &Receiver<(usize, Analysed)>,
-        taken: &(Mutex<usize>, Condvar),
-        summary: &mut DumpSummary,
-    ) -> io::Result<()> {
-        let mut waiting: BTreeMap<usize, Analysed> = BTreeMap::new();
-        let mut next = 0;
-        for (n, result) in from {
-            waiting.insert(n, result);
-            let before = next;
-            while let Some(result) = waiting.remove(&next) {
-                next += 1;
-                summary.articles = next;
-                if let Err(e) = self.take(result) {
-                    return quiet_broken_pipe(e);
-                }
-            }
-            if next != before {
-                let (lock, bell) = taken;
-                *lock.lock().unwrap_or_else(PoisonError::into_inner) = next;
-                bell.notify_all();
-            }
-        }
-        if let Err(e) = self.settle() {
-            return quiet_broken_pipe(e);
-        }
-        self.out.flush().or_else(quiet_broken_pipe)
-    }
-
     /// Takes the next result in order.
     fn take(&mut self, result: Analysed) -> io::Result<()> {
         match result {

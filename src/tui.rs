@@ -8,6 +8,10 @@
 //! key it carries out what the app asked of the world: a link opens in the
 //! browser around a restored terminal, reload and fetch requests go to the
 //! background ([`Reader::serve`]).
+//!
+//! Signals ([`signals`]): SIGTERM, SIGHUP and SIGINT end the loop, so the
+//! terminal is restored before lede dies of the signal; Ctrl-Z (a key in raw
+//! mode) and SIGTSTP hand the restored terminal back to the shell until `fg`.
 
 use crate::action::Action;
 use crate::app::App;
@@ -27,25 +31,34 @@ use crossterm::terminal::EnterAlternateScreen;
 use ratatui::DefaultTerminal;
 use std::time::{Duration, Instant};
 
+mod signals;
+
+pub use signals::{Exit, die_of};
+
 /// Least time between two redraws caused by the background (keys redraw at once).
 const REDRAW_EVERY: Duration = Duration::from_millis(50);
 
 /// How long the loop waits for a key while the background may have news.
 const POLL_BUSY: Duration = Duration::from_millis(10);
 
-/// How long it waits when the background is done (it still answers requests).
+/// How long it waits when the background is done (it still answers requests,
+/// and sees to signals).
 const POLL_IDLE: Duration = Duration::from_millis(250);
 
-/// Runs the reader until the user quits, fed by `reader` when the collection
-/// streams in. The terminal is restored in every case.
+/// Runs the reader until the user quits or a signal ends it, fed by `reader`
+/// when the collection streams in. The terminal is restored in every case.
 ///
 /// # Errors
 ///
 /// When the terminal cannot be set up (no tty), drawn to, or read from.
+///
 /// The mouse is captured unless the config says `mouse = false`, which
 /// leaves it to the terminal's own selection.
-pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
+pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<Exit> {
     let mouse = app.config().mouse;
+    // Watched before the terminal changes, so that no signal finds it
+    // changed and unwatched.
+    let mut watch = signals::Watch::start()?;
     // try_init installs the panic hook that restores the terminal, then enters
     // raw mode and the alternate screen; unlike `ratatui::run` it reports a
     // missing terminal as an error instead of panicking.
@@ -62,11 +75,12 @@ pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
         release_mouse_on_panic();
         capture_mouse(true)?;
     }
-    let result = event_loop(&mut terminal, &mut app, reader.as_ref(), mouse);
+    let result = event_loop(&mut terminal, &mut app, reader.as_ref(), &mut watch, mouse);
     if mouse {
         // Best effort: the terminal is restored whatever happens here.
         let _ = capture_mouse(false);
     }
+    let _ = terminal.show_cursor();
     ratatui::restore();
     result
 }
@@ -92,6 +106,19 @@ fn release_mouse_on_panic() {
     }));
 }
 
+/// The width of the terminal standard output goes to, or `None` when it
+/// goes to a pipe or a file (the commands print tables to a terminal only).
+pub fn stdout_width() -> Option<usize> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(width, _)| usize::from(width))
+        .filter(|&width| width > 0)
+}
+
 /// Wraps the panic hook so that a panic in a thread whose panics are caught
 /// and reported as a problem (the web page extractor, see
 /// [`crate::loader::html`]) neither restores the terminal under the running
@@ -111,8 +138,9 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     reader: Option<&Reader>,
+    watch: &mut signals::Watch,
     mouse: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Exit> {
     let theme = Theme::from_env(&app.config().colours);
     let size = terminal.size()?;
     app.resize(size.width, size.height);
@@ -124,8 +152,28 @@ fn event_loop(
     let mut key_at: Option<Instant> = None;
     let mut key_to_frame: Vec<(Duration, Option<Action>)> = Vec::new();
     let mut last_action = None;
+    let mut exit = Exit::Quit;
     let mut clicks = Clicks::default();
     while !app.should_quit() {
+        match watch.take() {
+            Some(signals::Caught::End(signal)) => {
+                exit = Exit::Signal(signal);
+                break;
+            }
+            Some(signals::Caught::Stop) => {
+                suspend(terminal, app, mouse)?;
+                last_draw = None;
+                dirty = true;
+            }
+            Some(signals::Caught::Continued) => {
+                // Stopped and continued by someone else: the shell may have
+                // changed the terminal meanwhile.
+                take_terminal_back(terminal, app, mouse)?;
+                last_draw = None;
+                dirty = true;
+            }
+            None => {}
+        }
         // After a key, its frame comes first; the background's news wait a turn.
         if !key_pressed
             && let Some(reader) = reader
@@ -146,8 +194,8 @@ fn event_loop(
         let timeout = match (dirty, last_draw) {
             (true, Some(t)) => REDRAW_EVERY.saturating_sub(t.elapsed()).min(POLL_BUSY),
             _ if busy => POLL_BUSY,
-            _ if reader.is_some() => POLL_IDLE,
-            _ => Duration::from_secs(3600),
+            // Idle, the loop still wakes now and then to see to signals.
+            _ => POLL_IDLE,
         };
         if !event::poll(timeout)? {
             continue;
@@ -161,9 +209,11 @@ fn event_loop(
                 }
                 let lede_key = to_key(key);
                 last_action = lede_key.and_then(|k| app.action_for(k));
-                if let Some(action) = last_action {
+                if last_action == Some(Action::Suspend) {
+                    suspend(terminal, app, mouse)?;
+                } else if let Some(action) = last_action {
                     app.apply(action);
-                    serve_requests(terminal, app, reader, mouse)?;
+                    serve_requests(terminal, app, reader, watch, mouse)?;
                 } else if let Some(name) = lede_key.map(|k| k.to_string()).or_else(|| key_name(key))
                 {
                     app.key_not_bound(&name);
@@ -191,6 +241,44 @@ fn event_loop(
     if let Some(path) = log_path {
         write_frame_log(&path, &key_to_frame)?;
     }
+    Ok(exit)
+}
+
+/// Ctrl-Z: gives the terminal back to the shell, stops lede until `fg`
+/// (or SIGCONT), then takes the terminal again and redraws it all.
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> anyhow::Result<()> {
+    give_terminal_back(terminal, mouse)?;
+    signals::stop_until_continued().context("cannot suspend")?;
+    take_terminal_back(terminal, app, mouse)
+}
+
+/// Shows the cursor, leaves the alternate screen and raw mode (and gives the
+/// `mouse` back if lede had it): the terminal as the shell had it.
+fn give_terminal_back(terminal: &mut DefaultTerminal, mouse: bool) -> anyhow::Result<()> {
+    terminal.show_cursor()?;
+    if mouse {
+        capture_mouse(false)?;
+    }
+    ratatui::try_restore().context("cannot restore the terminal")
+}
+
+/// Raw mode and the alternate screen again, after a program or the shell had
+/// the terminal; the next frame is drawn whole, at the terminal's size now.
+fn take_terminal_back(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    mouse: bool,
+) -> anyhow::Result<()> {
+    crossterm::terminal::enable_raw_mode().context("cannot set up the terminal again")?;
+    crossterm::execute!(std::io::stdout(), EnterAlternateScreen)
+        .context("cannot set up the terminal again")?;
+    if mouse {
+        capture_mouse(true)?;
+    }
+    // Forget what was drawn: the next frame is drawn whole.
+    terminal.clear()?;
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     Ok(())
 }
 
@@ -200,10 +288,11 @@ fn serve_requests(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     reader: Option<&Reader>,
+    watch: &mut signals::Watch,
     mouse: bool,
 ) -> anyhow::Result<()> {
     if let Some(url) = app.take_open_request() {
-        open_link(terminal, app, &url, mouse)?;
+        open_link(terminal, app, &url, watch, mouse)?;
     }
     if let Some(text) = app.take_copy_request() {
         copy_to_clipboard(&text)?;
@@ -223,6 +312,7 @@ fn open_link(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     url: &str,
+    watch: &mut signals::Watch,
     mouse: bool,
 ) -> anyhow::Result<()> {
     let browser = std::env::var("BROWSER").ok();
@@ -233,24 +323,13 @@ fn open_link(
             return Ok(());
         }
     };
-    terminal.show_cursor()?;
-    if mouse {
-        capture_mouse(false)?;
-    }
-    ratatui::try_restore().context("cannot restore the terminal")?;
-    let result = std::process::Command::new(&command.program)
-        .args(&command.args)
-        .status();
-    crossterm::terminal::enable_raw_mode().context("cannot set up the terminal again")?;
-    crossterm::execute!(std::io::stdout(), EnterAlternateScreen)
-        .context("cannot set up the terminal again")?;
-    if mouse {
-        capture_mouse(true)?;
-    }
-    // Forget what was drawn: the next frame is drawn whole.
-    terminal.clear()?;
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
+    give_terminal_back(terminal, mouse)?;
+    let result = watch.beside_child(|| {
+        std::process::Command::new(&command.program)
+            .args(&command.args)
+            .status()
+    });
+    take_terminal_back(terminal, app, mouse)?;
     let program = sanitize(&command.program);
     app.set_status(match result {
         Ok(status) if status.success() => format!("opened {url}"),
@@ -382,6 +461,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn to_key_keeps_ctrl_and_folds_shift_into_the_character() {
+        let cases = [
+            (
+                KeyEvent::new(C::Char('j'), KeyModifiers::NONE),
+                Some(Key::char('j')),
+            ),
+            (
+                KeyEvent::new(C::Char('J'), KeyModifiers::SHIFT),
+                Some(Key::char('J')),
+            ),
+            (
+                KeyEvent::new(C::Char('c'), KeyModifiers::CONTROL),
+                Some(Key::ctrl('c')),
+            ),
+            (
+                KeyEvent::new(C::BackTab, KeyModifiers::SHIFT),
+                Some(Key::plain(KeyCode::BackTab)),
+            ),
+            (
+                KeyEvent::new(C::Tab, KeyModifiers::SHIFT),
+                Some(Key::plain(KeyCode::BackTab)),
+            ),
+            (
+                KeyEvent::new(C::PageDown, KeyModifiers::NONE),
+                Some(Key::plain(KeyCode::PageDown)),
+            ),
+            (KeyEvent::new(C::Char('j'), KeyModifiers::ALT), None),
+            (KeyEvent::new(C::F(1), KeyModifiers::NONE), None),
+        ];
+        for (event, key) in cases {
+            assert_eq!(to_key(event), key, "{event:?}");
+        }
+    }
+
+    #[test]
     fn clicks_tell_a_double_click_by_place_and_time() {
         let press = |column, row| MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
@@ -430,41 +544,6 @@ mod tests {
             kind(clicks.translate(wheel, late)),
             Some(MouseKind::WheelDown)
         );
-    }
-
-    #[test]
-    fn to_key_keeps_ctrl_and_folds_shift_into_the_character() {
-        let cases = [
-            (
-                KeyEvent::new(C::Char('j'), KeyModifiers::NONE),
-                Some(Key::char('j')),
-            ),
-            (
-                KeyEvent::new(C::Char('J'), KeyModifiers::SHIFT),
-                Some(Key::char('J')),
-            ),
-            (
-                KeyEvent::new(C::Char('c'), KeyModifiers::CONTROL),
-                Some(Key::ctrl('c')),
-            ),
-            (
-                KeyEvent::new(C::BackTab, KeyModifiers::SHIFT),
-                Some(Key::plain(KeyCode::BackTab)),
-            ),
-            (
-                KeyEvent::new(C::Tab, KeyModifiers::SHIFT),
-                Some(Key::plain(KeyCode::BackTab)),
-            ),
-            (
-                KeyEvent::new(C::PageDown, KeyModifiers::NONE),
-                Some(Key::plain(KeyCode::PageDown)),
-            ),
-            (KeyEvent::new(C::Char('j'), KeyModifiers::ALT), None),
-            (KeyEvent::new(C::F(1), KeyModifiers::NONE), None),
-        ];
-        for (event, key) in cases {
-            assert_eq!(to_key(event), key, "{event:?}");
-        }
     }
 
     #[test]

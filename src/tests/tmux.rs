@@ -588,28 +588,32 @@ fn tmux_s_sorts_the_list_by_date_then_source() {
     session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
 }
 
-#[test]
-fn tmux_o_opens_the_link_with_browser_as_one_argument_and_comes_back() {
-    let dir = std::env::temp_dir().join(format!("lede-tmux-browser-{}", std::process::id()));
+/// A fresh folder for `test`, and in it a shell script `browser.sh` running
+/// `body` (which may name files of the folder: `{dir}` stands for it).
+fn browser_script(test: &str, body: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("lede-tmux-{test}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let args = dir.join("args");
+    let body = body.replace("{dir}", &dir.display().to_string());
     let script = dir.join("browser.sh");
-    // Writes how many arguments it got, then each on its own line.
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > '{}.tmp'\nmv '{0}.tmp' '{0}'\n",
-            args.display()
-        ),
-    )
-    .expect("write");
+    std::fs::write(&script, format!("#!/bin/sh\n{body}")).expect("write");
     let status = Command::new("chmod")
         .arg("+x")
         .arg(&script)
         .status()
         .expect("chmod");
     assert!(status.success());
+    (dir, script)
+}
+
+#[test]
+fn tmux_o_opens_the_link_with_browser_as_one_argument_and_comes_back() {
+    // Writes how many arguments it got, then each on its own line.
+    let (dir, script) = browser_script(
+        "browser",
+        "printf '%s\\n' \"$#\" \"$@\" > '{dir}/args.tmp'\nmv '{dir}/args.tmp' '{dir}/args'\n",
+    );
+    let args = dir.join("args");
     let command = format!(
         "cd '{}' && BROWSER='{} --new-tab' {}",
         dir.display(),
@@ -829,4 +833,218 @@ fn tmux_quotes_view_goes_to_a_quote_copies_it_and_the_mouse_clicks() {
     wait_for("the third article opened", &|s| s.contains("Article 3/7"));
     keys(&["q"]);
     wait_for("lede to exit", &|s| s.contains("lede exited with 0"));
+}
+
+impl Session {
+    /// A tmux format for the session's pane (`#{alternate_on}` ...).
+    fn display(&self, format: &str) -> String {
+        let out = Command::new("tmux")
+            .args(["display-message", "-p", "-t", &self.name, format])
+            .output()
+            .expect("tmux display-message runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Whether the pane is on the normal screen with the cursor shown, as a
+    /// shell leaves it.
+    fn terminal_is_restored(&self) -> bool {
+        self.display("#{alternate_on} #{cursor_flag}") == "0 1"
+    }
+}
+
+/// [`lede_command`] in which lede first writes its process id to a file of
+/// the test home called `name` (a shell writes it, then becomes lede: exec
+/// keeps the process id).
+fn lede_command_telling_pid(name: &str) -> (String, std::path::PathBuf) {
+    let pid_file = test_home().join(name);
+    std::fs::create_dir_all(test_home()).expect("test home");
+    let _ = std::fs::remove_file(&pid_file);
+    let command = lede_command("").replacen(
+        "env ",
+        &format!(
+            "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"' env ",
+            pid_file.display()
+        ),
+        1,
+    );
+    (command, pid_file)
+}
+
+#[test]
+fn tmux_term_hup_and_int_restore_the_terminal_before_lede_dies() {
+    for (signal, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let (command, pid_file) = lede_command_telling_pid(&format!("pid-{signal}"));
+        let Some(session) = Session::start(&format!("signal-{signal}"), &command) else {
+            return;
+        };
+        session.wait_for("the reader", |s| s.contains("Articles (7)"));
+        assert_eq!(session.display("#{alternate_on}"), "1");
+        let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), pid.trim()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        let screen = session.wait_for("lede to exit", |s| s.contains("lede exited with"));
+        assert!(
+            screen.contains(&format!("lede exited with {status}")),
+            "SIG{signal}:\n{screen}"
+        );
+        assert!(
+            session.terminal_is_restored(),
+            "SIG{signal} left the alternate screen or a hidden cursor:\n{screen}"
+        );
+        assert!(!screen.contains("Articles (7)"), "{screen}");
+    }
+}
+
+#[test]
+fn tmux_ctrl_z_suspends_to_the_shell_and_fg_redraws_the_reader() {
+    // An interactive shell, so that there is job control (`fg`).
+    let Some(session) = Session::start("suspend", "bash --norc --noprofile -i") else {
+        return;
+    };
+    let command = lede_command("").replace("; sleep 30", "");
+    // Only lede itself: `; echo` would run as soon as lede stops.
+    let command = command
+        .split("; echo")
+        .next()
+        .expect("the lede part")
+        .to_string();
+    session.keys(&[&command, "Enter"]);
+    session.wait_for("the reader", |s| {
+        s.contains("Articles (7)") && s.contains("— Ali Khamenei")
+    });
+    session.keys(&["J"]);
+    session.wait_for("the second article", |s| s.contains("Article 2/7"));
+    session.keys(&["C-z"]);
+    let screen = session.wait_for("the shell's job report", |s| s.contains("Stopped"));
+    assert!(
+        session.terminal_is_restored(),
+        "suspended on the alternate screen or with a hidden cursor:\n{screen}"
+    );
+    assert!(!screen.contains("Article 2/7"), "{screen}");
+    session.keys(&["fg", "Enter"]);
+    // Back as it was, drawn whole.
+    let screen = session.wait_for("the reader again", |s| {
+        s.contains("Articles (7)") && s.contains("Article 2/7")
+    });
+    assert_eq!(session.display("#{alternate_on}"), "1", "{screen}");
+    session.keys(&["j", "q"]);
+    session.wait_for("the shell", |s| !s.contains("Articles (7)"));
+    session.keys(&["echo \"lede exited with $?\"", "Enter"]);
+    let screen = session.wait_for("the status", |s| s.contains("lede exited with 0"));
+    assert!(session.terminal_is_restored(), "{screen}");
+}
+
+#[test]
+fn tmux_entities_and_quotes_print_a_table_fitted_to_the_terminal() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample/iran-syria.txt");
+    let Some(session) = Session::start("entities", &lede_command(&format!("entities {seed}")))
+    else {
+        return;
+    };
+    let screen = session.wait_for("the table", |s| s.contains("lede exited with"));
+    assert!(screen.contains("lede exited with 0"), "{screen}");
+    let has_header = |screen: &str, words: &[&str]| {
+        screen
+            .lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == words)
+    };
+    assert!(
+        has_header(
+            &screen,
+            &["NAME", "KIND", "ARTICLES", "MENTIONS", "ALIASES"]
+        ),
+        "{screen}"
+    );
+    // A row per entity, on one line, aliases last.
+    let khamenei = screen
+        .lines()
+        .find(|l| l.starts_with("Ali Khamenei ") && l.contains("person"))
+        .unwrap_or_else(|| panic!("no Ali Khamenei row:\n{screen}"));
+    assert!(khamenei.contains("Khamenei, "), "{khamenei}");
+    drop(session);
+
+    let command = lede_command(&format!("quotes --speaker khamenei {seed}"));
+    let Some(session) = Session::start("quotes", &command) else {
+        return;
+    };
+    let screen = session.wait_for("the table", |s| s.contains("lede exited with"));
+    assert!(screen.contains("lede exited with 0"), "{screen}");
+    assert!(
+        has_header(&screen, &["SPEAKER", "QUOTE", "ARTICLE", "DATE"]),
+        "{screen}"
+    );
+    // Six quotes, longer than the screen is wide: cut, with an ellipsis.
+    let quotes: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.starts_with("Ali Khamenei "))
+        .collect();
+    assert_eq!(quotes.len(), 6, "{screen}");
+    assert!(quotes.iter().any(|l| l.contains('…')), "{screen}");
+}
+
+#[test]
+fn tmux_ctrl_z_in_a_program_lede_started_stops_lede_with_it() {
+    // As a terminal program does on Ctrl-Z: stop the whole process group.
+    let (dir, script) = browser_script("stopper", "kill -TSTP 0\necho back > '{dir}/done'\n");
+    let done = dir.join("done");
+    let Some(session) = Session::start("stopper", "bash --norc --noprofile -i") else {
+        return;
+    };
+    let command = format!(
+        "BROWSER='{}' {}",
+        script.display(),
+        lede_command(&feeds_dir())
+            .split("; echo")
+            .next()
+            .expect("the lede part")
+    );
+    session.keys(&[&command, "Enter"]);
+    session.wait_for("the feeds", |s| s.contains("Articles (4)"));
+    session.keys(&["o"]);
+    // lede stopped with the program: the shell has the terminal.
+    session.wait_for("the shell's job report", |s| s.contains("Stopped"));
+    assert!(!done.exists(), "the program went on while stopped");
+    session.keys(&["fg", "Enter"]);
+    let screen = session.wait_for("the reader again", |s| {
+        s.contains("Articles (4)") && s.contains("opened https://coastal.example.test")
+    });
+    assert!(done.exists(), "the program ended:\n{screen}");
+    // Not suspended again by the program's stop, and still answering keys.
+    session.keys(&["q"]);
+    session.wait_for("the shell", |s| !s.contains("Articles (4)"));
+    session.keys(&["echo \"lede exited with $?\"", "Enter"]);
+    session.wait_for("the status", |s| s.contains("lede exited with 0"));
+    assert!(session.terminal_is_restored());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn tmux_closing_the_terminal_ends_lede() {
+    let (command, pid_file) = lede_command_telling_pid("pid-hangup");
+    let Some(session) = Session::start("hangup", &command) else {
+        return;
+    };
+    session.wait_for("the reader", |s| s.contains("Articles (7)"));
+    let pid = std::fs::read_to_string(&pid_file).expect("pid file");
+    let pid = pid.trim().to_string();
+    // The window goes away: the terminal hangs up under the reader.
+    drop(session);
+    let alive = || {
+        Command::new("kill")
+            .args(["-0", &pid])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while alive() {
+        assert!(
+            Instant::now() < deadline,
+            "lede {pid} still runs after its terminal closed"
+        );
+        sleep(Duration::from_millis(50));
+    }
 }
