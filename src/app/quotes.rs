@@ -289,12 +289,14 @@ impl App {
         self.quotes.keep_cursor_visible(&self.geometry);
     }
 
-    /// The quoted words, in typographic quotation marks.
+    /// The quoted words, in typographic quotation marks, without the comma
+    /// that joins a quote to "he said" (as `lede quotes` prints them).
     fn quote_words(&self, quote: &QuoteItem) -> String {
         let paragraph = (self.articles.get(quote.article))
             .and_then(|a| a.paragraphs().nth(quote.span.paragraph))
             .unwrap_or("");
         let words = paragraph.get(quote.span.range()).unwrap_or("").trim();
+        let words = words.trim_end_matches(',');
         format!("“{words}”")
     }
 

@@ -435,7 +435,7 @@ fn quotes_view_shows_each_quote_with_its_source_and_marks_the_cursor() {
     let terminal = screen(&app, &theme);
     insta::assert_snapshot!("quotes_100x30", terminal.backend());
     let buf = terminal.backend().buffer();
-    let words = find(buf, "“No decision today,”").expect("newest quote shown");
+    let words = find(buf, "“No decision today”").expect("newest quote shown");
     assert!(has_style(buf, words, theme.quote));
     let bar = (words.0 - 2, words.1);
     assert_eq!(buf[bar].symbol(), "▌");

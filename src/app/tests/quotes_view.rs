@@ -26,8 +26,8 @@ fn quotes_of_the_sidebar_entity_list_the_newest_first_and_enter_goes_there() {
     assert_eq!(
         quoted_words(&app),
         [
-            "“No decision today,”",
-            "“We will build the pier before winter,”"
+            "“No decision today”",
+            "“We will build the pier before winter”"
         ]
     );
     let sources: Vec<&QuoteLine> = (app.quote_lines().iter())
@@ -96,7 +96,7 @@ fn y_asks_to_copy_the_quote_with_its_speaker_title_and_link_unless_copying_is_of
     press(&mut app, "l l \" y");
     assert_eq!(
         app.take_copy_request().as_deref(),
-        Some("“No decision today,” — Mara Voss\nBudget talks stall\nhttps://example.com/budget")
+        Some("“No decision today” — Mara Voss\nBudget talks stall\nhttps://example.com/budget")
     );
     assert_eq!(app.take_copy_request(), None, "taken once");
     app.configure(crate::config::Config {
