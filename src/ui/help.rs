@@ -12,6 +12,27 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 /// Width of the keys column in the help box.
 const KEYS_COLUMN: usize = 16;
 
+/// Clears `area` and draws an overlay's double border with `title` at the
+/// top and `footer` (scroll position, keys) at the bottom right; returns the
+/// area inside.
+pub(super) fn frame(
+    title: String,
+    footer: String,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Rect {
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focused)
+        .title(Line::styled(title, theme.border_focused))
+        .title_bottom(Line::styled(footer, theme.dim).right_aligned());
+    let inner = block.inner(area);
+    Clear.render(area, buf);
+    block.render(area, buf);
+    inner
+}
+
 /// Draws the open overlay into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = match app.overlay() {
@@ -26,14 +47,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         "{}Esc close ",
         scroll_note(app.overlay_top(), height, lines.len())
     );
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.border_focused)
-        .title(Line::styled(title, theme.border_focused))
-        .title_bottom(Line::styled(footer, theme.dim).right_aligned());
-    let inner = block.inner(area);
-    Clear.render(area, buf);
-    block.render(area, buf);
+    let inner = frame(title.to_string(), footer, theme, area, buf);
     let shown: Vec<Line> = lines
         .into_iter()
         .skip(app.overlay_top())

@@ -8,7 +8,7 @@ use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 /// Draws the quotes view into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -19,14 +19,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         scroll_note(app.quotes_top(), height, lines.len())
     );
     let title = format!(" {} ", app.quotes_title());
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(theme.border_focused)
-        .title(Line::styled(title, theme.border_focused))
-        .title_bottom(Line::styled(footer, theme.dim).right_aligned());
-    let inner = block.inner(area);
-    Clear.render(area, buf);
-    block.render(area, buf);
+    let inner = super::help::frame(title, footer, theme, area, buf);
     let cursor = app.quotes_cursor();
     if lines.is_empty() {
         let none = Line::styled("  No quotes.", theme.text);
