@@ -70,4 +70,13 @@ pub enum Action {
     /// Fetch the full text behind the open article's link (a feed often
     /// carries only a summary).
     FetchFullArticle,
+    /// Mark the article read, or unread again (in the list: the one under
+    /// the cursor; elsewhere: the open one).
+    ToggleRead,
+    /// Star the article, or take its star away (as for [`Action::ToggleRead`]).
+    ToggleStar,
+    /// Open the next unread article in the list, going round from the top.
+    NextUnread,
+    /// Hide read articles from the list, or show them again.
+    ToggleHideRead,
 }

@@ -17,6 +17,7 @@
 //! | `sort` | the list's order (load, date, source), worked out once and merged into |
 //! | `streaming` | what the background feeds in, and what the reader asks it for |
 //! | `requests` | what the reader asks of the world: open a link, reload, fetch an article |
+//! | `reading` | read and starred marks, when an article becomes read, hiding read ones, what to save |
 //! | `view` | what the ui reads |
 //!
 //! `App` itself holds the stored articles (with each one's date, read once,
@@ -35,6 +36,7 @@ pub(crate) mod fixture;
 pub mod geometry;
 mod list;
 mod overlay;
+mod reading;
 mod requests;
 mod selection;
 mod sidebar;
@@ -52,6 +54,7 @@ use geometry::Geometry;
 use list::ArticleList;
 use overlay::Overlays;
 pub use overlay::{Overlay, OverlayLine};
+pub use reading::{ListCounts, READ_AFTER};
 pub use requests::BackgroundRequests;
 use requests::Requests;
 use sidebar::Sidebar;
@@ -108,6 +111,8 @@ pub struct App {
     list: ArticleList,
     body: Body,
     sidebar: Sidebar,
+    /// Read and starred marks, and what to save of them.
+    reading: reading::Reading,
     /// Canonical name of the selected entity; kept across articles.
     selected: Option<String>,
     status: Option<String>,
@@ -168,6 +173,7 @@ impl App {
             list: ArticleList::default(),
             body: Body::default(),
             sidebar: Sidebar::default(),
+            reading: reading::Reading::default(),
             selected: None,
             status: None,
             requests: Requests::default(),
@@ -207,6 +213,7 @@ impl App {
         if self.overlays.apply(action, &self.geometry) == Handled::Consumed {
             return;
         }
+        let before = self.reading_before();
         match action {
             Action::Quit => self.quit = true,
             Action::MoveDown
@@ -253,6 +260,10 @@ impl App {
             Action::OpenLink => self.open_link(),
             Action::Reload => self.reload(),
             Action::FetchFullArticle => self.fetch_full_article(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleStar => self.toggle_star(),
+            Action::NextUnread => self.next_unread(),
+            Action::ToggleHideRead => self.toggle_hide_read(),
         }
         // On a narrow screen only the focused pane shows: after moving through
         // the text, show the text.
@@ -270,6 +281,7 @@ impl App {
         {
             self.focus = Focus::Body;
         }
+        self.reading_after(action, before);
     }
 
     // ----- movement in the focused pane -----
@@ -323,6 +335,7 @@ impl App {
     fn set_open_analysis(&mut self, analysis: Analysis) {
         let selected = self.selected.as_deref();
         self.body.set_analysis(analysis, selected, &self.geometry);
+        self.reading_analysed();
         self.sidebar_follows_body();
     }
 
@@ -371,6 +384,7 @@ impl App {
         };
         keys.insert(sort, &mut order, new);
         self.list.set_order(sort, order, keep, &self.geometry);
+        self.refresh_hidden();
     }
 
     /// J / K: opens the next (previous) article in the list.

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use lede::app::App;
 use lede::loader::LoadError;
 use lede::pipeline::{self, Reader, Source};
+use lede::state::{self, Collection, Saver};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -61,7 +62,7 @@ fn dump(source: &Source) -> ExitCode {
 
 /// Starts loading in the background and opens the reader as soon as the first
 /// article is in; fails, printing the reasons, when no article loads at all.
-fn read(source: Source, problems: Vec<LoadError>) -> ExitCode {
+fn read(source: Source, problems: Vec<LoadError>, collection: Option<Collection>) -> ExitCode {
     let reader = Reader::start(source);
     let mut app = App::loading(reader.index());
     // The subscription file's problems, listed with the rest (`e`).
@@ -69,6 +70,7 @@ fn read(source: Source, problems: Vec<LoadError>) -> ExitCode {
         Vec::new(),
         problems.iter().map(ToString::to_string).collect(),
     );
+    let saver = open_state(&mut app, collection);
     let mut first_seen: Option<Instant> = None;
     let mut fetching_seen: Option<Instant> = None;
     loop {
@@ -93,13 +95,27 @@ fn read(source: Source, problems: Vec<LoadError>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    match lede::tui::run(app, Some(reader)) {
+    match lede::tui::run(app, Some(reader), saver) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("lede: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Gives `app` the collection's reading state (a problem with it shown in
+/// the status line and listed under `e`) and returns what saves it; `None`
+/// when it is not kept (standard input, no home folder).
+fn open_state(app: &mut App, collection: Option<Collection>) -> Option<Saver> {
+    let data_dir = state::default_data_dir()?;
+    let (saved, problem, saver) = state::open(&collection?, &data_dir);
+    if let Some(problem) = problem {
+        app.add_problems(Vec::new(), vec![problem.clone()]);
+        app.set_status(problem);
+    }
+    app.restore_reading(saved);
+    Some(saver)
 }
 
 /// What to read: the arguments; without any, the feeds of the subscription
@@ -125,8 +141,10 @@ fn main() -> ExitCode {
             dump(&source)
         }
         None => {
+            let config = lede::fetch::default_config_dir();
+            let collection = Collection::of_command_line(&cli.paths, config.as_deref());
             let (source, problems) = source_of(cli.paths);
-            read(source, problems)
+            read(source, problems, collection)
         }
     }
 }

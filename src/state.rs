@@ -70,6 +70,21 @@ impl Collection {
         }
     }
 
+    /// The collection `lede PATH…` reads: the arguments; without any, the
+    /// subscription list in `config_dir` if there is one, else the sample.
+    /// `None` when nothing is to be saved (see [`Collection::of_args`]).
+    pub fn of_command_line(args: &[PathBuf], config_dir: Option<&Path>) -> Option<Collection> {
+        if !args.is_empty() {
+            return Collection::of_args(args);
+        }
+        Some(match config_dir {
+            Some(config) if crate::fetch::urls::subscription_file(config).is_some() => {
+                Collection::subscriptions(config)
+            }
+            _ => Collection::sample(),
+        })
+    }
+
     /// The command line's paths and web addresses; `None` when standard
     /// input is among them, whose articles' ids name other articles each time.
     pub fn of_args(args: &[PathBuf]) -> Option<Collection> {
@@ -98,10 +113,7 @@ impl Collection {
     /// The folder name: a hash of the inputs, in hex.
     pub fn key(&self) -> String {
         let joined = self.inputs.join("\0");
-        format!(
-            "{:032x}",
-            crate::fetch::cache::fnv1a_128(joined.as_bytes())
-        )
+        format!("{:032x}", crate::fetch::cache::fnv1a_128(joined.as_bytes()))
     }
 
     /// The state file of this collection under `data_dir` (lede's data folder).
@@ -202,6 +214,15 @@ pub fn default_data_dir() -> Option<PathBuf> {
     crate::fetch::default_data_dir()
 }
 
+/// The reading state of `collection` in `data_dir`, what went wrong reading
+/// it (for the status line and problems list; reading goes on), and the
+/// saver that keeps it.
+pub fn open(collection: &Collection, data_dir: &Path) -> (Saved, Option<String>, Saver) {
+    let mut file = StateFile::new(collection.state_path(data_dir), collection);
+    let (saved, problem) = file.load();
+    (saved, problem, Saver::start(file))
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 mod tests {
@@ -229,6 +250,28 @@ mod tests {
         assert_ne!(a.key(), Collection::sample().key());
         assert_eq!(
             Collection::of_args(&[PathBuf::from("/news/a"), PathBuf::from("-")]),
+            None
+        );
+    }
+
+    #[test]
+    fn without_arguments_the_collection_is_the_subscription_list_else_the_sample() {
+        let temp = crate::fetch::test_server::TempDir::new("collection-config");
+        let config = temp.path();
+        assert_eq!(
+            Collection::of_command_line(&[], Some(config)),
+            Some(Collection::sample())
+        );
+        assert_eq!(
+            Collection::of_command_line(&[], None),
+            Some(Collection::sample())
+        );
+        std::fs::write(config.join("urls"), "https://example.test/feed\n").unwrap();
+        let list = Collection::of_command_line(&[], Some(config)).unwrap();
+        assert_eq!(list, Collection::subscriptions(config));
+        assert!(list.inputs()[0].starts_with("subscriptions:/"), "{list:?}");
+        assert_eq!(
+            Collection::of_command_line(&[PathBuf::from("-")], Some(config)),
             None
         );
     }

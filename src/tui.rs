@@ -15,6 +15,7 @@ use crate::keymap::{Key, KeyCode};
 use crate::opener;
 use crate::pipeline::Reader;
 use crate::sanitize::sanitize;
+use crate::state::Saver;
 use crate::ui;
 use crate::ui::theme::Theme;
 use anyhow::Context as _;
@@ -33,12 +34,13 @@ const POLL_BUSY: Duration = Duration::from_millis(10);
 const POLL_IDLE: Duration = Duration::from_millis(250);
 
 /// Runs the reader until the user quits, fed by `reader` when the collection
-/// streams in. The terminal is restored in every case.
+/// streams in, its reading state kept by `saver` (written in full on quit).
+/// The terminal is restored in every case.
 ///
 /// # Errors
 ///
 /// When the terminal cannot be set up (no tty), drawn to, or read from.
-pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
+pub fn run(mut app: App, reader: Option<Reader>, mut saver: Option<Saver>) -> anyhow::Result<()> {
     // try_init installs the panic hook that restores the terminal, then enters
     // raw mode and the alternate screen; unlike `ratatui::run` it reports a
     // missing terminal as an error instead of panicking.
@@ -51,9 +53,32 @@ pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<()> {
         }
     };
     quiet_panics_of_caught_threads();
-    let result = event_loop(&mut terminal, &mut app, reader.as_ref());
+    let result = event_loop(&mut terminal, &mut app, reader.as_ref(), saver.as_mut());
     ratatui::restore();
+    if let Some(mut saver) = saver {
+        saver.add(app.take_reading_changes(), Instant::now());
+        for problem in saver.finish() {
+            eprintln!("lede: {problem}");
+        }
+    }
     result
+}
+
+/// Time has passed: the open article may have become read, and the reading
+/// state may be due for saving (what went wrong saving is shown and listed).
+/// `true` when the screen changed.
+fn keep_time(app: &mut App, saver: Option<&mut Saver>, now: Instant) -> bool {
+    let mut changed = app.tick(now);
+    if let Some(saver) = saver {
+        saver.add(app.take_reading_changes(), now);
+        let problems = saver.poll(now);
+        if let Some(last) = problems.last() {
+            app.set_status(last.clone());
+            app.add_problems(Vec::new(), problems);
+            changed = true;
+        }
+    }
+    changed
 }
 
 /// Wraps the panic hook so that a panic in a thread whose panics are caught
@@ -75,6 +100,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     reader: Option<&Reader>,
+    mut saver: Option<&mut Saver>,
 ) -> anyhow::Result<()> {
     let theme = Theme::from_env();
     let size = terminal.size()?;
@@ -96,6 +122,9 @@ fn event_loop(
             dirty = true;
         }
         key_pressed = false;
+        if keep_time(app, saver.as_deref_mut(), Instant::now()) {
+            dirty = true;
+        }
         if dirty && last_draw.is_none_or(|t| t.elapsed() >= REDRAW_EVERY) {
             terminal.draw(|frame| ui::draw(frame, app, &theme))?;
             last_draw = Some(Instant::now());
@@ -111,6 +140,15 @@ fn event_loop(
             _ if reader.is_some() => POLL_IDLE,
             _ => Duration::from_secs(3600),
         };
+        // Wake when an article becomes read or the state is due for saving.
+        let now = Instant::now();
+        let timeout = [
+            app.tick_due_in(now),
+            saver.as_deref().and_then(|s| s.due_in(now)),
+        ]
+        .into_iter()
+        .flatten()
+        .fold(timeout, Duration::min);
         if !event::poll(timeout)? {
             continue;
         }

@@ -15,8 +15,8 @@
 
 use super::request::Body;
 use super::{Fetched, Origin};
-use serde::{Deserialize, Serialize};
 use crate::state::atomic::{move_aside, write_atomically};
+use serde::{Deserialize, Serialize};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -58,7 +58,9 @@ impl StateFile {
             },
             // A file where a folder should be: nothing saved there yet, and
             // writing will say why it cannot.
-            Err(error) if matches!(error.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            Err(error)
+                if matches!(error.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) =>
+            {
                 OnDisk::Missing
             }
             Err(error) => OnDisk::Unreadable(io_reason(&error)),

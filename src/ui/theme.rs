@@ -42,8 +42,13 @@ pub struct Theme {
     pub cursor: Style,
     /// The list or sidebar cursor in an unfocused pane.
     pub cursor_unfocused: Style,
-    /// The open article's title in the list.
+    /// The open article's title in the list (its cue is the `▶` before it;
+    /// bold is for unread titles).
     pub open_article: Style,
+    /// Added to an unread article's title in the list.
+    pub unread: Style,
+    /// The `★` before a starred article's title in the list.
+    pub star: Style,
     /// Sidebar group headings.
     pub heading: Style,
     /// Mention and article counts.
@@ -94,6 +99,7 @@ impl Theme {
             status_message: fg(plain.status_message, Color::Yellow),
             warning: fg(plain.warning, Color::Red),
             key: fg(plain.key, Color::Cyan),
+            star: fg(plain.star, Color::Yellow),
             ..plain
         }
     }
@@ -120,7 +126,9 @@ impl Theme {
             dim: m(Modifier::DIM),
             cursor: m(Modifier::REVERSED),
             cursor_unfocused: m(Modifier::UNDERLINED),
-            open_article: m(Modifier::BOLD),
+            open_article: Style::new(),
+            unread: m(Modifier::BOLD),
+            star: m(Modifier::BOLD),
             heading: m(Modifier::BOLD | Modifier::UNDERLINED),
             count: m(Modifier::DIM),
             status_position: m(Modifier::BOLD),
@@ -165,7 +173,8 @@ mod tests {
             t.border_focused,
             t.cursor,
             t.cursor_unfocused,
-            t.open_article,
+            t.unread,
+            t.star,
             t.heading,
             t.status_message,
             t.warning,

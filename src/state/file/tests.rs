@@ -207,7 +207,10 @@ fn a_data_folder_that_cannot_be_made_is_reported_once_and_reading_goes_on() {
     saver.add(read_change("b", true), now);
     reports.extend(saver.finish());
     assert_eq!(reports.len(), 1, "{reports:?}");
-    assert!(reports[0].contains("cannot save reading state"), "{reports:?}");
+    assert!(
+        reports[0].contains("cannot save reading state"),
+        "{reports:?}"
+    );
     assert!(reports[0].contains("reading goes on"), "{reports:?}");
 }
 
