@@ -324,22 +324,20 @@ impl App {
 
     // ----- keys -----
 
-    /// The article `r` and `S` act on: the one under the list cursor in the
-    /// list, else the open one.
-    fn marked_article(&self) -> Option<usize> {
-        if self.focus == Focus::ArticleList {
+    /// The article `r` and `S` act on, and its id: the one under the list
+    /// cursor in the list, else the open one.
+    fn marked_article(&self) -> Option<(usize, String)> {
+        let article = if self.focus == Focus::ArticleList {
             self.list.at(self.list.cursor())
         } else {
             self.body.article_data().map(|_| self.body.index())
-        }
+        }?;
+        Some((article, self.article_id(article)?))
     }
 
     /// r: marks the article read, or unread again.
     pub(super) fn toggle_read(&mut self) {
-        let Some(article) = self.marked_article() else {
-            return;
-        };
-        let Some(id) = self.article_id(article) else {
+        let Some((article, id)) = self.marked_article() else {
             return;
         };
         let on = !self.reading.is_read(article);
@@ -353,10 +351,7 @@ impl App {
 
     /// S: stars the article, or takes the star away.
     pub(super) fn toggle_star(&mut self) {
-        let Some(article) = self.marked_article() else {
-            return;
-        };
-        let Some(id) = self.article_id(article) else {
+        let Some((article, id)) = self.marked_article() else {
             return;
         };
         let on = !self.reading.is_starred(article);

@@ -72,14 +72,14 @@ impl StateFile {
         let path = self.shown();
         match move_aside(&self.path) {
             Ok(aside) => format!(
-                "reading state {path} was damaged ({reason}); moved aside as {}, starting afresh",
+                "reading state was damaged ({reason}); moved aside, starting afresh: {}",
                 aside.display()
             ),
             Err(error) => {
                 let why = io_reason(&error);
                 self.frozen = Some(why.clone());
                 format!(
-                    "reading state {path} is damaged ({reason}) and could not be moved aside ({why}); it is not saved this time"
+                    "reading state is damaged ({reason}) and could not be moved aside ({why}), so it is not saved: {path}"
                 )
             }
         }
@@ -94,7 +94,7 @@ impl StateFile {
             OnDisk::Parsed(saved) if saved.version > VERSION => {
                 self.frozen = Some("written by a newer lede".to_string());
                 let problem = format!(
-                    "reading state {path} was written by a newer lede (format {}); it is read but not saved",
+                    "reading state was written by a newer lede (format {}); read but not saved: {path}",
                     saved.version
                 );
                 (saved, Some(problem))
@@ -103,7 +103,7 @@ impl StateFile {
             OnDisk::Unreadable(why) => {
                 self.frozen = Some(why.clone());
                 let problem =
-                    format!("cannot read reading state {path} ({why}); it is not saved this time");
+                    format!("cannot read the reading state ({why}); not saved this time: {path}");
                 (Saved::default(), Some(problem))
             }
             OnDisk::Damaged(reason) => (Saved::default(), Some(self.set_aside(&reason))),
@@ -123,14 +123,14 @@ impl StateFile {
     pub fn save(&mut self, changes: &Changes) -> Result<Vec<String>, String> {
         if let Some(why) = &self.frozen {
             return Err(sanitize(&format!(
-                "reading state {} is not saved ({why})",
+                "reading state not saved ({why}): {}",
                 self.shown()
             )));
         }
         let shown = self.shown();
         let cannot = |error: &std::io::Error| {
             sanitize(&format!(
-                "cannot save reading state {shown} ({}); reading goes on without saving",
+                "cannot save the reading state ({}); reading goes on: {shown}",
                 io_reason(error)
             ))
         };
@@ -150,14 +150,14 @@ impl StateFile {
             OnDisk::Parsed(saved) if saved.version > VERSION => {
                 self.frozen = Some("written by a newer lede".to_string());
                 return Err(sanitize(&format!(
-                    "reading state {} was written by a newer lede; not saved",
+                    "reading state was written by a newer lede; not saved: {}",
                     self.shown()
                 )));
             }
             OnDisk::Parsed(saved) => saved,
             OnDisk::Unreadable(why) => {
                 return Err(sanitize(&format!(
-                    "cannot read reading state {} ({why}); not saved",
+                    "cannot read the reading state ({why}); not saved: {}",
                     self.shown()
                 )));
             }

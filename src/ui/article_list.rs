@@ -44,13 +44,13 @@ fn list_title(filter: Option<&str>, counts: ListCounts, pane_width: usize) -> St
     } else {
         vec![("Articles", format!(" ({shown})"))]
     };
-    let width = unicode_width::UnicodeWidthStr::width;
+    let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
     let room = pane_width.saturating_sub(5);
     if let Some(name) = filter {
         // The full count if the name keeps a few columns, else the shortest.
         let last = forms.len() - 1;
         for (i, (what, count)) in forms.iter().enumerate() {
-            let fixed = width(*what) + width(" · ") + count.len();
+            let fixed = width(what) + width(" · ") + count.len();
             let least = if i == last { 2 } else { width(name).min(8) };
             if room >= fixed + least {
                 return format!("{what} · {}{count}", truncate(name, room - fixed));
@@ -59,7 +59,7 @@ fn list_title(filter: Option<&str>, counts: ListCounts, pane_width: usize) -> St
     }
     let fits = forms
         .iter()
-        .find(|(what, count)| width(*what) + count.len() <= room)
+        .find(|(what, count)| width(what) + count.len() <= room)
         .or(forms.last());
     fits.map(|(what, count)| format!("{what}{count}"))
         .unwrap_or_default()

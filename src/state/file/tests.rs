@@ -63,6 +63,17 @@ fn spawn_writer(test: &str, name: &str, count: usize, path: &Path) -> Child {
         .unwrap()
 }
 
+/// For a test that runs writers: its folder and the state file's path, or
+/// `None` when this process is one of the writers (which has written by then).
+fn writers_test(name: &str) -> Option<(TempDir, PathBuf)> {
+    if child_writes() {
+        return None;
+    }
+    let temp = TempDir::new(name);
+    let path = state_file(temp.path()).path().to_path_buf();
+    Some((temp, path))
+}
+
 /// A tiny random number generator, seeded from the clock: where each kill
 /// lands differs from run to run, and the seed is printed.
 struct Lcg(u64);
@@ -208,7 +219,7 @@ fn a_data_folder_that_cannot_be_made_is_reported_once_and_reading_goes_on() {
     reports.extend(saver.finish());
     assert_eq!(reports.len(), 1, "{reports:?}");
     assert!(
-        reports[0].contains("cannot save reading state"),
+        reports[0].contains("cannot save the reading state"),
         "{reports:?}"
     );
     assert!(reports[0].contains("reading goes on"), "{reports:?}");
@@ -231,11 +242,9 @@ fn the_saver_writes_everything_on_finish() {
 
 #[test]
 fn two_writers_of_one_collection_keep_each_others_marks() {
-    if child_writes() {
+    let Some((temp, path)) = writers_test("state-two-writers") else {
         return;
-    }
-    let temp = TempDir::new("state-two-writers");
-    let path = state_file(temp.path()).path().to_path_buf();
+    };
     let test = "two_writers_of_one_collection_keep_each_others_marks";
     let mut children = [
         spawn_writer(test, "one", 60, &path),
@@ -254,11 +263,9 @@ fn two_writers_of_one_collection_keep_each_others_marks() {
 
 #[test]
 fn killing_a_writer_at_any_moment_leaves_a_whole_state_file() {
-    if child_writes() {
+    let Some((_temp, path)) = writers_test("state-kill") else {
         return;
-    }
-    let temp = TempDir::new("state-kill");
-    let path = state_file(temp.path()).path().to_path_buf();
+    };
     let test = "killing_a_writer_at_any_moment_leaves_a_whole_state_file";
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
