@@ -125,6 +125,11 @@ impl ArticleList {
         self.keep_cursor_visible(geometry);
     }
 
+    /// Whether read articles are hidden now (see [`ArticleList::narrow`]).
+    pub(super) fn is_narrowed(&self) -> bool {
+        self.narrowed.is_some()
+    }
+
     /// Shows the read articles again, the cursor on `anchor`.
     pub(super) fn widen(&mut self, anchor: Option<usize>, geometry: &Geometry) {
         self.narrowed = None;

@@ -65,6 +65,7 @@ struct Dwell {
 pub(super) struct Before {
     open: Option<usize>,
     top: usize,
+    read_count: usize,
 }
 
 /// Articles in the list, for its title.
@@ -264,6 +265,7 @@ impl App {
         Before {
             open: self.body.article_data().map(|_| self.body.index()),
             top: self.body.top(),
+            read_count: self.reading.read_count,
         }
     }
 
@@ -300,7 +302,12 @@ impl App {
         if !opened && (scrolled_down || self.body.top() != before.top) {
             self.scrolled_by_key();
         }
-        self.refresh_hidden();
+        // Hidden again only when what is hidden may have changed (a walk
+        // over the whole list): another article open, marks changed, or the
+        // list rebuilt (which shows every article until narrowed again).
+        if opened || self.reading.read_count != before.read_count || !self.list.is_narrowed() {
+            self.refresh_hidden();
+        }
     }
 
     /// The body was scrolled by a key: read, if its end shows.

@@ -144,6 +144,7 @@ impl StateFile {
             .map_err(|e| cannot(&e))?;
         // Held until `lock` is dropped at the end: another lede's write waits.
         lock.lock().map_err(|e| cannot(&e))?;
+        remove_leftovers(dir);
         let mut problems = Vec::new();
         let mut saved = match self.read() {
             OnDisk::Missing => Saved::default(),
@@ -177,6 +178,25 @@ impl StateFile {
         bytes.push(b'\n');
         write_atomically(&self.path, &bytes).map_err(|e| cannot(&e))?;
         Ok(problems)
+    }
+}
+
+/// Removes the temporary files of writers killed mid-write. Every write
+/// happens under the lock, so while it is held any temporary file is such a
+/// leftover (see [`write_atomically`] for their names).
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".state.json.tmp-")
+        {
+            // Best effort: a leftover is harmless, only untidy.
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 

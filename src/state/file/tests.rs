@@ -292,4 +292,15 @@ fn killing_a_writer_at_any_moment_leaves_a_whole_state_file() {
     }
     // The writers did write, so the kills did land between and inside writes.
     assert!(marks > 30, "only {marks} marks written");
+    // The next write tidies away what killed writers left half-written.
+    let mut file = StateFile::new(path.clone(), &Collection::sample());
+    file.save(&read_change("after", true)).unwrap();
+    let names: Vec<String> = fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| n == "state.json" || n == "state.lock"),
+        "{names:?}"
+    );
 }
