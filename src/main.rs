@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand};
 use lede::app::App;
 use lede::loader::LoadError;
 use lede::pipeline::{self, Reader, Source};
-use lede::state::{self, Collection, Saver};
+use lede::state::{self, Collection};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -70,7 +70,10 @@ fn read(source: Source, problems: Vec<LoadError>, collection: Option<Collection>
         Vec::new(),
         problems.iter().map(ToString::to_string).collect(),
     );
-    let saver = open_state(&mut app, collection);
+    // Read in the background; the reader takes it in as soon as it is there.
+    let saver = collection
+        .zip(state::default_data_dir())
+        .map(|(collection, data_dir)| state::open(&collection, &data_dir));
     let mut first_seen: Option<Instant> = None;
     let mut fetching_seen: Option<Instant> = None;
     loop {
@@ -102,20 +105,6 @@ fn read(source: Source, problems: Vec<LoadError>, collection: Option<Collection>
             ExitCode::FAILURE
         }
     }
-}
-
-/// Gives `app` the collection's reading state (a problem with it shown in
-/// the status line and listed under `e`) and returns what saves it; `None`
-/// when it is not kept (standard input, no home folder).
-fn open_state(app: &mut App, collection: Option<Collection>) -> Option<Saver> {
-    let data_dir = state::default_data_dir()?;
-    let (saved, problem, saver) = state::open(&collection?, &data_dir);
-    if let Some(problem) = problem {
-        app.add_problems(Vec::new(), vec![problem.clone()]);
-        app.set_status(problem);
-    }
-    app.restore_reading(saved);
-    Some(saver)
 }
 
 /// What to read: the arguments; without any, the feeds of the subscription

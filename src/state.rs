@@ -214,13 +214,10 @@ pub fn default_data_dir() -> Option<PathBuf> {
     crate::fetch::default_data_dir()
 }
 
-/// The reading state of `collection` in `data_dir`, what went wrong reading
-/// it (for the status line and problems list; reading goes on), and the
-/// saver that keeps it.
-pub fn open(collection: &Collection, data_dir: &Path) -> (Saved, Option<String>, Saver) {
-    let mut file = StateFile::new(collection.state_path(data_dir), collection);
-    let (saved, problem) = file.load();
-    (saved, problem, Saver::start(file))
+/// The saver of `collection`'s reading state in `data_dir`, which reads it
+/// first ([`Saver::take_loaded`]).
+pub fn open(collection: &Collection, data_dir: &Path) -> Saver {
+    Saver::start(StateFile::new(collection.state_path(data_dir), collection))
 }
 
 #[cfg(test)]

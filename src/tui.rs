@@ -64,11 +64,21 @@ pub fn run(mut app: App, reader: Option<Reader>, mut saver: Option<Saver>) -> an
     result
 }
 
-/// Time has passed: the open article may have become read, and the reading
-/// state may be due for saving (what went wrong saving is shown and listed).
+/// Time has passed: the saved reading state may have been read, the open
+/// article may have become read, and the reading state may be due for
+/// saving (what went wrong reading or saving it is shown and listed).
 /// `true` when the screen changed.
-fn keep_time(app: &mut App, saver: Option<&mut Saver>, now: Instant) -> bool {
-    let mut changed = app.tick(now);
+fn keep_time(app: &mut App, mut saver: Option<&mut Saver>, now: Instant) -> bool {
+    let mut changed = false;
+    if let Some((saved, problem)) = saver.as_deref_mut().and_then(Saver::take_loaded) {
+        app.restore_reading(saved);
+        if let Some(problem) = problem {
+            app.set_status(problem.clone());
+            app.add_problems(Vec::new(), vec![problem]);
+        }
+        changed = true;
+    }
+    changed |= app.tick(now);
     if let Some(saver) = saver {
         saver.add(app.take_reading_changes(), now);
         let problems = saver.poll(now);

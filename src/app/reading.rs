@@ -41,6 +41,9 @@ pub(super) struct Reading {
     last_taken: Option<LastOpen>,
     /// The reader has done something (more than looking): its place is worth saving.
     acted: bool,
+    /// The reader has opened an article or gone into one: the saved place,
+    /// if it comes late, is not reopened under them.
+    chose: bool,
     dwell: Dwell,
     /// The list hides read articles (all but the open one).
     hide_read: bool,
@@ -128,13 +131,14 @@ impl Reading {
 
 impl App {
     /// Starts from the state file's contents: marks for the articles (those
-    /// here and those to come), and the article to open again with its place.
+    /// here and those to come), and the article to open again with its place
+    /// (unless the reader has already chosen one).
     pub fn restore_reading(&mut self, saved: Saved) {
         let reading = &mut self.reading;
         reading.saved_read = saved.read.into_iter().collect();
         reading.saved_starred = saved.starred.into_iter().collect();
         reading.last_taken.clone_from(&saved.last);
-        reading.restore = saved.last;
+        reading.restore = saved.last.filter(|_| !reading.chose);
         self.reading_arrived(0, self.articles.len());
     }
 
@@ -291,6 +295,7 @@ impl App {
         }
         if opened || self.focus == Focus::Body {
             // The reader has chosen what to read: no reopening under them.
+            self.reading.chose = true;
             self.reading.restore = None;
             self.reading.place = None;
         }

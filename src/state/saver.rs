@@ -1,9 +1,10 @@
-//! Writes the reading state in the background a moment after it changes: not
-//! on every key, never more than [`SAVE_AFTER`] behind, and all of it on
-//! quit. The writes (and their fsyncs) happen on a thread of their own, so a
-//! key is never answered late because of them.
+//! Reads the reading state in the background, then writes it a moment after
+//! it changes: not on every key, never more than [`SAVE_AFTER`] behind, and
+//! all of it on quit. Reading, writing and their fsyncs happen on a thread of
+//! their own, so neither the first frame (a big state file takes a while to
+//! parse) nor a key ever waits for them.
 
-use super::{Changes, StateFile};
+use super::{Changes, Saved, StateFile};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -12,9 +13,11 @@ use std::time::{Duration, Instant};
 /// (a run of `r` and `J`) go in the same write.
 pub const SAVE_AFTER: Duration = Duration::from_secs(1);
 
-/// The background writer of one collection's state file.
+/// The background reader and writer of one collection's state file.
 #[derive(Debug)]
 pub struct Saver {
+    /// The saved state once read, and what went wrong reading it.
+    loaded: Receiver<(Saved, Option<String>)>,
     sender: Option<Sender<Changes>>,
     reports: Receiver<String>,
     thread: Option<JoinHandle<()>>,
@@ -27,13 +30,17 @@ pub struct Saver {
 }
 
 impl Saver {
-    /// Starts the writer of `file`.
-    pub fn start(file: StateFile) -> Saver {
+    /// Starts reading `file` (see [`Saver::take_loaded`]), then writing it.
+    pub fn start(mut file: StateFile) -> Saver {
         let (sender, inbox) = mpsc::channel::<Changes>();
         let (report, reports) = mpsc::channel::<String>();
+        let (give, loaded) = mpsc::channel();
         let spawned = thread::Builder::new()
             .name("lede-state".to_string())
-            .spawn(move || write_loop(file, &inbox, &report));
+            .spawn(move || {
+                let _ = give.send(file.load());
+                write_loop(file, &inbox, &report);
+            });
         let (thread, not_started) = match spawned {
             Ok(thread) => (Some(thread), None),
             Err(error) => (
@@ -45,6 +52,7 @@ impl Saver {
             ),
         };
         Saver {
+            loaded,
             sender: thread.is_some().then_some(sender),
             reports,
             thread,
@@ -52,6 +60,17 @@ impl Saver {
             due: None,
             not_started,
         }
+    }
+
+    /// The saved state and what went wrong reading it, once it has been read
+    /// (a moment after [`Saver::start`]; once).
+    pub fn take_loaded(&mut self) -> Option<(Saved, Option<String>)> {
+        self.loaded.try_recv().ok()
+    }
+
+    /// Waits for [`Saver::take_loaded`]'s answer (for tests).
+    pub fn wait_loaded(&mut self) -> Option<(Saved, Option<String>)> {
+        self.loaded.recv().ok()
     }
 
     /// Takes `changes` (made at `now`) to write [`SAVE_AFTER`] after the

@@ -292,6 +292,31 @@ fn opening_an_article_before_the_last_one_arrives_cancels_reopening_it() {
 }
 
 #[test]
+fn a_saved_place_read_late_does_not_reopen_over_the_readers_choice() {
+    // The state file is read in the background: here it comes after the
+    // reader has opened an article.
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "j enter");
+    let saved = Saved {
+        read: [id(&app, 2)].into(),
+        last: Some(LastOpen {
+            article: id(&app, 2),
+            paragraph: 0,
+            offset: 0,
+            above: 0,
+        }),
+        ..Saved::default()
+    };
+    app.restore_reading(saved.clone());
+    assert_eq!(app.open_index(), 1);
+    assert!(app.is_read(2), "the marks are taken all the same");
+    // Before any choice, it does reopen.
+    let mut app = fixture::app(100, 30);
+    app.restore_reading(saved);
+    assert_eq!(app.open_index(), 2);
+}
+
+#[test]
 fn changes_for_saving_name_articles_by_id_and_the_place_once() {
     let mut app = fixture::app(100, 30);
     assert!(app.take_reading_changes().is_empty(), "only looked");

@@ -226,6 +226,30 @@ fn a_data_folder_that_cannot_be_made_is_reported_once_and_reading_goes_on() {
 }
 
 #[test]
+fn the_saver_reads_the_file_first_in_the_background() {
+    let temp = TempDir::new("state-saver-reads");
+    state_file(temp.path())
+        .save(&read_change("a", true))
+        .unwrap();
+    let mut saver = Saver::start(state_file(temp.path()));
+    let (saved, problem) = saver.wait_loaded().unwrap();
+    assert!(saved.read.contains("a"));
+    assert_eq!(problem, None);
+    assert_eq!(saver.take_loaded(), None, "once");
+    assert!(saver.finish().is_empty());
+    // A damaged file: moved aside, said once, and the saver writes afresh.
+    let mut file = state_file(temp.path());
+    fs::write(file.path(), b"[]").unwrap();
+    let mut saver = Saver::start(state_file(temp.path()));
+    let (saved, problem) = saver.wait_loaded().unwrap();
+    assert_eq!(saved, Saved::default());
+    assert!(problem.unwrap().contains("moved aside"));
+    saver.add(read_change("b", true), Instant::now());
+    assert!(saver.finish().is_empty());
+    assert_eq!(file.load().0.read.len(), 1);
+}
+
+#[test]
 fn the_saver_writes_everything_on_finish() {
     let temp = TempDir::new("state-saver");
     let mut saver = Saver::start(state_file(temp.path()));
