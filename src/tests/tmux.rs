@@ -781,3 +781,38 @@ fn tmux_an_article_read_for_a_moment_stays_read_and_reopens_next_time() {
     session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn tmux_a_damaged_state_file_is_reported_moved_aside_and_never_fatal() {
+    let home = test_home().join("damaged-state");
+    let _ = std::fs::remove_dir_all(&home);
+    let data = home.join("data");
+    let state = lede::state::Collection::sample().state_path(&data.join("lede"));
+    std::fs::create_dir_all(state.parent().expect("folder")).expect("state folder");
+    std::fs::write(&state, b"{\"version\": 1, \"read\": [\"sample/").expect("damage");
+    let command = lede_command_in("", &home.join("cache"), &data);
+    let Some(session) = Session::start("damaged-state", &command) else {
+        return;
+    };
+    // Said in the status line, and the reader opens as usual.
+    let screen = session.wait_for("the damage reported", |s| {
+        s.contains("Articles (7)") && s.contains("reading state was damaged")
+    });
+    assert!(screen.contains("▶ Syrian President"), "{screen}");
+    // Listed under `e`, with where the file went.
+    session.keys(&["e"]);
+    session.wait_for("the problems list", |s| {
+        s.contains("Warnings (1)") && s.contains("reading state was damaged")
+    });
+    session.keys(&["Escape", "q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    let names: Vec<String> = std::fs::read_dir(state.parent().expect("folder"))
+        .expect("state folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("state.json.corrupt-")),
+        "{names:?}"
+    );
+    let _ = std::fs::remove_dir_all(&home);
+}
