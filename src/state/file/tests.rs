@@ -296,26 +296,38 @@ fn killing_a_writer_at_any_moment_leaves_a_whole_state_file() {
         .map_or(1, |d| d.as_nanos() as u64);
     eprintln!("kill -9 test seed: {seed}");
     let mut random = Lcg(seed);
+    // Marks in the file, which must parse whenever it is read.
+    let marks_in = |round: usize| match fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice::<Saved>(&bytes)
+            .unwrap_or_else(|e| panic!("round {round} (seed {seed}): {e}"))
+            .read
+            .len(),
+        Err(error) => {
+            assert_eq!(error.kind(), ErrorKind::NotFound, "round {round}");
+            0
+        }
+    };
     let mut marks = 0;
     for round in 0..30 {
         let mut child = spawn_writer(test, &format!("round{round}"), 0, &path);
-        // Let it start (a few ms), then kill it somewhere in its writes.
-        std::thread::sleep(Duration::from_millis(5 + random.below(40)));
+        // Once it is writing (a mark of its own is in), kill it somewhere in
+        // its writes.
+        let started = Instant::now();
+        while marks_in(round) <= marks {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "round {round}: the writer never wrote"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        std::thread::sleep(Duration::from_millis(random.below(20)));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
-        match fs::read(&path) {
-            Ok(bytes) => {
-                let saved: Saved = serde_json::from_slice(&bytes)
-                    .unwrap_or_else(|e| panic!("round {round} (seed {seed}): {e}"));
-                // Marks only ever grow: no write was lost or undone.
-                assert!(saved.read.len() >= marks, "round {round} (seed {seed})");
-                marks = saved.read.len();
-            }
-            Err(error) => assert_eq!(error.kind(), ErrorKind::NotFound, "round {round}"),
-        }
+        // Marks only ever grow: no write was lost or undone.
+        let now = marks_in(round);
+        assert!(now > marks, "round {round} (seed {seed})");
+        marks = now;
     }
-    // The writers did write, so the kills did land between and inside writes.
-    assert!(marks > 30, "only {marks} marks written");
     // The next write tidies away what killed writers left half-written.
     let mut file = StateFile::new(path.clone(), &Collection::sample());
     file.save(&read_change("after", true)).unwrap();
