@@ -80,7 +80,9 @@ fn keep_time(app: &mut App, mut saver: Option<&mut Saver>, now: Instant) -> bool
     }
     changed |= app.tick(now);
     if let Some(saver) = saver {
-        saver.add(app.take_reading_changes(), now);
+        if saver.is_loaded() {
+            saver.add(app.take_reading_changes(), now);
+        }
         let problems = saver.poll(now);
         if let Some(last) = problems.last() {
             app.set_status(last.clone());

@@ -18,6 +18,8 @@ pub const SAVE_AFTER: Duration = Duration::from_secs(1);
 pub struct Saver {
     /// The saved state once read, and what went wrong reading it.
     loaded: Receiver<(Saved, Option<String>)>,
+    /// Whether [`Saver::take_loaded`] has given it.
+    taken: bool,
     sender: Option<Sender<Changes>>,
     reports: Receiver<String>,
     thread: Option<JoinHandle<()>>,
@@ -53,6 +55,7 @@ impl Saver {
         };
         Saver {
             loaded,
+            taken: false,
             sender: thread.is_some().then_some(sender),
             reports,
             thread,
@@ -65,12 +68,22 @@ impl Saver {
     /// The saved state and what went wrong reading it, once it has been read
     /// (a moment after [`Saver::start`]; once).
     pub fn take_loaded(&mut self) -> Option<(Saved, Option<String>)> {
-        self.loaded.try_recv().ok()
+        let loaded = self.loaded.try_recv().ok();
+        self.taken |= loaded.is_some();
+        loaded
     }
 
     /// Waits for [`Saver::take_loaded`]'s answer (for tests).
     pub fn wait_loaded(&mut self) -> Option<(Saved, Option<String>)> {
-        self.loaded.recv().ok()
+        let loaded = self.loaded.recv().ok();
+        self.taken |= loaded.is_some();
+        loaded
+    }
+
+    /// Whether the saved state has been taken: until then the reader's place
+    /// is not its own yet (the saved one may still be reopened).
+    pub fn is_loaded(&self) -> bool {
+        self.taken
     }
 
     /// Takes `changes` (made at `now`) to write [`SAVE_AFTER`] after the

@@ -233,6 +233,7 @@ fn the_saver_reads_the_file_first_in_the_background() {
         .unwrap();
     let mut saver = Saver::start(state_file(temp.path()));
     let (saved, problem) = saver.wait_loaded().unwrap();
+    assert!(saver.is_loaded());
     assert!(saved.read.contains("a"));
     assert_eq!(problem, None);
     assert_eq!(saver.take_loaded(), None, "once");
