@@ -81,6 +81,15 @@ pub enum Action {
     GoToQuote,
     /// In the quotes view: copy the quote under the cursor to the clipboard.
     CopyQuote,
+    /// Mark the article read, or unread again (in the list: the one under
+    /// the cursor; elsewhere: the open one).
+    ToggleRead,
+    /// Star the article, or take its star away (as for [`Action::ToggleRead`]).
+    ToggleStar,
+    /// Open the next unread article in the list, going round from the top.
+    NextUnread,
+    /// Hide read articles from the list, or show them again.
+    ToggleHideRead,
 }
 
 impl Action {
@@ -120,6 +129,10 @@ impl Action {
         Action::GoToQuote,
         Action::CopyQuote,
         Action::Suspend,
+        Action::ToggleRead,
+        Action::ToggleStar,
+        Action::NextUnread,
+        Action::ToggleHideRead,
     ];
 
     /// The action's name in the config file (`next_mention`).
@@ -159,6 +172,10 @@ impl Action {
             Action::GoToQuote => "go_to_quote",
             Action::CopyQuote => "copy_quote",
             Action::Suspend => "suspend",
+            Action::ToggleRead => "toggle_read",
+            Action::ToggleStar => "toggle_star",
+            Action::NextUnread => "next_unread",
+            Action::ToggleHideRead => "toggle_hide_read",
         }
     }
 

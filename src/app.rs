@@ -19,6 +19,7 @@
 //! | `sort` | the list's order (load, date, source), worked out once and merged into |
 //! | `streaming` | what the background feeds in, and what the reader asks it for |
 //! | `requests` | what the reader asks of the world: open a link, reload, fetch an article |
+//! | `reading` | read and starred marks, when an article becomes read, hiding read ones, what to save |
 //! | `view` | what the ui reads |
 //!
 //! `App` itself holds the stored articles (with each one's date, read once,
@@ -39,6 +40,7 @@ mod list;
 mod mouse;
 mod overlay;
 mod quotes;
+mod reading;
 mod requests;
 mod selection;
 mod sidebar;
@@ -59,6 +61,7 @@ pub use mouse::{Mouse, MouseKind};
 use overlay::Overlays;
 pub use overlay::{Overlay, OverlayLine};
 pub use quotes::{QuoteLine, QuotesOf};
+pub use reading::{ListCounts, READ_AFTER};
 pub use requests::BackgroundRequests;
 use requests::Requests;
 use sidebar::Sidebar;
@@ -115,6 +118,8 @@ pub struct App {
     list: ArticleList,
     body: Body,
     sidebar: Sidebar,
+    /// Read and starred marks, and what to save of them.
+    reading: reading::Reading,
     /// Canonical name of the selected entity; kept across articles.
     selected: Option<String>,
     status: Option<String>,
@@ -179,6 +184,7 @@ impl App {
             list: ArticleList::default(),
             body: Body::default(),
             sidebar: Sidebar::default(),
+            reading: reading::Reading::default(),
             selected: None,
             status: None,
             requests: Requests::default(),
@@ -238,6 +244,7 @@ impl App {
         {
             return;
         }
+        let before = self.reading_before();
         match action {
             Action::Quit => self.quit = true,
             // The terminal layer suspends lede; the reader's state stays as it is.
@@ -289,6 +296,10 @@ impl App {
             Action::ShowQuotes => self.show_quotes(),
             // Only the quotes view does these (it has taken them above).
             Action::GoToQuote | Action::CopyQuote => {}
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleStar => self.toggle_star(),
+            Action::NextUnread => self.next_unread(),
+            Action::ToggleHideRead => self.toggle_hide_read(),
         }
         // On a narrow screen only the focused pane shows: after moving through
         // the text, show the text.
@@ -306,6 +317,7 @@ impl App {
         {
             self.focus = Focus::Body;
         }
+        self.reading_after(action, before);
     }
 
     /// A key that does nothing here (`name` as help shows keys): says so,
@@ -380,6 +392,7 @@ impl App {
     fn set_open_analysis(&mut self, analysis: Analysis) {
         let selected = self.selected.as_deref();
         self.body.set_analysis(analysis, selected, &self.geometry);
+        self.reading_analysed();
         self.sidebar_follows_body();
     }
 
@@ -428,6 +441,7 @@ impl App {
         };
         keys.insert(sort, &mut order, new);
         self.list.set_order(sort, order, keep, &self.geometry);
+        self.refresh_hidden();
     }
 
     /// J / K: opens the next (previous) article in the list.

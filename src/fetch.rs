@@ -322,6 +322,15 @@ pub fn default_config_dir() -> Option<PathBuf> {
     xdg_dir(std::env::var_os("XDG_CONFIG_HOME"), home_dir(), ".config")
 }
 
+/// `$XDG_DATA_HOME/lede`, else `~/.local/share/lede`; `None` without a home.
+pub fn default_data_dir() -> Option<PathBuf> {
+    xdg_dir(
+        std::env::var_os("XDG_DATA_HOME"),
+        home_dir(),
+        ".local/share",
+    )
+}
+
 /// The home directory, from `$HOME`.
 pub(crate) fn home_dir() -> Option<PathBuf> {
     std::env::var_os("HOME")

@@ -296,6 +296,10 @@ pub const BINDINGS: &[Binding] = &[
         Reader,
         "sort",
     ),
+    bind(&[Key::char('r')], Action::ToggleRead, "mark the article read or unread (in the list: the one under the cursor)", Reader, ""),
+    bind(&[Key::char('S')], Action::ToggleStar, "star the article, or take the star away", Reader, ""),
+    bind(&[Key::char('u')], Action::NextUnread, "open the next unread article (going round from the top)", Reader, ""),
+    bind(&[Key::char('U')], Action::ToggleHideRead, "hide read articles from the list (again: show them)", Reader, ""),
     bind(&[Key::char('o')], Action::OpenLink, "open the article's link in the browser", Reader, "link"),
     bind(&[Key::char('R')], Action::Reload, "fetch every feed again, read new files", Reader, ""),
     bind(

@@ -19,6 +19,7 @@
 //! | [`analysis`] | quotes, speakers, entities, aliases per article; the cross-article index |
 //! | [`dump`] | `lede dump`: the analysis as JSON Lines |
 //! | [`store`] | compact storage of loaded articles for the reader |
+//! | [`state`] | reading state that lasts (read, starred, last place) per collection; atomic writes |
 //! | [`pipeline`] | loading and analysis as a stream on every core: the reader's background, the streaming dump |
 //! | [`reflow`] | wraps a paragraph to a width as byte ranges |
 //! | [`report`] | `lede entities`, `lede quotes`: a collection's entities and quotes as a table or JSON Lines |
@@ -28,7 +29,7 @@
 //! | [`ui`] | panes drawn from `&App` |
 //! | [`tui`] | the only module that touches the terminal: setup, event loop, restore |
 //!
-//! The pure layers (model, loader, fetch, date, opener, analysis, dump, store, pipeline, reflow, report, config, app) never import
+//! The pure layers (model, loader, fetch, date, opener, analysis, dump, store, state, pipeline, reflow, report, config, app) never import
 //! ratatui or crossterm.
 
 pub mod action;
@@ -46,6 +47,7 @@ pub mod pipeline;
 pub mod reflow;
 pub mod report;
 pub mod sanitize;
+pub mod state;
 pub mod store;
 pub mod tui;
 pub mod ui;

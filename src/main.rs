@@ -7,6 +7,7 @@ use lede::loader::LoadError;
 use lede::pipeline::{self, Reader, Source};
 use lede::report::{self, Collection, Format};
 use lede::sanitize::sanitize;
+use lede::state;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -231,7 +232,11 @@ fn print_quotes(
 
 /// Starts loading in the background and opens the reader as soon as the first
 /// article is in; fails, printing the reasons, when no article loads at all.
-fn read(source: Source, problems: Vec<LoadError>) -> ExitCode {
+fn read(
+    source: Source,
+    problems: Vec<LoadError>,
+    collection: Option<state::Collection>,
+) -> ExitCode {
     let reader = Reader::start(source);
     let mut app = App::loading(reader.index());
     let (config, config_problems) = config();
@@ -259,6 +264,10 @@ fn read(source: Source, problems: Vec<LoadError>) -> ExitCode {
             .chain(problems.iter().map(ToString::to_string))
             .collect(),
     );
+    // Read in the background; the reader takes it in as soon as it is there.
+    let saver = collection
+        .zip(state::default_data_dir())
+        .map(|(collection, data_dir)| state::open(&collection, &data_dir));
     let mut first_seen: Option<Instant> = None;
     let mut fetching_seen: Option<Instant> = None;
     loop {
@@ -283,7 +292,7 @@ fn read(source: Source, problems: Vec<LoadError>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    match lede::tui::run(app, Some(reader)) {
+    match lede::tui::run(app, Some(reader), saver) {
         Ok(lede::tui::Exit::Quit) => ExitCode::SUCCESS,
         Ok(lede::tui::Exit::Signal(signal)) => lede::tui::die_of(signal),
         Err(e) => {
@@ -340,8 +349,10 @@ fn main() -> ExitCode {
             print_quotes(collection, format, speaker.as_deref())
         }),
         None => {
+            let config = lede::fetch::default_config_dir();
+            let collection = state::Collection::of_command_line(&cli.paths, config.as_deref());
             let (source, problems) = source_of(cli.paths);
-            read(source, problems)
+            read(source, problems, collection)
         }
     }
 }

@@ -20,6 +20,7 @@ use crate::keymap::{Key, KeyCode};
 use crate::opener;
 use crate::pipeline::Reader;
 use crate::sanitize::sanitize;
+use crate::state::Saver;
 use crate::ui;
 use crate::ui::theme::Theme;
 use anyhow::Context as _;
@@ -46,7 +47,9 @@ const POLL_BUSY: Duration = Duration::from_millis(10);
 const POLL_IDLE: Duration = Duration::from_millis(250);
 
 /// Runs the reader until the user quits or a signal ends it, fed by `reader`
-/// when the collection streams in. The terminal is restored in every case.
+/// when the collection streams in, its reading state kept by `saver`
+/// (written in full on the way out, also after a signal). The terminal is
+/// restored in every case.
 ///
 /// # Errors
 ///
@@ -54,7 +57,7 @@ const POLL_IDLE: Duration = Duration::from_millis(250);
 ///
 /// The mouse is captured unless the config says `mouse = false`, which
 /// leaves it to the terminal's own selection.
-pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<Exit> {
+pub fn run(mut app: App, reader: Option<Reader>, mut saver: Option<Saver>) -> anyhow::Result<Exit> {
     let mouse = app.config().mouse;
     // Watched before the terminal changes, so that no signal finds it
     // changed and unwatched.
@@ -75,13 +78,26 @@ pub fn run(mut app: App, reader: Option<Reader>) -> anyhow::Result<Exit> {
         release_mouse_on_panic();
         capture_mouse(true)?;
     }
-    let result = event_loop(&mut terminal, &mut app, reader.as_ref(), &mut watch, mouse);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        reader.as_ref(),
+        &mut watch,
+        mouse,
+        saver.as_mut(),
+    );
     if mouse {
         // Best effort: the terminal is restored whatever happens here.
         let _ = capture_mouse(false);
     }
     let _ = terminal.show_cursor();
     ratatui::restore();
+    if let Some(mut saver) = saver {
+        saver.add(app.take_reading_changes(), Instant::now());
+        for problem in saver.finish() {
+            eprintln!("lede: {problem}");
+        }
+    }
     result
 }
 
@@ -119,6 +135,35 @@ pub fn stdout_width() -> Option<usize> {
         .filter(|&width| width > 0)
 }
 
+/// Time has passed: the saved reading state may have been read, the open
+/// article may have become read, and the reading state may be due for
+/// saving (what went wrong reading or saving it is shown and listed).
+/// `true` when the screen changed.
+fn keep_time(app: &mut App, mut saver: Option<&mut Saver>, now: Instant) -> bool {
+    let mut changed = false;
+    if let Some((saved, problem)) = saver.as_deref_mut().and_then(Saver::take_loaded) {
+        app.restore_reading(saved);
+        if let Some(problem) = problem {
+            app.set_status(problem.clone());
+            app.add_problems(Vec::new(), vec![problem]);
+        }
+        changed = true;
+    }
+    changed |= app.tick(now);
+    if let Some(saver) = saver {
+        if saver.is_loaded() {
+            saver.add(app.take_reading_changes(), now);
+        }
+        let problems = saver.poll(now);
+        if let Some(last) = problems.last() {
+            app.set_status(last.clone());
+            app.add_problems(Vec::new(), problems);
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// Wraps the panic hook so that a panic in a thread whose panics are caught
 /// and reported as a problem (the web page extractor, see
 /// [`crate::loader::html`]) neither restores the terminal under the running
@@ -140,6 +185,7 @@ fn event_loop(
     reader: Option<&Reader>,
     watch: &mut signals::Watch,
     mouse: bool,
+    mut saver: Option<&mut Saver>,
 ) -> anyhow::Result<Exit> {
     let theme = Theme::from_env(&app.config().colours);
     let size = terminal.size()?;
@@ -182,6 +228,9 @@ fn event_loop(
             dirty = true;
         }
         key_pressed = false;
+        if keep_time(app, saver.as_deref_mut(), Instant::now()) {
+            dirty = true;
+        }
         if dirty && last_draw.is_none_or(|t| t.elapsed() >= REDRAW_EVERY) {
             terminal.draw(|frame| ui::draw(frame, app, &theme))?;
             last_draw = Some(Instant::now());
@@ -197,6 +246,15 @@ fn event_loop(
             // Idle, the loop still wakes now and then to see to signals.
             _ => POLL_IDLE,
         };
+        // Wake when an article becomes read or the state is due for saving.
+        let now = Instant::now();
+        let timeout = [
+            app.tick_due_in(now),
+            saver.as_deref().and_then(|s| s.due_in(now)),
+        ]
+        .into_iter()
+        .flatten()
+        .fold(timeout, Duration::min);
         if !event::poll(timeout)? {
             continue;
         }

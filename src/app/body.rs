@@ -241,7 +241,8 @@ impl Body {
             })
     }
 
-    fn restore(&mut self, anchor: Anchor, geometry: &Geometry) {
+    /// Scrolls so that `anchor`'s text is at the top again.
+    pub(super) fn restore(&mut self, anchor: Anchor, geometry: &Geometry) {
         let line = self.line_of(anchor.paragraph, anchor.offset);
         self.top = line.map_or(0, |l| l.saturating_sub(anchor.above));
         self.clamp(geometry);
@@ -264,6 +265,11 @@ impl Body {
 
     fn clamp(&mut self, geometry: &Geometry) {
         self.top = self.top.min(self.max_top(geometry));
+    }
+
+    /// Whether the last line of the article shows.
+    pub(super) fn end_visible(&self, geometry: &Geometry) -> bool {
+        self.has_article && self.top + geometry.body_text_height() >= self.lines.len()
     }
 
     /// Scrolls by `delta` lines, clamped at both ends.

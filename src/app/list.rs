@@ -35,6 +35,10 @@ pub(super) struct ArticleList {
     order: Vec<u32>,
     /// Where each article is in `order`; empty in load order.
     rank: Vec<u32>,
+    /// While read articles are hidden: the articles of `visible` still
+    /// shown, in list order (see [`ArticleList::narrow`]). Whatever changes
+    /// `visible` drops it, for the app to narrow the list again.
+    narrowed: Option<Vec<u32>>,
 }
 
 /// The articles of a list (of the index's) nearest to one article, in list order.
@@ -50,10 +54,18 @@ impl ArticleList {
     /// `added` more articles are in the collection.
     pub(super) fn grow(&mut self, added: usize) {
         self.total += added;
+        self.narrowed = None;
     }
 
     /// Number of articles the list shows.
     pub(super) fn len(&self) -> usize {
+        self.narrowed
+            .as_ref()
+            .map_or_else(|| self.base_len(), Vec::len)
+    }
+
+    /// Number of articles the list shows with read ones not hidden.
+    pub(super) fn base_len(&self) -> usize {
         match &self.visible {
             Visible::All => self.total,
             Visible::Only(v) => v.len(),
@@ -62,6 +74,14 @@ impl ArticleList {
 
     /// The article at `position` in the list.
     pub(super) fn at(&self, position: usize) -> Option<usize> {
+        match &self.narrowed {
+            Some(narrowed) => narrowed.get(position).map(|&a| a as usize),
+            None => self.base_at(position),
+        }
+    }
+
+    /// The article at `position` in the list with read ones not hidden.
+    pub(super) fn base_at(&self, position: usize) -> Option<usize> {
         match &self.visible {
             Visible::All if self.is_sorted() => self.order.get(position).map(|&a| a as usize),
             Visible::All => (position < self.total).then_some(position),
@@ -71,14 +91,52 @@ impl ArticleList {
 
     /// Where `article` is in the list, if it is shown.
     pub(super) fn position(&self, article: usize) -> Option<usize> {
-        match &self.visible {
-            Visible::All if self.is_sorted() => self.rank.get(article).map(|&r| r as usize),
-            Visible::All => (article < self.total).then_some(article),
-            Visible::Only(v) => {
-                let key = self.key(as_u32(article));
-                v.binary_search_by_key(&key, |&a| self.key(a)).ok()
-            }
+        let in_list = |v: &[u32]| {
+            let key = self.key(as_u32(article));
+            v.binary_search_by_key(&key, |&a| self.key(a)).ok()
+        };
+        match (&self.narrowed, &self.visible) {
+            (Some(narrowed), _) => in_list(narrowed),
+            (None, Visible::All) if self.is_sorted() => self.rank.get(article).map(|&r| r as usize),
+            (None, Visible::All) => (article < self.total).then_some(article),
+            (None, Visible::Only(v)) => in_list(v),
         }
+    }
+
+    /// Hides the articles `shown` says no to (read ones), keeping the cursor
+    /// on `anchor` if it is still shown, else on the next one shown.
+    pub(super) fn narrow(
+        &mut self,
+        shown: impl Fn(usize) -> bool,
+        anchor: Option<usize>,
+        geometry: &Geometry,
+    ) {
+        let narrowed: Vec<u32> = (0..self.base_len())
+            .filter_map(|p| self.base_at(p))
+            .filter(|&a| shown(a))
+            .map(as_u32)
+            .collect();
+        if let Some(article) = anchor {
+            // The anchor, or the first article shown after it.
+            let key = self.key(as_u32(article));
+            self.cursor = narrowed.partition_point(|&a| self.key(a) < key);
+        }
+        self.narrowed = Some(narrowed);
+        self.keep_cursor_visible(geometry);
+    }
+
+    /// Whether read articles are hidden now (see [`ArticleList::narrow`]).
+    pub(super) fn is_narrowed(&self) -> bool {
+        self.narrowed.is_some()
+    }
+
+    /// Shows the read articles again, the cursor on `anchor`.
+    pub(super) fn widen(&mut self, anchor: Option<usize>, geometry: &Geometry) {
+        self.narrowed = None;
+        if let Some(article) = anchor {
+            self.point_at(article, geometry);
+        }
+        self.keep_cursor_visible(geometry);
     }
 
     fn is_sorted(&self) -> bool {
@@ -123,6 +181,7 @@ impl ArticleList {
     ) {
         self.sort = sort;
         self.order = order;
+        self.narrowed = None;
         self.rank = if self.is_sorted() {
             let mut rank = vec![u32::MAX; self.total];
             for (place, &article) in (0u32..).zip(&self.order) {
@@ -252,6 +311,7 @@ impl ArticleList {
         open: usize,
         geometry: &Geometry,
     ) {
+        self.narrowed = None;
         self.visible = Visible::Only(self.in_list_order(articles));
         self.filter = Some(name);
         self.cursor = self.position(open).unwrap_or(0);
@@ -262,6 +322,7 @@ impl ArticleList {
     /// Shows every article again, the cursor on the open one.
     pub(super) fn clear_filter(&mut self, open: usize, geometry: &Geometry) {
         self.filter = None;
+        self.narrowed = None;
         self.visible = Visible::All;
         self.cursor = self.position(open).unwrap_or(0);
         self.keep_cursor_visible(geometry);
@@ -271,6 +332,7 @@ impl ArticleList {
     /// index grew or renamed it); an empty list keeps what is shown.
     pub(super) fn follow_filter(&mut self, articles: Vec<u32>, open: usize, geometry: &Geometry) {
         if !articles.is_empty() {
+            self.narrowed = None;
             self.visible = Visible::Only(self.in_list_order(articles));
             self.cursor = self.position(open).unwrap_or(self.cursor);
             self.keep_cursor_visible(geometry);

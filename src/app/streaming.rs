@@ -37,6 +37,7 @@ impl App {
         if first && !self.articles.is_empty() {
             self.open_article(0);
         }
+        self.reading_arrived(from as usize, self.articles.len());
     }
 
     /// Article `index` has a new version (the full text fetched for a feed's
@@ -207,6 +208,7 @@ impl App {
         if let Some(articles) = self.list.filter().map(|name| self.mentioning(name)) {
             let open = self.body.index();
             self.list.follow_filter(articles, open, &self.geometry);
+            self.refresh_hidden();
         }
         if self.sidebar.scope() == Scope::Collection {
             self.rebuild_sidebar();

@@ -15,11 +15,10 @@
 
 use super::request::Body;
 use super::{Fetched, Origin};
+use crate::state::atomic::{move_aside, write_atomically};
 use serde::{Deserialize, Serialize};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The first line of every cache file; the number is the format version.
@@ -207,7 +206,7 @@ impl Cache {
     /// half of one. The error is a sentence for the reader.
     pub(super) fn store(&self, entry: &Entry) -> Result<(), String> {
         let path = self.path_for(&entry.meta.url);
-        write_atomically(&self.dir, &path, &entry.to_bytes()).map_err(|error| {
+        write_atomically(&path, &entry.to_bytes()).map_err(|error| {
             format!(
                 "could not write cache entry {}: {}",
                 path.display(),
@@ -219,14 +218,8 @@ impl Cache {
 
 /// Moves a damaged entry aside and says so.
 fn set_aside(path: &Path, reason: &str) -> String {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |since| since.as_secs());
-    let mut aside = path.as_os_str().to_owned();
-    aside.push(format!(".corrupt-{now}"));
-    let aside = PathBuf::from(aside);
-    match fs::rename(path, &aside) {
-        Ok(()) => format!(
+    match move_aside(path) {
+        Ok(aside) => format!(
             "cache entry {} was damaged ({reason}); moved aside as {}",
             path.display(),
             aside.display()
@@ -239,46 +232,9 @@ fn set_aside(path: &Path, reason: &str) -> String {
     }
 }
 
-/// Tells temporary files of one process apart (threads fetch at once).
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Temporary file, write, fsync, rename, fsync the folder.
-fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    fs::create_dir_all(dir)?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let written = (|| {
-        let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        // Best effort: the write already failed, and a leftover temporary
-        // file is harmless (it never has an entry's name).
-        let _ = fs::remove_file(&temp);
-    }
-    written?;
-    sync_dir(dir)
-}
-
-/// Makes the rename durable: on Unix a directory is opened and synced like
-/// a file. Elsewhere the rename is all there is.
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}
-
 /// 128-bit FNV-1a: a stable hash for file names (not for security: the URL
 /// is checked on read).
-fn fnv1a_128(bytes: &[u8]) -> u128 {
+pub(crate) fn fnv1a_128(bytes: &[u8]) -> u128 {
     const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
     const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
     bytes.iter().fold(OFFSET, |hash, &b| {

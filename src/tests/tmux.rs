@@ -60,6 +60,15 @@ impl Session {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The visible screen with its attributes, as SGR escape sequences.
+    fn styled_screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-e", "-t", &self.name])
+            .output()
+            .expect("tmux capture-pane runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Waits until the screen satisfies `ready` (up to 10 s), returning it.
     fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -92,12 +101,22 @@ fn lede_command(args: &str) -> String {
     lede_command_with_cache(args, &test_home().join("cache"))
 }
 
-/// [`lede_command`] with the web cache in `cache`.
+/// [`lede_command`] with the web cache in `cache`. The reading state goes
+/// to a data folder of this command's own, so that tests running at once
+/// never see each other's read articles or last open article.
 fn lede_command_with_cache(args: &str, cache: &std::path::Path) -> String {
+    static COMMANDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COMMANDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    lede_command_in(args, cache, &test_home().join(format!("data-{n}")))
+}
+
+/// [`lede_command_with_cache`] with the reading state in `data` (`XDG_DATA_HOME`).
+fn lede_command_in(args: &str, cache: &std::path::Path, data: &std::path::Path) -> String {
     format!(
-        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' {} {args}; echo \"lede exited with $?\"; sleep 30",
+        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' XDG_DATA_HOME='{}' {} {args}; echo \"lede exited with $?\"; sleep 30",
         test_home().join("config").display(),
         cache.display(),
+        data.display(),
         env!("CARGO_BIN_EXE_lede")
     )
 }
@@ -1047,4 +1066,152 @@ fn tmux_closing_the_terminal_ends_lede() {
         );
         sleep(Duration::from_millis(50));
     }
+}
+
+/// `text` without its escape sequences.
+fn visible(text: &str) -> String {
+    text.split("\x1b[")
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part
+            } else {
+                part.split_once('m').map_or("", |(_, rest)| rest)
+            }
+        })
+        .collect()
+}
+
+/// Whether the article list shows `title` in bold, on a screen captured
+/// with its attributes ([`Session::styled_screen`]): the SGR sequences before
+/// it on its row are followed. Only the list (the left pane) is looked at.
+fn starts_bold(styled: &str, title: &str) -> Option<bool> {
+    let list_width = usize::from(WIDTH / 4);
+    let before = styled.lines().find_map(|row| {
+        let at = row.find(title)?;
+        let before = &row[..at];
+        (visible(before).chars().count() < list_width).then_some(before)
+    })?;
+    let mut bold = false;
+    for sequence in before.split("\x1b[").skip(1) {
+        let Some(end) = sequence.find('m') else {
+            continue;
+        };
+        let mut params = sequence[..end].split(';');
+        while let Some(param) = params.next() {
+            match param {
+                "" | "0" => bold = false,
+                "1" => bold = true,
+                "22" => bold = false,
+                // Colours: 38;5;N and 38;2;R;G;B (and 48, 58) carry numbers
+                // that are not attributes.
+                "38" | "48" | "58" => {
+                    let skip = if params.next() == Some("5") { 1 } else { 3 };
+                    for _ in 0..skip {
+                        params.next();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Some(bold)
+}
+
+#[test]
+fn tmux_an_article_read_for_a_moment_stays_read_and_reopens_next_time() {
+    let home = test_home().join("reading-state");
+    let _ = std::fs::remove_dir_all(&home);
+    let command = lede_command_in("", &home.join("cache"), &home.join("data"));
+    let Some(session) = Session::start("reading", &command) else {
+        return;
+    };
+    let seed = "Syrian President Bashar";
+    let second = "Explainer: Assad";
+    let screen = session.wait_for("the sample", |s| {
+        s.contains("Articles (7)") && s.contains(second)
+    });
+    // Everything unread: bold titles.
+    let styled = session.styled_screen();
+    assert_eq!(starts_bold(&styled, second), Some(true), "{screen}");
+    // Open the second article and stay on it: after two seconds it is read
+    // (the reader wakes by itself, no key needed).
+    session.keys(&["j", "Enter"]);
+    let screen = session.wait_for("the article read", |s| s.contains("Articles (7, 6 unread)"));
+    assert!(screen.contains(&format!("▶ {second}")), "{screen}");
+    let styled = session.styled_screen();
+    assert_eq!(starts_bold(&styled, second), Some(false), "{styled}");
+    // The seed article opened by itself at start and was only looked at.
+    assert_eq!(starts_bold(&styled, seed), Some(true), "{styled}");
+    // Scroll down a little, star it, and quit.
+    session.keys(&["j", "j", "S"]);
+    session.wait_for("the star", |s| s.contains(&format!("★ {}", &second[..9])));
+    session.keys(&["q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    drop(session);
+
+    // The state file is there, naming the article by its id.
+    let collections = home.join("data/lede/collections");
+    let state = std::fs::read_dir(&collections)
+        .expect("the collections folder")
+        .map(|e| e.expect("entry").path().join("state.json"))
+        .next()
+        .expect("a collection");
+    let text = std::fs::read_to_string(&state).expect("state.json");
+    assert!(text.contains("\"sample/"), "{text}");
+
+    // Next time: the same article opens at its place, still read and starred.
+    let Some(session) = Session::start("reading-again", &command) else {
+        return;
+    };
+    let screen = session.wait_for("the sample again", |s| {
+        s.contains("Articles (7, 6 unread)") && s.contains(&format!("▶ ★ {}", &second[..9]))
+    });
+    assert!(!screen.contains(&format!("▶ {seed}")), "{screen}");
+    let styled = session.styled_screen();
+    assert_eq!(starts_bold(&styled, &second[..9]), Some(false), "{styled}");
+    assert_eq!(starts_bold(&styled, seed), Some(true), "{styled}");
+    // U hides the read ones but the open one; u goes on to the next unread.
+    session.keys(&["U"]);
+    session.wait_for("read ones hidden", |s| s.contains("Unread (7 of 7)"));
+    session.keys(&["u"]);
+    session.wait_for("the next unread", |s| s.contains("Unread (6 of 7)"));
+    session.keys(&["q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn tmux_a_damaged_state_file_is_reported_moved_aside_and_never_fatal() {
+    let home = test_home().join("damaged-state");
+    let _ = std::fs::remove_dir_all(&home);
+    let data = home.join("data");
+    let state = lede::state::Collection::sample().state_path(&data.join("lede"));
+    std::fs::create_dir_all(state.parent().expect("folder")).expect("state folder");
+    std::fs::write(&state, b"{\"version\": 1, \"read\": [\"sample/").expect("damage");
+    let command = lede_command_in("", &home.join("cache"), &data);
+    let Some(session) = Session::start("damaged-state", &command) else {
+        return;
+    };
+    // Said in the status line, and the reader opens as usual.
+    let screen = session.wait_for("the damage reported", |s| {
+        s.contains("Articles (7)") && s.contains("reading state was damaged")
+    });
+    assert!(screen.contains("▶ Syrian President"), "{screen}");
+    // Listed under `e`, with where the file went.
+    session.keys(&["e"]);
+    session.wait_for("the problems list", |s| {
+        s.contains("Warnings (1)") && s.contains("reading state was damaged")
+    });
+    session.keys(&["Escape", "q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    let names: Vec<String> = std::fs::read_dir(state.parent().expect("folder"))
+        .expect("state folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("state.json.corrupt-")),
+        "{names:?}"
+    );
+    let _ = std::fs::remove_dir_all(&home);
 }

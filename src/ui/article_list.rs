@@ -1,8 +1,9 @@
 //! The article list pane (left): two rows per article, the title with a `▶`
-//! before the open one, then source and short date (or the file name) dimmed,
-//! with `+2` at the end when the article also came from two other sources.
+//! before the open one (bold while unread, after a `★` when starred), then
+//! source and short date (or the file name) dimmed, with `+2` at the end when
+//! the article also came from two other sources.
 
-use crate::app::{App, Focus, SortOrder};
+use crate::app::{App, Focus, ListCounts, SortOrder};
 use crate::date;
 use crate::store::StoredArticle;
 use crate::ui::theme::Theme;
@@ -12,28 +13,63 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-/// "Articles (12)", or "Articles · Khamenei (3)" while filtered by an entity. The
-/// count always shows: a long name is cut to fit a pane `pane_width` wide (its
-/// borders and the focus marker take 5 columns), or left out when even a cut
-/// one would not fit.
-fn list_title(filter: Option<&str>, shown: usize, pane_width: usize) -> String {
-    let count = format!(" ({shown})");
-    let Some(name) = filter else {
-        return format!("Articles{count}");
+/// The star before a starred article's title.
+const STAR: &str = "★ ";
+
+/// "Articles (12)", "Articles (12, 5 unread)" once some are read, "Unread (5
+/// of 12)" while read ones are hidden, or "Articles · Khamenei (3)" while
+/// filtered by an entity. The count always shows, in a shorter form when the
+/// pane is narrow ("Articles 5/12 unread", then "Articles (12)"): a pane
+/// `pane_width` wide has its borders, the focus marker and a space around
+/// the title (5 columns). A long name is cut to fit, or left out when even a
+/// cut one would not fit.
+fn list_title(filter: Option<&str>, counts: ListCounts, pane_width: usize) -> String {
+    let ListCounts {
+        shown,
+        of,
+        unread,
+        hiding_read,
+    } = counts;
+    let forms: Vec<(&str, String)> = if hiding_read {
+        vec![
+            ("Unread", format!(" ({shown} of {of})")),
+            ("Unread", format!(" ({shown})")),
+        ]
+    } else if unread < shown {
+        vec![
+            ("Articles", format!(" ({shown}, {unread} unread)")),
+            ("Articles", format!(" {unread}/{shown} unread")),
+            ("Articles", format!(" ({shown})")),
+        ]
+    } else {
+        vec![("Articles", format!(" ({shown})"))]
     };
+    let width = |text: &str| unicode_width::UnicodeWidthStr::width(text);
     let room = pane_width.saturating_sub(5);
-    let fixed = unicode_width::UnicodeWidthStr::width("Articles · ") + count.len();
-    if room < fixed + 2 {
-        return format!("Articles{count}");
+    if let Some(name) = filter {
+        // The full count if the name keeps a few columns, else the shortest.
+        let last = forms.len() - 1;
+        for (i, (what, count)) in forms.iter().enumerate() {
+            let fixed = width(what) + width(" · ") + count.len();
+            let least = if i == last { 2 } else { width(name).min(8) };
+            if room >= fixed + least {
+                return format!("{what} · {}{count}", truncate(name, room - fixed));
+            }
+        }
     }
-    format!("Articles · {}{count}", truncate(name, room - fixed))
+    let fits = forms
+        .iter()
+        .find(|(what, count)| width(what) + count.len() <= room)
+        .or(forms.last());
+    fits.map(|(what, count)| format!("{what}{count}"))
+        .unwrap_or_default()
 }
 
 /// Draws the list into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::ArticleList;
     let shown = app.visible_len();
-    let title = list_title(app.filter(), shown, usize::from(area.width));
+    let title = list_title(app.filter(), app.list_counts(), usize::from(area.width));
     let details = app.geometry().list_item_rows > 1;
     let rows_each = if details { 2 } else { 1 };
     let capacity = usize::from(area.height.saturating_sub(2) / rows_each).max(1);
@@ -63,6 +99,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let open = index == app.open_index();
         let marker = if open { "▶ " } else { "  " };
         let mut title_style = if open { theme.open_article } else { theme.text };
+        if !app.is_read(index) {
+            title_style = title_style.patch(theme.unread);
+        }
+        let mut star_style = theme.star;
         let mut meta_style = theme.meta;
         let mut also_style = theme.also_in;
         if position == app.list_cursor() {
@@ -72,9 +112,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 theme.cursor_unfocused
             };
             title_style = title_style.patch(cursor);
+            star_style = star_style.patch(cursor);
             meta_style = meta_style.patch(cursor);
             also_style = also_style.patch(cursor);
         }
+        let star = if app.is_starred(index) { STAR } else { "" };
+        let star_width = unicode_width::UnicodeWidthStr::width(star);
         // "+2": found in two more sources, when there is room for it.
         let also = app.also_in(index).len();
         let room = width.saturating_sub(2);
@@ -86,10 +129,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let also_width = also_in.as_ref().map_or(0, String::len);
         if !details {
             // One row an article: the "+2" goes at the end of the title.
-            let title = truncate(article.title(), room - also_width);
+            let title = truncate(
+                article.title(),
+                room.saturating_sub(also_width + star_width),
+            );
             let mut line = pad(
                 Line::from(vec![
                     Span::styled(marker, title_style),
+                    Span::styled(star, star_style),
                     Span::styled(title, title_style),
                 ]),
                 width - also_width,
@@ -99,11 +146,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             lines.push(line);
             continue;
         }
-        let title = truncate(article.title(), room);
+        let title = truncate(article.title(), room.saturating_sub(star_width));
         let meta = truncate(&about, room - also_width).into_owned();
         lines.push(pad(
             Line::from(vec![
                 Span::styled(marker, title_style),
+                Span::styled(star, star_style),
                 Span::styled(title, title_style),
             ]),
             width,
@@ -149,18 +197,49 @@ fn pad(mut line: Line<'_>, width: usize) -> Line<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::list_title;
+    use super::{ListCounts, list_title};
+
+    /// Counts with nothing read and nothing hidden.
+    fn all(shown: usize) -> ListCounts {
+        ListCounts {
+            shown,
+            of: shown,
+            unread: shown,
+            hiding_read: false,
+        }
+    }
 
     #[test]
     fn list_title_keeps_the_count_when_the_name_is_long() {
-        assert_eq!(list_title(None, 7, 40), "Articles (7)");
-        assert_eq!(list_title(Some("IRGC"), 3, 40), "Articles · IRGC (3)");
-        let cut = list_title(Some("Islamic Revolutionary Guard Corps"), 12, 30);
+        assert_eq!(list_title(None, all(7), 40), "Articles (7)");
+        assert_eq!(list_title(Some("IRGC"), all(3), 40), "Articles · IRGC (3)");
+        let cut = list_title(Some("Islamic Revolutionary Guard Corps"), all(12), 30);
         assert_eq!(cut, "Articles · Islamic… (12)");
         assert!(unicode_width::UnicodeWidthStr::width(cut.as_str()) <= 25);
         assert_eq!(
-            list_title(Some("Islamic Revolutionary"), 12, 18),
+            list_title(Some("Islamic Revolutionary"), all(12), 18),
             "Articles (12)"
+        );
+    }
+
+    #[test]
+    fn list_title_counts_unread_articles_and_says_when_read_ones_are_hidden() {
+        let some_read = ListCounts {
+            unread: 5,
+            ..all(12)
+        };
+        assert_eq!(list_title(None, some_read, 40), "Articles (12, 5 unread)");
+        assert_eq!(list_title(None, some_read, 25), "Articles 5/12 unread");
+        assert_eq!(list_title(None, some_read, 20), "Articles (12)");
+        let hiding = ListCounts {
+            shown: 5,
+            hiding_read: true,
+            ..some_read
+        };
+        assert_eq!(list_title(None, hiding, 40), "Unread (5 of 12)");
+        assert_eq!(
+            list_title(Some("IRGC"), hiding, 40),
+            "Unread · IRGC (5 of 12)"
         );
     }
 }

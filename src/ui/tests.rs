@@ -101,6 +101,44 @@ fn screen_with_skipped_overlay_and_status_note() {
 }
 
 #[test]
+fn list_shows_unread_titles_bold_and_a_star_with_and_without_colour() {
+    for theme in [Theme::colored(), Theme::plain()] {
+        let mut app = fixture::app(100, 30);
+        // Article 1 read, article 2 starred; the cursor back on the open 0.
+        press(&mut app, "j r j S k k");
+        let terminal = screen(&app, &theme);
+        let buf = terminal.backend().buffer();
+        assert!(
+            find(buf, "Articles 2/3 unread").is_some(),
+            "{:?}",
+            terminal.backend()
+        );
+        let open = find(buf, "Harbor Council votes").expect("article 0");
+        let read = find(buf, "Northwind ferry").expect("article 1");
+        let starred = find(buf, "Budget talks").expect("article 2");
+        assert!(buf[open].modifier.contains(Modifier::BOLD), "unread");
+        assert!(!buf[read].modifier.contains(Modifier::BOLD), "read");
+        assert!(has_style(buf, starred, theme.unread));
+        let star = (starred.0 - 2, starred.1);
+        assert_eq!(buf[star].symbol(), "★");
+        assert!(has_style(buf, star, theme.star), "{:?}", buf[star]);
+        // Without colour the star is still a glyph, and bold.
+        assert!(!theme.star.add_modifier.is_empty());
+    }
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "j r j S k k");
+    insta::assert_snapshot!(
+        "reading_state_100x30",
+        screen(&app, &Theme::plain()).backend()
+    );
+    press(&mut app, "U");
+    let terminal = screen(&app, &Theme::plain());
+    let buf = terminal.backend().buffer();
+    assert!(find(buf, "Unread (2 of 3)").is_some());
+    assert!(find(buf, "Northwind ferry").is_none());
+}
+
+#[test]
 fn quote_and_current_mention_cells_use_the_theme() {
     for theme in [Theme::colored(), Theme::plain()] {
         let mut app = fixture::app(100, 30);

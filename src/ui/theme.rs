@@ -46,8 +46,13 @@ pub struct Theme {
     pub cursor: Style,
     /// The list or sidebar cursor in an unfocused pane.
     pub cursor_unfocused: Style,
-    /// The open article's title in the list.
+    /// The open article's title in the list (its cue is the `▶` before it;
+    /// bold is for unread titles).
     pub open_article: Style,
+    /// Added to an unread article's title in the list.
+    pub unread: Style,
+    /// The `★` before a starred article's title in the list.
+    pub star: Style,
     /// Sidebar group headings.
     pub heading: Style,
     /// Mention and article counts.
@@ -64,10 +69,6 @@ pub struct Theme {
     pub hint: Style,
     /// A search match in the body.
     pub search_match: Style,
-    /// An unread article's title in the list.
-    pub unread: Style,
-    /// The star marker of a starred article.
-    pub star: Style,
 }
 
 impl Theme {
@@ -131,6 +132,7 @@ impl Theme {
             status_message: fg(plain.status_message, Color::Yellow),
             warning: fg(plain.warning, Color::Red),
             key: fg(plain.key, Color::Cyan),
+            star: fg(plain.star, Color::Yellow),
             ..plain
         }
     }
@@ -157,7 +159,9 @@ impl Theme {
             dim: m(Modifier::DIM),
             cursor: m(Modifier::REVERSED),
             cursor_unfocused: m(Modifier::UNDERLINED),
-            open_article: m(Modifier::BOLD),
+            open_article: Style::new(),
+            unread: m(Modifier::BOLD),
+            star: m(Modifier::BOLD),
             heading: m(Modifier::BOLD | Modifier::UNDERLINED),
             count: m(Modifier::DIM),
             status_position: m(Modifier::BOLD),
@@ -166,8 +170,6 @@ impl Theme {
             key: m(Modifier::BOLD),
             hint: m(Modifier::DIM),
             search_match: m(Modifier::REVERSED),
-            unread: m(Modifier::BOLD),
-            star: m(Modifier::BOLD),
         }
     }
 
@@ -311,14 +313,13 @@ mod tests {
             t.border_focused,
             t.cursor,
             t.cursor_unfocused,
-            t.open_article,
+            t.unread,
+            t.star,
             t.heading,
             t.status_message,
             t.warning,
             t.key,
             t.search_match,
-            t.unread,
-            t.star,
         ];
         for style in meanings {
             assert_eq!(style.fg, None);

@@ -1,0 +1,104 @@
+//! Writing a file so that a crash or `kill -9` at any moment leaves the old
+//! file or the new one, never half of one; and moving a damaged file aside.
+//! Used by the reading state and the web cache.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Tells temporary files of one process apart (threads write at once).
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder
+/// (created if missing), written and synced, renamed over `path`, then the
+/// folder synced so that the rename itself is durable.
+///
+/// # Errors
+///
+/// Whatever the file system says (no room, no permission, read-only); `path`
+/// is then as it was, and no temporary file is left behind.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = dir.join(format!(
+        ".{name}.tmp-{}-{}",
+        std::process::id(),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let written = (|| {
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        // Best effort: the write already failed, and a leftover temporary
+        // file is harmless (it never has the file's name).
+        let _ = fs::remove_file(&temp);
+    }
+    written?;
+    sync_dir(dir)
+}
+
+/// Makes a rename durable: on Unix a directory is opened and synced like a
+/// file. Elsewhere the rename is all there is.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Renames a damaged `path` to `<path>.corrupt-<unix time>`, kept for a look,
+/// and returns the new name.
+///
+/// # Errors
+///
+/// When the rename fails (the folder is read-only, say).
+pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    let mut aside = path.as_os_str().to_owned();
+    aside.push(format!(".corrupt-{now}"));
+    let aside = PathBuf::from(aside);
+    fs::rename(path, &aside)?;
+    Ok(aside)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+    use crate::fetch::test_server::TempDir;
+
+    #[test]
+    fn write_atomically_replaces_the_file_and_leaves_no_temporary_file() {
+        let temp = TempDir::new("atomic");
+        let path = temp.path().join("deeper/state.json");
+        write_atomically(&path, b"one").unwrap();
+        write_atomically(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn move_aside_keeps_the_damaged_file_under_a_new_name() {
+        let temp = TempDir::new("aside");
+        let path = temp.path().join("state.json");
+        fs::write(&path, b"{broken").unwrap();
+        let aside = move_aside(&path).unwrap();
+        assert!(!path.exists());
+        assert_eq!(fs::read(&aside).unwrap(), b"{broken");
+        let name = aside.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("state.json.corrupt-"), "{name}");
+    }
+}
