@@ -70,4 +70,47 @@ pub enum Action {
     /// Fetch the full text behind the open article's link (a feed often
     /// carries only a summary).
     FetchFullArticle,
+    /// Open the search prompt: in the body it searches the open article (and
+    /// n/N go on through the list), in the list it filters by title and
+    /// source, in the sidebar it narrows the names.
+    Search,
+    /// Open the prompt for an article number to jump to (its place in the list).
+    GoToPrompt,
+    /// Move the sidebar cursor to the first entity of the next group.
+    NextGroup,
+    /// Move the sidebar cursor to the start of its group, or of the group before.
+    PreviousGroup,
+    /// An editing key for the open prompt.
+    Edit(Edit),
+}
+
+/// What a key does in the open prompt (a line editor, see `app::prompt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Edit {
+    /// Type a character at the cursor (printable keys, never in the key table).
+    Insert(char),
+    /// Move the cursor one character left.
+    Left,
+    /// Move the cursor one character right.
+    Right,
+    /// Move the cursor to the start of the line.
+    Home,
+    /// Move the cursor to the end of the line.
+    End,
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Delete everything before the cursor.
+    DeleteToStart,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Recall the previous (older) entry of the history.
+    Older,
+    /// Recall the next (newer) entry of the history, then the line being typed.
+    Newer,
+    /// Accept the line.
+    Accept,
+    /// Close the prompt, undoing what it did.
+    Cancel,
 }

@@ -13,7 +13,10 @@
 //! | `sidebar` | the sidebar's scope, rows, cursor and scroll |
 //! | `overlay` | the open overlay (help, problems), its scroll, the loader's messages |
 //! | `analyses` | the analysis cache, the requests in flight, the renames |
-//! | `selection` | what the panes do together with the selected entity (Enter, n/N, f, Esc) |
+//! | `selection` | what the panes do together with the selected entity (Enter, n/N, Esc) |
+//! | `filters` | what the list shows: the stack of entity filters (f) and the text filter (/) |
+//! | `search` | the prompt (/ and :), the body search and its matches, going to article N |
+//! | `prompt`, `query` | the prompt's line editor and history; smartcase matching with byte ranges |
 //! | `sort` | the list's order (load, date, source), worked out once and merged into |
 //! | `streaming` | what the background feeds in, and what the reader asks it for |
 //! | `requests` | what the reader asks of the world: open a link, reload, fetch an article |
@@ -30,12 +33,16 @@
 mod analyses;
 mod body;
 pub mod body_lines;
+mod filters;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod geometry;
 mod list;
 mod overlay;
+pub mod prompt;
+pub mod query;
 mod requests;
+mod search;
 mod selection;
 mod sidebar;
 mod sort;
@@ -54,6 +61,8 @@ use overlay::Overlays;
 pub use overlay::{Overlay, OverlayLine};
 pub use requests::BackgroundRequests;
 use requests::Requests;
+use search::Search;
+pub use search::{PromptKind, PromptView};
 use sidebar::Sidebar;
 pub use sidebar::{Scope, SidebarRow};
 pub use sort::SortOrder;
@@ -108,6 +117,8 @@ pub struct App {
     list: ArticleList,
     body: Body,
     sidebar: Sidebar,
+    /// The prompt, the body search and its matches.
+    search: Search,
     /// Canonical name of the selected entity; kept across articles.
     selected: Option<String>,
     status: Option<String>,
@@ -168,6 +179,7 @@ impl App {
             list: ArticleList::default(),
             body: Body::default(),
             sidebar: Sidebar::default(),
+            search: Search::default(),
             selected: None,
             status: None,
             requests: Requests::default(),
@@ -234,6 +246,8 @@ impl App {
                 }
             }
             Action::SelectEntity => self.select_entity(),
+            Action::NextMention if self.is_searching() => self.step_match(true),
+            Action::PreviousMention if self.is_searching() => self.step_match(false),
             Action::NextMention => self.step_mention(true),
             Action::PreviousMention => self.step_mention(false),
             Action::NextArticle => self.step_article(true),
@@ -253,6 +267,15 @@ impl App {
             Action::OpenLink => self.open_link(),
             Action::Reload => self.reload(),
             Action::FetchFullArticle => self.fetch_full_article(),
+            Action::Search => self.open_search(),
+            Action::GoToPrompt => self.open_go_to(),
+            Action::NextGroup | Action::PreviousGroup => {
+                let forward = action == Action::NextGroup;
+                if let Some(kind) = self.sidebar.jump_group(forward, &self.geometry) {
+                    self.status = Some(kind.heading().to_string());
+                }
+            }
+            Action::Edit(edit) => self.edit_prompt(edit),
         }
         // On a narrow screen only the focused pane shows: after moving through
         // the text, show the text.
@@ -266,7 +289,9 @@ impl App {
         );
         if self.geometry.narrow
             && moves_in_text
-            && (self.current_mention().is_some() || self.body.quote().is_some())
+            && (self.current_mention().is_some()
+                || self.body.quote().is_some()
+                || self.current_match().is_some())
         {
             self.focus = Focus::Body;
         }
@@ -315,6 +340,7 @@ impl App {
         let also_in = self.also_in.get(&index).cloned().unwrap_or_default();
         self.body
             .open(index, article, cached, also_in, &self.geometry);
+        self.find_in_open();
         self.sidebar_follows_body();
         true
     }

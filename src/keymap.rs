@@ -3,7 +3,7 @@
 //! the same table, so they never drift apart. Keys are lede's own small type; the
 //! terminal layer ([`crate::tui`]) translates its events into them.
 
-use crate::action::Action;
+use crate::action::{Action, Edit};
 use std::fmt;
 
 /// A key without modifiers, as the table names it.
@@ -24,6 +24,8 @@ pub enum KeyCode {
     End,
     PageUp,
     PageDown,
+    Backspace,
+    Delete,
 }
 
 /// A key press: a key code, possibly with Ctrl held.
@@ -84,6 +86,8 @@ impl Key {
             "end" => KeyCode::End,
             "pgup" => KeyCode::PageUp,
             "pgdn" => KeyCode::PageDown,
+            "backspace" | "bs" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
             _ => return None,
         };
         Some(Key::plain(code))
@@ -111,6 +115,8 @@ impl fmt::Display for Key {
             KeyCode::End => f.write_str("End"),
             KeyCode::PageUp => f.write_str("PgUp"),
             KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Del"),
         }
     }
 }
@@ -130,6 +136,8 @@ pub enum Context {
     Reader,
     /// While an overlay (help, skipped files) is open.
     Overlay,
+    /// While the prompt (`/`, `:`) is open; printable keys not bound here are typed.
+    Prompt,
 }
 
 impl Context {
@@ -142,6 +150,7 @@ impl Context {
             Context::Sidebar => "Entity sidebar",
             Context::Reader => "Reading",
             Context::Overlay => "Overlays",
+            Context::Prompt => "Prompt (/ and :)",
         }
     }
 }
@@ -175,7 +184,7 @@ const fn bind(
     }
 }
 
-use Context::{Always, ArticleList, Move, Overlay, Reader, Sidebar};
+use Context::{Always, ArticleList, Move, Overlay, Prompt, Reader, Sidebar};
 use KeyCode as K;
 
 /// Every key binding of lede, in the order help shows them.
@@ -257,15 +266,31 @@ pub const BINDINGS: &[Binding] = &[
         Reader,
         "",
     ),
+    bind(&[Key::char('}')], Action::NextGroup, "next group (people, organizations, places, other)", Sidebar, "group"),
+    bind(&[Key::char('{')], Action::PreviousGroup, "previous group", Sidebar, "group"),
     bind(&[Key::char('?')], Action::ShowHelp, "show this help", Reader, "help"),
     bind(
         &[Key::plain(K::Esc)],
         Action::Back,
-        "clear the list filter, then the selected entity",
+        "clear the search, then a list filter (the last first), then the selected entity",
         Reader,
         "",
     ),
     bind(&[Key::char('q')], Action::Quit, "quit", Reader, "quit"),
+    bind(
+        &[Key::char('/')],
+        Action::Search,
+        "search: the article's text (body), titles and sources (list), names (sidebar)",
+        Reader,
+        "search",
+    ),
+    bind(
+        &[Key::char(':')],
+        Action::GoToPrompt,
+        "go to article number N in the list (also: N then G)",
+        Reader,
+        "",
+    ),
     bind(
         &[Key::plain(K::Esc), Key::char('q'), Key::char('?')],
         Action::Back,
@@ -273,7 +298,22 @@ pub const BINDINGS: &[Binding] = &[
         Overlay,
         "close",
     ),
+    bind(&[Key::plain(K::Enter)], Action::Edit(Edit::Accept), "accept", Prompt, "accept"),
+    bind(&[Key::plain(K::Esc)], Action::Edit(Edit::Cancel), "cancel (a list or sidebar filter is undone)", Prompt, "cancel"),
+    bind(&[Key::plain(K::Left), Key::ctrl('b')], Action::Edit(Edit::Left), "cursor left", Prompt, ""),
+    bind(&[Key::plain(K::Right), Key::ctrl('f')], Action::Edit(Edit::Right), "cursor right", Prompt, ""),
+    bind(&[Key::plain(K::Home), Key::ctrl('a')], Action::Edit(Edit::Home), "cursor to the start", Prompt, ""),
+    bind(&[Key::plain(K::End), Key::ctrl('e')], Action::Edit(Edit::End), "cursor to the end", Prompt, ""),
+    bind(&[Key::plain(K::Backspace), Key::ctrl('h')], Action::Edit(Edit::Backspace), "delete the character before the cursor", Prompt, ""),
+    bind(&[Key::plain(K::Delete), Key::ctrl('d')], Action::Edit(Edit::Delete), "delete the character under the cursor", Prompt, ""),
+    bind(&[Key::ctrl('u')], Action::Edit(Edit::DeleteToStart), "delete to the start", Prompt, ""),
+    bind(&[Key::ctrl('w')], Action::Edit(Edit::DeleteWord), "delete the word before the cursor", Prompt, ""),
+    bind(&[Key::plain(K::Up), Key::ctrl('p')], Action::Edit(Edit::Older), "earlier search (history)", Prompt, "history"),
+    bind(&[Key::plain(K::Down), Key::ctrl('n')], Action::Edit(Edit::Newer), "later search (history)", Prompt, "history"),
 ];
+
+/// The contexts live while the prompt is open: every other key is typed.
+pub const PROMPT_CONTEXTS: [Context; 2] = [Always, Prompt];
 
 /// Which contexts are live, in lookup order: the first binding found wins.
 pub fn live_contexts(overlay_open: bool, pane: Context) -> Vec<Context> {
@@ -327,7 +367,7 @@ pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
 /// The help overlay's rows: for each context, its heading and `(keys, description)`
 /// rows, keys joined by spaces (`j ↓`).
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let order = [ArticleList, Sidebar, Move, Reader, Overlay, Always];
+    let order = [ArticleList, Sidebar, Move, Reader, Prompt, Overlay, Always];
     order
         .iter()
         .map(|&context| {

@@ -121,9 +121,8 @@ fn event_loop(
                 if let Some(reader) = reader {
                     reader.key_pressed();
                 }
-                last_action = to_key(key).and_then(|k| app.action_for(k));
-                if let Some(action) = last_action {
-                    app.apply(action);
+                last_action = to_key(key).and_then(|k| app.press(k));
+                if last_action.is_some() {
                     serve_requests(terminal, app, reader)?;
                 }
                 // A key is answered at once, whatever the redraw pace.
@@ -234,6 +233,8 @@ fn to_key(event: KeyEvent) -> Option<Key> {
         C::End => KeyCode::End,
         C::PageUp => KeyCode::PageUp,
         C::PageDown => KeyCode::PageDown,
+        C::Backspace => KeyCode::Backspace,
+        C::Delete => KeyCode::Delete,
         _ => return None,
     };
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
@@ -270,6 +271,14 @@ mod tests {
             (
                 KeyEvent::new(C::PageDown, KeyModifiers::NONE),
                 Some(Key::plain(KeyCode::PageDown)),
+            ),
+            (
+                KeyEvent::new(C::Backspace, KeyModifiers::NONE),
+                Some(Key::plain(KeyCode::Backspace)),
+            ),
+            (
+                KeyEvent::new(C::Delete, KeyModifiers::NONE),
+                Some(Key::plain(KeyCode::Delete)),
             ),
             (KeyEvent::new(C::Char('j'), KeyModifiers::ALT), None),
             (KeyEvent::new(C::F(1), KeyModifiers::NONE), None),

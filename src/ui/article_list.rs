@@ -4,6 +4,7 @@
 
 use crate::app::{App, Focus, SortOrder};
 use crate::date;
+use crate::sanitize::sanitize;
 use crate::store::StoredArticle;
 use crate::ui::theme::Theme;
 use crate::ui::{pane_block, scroll_note, truncate};
@@ -12,7 +13,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-/// "Articles (12)", or "Articles · Khamenei (3)" while filtered by an entity. The
+/// "Articles (12)", or "Articles · Khamenei (3)" while filtered by an entity
+/// ("Articles · Ofcom + BT · /bank (2)" by two and a text). The
 /// count always shows: a long name is cut to fit a pane `pane_width` wide (its
 /// borders and the focus marker take 5 columns), or left out when even a cut
 /// one would not fit.
@@ -33,7 +35,16 @@ fn list_title(filter: Option<&str>, shown: usize, pane_width: usize) -> String {
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::ArticleList;
     let shown = app.visible_len();
-    let title = list_title(app.filter(), shown, usize::from(area.width));
+    let mut filters = app.filters().join(" + ");
+    if let Some(text) = app.list_text_filter() {
+        if !filters.is_empty() {
+            filters.push_str(" · ");
+        }
+        filters.push('/');
+        filters.push_str(&sanitize(text));
+    }
+    let filter = (!filters.is_empty()).then_some(filters.as_str());
+    let title = list_title(filter, shown, usize::from(area.width));
     let capacity = usize::from(area.height.saturating_sub(2) / 2).max(1);
     let mut block = pane_block(title, focused, theme).title_bottom(
         Line::styled(scroll_note(app.list_top(), capacity, shown), theme.dim).right_aligned(),
@@ -137,6 +148,10 @@ mod tests {
     fn list_title_keeps_the_count_when_the_name_is_long() {
         assert_eq!(list_title(None, 7, 40), "Articles (7)");
         assert_eq!(list_title(Some("IRGC"), 3, 40), "Articles · IRGC (3)");
+        assert_eq!(
+            list_title(Some("Ofcom + BT · /bank"), 2, 40),
+            "Articles · Ofcom + BT · /bank (2)"
+        );
         let cut = list_title(Some("Islamic Revolutionary Guard Corps"), 12, 30);
         assert_eq!(cut, "Articles · Islamic… (12)");
         assert!(unicode_width::UnicodeWidthStr::width(cut.as_str()) <= 25);

@@ -32,6 +32,12 @@ pub struct Theme {
     pub selected_mention: Style,
     /// Added to the current mention.
     pub current_mention: Style,
+    /// Added to every match of the body search.
+    pub search_match: Style,
+    /// Added to the current match of the body search (on top of `search_match`).
+    pub current_match: Style,
+    /// The prompt's cursor (`/` and `:`).
+    pub prompt_cursor: Style,
     /// Border of an unfocused pane.
     pub border: Style,
     /// Border and title of the focused pane.
@@ -89,6 +95,9 @@ impl Theme {
             place: Style::new().fg(Color::Green),
             other: Style::new().fg(Color::Blue),
             selected_mention: plain.selected_mention.bg(Color::DarkGray),
+            // Reversed: the colour becomes the match's background.
+            search_match: fg(plain.search_match, Color::Yellow),
+            current_match: fg(plain.current_match, Color::LightRed),
             border_focused: fg(plain.border_focused, Color::Cyan),
             count: fg(plain.count, Color::DarkGray),
             status_message: fg(plain.status_message, Color::Yellow),
@@ -115,6 +124,9 @@ impl Theme {
             other: m(Modifier::UNDERLINED),
             selected_mention: m(Modifier::BOLD | Modifier::UNDERLINED),
             current_mention: m(Modifier::REVERSED | Modifier::BOLD),
+            search_match: m(Modifier::REVERSED),
+            current_match: m(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            prompt_cursor: m(Modifier::REVERSED),
             border: m(Modifier::DIM),
             border_focused: m(Modifier::BOLD),
             dim: m(Modifier::DIM),
@@ -161,6 +173,9 @@ mod tests {
             t.other,
             t.selected_mention,
             t.current_mention,
+            t.search_match,
+            t.current_match,
+            t.prompt_cursor,
             t.border,
             t.border_focused,
             t.cursor,
