@@ -612,6 +612,7 @@ fn progress_note_counts_web_addresses_while_they_are_fetched() {
 }
 
 mod reader_keys;
+mod search_keys;
 
 #[test]
 fn a_reload_forgets_the_problems_of_web_addresses_and_keeps_those_of_files() {

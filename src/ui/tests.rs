@@ -11,9 +11,7 @@ use ratatui::style::{Modifier, Style};
 fn press(app: &mut App, keys: &str) {
     for token in keys.split_whitespace() {
         let key = Key::parse(token).unwrap_or_else(|| panic!("bad key {token:?}"));
-        if let Some(action) = app.action_for(key) {
-            app.apply(action);
-        }
+        app.press(key);
     }
 }
 
