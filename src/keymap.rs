@@ -214,14 +214,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[Key::char('n'), Key::char('*')],
         Action::NextMention,
-        "next mention of the selected entity, on to the next article",
+        "next search match, else next mention of the selected entity; on to the next article",
         Reader,
         "mention",
     ),
     bind(
         &[Key::char('N'), Key::char('#')],
         Action::PreviousMention,
-        "previous mention of the selected entity, back to the previous article",
+        "previous search match, else previous mention; back to the previous article",
         Reader,
         "mention",
     ),

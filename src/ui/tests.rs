@@ -291,3 +291,55 @@ fn list_rows_show_source_short_date_and_other_sources() {
     );
     insta::assert_snapshot!("feeds_by_date_150x16", terminal.backend());
 }
+
+#[test]
+fn search_matches_and_the_prompt_use_the_theme() {
+    for theme in [Theme::colored(), Theme::plain()] {
+        let mut app = fixture::app(100, 30);
+        press(&mut app, "tab / p i e r enter n");
+        let terminal = screen(&app, &theme);
+        let buf = terminal.backend().buffer();
+        if theme == Theme::colored() {
+            insta::assert_snapshot!("search_100x30", terminal.backend());
+        }
+        // The title's "pier" is a match; the second one is current.
+        let (x, y) = find(buf, "new pier").expect("title on screen");
+        let title_match = (x + 4, y);
+        assert!(has_style(buf, title_match, theme.search_match), "{:?}", buf[title_match]);
+        assert!(!has_style(buf, title_match, theme.current_match));
+        let (x, y) = find(buf, "build the pier").expect("quote on screen");
+        let current = (x + 10, y);
+        assert!(has_style(buf, current, theme.current_match), "{:?}", buf[current]);
+        // Still in the quote underneath.
+        assert!(buf[current].modifier.contains(Modifier::ITALIC));
+        let before = (x + 9, y);
+        assert!(!has_style(buf, before, theme.search_match));
+        let status = find(buf, "match 2/3").expect("match position in the status line");
+        assert_eq!(status.1, buf.area.bottom() - 1);
+
+        // The prompt: `/`, the line, the cursor as a reversed cell.
+        press(&mut app, "/ v o s left");
+        let terminal = screen(&app, &theme);
+        let buf = terminal.backend().buffer();
+        if theme == Theme::colored() {
+            insta::assert_snapshot!("prompt_100x30", terminal.backend());
+        }
+        let (x, y) = find(buf, "/ vos").expect("prompt in the status line");
+        assert_eq!((x, y), (0, buf.area.bottom() - 1));
+        assert!(has_style(buf, (x + 4, y), theme.prompt_cursor), "cursor on the s");
+        assert!(!has_style(buf, (x + 3, y), theme.prompt_cursor));
+        assert!(find(buf, "search the article").is_some());
+    }
+}
+
+#[test]
+fn screen_with_stacked_filters_a_text_filter_and_a_narrowed_sidebar() {
+    let mut app = fixture::app(200, 16);
+    press(&mut app, "l l j enter f k enter f h h / b u d enter l l a / o u enter");
+    let terminal = screen(&app, &Theme::plain());
+    insta::assert_snapshot!("filters_200x16", terminal.backend());
+    let buf = terminal.backend().buffer();
+    // The list title names both entities and the text (cut to the pane's width).
+    assert!(find(buf, "Articles · Harbor Council + Ma").is_some());
+    assert!(find(buf, "Entities · all · /ou").is_some());
+}
