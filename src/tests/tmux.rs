@@ -649,3 +649,44 @@ fn tmux_o_opens_the_link_with_browser_as_one_argument_and_comes_back() {
     assert!(screen.contains("lede exited with 0"), "{screen}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn tmux_slash_searches_the_body_and_n_walks_the_matches() {
+    let Some(session) = Session::start("search", &lede_command("")) else {
+        return;
+    };
+    session.wait_for("the first frame", |s| s.contains("Articles (7)"));
+    // Into the body; `/`, a word typed with a slip mended by Backspace, Enter.
+    session.keys(&["Tab", "/", "i", "r", "x", "BSpace", "a", "n"]);
+    let screen = session.wait_for("the prompt", |s| s.contains("/ iran"));
+    assert!(screen.contains("search the article"), "{screen}");
+    session.keys(&["Enter"]);
+    let screen = session.wait_for("the first match", |s| s.contains("match 1/"));
+    let total: usize = screen
+        .split("match 1/")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no match count in the status line:\n{screen}"));
+    assert!(total >= 2, "{screen}");
+    session.keys(&["n"]);
+    session.wait_for("the second match", |s| s.contains(&format!("match 2/{total}")));
+    // Past the last match, on to the next article that holds the word.
+    for _ in 2..=total {
+        session.keys(&["n"]);
+    }
+    session.wait_for("the next article", |s| s.contains("→ next article with “iran”"));
+    // Esc clears the search; `:3` Enter opens the list's third article.
+    session.keys(&["Escape"]);
+    session.wait_for("the search cleared", |s| !s.contains("match "));
+    session.keys(&[":", "3", "Enter"]);
+    session.wait_for("article 3", |s| s.contains("Article 3/7"));
+    // In the list, `/` filters as typed; Esc gives the whole list back.
+    session.keys(&["h", "h", "/", "z", "z", "z"]);
+    session.wait_for("an empty list", |s| s.contains("Articles · /zzz (0)"));
+    session.keys(&["Escape"]);
+    session.wait_for("the whole list", |s| s.contains("Articles (7)"));
+    session.keys(&["q"]);
+    let screen = session.wait_for("lede to exit", |s| s.contains("lede exited with"));
+    assert!(screen.contains("lede exited with 0"), "{screen}");
+}
