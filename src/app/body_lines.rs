@@ -255,11 +255,7 @@ fn attribution_names<'a>(
 /// the covering mark(s), the start of the next mark, or the line's end. Each
 /// step is one segment, so segments tile the line exactly and their text
 /// concatenates back to it. Linear in line length plus marks.
-pub fn segments(
-    marks: &ParagraphMarks,
-    matches: &[MatchMark],
-    line: Range<usize>,
-) -> Vec<Segment> {
+pub fn segments(marks: &ParagraphMarks, matches: &[MatchMark], line: Range<usize>) -> Vec<Segment> {
     let mut out = Vec::new();
     let (mut qi, mut mi, mut si) = (0, 0, 0);
     let mut at = line.start;

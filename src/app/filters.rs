@@ -61,9 +61,11 @@ impl App {
         let keep = self.list.at(self.list.cursor());
         let articles = self.filtered();
         let keep = keep
-            .filter(|&a| articles
-                .as_ref()
-                .is_none_or(|v| v.binary_search(&super::as_u32(a)).is_ok()))
+            .filter(|&a| {
+                articles
+                    .as_ref()
+                    .is_none_or(|v| v.binary_search(&super::as_u32(a)).is_ok())
+            })
             .unwrap_or(self.body.index());
         self.list.show(articles, keep, &self.geometry);
     }

@@ -31,6 +31,10 @@ impl History {
         self.entries.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     fn get(&self, i: usize) -> Option<&str> {
         self.entries.get(i).map(String::as_str)
     }
@@ -111,9 +115,9 @@ impl Prompt {
                 // Spaces before the cursor, then the word before them (as readline's Ctrl-W).
                 let head = &self.text[..self.cursor];
                 let word_end = head.trim_end().len();
-                let start = head[..word_end]
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+                let start = head[..word_end].rfind(char::is_whitespace).map_or(0, |i| {
+                    i + head[i..].chars().next().map_or(1, char::len_utf8)
+                });
                 self.text.replace_range(start..self.cursor, "");
                 self.cursor = start;
             }
@@ -196,10 +200,18 @@ mod tests {
             ("pier", &[Edit::Home, Edit::Backspace], "|pier"),
             ("pier", &[Edit::Home, Edit::Delete], "|ier"),
             ("pier", &[Edit::Delete], "pier|"),
-            ("the pier", &[Edit::Left, Edit::Left, Edit::DeleteToStart], "|er"),
+            (
+                "the pier",
+                &[Edit::Left, Edit::Left, Edit::DeleteToStart],
+                "|er",
+            ),
             ("the old pier", &[Edit::DeleteWord], "the old |"),
             ("the old pier  ", &[Edit::DeleteWord], "the old |"),
-            ("the old pier", &[Edit::DeleteWord, Edit::DeleteWord], "the |"),
+            (
+                "the old pier",
+                &[Edit::DeleteWord, Edit::DeleteWord],
+                "the |",
+            ),
             ("pier", &[Edit::DeleteWord], "|"),
             ("pier", &[Edit::Home, Edit::Insert('a')], "a|pier"),
             ("pier", &[Edit::Insert('\u{1b}')], "pier|"),
@@ -214,10 +226,22 @@ mod tests {
         let none = History::default();
         assert_eq!(after("Zürich", &[Edit::Left; 4], &none), "Zü|rich");
         assert_eq!(after("Zürich", &[Edit::Left; 5], &none), "Z|ürich");
-        let deleted = [Edit::Left, Edit::Left, Edit::Left, Edit::Left, Edit::Backspace];
+        let deleted = [
+            Edit::Left,
+            Edit::Left,
+            Edit::Left,
+            Edit::Left,
+            Edit::Backspace,
+        ];
         assert_eq!(after("Zürich", &deleted, &none), "Z|rich");
-        assert_eq!(after("İstanbul straße", &[Edit::DeleteWord], &none), "İstanbul |");
-        assert_eq!(after("日本 語", &[Edit::DeleteWord, Edit::Backspace], &none), "日本|");
+        assert_eq!(
+            after("İstanbul straße", &[Edit::DeleteWord], &none),
+            "İstanbul |"
+        );
+        assert_eq!(
+            after("日本 語", &[Edit::DeleteWord, Edit::Backspace], &none),
+            "日本|"
+        );
     }
 
     #[test]
@@ -230,7 +254,14 @@ mod tests {
         let mut prompt = Prompt::default();
         prompt.edit(Edit::Insert('x'), &history);
         let mut shown = Vec::new();
-        for edit in [Edit::Older, Edit::Older, Edit::Older, Edit::Newer, Edit::Newer, Edit::Newer] {
+        for edit in [
+            Edit::Older,
+            Edit::Older,
+            Edit::Older,
+            Edit::Newer,
+            Edit::Newer,
+            Edit::Newer,
+        ] {
             prompt.edit(edit, &history);
             shown.push(prompt.text().to_string());
         }
@@ -247,7 +278,10 @@ mod tests {
         let mut prompt = Prompt::with_text("pier");
         assert_eq!(prompt.edit(Edit::Backspace, &none), Outcome::Changed);
         assert_eq!(prompt.edit(Edit::Left, &none), Outcome::Same);
-        assert_eq!(prompt.edit(Edit::Accept, &none), Outcome::Accepted("pie".into()));
+        assert_eq!(
+            prompt.edit(Edit::Accept, &none),
+            Outcome::Accepted("pie".into())
+        );
         assert_eq!(prompt.edit(Edit::Cancel, &none), Outcome::Cancelled);
     }
 }

@@ -112,7 +112,10 @@ mod tests {
 
     #[test]
     fn smartcase_ignores_case_unless_the_query_has_a_capital() {
-        assert_eq!(found("pier", "Pier and PIER and pier"), ["Pier", "PIER", "pier"]);
+        assert_eq!(
+            found("pier", "Pier and PIER and pier"),
+            ["Pier", "PIER", "pier"]
+        );
         assert_eq!(found("Pier", "Pier and PIER and pier"), ["Pier"]);
         assert_eq!(found("aa", "aaaa"), ["aa", "aa"], "not overlapping");
         assert!(found("x", "pier").is_empty());
@@ -121,10 +124,19 @@ mod tests {
 
     #[test]
     fn unicode_case_folding_keeps_offsets_on_the_original_text() {
-        assert_eq!(found("zürich", "In ZÜRICH and Zürich"), ["ZÜRICH", "Zürich"]);
+        assert_eq!(
+            found("zürich", "In ZÜRICH and Zürich"),
+            ["ZÜRICH", "Zürich"]
+        );
         assert_eq!(found("ZÜRICH", "In ZÜRICH and Zürich"), ["ZÜRICH"]);
-        assert_eq!(found("istanbul", "İSTANBUL, İstanbul"), ["İSTANBUL", "İstanbul"]);
-        assert_eq!(found("straße", "Die STRAßE, die Straße"), ["STRAßE", "Straße"]);
+        assert_eq!(
+            found("istanbul", "İSTANBUL, İstanbul"),
+            ["İSTANBUL", "İstanbul"]
+        );
+        assert_eq!(
+            found("straße", "Die STRAßE, die Straße"),
+            ["STRAßE", "Straße"]
+        );
         assert_eq!(found("σ", "ΟΔΟΣ"), ["Σ"]);
         // A letter whose lower case is longer than itself, before the match.
         assert_eq!(found("ab", "ȺȺ ab"), ["ab"]);

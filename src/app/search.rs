@@ -251,7 +251,11 @@ impl App {
         }
         let lines = self.match_lines();
         let top = self.body.top();
-        match lines.iter().position(|&l| l >= top).or((!lines.is_empty()).then_some(0)) {
+        match lines
+            .iter()
+            .position(|&l| l >= top)
+            .or((!lines.is_empty()).then_some(0))
+        {
             Some(first) => {
                 self.go_to_match(first);
                 self.status = Some(format!(
@@ -275,8 +279,9 @@ impl App {
         let title = self
             .body
             .shows_title()
-            .then(|| (None, article.title.as_str()));
-        let paragraphs = (article.paragraphs.iter().enumerate()).map(|(p, t)| (Some(p), t.as_str()));
+            .then_some((None, article.title.as_str()));
+        let paragraphs =
+            (article.paragraphs.iter().enumerate()).map(|(p, t)| (Some(p), t.as_str()));
         for (place, text) in title.into_iter().chain(paragraphs) {
             for range in query.find_all(text) {
                 let index = search.marks.len();

@@ -114,7 +114,13 @@ impl Sidebar {
         geometry: &Geometry,
     ) {
         let selected = selected.and_then(|n| index.position(n));
-        self.show(Vec::new(), index.kind_counts(), selected, Some(index), geometry);
+        self.show(
+            Vec::new(),
+            index.kind_counts(),
+            selected,
+            Some(index),
+            geometry,
+        );
     }
 
     fn show(

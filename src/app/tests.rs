@@ -220,7 +220,10 @@ fn f_filters_the_list_and_esc_clears_filter_then_selection() {
     assert_eq!(app.selected_entity(), Some("Jon Hale"));
     assert_eq!(app.filters(), ["Eastport", "Jon Hale"]);
     assert_eq!(app.visible_articles(), &[1]);
-    assert!(app.status().is_some_and(|s| s.contains("Eastport + Jon Hale")));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("Eastport + Jon Hale"))
+    );
     // f on one already filtered takes it off.
     press(&mut app, "f");
     assert_eq!(app.filters(), ["Eastport"]);

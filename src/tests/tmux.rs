@@ -670,12 +670,16 @@ fn tmux_slash_searches_the_body_and_n_walks_the_matches() {
         .unwrap_or_else(|| panic!("no match count in the status line:\n{screen}"));
     assert!(total >= 2, "{screen}");
     session.keys(&["n"]);
-    session.wait_for("the second match", |s| s.contains(&format!("match 2/{total}")));
+    session.wait_for("the second match", |s| {
+        s.contains(&format!("match 2/{total}"))
+    });
     // Past the last match, on to the next article that holds the word.
     for _ in 2..=total {
         session.keys(&["n"]);
     }
-    session.wait_for("the next article", |s| s.contains("→ next article with “iran”"));
+    session.wait_for("the next article", |s| {
+        s.contains("→ next article with “iran”")
+    });
     // Esc clears the search; `:3` Enter opens the list's third article.
     session.keys(&["Escape"]);
     session.wait_for("the search cleared", |s| !s.contains("match "));

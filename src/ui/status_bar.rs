@@ -3,8 +3,8 @@
 //! and key hints generated from the key table, as many as fit.
 
 use crate::app::{App, PromptView, count};
-use crate::sanitize::sanitize;
 use crate::keymap;
+use crate::sanitize::sanitize;
 use crate::ui::theme::Theme;
 use crate::ui::truncate;
 use ratatui::buffer::Buffer;

@@ -305,11 +305,19 @@ fn search_matches_and_the_prompt_use_the_theme() {
         // The title's "pier" is a match; the second one is current.
         let (x, y) = find(buf, "new pier").expect("title on screen");
         let title_match = (x + 4, y);
-        assert!(has_style(buf, title_match, theme.search_match), "{:?}", buf[title_match]);
+        assert!(
+            has_style(buf, title_match, theme.search_match),
+            "{:?}",
+            buf[title_match]
+        );
         assert!(!has_style(buf, title_match, theme.current_match));
         let (x, y) = find(buf, "build the pier").expect("quote on screen");
         let current = (x + 10, y);
-        assert!(has_style(buf, current, theme.current_match), "{:?}", buf[current]);
+        assert!(
+            has_style(buf, current, theme.current_match),
+            "{:?}",
+            buf[current]
+        );
         // Still in the quote underneath.
         assert!(buf[current].modifier.contains(Modifier::ITALIC));
         let before = (x + 9, y);
@@ -326,7 +334,10 @@ fn search_matches_and_the_prompt_use_the_theme() {
         }
         let (x, y) = find(buf, "/ vos").expect("prompt in the status line");
         assert_eq!((x, y), (0, buf.area.bottom() - 1));
-        assert!(has_style(buf, (x + 4, y), theme.prompt_cursor), "cursor on the s");
+        assert!(
+            has_style(buf, (x + 4, y), theme.prompt_cursor),
+            "cursor on the s"
+        );
         assert!(!has_style(buf, (x + 3, y), theme.prompt_cursor));
         assert!(find(buf, "search the article").is_some());
     }
@@ -335,7 +346,10 @@ fn search_matches_and_the_prompt_use_the_theme() {
 #[test]
 fn screen_with_stacked_filters_a_text_filter_and_a_narrowed_sidebar() {
     let mut app = fixture::app(200, 16);
-    press(&mut app, "l l j enter f k enter f h h / b u d enter l l a / o u enter");
+    press(
+        &mut app,
+        "l l j enter f k enter f h h / b u d enter l l a / o u enter",
+    );
     let terminal = screen(&app, &Theme::plain());
     insta::assert_snapshot!("filters_200x16", terminal.backend());
     let buf = terminal.backend().buffer();

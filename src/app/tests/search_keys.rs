@@ -133,7 +133,10 @@ fn n_and_n_walk_matches_and_go_on_through_the_list() {
     assert_eq!(app.search_text(), None);
     assert_eq!(app.match_position(), None);
     press(&mut app, "n");
-    assert!(app.status().is_some_and(|s| s.contains("Select an entity first")));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("Select an entity first"))
+    );
 }
 
 #[test]
@@ -142,7 +145,10 @@ fn a_search_only_this_article_holds_comes_back_to_its_first_match() {
     press(&mut app, "tab / w i n t e r enter n");
     assert_eq!(app.open_index(), 0);
     assert_eq!(app.match_position(), Some((Some(0), 1)));
-    assert!(app.status().is_some_and(|s| s.contains("Only this article")));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("Only this article"))
+    );
 }
 
 #[test]
@@ -156,8 +162,7 @@ fn matches_map_onto_wrapped_lines_at_every_width() {
         for line in app.body_lines() {
             if let BodyLine::Text { paragraph, range } = line {
                 let marks = app.marks(*paragraph).cloned().unwrap_or_default();
-                for segment in segments(&marks, app.search_marks(Some(*paragraph)), range.clone())
-                {
+                for segment in segments(&marks, app.search_marks(Some(*paragraph)), range.clone()) {
                     if segment.matched.is_some() {
                         found.push_str(&article.paragraphs[*paragraph][segment.range]);
                     }
@@ -196,7 +201,11 @@ fn slash_in_the_list_filters_titles_and_sources_as_typed() {
     press(&mut app, "i r");
     assert_eq!(app.visible_articles(), &[1], "Coastal Wire");
     press(&mut app, "esc");
-    assert_eq!(app.visible_articles().len(), 3, "Esc restores the whole list");
+    assert_eq!(
+        app.visible_articles().len(),
+        3,
+        "Esc restores the whole list"
+    );
     assert_eq!(app.list_text_filter(), None);
     press(&mut app, "/ t a l k s enter");
     assert_eq!(app.visible_articles(), &[2]);
@@ -217,7 +226,11 @@ fn slash_in_the_list_filters_titles_and_sources_as_typed() {
     assert_eq!(app.sort_order(), SortOrder::Date);
     assert_eq!(app.visible_articles(), &[0, 1], "dated first");
     press(&mut app, "esc");
-    assert_eq!(app.list_text_filter(), None, "Esc takes the text filter off first");
+    assert_eq!(
+        app.list_text_filter(),
+        None,
+        "Esc takes the text filter off first"
+    );
     assert_eq!(app.filters(), ["Eastport"]);
 }
 
@@ -257,7 +270,10 @@ fn a_second_filter_no_listed_article_mentions_is_refused() {
     press(&mut app, &format!("g {moves} enter f"));
     assert_eq!(app.selected_entity(), Some("Jon Hale"));
     assert_eq!(app.filters(), ["Harbor Council"]);
-    assert!(app.status().is_some_and(|s| s.contains("mentions Jon Hale too")));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("mentions Jon Hale too"))
+    );
 }
 
 #[test]
@@ -278,7 +294,11 @@ fn braces_jump_between_sidebar_groups() {
     press(&mut app, "}");
     assert_eq!(kind(&app), Some(EntityKind::Place), "no group after");
     press(&mut app, "j {");
-    assert_eq!(kind(&app), Some(EntityKind::Place), "first of its own group");
+    assert_eq!(
+        kind(&app),
+        Some(EntityKind::Place),
+        "first of its own group"
+    );
     assert_eq!(sidebar_cursor_name(&app).as_deref(), Some("Eastport"));
     press(&mut app, "{ {");
     assert_eq!(kind(&app), Some(EntityKind::Person));
@@ -290,12 +310,21 @@ fn slash_in_the_sidebar_narrows_the_names_as_typed() {
     press(&mut app, "a l l / o");
     assert_eq!(
         sidebar_names(&app),
-        ["Mara Voss", "Jon Hale", "Harbor Council", "Eastport", "Northwind"]
+        [
+            "Mara Voss",
+            "Jon Hale",
+            "Harbor Council",
+            "Eastport",
+            "Northwind"
+        ]
     );
     press(&mut app, "r t");
     assert_eq!(sidebar_names(&app), ["Eastport", "Northwind"]);
     press(&mut app, "backspace backspace backspace n");
-    assert_eq!(sidebar_names(&app), ["Jon Hale", "Harbor Council", "Northwind"]);
+    assert_eq!(
+        sidebar_names(&app),
+        ["Jon Hale", "Harbor Council", "Northwind"]
+    );
     press(&mut app, "esc");
     assert_eq!(app.sidebar_narrowed(), None, "Esc cancels");
     assert_eq!(sidebar_names(&app).len(), 5);
@@ -310,7 +339,11 @@ fn slash_in_the_sidebar_narrows_the_names_as_typed() {
     assert!(sidebar_names(&app).is_empty());
     press(&mut app, "esc");
     assert_eq!(app.sidebar_narrowed(), None);
-    assert_eq!(app.selected_entity(), Some("Mara Voss"), "Esc cleared the narrowing first");
+    assert_eq!(
+        app.selected_entity(),
+        Some("Mara Voss"),
+        "Esc cleared the narrowing first"
+    );
 }
 
 #[test]
@@ -334,7 +367,10 @@ fn colon_n_and_count_g_go_to_article_n_of_the_list() {
     press(&mut app, ": 9 enter");
     assert!(app.status().is_some_and(|s| s.contains("No article 9")));
     press(&mut app, ": x enter");
-    assert!(app.status().is_some_and(|s| s.contains("Not an article number")));
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("Not an article number"))
+    );
     // A count is dropped by any other key; the number is the place in the
     // filtered, sorted list as shown.
     press(&mut app, "2 j");
