@@ -5,10 +5,12 @@
 //! original offsets, never by slicing the original with a lowercased copy's
 //! offsets.
 
+use aho_corasick::AhoCorasick;
+use memchr::memmem::Finder;
 use std::ops::Range;
 
 /// A search query, ready to match.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Query {
     /// As typed.
     text: String,
@@ -16,7 +18,25 @@ pub struct Query {
     sensitive: bool,
     /// What is looked for: the text, folded when case does not matter.
     needle: String,
+    /// Finds `needle` in a text (folded first when case does not matter).
+    finder: Finder<'static>,
+    /// When case does not matter: a piece of the needle found in a text as
+    /// it is, without folding a copy (the scan over every article). A text
+    /// without it cannot hold the needle (but see `dotted`); for an ASCII
+    /// needle the piece is the needle itself, and finding it is enough.
+    prefilter: Option<AhoCorasick>,
+    /// The prefilter looks for an `i` or `k`, which İ and the Kelvin sign
+    /// fold to from outside ASCII: a text with those is folded to be sure.
+    dotted: bool,
 }
+
+impl PartialEq for Query {
+    fn eq(&self, other: &Query) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Query {}
 
 impl Query {
     /// The query for `text`; `None` for an empty one.
@@ -30,10 +50,18 @@ impl Query {
         } else {
             fold(text).0
         };
+        let (prefilter, dotted) = if sensitive {
+            (None, false)
+        } else {
+            prefilter(&needle)
+        };
         Some(Query {
             text: text.to_string(),
             sensitive,
+            finder: Finder::new(needle.as_bytes()).into_owned(),
             needle,
+            prefilter,
+            dotted,
         })
     }
 
@@ -41,19 +69,24 @@ impl Query {
         &self.text
     }
 
-    /// Whether `text` holds a match (no ranges are made).
+    /// Whether `text` holds a match (no ranges are made); `buffer` is room
+    /// for a folded copy, reused from call to call.
     pub fn is_in(&self, text: &str, buffer: &mut String) -> bool {
         if self.sensitive {
-            return text.contains(self.needle.as_str());
+            return self.finder.find(text.as_bytes()).is_some();
         }
-        buffer.clear();
-        if text.is_ascii() {
-            buffer.push_str(text);
-            buffer.make_ascii_lowercase();
-        } else {
-            buffer.extend(text.chars().flat_map(fold_char));
+        if let Some(prefilter) = &self.prefilter {
+            let odd = |c: &str| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some();
+            if prefilter.is_match(text) {
+                if self.needle.is_ascii() {
+                    return true;
+                }
+            } else if !(self.dotted && (odd("İ") || odd("\u{212A}"))) {
+                return false;
+            }
         }
-        buffer.contains(self.needle.as_str())
+        fold_into(text, buffer);
+        self.finder.find(buffer.as_bytes()).is_some()
     }
 
     /// Every match in `text`, left to right, not overlapping: byte ranges over
@@ -91,6 +124,54 @@ fn fold(text: &str) -> (String, Vec<usize>) {
         origin.resize(origin.len() + folded.len() - before, at);
     }
     (folded, origin)
+}
+
+/// The prefilter for a folded `needle`: its longest ASCII piece (two
+/// characters or more) matched whatever its case, else its first other
+/// character in lower or upper case; and whether the piece has an `i` or `k`.
+fn prefilter(needle: &str) -> (Option<AhoCorasick>, bool) {
+    let piece = needle
+        .split(|c: char| !c.is_ascii())
+        .max_by_key(|piece| piece.len())
+        .filter(|piece| piece.len() >= 2 || needle.is_ascii());
+    if let Some(piece) = piece {
+        let built = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([piece]);
+        return (built.ok(), piece.contains(['i', 'k']));
+    }
+    let Some(c) = needle.chars().find(|c| !c.is_ascii()) else {
+        return (None, false);
+    };
+    let mut forms = vec![c.to_string(), c.to_uppercase().collect()];
+    if c == 'ß' {
+        forms.push('ẞ'.to_string());
+    }
+    (AhoCorasick::new(forms).ok(), false)
+}
+
+/// `text` in lower case into `buffer` (as [`fold`], without the offsets):
+/// runs of ASCII are lowered at once, other characters one by one.
+fn fold_into(text: &str, buffer: &mut String) {
+    buffer.clear();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (head, tail) = rest.split_at(ascii);
+        let start = buffer.len();
+        buffer.push_str(head);
+        if let Some(lowered) = buffer.get_mut(start..) {
+            lowered.make_ascii_lowercase();
+        }
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            buffer.extend(fold_char(c));
+        }
+        rest = chars.as_str();
+    }
 }
 
 /// One character in lower case (İ as a plain `i`).
@@ -138,6 +219,15 @@ mod tests {
             ["STRAßE", "Straße"]
         );
         assert_eq!(found("σ", "ΟΔΟΣ"), ["Σ"]);
+        assert_eq!(found("kelvin", "300 \u{212A}elvin"), ["\u{212A}elvin"]);
+        assert_eq!(
+            found("zürich", "ZÜRİCH"),
+            ["ZÜRİCH"],
+            "İ inside the ASCII piece"
+        );
+        assert_eq!(found("ü", "Ü and ü"), ["Ü", "ü"]);
+        assert_eq!(found("ß", "GROẞ"), ["ẞ"]);
+        assert!(found("zürich", "zurich, Zuerich").is_empty());
         // A letter whose lower case is longer than itself, before the match.
         assert_eq!(found("ab", "ȺȺ ab"), ["ab"]);
         assert_eq!(found("日本", "東京と日本"), ["日本"]);

@@ -426,8 +426,11 @@ impl App {
     }
 }
 
-/// Whether the title or a paragraph of `stored` holds `query` (paragraph by
-/// paragraph: a match never runs from one into the next).
+/// Whether the title or a paragraph of `stored` holds `query`. The whole
+/// text is searched at once (fast, for the scan over every article), and
+/// only then paragraph by paragraph: a match must not run from one into the next.
 fn holds(stored: &StoredArticle, query: &Query, buffer: &mut String) -> bool {
-    query.is_in(stored.title(), buffer) || stored.paragraphs().any(|p| query.is_in(p, buffer))
+    query.is_in(stored.title(), buffer)
+        || (query.is_in(stored.body(), buffer)
+            && stored.paragraphs().any(|p| query.is_in(p, buffer)))
 }
