@@ -129,6 +129,16 @@ fn sidebar_rows(screen: &str) -> Vec<String> {
         .collect()
 }
 
+/// The number right after `prefix` on the screen ("IRGC 1/3" → 3).
+fn number_after(screen: &str, prefix: &str) -> usize {
+    screen
+        .split(prefix)
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no number after {prefix:?} on the screen:\n{screen}"))
+}
+
 fn is_heading(row: &str) -> bool {
     let row = row.trim();
     ["People", "Organizations", "Places", "Other"]
@@ -176,12 +186,7 @@ fn tmux_reader_selects_an_entity_and_jumps_through_its_mentions() {
     session.keys(&["Enter"]);
     let screen = session.wait_for("the IRGC selected", |s| s.contains("● IRGC"));
     // The status line counts the mentions: "IRGC 1/3".
-    let total: usize = screen
-        .split("IRGC 1/")
-        .nth(1)
-        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no mention count in the status line:\n{screen}"));
+    let total = number_after(&screen, "IRGC 1/");
     assert!(total >= 2, "{screen}");
 
     // n through every mention in this article, then on to the next article.
@@ -662,12 +667,7 @@ fn tmux_slash_searches_the_body_and_n_walks_the_matches() {
     assert!(screen.contains("search the article"), "{screen}");
     session.keys(&["Enter"]);
     let screen = session.wait_for("the first match", |s| s.contains("match 1/"));
-    let total: usize = screen
-        .split("match 1/")
-        .nth(1)
-        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no match count in the status line:\n{screen}"));
+    let total = number_after(&screen, "match 1/");
     assert!(total >= 2, "{screen}");
     session.keys(&["n"]);
     session.wait_for("the second match", |s| {

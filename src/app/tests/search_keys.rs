@@ -5,6 +5,11 @@
 use super::*;
 use crate::app::body_lines::segments;
 
+/// Whether the status line's message holds `text`.
+fn says(app: &App, text: &str) -> bool {
+    app.status().is_some_and(|s| s.contains(text))
+}
+
 /// The open prompt's line with `|` at the cursor.
 fn prompt_line(app: &App) -> Option<String> {
     let prompt = app.prompt()?;
@@ -99,7 +104,7 @@ fn body_search_is_smartcase_and_jumps_to_the_first_match() {
     press(&mut app, "esc / P I E R enter");
     assert_eq!(app.open_index(), 0);
     assert!(match_texts(&app).is_empty(), "a capital makes case matter");
-    assert!(app.status().is_some_and(|s| s.contains("none of the 3")));
+    assert!(says(&app, "none of the 3"));
     press(&mut app, "esc / h a r b o r space c enter");
     assert_eq!(match_texts(&app), ["Harbor C", "Harbor C", "Harbor C"]);
 }
@@ -117,26 +122,22 @@ fn n_and_n_walk_matches_and_go_on_through_the_list() {
     assert_eq!(app.match_position(), Some((Some(0), 1)));
     assert_eq!(match_texts(&app), ["harbo"]);
     assert!(
-        app.status()
-            .is_some_and(|s| s.contains("→ next article with “harbo”: Northwind ferry")),
+        says(&app, "→ next article with “harbo”: Northwind ferry"),
         "{:?}",
         app.status()
     );
     press(&mut app, "n n");
     assert_eq!(app.open_index(), 0, "wrapped around");
-    assert!(app.status().is_some_and(|s| s.contains("wrapped around")));
+    assert!(says(&app, "wrapped around"));
     press(&mut app, "N");
     assert_eq!(app.open_index(), 2);
-    assert!(app.status().is_some_and(|s| s.contains("← previous")));
+    assert!(says(&app, "← previous"));
     // Esc clears the search: n goes back to mentions.
     press(&mut app, "esc");
     assert_eq!(app.search_text(), None);
     assert_eq!(app.match_position(), None);
     press(&mut app, "n");
-    assert!(
-        app.status()
-            .is_some_and(|s| s.contains("Select an entity first"))
-    );
+    assert!(says(&app, "Select an entity first"));
 }
 
 #[test]
@@ -145,10 +146,7 @@ fn a_search_only_this_article_holds_comes_back_to_its_first_match() {
     press(&mut app, "tab / w i n t e r enter n");
     assert_eq!(app.open_index(), 0);
     assert_eq!(app.match_position(), Some((Some(0), 1)));
-    assert!(
-        app.status()
-            .is_some_and(|s| s.contains("Only this article"))
-    );
+    assert!(says(&app, "Only this article"));
 }
 
 #[test]
@@ -270,10 +268,7 @@ fn a_second_filter_no_listed_article_mentions_is_refused() {
     press(&mut app, &format!("g {moves} enter f"));
     assert_eq!(app.selected_entity(), Some("Jon Hale"));
     assert_eq!(app.filters(), ["Harbor Council"]);
-    assert!(
-        app.status()
-            .is_some_and(|s| s.contains("mentions Jon Hale too"))
-    );
+    assert!(says(&app, "mentions Jon Hale too"));
 }
 
 #[test]
@@ -357,7 +352,7 @@ fn colon_n_and_count_g_go_to_article_n_of_the_list() {
     assert_eq!(app.pending_count(), None);
     press(&mut app, "1");
     assert_eq!(app.pending_count(), Some(1));
-    assert!(app.status().is_some_and(|s| s.contains("go to article 1")));
+    assert!(says(&app, "go to article 1"));
     press(&mut app, "G");
     assert_eq!(app.open_index(), 0);
     // G without a count still goes to the bottom of the list.
@@ -365,12 +360,9 @@ fn colon_n_and_count_g_go_to_article_n_of_the_list() {
     assert_eq!(app.list_cursor(), 2);
     assert_eq!(app.open_index(), 0);
     press(&mut app, ": 9 enter");
-    assert!(app.status().is_some_and(|s| s.contains("No article 9")));
+    assert!(says(&app, "No article 9"));
     press(&mut app, ": x enter");
-    assert!(
-        app.status()
-            .is_some_and(|s| s.contains("Not an article number"))
-    );
+    assert!(says(&app, "Not an article number"));
     // A count is dropped by any other key; the number is the place in the
     // filtered, sorted list as shown.
     press(&mut app, "2 j");
