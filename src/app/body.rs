@@ -260,6 +260,12 @@ impl Body {
         self.top = self.top.min(self.max_top(geometry));
     }
 
+    /// Puts line `top` at the top, clamped.
+    pub(super) fn set_top(&mut self, top: usize, geometry: &Geometry) {
+        self.top = top;
+        self.clamp(geometry);
+    }
+
     /// Scrolls by `delta` lines, clamped at both ends.
     pub(super) fn scroll_by(&mut self, delta: isize, geometry: &Geometry) {
         self.top = step(self.top, delta, self.max_top(geometry));

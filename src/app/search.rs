@@ -62,6 +62,9 @@ pub(super) struct Search {
     prompt: Option<(PromptKind, Prompt)>,
     /// The list's or sidebar's filter when the prompt opened, for Esc.
     undo: String,
+    /// The body search and the body's top when the prompt opened: the
+    /// search is shown as it is typed, and Esc comes back to these.
+    before: Option<(Option<Query>, usize)>,
     /// Earlier searches and filters.
     history: History,
     /// Earlier article numbers.
@@ -146,6 +149,7 @@ impl App {
         // The list and sidebar filters are edited where they stand.
         self.search.prompt = Some((kind, Prompt::with_text(&undo)));
         self.search.undo = undo;
+        self.search.before = Some((self.search.query.clone(), self.body.top()));
     }
 
     /// `:`: opens the prompt for an article number.
@@ -169,6 +173,9 @@ impl App {
             Outcome::Cancelled => {
                 let undo = std::mem::take(&mut self.search.undo);
                 self.follow_typing(kind, &undo);
+                if kind == PromptKind::Body {
+                    self.restore_search();
+                }
             }
             Outcome::Accepted(line) => {
                 let history = match kind {
@@ -181,18 +188,62 @@ impl App {
         }
     }
 
-    /// The list and the sidebar follow the prompt as it is typed.
+    /// The list, the sidebar and the body follow the prompt as it is typed.
     fn follow_typing(&mut self, kind: PromptKind, text: &str) {
         match kind {
             PromptKind::List => self.filter_list_by_text(text),
             PromptKind::Sidebar => self.narrow_sidebar(text),
-            PromptKind::Body | PromptKind::GoTo => {}
+            PromptKind::Body => self.preview_search(text),
+            PromptKind::GoTo => {}
+        }
+    }
+
+    /// The body search as typed (as vim's incsearch): this article's matches
+    /// highlighted, the first from where the prompt opened showing; no other
+    /// article is looked at until Enter.
+    fn preview_search(&mut self, text: &str) {
+        let top = self.search.before.as_ref().map_or(0, |(_, top)| *top);
+        self.body.set_top(top, &self.geometry);
+        self.search.query = Query::new(text);
+        self.find_in_open();
+        if let Some(first) = self.first_match_from(top) {
+            self.go_to_match(first);
+        }
+    }
+
+    /// The first match at or below line `top`, else the first of all.
+    fn first_match_from(&self, top: usize) -> Option<usize> {
+        let lines = self.match_lines();
+        lines
+            .iter()
+            .position(|&l| l >= top)
+            .or_else(|| lines.first().map(|_| 0))
+    }
+
+    /// Esc on the body's prompt: the search and scroll from before it opened.
+    fn restore_search(&mut self) {
+        if let Some((query, top)) = self.search.before.take() {
+            self.search.query = query;
+            self.find_in_open();
+            self.body.set_top(top, &self.geometry);
         }
     }
 
     fn accept(&mut self, kind: PromptKind, line: &str) {
         match kind {
-            PromptKind::Body => self.search_body(line),
+            PromptKind::Body => {
+                // From where the prompt opened, not where the preview scrolled;
+                // an empty line searches again for the last search (as vim's `/` Enter).
+                let before = self.search.before.take();
+                if let Some((_, top)) = &before {
+                    self.body.set_top(*top, &self.geometry);
+                }
+                let last = before.and_then(|(query, _)| query);
+                match (line.is_empty(), &last) {
+                    (true, Some(last)) => self.search_body(last.text()),
+                    _ => self.search_body(line),
+                }
+            }
             PromptKind::List => {
                 self.filter_list_by_text(line);
                 self.status = Some(if self.list.len() == 0 {
@@ -249,18 +300,12 @@ impl App {
         if self.search.query.is_none() {
             return;
         }
-        let lines = self.match_lines();
-        let top = self.body.top();
-        match lines
-            .iter()
-            .position(|&l| l >= top)
-            .or((!lines.is_empty()).then_some(0))
-        {
+        match self.first_match_from(self.body.top()) {
             Some(first) => {
                 self.go_to_match(first);
                 self.status = Some(format!(
                     "“{text}”: {} here. n/N: next/previous, Esc: clear.",
-                    count(lines.len(), "match")
+                    count(self.search.marks.len(), "match")
                 ));
             }
             None => self.jump_to_article_matching(true),

@@ -212,7 +212,8 @@ impl App {
 
     /// After the index changed: the filtered list and the collection sidebar follow it.
     pub(super) fn refresh_from_index(&mut self) {
-        if self.list.is_filtered() {
+        // The text filter does not change with the index (new articles join it in `add_articles`).
+        if !self.list.filters().is_empty() {
             self.refilter();
         }
         if self.sidebar.scope() == Scope::Collection {

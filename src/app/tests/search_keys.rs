@@ -110,6 +110,31 @@ fn body_search_is_smartcase_and_jumps_to_the_first_match() {
 }
 
 #[test]
+fn the_body_shows_the_search_as_it_is_typed_and_esc_undoes_it() {
+    let mut app = long_app(40);
+    press(&mut app, "tab pgdn pgdn pgdn");
+    let start = app.body_top();
+    press(&mut app, "/ e a s t");
+    assert!(app.prompt().is_some());
+    assert_eq!(match_texts(&app).len(), 13, "every Eastport highlighted");
+    let (current, _) = app.match_position().expect("searching");
+    assert!(current > Some(0), "the first match from the screen's top");
+    let top = app.body_top();
+    assert!(top >= start);
+    press(&mut app, "esc");
+    assert_eq!(app.search_text(), None);
+    assert!(match_texts(&app).is_empty());
+    assert_eq!(app.body_top(), start, "back where it was");
+    // Enter searches from where the prompt opened; `/` Enter searches again.
+    press(&mut app, "/ e a s t enter");
+    assert_eq!(app.body_top(), top);
+    assert_eq!(app.match_position().map(|(c, _)| c), Some(current));
+    press(&mut app, "pgdn pgdn / enter");
+    assert_eq!(app.search_text(), Some("east"));
+    assert!(app.match_position().is_some_and(|(c, _)| c > current));
+}
+
+#[test]
 fn n_and_n_walk_matches_and_go_on_through_the_list() {
     let mut app = fixture::app(100, 30);
     // "harbo": article 0 (title, two paragraphs), 1 ("harbour"), 2 (once).
