@@ -85,8 +85,30 @@ impl Query {
                 return false;
             }
         }
-        fold_into(text, buffer);
+        buffer.clear();
+        fold_append(text, buffer);
         self.finder.find(buffer.as_bytes()).is_some()
+    }
+
+    /// Whether case does not matter (texts are compared folded).
+    pub fn folds(&self) -> bool {
+        !self.sensitive
+    }
+
+    /// Appends `text` to `out` as this query compares it: folded when case
+    /// does not matter (see [`Query::find_iter`]).
+    pub fn push_compared(&self, text: &str, out: &mut String) {
+        if self.sensitive {
+            out.push_str(text);
+        } else {
+            fold_append(text, out);
+        }
+    }
+
+    /// Where the query starts in `compared`, a text made by
+    /// [`Query::push_compared`] (of this query or one that folds alike).
+    pub fn find_iter<'a>(&'a self, compared: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.finder.find_iter(compared.as_bytes())
     }
 
     /// Every match in `text`, left to right, not overlapping: byte ranges over
@@ -150,10 +172,9 @@ fn prefilter(needle: &str) -> (Option<AhoCorasick>, bool) {
     (AhoCorasick::new(forms).ok(), false)
 }
 
-/// `text` in lower case into `buffer` (as [`fold`], without the offsets):
-/// runs of ASCII are lowered at once, other characters one by one.
-fn fold_into(text: &str, buffer: &mut String) {
-    buffer.clear();
+/// Appends `text` in lower case to `buffer` (as [`fold`], without the
+/// offsets): runs of ASCII are lowered at once, other characters one by one.
+fn fold_append(text: &str, buffer: &mut String) {
     let mut rest = text;
     while !rest.is_empty() {
         let ascii = rest

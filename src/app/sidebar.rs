@@ -59,6 +59,52 @@ pub(super) struct Sidebar {
     cursor: usize,
     /// First row showing.
     top: usize,
+    /// The collection's names as narrowing compares them, made when first
+    /// needed and dropped when the rows change.
+    names: Option<Names>,
+}
+
+/// Every name of the scope on a line of its own, as a query compares them
+/// (folded or not), and where each starts: narrowing many thousands of names
+/// is then one search over one text (a millisecond, not a name at a time).
+#[derive(Debug, Clone)]
+struct Names {
+    folded: bool,
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Names {
+    /// The `count` names `name` gives, as `query` compares them.
+    fn new<'a>(query: &Query, count: usize, name: impl Fn(usize) -> Option<&'a str>) -> Names {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(count);
+        for position in 0..count {
+            starts.push(text.len());
+            if let Some(name) = name(position) {
+                query.push_compared(name, &mut text);
+            }
+            // A typed query never holds a line break, so no match runs over two names.
+            text.push('\n');
+        }
+        Names {
+            folded: query.folds(),
+            text,
+            starts,
+        }
+    }
+
+    /// Positions (ascending) of the names holding `query`.
+    fn holding(&self, query: &Query) -> Vec<usize> {
+        let mut kept: Vec<usize> = Vec::new();
+        for at in query.find_iter(&self.text) {
+            let position = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+            if kept.last() != Some(&position) {
+                kept.push(position);
+            }
+        }
+        kept
+    }
 }
 
 impl Sidebar {
@@ -132,6 +178,7 @@ impl Sidebar {
         geometry: &Geometry,
     ) {
         self.entities = entities;
+        self.names = None;
         self.all_counts = kind_counts;
         self.kind_counts = kind_counts;
         let query = self.narrowed.take().map(|(query, _)| query);
@@ -172,24 +219,38 @@ impl Sidebar {
             return;
         };
         let total: usize = self.all_counts.iter().sum();
-        let mut buffer = String::new();
+        let scope = self.scope;
+        let entities = &self.entities;
+        let entity = |position: usize| match scope {
+            Scope::Article => entities.get(position).map(|e| (e.0.as_str(), e.1)),
+            Scope::Collection => index
+                .and_then(|i| i.at(position))
+                .map(|e| (e.name.as_str(), e.kind)),
+        };
+        let kept: Vec<usize> = if scope == Scope::Collection {
+            // Tens of thousands of names: one search over all of them at once.
+            let folded = query.folds();
+            if self
+                .names
+                .as_ref()
+                .is_none_or(|names| names.folded != folded)
+            {
+                self.names = Some(Names::new(&query, total, |p| entity(p).map(|e| e.0)));
+            }
+            self.names
+                .as_ref()
+                .map_or_else(Vec::new, |names| names.holding(&query))
+        } else {
+            let mut buffer = String::new();
+            (0..total)
+                .filter(|&p| entity(p).is_some_and(|(name, _)| query.is_in(name, &mut buffer)))
+                .collect()
+        };
         let mut counts = [0; 4];
-        let mut kept = Vec::new();
-        for position in 0..total {
-            let entity = match self.scope {
-                Scope::Article => self.entities.get(position).map(|e| (e.0.as_str(), e.1)),
-                Scope::Collection => index
-                    .and_then(|i| i.at(position))
-                    .map(|e| (e.name.as_str(), e.kind)),
-            };
-            let Some((name, kind)) = entity else {
-                continue;
-            };
-            if query.is_in(name, &mut buffer) {
-                kept.push(position);
-                if let Some(k) = EntityKind::ALL.iter().position(|&x| x == kind) {
-                    counts[k] += 1;
-                }
+        for &position in &kept {
+            let kind = entity(position).map(|e| e.1);
+            if let Some(k) = EntityKind::ALL.iter().position(|&x| Some(x) == kind) {
+                counts[k] += 1;
             }
         }
         self.kind_counts = counts;
