@@ -126,7 +126,7 @@ impl App {
     }
 
     /// "Listing 3 articles mentioning Ofcom + BT", "Listing all 12 articles."
-    fn listing_note(&self) -> String {
+    pub(super) fn listing_note(&self) -> String {
         if !self.list.is_filtered() {
             return format!("Listing all {} articles.", self.articles.len());
         }

@@ -246,7 +246,9 @@ impl App {
             }
             PromptKind::List => {
                 self.filter_list_by_text(line);
-                self.status = Some(if self.list.len() == 0 {
+                self.status = Some(if line.is_empty() {
+                    self.listing_note()
+                } else if self.list.len() == 0 {
                     format!("No title or source holds “{line}” (Esc: all).")
                 } else {
                     format!("{} (Esc: all).", count(self.list.len(), "article"))

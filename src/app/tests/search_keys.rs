@@ -348,7 +348,15 @@ fn slash_in_the_sidebar_narrows_the_names_as_typed() {
     press(&mut app, "esc");
     assert_eq!(app.sidebar_narrowed(), None, "Esc cancels");
     assert_eq!(sidebar_names(&app).len(), 5);
-    press(&mut app, "/ v o s s enter");
+    // Smartcase here too: a capital makes case matter.
+    press(&mut app, "/ N enter");
+    assert_eq!(sidebar_names(&app), ["Northwind"]);
+    press(&mut app, "/ ctrl-u n enter");
+    assert_eq!(
+        sidebar_names(&app),
+        ["Jon Hale", "Harbor Council", "Northwind"]
+    );
+    press(&mut app, "/ ctrl-u v o s s enter");
     assert_eq!(sidebar_names(&app), ["Mara Voss"]);
     press(&mut app, "enter");
     assert_eq!(app.selected_entity(), Some("Mara Voss"));
