@@ -38,10 +38,8 @@ fn problems_note(skipped: &[String], warnings: usize) -> Option<String> {
 /// always shows.
 fn prompt_spans<'a>(prompt: &PromptView<'_>, theme: &Theme, width: usize) -> Vec<Span<'a>> {
     let text = sanitize(prompt.text);
-    let cursor = sanitize(prompt.text.get(..prompt.cursor).unwrap_or(""))
-        .len()
-        .min(text.len());
-    let (before, rest) = text.split_at(cursor);
+    let cursor = sanitize(prompt.text.get(..prompt.cursor).unwrap_or("")).len();
+    let (before, rest) = text.split_at_checked(cursor).unwrap_or((&text, ""));
     let mut chars = rest.chars();
     let under = chars.next().map_or_else(|| " ".to_string(), String::from);
     let after = chars.as_str();
