@@ -90,6 +90,49 @@ pub enum Action {
     NextUnread,
     /// Hide read articles from the list, or show them again.
     ToggleHideRead,
+    /// Open the search prompt: in the body it searches the open article (and
+    /// n/N go on through the list), in the list it filters by title and
+    /// source, in the sidebar it narrows the names.
+    Search,
+    /// Open the prompt for an article number to jump to (its place in the list).
+    GoToPrompt,
+    /// Move the sidebar cursor to the first entity of the next group.
+    NextGroup,
+    /// Move the sidebar cursor to the start of its group, or of the group before.
+    PreviousGroup,
+    /// An editing key for the open prompt.
+    Edit(Edit),
+}
+
+/// What a key does in the open prompt (a line editor, see `app::prompt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Edit {
+    /// Type a character at the cursor (printable keys, never in the key table).
+    Insert(char),
+    /// Move the cursor one character left.
+    Left,
+    /// Move the cursor one character right.
+    Right,
+    /// Move the cursor to the start of the line.
+    Home,
+    /// Move the cursor to the end of the line.
+    End,
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Delete everything before the cursor.
+    DeleteToStart,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Recall the previous (older) entry of the history.
+    Older,
+    /// Recall the next (newer) entry of the history, then the line being typed.
+    Newer,
+    /// Accept the line.
+    Accept,
+    /// Close the prompt, undoing what it did.
+    Cancel,
 }
 
 impl Action {
@@ -133,6 +176,22 @@ impl Action {
         Action::ToggleStar,
         Action::NextUnread,
         Action::ToggleHideRead,
+        Action::Search,
+        Action::GoToPrompt,
+        Action::NextGroup,
+        Action::PreviousGroup,
+        Action::Edit(Edit::Left),
+        Action::Edit(Edit::Right),
+        Action::Edit(Edit::Home),
+        Action::Edit(Edit::End),
+        Action::Edit(Edit::Backspace),
+        Action::Edit(Edit::Delete),
+        Action::Edit(Edit::DeleteToStart),
+        Action::Edit(Edit::DeleteWord),
+        Action::Edit(Edit::Older),
+        Action::Edit(Edit::Newer),
+        Action::Edit(Edit::Accept),
+        Action::Edit(Edit::Cancel),
     ];
 
     /// The action's name in the config file (`next_mention`).
@@ -176,6 +235,24 @@ impl Action {
             Action::ToggleStar => "toggle_star",
             Action::NextUnread => "next_unread",
             Action::ToggleHideRead => "toggle_hide_read",
+            Action::Search => "search",
+            Action::GoToPrompt => "go_to_prompt",
+            Action::NextGroup => "next_group",
+            Action::PreviousGroup => "previous_group",
+            // Typing is not a binding: printable keys go to the prompt.
+            Action::Edit(Edit::Insert(_)) => "prompt_insert",
+            Action::Edit(Edit::Left) => "prompt_left",
+            Action::Edit(Edit::Right) => "prompt_right",
+            Action::Edit(Edit::Home) => "prompt_home",
+            Action::Edit(Edit::End) => "prompt_end",
+            Action::Edit(Edit::Backspace) => "prompt_backspace",
+            Action::Edit(Edit::Delete) => "prompt_delete",
+            Action::Edit(Edit::DeleteToStart) => "prompt_delete_to_start",
+            Action::Edit(Edit::DeleteWord) => "prompt_delete_word",
+            Action::Edit(Edit::Older) => "prompt_older",
+            Action::Edit(Edit::Newer) => "prompt_newer",
+            Action::Edit(Edit::Accept) => "prompt_accept",
+            Action::Edit(Edit::Cancel) => "prompt_cancel",
         }
     }
 

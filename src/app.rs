@@ -15,7 +15,10 @@
 //! | `mouse` | the wheel, clicks and double clicks on panes, entities, names and quotes |
 //! | `quotes` | the quotes view: an entity's quotes across the collection, or the open article's by speaker |
 //! | `analyses` | the analysis cache, the requests in flight, the renames |
-//! | `selection` | what the panes do together with the selected entity (Enter, n/N, f, Esc) |
+//! | `selection` | what the panes do together with the selected entity (Enter, n/N, Esc) |
+//! | `filters` | what the list shows: the stack of entity filters (f) and the text filter (/) |
+//! | `search` | the prompt (/ and :), the body search and its matches, going to article N |
+//! | `prompt`, `query` | the prompt's line editor and history; smartcase matching with byte ranges |
 //! | `sort` | the list's order (load, date, source), worked out once and merged into |
 //! | `streaming` | what the background feeds in, and what the reader asks it for |
 //! | `requests` | what the reader asks of the world: open a link, reload, fetch an article |
@@ -33,15 +36,19 @@
 mod analyses;
 mod body;
 pub mod body_lines;
+mod filters;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod geometry;
 mod list;
 mod mouse;
 mod overlay;
+pub mod prompt;
+pub mod query;
 mod quotes;
 mod reading;
 mod requests;
+mod search;
 mod selection;
 mod sidebar;
 mod sort;
@@ -64,6 +71,8 @@ pub use quotes::{QuoteLine, QuotesOf};
 pub use reading::{ListCounts, READ_AFTER};
 pub use requests::BackgroundRequests;
 use requests::Requests;
+use search::Search;
+pub use search::{PromptKind, PromptView};
 use sidebar::Sidebar;
 pub use sidebar::{Scope, SidebarRow};
 pub use sort::SortOrder;
@@ -120,6 +129,8 @@ pub struct App {
     sidebar: Sidebar,
     /// Read and starred marks, and what to save of them.
     reading: reading::Reading,
+    /// The prompt, the body search and its matches.
+    search: Search,
     /// Canonical name of the selected entity; kept across articles.
     selected: Option<String>,
     status: Option<String>,
@@ -185,6 +196,7 @@ impl App {
             body: Body::default(),
             sidebar: Sidebar::default(),
             reading: reading::Reading::default(),
+            search: Search::default(),
             selected: None,
             status: None,
             requests: Requests::default(),
@@ -274,6 +286,8 @@ impl App {
                 }
             }
             Action::SelectEntity => self.select_entity(),
+            Action::NextMention if self.is_searching() => self.step_match(true),
+            Action::PreviousMention if self.is_searching() => self.step_match(false),
             Action::NextMention => self.step_mention(true),
             Action::PreviousMention => self.step_mention(false),
             Action::NextArticle => self.step_article(true),
@@ -300,6 +314,15 @@ impl App {
             Action::ToggleStar => self.toggle_star(),
             Action::NextUnread => self.next_unread(),
             Action::ToggleHideRead => self.toggle_hide_read(),
+            Action::Search => self.open_search(),
+            Action::GoToPrompt => self.open_go_to(),
+            Action::NextGroup | Action::PreviousGroup => {
+                let forward = action == Action::NextGroup;
+                if let Some(kind) = self.sidebar.jump_group(forward, &self.geometry) {
+                    self.status = Some(kind.heading().to_string());
+                }
+            }
+            Action::Edit(edit) => self.edit_prompt(edit),
         }
         // On a narrow screen only the focused pane shows: after moving through
         // the text, show the text.
@@ -313,7 +336,9 @@ impl App {
         );
         if self.geometry.narrow
             && moves_in_text
-            && (self.current_mention().is_some() || self.body.quote().is_some())
+            && (self.current_mention().is_some()
+                || self.body.quote().is_some()
+                || self.current_match().is_some())
         {
             self.focus = Focus::Body;
         }
@@ -384,6 +409,7 @@ impl App {
         let also_in = self.also_in.get(&index).cloned().unwrap_or_default();
         self.body
             .open(index, article, cached, also_in, &self.geometry);
+        self.find_in_open();
         self.sidebar_follows_body();
         true
     }

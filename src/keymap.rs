@@ -3,7 +3,7 @@
 //! the same table, so they never drift apart. Keys are lede's own small type; the
 //! terminal layer ([`crate::tui`]) translates its events into them.
 
-use crate::action::Action;
+use crate::action::{Action, Edit};
 use std::fmt;
 
 /// A key without modifiers, as the table names it.
@@ -24,6 +24,8 @@ pub enum KeyCode {
     End,
     PageUp,
     PageDown,
+    Backspace,
+    Delete,
 }
 
 /// A key press: a key code, possibly with Ctrl held.
@@ -84,6 +86,8 @@ impl Key {
             "end" => KeyCode::End,
             "pgup" => KeyCode::PageUp,
             "pgdn" => KeyCode::PageDown,
+            "backspace" | "bs" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
             _ => return None,
         };
         Some(Key::plain(code))
@@ -107,6 +111,8 @@ impl Key {
             KeyCode::End => "end",
             KeyCode::PageUp => "pgup",
             KeyCode::PageDown => "pgdn",
+            KeyCode::Backspace => "backspace",
+            KeyCode::Delete => "delete",
         };
         code.to_string()
     }
@@ -133,6 +139,8 @@ impl fmt::Display for Key {
             KeyCode::End => f.write_str("End"),
             KeyCode::PageUp => f.write_str("PgUp"),
             KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Del"),
         }
     }
 }
@@ -152,11 +160,13 @@ pub enum Context {
     Reader,
     /// While an overlay (help, skipped files) is open.
     Overlay,
+    /// While the prompt (`/`, `:`) is open; printable keys not bound here are typed.
+    Prompt,
 }
 
 impl Context {
     /// Every context, as the config file's `[keys.<context>]` tables name them.
-    pub const ALL: &[Context] = &[Always, Move, ArticleList, Sidebar, Reader, Overlay];
+    pub const ALL: &[Context] = &[Always, Move, ArticleList, Sidebar, Reader, Overlay, Prompt];
 
     /// The context's name in the config file (`[keys.overlay]`).
     pub fn name(self) -> &'static str {
@@ -167,6 +177,7 @@ impl Context {
             Context::Sidebar => "sidebar",
             Context::Reader => "reader",
             Context::Overlay => "overlay",
+            Context::Prompt => "prompt",
         }
     }
 
@@ -179,12 +190,13 @@ impl Context {
     /// both would be looked up in the one found first.
     pub fn live_with(self, other: Context) -> bool {
         let panes = [ArticleList, Move, Sidebar];
-        [false, true].into_iter().any(|overlay| {
-            panes.iter().any(|&pane| {
-                let live = live_contexts(overlay, pane);
-                live.contains(&self) && live.contains(&other)
+        let both = |live: &[Context]| live.contains(&self) && live.contains(&other);
+        both(&PROMPT_CONTEXTS)
+            || [false, true].into_iter().any(|overlay| {
+                panes
+                    .iter()
+                    .any(|&pane| both(&live_contexts(overlay, pane)))
             })
-        })
     }
 
     /// Heading for this context's part of the help overlay.
@@ -196,6 +208,7 @@ impl Context {
             Context::Sidebar => "Entity sidebar",
             Context::Reader => "Reading",
             Context::Overlay => "Overlays",
+            Context::Prompt => "Prompt (/ and :)",
         }
     }
 }
@@ -229,7 +242,7 @@ const fn bind(
     }
 }
 
-use Context::{Always, ArticleList, Move, Overlay, Reader, Sidebar};
+use Context::{Always, ArticleList, Move, Overlay, Prompt, Reader, Sidebar};
 use KeyCode as K;
 
 /// Every key binding of lede, in the order help shows them.
@@ -260,14 +273,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[Key::char('n'), Key::char('*')],
         Action::NextMention,
-        "next mention of the selected entity, on to the next article",
+        "next search match, else next mention of the selected entity; on to the next article",
         Reader,
         "mention",
     ),
     bind(
         &[Key::char('N'), Key::char('#')],
         Action::PreviousMention,
-        "previous mention of the selected entity, back to the previous article",
+        "previous search match, else previous mention; back to the previous article",
         Reader,
         "mention",
     ),
@@ -278,7 +291,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[Key::char('f')],
         Action::ToggleFilter,
-        "list only articles mentioning the selected entity (again: all)",
+        "list only articles mentioning the selected entity; with a second, both (again: take it off)",
         Reader,
         "filter",
     ),
@@ -323,15 +336,31 @@ pub const BINDINGS: &[Binding] = &[
         Reader,
         "quotes",
     ),
+    bind(&[Key::char('}')], Action::NextGroup, "next group (people, organizations, places, other)", Sidebar, "group"),
+    bind(&[Key::char('{')], Action::PreviousGroup, "previous group", Sidebar, "group"),
     bind(&[Key::char('?')], Action::ShowHelp, "show this help", Reader, "help"),
     bind(
         &[Key::plain(K::Esc)],
         Action::Back,
-        "clear the list filter, then the selected entity",
+        "clear the search, then a list filter (the last first), then the selected entity",
         Reader,
         "",
     ),
     bind(&[Key::char('q')], Action::Quit, "quit", Reader, "quit"),
+    bind(
+        &[Key::char('/')],
+        Action::Search,
+        "search: the article's text (body), titles and sources (list), names (sidebar)",
+        Reader,
+        "search",
+    ),
+    bind(
+        &[Key::char(':')],
+        Action::GoToPrompt,
+        "go to article number N in the list (also: N then G)",
+        Reader,
+        "",
+    ),
     bind(
         &[Key::plain(K::Esc), Key::char('q'), Key::char('?')],
         Action::Back,
@@ -348,7 +377,22 @@ pub const BINDINGS: &[Binding] = &[
         Overlay,
         "",
     ),
+    bind(&[Key::plain(K::Enter)], Action::Edit(Edit::Accept), "accept", Prompt, "accept"),
+    bind(&[Key::plain(K::Esc)], Action::Edit(Edit::Cancel), "cancel (a list or sidebar filter is undone)", Prompt, "cancel"),
+    bind(&[Key::plain(K::Left), Key::ctrl('b')], Action::Edit(Edit::Left), "cursor left", Prompt, ""),
+    bind(&[Key::plain(K::Right), Key::ctrl('f')], Action::Edit(Edit::Right), "cursor right", Prompt, ""),
+    bind(&[Key::plain(K::Home), Key::ctrl('a')], Action::Edit(Edit::Home), "cursor to the start", Prompt, ""),
+    bind(&[Key::plain(K::End), Key::ctrl('e')], Action::Edit(Edit::End), "cursor to the end", Prompt, ""),
+    bind(&[Key::plain(K::Backspace), Key::ctrl('h')], Action::Edit(Edit::Backspace), "delete the character before the cursor", Prompt, ""),
+    bind(&[Key::plain(K::Delete), Key::ctrl('d')], Action::Edit(Edit::Delete), "delete the character under the cursor", Prompt, ""),
+    bind(&[Key::ctrl('u')], Action::Edit(Edit::DeleteToStart), "delete to the start", Prompt, ""),
+    bind(&[Key::ctrl('w')], Action::Edit(Edit::DeleteWord), "delete the word before the cursor", Prompt, ""),
+    bind(&[Key::plain(K::Up), Key::ctrl('p')], Action::Edit(Edit::Older), "earlier search (history)", Prompt, "history"),
+    bind(&[Key::plain(K::Down), Key::ctrl('n')], Action::Edit(Edit::Newer), "later search (history)", Prompt, "history"),
 ];
+
+/// The contexts live while the prompt is open: every other key is typed.
+pub const PROMPT_CONTEXTS: [Context; 2] = [Always, Prompt];
 
 /// Which contexts are live, in lookup order: the first binding found wins.
 pub fn live_contexts(overlay_open: bool, pane: Context) -> Vec<Context> {
@@ -579,7 +623,7 @@ impl Keymap {
     /// The help overlay's rows: for each context, its heading and `(keys, description)`
     /// rows, keys joined by spaces (`j ↓`). A row whose keys were all taken is left out.
     pub fn help_sections(&self) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-        let order = [ArticleList, Sidebar, Move, Reader, Overlay, Always];
+        let order = [ArticleList, Sidebar, Move, Reader, Prompt, Overlay, Always];
         order
             .iter()
             .map(|&context| {

@@ -134,6 +134,11 @@ impl StoredArticle {
         })
     }
 
+    /// Every paragraph, one after the other (without separators).
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
     /// Body bytes (all paragraphs).
     pub fn body_len(&self) -> usize {
         self.body.len()

@@ -266,15 +266,18 @@ fn event_loop(
                     reader.key_pressed();
                 }
                 let lede_key = to_key(key);
-                last_action = lede_key.and_then(|k| app.action_for(k));
-                if last_action == Some(Action::Suspend) {
-                    suspend(terminal, app, mouse)?;
-                } else if let Some(action) = last_action {
-                    app.apply(action);
-                    serve_requests(terminal, app, reader, watch, mouse)?;
-                } else if let Some(name) = lede_key.map(|k| k.to_string()).or_else(|| key_name(key))
-                {
-                    app.key_not_bound(&name);
+                last_action = lede_key.and_then(|k| app.press(k));
+                match (last_action, lede_key) {
+                    (Some(Action::Suspend), _) => suspend(terminal, app, mouse)?,
+                    (Some(_), _) => serve_requests(terminal, app, reader, watch, mouse)?,
+                    // A key lede has no name for in its table (F5, Alt-x).
+                    (None, None) => {
+                        if let Some(name) = key_name(key) {
+                            app.key_not_bound(&name);
+                        }
+                    }
+                    // Typed into the prompt, a count's digit, or said to be unbound.
+                    (None, Some(_)) => {}
                 }
                 // A key is answered at once, whatever the redraw pace.
                 last_draw = None;
@@ -489,6 +492,8 @@ fn to_key(event: KeyEvent) -> Option<Key> {
         C::End => KeyCode::End,
         C::PageUp => KeyCode::PageUp,
         C::PageDown => KeyCode::PageDown,
+        C::Backspace => KeyCode::Backspace,
+        C::Delete => KeyCode::Delete,
         _ => return None,
     };
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
@@ -544,6 +549,14 @@ mod tests {
             (
                 KeyEvent::new(C::PageDown, KeyModifiers::NONE),
                 Some(Key::plain(KeyCode::PageDown)),
+            ),
+            (
+                KeyEvent::new(C::Backspace, KeyModifiers::NONE),
+                Some(Key::plain(KeyCode::Backspace)),
+            ),
+            (
+                KeyEvent::new(C::Delete, KeyModifiers::NONE),
+                Some(Key::plain(KeyCode::Delete)),
             ),
             (KeyEvent::new(C::Char('j'), KeyModifiers::ALT), None),
             (KeyEvent::new(C::F(1), KeyModifiers::NONE), None),

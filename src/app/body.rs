@@ -272,13 +272,19 @@ impl Body {
         self.has_article && self.top + geometry.body_text_height() >= self.lines.len()
     }
 
+    /// Puts line `top` at the top, clamped.
+    pub(super) fn set_top(&mut self, top: usize, geometry: &Geometry) {
+        self.top = top;
+        self.clamp(geometry);
+    }
+
     /// Scrolls by `delta` lines, clamped at both ends.
     pub(super) fn scroll_by(&mut self, delta: isize, geometry: &Geometry) {
         self.top = step(self.top, delta, self.max_top(geometry));
     }
 
     /// Scrolls so `line` shows, a third of the way down if it must move.
-    fn scroll_to_line(&mut self, line: usize, geometry: &Geometry) {
+    pub(super) fn scroll_to_line(&mut self, line: usize, geometry: &Geometry) {
         let height = geometry.body_text_height();
         if line < self.top || line >= self.top + height {
             self.top = line.saturating_sub(height / 3);
@@ -348,26 +354,50 @@ impl Body {
                     .collect()
             })
             .unwrap_or_default();
-        let count = lines.len();
-        // A current mention the reader has scrolled away from no longer anchors
-        // n/N: they go on from what is on screen.
-        let bottom = self.top + geometry.body_text_height();
-        let current = self.mention.filter(|&i| {
-            lines
-                .get(i)
-                .is_some_and(|&l| (self.top..bottom).contains(&l))
-        });
-        let target = match (current, forward) {
-            (Some(i), true) => Some(i + 1).filter(|&j| j < count),
-            (Some(i), false) => i.checked_sub(1),
-            // No current mention: search from what is on screen, as `less` does.
-            (None, true) => lines.iter().position(|&l| l >= self.top),
-            (None, false) => lines.iter().rposition(|&l| l < bottom),
-        };
+        let target = self.next_on_screen(&lines, self.mention, forward, geometry);
         if let Some(index) = target {
             self.go_to_mention(Some(selected), index, geometry);
         }
         target.is_some()
+    }
+
+    /// The next (previous) of some marks at `lines` (ascending) after
+    /// `current`; when `current` is not on screen (or none is), the first one
+    /// from the top of the screen (the last one above its bottom), as `less`
+    /// does; `None` past the last (first).
+    pub(super) fn next_on_screen(
+        &self,
+        lines: &[usize],
+        current: Option<usize>,
+        forward: bool,
+        geometry: &Geometry,
+    ) -> Option<usize> {
+        // A current mark the reader has scrolled away from no longer anchors n/N.
+        let bottom = self.top + geometry.body_text_height();
+        let current = current.filter(|&i| {
+            lines
+                .get(i)
+                .is_some_and(|&l| (self.top..bottom).contains(&l))
+        });
+        match (current, forward) {
+            (Some(i), true) => Some(i + 1).filter(|&j| j < lines.len()),
+            (Some(i), false) => i.checked_sub(1),
+            (None, true) => lines.iter().position(|&l| l >= self.top),
+            (None, false) => lines.iter().rposition(|&l| l < bottom),
+        }
+    }
+
+    /// The body line showing byte `offset` of the title, if the title shows.
+    pub(super) fn title_line_of(&self, offset: usize) -> Option<usize> {
+        self.lines.iter().position(|line| {
+            matches!(line, BodyLine::Title(range) if range.contains(&offset) || range.end == offset)
+        })
+    }
+
+    /// Whether the title shows as its own lines (not when it only repeats
+    /// the first sentence).
+    pub(super) fn shows_title(&self) -> bool {
+        matches!(self.lines.first(), Some(BodyLine::Title(_)))
     }
 
     // ----- quotes -----

@@ -53,6 +53,14 @@ pub struct ParagraphMarks {
     pub quotes: Vec<QuoteMark>,
 }
 
+/// A match of the body search inside a paragraph (or the title).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchMark {
+    pub range: Range<usize>,
+    /// Its place among the open article's matches, in reading order.
+    pub index: usize,
+}
+
 /// A stretch of one line with a single meaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
@@ -61,6 +69,8 @@ pub struct Segment {
     pub quote: Option<usize>,
     /// The mention this stretch is part of, if any.
     pub mention: Option<MentionMark>,
+    /// The search match this stretch is part of, if any.
+    pub matched: Option<usize>,
 }
 
 /// Collects the marks of every paragraph of `article`, dropping spans that are
@@ -239,15 +249,15 @@ fn attribution_names<'a>(
 /// # Algorithm
 ///
 /// One sweep from the line's start to its end with a cursor into each sorted,
-/// non-overlapping mark list (quotes and mentions). At each position we skip
+/// non-overlapping mark list (quotes, mentions and search `matches`). At each position we skip
 /// marks that ended at or before it, note whether the next quote and next
 /// mention cover the position, and step to the nearest boundary: the end of
 /// the covering mark(s), the start of the next mark, or the line's end. Each
 /// step is one segment, so segments tile the line exactly and their text
 /// concatenates back to it. Linear in line length plus marks.
-pub fn segments(marks: &ParagraphMarks, line: Range<usize>) -> Vec<Segment> {
+pub fn segments(marks: &ParagraphMarks, matches: &[MatchMark], line: Range<usize>) -> Vec<Segment> {
     let mut out = Vec::new();
-    let (mut qi, mut mi) = (0, 0);
+    let (mut qi, mut mi, mut si) = (0, 0, 0);
     let mut at = line.start;
     while at < line.end {
         while marks.quotes.get(qi).is_some_and(|q| q.range.end <= at) {
@@ -256,13 +266,19 @@ pub fn segments(marks: &ParagraphMarks, line: Range<usize>) -> Vec<Segment> {
         while marks.mentions.get(mi).is_some_and(|m| m.range.end <= at) {
             mi += 1;
         }
+        while matches.get(si).is_some_and(|m| m.range.end <= at) {
+            si += 1;
+        }
         let quote = marks.quotes.get(qi);
         let mention = marks.mentions.get(mi);
+        let matched = matches.get(si);
         let mut next = line.end;
-        for range in [quote.map(|q| &q.range), mention.map(|m| &m.range)]
-            .into_iter()
-            .flatten()
-        {
+        let ranges = [
+            quote.map(|q| &q.range),
+            mention.map(|m| &m.range),
+            matched.map(|m| &m.range),
+        ];
+        for range in ranges.into_iter().flatten() {
             next = next.min(if range.start <= at {
                 range.end
             } else {
@@ -273,6 +289,7 @@ pub fn segments(marks: &ParagraphMarks, line: Range<usize>) -> Vec<Segment> {
             range: at..next,
             quote: quote.filter(|q| q.range.start <= at).map(|q| q.quote),
             mention: mention.filter(|m| m.range.start <= at).cloned(),
+            matched: matched.filter(|m| m.range.start <= at).map(|m| m.index),
         });
         at = next;
     }
@@ -356,7 +373,7 @@ mod tests {
         ];
         for (mentions, quotes, line, want) in cases {
             let got: Vec<(usize, usize, bool, bool)> =
-                segments(&marks_of(mentions, quotes), line.clone())
+                segments(&marks_of(mentions, quotes), &[], line.clone())
                     .into_iter()
                     .map(|s| {
                         (
@@ -389,15 +406,23 @@ mod tests {
                 .collect();
             let mentions: Vec<(usize, usize)> = pairs.iter().copied().step_by(2).collect();
             let quotes: Vec<(usize, usize)> = pairs.iter().copied().skip(1).step_by(2).collect();
+            // Search matches may overlap both.
+            let found: Vec<(usize, usize)> = pairs.iter().copied().step_by(3).collect();
+            let matches: Vec<MatchMark> = found
+                .iter()
+                .enumerate()
+                .map(|(index, &(s, e))| MatchMark { range: s..e, index })
+                .collect();
             let marks = marks_of(&mentions, &quotes);
             let line = start..start + len;
             let mut at = line.start;
-            for segment in segments(&marks, line.clone()) {
+            for segment in segments(&marks, &matches, line.clone()) {
                 proptest::prop_assert_eq!(segment.range.start, at);
                 proptest::prop_assert!(segment.range.end > at);
                 let inside = |(s, e): &(usize, usize)| *s <= at && at < *e;
                 proptest::prop_assert_eq!(segment.mention.is_some(), mentions.iter().any(inside));
                 proptest::prop_assert_eq!(segment.quote.is_some(), quotes.iter().any(inside));
+                proptest::prop_assert_eq!(segment.matched.is_some(), found.iter().any(inside));
                 at = segment.range.end;
             }
             proptest::prop_assert_eq!(at, line.end);

@@ -1,5 +1,6 @@
-//! The article list pane: which articles it shows (all, or those mentioning
-//! the filter entity), in which order, its cursor and its scroll. Articles are
+//! The article list pane: which articles it shows (all, or those left by its
+//! filters: the entities they must mention and the text their title or source
+//! must hold), in which order, its cursor and its scroll. Articles are
 //! indices into the app's collection; the list never holds an article itself.
 //! The order itself is worked out by [`super::sort`]; the list keeps it and
 //! each article's place in it, so that finding an article is a lookup.
@@ -14,7 +15,7 @@ enum Visible {
     /// Every article, in list order.
     #[default]
     All,
-    /// These articles, in list order: those mentioning the filter entity.
+    /// These articles, in list order: those the filters leave.
     Only(Vec<u32>),
 }
 
@@ -28,8 +29,11 @@ pub(super) struct ArticleList {
     cursor: usize,
     /// First list item showing.
     top: usize,
-    /// Canonical name of the entity the list is filtered by.
-    filter: Option<String>,
+    /// Canonical names of the entities the list is filtered by, in the order
+    /// they were added (articles must mention them all).
+    filters: Vec<String>,
+    /// Text the articles' title or source must hold (`/` in the list).
+    text: Option<String>,
     sort: SortOrder,
     /// Every article in list order when sorted; empty in load order.
     order: Vec<u32>,
@@ -245,8 +249,33 @@ impl ArticleList {
         self.top
     }
 
+    /// The entity filter added last.
     pub(super) fn filter(&self) -> Option<&str> {
-        self.filter.as_deref()
+        self.filters.last().map(String::as_str)
+    }
+
+    /// The entity filters, first added first.
+    pub(super) fn filters(&self) -> &[String] {
+        &self.filters
+    }
+
+    /// The entity filters, to add to, remove from or rename.
+    pub(super) fn filters_mut(&mut self) -> &mut Vec<String> {
+        &mut self.filters
+    }
+
+    /// Whether a filter (entities or text) leaves articles out.
+    pub(super) fn is_filtered(&self) -> bool {
+        !self.filters.is_empty() || self.text.is_some()
+    }
+
+    /// The text filter.
+    pub(super) fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    pub(super) fn set_text(&mut self, text: Option<String>) {
+        self.text = text;
     }
 
     /// Articles the list shows at once (one or two rows each).
@@ -303,45 +332,17 @@ impl ArticleList {
         self.at(target).ok_or("This is the last article.")
     }
 
-    /// Shows only `articles` (ascending, not empty): those mentioning `name`.
-    pub(super) fn filter_by(
-        &mut self,
-        name: String,
-        articles: Vec<u32>,
-        open: usize,
-        geometry: &Geometry,
-    ) {
+    /// Shows `articles` (ascending: what the filters leave), or every article
+    /// for `None`; the cursor on `keep` if shown, else on the first.
+    pub(super) fn show(&mut self, articles: Option<Vec<u32>>, keep: usize, geometry: &Geometry) {
+        // Read articles are hidden again from the new list (`App::refresh_hidden`).
         self.narrowed = None;
-        self.visible = Visible::Only(self.in_list_order(articles));
-        self.filter = Some(name);
-        self.cursor = self.position(open).unwrap_or(0);
-        self.top = 0;
+        self.visible = match articles {
+            Some(articles) => Visible::Only(self.in_list_order(articles)),
+            None => Visible::All,
+        };
+        self.cursor = self.position(keep).unwrap_or(0);
         self.keep_cursor_visible(geometry);
-    }
-
-    /// Shows every article again, the cursor on the open one.
-    pub(super) fn clear_filter(&mut self, open: usize, geometry: &Geometry) {
-        self.filter = None;
-        self.narrowed = None;
-        self.visible = Visible::All;
-        self.cursor = self.position(open).unwrap_or(0);
-        self.keep_cursor_visible(geometry);
-    }
-
-    /// The filter entity is now mentioned in `articles` (ascending: the
-    /// index grew or renamed it); an empty list keeps what is shown.
-    pub(super) fn follow_filter(&mut self, articles: Vec<u32>, open: usize, geometry: &Geometry) {
-        if !articles.is_empty() {
-            self.narrowed = None;
-            self.visible = Visible::Only(self.in_list_order(articles));
-            self.cursor = self.position(open).unwrap_or(self.cursor);
-            self.keep_cursor_visible(geometry);
-        }
-    }
-
-    /// The filter entity has a new canonical name.
-    pub(super) fn filter_mut(&mut self) -> &mut Option<String> {
-        &mut self.filter
     }
 }
 

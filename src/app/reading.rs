@@ -395,7 +395,7 @@ impl App {
                 }
             }
             None => {
-                let here = if self.list.filter().is_some() {
+                let here = if self.list.is_filtered() {
                     " in this list (Esc: all articles)"
                 } else {
                     ""
@@ -489,7 +489,7 @@ impl App {
             let open = self.body.index();
             let open_read = self.reading.is_read(open) && self.list.position(open).is_some();
             shown - usize::from(open_read && shown > 0)
-        } else if self.list.filter().is_none() {
+        } else if !self.list.is_filtered() {
             of.saturating_sub(self.reading.read_count)
         } else {
             (0..of)

@@ -1,45 +1,22 @@
 //! The selected entity, which the panes share: Enter in the sidebar selects
 //! it, n/N walk its mentions in the body and on through the articles that
-//! mention it, f filters the list by it, Esc lets it go.
+//! mention it, Esc lets it go (f, filtering the list by it, is in `filters`).
 
-use super::{App, SidebarRow, count};
+use super::{App, Focus, SidebarRow, count};
 
 impl App {
-    /// f: filter by the selected entity; clear the filter when it is already
-    /// by that entity (or nothing is selected); switch it to a newly selected one.
-    pub(super) fn toggle_filter(&mut self) {
-        let filter = self.list.filter();
-        if filter.is_some() && (self.selected.is_none() || filter == self.selected.as_deref()) {
-            self.clear_filter();
-            return;
-        }
-        let Some(name) = self.selected.clone() else {
-            self.status = Some("Select an entity first (Enter in the sidebar).".to_string());
-            return;
-        };
-        let articles = self.mentioning(&name);
-        if articles.is_empty() {
-            self.status = Some(format!("No article mentions {name}."));
-            return;
-        }
-        self.status = Some(format!(
-            "Listing {} mentioning {name} (f or Esc: all).",
-            count(articles.len(), "article")
-        ));
-        self.list
-            .filter_by(name, articles, self.body.index(), &self.geometry);
-    }
-
-    pub(super) fn clear_filter(&mut self) {
-        self.list.clear_filter(self.body.index(), &self.geometry);
-        self.status = Some(format!("Listing all {} articles.", self.articles.len()));
-    }
-
-    /// Esc: close what is open, innermost first.
+    /// Esc: close what is open, innermost first: the search, the sidebar's
+    /// narrowing (in the sidebar), a list filter, the selected entity.
     pub(super) fn back(&mut self) {
-        if self.list.filter().is_some() {
-            self.clear_filter();
-        } else if let Some(name) = self.selected.take() {
+        if self.clear_search() {
+            return;
+        }
+        if self.focus == Focus::Sidebar && self.sidebar.narrowed().is_some() {
+            self.narrow_sidebar("");
+            self.status = Some("Sidebar: every name again.".to_string());
+        } else if !self.pop_filter()
+            && let Some(name) = self.selected.take()
+        {
             self.body.clear_mention();
             self.status = Some(format!("{name}: selection cleared"));
         }

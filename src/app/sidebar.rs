@@ -2,9 +2,12 @@
 //! collection), its rows grouped by kind, its cursor and its scroll. In
 //! article scope the entities are copied here; in collection scope rows are
 //! read from the index's sidebar order as they are drawn, so showing a large
-//! collection copies nothing.
+//! collection copies nothing. `/` narrows it to the names holding some text
+//! (then only the places of those names are kept), and `{`/`}` jump between
+//! its groups.
 
 use super::geometry::Geometry;
+use super::query::Query;
 use super::step;
 use crate::analysis::index::CollectionIndex;
 use crate::model::{Analysis, EntityKind};
@@ -45,12 +48,63 @@ pub(super) struct Sidebar {
     /// The open article's entities as (name, kind, mentions), in sidebar order
     /// (article scope only).
     entities: Vec<(String, EntityKind, usize)>,
-    /// Entities of each kind, in [`EntityKind::ALL`] order.
+    /// Entities of each kind shown, in [`EntityKind::ALL`] order.
     kind_counts: [usize; 4],
+    /// Entities of each kind in the scope, narrowed or not.
+    all_counts: [usize; 4],
+    /// The names shown when narrowed: what they hold, and their places in
+    /// the scope's order (ascending).
+    narrowed: Option<(Query, Vec<usize>)>,
     /// The cursor: position among the entities.
     cursor: usize,
     /// First row showing.
     top: usize,
+    /// The collection's names as narrowing compares them, made when first
+    /// needed and dropped when the rows change.
+    names: Option<Names>,
+}
+
+/// Every name of the scope on a line of its own, as a query compares them
+/// (folded or not), and where each starts: narrowing many thousands of names
+/// is then one search over one text (a millisecond, not a name at a time).
+#[derive(Debug, Clone)]
+struct Names {
+    folded: bool,
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Names {
+    /// The `count` names `name` gives, as `query` compares them.
+    fn new<'a>(query: &Query, count: usize, name: impl Fn(usize) -> Option<&'a str>) -> Names {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(count);
+        for position in 0..count {
+            starts.push(text.len());
+            if let Some(name) = name(position) {
+                query.push_compared(name, &mut text);
+            }
+            // A typed query never holds a line break, so no match runs over two names.
+            text.push('\n');
+        }
+        Names {
+            folded: query.folds(),
+            text,
+            starts,
+        }
+    }
+
+    /// Positions (ascending) of the names holding `query`.
+    fn holding(&self, query: &Query) -> Vec<usize> {
+        let mut kept: Vec<usize> = Vec::new();
+        for at in query.find_iter(&self.text) {
+            let position = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+            if kept.last() != Some(&position) {
+                kept.push(position);
+            }
+        }
+        kept
+    }
 }
 
 impl Sidebar {
@@ -94,7 +148,7 @@ impl Sidebar {
             }
         }
         let selected = selected.and_then(|name| entities.iter().position(|e| e.0 == name));
-        self.show(entities, kind_counts, selected, geometry);
+        self.show(entities, kind_counts, selected, None, geometry);
     }
 
     /// Lists the collection's entities (only their counts are copied), the
@@ -106,7 +160,13 @@ impl Sidebar {
         geometry: &Geometry,
     ) {
         let selected = selected.and_then(|n| index.position(n));
-        self.show(Vec::new(), index.kind_counts(), selected, geometry);
+        self.show(
+            Vec::new(),
+            index.kind_counts(),
+            selected,
+            Some(index),
+            geometry,
+        );
     }
 
     fn show(
@@ -114,15 +174,128 @@ impl Sidebar {
         entities: Vec<(String, EntityKind, usize)>,
         kind_counts: [usize; 4],
         selected: Option<usize>,
+        index: Option<&CollectionIndex>,
         geometry: &Geometry,
     ) {
         self.entities = entities;
+        self.names = None;
+        self.all_counts = kind_counts;
         self.kind_counts = kind_counts;
+        let query = self.narrowed.take().map(|(query, _)| query);
+        self.narrow_to(query, index);
+        let selected = selected.and_then(|s| self.shown_position(s));
         self.cursor = selected.unwrap_or(0);
         if selected.is_none() {
             self.top = 0;
         }
         self.keep_cursor_visible(geometry);
+    }
+
+    /// What the names are narrowed to.
+    pub(super) fn narrowed(&self) -> Option<&str> {
+        self.narrowed.as_ref().map(|(query, _)| query.text())
+    }
+
+    /// Shows only the names holding `query` (all for `None`), the cursor
+    /// staying on its entity if it is still shown; `index` is the collection's
+    /// (collection scope only).
+    pub(super) fn narrow(
+        &mut self,
+        query: Option<Query>,
+        index: Option<&CollectionIndex>,
+        geometry: &Geometry,
+    ) {
+        let at = self.full_position(self.cursor);
+        self.narrow_to(query, index);
+        self.cursor = self.shown_position(at).unwrap_or(0);
+        self.top = 0;
+        self.keep_cursor_visible(geometry);
+    }
+
+    fn narrow_to(&mut self, query: Option<Query>, index: Option<&CollectionIndex>) {
+        self.kind_counts = self.all_counts;
+        let Some(query) = query else {
+            self.narrowed = None;
+            return;
+        };
+        let total: usize = self.all_counts.iter().sum();
+        let scope = self.scope;
+        let entities = &self.entities;
+        let entity = |position: usize| match scope {
+            Scope::Article => entities.get(position).map(|e| (e.0.as_str(), e.1)),
+            Scope::Collection => index
+                .and_then(|i| i.at(position))
+                .map(|e| (e.name.as_str(), e.kind)),
+        };
+        let kept: Vec<usize> = if scope == Scope::Collection {
+            // Tens of thousands of names: one search over all of them at once.
+            let folded = query.folds();
+            if self
+                .names
+                .as_ref()
+                .is_none_or(|names| names.folded != folded)
+            {
+                self.names = Some(Names::new(&query, total, |p| entity(p).map(|e| e.0)));
+            }
+            self.names
+                .as_ref()
+                .map_or_else(Vec::new, |names| names.holding(&query))
+        } else {
+            let mut buffer = String::new();
+            (0..total)
+                .filter(|&p| entity(p).is_some_and(|(name, _)| query.is_in(name, &mut buffer)))
+                .collect()
+        };
+        let mut counts = [0; 4];
+        for &position in &kept {
+            let kind = entity(position).map(|e| e.1);
+            if let Some(k) = EntityKind::ALL.iter().position(|&x| Some(x) == kind) {
+                counts[k] += 1;
+            }
+        }
+        self.kind_counts = counts;
+        self.narrowed = Some((query, kept));
+    }
+
+    /// The place in the scope's order of the entity shown at `position`.
+    fn full_position(&self, position: usize) -> usize {
+        match &self.narrowed {
+            Some((_, kept)) => kept.get(position).copied().unwrap_or(usize::MAX),
+            None => position,
+        }
+    }
+
+    /// Where the entity at `full` in the scope's order is shown, if it is.
+    fn shown_position(&self, full: usize) -> Option<usize> {
+        match &self.narrowed {
+            Some((_, kept)) => kept.binary_search(&full).ok(),
+            None => Some(full),
+        }
+    }
+
+    /// `}` / `{`: the cursor to the first entity of the next group, or of
+    /// its own group (of the one before when already there); the group's kind.
+    pub(super) fn jump_group(&mut self, forward: bool, geometry: &Geometry) -> Option<EntityKind> {
+        let mut first = 0;
+        let starts: Vec<(usize, EntityKind)> = (EntityKind::ALL.iter().zip(self.kind_counts))
+            .filter(|(_, count)| *count > 0)
+            .map(|(&kind, count)| {
+                let start = first;
+                first += count;
+                (start, kind)
+            })
+            .collect();
+        let target = if forward {
+            starts.iter().find(|(start, _)| *start > self.cursor)
+        } else {
+            starts.iter().rev().find(|(start, _)| *start < self.cursor)
+        };
+        let &(start, kind) = target?;
+        self.cursor = start;
+        // The group's heading at the top, as far as the end allows.
+        self.top = self.cursor_row().map_or(0, |row| row.saturating_sub(1));
+        self.keep_cursor_visible(geometry);
+        Some(kind)
     }
 
     fn entity_count(&self) -> usize {
@@ -189,8 +362,9 @@ impl Sidebar {
     fn row(&self, row: usize, index: Option<&CollectionIndex>) -> Option<SidebarRow> {
         match self.row_kind(row)? {
             RowKind::Heading(kind, entities) => Some(SidebarRow::Heading { kind, entities }),
-            RowKind::Entity(position) => match self.scope {
-                Scope::Article => {
+            RowKind::Entity(position) => match (self.scope, self.full_position(position)) {
+                (_, usize::MAX) => None,
+                (Scope::Article, position) => {
                     self.entities
                         .get(position)
                         .map(|(name, kind, count)| SidebarRow::Entity {
@@ -199,7 +373,7 @@ impl Sidebar {
                             count: *count,
                         })
                 }
-                Scope::Collection => index?.at(position).map(|e| SidebarRow::Entity {
+                (Scope::Collection, position) => index?.at(position).map(|e| SidebarRow::Entity {
                     name: e.name.clone(),
                     kind: e.kind,
                     count: e.articles.len(),

@@ -34,6 +34,10 @@ impl App {
             .extend(articles.iter().map(|a| date::sort_key(a.date())));
         self.articles.extend(articles);
         self.sort_in((from..as_u32(self.articles.len())).collect(), None);
+        if self.list.text().is_some() {
+            // New articles whose title or source holds the text join the list.
+            self.refilter();
+        }
         if first && !self.articles.is_empty() {
             self.open_article(0);
         }
@@ -133,7 +137,11 @@ impl App {
         // The current mention, found again by its place in the text.
         let current = self.body.current_span(self.selected.as_deref());
         renamed(&mut self.selected, &renames);
-        renamed(self.list.filter_mut(), &renames);
+        for name in self.list.filters_mut() {
+            if let Some(new) = renames.names.get(name) {
+                name.clone_from(new);
+            }
+        }
         self.analyses.unify(Arc::clone(&renames));
         if self.body.is_analysed() {
             let selected = self.selected.as_deref();
@@ -205,10 +213,9 @@ impl App {
 
     /// After the index changed: the filtered list and the collection sidebar follow it.
     pub(super) fn refresh_from_index(&mut self) {
-        if let Some(articles) = self.list.filter().map(|name| self.mentioning(name)) {
-            let open = self.body.index();
-            self.list.follow_filter(articles, open, &self.geometry);
-            self.refresh_hidden();
+        // The text filter does not change with the index (new articles join it in `add_articles`).
+        if !self.list.filters().is_empty() {
+            self.refilter();
         }
         if self.sidebar.scope() == Scope::Collection {
             self.rebuild_sidebar();

@@ -23,9 +23,7 @@ impl App {
 fn press(app: &mut App, keys: &str) {
     for token in keys.split_whitespace() {
         let key = Key::parse(token).unwrap_or_else(|| panic!("bad key {token:?}"));
-        if let Some(action) = app.action_for(key) {
-            app.apply(action);
-        }
+        app.press(key);
     }
 }
 
@@ -217,19 +215,26 @@ fn f_filters_the_list_and_esc_clears_filter_then_selection() {
     press(&mut app, "J");
     assert_eq!(app.open_index(), 1, "last article of the filtered list");
     assert!(app.status().is_some_and(|s| s.contains("last")));
-    // Another entity selected while filtered: f switches the filter to it.
+    // Another entity selected while filtered: f narrows further (both).
     press(&mut app, "l l k k enter f");
     assert_eq!(app.selected_entity(), Some("Jon Hale"));
-    assert_eq!(app.filter(), Some("Jon Hale"));
+    assert_eq!(app.filters(), ["Eastport", "Jon Hale"]);
     assert_eq!(app.visible_articles(), &[1]);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("Eastport + Jon Hale"))
+    );
+    // f on one already filtered takes it off.
     press(&mut app, "f");
+    assert_eq!(app.filters(), ["Eastport"]);
+    assert_eq!(app.visible_articles(), &[0, 1]);
+    // Esc takes off the last one added, then the one before.
+    press(&mut app, "f esc");
+    assert_eq!(app.filters(), ["Eastport"]);
+    press(&mut app, "esc");
     assert_eq!(app.filter(), None);
     assert_eq!(app.visible_articles().len(), 3);
-    press(&mut app, "j enter");
-    assert_eq!(app.selected_entity(), Some("Eastport"));
-    press(&mut app, "f esc");
-    assert_eq!(app.filter(), None);
-    assert_eq!(app.selected_entity(), Some("Eastport"));
+    assert_eq!(app.selected_entity(), Some("Jon Hale"));
     press(&mut app, "esc");
     assert_eq!(app.selected_entity(), None);
 }
@@ -613,6 +618,7 @@ mod mouse;
 mod quotes_view;
 mod reader_keys;
 mod reading;
+mod search_keys;
 
 #[test]
 fn a_reload_forgets_the_problems_of_web_addresses_and_keeps_those_of_files() {

@@ -82,9 +82,24 @@ impl App {
         self.also_in.get(&index).map_or(&[], Vec::as_slice)
     }
 
-    /// The entity the list is filtered by.
+    /// The entity the list is filtered by (the last added).
     pub fn filter(&self) -> Option<&str> {
         self.list.filter()
+    }
+
+    /// Every entity the list is filtered by, first added first.
+    pub fn filters(&self) -> &[String] {
+        self.list.filters()
+    }
+
+    /// The text the list's titles or sources must hold.
+    pub fn list_text_filter(&self) -> Option<&str> {
+        self.list.text()
+    }
+
+    /// What the sidebar's names are narrowed to.
+    pub fn sidebar_narrowed(&self) -> Option<&str> {
+        self.sidebar.narrowed()
     }
 
     /// Index of the open article.
@@ -207,6 +222,9 @@ impl App {
             Focus::Body => Context::Move,
             Focus::Sidebar => Context::Sidebar,
         };
+        if self.prompt().is_some() {
+            return keymap::PROMPT_CONTEXTS.to_vec();
+        }
         keymap::live_contexts(self.overlays.shown().is_some(), pane)
     }
 

@@ -171,7 +171,7 @@ fn keys_rebind_actions_and_the_key_leaves_its_old_action() {
         .1;
     assert!(reader_rows.contains(&(
         "m *".to_string(),
-        "next mention of the selected entity, on to the next article"
+        "next search match, else next mention of the selected entity; on to the next article"
     )));
 }
 

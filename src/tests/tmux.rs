@@ -148,6 +148,16 @@ fn sidebar_rows(screen: &str) -> Vec<String> {
         .collect()
 }
 
+/// The number right after `prefix` on the screen ("IRGC 1/3" → 3).
+fn number_after(screen: &str, prefix: &str) -> usize {
+    screen
+        .split(prefix)
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no number after {prefix:?} on the screen:\n{screen}"))
+}
+
 fn is_heading(row: &str) -> bool {
     let row = row.trim();
     ["People", "Organizations", "Places", "Other"]
@@ -195,12 +205,7 @@ fn tmux_reader_selects_an_entity_and_jumps_through_its_mentions() {
     session.keys(&["Enter"]);
     let screen = session.wait_for("the IRGC selected", |s| s.contains("● IRGC"));
     // The status line counts the mentions: "IRGC 1/3".
-    let total: usize = screen
-        .split("IRGC 1/")
-        .nth(1)
-        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no mention count in the status line:\n{screen}"));
+    let total = number_after(&screen, "IRGC 1/");
     assert!(total >= 2, "{screen}");
 
     // n through every mention in this article, then on to the next article.
@@ -685,9 +690,10 @@ fn tmux_config_with_one_bad_key_is_reported_and_the_rest_applied() {
     )
     .expect("config file");
     let command = format!(
-        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' {}; echo \"lede exited with $?\"; sleep 30",
+        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' XDG_DATA_HOME='{}' {}; echo \"lede exited with $?\"; sleep 30",
         home.display(),
         test_home().join("cache").display(),
+        home.join("data").display(),
         env!("CARGO_BIN_EXE_lede")
     );
     let Some(session) = Session::start("config", &command) else {
@@ -1214,4 +1220,44 @@ fn tmux_a_damaged_state_file_is_reported_moved_aside_and_never_fatal() {
         "{names:?}"
     );
     let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn tmux_slash_searches_the_body_and_n_walks_the_matches() {
+    let Some(session) = Session::start("search", &lede_command("")) else {
+        return;
+    };
+    session.wait_for("the first frame", |s| s.contains("Articles (7)"));
+    // Into the body; `/`, a word typed with a slip mended by Backspace, Enter.
+    session.keys(&["Tab", "/", "i", "r", "x", "BSpace", "a", "n"]);
+    let screen = session.wait_for("the prompt", |s| s.contains("/ iran"));
+    assert!(screen.contains("search the article"), "{screen}");
+    session.keys(&["Enter"]);
+    let screen = session.wait_for("the first match", |s| s.contains("match 1/"));
+    let total = number_after(&screen, "match 1/");
+    assert!(total >= 2, "{screen}");
+    session.keys(&["n"]);
+    session.wait_for("the second match", |s| {
+        s.contains(&format!("match 2/{total}"))
+    });
+    // Past the last match, on to the next article that holds the word.
+    for _ in 2..=total {
+        session.keys(&["n"]);
+    }
+    session.wait_for("the next article", |s| {
+        s.contains("→ next article with “iran”")
+    });
+    // Esc clears the search; `:3` Enter opens the list's third article.
+    session.keys(&["Escape"]);
+    session.wait_for("the search cleared", |s| !s.contains("match "));
+    session.keys(&[":", "3", "Enter"]);
+    session.wait_for("article 3", |s| s.contains("Article 3/7"));
+    // In the list, `/` filters as typed; Esc gives the whole list back.
+    session.keys(&["h", "h", "/", "z", "z", "z"]);
+    session.wait_for("an empty list", |s| s.contains("Articles · /zzz (0)"));
+    session.keys(&["Escape"]);
+    session.wait_for("the whole list", |s| s.contains("Articles (7"));
+    session.keys(&["q"]);
+    let screen = session.wait_for("lede to exit", |s| s.contains("lede exited with"));
+    assert!(screen.contains("lede exited with 0"), "{screen}");
 }

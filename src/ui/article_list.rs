@@ -5,6 +5,7 @@
 
 use crate::app::{App, Focus, ListCounts, SortOrder};
 use crate::date;
+use crate::sanitize::sanitize;
 use crate::store::StoredArticle;
 use crate::ui::theme::Theme;
 use crate::ui::{pane_block, scroll_note, truncate};
@@ -18,7 +19,7 @@ const STAR: &str = "★ ";
 
 /// "Articles (12)", "Articles (12, 5 unread)" once some are read, "Unread (5
 /// of 12)" while read ones are hidden, or "Articles · Khamenei (3)" while
-/// filtered by an entity. The count always shows, in a shorter form when the
+/// filtered by an entity ("Articles · Ofcom + BT · /bank (2)" by two and a text). The count always shows, in a shorter form when the
 /// pane is narrow ("Articles 5/12 unread", then "Articles (12)"): a pane
 /// `pane_width` wide has its borders, the focus marker and a space around
 /// the title (5 columns). A long name is cut to fit, or left out when even a
@@ -69,7 +70,16 @@ fn list_title(filter: Option<&str>, counts: ListCounts, pane_width: usize) -> St
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::ArticleList;
     let shown = app.visible_len();
-    let title = list_title(app.filter(), app.list_counts(), usize::from(area.width));
+    let mut filters = app.filters().join(" + ");
+    if let Some(text) = app.list_text_filter() {
+        if !filters.is_empty() {
+            filters.push_str(" · ");
+        }
+        filters.push('/');
+        filters.push_str(&sanitize(text));
+    }
+    let filter = (!filters.is_empty()).then_some(filters.as_str());
+    let title = list_title(filter, app.list_counts(), usize::from(area.width));
     let details = app.geometry().list_item_rows > 1;
     let rows_each = if details { 2 } else { 1 };
     let capacity = usize::from(area.height.saturating_sub(2) / rows_each).max(1);
@@ -214,6 +224,10 @@ mod tests {
         assert_eq!(list_title(None, all(7), 40), "Articles (7)");
         assert_eq!(list_title(Some("IRGC"), all(3), 40), "Articles · IRGC (3)");
         let cut = list_title(Some("Islamic Revolutionary Guard Corps"), all(12), 30);
+        assert_eq!(
+            list_title(Some("Ofcom + BT · /bank"), all(2), 40),
+            "Articles · Ofcom + BT · /bank (2)"
+        );
         assert_eq!(cut, "Articles · Islamic… (12)");
         assert!(unicode_width::UnicodeWidthStr::width(cut.as_str()) <= 25);
         assert_eq!(

@@ -2,7 +2,7 @@
 //! paragraphs as the app laid them out, with quotes, mentions, the selected
 //! entity and the current mention styled by the theme.
 
-use crate::app::body_lines::{BodyLine, Segment, segments};
+use crate::app::body_lines::{BodyLine, ParagraphMarks, Segment, segments};
 use crate::app::{App, Focus};
 use crate::ui::theme::Theme;
 use crate::ui::{pane_block, scroll_note};
@@ -45,7 +45,16 @@ fn body_line<'a>(app: &'a App, theme: &Theme, line: &'a BodyLine) -> Line<'a> {
     };
     match line {
         BodyLine::Title(range) => {
-            Line::styled(article.title.get(range.clone()).unwrap_or(""), theme.title)
+            // Only search matches are marked in the title.
+            let none = ParagraphMarks::default();
+            let spans = segments(&none, app.search_marks(None), range.clone())
+                .into_iter()
+                .map(|segment| {
+                    let content = article.title.get(segment.range.clone()).unwrap_or("");
+                    let style = theme.title.patch(match_style(app, theme, &segment));
+                    Span::styled(content, style)
+                });
+            Line::from(spans.collect::<Vec<_>>())
         }
         BodyLine::Meta(text) => Line::styled(text.as_str(), theme.meta),
         BodyLine::Blank => Line::default(),
@@ -76,7 +85,7 @@ pub fn text_spans<'a>(
     let Some(marks) = app.marks(paragraph) else {
         return vec![Span::styled(text.get(range).unwrap_or(""), theme.text)];
     };
-    segments(marks, range)
+    segments(marks, app.search_marks(Some(paragraph)), range)
         .into_iter()
         .map(|segment| {
             let content = text.get(segment.range.clone()).unwrap_or("");
@@ -110,5 +119,14 @@ fn segment_style(app: &App, theme: &Theme, segment: &Segment) -> ratatui::style:
             style = style.patch(theme.current_mention);
         }
     }
-    style
+    style.patch(match_style(app, theme, segment))
+}
+
+/// The style a search match adds (the current one stands out), or none.
+fn match_style(app: &App, theme: &Theme, segment: &Segment) -> ratatui::style::Style {
+    match segment.matched {
+        Some(index) if app.current_match() == Some(index) => theme.current_match,
+        Some(_) => theme.search_match,
+        None => ratatui::style::Style::new(),
+    }
 }

@@ -4,7 +4,7 @@
 //! sees a visible marker where something was.
 
 use super::*;
-use crate::action::Action;
+use crate::action::{Action, Edit};
 use crate::loader::{LoadError, parse_file};
 use crate::model::Article;
 use crate::sanitize::{is_forbidden, sanitize};
@@ -70,6 +70,29 @@ const TOURS: &[&[Action]] = &[
     &[Action::ShowHelp],
     &[Action::ShowSkipped],
     &[Action::ShowSkipped, Action::PageDown, Action::PageDown],
+    // The body search highlighted; the list filtered and the sidebar narrowed
+    // as typed; a prompt holding what a paste could bring (drawn sanitised).
+    &[
+        Action::FocusNext,
+        Action::Search,
+        Action::Edit(Edit::Insert('e')),
+        Action::Edit(Edit::Accept),
+        Action::NextMention,
+    ],
+    &[Action::Search, Action::Edit(Edit::Insert('a'))],
+    &[
+        Action::FocusPrevious,
+        Action::Search,
+        Action::Edit(Edit::Insert('a')),
+        Action::Edit(Edit::Accept),
+    ],
+    &[
+        Action::FocusNext,
+        Action::Search,
+        Action::Edit(Edit::Insert('\u{202e}')),
+        Action::Edit(Edit::Insert('\u{9b}')),
+        Action::Edit(Edit::Insert('x')),
+    ],
 ];
 
 const SIZES: &[(u16, u16)] = &[(120, 40), (200, 60), (80, 24), (50, 16), (20, 6)];

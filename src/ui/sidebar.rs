@@ -3,6 +3,7 @@
 //! collection), a `●` before the selected one and the cursor as a bar.
 
 use crate::app::{App, Focus, Scope, SidebarRow};
+use crate::sanitize::sanitize;
 use crate::ui::theme::Theme;
 use crate::ui::{pane_block, scroll_note, truncate};
 use ratatui::buffer::Buffer;
@@ -26,7 +27,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         note if note.is_empty() => format!(" {unit} "),
         note => note,
     };
-    let block = pane_block(title.to_string(), focused, theme)
+    let title = match app.sidebar_narrowed() {
+        Some(text) => format!("{title} · /{}", sanitize(text)),
+        None => title.to_string(),
+    };
+    let block = pane_block(title, focused, theme)
         .title_bottom(Line::styled(note, theme.dim).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
@@ -73,7 +78,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     if rows.is_empty() {
+        let nothing = app
+            .sidebar_narrowed()
+            .map(|text| format!("No name holds “{}” (Esc: all).", sanitize(text)));
         let empty = match app.scope() {
+            _ if nothing.is_some() => nothing.as_deref().unwrap_or_default(),
             Scope::Article if app.article_count() > 0 && !app.open_is_analysed() => {
                 "Analysing this article…"
             }

@@ -2,8 +2,9 @@
 //! the selected entity), the last action's message or the skipped-files note,
 //! and key hints generated from the key table, as many as fit.
 
-use crate::app::{App, count};
+use crate::app::{App, PromptView, count};
 use crate::keymap::Hint;
+use crate::sanitize::sanitize;
 use crate::ui::theme::Theme;
 use crate::ui::truncate;
 use ratatui::buffer::Buffer;
@@ -32,10 +33,46 @@ fn problems_note(skipped: &[String], warnings: usize) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{} (e to list)", parts.join(", ")))
 }
 
+/// The open prompt as spans: `/` and the line, the cursor as a reversed
+/// cell, cut from the left when too long for `width` columns so the cursor
+/// always shows.
+fn prompt_spans<'a>(prompt: &PromptView<'_>, theme: &Theme, width: usize) -> Vec<Span<'a>> {
+    let text = sanitize(prompt.text);
+    let cursor = sanitize(prompt.text.get(..prompt.cursor).unwrap_or("")).len();
+    let (before, rest) = text.split_at_checked(cursor).unwrap_or((&text, ""));
+    let mut chars = rest.chars();
+    let under = chars.next().map_or_else(|| " ".to_string(), String::from);
+    let after = chars.as_str();
+    // Keep the end of what is before the cursor when the line is too long.
+    let room = width.saturating_sub(3 + under.width());
+    let mut shown = before;
+    while shown.width() > room {
+        let mut cut = shown.chars();
+        cut.next();
+        shown = cut.as_str();
+    }
+    vec![
+        Span::styled(format!("{} ", prompt.kind.sigil()), theme.key),
+        Span::raw(shown.to_string()),
+        Span::styled(under, theme.prompt_cursor),
+        Span::raw(truncate(after, room.saturating_sub(shown.width())).into_owned()),
+    ]
+}
+
 /// Draws the status line into `area`.
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let mut left: Vec<Span> = Vec::new();
+    if let Some(prompt) = app.prompt() {
+        let purpose = format!("  {}", prompt.kind.purpose());
+        let mut spans = prompt_spans(&prompt, theme, width.saturating_sub(purpose.width()));
+        let used: usize = spans.iter().map(Span::width).sum();
+        if used + purpose.width() <= width {
+            spans.push(Span::styled(purpose, theme.hint));
+        }
+        Paragraph::new(Line::from(spans)).render(area, buf);
+        return;
+    }
     let total = app.article_count();
     if total > 0 {
         left.push(Span::styled(
@@ -56,6 +93,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             format!("{} {place} ", p.name),
             theme.status_position,
         ));
+    }
+    if let Some((current, here)) = app.match_position() {
+        let place = match (current, here) {
+            (_, 0) => "no match here".to_string(),
+            (Some(i), here) => format!("match {}/{here}", i + 1),
+            (None, here) => format!("match -/{here}"),
+        };
+        left.push(Span::styled(format!("{place} "), theme.status_position));
     }
     let message = match app.status() {
         Some(message) => Some(Span::styled(message.to_string(), theme.status_message)),

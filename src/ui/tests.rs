@@ -12,9 +12,7 @@ use ratatui::style::{Modifier, Style};
 fn press(app: &mut App, keys: &str) {
     for token in keys.split_whitespace() {
         let key = Key::parse(token).unwrap_or_else(|| panic!("bad key {token:?}"));
-        if let Some(action) = app.action_for(key) {
-            app.apply(action);
-        }
+        app.press(key);
     }
 }
 
@@ -418,6 +416,57 @@ fn body_text_is_centred_at_the_reading_width_on_a_wide_screen() {
 }
 
 #[test]
+fn search_matches_and_the_prompt_use_the_theme() {
+    for theme in [Theme::colored(), Theme::plain()] {
+        let mut app = fixture::app(100, 30);
+        press(&mut app, "tab / p i e r enter n");
+        let terminal = screen(&app, &theme);
+        let buf = terminal.backend().buffer();
+        if theme == Theme::colored() {
+            insta::assert_snapshot!("search_100x30", terminal.backend());
+        }
+        // The title's "pier" is a match; the second one is current.
+        let (x, y) = find(buf, "new pier").expect("title on screen");
+        let title_match = (x + 4, y);
+        assert!(
+            has_style(buf, title_match, theme.search_match),
+            "{:?}",
+            buf[title_match]
+        );
+        assert!(!has_style(buf, title_match, theme.current_match));
+        let (x, y) = find(buf, "build the pier").expect("quote on screen");
+        let current = (x + 10, y);
+        assert!(
+            has_style(buf, current, theme.current_match),
+            "{:?}",
+            buf[current]
+        );
+        // Still in the quote underneath.
+        assert!(buf[current].modifier.contains(Modifier::ITALIC));
+        let before = (x + 9, y);
+        assert!(!has_style(buf, before, theme.search_match));
+        let status = find(buf, "match 2/3").expect("match position in the status line");
+        assert_eq!(status.1, buf.area.bottom() - 1);
+
+        // The prompt: `/`, the line, the cursor as a reversed cell.
+        press(&mut app, "/ v o s left");
+        let terminal = screen(&app, &theme);
+        let buf = terminal.backend().buffer();
+        if theme == Theme::colored() {
+            insta::assert_snapshot!("prompt_100x30", terminal.backend());
+        }
+        let (x, y) = find(buf, "/ vos").expect("prompt in the status line");
+        assert_eq!((x, y), (0, buf.area.bottom() - 1));
+        assert!(
+            has_style(buf, (x + 4, y), theme.prompt_cursor),
+            "cursor on the s"
+        );
+        assert!(!has_style(buf, (x + 3, y), theme.prompt_cursor));
+        assert!(find(buf, "search the article").is_some());
+    }
+}
+
+#[test]
 fn list_without_details_shows_one_row_an_article() {
     let app = configured("[layout]\nlist_details = false\nlist_width = 30\n", 100, 12);
     let terminal = screen(&app, &Theme::plain());
@@ -486,4 +535,19 @@ fn quotes_view_shows_each_quote_with_its_source_and_marks_the_cursor() {
     );
     let source = find(buf, "— Mara Voss, Budget talks stall").expect("source line");
     assert!(has_style(buf, source, theme.cursor));
+}
+
+#[test]
+fn screen_with_stacked_filters_a_text_filter_and_a_narrowed_sidebar() {
+    let mut app = fixture::app(200, 16);
+    press(
+        &mut app,
+        "l l j enter f k enter f h h / b u d enter l l a / o u enter",
+    );
+    let terminal = screen(&app, &Theme::plain());
+    insta::assert_snapshot!("filters_200x16", terminal.backend());
+    let buf = terminal.backend().buffer();
+    // The list title names both entities and the text (cut to the pane's width).
+    assert!(find(buf, "Articles · Harbor Council + Ma").is_some());
+    assert!(find(buf, "Entities · all · /ou").is_some());
 }

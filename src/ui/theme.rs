@@ -36,6 +36,12 @@ pub struct Theme {
     pub selected_mention: Style,
     /// Added to the current mention.
     pub current_mention: Style,
+    /// Added to every match of the body search.
+    pub search_match: Style,
+    /// Added to the current match of the body search (on top of `search_match`).
+    pub current_match: Style,
+    /// The prompt's cursor (`/` and `:`).
+    pub prompt_cursor: Style,
     /// Border of an unfocused pane.
     pub border: Style,
     /// Border and title of the focused pane.
@@ -67,8 +73,6 @@ pub struct Theme {
     pub key: Style,
     /// What a key does, in the status hints.
     pub hint: Style,
-    /// A search match in the body.
-    pub search_match: Style,
 }
 
 impl Theme {
@@ -133,6 +137,7 @@ impl Theme {
             warning: fg(plain.warning, Color::Red),
             key: fg(plain.key, Color::Cyan),
             star: fg(plain.star, Color::Yellow),
+            current_match: fg(plain.current_match, Color::LightRed),
             ..plain
         }
     }
@@ -154,6 +159,9 @@ impl Theme {
             other: m(Modifier::UNDERLINED),
             selected_mention: m(Modifier::BOLD | Modifier::UNDERLINED),
             current_mention: m(Modifier::REVERSED | Modifier::BOLD),
+            search_match: m(Modifier::REVERSED),
+            current_match: m(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            prompt_cursor: m(Modifier::REVERSED),
             border: m(Modifier::DIM),
             border_focused: m(Modifier::BOLD),
             dim: m(Modifier::DIM),
@@ -169,7 +177,6 @@ impl Theme {
             warning: m(Modifier::BOLD),
             key: m(Modifier::BOLD),
             hint: m(Modifier::DIM),
-            search_match: m(Modifier::REVERSED),
         }
     }
 
@@ -309,6 +316,9 @@ mod tests {
             t.other,
             t.selected_mention,
             t.current_mention,
+            t.search_match,
+            t.current_match,
+            t.prompt_cursor,
             t.border,
             t.border_focused,
             t.cursor,

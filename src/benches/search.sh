@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Search across a collection in the real binary: runs `lede PATH...` in a
+# 200x60 tmux window with LEDE_FRAME_LOG set, waits until the collection is
+# loaded and analysed, then in the body searches three times for a word no
+# article holds (each search scans every article's title and text), searches
+# for a common word and walks it with n/N, filters the list by a title, quits,
+# and prints the slowest keys (key to frame, as src/benches/keys.sh).
+#
+#   src/benches/search.sh PATH...        WORD="z q ü" src/benches/search.sh PATH...
+#
+# WORD is the absent word as tmux keys (default "z q x j v"). The binary is
+# $LEDE_BIN, else target/release/lede.
+set -euo pipefail
+
+bin="${LEDE_BIN:-target/release/lede}"
+[[ -x "$bin" ]] || { echo "no lede binary at $bin (cargo build --release)" >&2; exit 1; }
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+work="$(mktemp -d)"
+session="lede-search-$$"
+trap 'rm -rf "$work"; tmux kill-session -t "$session" 2>/dev/null || true' EXIT
+args=""
+for a in "$@"; do args+=" $(printf '%q' "$a")"; done
+
+tmux new-session -d -s "$session" -x 200 -y 60 -e TERM=xterm-256color \
+    "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work exec $bin$args"
+until tmux capture-pane -p -t "$session" | grep -q "▶"; do sleep 0.05; done
+while tmux capture-pane -p -t "$session" | tail -n 1 \
+    | grep -qE "loading [0-9,]+ articles|analysing [0-9]+%|unifying names"; do
+    sleep 0.5
+done
+
+press() { for k in "$@"; do tmux send-keys -t "$session" "$k"; sleep 0.05; done; }
+read -r -a word <<< "${WORD:-z q x j v}"
+press Tab
+for _ in 1 2 3; do
+    press / "${word[@]}" Enter
+    sleep 1
+    tmux capture-pane -p -t "$session" | tail -n 1 | cut -c1-100
+    press Escape
+done
+press / t h e Enter n n n N Escape      # a common word, match to match
+press h / z q Enter Escape              # the list filtered as typed
+press q
+for _ in $(seq 100); do [[ -s "$work/frames" ]] && break; sleep 0.05; done
+sort -rn "$work/frames" | head -n 6 | awk '{ printf "%.2f ms %s\n", $1 / 1000, $2 }'
