@@ -73,11 +73,13 @@ pub fn run(mut app: App, reader: Option<Reader>, mut saver: Option<Saver>) -> an
             return Err(error).context("cannot set up the terminal");
         }
     };
-    quiet_panics_of_caught_threads();
     if mouse {
         release_mouse_on_panic();
         capture_mouse(true)?;
     }
+    // Installed last, so that it sees a panic first: one in a thread whose
+    // panics are caught leaves the terminal (and the mouse) as they are.
+    quiet_panics_of_caught_threads();
     let result = event_loop(
         &mut terminal,
         &mut app,
@@ -93,7 +95,12 @@ pub fn run(mut app: App, reader: Option<Reader>, mut saver: Option<Saver>) -> an
     let _ = terminal.show_cursor();
     ratatui::restore();
     if let Some(mut saver) = saver {
-        saver.add(app.take_reading_changes(), Instant::now());
+        let mut changes = app.take_reading_changes();
+        if !saver.is_loaded() {
+            // The saved place was never taken in: it stays the saved one.
+            changes.last = None;
+        }
+        saver.add(changes, Instant::now());
         for problem in saver.finish() {
             eprintln!("lede: {problem}");
         }
@@ -207,7 +214,7 @@ fn event_loop(
                 break;
             }
             Some(signals::Caught::Stop) => {
-                suspend(terminal, app, mouse)?;
+                suspend(terminal, app, mouse, saver.as_deref_mut())?;
                 last_draw = None;
                 dirty = true;
             }
@@ -268,7 +275,9 @@ fn event_loop(
                 let lede_key = to_key(key);
                 last_action = lede_key.and_then(|k| app.press(k));
                 match (last_action, lede_key) {
-                    (Some(Action::Suspend), _) => suspend(terminal, app, mouse)?,
+                    (Some(Action::Suspend), _) => {
+                        suspend(terminal, app, mouse, saver.as_deref_mut())?;
+                    }
                     (Some(_), _) => serve_requests(terminal, app, reader, watch, mouse)?,
                     // A key lede has no name for in its table (F5, Alt-x).
                     (None, None) => {
@@ -307,9 +316,23 @@ fn event_loop(
 
 /// Ctrl-Z: gives the terminal back to the shell, stops lede until `fg`
 /// (or SIGCONT), then takes the terminal again and redraws it all.
-fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> anyhow::Result<()> {
+/// The reading state is written first (a stopped lede may never be
+/// continued), and the time spent stopped is not reading time.
+fn suspend(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    mouse: bool,
+    saver: Option<&mut Saver>,
+) -> anyhow::Result<()> {
+    if let Some(saver) = saver
+        && saver.is_loaded()
+    {
+        saver.add(app.take_reading_changes(), Instant::now());
+        saver.flush();
+    }
     give_terminal_back(terminal, mouse)?;
     signals::stop_until_continued().context("cannot suspend")?;
+    app.reading_paused();
     take_terminal_back(terminal, app, mouse)
 }
 

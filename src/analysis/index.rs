@@ -19,34 +19,37 @@ pub struct CollectionEntity {
     pub mentions: usize,
 }
 
-/// One quote of the collection, as the index keeps it for its speaker: 16
-/// bytes (articles are cut into parts far below 4 GiB).
+/// One quote of the collection, as the index keeps it for its speaker: 12
+/// bytes, as a big collection holds millions (articles are cut into parts
+/// far below 4 GiB; a quote longer than 64 KiB, or in a paragraph past the
+/// 65,536th, is not kept: see [`QuoteRef::new`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct QuoteRef {
     /// The article it is in.
     pub article: u32,
-    paragraph: u32,
+    paragraph: u16,
     start: u32,
-    end: u32,
+    len: u16,
 }
 
 impl QuoteRef {
-    fn new(article: u32, span: Span) -> Self {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        QuoteRef {
+    /// The quote at `span` of `article`, if it fits the compact form.
+    fn new(article: u32, span: Span) -> Option<Self> {
+        Some(QuoteRef {
             article,
-            paragraph: narrow(span.paragraph),
-            start: narrow(span.start),
-            end: narrow(span.end),
-        }
+            paragraph: u16::try_from(span.paragraph).ok()?,
+            start: u32::try_from(span.start).ok()?,
+            len: u16::try_from(span.end.checked_sub(span.start)?).ok()?,
+        })
     }
 
     /// The quoted words in the article.
     pub fn span(&self) -> Span {
+        let start = self.start as usize;
         Span::new(
-            self.paragraph as usize,
-            self.start as usize,
-            self.end as usize,
+            usize::from(self.paragraph),
+            start,
+            start + usize::from(self.len),
         )
     }
 }
@@ -120,8 +123,9 @@ impl CollectionIndex {
         for quote in &analysis.quotes {
             if let Some(speaker) = quote.speaker.and_then(|i| analysis.entities.get(i)) {
                 let slot = self.slot(&speaker.name, speaker.kind);
-                let said = QuoteRef::new(article, quote.span);
-                self.quotes.entry(slot).or_default().push(said);
+                if let Some(said) = QuoteRef::new(article, quote.span) {
+                    self.quotes.entry(slot).or_default().push(said);
+                }
             }
         }
         for entity in &analysis.entities {
@@ -719,6 +723,15 @@ mod tests {
         assert_eq!((ada.articles.as_slice(), ada.mentions), (&[4u32][..], 1));
         let tom = index.get("Tom Saltmarsh").expect("added");
         assert_eq!((tom.articles.as_slice(), tom.mentions), (&[4u32][..], 2));
+    }
+
+    #[test]
+    fn a_quote_takes_twelve_bytes_and_an_outsized_one_is_not_kept() {
+        assert_eq!(std::mem::size_of::<QuoteRef>(), 12);
+        let kept = QuoteRef::new(7, Span::new(3, 100, 140)).expect("fits");
+        assert_eq!((kept.article, kept.span()), (7, Span::new(3, 100, 140)));
+        assert_eq!(QuoteRef::new(7, Span::new(70_000, 0, 10)), None);
+        assert_eq!(QuoteRef::new(7, Span::new(0, 0, 70_000)), None);
     }
 
     #[test]

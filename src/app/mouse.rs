@@ -159,19 +159,23 @@ impl App {
         }
     }
 
-    /// Puts the sidebar cursor on the entity called `name`, if it lists it.
+    /// Puts the sidebar cursor on the entity called `name`, if it lists it
+    /// (and its narrowing does not hide it, which the status line says).
     fn point_sidebar_at(&mut self, name: &str) -> bool {
         let position = match self.sidebar.scope() {
             super::Scope::Article => self.sidebar.position_of(name),
             super::Scope::Collection => self.index().position(name),
         };
-        match position {
-            Some(position) => {
-                self.sidebar.move_to(position, &self.geometry);
-                true
-            }
-            None => false,
+        let Some(position) = position else {
+            return false;
+        };
+        let shown = self.sidebar.point_at_entity(position, &self.geometry);
+        if !shown {
+            self.status = Some(format!(
+                "{name} is not among the names the sidebar is narrowed to (Esc there: all)."
+            ));
         }
+        shown
     }
 
     /// In an overlay, the wheel scrolls it (the quotes view moves its

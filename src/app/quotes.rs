@@ -332,7 +332,12 @@ impl App {
             return Handled::Consumed;
         }
         match action {
-            Action::GoToQuote => self.go_to_listed_quote(),
+            Action::GoToQuote => {
+                // Opened as by Enter: its reading time starts.
+                let before = self.reading_before();
+                self.go_to_listed_quote();
+                self.reading_after(Action::OpenArticle, before);
+            }
             Action::CopyQuote => self.copy_listed_quote(),
             Action::ShowQuotes => self.switch_quotes(),
             Action::Back | Action::ShowHelp | Action::ShowSkipped => self.overlays.close(),

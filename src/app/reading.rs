@@ -243,6 +243,12 @@ impl App {
         self.mark_read_by_reading(open)
     }
 
+    /// lede was away (suspended to the shell): the open article's reading
+    /// time starts again, so time spent stopped never marks it read.
+    pub fn reading_paused(&mut self) {
+        self.reading.dwell.since = None;
+    }
+
     /// How long until [`App::tick`] may mark the open article read; `None`
     /// when nothing is waiting for time.
     pub fn tick_due_in(&self, now: Instant) -> Option<Duration> {

@@ -133,7 +133,10 @@ impl App {
         match self.search.count.take() {
             Some(n) if action == Action::MoveBottom => {
                 self.status = None;
+                // Opened as by Enter: its reading time starts.
+                let before = self.reading_before();
                 self.go_to_article(n);
+                self.reading_after(Action::OpenArticle, before);
             }
             _ => self.apply(action),
         }

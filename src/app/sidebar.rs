@@ -398,6 +398,16 @@ impl Sidebar {
         self.keep_cursor_visible(geometry);
     }
 
+    /// Puts the cursor on the entity at `full` (its place in the whole
+    /// scope); `false` when the narrowing (`/`) hides it.
+    pub(super) fn point_at_entity(&mut self, full: usize, geometry: &Geometry) -> bool {
+        let Some(shown) = self.shown_position(full) else {
+            return false;
+        };
+        self.move_to(shown, geometry);
+        true
+    }
+
     /// The position of the entity called `name` among the open article's
     /// (article scope only).
     pub(super) fn position_of(&self, name: &str) -> Option<usize> {

@@ -29,7 +29,13 @@ impl App {
     pub fn add_articles(&mut self, articles: Vec<Arc<StoredArticle>>) {
         let first = self.articles.is_empty();
         let from = as_u32(self.articles.len());
+        // Growing shows the read articles hidden by `U` again: the cursor
+        // stays on its article (they are hidden again below).
+        let keep = self.list.at(self.list.cursor());
         self.list.grow(articles.len());
+        if let Some(article) = keep {
+            self.list.point_at(article, &self.geometry);
+        }
         self.dates
             .extend(articles.iter().map(|a| date::sort_key(a.date())));
         self.articles.extend(articles);

@@ -113,6 +113,11 @@ impl Saver {
         self.due.map(|due| due.saturating_duration_since(now))
     }
 
+    /// Hands what is pending to the writer now (before lede stops, say).
+    pub fn flush(&mut self) {
+        self.send();
+    }
+
     fn send(&mut self) {
         self.due = None;
         let changes = std::mem::take(&mut self.pending);

@@ -551,3 +551,54 @@ fn screen_with_stacked_filters_a_text_filter_and_a_narrowed_sidebar() {
     assert!(find(buf, "Articles · Harbor Council + Ma").is_some());
     assert!(find(buf, "Entities · all · /ou").is_some());
 }
+
+#[test]
+fn keys_and_mouse_at_every_tiny_size_never_panic_when_drawn() {
+    use crate::app::{Mouse, MouseKind};
+    let theme = Theme::plain();
+    let seqs = [
+        "/ é x ä left left ctrl-w enter",
+        "tab / ü enter n N esc",
+        "l l / o enter } { esc",
+        "\" j y enter",
+        "l l enter \" \" j enter",
+        "r S u U j r U",
+        "3 G : 2 enter : x enter",
+        "tab tab / a",
+        "U / z enter",
+        "? j esc",
+    ];
+    for (width, height) in [
+        (0, 0),
+        (1, 1),
+        (2, 2),
+        (3, 2),
+        (72, 3),
+        (40, 4),
+        (80, 5),
+        (100, 30),
+    ] {
+        for seq in seqs {
+            let mut app = fixture::app(100, 30);
+            app.resize(width, height);
+            for token in seq.split_whitespace() {
+                press(&mut app, token);
+                let _ = screen(&app, &theme);
+                for kind in [
+                    MouseKind::Click,
+                    MouseKind::DoubleClick,
+                    MouseKind::WheelDown,
+                    MouseKind::WheelUp,
+                ] {
+                    for column in (0..width.max(1)).step_by(if width > 10 { 9 } else { 1 }) {
+                        for row in (0..height.max(1)).step_by(if height > 10 { 5 } else { 1 }) {
+                            let mut probe = app.clone();
+                            probe.mouse(Mouse { kind, column, row });
+                            let _ = screen(&probe, &theme);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

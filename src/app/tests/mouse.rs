@@ -113,3 +113,33 @@ fn in_the_quotes_view_a_click_picks_a_quote_a_double_click_goes_and_outside_clos
     app.mouse(at(MouseKind::Click, 0, 0));
     assert_eq!(app.overlay(), None, "a click outside closes");
 }
+
+#[test]
+fn a_click_on_a_name_the_narrowed_sidebar_hides_selects_nothing_else() {
+    let mut app = fixture::app(100, 30);
+    // Narrow the sidebar to names holding "n" (Eastport is not among them).
+    press(&mut app, "l l / n enter");
+    assert!(app.sidebar_narrowed().is_some());
+    let (line, offset) = (app.body_lines().iter().enumerate())
+        .find_map(|(i, line)| match line {
+            BodyLine::Text { paragraph, range } => {
+                let text = &app.open_article_data()?.0.paragraphs[*paragraph][range.clone()];
+                text.find("Eastport").map(|at| (i, at))
+            }
+            _ => None,
+        })
+        .expect("Eastport is in the text");
+    let body = app.geometry().body.inner();
+    let row = body.y + u16::try_from(line - app.body_top()).expect("row");
+    let column = app.geometry().body_text.x + u16::try_from(offset + 3).expect("column");
+    app.mouse(at(MouseKind::Click, column, row));
+    // Not another name in Eastport's place among the narrowed ones: nothing,
+    // and the status line says why.
+    assert_eq!(app.selected_entity(), None);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.contains("Eastport is not among")),
+        "{:?}",
+        app.status()
+    );
+}

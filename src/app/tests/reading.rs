@@ -355,3 +355,70 @@ fn a_place_that_never_arrives_stops_waiting_when_loading_ends() {
         Some(id(&app, 0))
     );
 }
+
+#[test]
+fn a_list_hiding_read_articles_keeps_its_cursor_when_articles_arrive() {
+    let (articles, _) = fixture::collection();
+    let stored = crate::store::store_all(articles);
+    let mut app = App::loading(SharedIndex::default());
+    app.resize(100, 30);
+    app.add_articles(stored.clone());
+    app.add_articles(stored.clone());
+    assert_eq!(app.article_count(), 6);
+    press(&mut app, "j r U j j");
+    let before = app.visible_at(app.list_cursor());
+    assert_eq!(before, Some(4));
+    app.add_articles(stored[..1].to_vec());
+    assert_eq!(
+        app.visible_at(app.list_cursor()),
+        before,
+        "cursor stays on its article"
+    );
+}
+
+#[test]
+fn count_g_opens_an_article_that_then_reads_like_colon_n() {
+    let t0 = Instant::now();
+    let mut colon = fixture::app(100, 30);
+    press(&mut colon, ": 3 enter");
+    assert_eq!(colon.open_index(), 2);
+    colon.tick(t0);
+    colon.tick(t0 + secs(3.0));
+    assert!(colon.is_read(2), ":3 Enter then 3 s: read");
+    let mut count = fixture::app(100, 30);
+    press(&mut count, "3 G");
+    assert_eq!(count.open_index(), 2);
+    count.tick(t0);
+    count.tick(t0 + secs(3.0));
+    assert!(count.is_read(2), "3G then 3 s: read too");
+}
+
+#[test]
+fn the_quotes_views_enter_opens_an_article_that_then_reads() {
+    let t0 = Instant::now();
+    let mut app = fixture::app(100, 30);
+    // Select Mara Voss in the sidebar, open her quotes, go to the one in article 2.
+    press(&mut app, "l l enter \"");
+    assert_eq!(app.overlay(), Some(Overlay::Quotes));
+    press(&mut app, "enter");
+    let open = app.open_index();
+    assert_ne!(open, 0, "went to another article");
+    app.tick(t0);
+    app.tick(t0 + secs(3.0));
+    assert!(app.is_read(open), "opened from the quotes view, 3 s: read");
+}
+
+#[test]
+fn time_spent_suspended_is_not_reading_time() {
+    let t0 = Instant::now();
+    let mut app = fixture::app(100, 30);
+    press(&mut app, "j enter");
+    app.tick(t0);
+    app.tick(t0 + secs(1.5));
+    // Ctrl-Z, and `fg` much later: the two seconds start again.
+    app.reading_paused();
+    app.tick(t0 + secs(60.0));
+    assert!(!app.is_read(1), "not read on coming back");
+    app.tick(t0 + secs(62.5));
+    assert!(app.is_read(1), "read two seconds after coming back");
+}
