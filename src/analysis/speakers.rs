@@ -2,8 +2,13 @@
 //! run after [`super::quotes`] found the quotes and [`super::aliases`] merged
 //! the entities. A speaker is always one of the article's entities.
 
+mod gender;
+mod patterns;
+mod subject;
+
 use super::quotes::QuoteSpan;
 use super::tokens::{self, Token, Tokenized};
+use gender::{Gender, genders};
 use crate::model::{Entity, EntityKind};
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -67,11 +72,6 @@ const NOT_A_PREDICATE: &[&str] = &[
     "to", "which", "who", "whom", "whose", "with",
 ];
 
-/// Personal titles that tell a person's gender (for `he`/`she`).
-const MALE_TITLES: &[&str] = &["Father", "King", "Lord", "Mr", "Prince", "Sir"];
-const FEMALE_TITLES: &[&str] = &[
-    "Dame", "Lady", "Madam", "Miss", "Mme", "Mrs", "Ms", "Princess", "Queen", "Sister",
-];
 
 /// How far after a closing mark a trailing attribution's verb may be (`"…," X, a spokesman for Y, said`).
 const TRAILING_WINDOW: usize = 16;
@@ -201,63 +201,6 @@ fn covering(mentions: &[Mention], range: Range<usize>) -> Option<Mention> {
         .copied()
 }
 
-/// What is known about a person's gender from a title before a mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gender {
-    Male,
-    Female,
-}
-
-/// Genders told by titles (`Mr Holt`, `Ms Holt`) anywhere in the article.
-fn genders(paragraphs: &[String], entities: &[Entity]) -> Vec<Option<Gender>> {
-    entities
-        .iter()
-        .map(|e| {
-            if e.kind != EntityKind::Person {
-                return None;
-            }
-            e.mentions.iter().find_map(|m| {
-                let text = paragraphs.get(m.paragraph)?;
-                let mention = text.get(m.start..m.end)?;
-                let before = text.get(..m.start)?.trim_end();
-                let first = mention.split(char::is_whitespace).next().unwrap_or("");
-                title_gender_at_end(before).or_else(|| title_gender(first))
-            })
-        })
-        .collect()
-}
-
-/// The gender a title tells (`Mr`, `Mrs.`), a final dot ignored.
-fn title_gender(word: &str) -> Option<Gender> {
-    let word = word.trim_end_matches('.');
-    if MALE_TITLES.contains(&word) {
-        Some(Gender::Male)
-    } else if FEMALE_TITLES.contains(&word) {
-        Some(Gender::Female)
-    } else {
-        None
-    }
-}
-
-/// [`title_gender`] of the last word of `text` (which ends in no white space).
-/// Only a title can match, so only as many characters as the title has are
-/// read, not the whole word: in a long run without white space (`x/Holt/x/…`)
-/// the word before each name would be the whole run so far.
-fn title_gender_at_end(text: &str) -> Option<Gender> {
-    let core = text.trim_end_matches('.');
-    let ends_in = |title: &&str| {
-        core.strip_suffix(*title)
-            .is_some_and(|before| before.is_empty() || before.ends_with(char::is_whitespace))
-    };
-    if MALE_TITLES.iter().any(ends_in) {
-        Some(Gender::Male)
-    } else if FEMALE_TITLES.iter().any(ends_in) {
-        Some(Gender::Female)
-    } else {
-        None
-    }
-}
-
 /// Who was most recently named as a subject or speaker: what pronouns refer to.
 struct Salience<'a> {
     entities: &'a [Entity],
@@ -301,6 +244,9 @@ enum Local {
     Found(usize),
     /// An attribution is there but names no known entity (`the mayor said`).
     Unnamed,
+    /// A transcript label opens the quote (`"HOLT: …`): this piece and the
+    /// pieces after it in the same quotation are that speaker's, if known.
+    Labelled(Option<usize>),
     /// No attribution in the quote's sentence.
     Missing {
         /// Nothing but the quote from its sentence start (so it may be attributed by the sentence before).
@@ -403,6 +349,9 @@ impl<'a> Para<'a> {
     /// closing mark to the sentence end. `None` when the words there are not an
     /// attribution (`"desperate", while the others said …`).
     fn trailing(&self, toks: &[usize], salience: &Salience) -> Option<Local> {
+        if let Some((entity, _)) = self.dash_signature(toks) {
+            return Some(Local::Found(entity));
+        }
         let skip = toks
             .iter()
             .take_while(|&&t| matches!(self.word(t), "," | "-" | "\u{2013}" | "\u{2014}"))
@@ -483,7 +432,7 @@ impl<'a> Para<'a> {
                 .first_mention(&toks[..toks.len().min(SUBJECT_START)], false)
                 .map(Local::Found);
         }
-        None
+        self.clause_subject(toks, salience)
     }
 
     /// The subject of the speech verb at `toks[v]`.
@@ -625,8 +574,12 @@ impl<'a> Para<'a> {
             .get(first_sentence)
             .map_or(self.tokens.len(), |r| r.start);
         let open_tok = open_tok.min(self.tokens.len());
-        let before =
+        let mut before =
             self.unquoted(sentence_start.max(open_tok.saturating_sub(LEADING_WINDOW))..open_tok);
+        // The signature of the quote before (`“…” ― Holt “…”`) is not this one's.
+        if let Some((_, taken)) = self.dash_signature(&before) {
+            before.drain(..taken);
+        }
         let (after, last_sentence) = match close {
             Some(close) => {
                 let close_tok = self.token_at(close);
@@ -694,7 +647,7 @@ fn quote_range(text: &str, q: &QuoteSpan) -> Range<usize> {
                 .map_or(0, char::len_utf8)
         })
         .max(q.span.end);
-    start..end
+    patterns::widen_over_doubled_marks(text, start..end)
 }
 
 /// Any quotation mark (a mention right after one starts a clause: `"…," Holt said`).
@@ -1004,7 +957,7 @@ pub fn attribute_in(
     let mentions = Mentions::new(paragraphs, entities);
     let mut salience = Salience {
         entities,
-        genders: genders(paragraphs, entities),
+        genders: genders(paragraphs, split, &mentions, entities),
         recent: Vec::new(),
         last_speaker: None,
     };
@@ -1072,6 +1025,9 @@ pub fn attribute_in(
                     .checked_sub(1)
                     .and_then(|s| before.reported_speaker(s, &salience));
             }
+            if let Some(label) = patterns::transcript_label(&text[q.span.range()]) {
+                local = Local::Labelled(patterns::entity_for_label(entities, label));
+            }
             if !q.continued {
                 finish_chain(&mut chain, quotes, &mut salience, &mut out);
             }
@@ -1100,8 +1056,11 @@ fn finish_chain(
     let Some(&(last, _)) = chain.last() else {
         return;
     };
-    let speaker = chain_speaker(chain, salience, quotes);
-    for &(k, _) in chain.iter() {
+    let mut speaker = chain_speaker(chain, salience, quotes);
+    for &(k, local) in chain.iter() {
+        if let Local::Labelled(labelled) = local {
+            speaker = labelled;
+        }
         out[k] = speaker;
     }
     if let Some(s) = speaker {
@@ -1631,14 +1590,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn title_gender_at_end_reads_the_last_word_only() {
-        assert_eq!(title_gender_at_end("met Mr"), Some(Gender::Male));
-        assert_eq!(title_gender_at_end("Mrs."), Some(Gender::Female));
-        assert_eq!(title_gender_at_end("met Mr ..."), None);
-        assert_eq!(title_gender_at_end("met HMr"), None);
-        assert_eq!(title_gender_at_end(""), None);
-    }
 
     #[test]
     fn attribute_in_reads_long_runs_without_white_space_once() {
