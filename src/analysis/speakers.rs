@@ -5,6 +5,7 @@
 mod gender;
 mod patterns;
 mod subject;
+mod trailing;
 
 use super::quotes::QuoteSpan;
 use super::tokens::{self, Token, Tokenized};
@@ -53,7 +54,7 @@ const SPEECH_VERBS: &[(&str, bool)] = &[
 /// `Holt on Monday said`, `Holt has repeatedly said`).
 #[rustfmt::skip]
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "again", "already", "also", "are", "could", "earlier", "even", "friday", "further", "had", "has", "have",
+    "'s", "\u{2019}s", "again", "already", "also", "are", "been", "could", "earlier", "even", "friday", "further", "had", "has", "have",
     "is", "just", "last", "later", "may", "might", "monday", "night", "on", "once", "often", "previously",
     "privately", "publicly", "recently", "repeatedly", "reportedly", "saturday", "separately", "subsequently",
     "sunday", "then", "thursday", "today", "tonight", "too", "tuesday", "was", "wednesday", "week", "were",
@@ -343,72 +344,26 @@ impl<'a> Para<'a> {
             .map(|m| m.entity)
     }
 
-    /// A trailing attribution right after a closing mark: `"…," Holt said`,
-    /// `"…," said Holt`, `"…," he claimed`, `"…," Holt, a spokeswoman for X,
-    /// said`, `"…," according to X`. `toks` are the unquoted tokens from the
-    /// closing mark to the sentence end. `None` when the words there are not an
-    /// attribution (`"desperate", while the others said …`).
-    fn trailing(&self, toks: &[usize], salience: &Salience) -> Option<Local> {
-        if let Some((entity, _)) = self.dash_signature(toks) {
-            return Some(Local::Found(entity));
-        }
-        let skip = toks
-            .iter()
-            .take_while(|&&t| matches!(self.word(t), "," | "-" | "\u{2013}" | "\u{2014}"))
-            .count();
-        let toks = &toks[skip..];
-        let &first = toks.first()?;
-        let word = self.word(first);
-        if speech_verb(word) == Some(true) {
-            // `"…", adding: "…"` continues the main clause: not an attribution.
-            return (!word.ends_with("ing")).then(|| self.inverted(&toks[1..], salience));
-        }
-        if word.eq_ignore_ascii_case("according")
-            && toks.get(1).is_some_and(|&t| self.word(t) == "to")
-        {
-            return Some(Local::from(
-                self.first_mention(&toks[2..toks.len().min(2 + INVERTED_WINDOW)], true),
-            ));
-        }
-        let subject_like = pronoun(word).is_some()
-            || self.mention(first).is_some()
-            || word.starts_with(char::is_uppercase)
-            || is_one_of(word, DETERMINERS);
-        if !subject_like {
-            return None;
-        }
-        let verb = toks
-            .iter()
-            .take(TRAILING_WINDOW)
-            .position(|&t| speech_verb(self.word(t)).is_some())?;
-        if verb == 0 {
-            return None;
-        }
-        if let Some(p) = pronoun(word) {
-            return Some(Local::from(salience.resolve(p)));
-        }
-        Some(Local::from(self.first_mention(&toks[..verb], true)))
-    }
-
-    /// The speaker after an inverted verb (`said Mr Holt`, `said he`).
-    fn inverted(&self, after: &[usize], salience: &Salience) -> Local {
-        let window = &after[..after.len().min(INVERTED_WINDOW)];
-        if let Some(p) = window.first().and_then(|&t| pronoun(self.word(t))) {
-            return Local::from(salience.resolve(p));
-        }
-        Local::from(self.first_mention(window, true))
-    }
-
     /// An attribution before the opening mark in the same sentence: the subject
     /// of the speech verb nearest before the quote (`Holt said: "…"`, `Holt
     /// told the BBC: "…"`, `Holt said X harbored a "…"`), or `according to X`,
     /// or a name opening a sentence that ends in a colon.
     fn leading(&self, toks: &[usize], salience: &Salience) -> Option<Local> {
-        if let Some(v) = toks
-            .iter()
-            .rposition(|&t| speech_verb(self.word(t)).is_some())
-        {
-            return Some(self.subject_of(toks, v, salience));
+        // The verb nearest the quote, unless its subject names no one (`Holt
+        // said it would tell "…"`): then the verb of the clause around it.
+        let mut nearest = None;
+        for v in (0..toks.len()).rev() {
+            if speech_verb(self.word(toks[v])).is_none() {
+                continue;
+            }
+            let local = self.subject_of(toks, v, salience);
+            if matches!(local, Local::Found(_)) {
+                return Some(local);
+            }
+            nearest.get_or_insert(local);
+        }
+        if nearest.is_some() {
+            return nearest;
         }
         if let Some(according) = toks.windows(2).position(|w| {
             self.word(w[0]).eq_ignore_ascii_case("according") && self.word(w[1]) == "to"
@@ -445,6 +400,24 @@ impl<'a> Para<'a> {
         };
         let is = |k: usize, word: &str| self.word(toks[k]).eq_ignore_ascii_case(word);
         let mut k = skip_between(v);
+        if k >= 1 && self.word(toks[k - 1]) == ")" {
+            // `Holt (D-Calder) said`: past the parenthesis.
+            if let Some(open) = toks[..k - 1].iter().rposition(|&t| self.word(t) == "(") {
+                k = skip_between(open);
+            }
+        }
+        if k >= 1 && is_one_of(self.word(toks[k - 1]), &["and", "but", "or"]) {
+            // `Holt called it "…" and called for "…"`: the first verb's subject.
+            if let Some(main) = toks[..k - 1]
+                .iter()
+                .rposition(|&t| speech_verb(self.word(t)).is_some())
+            {
+                return self.subject_of(toks, main, salience);
+            }
+            if let Some(local) = self.clause_subject(&toks[..k - 1], salience) {
+                return local;
+            }
+        }
         if k >= 2 && is(k - 1, "as") && is(k - 2, "quoted") {
             // `Holt was quoted as saying "…"`
             k = skip_between(k - 2);
