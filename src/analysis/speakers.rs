@@ -227,14 +227,23 @@ impl Salience<'_> {
     }
 
     fn resolve(&self, pronoun: Pronoun) -> Option<usize> {
+        self.recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| self.fits(pronoun, e))
+    }
+
+    /// Whether `pronoun` can stand for entity `e` (kind, and gender when known).
+    fn fits(&self, pronoun: Pronoun, e: usize) -> bool {
         let kind = |e: usize| self.entities[e].kind;
-        self.recent.iter().rev().copied().find(|&e| match pronoun {
+        match pronoun {
             Pronoun::He => kind(e) == EntityKind::Person && self.genders[e] != Some(Gender::Female),
             Pronoun::She => kind(e) == EntityKind::Person && self.genders[e] != Some(Gender::Male),
             Pronoun::They => matches!(kind(e), EntityKind::Person | EntityKind::Organization),
             Pronoun::It => kind(e) == EntityKind::Organization,
             Pronoun::Other => false,
-        })
+        }
     }
 }
 
@@ -360,10 +369,16 @@ impl<'a> Para<'a> {
             if matches!(local, Local::Found(_)) {
                 return Some(local);
             }
-            nearest.get_or_insert(local);
+            nearest.get_or_insert((v, local));
         }
-        if nearest.is_some() {
-            return nearest;
+        if let Some((v, local)) = nearest {
+            // `Holt sent tweets saying "…"`: a participle speaks for the clause's subject.
+            if self.word(toks[v]).ends_with("ing")
+                && let Some(subject) = self.clause_subject(&toks[..v], salience)
+            {
+                return Some(subject);
+            }
+            return Some(local);
         }
         if let Some(according) = toks.windows(2).position(|w| {
             self.word(w[0]).eq_ignore_ascii_case("according") && self.word(w[1]) == "to"
@@ -383,9 +398,9 @@ impl<'a> Para<'a> {
         }
         // `Holt's answer was short: "…"`: a colon announces speech by the sentence's subject.
         if toks.last().is_some_and(|&t| self.word(t) == ":") {
-            return self
-                .first_mention(&toks[..toks.len().min(SUBJECT_START)], false)
-                .map(Local::Found);
+            if let Some(e) = self.first_mention(&toks[..toks.len().min(SUBJECT_START)], false) {
+                return Some(Local::Found(e));
+            }
         }
         self.clause_subject(toks, salience)
     }
@@ -459,6 +474,12 @@ impl<'a> Para<'a> {
         }
         let word = self.word(before);
         if let Some(p) = pronoun(word) {
+            // `Holt condemned what she called "…"`: the clause's subject, if it fits.
+            if let Some(Local::Found(e)) = self.clause_subject(&toks[..k - 1], salience)
+                && salience.fits(p, e)
+            {
+                return Local::Found(e);
+            }
             return Local::from(salience.resolve(p));
         }
         if word == "," {
@@ -480,6 +501,18 @@ impl<'a> Para<'a> {
 
     /// `Holt, a spokeswoman for X, said`: `toks` ends just before the second comma.
     fn appositive_subject(&self, toks: &[usize]) -> Local {
+        // The subject is the first person before a comma in this clause, however
+        // long the appositive (`Holt, the mayor of X, a town of Y, said`).
+        let clause = toks
+            .iter()
+            .rposition(|&t| speech_verb(self.word(t)).is_some())
+            .map_or(1, |v| v + 2);
+        if let Some(m) = (clause..toks.len())
+            .filter(|&c| self.word(toks[c]) == ",")
+            .find_map(|c| self.mention(toks[c - 1]).filter(|m| m.kind == EntityKind::Person))
+        {
+            return Local::Found(m.entity);
+        }
         let Some(open) = toks.iter().rposition(|&t| self.word(t) == ",") else {
             return Local::from(self.first_mention(toks, false));
         };
@@ -843,7 +876,7 @@ fn ends_like_verb(word: &str) -> bool {
 /// after an appositive (`Holt, who chairs the board, said`, `Holt - a former
 /// mayor - said`).
 fn follows_as_subject(text: &str, m: &Mention) -> bool {
-    let after = &text[m.end..];
+    let after = skip_parenthesis(&text[m.end..]);
     let is_dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
     let trimmed = after.trim_start();
     if let Some(rest) = trimmed
@@ -869,6 +902,19 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
             .is_some_and(|(i, c)| starts_with_predicate(&rest[i + c.len_utf8()..]));
     }
     after.starts_with(char::is_whitespace) && starts_with_predicate(after)
+}
+
+/// `text` past a short parenthesis at its start (`Holt (D-Calder) said`), else `text`.
+fn skip_parenthesis(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with('(') {
+        return text;
+    }
+    trimmed
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| c == ')')
+        .map_or(text, |(i, _)| &trimmed[i + 1..])
 }
 
 /// `text` starts (after white space) with a lower-case word that can be a verb.

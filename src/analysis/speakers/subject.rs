@@ -80,6 +80,15 @@ impl Para<'_> {
     fn predicate_follows(&self, t: usize) -> bool {
         let mut k = t + 1;
         let word = |k: usize| self.tokens.get(k).map(|_| self.word(k));
+        // `Holt and Brandt call it "…"`: past a second name.
+        if word(k) == Some("and")
+            && let Some(m) = self.tokens.get(k + 1).and_then(|_| self.mention(k + 1))
+        {
+            k += 1;
+            while self.tokens.get(k).is_some_and(|n| n.start < m.end) {
+                k += 1;
+            }
+        }
         match word(k) {
             Some("(") => {
                 let close = (k + 1..self.tokens.len().min(k + APPOSITIVE_TOKENS))

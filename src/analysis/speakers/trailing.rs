@@ -6,9 +6,12 @@
 use super::patterns::is_dash;
 use super::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, Local, Para, Salience,
-    TRAILING_WINDOW, is_one_of, kind_rank, pronoun, speech_verb,
+    TRAILING_WINDOW, ends_like_verb, is_one_of, kind_rank, pronoun, speech_verb,
 };
 use crate::model::EntityKind;
+
+/// How many role words (`panel chairman Rep.`) may stand before a trailing speaker's name.
+const ROLE_WORDS: usize = 4;
 
 impl Para<'_> {
     /// A trailing attribution right after a closing mark: `"…," Holt said`,
@@ -41,7 +44,8 @@ impl Para<'_> {
         let subject_like = pronoun(word).is_some()
             || self.mention(first).is_some()
             || word.starts_with(char::is_uppercase)
-            || is_one_of(word, DETERMINERS);
+            || is_one_of(word, DETERMINERS)
+            || self.person_after_role_words(toks);
         if !subject_like {
             return self.further_on(toks, salience);
         }
@@ -57,6 +61,26 @@ impl Para<'_> {
             return Some(Local::from(salience.resolve(p)));
         }
         Some(Local::from(self.head_of(&toks[..verb])))
+    }
+
+    /// A person named within the first few tokens after lower-case role words
+    /// (`"…," panel chairman Rep. Jane Holt said`, `retired general Holt said`).
+    fn person_after_role_words(&self, toks: &[usize]) -> bool {
+        for &t in toks.iter().take(ROLE_WORDS + 1) {
+            if self
+                .mention(t)
+                .is_some_and(|m| m.kind == EntityKind::Person)
+            {
+                return true;
+            }
+            let word = self.word(t);
+            let role = word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                && !ends_like_verb(word);
+            if !role {
+                return false;
+            }
+        }
+        false
     }
 
     /// The speech verb closing a long appositive after a named subject:
