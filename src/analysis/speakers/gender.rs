@@ -1,8 +1,10 @@
 //! What the article tells of each person's gender, for resolving `he` and
-//! `she` to a speaker: personal titles (`Mr`, `Ms`), else the pronouns of the
-//! sentences that name that person alone.
+//! `she` to a speaker: personal titles (`Mr`, `Ms`), else a first name's usual
+//! gender, else the pronouns of the sentences that name that person alone.
 
 use super::Mentions;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use crate::analysis::tokens::Tokenized;
 use crate::model::{Entity, EntityKind};
 
@@ -20,7 +22,7 @@ pub(super) enum Gender {
 }
 
 /// Each entity's gender: told by a title (`Mr Holt`, `Ms Holt`) anywhere in
-/// the article, else by the pronouns of the sentences that name that person
+/// the article, else by a first name ([`first_name_gender`]), else by the pronouns of the sentences that name that person
 /// and no other ([`pronoun_votes`]).
 pub(super) fn genders(
     paragraphs: &[String],
@@ -43,7 +45,7 @@ pub(super) fn genders(
                 let first = mention.split(char::is_whitespace).next().unwrap_or("");
                 title_gender_at_end(before).or_else(|| title_gender(first))
             });
-            titled.or(if male > 2 * female {
+            titled.or_else(|| first_name_gender(e)).or(if male > 2 * female {
                 Some(Gender::Male)
             } else if female > 2 * male {
                 Some(Gender::Female)
@@ -97,6 +99,42 @@ fn pronoun_votes(
         }
     }
     votes
+}
+
+/// The gender of the first names of a person's name and aliases of two words
+/// or more (`Jane Holt`), from `first_name_genders.tsv`, when they agree.
+fn first_name_gender(e: &Entity) -> Option<Gender> {
+    let mut told = std::iter::once(&e.name).chain(&e.aliases).filter_map(|name| {
+        let mut words = name.split_whitespace();
+        let first = words.next()?;
+        words.next()?;
+        // A word the article also uses alone is a surname there (`Clinton Goes`, a headline).
+        if e.aliases.iter().any(|a| a == first) {
+            return None;
+        }
+        FIRST_NAMES.get_or_init(load_first_names).get(first).copied()
+    });
+    // Names that disagree (a couple merged under one surname) tell nothing.
+    let first = told.next()?;
+    told.all(|g| g == first).then_some(first)
+}
+
+static FIRST_NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+
+fn load_first_names() -> HashMap<&'static str, Gender> {
+    include_str!("../../../assets/gazetteer/first_name_genders.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, gender) = l.split_once('\t')?;
+            let gender = match gender {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => return None,
+            };
+            Some((name, gender))
+        })
+        .collect()
 }
 
 fn count(votes: &mut (u32, u32), gender: Gender) {
@@ -200,5 +238,21 @@ mod tests {
             genders(&paragraphs, &split, &mentions, &entities),
             [Some(Gender::Female), Some(Gender::Male)]
         );
+    }
+
+    #[test]
+    fn first_names_tell_a_gender_only_in_names_of_two_words() {
+        let person = |name: &str, aliases: &[&str]| Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            aliases: aliases.iter().map(|a| (*a).to_string()).collect(),
+            mentions: Vec::new(),
+        };
+        assert_eq!(first_name_gender(&person("Melanie Ostrova", &[])), Some(Gender::Female));
+        assert_eq!(first_name_gender(&person("Ostrova", &["David Ostrova"])), Some(Gender::Male));
+        assert_eq!(first_name_gender(&person("David", &[])), None);
+        assert_eq!(first_name_gender(&person("David Goes", &["David"])), None);
+        assert_eq!(first_name_gender(&person("Ostrova", &["David Ostrova", "Melanie Ostrova"])), None);
+        assert_eq!(first_name_gender(&person("Qzxv Ostrova", &[])), None);
     }
 }
