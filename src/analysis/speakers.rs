@@ -107,6 +107,12 @@ fn speech_verb(word: &str) -> Option<bool> {
         .map(|i| SPEECH_VERBS[i].1)
 }
 
+/// A lower-case adverb of manner, which may stand between a subject and its
+/// verb (`Holt forcefully told`, `Holt angrily denied`).
+fn is_manner_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && word.chars().all(|c| c.is_ascii_lowercase())
+}
+
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -408,13 +414,25 @@ impl<'a> Para<'a> {
     /// The subject of the speech verb at `toks[v]`.
     fn subject_of(&self, toks: &[usize], v: usize, salience: &Salience) -> Local {
         let skip_between = |mut k: usize| {
-            while k > 0 && is_one_of(self.word(toks[k - 1]), BETWEEN_SUBJECT_AND_VERB) {
+            while k > 0 && {
+                let w = self.word(toks[k - 1]);
+                is_one_of(w, BETWEEN_SUBJECT_AND_VERB) || is_manner_adverb(w)
+            } {
                 k -= 1;
             }
             k
         };
         let is = |k: usize, word: &str| self.word(toks[k]).eq_ignore_ascii_case(word);
         let mut k = skip_between(v);
+        // `he was formally called to`, `Holt was told`: a passive names no speaker.
+        let verb = self.word(toks[v]);
+        if (verb.ends_with("ed") || verb.eq_ignore_ascii_case("told"))
+            && toks[k..v]
+                .iter()
+                .any(|&t| is_one_of(self.word(t), &["was", "were", "is", "are", "been", "be"]))
+        {
+            return Local::Unnamed;
+        }
         if k >= 1 && self.word(toks[k - 1]) == ")" {
             // `Holt (D-Calder) said`: past the parenthesis.
             if let Some(open) = toks[..k - 1].iter().rposition(|&t| self.word(t) == "(") {
@@ -482,7 +500,7 @@ impl<'a> Para<'a> {
             }
             return Local::from(salience.resolve(p));
         }
-        if word == "," {
+        if word == "," || patterns::is_dash(word) {
             return self.appositive_subject(&toks[..k - 1]);
         }
         // A common-noun subject (`the IRGC spokesman said`): a person or
@@ -508,7 +526,7 @@ impl<'a> Para<'a> {
             .rposition(|&t| speech_verb(self.word(t)).is_some())
             .map_or(1, |v| v + 2);
         if let Some(m) = (clause..toks.len())
-            .filter(|&c| self.word(toks[c]) == ",")
+            .filter(|&c| self.word(toks[c]) == "," || patterns::is_dash(self.word(toks[c])))
             .find_map(|c| self.mention(toks[c - 1]).filter(|m| m.kind == EntityKind::Person))
         {
             return Local::Found(m.entity);

@@ -17,6 +17,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 const TITLE_WORDS: usize = 4;
 /// How many tokens an appositive or parenthesis after the subject may take (`Holt, the mayor, …`).
 const APPOSITIVE_TOKENS: usize = 24;
+/// An appositive this short may start with a capital (`Holt, R-Calder, said`).
+const SHORT_APPOSITIVE: usize = 5;
 
 impl Para<'_> {
     /// The first clause subject among `toks` (the unquoted tokens from the
@@ -46,13 +48,10 @@ impl Para<'_> {
             let word = self.word(t);
             if let Some(pr) = pronoun(word).filter(|&pr| pr != Pronoun::Other) {
                 return self
-                    .predicate_follows(t)
+                    .predicate_follows(t, false)
                     .then(|| Local::from(salience.resolve(pr)));
             }
             if let Some(m) = self.mention(t) {
-                if kind_rank(m.kind) > 1 {
-                    return None;
-                }
                 // The mention's last token.
                 let mut last = t;
                 while self
@@ -62,7 +61,17 @@ impl Para<'_> {
                 {
                     last += 1;
                 }
-                return self.predicate_follows(last).then_some(Local::Found(m.entity));
+                let closes_apposition = p > 0 && self.word(toks[p - 1]) == ",";
+                if kind_rank(m.kind) <= 1 && self.predicate_follows(last, closes_apposition) {
+                    return Some(Local::Found(m.entity));
+                }
+                // A place or an organization before a title and a name
+                // (`Calder Mayor Jane Holt`, `House Speaker Tom Brandt`).
+                k = toks.iter().position(|&x| x > last)?;
+                if !self.word(toks[k]).starts_with(char::is_uppercase) {
+                    return None;
+                }
+                continue;
             }
             let titled = word.starts_with(char::is_uppercase) || word == ".";
             if !titled {
@@ -74,12 +83,15 @@ impl Para<'_> {
     }
 
     /// Whether what follows token `t` (the end of a subject) is its predicate:
-    /// a lower-case word that can be a verb, possibly after an appositive in
-    /// commas or a parenthesis (`Holt (D-Calder) said`), or a possessive and its
-    /// noun (`Holt's claim that …`).
-    fn predicate_follows(&self, t: usize) -> bool {
-        let mut k = t + 1;
+    /// a lower-case word that can be a verb, possibly after a second name
+    /// (`Holt and Brandt call`), a parenthesis (`Holt (D-Calder) said`), an
+    /// appositive in commas (`Holt, the mayor, said`; `Holt, R-Calder,
+    /// said`), or a possessive and its noun (`Holt's claim that …`). When the
+    /// subject itself closes an appositive (`Another critic, Holt, likened`),
+    /// `closes_apposition` lets the word after its comma be the predicate.
+    fn predicate_follows(&self, t: usize, closes_apposition: bool) -> bool {
         let word = |k: usize| self.tokens.get(k).map(|_| self.word(k));
+        let mut k = t + 1;
         // `Holt and Brandt call it "…"`: past a second name.
         if word(k) == Some("and")
             && let Some(m) = self.tokens.get(k + 1).and_then(|_| self.mention(k + 1))
@@ -89,31 +101,48 @@ impl Para<'_> {
                 k += 1;
             }
         }
-        match word(k) {
-            Some("(") => {
-                let close = (k + 1..self.tokens.len().min(k + APPOSITIVE_TOKENS))
-                    .find(|&j| self.word(j) == ")");
-                let Some(close) = close else { return false };
-                k = close + 1;
-            }
-            Some(",") => {
-                let next = word(k + 1).unwrap_or("");
-                if !next.starts_with(char::is_lowercase) {
-                    return false; // a list of names, or a new clause
+        for _ in 0..3 {
+            match word(k) {
+                Some("(") => {
+                    let Some(close) = self.closing(k, |w| w == ")") else {
+                        return false;
+                    };
+                    k = close + 1;
                 }
-                let close = (k + 1..self.tokens.len().min(k + APPOSITIVE_TOKENS))
-                    .find(|&j| self.word(j) == "," || self.quoted[j]);
-                let Some(close) = close.filter(|&j| !self.quoted[j]) else {
-                    return false;
-                };
-                k = close + 1;
+                Some(",") => {
+                    let next = word(k + 1).unwrap_or("");
+                    let close = self.closing(k, |w| w == ",");
+                    let short = close.is_some_and(|c| c - k <= SHORT_APPOSITIVE);
+                    if closes_apposition && close.is_none() {
+                        return self.is_predicate(k + 1);
+                    }
+                    if !(next.starts_with(char::is_lowercase) || short) {
+                        return false; // a list of names, or a new clause
+                    }
+                    let Some(close) = close else { return false };
+                    k = close + 1;
+                }
+                Some("'s" | "\u{2019}s") => {
+                    return word(k + 1).is_some_and(|w| w.starts_with(char::is_lowercase));
+                }
+                _ => return self.is_predicate(k),
             }
-            Some("'s" | "\u{2019}s") => {
-                return word(k + 1).is_some_and(|w| w.starts_with(char::is_lowercase));
-            }
-            _ => {}
         }
-        word(k).is_some_and(|w| {
+        false
+    }
+
+    /// The first token after `open` (within an appositive's length, and before
+    /// any quoted token) that `is_close` accepts.
+    fn closing(&self, open: usize, is_close: impl Fn(&str) -> bool) -> Option<usize> {
+        (open + 1..self.tokens.len().min(open + APPOSITIVE_TOKENS))
+            .take_while(|&j| !self.quoted[j])
+            .find(|&j| is_close(self.word(j)))
+    }
+
+    /// Token `k` is a lower-case word that can be a verb.
+    fn is_predicate(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|_| {
+            let w = self.word(k);
             w.starts_with(char::is_lowercase)
                 && w.chars().all(char::is_alphabetic)
                 && !is_one_of(w, NOT_A_PREDICATE)

@@ -10,6 +10,8 @@ use super::{
 };
 use crate::model::EntityKind;
 
+/// How many title words (`Mr.`, `Sen.`) may stand before a name further on.
+const TITLE_WORDS: usize = 3;
 /// How many role words (`panel chairman Rep.`) may stand before a trailing speaker's name.
 const ROLE_WORDS: usize = 4;
 
@@ -132,9 +134,20 @@ impl Para<'_> {
             if speech_verb(word) == Some(true) && !word.ends_with("ing") {
                 return Some(self.inverted(&rest[1..], salience));
             }
+            // Past titles (`Mr. Holt said`).
+            let named = rest
+                .iter()
+                .take(TITLE_WORDS + 1)
+                .take_while(|&&t| {
+                    self.mention(t).is_some()
+                        || self.word(t) == "."
+                        || self.word(t).starts_with(char::is_uppercase)
+                })
+                .find_map(|&t| self.mention(t))
+                .filter(|m| kind_rank(m.kind) <= 1);
             let subject_end = if pronoun(word).is_some() {
                 1
-            } else if let Some(m) = self.mention(first).filter(|m| kind_rank(m.kind) <= 1) {
+            } else if let Some(m) = named {
                 rest.iter()
                     .position(|&t| self.tokens[t].start >= m.end)
                     .unwrap_or(rest.len())
@@ -154,7 +167,7 @@ impl Para<'_> {
             {
                 return Some(match pronoun(word) {
                     Some(p) => Local::from(salience.resolve(p)),
-                    None => Local::from(self.mention(first).map(|m| m.entity)),
+                    None => Local::from(named.map(|m| m.entity)),
                 });
             }
         }
