@@ -3,6 +3,7 @@
 //! the entities. A speaker is always one of the article's entities.
 
 mod gender;
+mod nouns;
 mod patterns;
 mod subject;
 mod trailing;
@@ -59,6 +60,18 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "privately", "publicly", "recently", "repeatedly", "reportedly", "saturday", "separately", "subsequently",
     "sunday", "then", "thursday", "today", "tonight", "too", "tuesday", "was", "wednesday", "week", "were",
     "will", "would", "yesterday",
+];
+
+/// Prepositions: a name after one is not a subject (`of Holt claims`).
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "about", "against", "among", "at", "by", "for", "from", "in", "of", "on", "to", "with",
+];
+
+/// Words that open a participle clause whose subject is the main clause's (`before asking`).
+#[rustfmt::skip]
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "by", "in", "since", "when", "while", "without",
 ];
 
 /// Words that can begin the subject of a trailing attribution (`"…," the mayor said`).
@@ -366,9 +379,12 @@ impl<'a> Para<'a> {
     fn leading(&self, toks: &[usize], salience: &Salience) -> Option<Local> {
         // The verb nearest the quote, unless its subject names no one (`Holt
         // said it would tell "…"`): then the verb of the clause around it.
+        if let Some(local) = self.noun_owner(toks, salience) {
+            return Some(local);
+        }
         let mut nearest = None;
         for v in (0..toks.len()).rev() {
-            if speech_verb(self.word(toks[v])).is_none() {
+            if speech_verb(self.word(toks[v])).is_none() || self.used_as_noun(toks, v) {
                 continue;
             }
             let local = self.subject_of(toks, v, salience);
@@ -409,6 +425,27 @@ impl<'a> Para<'a> {
             }
         }
         self.clause_subject(toks, salience)
+    }
+
+    /// Whether the "verb" at `toks[v]` is a noun of the same spelling, after a
+    /// determiner or a name in a prepositional phrase (`of Republican claims`).
+    fn used_as_noun(&self, toks: &[usize], v: usize) -> bool {
+        let verb = self.word(toks[v]);
+        let Some(prev) = v.checked_sub(1).filter(|_| !verb.ends_with("ing")) else {
+            return false;
+        };
+        let word = self.word(toks[prev]);
+        if is_one_of(word, DETERMINERS) || is_one_of(word, &["of", "these", "those", "such"]) {
+            return true;
+        }
+        let Some(m) = self.mention(toks[prev]) else {
+            return false;
+        };
+        let start = toks[..prev]
+            .iter()
+            .rposition(|&t| self.tokens[t].end <= m.start)
+            .map(|i| self.word(toks[i]));
+        start.is_some_and(|w| is_one_of(w, PREPOSITIONS))
     }
 
     /// The subject of the speech verb at `toks[v]`.
@@ -472,6 +509,18 @@ impl<'a> Para<'a> {
             // `Said Holt: "…"`
             return self.inverted(&toks[v + 1..], salience);
         }
+        if gerund && k > 0 && is_one_of(self.word(toks[k - 1]), SUBORDINATORS) {
+            // `Holt sang to Brandt before asking her, "…"`: the main clause's subject.
+            if let Some(main) = toks[..k - 1]
+                .iter()
+                .rposition(|&t| speech_verb(self.word(t)).is_some())
+            {
+                return self.subject_of(toks, main, salience);
+            }
+            if let Some(local) = self.clause_subject(&toks[..k - 1], salience) {
+                return local;
+            }
+        }
         if k == 0 || (gerund && self.word(toks[k - 1]) == ",") {
             // `Holt said it was "…", adding: "…"`, `Holt left, saying "…"`: the
             // participle has no subject of its own; the main clause's speaks.
@@ -527,7 +576,18 @@ impl<'a> Para<'a> {
             .map_or(1, |v| v + 2);
         if let Some(m) = (clause..toks.len())
             .filter(|&c| self.word(toks[c]) == "," || patterns::is_dash(self.word(toks[c])))
-            .find_map(|c| self.mention(toks[c - 1]).filter(|m| m.kind == EntityKind::Person))
+            .find_map(|c| {
+                // `Holt (D-Calder), the mayor, said`: past the parenthesis.
+                let mut before = c - 1;
+                if self.word(toks[before]) == ")" {
+                    before = toks[..before]
+                        .iter()
+                        .rposition(|&t| self.word(t) == "(")?
+                        .checked_sub(1)?;
+                }
+                self.mention(toks[before])
+                    .filter(|m| m.kind == EntityKind::Person)
+            })
         {
             return Local::Found(m.entity);
         }

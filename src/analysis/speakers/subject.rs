@@ -17,6 +17,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 const TITLE_WORDS: usize = 4;
 /// How many tokens an appositive or parenthesis after the subject may take (`Holt, the mayor, …`).
 const APPOSITIVE_TOKENS: usize = 24;
+/// How many capitalised words a modifier after the subject may have (`of West Calder`).
+const MODIFIER_NAMES: usize = 4;
 /// An appositive this short may start with a capital (`Holt, R-Calder, said`).
 const SHORT_APPOSITIVE: usize = 5;
 
@@ -102,6 +104,19 @@ impl Para<'_> {
             }
         }
         for _ in 0..3 {
+            // `Holt of Calder said`, `Holt on Monday said`: past a short modifier.
+            if matches!(word(k), Some("of" | "on"))
+                && word(k + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
+            {
+                k += 1;
+                let mut names = 0;
+                while names < MODIFIER_NAMES
+                    && word(k).is_some_and(|w| w.starts_with(char::is_uppercase))
+                {
+                    k += 1;
+                    names += 1;
+                }
+            }
             match word(k) {
                 Some("(") => {
                     let Some(close) = self.closing(k, |w| w == ")") else {
