@@ -379,6 +379,23 @@ impl<'a> Para<'a> {
     fn leading(&self, toks: &[usize], salience: &Salience) -> Option<Local> {
         // The verb nearest the quote, unless its subject names no one (`Holt
         // said it would tell "…"`): then the verb of the clause around it.
+        // `… including Jane Holt -- "…"`: a name set before the quote by a dash.
+        let dashes = toks
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|&&t| patterns::is_dash(self.word(t)))
+            .count();
+        if dashes > 0
+            && let Some(m) = toks
+                .len()
+                .checked_sub(dashes + 1)
+                .and_then(|n| self.mention(toks[n]))
+                .filter(|m| m.kind == EntityKind::Person)
+            && !self.after_preposition(toks, m, true)
+        {
+            return Some(Local::Found(m.entity));
+        }
         if let Some(local) = self.noun_owner(toks, salience) {
             return Some(local);
         }
@@ -438,14 +455,26 @@ impl<'a> Para<'a> {
         if is_one_of(word, DETERMINERS) || is_one_of(word, &["of", "these", "those", "such"]) {
             return true;
         }
-        let Some(m) = self.mention(toks[prev]) else {
+        self.mention(toks[prev])
+            .is_some_and(|m| self.after_preposition(&toks[..prev], m, false))
+    }
+
+    /// Whether the word before mention `m` among `toks` is a preposition
+    /// (`supportive of Mr Holt`): the name is not a subject then.
+    /// With `past_titles`, capitalised words between are skipped (`of Mr. Holt`;
+    /// an office such as `Secretary of State Holt` then reads as after `of`).
+    fn after_preposition(&self, toks: &[usize], m: Mention, past_titles: bool) -> bool {
+        let Some(mut i) = toks.iter().rposition(|&t| self.tokens[t].end <= m.start) else {
             return false;
         };
-        let start = toks[..prev]
-            .iter()
-            .rposition(|&t| self.tokens[t].end <= m.start)
-            .map(|i| self.word(toks[i]));
-        start.is_some_and(|w| is_one_of(w, PREPOSITIONS))
+        for _ in 0..if past_titles { 3 } else { 0 } {
+            let w = self.word(toks[i]);
+            if !(w == "." || w.starts_with(char::is_uppercase)) || i == 0 {
+                break;
+            }
+            i -= 1;
+        }
+        is_one_of(self.word(toks[i]), PREPOSITIONS)
     }
 
     /// The subject of the speech verb at `toks[v]`.
@@ -690,15 +719,17 @@ impl<'a> Para<'a> {
         let whole_start = before.is_empty();
         let whole_end = after.is_empty();
         let next = if whole_end && close.is_some() {
-            self.sentences
-                .get(last_sentence + 1)
-                .filter(|r| r.len() <= BARE_SENTENCE)
-                .and_then(
-                    |r| match self.trailing(&self.unquoted(r.clone()), salience) {
-                        Some(Local::Found(e)) => Some(e),
-                        _ => None,
-                    },
-                )
+            self.sentences.get(last_sentence + 1).and_then(|r| {
+                let toks = self.unquoted(r.clone());
+                // A signature opening the next sentence, however long (`― Holt "…"`).
+                if let Some((e, _)) = self.dash_signature(&toks) {
+                    return Some(e);
+                }
+                match self.trailing(&toks, salience) {
+                    Some(Local::Found(e)) if r.len() <= BARE_SENTENCE => Some(e),
+                    _ => None,
+                }
+            })
         } else {
             None
         };
@@ -1189,15 +1220,21 @@ fn chain_speaker(
             ..
         },
         Local::Missing {
-            whole_end: true,
-            next,
-            ..
+            whole_end, next, ..
         },
     ) = (first, last)
     else {
         return None;
     };
     let paragraph = quotes[first_index].span.paragraph;
+    if !whole_end {
+        // `"…," Holt said. "…" for the town.`: a quote opening its sentence
+        // goes on with the speaker of this paragraph's quote before it.
+        return salience
+            .last_speaker
+            .filter(|&(_, at)| at == paragraph)
+            .map(|(e, _)| e);
+    }
     next.or(prev).or_else(|| {
         salience
             .last_speaker

@@ -54,10 +54,19 @@ impl Para<'_> {
         if dashes == 0 {
             return None;
         }
-        let &first = toks.get(dashes)?;
+        // Past a first name or an initial the entity finder left out (`― Ana N. Holt`).
+        let mut k = dashes;
+        while k < dashes + 3
+            && toks.get(k).is_some_and(|&t| {
+                self.mention(t).is_none()
+                    && (self.word(t) == "." || self.word(t).starts_with(char::is_uppercase))
+            })
+        {
+            k += 1;
+        }
+        let &first = toks.get(k)?;
         let m = self.mention(first).filter(|m| is_speaker_kind(m))?;
         // The mention's own tokens, then what follows it.
-        let mut k = dashes;
         while toks
             .get(k)
             .is_some_and(|&t| self.tokens[t].start < m.end && self.tokens[t].end > m.start)
