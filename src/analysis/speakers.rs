@@ -10,8 +10,8 @@ mod trailing;
 
 use super::quotes::QuoteSpan;
 use super::tokens::{self, Token, Tokenized};
-use gender::{Gender, genders};
 use crate::model::{Entity, EntityKind};
+use gender::{Gender, genders};
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -85,7 +85,6 @@ const NOT_A_PREDICATE: &[&str] = &[
     "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "than", "that", "the",
     "to", "which", "who", "whom", "whose", "with",
 ];
-
 
 /// How far after a closing mark a trailing attribution's verb may be (`"…," X, a spokesman for Y, said`).
 const TRAILING_WINDOW: usize = 16;
@@ -1562,6 +1561,55 @@ mod tests {
                     ("It is good news for passengers,", Some("Calder Ferries")),
                 ],
             ),
+            (
+                "wire-style",
+                include_str!("../../assets/fixtures/quotes/wire-style.txt"),
+                &[
+                    ("It is a tax on the fleet,", BRANDT),
+                    ("We will vote against it.", BRANDT),
+                    ("I have sympathy for the fishermen", HOLT),
+                    ("But the harbour needs money.", HOLT),
+                    ("The levy is fair,", SOLE),
+                    ("Nobody likes a levy,", Some("Kofi Marsh")),
+                    ("You ignored the warnings", BRANDT),
+                ],
+            ),
+            (
+                "signatures",
+                include_str!("../../assets/fixtures/quotes/signatures.txt"),
+                &[
+                    ("A market, every day of the week.", SOLE),
+                    ("Keep the boats, nothing else.", BRANDT),
+                    ("A museum for the fleet.", Some("Kofi Marsh")),
+                    ("Let the sea have it,", HOLT),
+                    ("It was never ours.", HOLT),
+                ],
+            ),
+            (
+                "transcript",
+                include_str!("../../assets/fixtures/quotes/transcript.txt"),
+                &[
+                    ("HOLT: The levy pays for the dredging.", HOLT),
+                    ("BRANDT: Then the council should pay", BRANDT),
+                    ("HOST: We have to leave it there.", None),
+                ],
+            ),
+            (
+                "clauses",
+                include_str!("../../assets/fixtures/quotes/clauses.txt"),
+                &[
+                    ("a toll on the tide", HOLT),
+                    ("rushed", BRANDT),
+                    ("put off", BRANDT),
+                    ("every boat a week's catch", BRANDT),
+                    ("a lifeline", SOLE),
+                    ("a tax by another name", BRANDT),
+                    ("where the money goes", HOLT),
+                    ("a fair price", HOLT),
+                    ("a waste of money", BRANDT),
+                    ("It went well,", SOLE),
+                ],
+            ),
         ];
         for (name, text, expected) in fixtures {
             check_fixture(name, text, expected);
@@ -1647,6 +1695,32 @@ mod tests {
     }
 
     #[test]
+    fn attribute_gives_no_speaker_to_passives_and_verbs_used_as_nouns() {
+        assert_eq!(
+            speakers_of(
+                r#"Brandt was told by the council that the levy is "final"."#,
+                &people()
+            ),
+            [None]
+        );
+        assert_eq!(
+            speakers_of(
+                r#"A review of Brandt claims found them "mostly false"."#,
+                &people()
+            ),
+            [None]
+        );
+        assert_eq!(
+            speakers_of(
+                r#"Holt was kind to Brandt -- "a fine man" -- and left."#,
+                &people()
+            ),
+            [HOLT.map(String::from)],
+            "a name after a preposition does not sign the quote after its dash"
+        );
+    }
+
+    #[test]
     fn attribute_reads_the_sentence_before_a_whole_sentence_quote() {
         let text = "Brandt left early. Holt said the vote was close. \"We won.\" Then she left.";
         assert_eq!(speakers_of(text, &people()), [HOLT.map(String::from)]);
@@ -1723,7 +1797,6 @@ mod tests {
             }
         }
     }
-
 
     #[test]
     fn attribute_in_reads_long_runs_without_white_space_once() {

@@ -3,10 +3,10 @@
 //! gender, else the pronouns of the sentences that name that person alone.
 
 use super::Mentions;
-use std::collections::HashMap;
-use std::sync::OnceLock;
 use crate::analysis::tokens::Tokenized;
 use crate::model::{Entity, EntityKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Personal titles that tell a person's gender (for `he`/`she`).
 const MALE_TITLES: &[&str] = &["Father", "King", "Lord", "Mr", "Prince", "Sir"];
@@ -45,13 +45,15 @@ pub(super) fn genders(
                 let first = mention.split(char::is_whitespace).next().unwrap_or("");
                 title_gender_at_end(before).or_else(|| title_gender(first))
             });
-            titled.or_else(|| first_name_gender(e)).or(if male > 2 * female {
-                Some(Gender::Male)
-            } else if female > 2 * male {
-                Some(Gender::Female)
-            } else {
-                None
-            })
+            titled
+                .or_else(|| first_name_gender(e))
+                .or(if male > 2 * female {
+                    Some(Gender::Male)
+                } else if female > 2 * male {
+                    Some(Gender::Female)
+                } else {
+                    None
+                })
         })
         .collect()
 }
@@ -104,16 +106,21 @@ fn pronoun_votes(
 /// The gender of the first names of a person's name and aliases of two words
 /// or more (`Jane Holt`), from `first_name_genders.tsv`, when they agree.
 fn first_name_gender(e: &Entity) -> Option<Gender> {
-    let mut told = std::iter::once(&e.name).chain(&e.aliases).filter_map(|name| {
-        let mut words = name.split_whitespace();
-        let first = words.next()?;
-        words.next()?;
-        // A word the article also uses alone is a surname there (`Clinton Goes`, a headline).
-        if e.aliases.iter().any(|a| a == first) {
-            return None;
-        }
-        FIRST_NAMES.get_or_init(load_first_names).get(first).copied()
-    });
+    let mut told = std::iter::once(&e.name)
+        .chain(&e.aliases)
+        .filter_map(|name| {
+            let mut words = name.split_whitespace();
+            let first = words.next()?;
+            words.next()?;
+            // A word the article also uses alone is a surname there (`Clinton Goes`, a headline).
+            if e.aliases.iter().any(|a| a == first) {
+                return None;
+            }
+            FIRST_NAMES
+                .get_or_init(load_first_names)
+                .get(first)
+                .copied()
+        });
     // Names that disagree (a couple merged under one surname) tell nothing.
     let first = told.next()?;
     told.all(|g| g == first).then_some(first)
@@ -225,11 +232,17 @@ mod tests {
         let entities = vec![
             person(
                 "Dana Reyes",
-                vec![span(0, "Dana Reyes", "Dana Reyes"), span(1, "Reyes", "Reyes")],
+                vec![
+                    span(0, "Dana Reyes", "Dana Reyes"),
+                    span(1, "Reyes", "Reyes"),
+                ],
             ),
             person(
                 "Kim Oduya",
-                vec![span(1, "Kim Oduya", "Kim Oduya"), span(1, "Oduya met", "Oduya")],
+                vec![
+                    span(1, "Kim Oduya", "Kim Oduya"),
+                    span(1, "Oduya met", "Oduya"),
+                ],
             ),
         ];
         let split = split_paragraphs(&paragraphs);
@@ -248,11 +261,20 @@ mod tests {
             aliases: aliases.iter().map(|a| (*a).to_string()).collect(),
             mentions: Vec::new(),
         };
-        assert_eq!(first_name_gender(&person("Melanie Ostrova", &[])), Some(Gender::Female));
-        assert_eq!(first_name_gender(&person("Ostrova", &["David Ostrova"])), Some(Gender::Male));
+        assert_eq!(
+            first_name_gender(&person("Melanie Ostrova", &[])),
+            Some(Gender::Female)
+        );
+        assert_eq!(
+            first_name_gender(&person("Ostrova", &["David Ostrova"])),
+            Some(Gender::Male)
+        );
         assert_eq!(first_name_gender(&person("David", &[])), None);
         assert_eq!(first_name_gender(&person("David Goes", &["David"])), None);
-        assert_eq!(first_name_gender(&person("Ostrova", &["David Ostrova", "Melanie Ostrova"])), None);
+        assert_eq!(
+            first_name_gender(&person("Ostrova", &["David Ostrova", "Melanie Ostrova"])),
+            None
+        );
         assert_eq!(first_name_gender(&person("Qzxv Ostrova", &[])), None);
     }
 }

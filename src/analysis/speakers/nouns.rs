@@ -72,7 +72,10 @@ impl Para<'_> {
                     let owner = prev.checked_sub(1).and_then(|o| self.mention(toks[o]))?;
                     return (kind_rank(owner.kind) <= 1).then_some(Local::Found(owner.entity));
                 }
-                if let Some(&(_, p)) = POSSESSIVES.iter().find(|(pw, _)| pw.eq_ignore_ascii_case(w)) {
+                if let Some(&(_, p)) = POSSESSIVES
+                    .iter()
+                    .find(|(pw, _)| pw.eq_ignore_ascii_case(w))
+                {
                     return salience.resolve(p).map(Local::Found);
                 }
                 if !w.starts_with(char::is_lowercase) && w != "," {

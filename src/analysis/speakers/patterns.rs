@@ -12,13 +12,11 @@ use std::ops::Range;
 /// quoted, so the attribution after `''…,''` starts at its first word.
 pub(super) fn widen_over_doubled_marks(text: &str, range: Range<usize>) -> Range<usize> {
     let is_mark = |c: char| is_quote_char(c) || c == '`';
-    let start = text
-        .get(..range.start)
-        .map_or(range.start, |before| {
-            let kept = before.trim_end_matches(is_mark).len();
-            // At most one more mark: `'''` is a doubled mark and an apostrophe.
-            kept.max(prev_char_start(before))
-        });
+    let start = text.get(..range.start).map_or(range.start, |before| {
+        let kept = before.trim_end_matches(is_mark).len();
+        // At most one more mark: `'''` is a doubled mark and an apostrophe.
+        kept.max(prev_char_start(before))
+    });
     let end = text.get(range.end..).map_or(range.end, |after| {
         let extra = after.len() - after.trim_start_matches(is_mark).len();
         range.end + extra.min(after.chars().next().map_or(0, char::len_utf8))
@@ -118,10 +116,7 @@ pub(super) fn transcript_label(words: &str) -> Option<&str> {
 /// when no one or more than one entity of that kind fits (`HOST` in an
 /// article that never names the host).
 pub(super) fn entity_for_label(entities: &[Entity], label: &str) -> Option<usize> {
-    let last = label
-        .split_whitespace()
-        .next_back()?
-        .trim_end_matches('.');
+    let last = label.split_whitespace().next_back()?.trim_end_matches('.');
     let fits = |e: &Entity| {
         std::iter::once(&e.name).chain(&e.aliases).any(|a| {
             a.split_whitespace()

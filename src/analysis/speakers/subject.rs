@@ -30,7 +30,10 @@ impl Para<'_> {
         for p in 0..toks.len() {
             let opens = p == 0 || {
                 let before = self.word(toks[p - 1]);
-                before == "," || before == ";" || is_dash(before) || is_one_of(before, CLAUSE_OPENERS)
+                before == ","
+                    || before == ";"
+                    || is_dash(before)
+                    || is_one_of(before, CLAUSE_OPENERS)
             };
             if !opens {
                 continue;

@@ -5,8 +5,8 @@
 
 use super::patterns::is_dash;
 use super::{
-    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, Local, Para, Salience,
-    TRAILING_WINDOW, ends_like_verb, is_one_of, kind_rank, pronoun, speech_verb,
+    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, Local, Para, Salience, TRAILING_WINDOW,
+    ends_like_verb, is_one_of, kind_rank, pronoun, speech_verb,
 };
 use crate::model::EntityKind;
 
@@ -76,7 +76,9 @@ impl Para<'_> {
                 return true;
             }
             let word = self.word(t);
-            let role = word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            let role = word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '.')
                 && !ends_like_verb(word);
             if !role {
                 return false;
@@ -93,9 +95,7 @@ impl Para<'_> {
         if m.kind != EntityKind::Person {
             return None;
         }
-        let after_name = toks
-            .iter()
-            .position(|&t| self.tokens[t].start >= m.end)?;
+        let after_name = toks.iter().position(|&t| self.tokens[t].start >= m.end)?;
         if self.word(toks[after_name]) != "," {
             return None;
         }
