@@ -435,10 +435,10 @@ impl<'a> Para<'a> {
             return Some(Local::Found(m.entity));
         }
         // `Holt's answer was short: "…"`: a colon announces speech by the sentence's subject.
-        if toks.last().is_some_and(|&t| self.word(t) == ":") {
-            if let Some(e) = self.first_mention(&toks[..toks.len().min(SUBJECT_START)], false) {
-                return Some(Local::Found(e));
-            }
+        if toks.last().is_some_and(|&t| self.word(t) == ":")
+            && let Some(e) = self.first_mention(&toks[..toks.len().min(SUBJECT_START)], false)
+        {
+            return Some(Local::Found(e));
         }
         self.clause_subject(toks, salience)
     }

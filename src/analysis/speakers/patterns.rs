@@ -63,7 +63,7 @@ impl Para<'_> {
             k += 1;
         }
         let &first = toks.get(k)?;
-        let m = self.mention(first).filter(|m| is_speaker_kind(m))?;
+        let m = self.mention(first).filter(is_speaker_kind)?;
         // The mention's own tokens, then what follows it.
         while toks
             .get(k)
