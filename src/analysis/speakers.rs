@@ -375,7 +375,10 @@ impl<'a> Para<'a> {
     /// of the speech verb nearest before the quote (`Holt said: "…"`, `Holt
     /// told the BBC: "…"`, `Holt said X harbored a "…"`), or `according to X`,
     /// or a name opening a sentence that ends in a colon.
-    fn leading(&self, toks: &[usize], salience: &Salience) -> Option<Local> {
+    /// `several_words` is false for a one-word quote, which without a speech
+    /// verb is more often a term the writer quotes (`a "fiery" queen`) than
+    /// the subject's words.
+    fn leading(&self, toks: &[usize], salience: &Salience, several_words: bool) -> Option<Local> {
         // The verb nearest the quote, unless its subject names no one (`Holt
         // said it would tell "…"`): then the verb of the clause around it.
         // `… including Jane Holt -- "…"`: a name set before the quote by a dash.
@@ -440,14 +443,16 @@ impl<'a> Para<'a> {
         {
             return Some(Local::Found(e));
         }
-        self.clause_subject(toks, salience)
+        several_words
+            .then(|| self.clause_subject(toks, salience))
+            .flatten()
     }
 
     /// Whether the "verb" at `toks[v]` is a noun of the same spelling, after a
     /// determiner or a name in a prepositional phrase (`of Republican claims`).
     fn used_as_noun(&self, toks: &[usize], v: usize) -> bool {
         let verb = self.word(toks[v]);
-        let Some(prev) = v.checked_sub(1).filter(|_| !verb.ends_with("ing")) else {
+        let Some(prev) = v.checked_sub(1).filter(|_| nouns::is_speech_noun(verb)) else {
             return false;
         };
         let word = self.word(toks[prev]);
@@ -712,7 +717,9 @@ impl<'a> Para<'a> {
         if let Some(local) = self.trailing(&after, salience) {
             return (local, first_sentence);
         }
-        if let Some(local) = self.leading(&before, salience) {
+        let quoted_words = self.text.get(words..close.unwrap_or(self.text.len()));
+        let several_words = quoted_words.is_some_and(|w| w.trim().contains(char::is_whitespace));
+        if let Some(local) = self.leading(&before, salience, several_words) {
             return (local, first_sentence);
         }
         let whole_start = before.is_empty();

@@ -32,7 +32,8 @@ const NOUN_TO_QUOTE: usize = 8;
 /// How many adjectives may stand between the owner and the noun (`Holt's earlier, bold claim`).
 const ADJECTIVES: usize = 3;
 
-fn is_speech_noun(word: &str) -> bool {
+/// Whether `word` names something said (`claim`, `Remarks`).
+pub(super) fn is_speech_noun(word: &str) -> bool {
     word.len() < 16 && {
         let lower = word.to_ascii_lowercase();
         SPEECH_NOUNS.binary_search(&lower.as_str()).is_ok()

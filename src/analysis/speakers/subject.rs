@@ -3,7 +3,10 @@
 //! office called it "rushed"`, `She was "whisked off" to hospital`. The
 //! words are the subject's, as a reader takes them.
 
-use super::{Local, NOT_A_PREDICATE, Para, Salience, is_one_of, pronoun};
+use super::{
+    BETWEEN_SUBJECT_AND_VERB, Local, NOT_A_PREDICATE, Para, Salience, is_manner_adverb, is_one_of,
+    pronoun, speech_verb,
+};
 use super::{Pronoun, kind_rank, patterns::is_dash};
 
 /// Words after which a new clause, with a subject of its own, may start.
@@ -11,6 +14,21 @@ use super::{Pronoun, kind_rank, patterns::is_dash};
 const CLAUSE_OPENERS: &[&str] = &[
     "after", "although", "and", "as", "because", "before", "but", "so", "that", "then", "though", "when",
     "where", "whereas", "while", "yet",
+];
+
+/// Endings of verb forms (`likened`, `admires`, `promising`); a noun in `-s`
+/// after a name is rare enough (`Holt jacket` is the case to avoid).
+const VERB_ENDINGS: &[&str] = &["ed", "s", "ing"];
+
+/// Auxiliaries, modals and common verbs whose forms have none of those endings.
+#[rustfmt::skip]
+const COMMON_VERBS: &[&str] = &[
+    "ate", "became", "began", "brought", "call", "came", "can", "could", "did", "do", "drew", "felt",
+    "fought", "found", "gave", "get", "go", "got", "had", "has", "have", "held", "is", "kept", "knew",
+    "led", "left", "lost", "made", "may", "meant", "met", "might", "must", "paid", "put", "ran", "sat",
+    "saw", "say", "see", "sent", "set", "shall", "should", "sought", "spoke", "stood", "struck", "take",
+    "think", "thought", "told", "took", "urge", "want", "was", "went", "were", "will", "won", "would",
+    "wrote",
 ];
 
 /// How many capitalised words (titles, party, office) may stand before the subject (`Democratic Sen. Holt`).
@@ -157,13 +175,31 @@ impl Para<'_> {
             .find(|&j| is_close(self.word(j)))
     }
 
-    /// Token `k` is a lower-case word that can be a verb.
+    /// Token `k` is a lower-case word that looks like a verb (past a manner
+    /// adverb: `Holt openly admires`), not a noun (`Holt jacket`).
     fn is_predicate(&self, k: usize) -> bool {
-        self.tokens.get(k).is_some_and(|_| {
-            let w = self.word(k);
+        let looks_like_verb = |w: &str| {
             w.starts_with(char::is_lowercase)
                 && w.chars().all(char::is_alphabetic)
                 && !is_one_of(w, NOT_A_PREDICATE)
-        })
+                && (VERB_ENDINGS
+                    .iter()
+                    .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+                    || is_one_of(w, COMMON_VERBS)
+                    || speech_verb(w).is_some())
+        };
+        let Some(word) = self.tokens.get(k).map(|_| self.word(k)) else {
+            return false;
+        };
+        let next = || self.tokens.get(k + 1).map(|_| self.word(k + 1));
+        if looks_like_verb(word) {
+            return true;
+        }
+        if is_manner_adverb(word) || is_one_of(word, BETWEEN_SUBJECT_AND_VERB) {
+            return next().is_some_and(looks_like_verb);
+        }
+        // `Holt, R-Calder, despite admitting that …`: a participle phrase.
+        is_one_of(word, &["after", "before", "despite", "while"])
+            && next().is_some_and(|w| w.ends_with("ing"))
     }
 }
