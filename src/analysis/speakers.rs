@@ -3,6 +3,7 @@
 //! the entities. A speaker is always one of the article's entities.
 
 mod gender;
+mod nominal;
 mod nouns;
 mod patterns;
 mod subject;
@@ -494,9 +495,10 @@ impl<'a> Para<'a> {
         };
         let is = |k: usize, word: &str| self.word(toks[k]).eq_ignore_ascii_case(word);
         let mut k = skip_between(v);
-        // `he was formally called to`, `Holt was told`: a passive names no speaker.
+        // `he was formally called to`, `Holt was told`, `the body is said to`: a
+        // passive names no speaker.
         let verb = self.word(toks[v]);
-        if (verb.ends_with("ed") || verb.eq_ignore_ascii_case("told"))
+        if (verb.ends_with("ed") || is_one_of(verb, &["told", "said"]))
             && toks[k..v]
                 .iter()
                 .any(|&t| is_one_of(self.word(t), &["was", "were", "is", "are", "been", "be"]))
@@ -596,7 +598,10 @@ impl<'a> Para<'a> {
             })
             .map_or(0, |i| i + 1);
         let phrase = &toks[phrase_start.max(k.saturating_sub(4))..k];
-        Local::from(self.first_mention(phrase, false))
+        Local::from(
+            self.first_mention(phrase, false)
+                .or_else(|| self.nominal_organisation(&toks[..k], salience)),
+        )
     }
 
     /// `Holt, a spokeswoman for X, said`: `toks` ends just before the second comma.
@@ -1724,6 +1729,24 @@ mod tests {
             ),
             [HOLT.map(String::from)],
             "a name after a preposition does not sign the quote after its dash"
+        );
+    }
+
+    #[test]
+    fn attribute_gives_a_nominal_subject_the_organisation_it_stands_for() {
+        let specs: &[(&str, EntityKind, &[&str])] = &[
+            ("Calder Ferries", Org, &["Calder Ferries"]),
+            ("Eastmere Harbour Trust", Org, &["Eastmere Harbour Trust"]),
+            ("Jane Holt", Person, &["Jane Holt"]),
+        ];
+        let text = "The Eastmere Harbour Trust met. Calder Ferries cut two sailings.\n\n\
+            \"We regret the cuts,\" the ferry firm said. The trust said the cuts were \"short-sighted\".\n\n\
+            A spokesman for the trust, Jane Holt, said the cuts were \"a blow\".";
+        let ferries = Some("Calder Ferries".to_string());
+        let trust = Some("Eastmere Harbour Trust".to_string());
+        assert_eq!(
+            speakers_of(text, specs),
+            [ferries, trust, Some("Jane Holt".to_string())]
         );
     }
 

@@ -62,7 +62,13 @@ impl Para<'_> {
         if let Some(p) = pronoun(word) {
             return Some(Local::from(salience.resolve(p)));
         }
-        Some(Local::from(self.head_of(&toks[..verb])))
+        Some(Local::from(self.head_of(&toks[..verb]).or_else(|| {
+            let mut subject = verb;
+            while subject > 0 && is_one_of(self.word(toks[subject - 1]), BETWEEN_SUBJECT_AND_VERB) {
+                subject -= 1;
+            }
+            self.nominal_organisation(&toks[..subject], salience)
+        })))
     }
 
     /// A person named within the first few tokens after lower-case role words
