@@ -94,6 +94,9 @@ const TRAILING_WINDOW: usize = 16;
 const LEADING_WINDOW: usize = 80;
 /// How many tokens after an inverted verb the speaker may be (`said the city's mayor, Jane Holt`).
 const INVERTED_WINDOW: usize = 8;
+/// How many speech verbs before a quote are tried, nearest first (keeps a
+/// sentence of many verbs linear).
+const LEADING_VERBS: usize = 4;
 /// A following sentence at most this long may be a bare attribution (`"…." Holt said.`).
 const BARE_SENTENCE: usize = 7;
 /// A sentence's subject starts within its first few tokens (`The new mayor, Holt`).
@@ -403,8 +406,12 @@ impl<'a> Para<'a> {
             return Some(local);
         }
         let mut nearest = None;
-        for v in (0..toks.len()).rev() {
-            if speech_verb(self.word(toks[v])).is_none() || self.used_as_noun(toks, v) {
+        let verbs = (0..toks.len())
+            .rev()
+            .filter(|&v| speech_verb(self.word(toks[v])).is_some())
+            .take(LEADING_VERBS);
+        for v in verbs {
+            if self.used_as_noun(toks, v) {
                 continue;
             }
             let local = self.subject_of(toks, v, salience);
