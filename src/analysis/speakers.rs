@@ -799,20 +799,32 @@ fn is_quote_char(c: char) -> bool {
 /// and speakers (for pronouns). Quote paragraphs are tokenized; every other
 /// paragraph only has its mentions checked for being clause subjects. For each
 /// quote, in order of preference:
+/// 0. **A transcript label** opening the quote (`"HOLT: …`, `patterns.rs`) names
+///    the speaker of that piece and the pieces after it.
 /// 1. **Its own sentence.** A trailing attribution right after the closing mark
-///    (`"…," Holt said`, `"…," said Mr Holt`, `"…," she claimed`, `"…," Holt, a
-///    spokeswoman for X, said`); else the speech verb nearest before the
-///    opening mark, whose subject speaks (`Holt said: "…"`, `Holt told the BBC:
-///    "…"`, `Holt said Lee had a "…"` gives Holt, not Lee); else `according to
-///    X`; else, after a colon, a name opening the sentence (`Holt's answer was
-///    short: "…"`). Subjects are the mention just before the verb (past adverbs like
-///    `also`), or the head of an appositive (`Holt, a spokeswoman for X,`), or
-///    a pronoun resolved to the latest subject or speaker of the fitting kind
-///    (and gender, when a title told it). Quoted words are never searched.
-/// 2. **Neighbouring sentences**, only for quotes that are whole sentences: a
-///    short attribution sentence right after (`"…." Holt said.`), then reported
-///    speech in the sentence before (`She said mothers were … "…"`), then the
-///    previous quote's speaker if it spoke in this or the previous paragraph.
+///    (`trailing.rs`: `"…," Holt said`, `"…," said Mr Holt`, `"…," she claimed`,
+///    `"…," Holt, a spokeswoman for X, one of Y, said`, `"…" ― Holt`, `"…" to
+///    save money, she said`); else, before the opening mark, a name set off by a
+///    dash (`including Holt -- "…"`), a speech noun's owner (`Holt's claim
+///    that "…"`, `nouns.rs`), the speech verb nearest before the opening mark
+///    whose subject speaks (`Holt said: "…"`, `Holt told the BBC: "…"`, `Holt
+///    said Lee had a "…"` gives Holt, not Lee; a verb whose subject names no one
+///    gives way to the one before it; passives and nouns of a verb's spelling
+///    are not verbs), `according to X`, after a colon a name opening the
+///    sentence (`Holt's answer was short: "…"`), and last the clause subject of
+///    a partial quote of several words (`subject.rs`: `Holt likened it to
+///    "…"`). Subjects are the mention just before the verb (past adverbs like
+///    `also`, a parenthesis), or the first person of an appositive (`Holt, a
+///    spokeswoman for X,`), or a nominal standing for an organisation the
+///    article named (`the watchdog said`, `nominal.rs`), or a pronoun resolved to
+///    the clause's subject or the latest subject or speaker of the fitting kind
+///    and gender (`gender.rs`). Quoted words are never searched.
+/// 2. **Neighbouring sentences**, for quotes that open their sentence: a short
+///    attribution sentence right after (`"…." Holt said.`) or a dash signature
+///    opening it, then reported speech in the sentence before (`She said
+///    mothers were … "…"`), then the previous quote's speaker if it spoke in
+///    this or the previous paragraph (only this one when the quote's sentence
+///    goes on after it).
 ///
 /// Pieces of one quotation over several paragraphs share the first speaker any
 /// piece finds. An attribution that names no entity (`the mayor said`) gives
