@@ -1,0 +1,280 @@
+//! What the article tells of each person's gender, for resolving `he` and
+//! `she` to a speaker: personal titles (`Mr`, `Ms`), else a first name's usual
+//! gender, else the pronouns of the sentences that name that person alone.
+
+use super::Mentions;
+use crate::analysis::tokens::Tokenized;
+use crate::model::{Entity, EntityKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Personal titles that tell a person's gender (for `he`/`she`).
+const MALE_TITLES: &[&str] = &["Father", "King", "Lord", "Mr", "Prince", "Sir"];
+const FEMALE_TITLES: &[&str] = &[
+    "Dame", "Lady", "Madam", "Miss", "Mme", "Mrs", "Ms", "Princess", "Queen", "Sister",
+];
+
+/// What is known about a person's gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
+/// Each entity's gender: told by a title (`Mr Holt`, `Ms Holt`) anywhere in
+/// the article, else by a first name ([`first_name_gender`]), else by the pronouns of the sentences that name that person
+/// and no other ([`pronoun_votes`]).
+pub(super) fn genders(
+    paragraphs: &[String],
+    split: &[Tokenized],
+    mentions: &Mentions,
+    entities: &[Entity],
+) -> Vec<Option<Gender>> {
+    let votes = pronoun_votes(paragraphs, split, mentions, entities.len());
+    entities
+        .iter()
+        .zip(votes)
+        .map(|(e, (male, female))| {
+            if e.kind != EntityKind::Person {
+                return None;
+            }
+            let titled = e.mentions.iter().find_map(|m| {
+                let text = paragraphs.get(m.paragraph)?;
+                let mention = text.get(m.start..m.end)?;
+                let before = text.get(..m.start)?.trim_end();
+                let first = mention.split(char::is_whitespace).next().unwrap_or("");
+                title_gender_at_end(before).or_else(|| title_gender(first))
+            });
+            titled
+                .or_else(|| first_name_gender(e))
+                .or(if male > 2 * female {
+                    Some(Gender::Male)
+                } else if female > 2 * male {
+                    Some(Gender::Female)
+                } else {
+                    None
+                })
+        })
+        .collect()
+}
+
+/// For each entity, how many `he` and `she` (or `himself`, `herself`) stand in the
+/// sentences that name it as the only person, or open the sentence after
+/// one (`Holt left early. She said …`): the evidence an article gives of a
+/// gender that no title tells. One pass over the tokens.
+fn pronoun_votes(
+    paragraphs: &[String],
+    split: &[Tokenized],
+    mentions: &Mentions,
+    entities: usize,
+) -> Vec<(u32, u32)> {
+    let mut votes = vec![(0u32, 0u32); entities];
+    for (p, (text, para)) in paragraphs.iter().zip(split).enumerate() {
+        let list = mentions.of(p);
+        let mut carried: Option<usize> = None;
+        for sentence in &para.sentences {
+            let toks = &para.tokens[sentence.clone()];
+            let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+                continue;
+            };
+            let from = list.partition_point(|m| m.start < first.start);
+            let to = list.partition_point(|m| m.start < last.end);
+            let mut people = list[from..to]
+                .iter()
+                .filter(|m| m.kind == EntityKind::Person)
+                .map(|m| m.entity);
+            let only = people.next().filter(|&e| people.all(|o| o == e));
+            let opening = toks.first().map(|t| gendered(t.text(text)));
+            if let (Some(e), Some(Some(g))) = (carried, opening)
+                && list[from..to].iter().all(|m| m.kind != EntityKind::Person)
+            {
+                count(&mut votes[e], g);
+            }
+            if let Some(e) = only {
+                for t in toks {
+                    if let Some(g) = gendered(t.text(text)) {
+                        count(&mut votes[e], g);
+                    }
+                }
+            }
+            carried = only;
+        }
+    }
+    votes
+}
+
+/// The gender of the first names of a person's name and aliases of two words
+/// or more (`Jane Holt`), from `first_name_genders.tsv`, when they agree.
+fn first_name_gender(e: &Entity) -> Option<Gender> {
+    let mut told = std::iter::once(&e.name)
+        .chain(&e.aliases)
+        .filter_map(|name| {
+            let mut words = name.split_whitespace();
+            let first = words.next()?;
+            words.next()?;
+            // A word the article also uses alone is a surname there (`Clinton Goes`, a headline).
+            if e.aliases.iter().any(|a| a == first) {
+                return None;
+            }
+            FIRST_NAMES
+                .get_or_init(load_first_names)
+                .get(first)
+                .copied()
+        });
+    // Names that disagree (a couple merged under one surname) tell nothing.
+    let first = told.next()?;
+    told.all(|g| g == first).then_some(first)
+}
+
+static FIRST_NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+
+fn load_first_names() -> HashMap<&'static str, Gender> {
+    include_str!("../../../assets/gazetteer/first_name_genders.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (name, gender) = l.split_once('\t')?;
+            let gender = match gender {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => return None,
+            };
+            Some((name, gender))
+        })
+        .collect()
+}
+
+fn count(votes: &mut (u32, u32), gender: Gender) {
+    match gender {
+        Gender::Male => votes.0 += 1,
+        Gender::Female => votes.1 += 1,
+    }
+}
+
+/// The gender of a third-person subject pronoun (`he`, `She`, `himself`).
+fn gendered(word: &str) -> Option<Gender> {
+    // Subjects only: `him`, `his` and `her` as often stand for someone else
+    // (`Holt met her`, `His neighbour, Rana Aziz`).
+    const MALE: &[&str] = &["he", "himself"];
+    const FEMALE: &[&str] = &["she", "herself"];
+    if MALE.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        Some(Gender::Male)
+    } else if FEMALE.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// The gender a title tells (`Mr`, `Mrs.`), a final dot ignored.
+fn title_gender(word: &str) -> Option<Gender> {
+    let word = word.trim_end_matches('.');
+    if MALE_TITLES.contains(&word) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.contains(&word) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// [`title_gender`] of the last word of `text` (which ends in no white space).
+/// Only a title can match, so only as many characters as the title has are
+/// read, not the whole word: in a long run without white space (`x/Holt/x/…`)
+/// the word before each name would be the whole run so far.
+fn title_gender_at_end(text: &str) -> Option<Gender> {
+    let core = text.trim_end_matches('.');
+    let ends_in = |title: &&str| {
+        core.strip_suffix(*title)
+            .is_some_and(|before| before.is_empty() || before.ends_with(char::is_whitespace))
+    };
+    if MALE_TITLES.iter().any(ends_in) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.iter().any(ends_in) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::split_paragraphs;
+    use crate::model::Span;
+
+    #[test]
+    fn title_gender_at_end_reads_the_last_word_only() {
+        assert_eq!(title_gender_at_end("met Mr"), Some(Gender::Male));
+        assert_eq!(title_gender_at_end("Mrs."), Some(Gender::Female));
+        assert_eq!(title_gender_at_end("met Mr ..."), None);
+        assert_eq!(title_gender_at_end("met HMr"), None);
+        assert_eq!(title_gender_at_end(""), None);
+    }
+
+    #[test]
+    fn genders_come_from_pronouns_of_sentences_naming_one_person() {
+        let paragraphs = vec![
+            "Dana Reyes spoke first, and she was brief. She left.".to_string(),
+            "Kim Oduya waited. He said little. Reyes and Oduya met; he smiled.".to_string(),
+        ];
+        // The first `name` in paragraph `p` at or after `at`.
+        let span = |p: usize, at: &str, name: &str| {
+            let start = paragraphs[p].find(at).expect("in the fixture");
+            Span::new(p, start, start + name.len())
+        };
+        let person = |name: &str, mentions: Vec<Span>| Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            aliases: Vec::new(),
+            mentions,
+        };
+        let entities = vec![
+            person(
+                "Dana Reyes",
+                vec![
+                    span(0, "Dana Reyes", "Dana Reyes"),
+                    span(1, "Reyes", "Reyes"),
+                ],
+            ),
+            person(
+                "Kim Oduya",
+                vec![
+                    span(1, "Kim Oduya", "Kim Oduya"),
+                    span(1, "Oduya met", "Oduya"),
+                ],
+            ),
+        ];
+        let split = split_paragraphs(&paragraphs);
+        let mentions = Mentions::new(&paragraphs, &entities);
+        assert_eq!(
+            genders(&paragraphs, &split, &mentions, &entities),
+            [Some(Gender::Female), Some(Gender::Male)]
+        );
+    }
+
+    #[test]
+    fn first_names_tell_a_gender_only_in_names_of_two_words() {
+        let person = |name: &str, aliases: &[&str]| Entity {
+            name: name.to_string(),
+            kind: EntityKind::Person,
+            aliases: aliases.iter().map(|a| (*a).to_string()).collect(),
+            mentions: Vec::new(),
+        };
+        assert_eq!(
+            first_name_gender(&person("Melanie Ostrova", &[])),
+            Some(Gender::Female)
+        );
+        assert_eq!(
+            first_name_gender(&person("Ostrova", &["David Ostrova"])),
+            Some(Gender::Male)
+        );
+        assert_eq!(first_name_gender(&person("David", &[])), None);
+        assert_eq!(first_name_gender(&person("David Goes", &["David"])), None);
+        assert_eq!(
+            first_name_gender(&person("Ostrova", &["David Ostrova", "Melanie Ostrova"])),
+            None
+        );
+        assert_eq!(first_name_gender(&person("Qzxv Ostrova", &[])), None);
+    }
+}

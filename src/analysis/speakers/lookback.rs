@@ -1,0 +1,306 @@
+//! Which mentions in a paragraph are clause subjects (`Holt said`, `Mayor
+//! Holt, who chairs the board, said`): the people and organizations that
+//! pronouns refer back to. Reads backwards word by word from each mention.
+
+use super::{APPOSITIVE_BYTES, Mention, NOT_A_PREDICATE, is_one_of, is_quote_char, speech_verb};
+use std::cell::OnceCell;
+
+/// True when the mention starts a clause and is followed by what looks like
+/// its verb (`Holt said`, `…, Mayor Holt also made`), so it is the subject,
+/// or ends an inverted attribution (`…, said Mr Holt.`).
+pub(super) fn is_subject(words: &Lookback, m: &Mention) -> bool {
+    let text = words.text;
+    // Before: only capitalised words (titles, adjectives) back to a clause boundary.
+    let mut end = words.trimmed_end(m.start);
+    for _ in 0..5 {
+        let rest = &text[..end];
+        let Some(last) = rest.chars().next_back() else {
+            return follows_as_subject(text, m);
+        };
+        if matches!(
+            last,
+            '.' | '!' | '?' | ';' | ':' | ',' | '(' | '\u{2014}' | '\u{2013}'
+        ) || is_quote_char(last)
+        {
+            return follows_as_subject(text, m);
+        }
+        // After the last white space, which may be wider than a byte (U+00A0).
+        let word_start = words.word_start(end);
+        let word = &rest[word_start..];
+        if speech_verb(word) == Some(true) {
+            // `…, said Mr Holt.`: the speaker of an inverted attribution.
+            return text[m.end..].starts_with(['.', ',', ';']) || m.end == text.len();
+        }
+        // Titles and role nouns may stand before a subject ("Mayor Holt",
+        // "retired teacher Dariush Sadeghi", "His friend Parisa Jafari"); a verb
+        // may not, which `follows_as_subject` checks on the other side.
+        let role_noun = || words.lowercase_or_hyphens(word_start, end) && !ends_like_verb(word);
+        if !(word.starts_with(char::is_uppercase) || role_noun()) {
+            return false;
+        }
+        end = words.trimmed_end(word_start);
+    }
+    false
+}
+
+/// Characters [`Lookback`] reads back before it turns to its index.
+const SHORT_LOOK: usize = 64;
+
+/// One paragraph, read backwards word by word from a mention ([`is_subject`]).
+///
+/// Nearly every word and every gap between words is short, and is found by
+/// reading back a few characters. A long one (a line of `Holt/said/…` without
+/// white space naming thousands, or thousands of spaces) would be read again
+/// for every name after it; the paragraph's words are then indexed once, and
+/// each look back becomes a binary search.
+pub(super) struct Lookback<'a> {
+    text: &'a str,
+    /// Every white-space-separated word, built on the first long look back.
+    index: OnceCell<Vec<WordSpan>>,
+}
+
+/// A white-space-separated word of a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct WordSpan {
+    start: usize,
+    end: usize,
+    /// The first character that is neither lower case nor a hyphen, or `end`.
+    not_lower: usize,
+}
+
+impl<'a> Lookback<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Lookback {
+            text,
+            index: OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &[WordSpan] {
+        self.index.get_or_init(|| {
+            let mut words = Vec::new();
+            let mut word: Option<WordSpan> = None;
+            for (i, c) in self.text.char_indices() {
+                if c.is_whitespace() {
+                    if let Some(mut w) = word.take() {
+                        w.end = i;
+                        w.not_lower = w.not_lower.min(i);
+                        words.push(w);
+                    }
+                    continue;
+                }
+                let w = word.get_or_insert(WordSpan {
+                    start: i,
+                    end: usize::MAX,
+                    not_lower: usize::MAX,
+                });
+                if w.not_lower == usize::MAX && !(c.is_lowercase() || c == '-') {
+                    w.not_lower = i;
+                }
+            }
+            if let Some(mut w) = word {
+                w.end = self.text.len();
+                w.not_lower = w.not_lower.min(w.end);
+                words.push(w);
+            }
+            words
+        })
+    }
+
+    /// The last word starting before byte `pos`.
+    fn word_before(&self, pos: usize) -> Option<WordSpan> {
+        let words = self.words();
+        let k = words.partition_point(|w| w.start < pos);
+        k.checked_sub(1).map(|k| words[k])
+    }
+
+    /// `text[..pos].trim_end().len()`.
+    pub(super) fn trimmed_end(&self, pos: usize) -> usize {
+        let mut back = self.text[..pos].char_indices().rev();
+        for (i, c) in back.by_ref().take(SHORT_LOOK) {
+            if !c.is_whitespace() {
+                return i + c.len_utf8();
+            }
+        }
+        if back.next().is_none() {
+            return 0;
+        }
+        self.word_before(pos).map_or(0, |w| w.end.min(pos))
+    }
+
+    /// Where the word ending at `end` starts: after the last white space before
+    /// `end`, which must follow a character that is not white space.
+    pub(super) fn word_start(&self, end: usize) -> usize {
+        let mut back = self.text[..end].char_indices().rev();
+        for (i, c) in back.by_ref().take(SHORT_LOOK) {
+            if c.is_whitespace() {
+                return i + c.len_utf8();
+            }
+        }
+        if back.next().is_none() {
+            return 0;
+        }
+        self.word_before(end).map_or(0, |w| w.start)
+    }
+
+    /// True when every character from `start` (a word start) to `end` is lower
+    /// case or a hyphen.
+    pub(super) fn lowercase_or_hyphens(&self, start: usize, end: usize) -> bool {
+        let scan = || {
+            self.text[start..end]
+                .chars()
+                .all(|c| c.is_lowercase() || c == '-')
+        };
+        if end - start <= SHORT_LOOK {
+            return scan();
+        }
+        match self.word_before(start + 1) {
+            Some(w) if w.start == start => w.not_lower >= end,
+            _ => scan(),
+        }
+    }
+}
+
+/// Lower-case words that are verbs or function words, never the role noun in
+/// front of a name: "met", "told", "with", "and" ... (a rough test, enough to
+/// keep objects like "met the chairman John Smith" from being subjects).
+pub(super) fn ends_like_verb(word: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "and",
+        "or",
+        "but",
+        "with",
+        "by",
+        "to",
+        "for",
+        "from",
+        "of",
+        "on",
+        "in",
+        "at",
+        "as",
+        "that",
+        "than",
+        "who",
+        "whom",
+        "which",
+        "while",
+        "when",
+        "after",
+        "before",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "has",
+        "had",
+        "have",
+        "met",
+        "told",
+        "asked",
+        "thanked",
+        "urged",
+        "said",
+        "says",
+        "called",
+        "named",
+        "appointed",
+        "replaced",
+        "like",
+        "about",
+    ];
+    FUNCTION_WORDS.contains(&word) || speech_verb(word).is_some()
+}
+
+/// The word after a mention is a lower-case word that can be a verb, possibly
+/// after an appositive (`Holt, who chairs the board, said`, `Holt - a former
+/// mayor - said`).
+fn follows_as_subject(text: &str, m: &Mention) -> bool {
+    let after = skip_parenthesis(&text[m.end..]);
+    let is_dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}');
+    let trimmed = after.trim_start();
+    if let Some(rest) = trimmed
+        .strip_prefix(',')
+        .or_else(|| trimmed.strip_prefix(is_dash))
+    {
+        let rest = rest.trim_start();
+        // The name closes an appositive: "His neighbour, the tailor Rana Aziz, said ...".
+        let first_word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if speech_verb(first_word) == Some(true) {
+            return true;
+        }
+        if !rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+            return false; // a list of names, or a new clause
+        }
+        return rest
+            .char_indices()
+            .take_while(|&(i, _)| i < APPOSITIVE_BYTES)
+            .find(|&(_, c)| c == ',' || is_dash(c))
+            .is_some_and(|(i, c)| starts_with_predicate(&rest[i + c.len_utf8()..]));
+    }
+    after.starts_with(char::is_whitespace) && starts_with_predicate(after)
+}
+
+/// `text` past a short parenthesis at its start (`Holt (D-Calder) said`), else `text`.
+fn skip_parenthesis(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with('(') {
+        return text;
+    }
+    trimmed
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| c == ')')
+        .map_or(text, |(i, _)| &trimmed[i + 1..])
+}
+
+/// `text` starts (after white space) with a lower-case word that can be a verb.
+fn starts_with_predicate(text: &str) -> bool {
+    let word = text
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_lowercase) && !is_one_of(word, NOT_A_PREDICATE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn lookback_reads_words_like_a_scan(
+            pieces in proptest::collection::vec(0usize..9, 0..12)
+        ) {
+            let long_spaces = " ".repeat(70);
+            let long_lower = "ab-".repeat(30);
+            let long_blob = "x/Holt/".repeat(12);
+            let long_title = format!("X{}", "a".repeat(70));
+            let parts = [
+                " ", "Mr", "holt", "\u{a0}", "/", "-", &long_spaces, &long_lower, &long_blob,
+            ];
+            let parts = [&parts[..], &[long_title.as_str()]].concat();
+            let text: String = pieces.iter().map(|&p| parts[p % parts.len()]).collect();
+            let words = Lookback::new(&text);
+            for (pos, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let trimmed = text[..pos].trim_end().len();
+                proptest::prop_assert_eq!(words.trimmed_end(pos), trimmed);
+                if trimmed == 0 {
+                    continue;
+                }
+                let start = text[..trimmed]
+                    .char_indices()
+                    .rfind(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                proptest::prop_assert_eq!(words.word_start(trimmed), start);
+                let lower = text[start..trimmed].chars().all(|c| c.is_lowercase() || c == '-');
+                proptest::prop_assert_eq!(words.lowercase_or_hyphens(start, trimmed), lower);
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Attributions after a quote: `"…," Holt said`, `"…," said Mr Holt`, `"…,"
+//! she claimed`, `"…," Holt, a spokeswoman for X, said` (past a long
+//! appositive too), `"…," according to X`, a dash signature, and an
+//! attribution further on in the sentence (`"…" to save money, she said`).
+
+use super::patterns::is_dash;
+use super::{
+    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, Local, Para, Salience, TRAILING_WINDOW,
+    ends_like_verb, is_one_of, kind_rank, pronoun, speech_verb,
+};
+use crate::model::EntityKind;
+
+/// How many title words (`Mr.`, `Sen.`) may stand before a name further on.
+const TITLE_WORDS: usize = 3;
+/// How many role words (`panel chairman Rep.`) may stand before a trailing speaker's name.
+const ROLE_WORDS: usize = 4;
+
+impl Para<'_> {
+    /// A trailing attribution right after a closing mark: `"…," Holt said`,
+    /// `"…," said Holt`, `"…," he claimed`, `"…," Holt, a spokeswoman for X,
+    /// said`, `"…," according to X`. `toks` are the unquoted tokens from the
+    /// closing mark to the sentence end. `None` when the words there are not an
+    /// attribution (`"desperate", while the others said …`).
+    pub(super) fn trailing(&self, toks: &[usize], salience: &Salience) -> Option<Local> {
+        if let Some((entity, _)) = self.dash_signature(toks) {
+            return Some(Local::Found(entity));
+        }
+        let skip = toks
+            .iter()
+            .take_while(|&&t| matches!(self.word(t), "," | "-" | "\u{2013}" | "\u{2014}"))
+            .count();
+        let toks = &toks[skip..];
+        let &first = toks.first()?;
+        let word = self.word(first);
+        if speech_verb(word) == Some(true) {
+            // `"…", adding: "…"` continues the main clause: not an attribution.
+            return (!word.ends_with("ing")).then(|| self.inverted(&toks[1..], salience));
+        }
+        if word.eq_ignore_ascii_case("according")
+            && toks.get(1).is_some_and(|&t| self.word(t) == "to")
+        {
+            return Some(Local::from(
+                self.first_mention(&toks[2..toks.len().min(2 + INVERTED_WINDOW)], true),
+            ));
+        }
+        let subject_like = pronoun(word).is_some()
+            || self.mention(first).is_some()
+            || word.starts_with(char::is_uppercase)
+            || is_one_of(word, DETERMINERS)
+            || self.person_after_role_words(toks);
+        if !subject_like {
+            return self.further_on(toks, salience);
+        }
+        let verb = toks
+            .iter()
+            .take(TRAILING_WINDOW)
+            .position(|&t| speech_verb(self.word(t)).is_some())
+            .or_else(|| self.verb_after_appositive(toks))?;
+        if verb == 0 {
+            return None;
+        }
+        if let Some(p) = pronoun(word) {
+            return Some(Local::from(salience.resolve(p)));
+        }
+        Some(Local::from(self.head_of(&toks[..verb]).or_else(|| {
+            let mut subject = verb;
+            while subject > 0 && is_one_of(self.word(toks[subject - 1]), BETWEEN_SUBJECT_AND_VERB) {
+                subject -= 1;
+            }
+            self.nominal_organisation(&toks[..subject], salience)
+        })))
+    }
+
+    /// A person named within the first few tokens after lower-case role words
+    /// (`"…," panel chairman Rep. Jane Holt said`, `retired general Holt said`).
+    fn person_after_role_words(&self, toks: &[usize]) -> bool {
+        for &t in toks.iter().take(ROLE_WORDS + 1) {
+            if self
+                .mention(t)
+                .is_some_and(|m| m.kind == EntityKind::Person)
+            {
+                return true;
+            }
+            let word = self.word(t);
+            let role = word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                && !ends_like_verb(word);
+            if !role {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The speech verb closing a long appositive after a named subject:
+    /// `"…," Holt, the chair of X, one of the groups suing Y, said`. The name
+    /// comes first and a comma right before the verb closes the appositive.
+    fn verb_after_appositive(&self, toks: &[usize]) -> Option<usize> {
+        let m = self.mention(*toks.first()?)?;
+        if m.kind != EntityKind::Person {
+            return None;
+        }
+        let after_name = toks.iter().position(|&t| self.tokens[t].start >= m.end)?;
+        if self.word(toks[after_name]) != "," {
+            return None;
+        }
+        (after_name + 2..toks.len()).find(|&v| {
+            speech_verb(self.word(toks[v])) == Some(true) && self.word(toks[v - 1]) == ","
+        })
+    }
+
+    /// The subject before a trailing verb: in its head (up to a comma or a
+    /// dash) the last person named, so that a premodifier does not speak
+    /// (`Holt campaign spokesman Tom Brandt said` is Brandt); else the first
+    /// person or organization anywhere (`the mayor, Jane Holt, said`).
+    fn head_of(&self, toks: &[usize]) -> Option<usize> {
+        let head = toks
+            .iter()
+            .position(|&t| matches!(self.word(t), "," | "(") || is_dash(self.word(t)))
+            .unwrap_or(toks.len());
+        toks[..head]
+            .iter()
+            .rev()
+            .find_map(|&t| self.mention(t).filter(|m| m.kind == EntityKind::Person))
+            .map(|m| m.entity)
+            .or_else(|| self.first_mention(toks, true))
+    }
+
+    /// An attribution further on in the sentence, after a comma: `"…" to save
+    /// money, she said`, `A sailor who "stole a rope" is punished, Holt said`,
+    /// `"…" for the fleet, said Holt`. Only a subject right before its verb
+    /// (or an inverted verb right after the comma) counts.
+    fn further_on(&self, toks: &[usize], salience: &Salience) -> Option<Local> {
+        let window = &toks[..toks.len().min(2 * TRAILING_WINDOW)];
+        for c in (1..window.len()).filter(|&c| self.word(window[c]) == ",") {
+            let rest = &window[c + 1..];
+            let &first = rest.first()?;
+            let word = self.word(first);
+            if speech_verb(word) == Some(true) && !word.ends_with("ing") {
+                return Some(self.inverted(&rest[1..], salience));
+            }
+            // Past titles (`Mr. Holt said`).
+            let named = rest
+                .iter()
+                .take(TITLE_WORDS + 1)
+                .take_while(|&&t| {
+                    self.mention(t).is_some()
+                        || self.word(t) == "."
+                        || self.word(t).starts_with(char::is_uppercase)
+                })
+                .find_map(|&t| self.mention(t))
+                .filter(|m| kind_rank(m.kind) <= 1);
+            let subject_end = if pronoun(word).is_some() {
+                1
+            } else if let Some(m) = named {
+                rest.iter()
+                    .position(|&t| self.tokens[t].start >= m.end)
+                    .unwrap_or(rest.len())
+            } else {
+                continue;
+            };
+            let mut v = subject_end;
+            while rest
+                .get(v)
+                .is_some_and(|&t| is_one_of(self.word(t), BETWEEN_SUBJECT_AND_VERB))
+            {
+                v += 1;
+            }
+            if rest
+                .get(v)
+                .is_some_and(|&t| speech_verb(self.word(t)).is_some())
+            {
+                return Some(match pronoun(word) {
+                    Some(p) => Local::from(salience.resolve(p)),
+                    None => Local::from(named.map(|m| m.entity)),
+                });
+            }
+        }
+        None
+    }
+
+    /// The speaker after an inverted verb (`said Mr Holt`, `said he`).
+    pub(super) fn inverted(&self, after: &[usize], salience: &Salience) -> Local {
+        let window = &after[..after.len().min(INVERTED_WINDOW)];
+        if let Some(p) = window.first().and_then(|&t| pronoun(self.word(t))) {
+            return Local::from(salience.resolve(p));
+        }
+        Local::from(self.first_mention(window, true))
+    }
+}
