@@ -107,7 +107,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         None => problems_note(app.skipped(), app.warnings().len())
             .map(|note| Span::styled(note, theme.warning)),
     };
-    let hints = app.keymap().hints(&app.key_contexts());
+    let mut hints = app.keymap().hints(&app.key_contexts());
+    if app.match_position().is_some() {
+        // While a search is on, n/N walk its matches.
+        for hint in hints.iter_mut().filter(|h| h.hint == "mention") {
+            hint.hint = "match";
+        }
+    }
     let hint_width = |h: &Hint| h.keys.width() + h.hint.width() + 3;
     // Help, quit and close always keep their room; the message gets the rest.
     let essential: usize = hints.iter().filter(|h| h.essential).map(hint_width).sum();

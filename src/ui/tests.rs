@@ -447,6 +447,9 @@ fn search_matches_and_the_prompt_use_the_theme() {
         assert!(!has_style(buf, before, theme.search_match));
         let status = find(buf, "match 2/3").expect("match position in the status line");
         assert_eq!(status.1, buf.area.bottom() - 1);
+        // n/N walk the matches now, and the hint says so.
+        assert!(find(buf, "n/N match").is_some());
+        assert!(find(buf, "n/N mention").is_none());
 
         // The prompt: `/`, the line, the cursor as a reversed cell.
         press(&mut app, "/ v o s left");
