@@ -491,6 +491,24 @@ impl<'a> Para<'a> {
     }
 
     /// The subject of the speech verb at `toks[v]`.
+    /// The subject of the last speech verb in `before` (the tokens before a
+    /// coordinated or subordinate verb, a prefix of `toks`), else of the
+    /// clause they make.
+    fn main_clause_subject(
+        &self,
+        before: &[usize],
+        toks: &[usize],
+        salience: &Salience,
+    ) -> Option<Local> {
+        match before
+            .iter()
+            .rposition(|&t| speech_verb(self.word(t)).is_some())
+        {
+            Some(main) => Some(self.subject_of(toks, main, salience)),
+            None => self.clause_subject(before, salience),
+        }
+    }
+
     fn subject_of(&self, toks: &[usize], v: usize, salience: &Salience) -> Local {
         let skip_between = |mut k: usize| {
             while k > 0 && {
@@ -521,13 +539,7 @@ impl<'a> Para<'a> {
         }
         if k >= 1 && is_one_of(self.word(toks[k - 1]), &["and", "but", "or"]) {
             // `Holt called it "…" and called for "…"`: the first verb's subject.
-            if let Some(main) = toks[..k - 1]
-                .iter()
-                .rposition(|&t| speech_verb(self.word(t)).is_some())
-            {
-                return self.subject_of(toks, main, salience);
-            }
-            if let Some(local) = self.clause_subject(&toks[..k - 1], salience) {
+            if let Some(local) = self.main_clause_subject(&toks[..k - 1], toks, salience) {
                 return local;
             }
         }
@@ -554,13 +566,7 @@ impl<'a> Para<'a> {
         }
         if gerund && k > 0 && is_one_of(self.word(toks[k - 1]), SUBORDINATORS) {
             // `Holt sang to Brandt before asking her, "…"`: the main clause's subject.
-            if let Some(main) = toks[..k - 1]
-                .iter()
-                .rposition(|&t| speech_verb(self.word(t)).is_some())
-            {
-                return self.subject_of(toks, main, salience);
-            }
-            if let Some(local) = self.clause_subject(&toks[..k - 1], salience) {
+            if let Some(local) = self.main_clause_subject(&toks[..k - 1], toks, salience) {
                 return local;
             }
         }

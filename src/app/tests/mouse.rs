@@ -4,6 +4,23 @@
 use super::*;
 use crate::app::{Mouse, MouseKind};
 
+/// The screen cell of the fourth letter of the first `word` in the body text.
+fn cell_of(app: &App, word: &str) -> (u16, u16) {
+    let (line, offset) = (app.body_lines().iter().enumerate())
+        .find_map(|(i, line)| match line {
+            BodyLine::Text { paragraph, range } => {
+                let text = &app.open_article_data()?.0.paragraphs[*paragraph][range.clone()];
+                text.find(word).map(|at| (i, at))
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{word} is in the text"));
+    let body = app.geometry().body.inner();
+    let row = body.y + u16::try_from(line - app.body_top()).expect("row");
+    let column = app.geometry().body_text.x + u16::try_from(offset + 3).expect("column");
+    (column, row)
+}
+
 fn at(kind: MouseKind, column: u16, row: u16) -> Mouse {
     Mouse { kind, column, row }
 }
@@ -67,18 +84,7 @@ fn a_click_on_an_entity_selects_it_and_again_lets_it_go() {
 #[test]
 fn a_click_on_a_name_in_the_text_selects_its_entity() {
     let mut app = fixture::app(100, 30);
-    let (line, offset) = (app.body_lines().iter().enumerate())
-        .find_map(|(i, line)| match line {
-            BodyLine::Text { paragraph, range } => {
-                let text = &app.open_article_data()?.0.paragraphs[*paragraph][range.clone()];
-                text.find("Eastport").map(|at| (i, at))
-            }
-            _ => None,
-        })
-        .expect("Eastport is in the text");
-    let body = app.geometry().body.inner();
-    let row = body.y + u16::try_from(line - app.body_top()).expect("row");
-    let column = app.geometry().body_text.x + u16::try_from(offset + 3).expect("column");
+    let (column, row) = cell_of(&app, "Eastport");
     app.mouse(at(MouseKind::Click, column, row));
     assert_eq!(app.focus(), Focus::Body);
     assert_eq!(app.selected_entity(), Some("Eastport"));
@@ -120,18 +126,7 @@ fn a_click_on_a_name_the_narrowed_sidebar_hides_selects_nothing_else() {
     // Narrow the sidebar to names holding "n" (Eastport is not among them).
     press(&mut app, "l l / n enter");
     assert!(app.sidebar_narrowed().is_some());
-    let (line, offset) = (app.body_lines().iter().enumerate())
-        .find_map(|(i, line)| match line {
-            BodyLine::Text { paragraph, range } => {
-                let text = &app.open_article_data()?.0.paragraphs[*paragraph][range.clone()];
-                text.find("Eastport").map(|at| (i, at))
-            }
-            _ => None,
-        })
-        .expect("Eastport is in the text");
-    let body = app.geometry().body.inner();
-    let row = body.y + u16::try_from(line - app.body_top()).expect("row");
-    let column = app.geometry().body_text.x + u16::try_from(offset + 3).expect("column");
+    let (column, row) = cell_of(&app, "Eastport");
     app.mouse(at(MouseKind::Click, column, row));
     // Not another name in Eastport's place among the narrowed ones: nothing,
     // and the status line says why.
