@@ -172,6 +172,9 @@ fn a_state_file_from_a_newer_lede_is_read_but_never_overwritten() {
     assert_eq!(fs::read(file.path()).unwrap(), newer);
 }
 
+/// Set when the read-only folder test runs itself again without privileges.
+const AS_NOBODY: &str = "LEDE_TEST_AS_NOBODY";
+
 #[test]
 fn a_read_only_folder_is_reported_once_and_reading_goes_on() {
     use std::os::unix::fs::PermissionsExt;
@@ -181,10 +184,37 @@ fn a_read_only_folder_is_reported_once_and_reading_goes_on() {
     let dir = file.path().parent().unwrap().to_path_buf();
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o555)).unwrap();
     // Root (and CAP_DAC_OVERRIDE) writes into read-only folders: there the
-    // case cannot be made, and the next test covers the same path.
+    // test runs itself again as `nobody`, through util-linux's setpriv.
     if fs::write(dir.join("probe"), b"").is_ok() {
-        eprintln!("skipping the read-only folder check: running as root, permissions do not apply");
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+        assert!(
+            std::env::var_os(AS_NOBODY).is_none(),
+            "still privileged after setpriv"
+        );
+        let test = "state::file::tests::a_read_only_folder_is_reported_once_and_reading_goes_on";
+        let run = std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(std::env::current_exe().unwrap())
+            .args(["--exact", test, "--test-threads=1"])
+            .env(AS_NOBODY, "1")
+            .output();
+        match run {
+            // The test ran as nobody: it must have passed there.
+            Ok(out) if String::from_utf8_lossy(&out.stdout).contains("running 1 test") => {
+                assert!(
+                    out.status.success(),
+                    "as nobody: {}\n{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+            // No setpriv, or not allowed to change user here.
+            Ok(out) => eprintln!(
+                "skipping the read-only folder check as root: setpriv failed ({})",
+                String::from_utf8_lossy(&out.stderr).trim()
+            ),
+            Err(e) => eprintln!("skipping the read-only folder check as root: no setpriv ({e})"),
+        }
         return;
     }
     let (saved, problem) = state_file(temp.path()).load();
