@@ -330,6 +330,20 @@ pub const BINDINGS: &[Binding] = &[
         "",
     ),
     bind(
+        &[Key::char('/')],
+        Action::Search,
+        "search: the article's text (body), titles and sources (list), names (sidebar)",
+        Reader,
+        "search",
+    ),
+    bind(
+        &[Key::char(':')],
+        Action::GoToPrompt,
+        "go to article number N in the list (also: N then G)",
+        Reader,
+        "",
+    ),
+    bind(
         &[Key::char('"')],
         Action::ShowQuotes,
         "quotes: what the selected entity said everywhere, else this article's by speaker",
@@ -347,20 +361,6 @@ pub const BINDINGS: &[Binding] = &[
         "",
     ),
     bind(&[Key::char('q')], Action::Quit, "quit", Reader, "quit"),
-    bind(
-        &[Key::char('/')],
-        Action::Search,
-        "search: the article's text (body), titles and sources (list), names (sidebar)",
-        Reader,
-        "search",
-    ),
-    bind(
-        &[Key::char(':')],
-        Action::GoToPrompt,
-        "go to article number N in the list (also: N then G)",
-        Reader,
-        "",
-    ),
     bind(
         &[Key::plain(K::Esc), Key::char('q'), Key::char('?')],
         Action::Back,
