@@ -11,7 +11,9 @@
 #
 # The binary is $LEDE_BIN, else target/release/lede (build it with
 # `cargo build --release` first). Needs tmux. Resolution: one capture-pane
-# (a few milliseconds).
+# (a few milliseconds). lede runs with config, cache and reading state
+# folders of its own (a fresh reading state each run), so that no run
+# reopens where the last one left, nor follows your config.
 set -euo pipefail
 
 runs=5
@@ -45,7 +47,7 @@ for ((run = 1; run <= runs; run++)); do
     [[ $rss == 1 ]] && wrap="/usr/bin/time -v -o $work/time.txt"
     # The pane writes its own start time just before lede starts.
     tmux new-session -d -s "$session" -x 200 -y 60 -e TERM=xterm-256color \
-        "date +%s%N > $work/start; exec $wrap $bin$args"
+        "date +%s%N > $work/start; XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work XDG_DATA_HOME=$work/data-$run exec $wrap $bin$args"
     while [[ ! -s "$work/start" ]]; do sleep 0.001; done
     deadline=$(( $(now_ns) + 600 * 1000000000 ))
     first=""

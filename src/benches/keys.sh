@@ -10,6 +10,8 @@
 # By default the keys are typed while the collection is still loading and
 # being analysed (the harder case); --wait-done waits until it is finished.
 # The binary is $LEDE_BIN, else target/release/lede.
+# lede runs with config, cache and reading state folders of its own, so that a
+# run never reopens where the last one left, nor follows your config.
 set -euo pipefail
 
 wait_done=0
@@ -24,7 +26,7 @@ args=""
 for a in "$@"; do args+=" $(printf '%q' "$a")"; done
 
 tmux new-session -d -s "$session" -x 200 -y 60 -e TERM=xterm-256color \
-    "LEDE_FRAME_LOG=$work/frames exec $bin$args"
+    "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work XDG_DATA_HOME=$work exec $bin$args"
 until tmux capture-pane -p -t "$session" | grep -q "▶"; do sleep 0.02; done
 if [[ $wait_done == 1 ]]; then
     while tmux capture-pane -p -t "$session" | tail -n 1 \

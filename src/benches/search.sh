@@ -22,7 +22,7 @@ args=""
 for a in "$@"; do args+=" $(printf '%q' "$a")"; done
 
 tmux new-session -d -s "$session" -x 200 -y 60 -e TERM=xterm-256color \
-    "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work exec $bin$args"
+    "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work XDG_DATA_HOME=$work exec $bin$args"
 until tmux capture-pane -p -t "$session" | grep -q "▶"; do sleep 0.05; done
 while tmux capture-pane -p -t "$session" | tail -n 1 \
     | grep -qE "loading [0-9,]+ articles|analysing [0-9]+%|unifying names"; do
