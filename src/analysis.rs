@@ -2,7 +2,9 @@
 //! speakers) and entities (with aliases merged). Pure functions, no IO.
 //!
 //! Per article: [`quotes`] finds quoted speech, [`entities`] finds name
-//! mentions (rules plus the [`gazetteer`]), [`aliases`] merges mentions of the
+//! mentions (rules plus the [`gazetteer`]), [`nested`] splits "A of the B"
+//! into two organisations where the article shows B alone, [`repeats`] finds the article's
+//! names again where they were missed, [`aliases`] merges mentions of the
 //! same thing into one [`Entity`], and [`speakers`] attributes each quote.
 //! Across the collection, [`index`] unifies canonical names and records which
 //! articles mention each entity.
@@ -12,7 +14,9 @@ pub mod entities;
 pub mod gazetteer;
 pub mod index;
 pub mod invariants;
+pub mod nested;
 pub mod quotes;
+pub mod repeats;
 pub mod speakers;
 pub mod tagger;
 pub mod tokens;
@@ -24,8 +28,7 @@ pub fn analyse(article: &Article) -> Analysis {
     let paragraphs = &article.paragraphs;
     // Tokenised once, read by the entity finder and the speaker finder.
     let split = tokens::split_paragraphs(paragraphs);
-    let mentions = entities::find_mentions_in(paragraphs, &split);
-    let entities = aliases::merge(paragraphs, mentions);
+    let entities = find_entities(paragraphs, &split);
     let quote_spans = quotes::find_quotes(paragraphs);
     let speakers = speakers::attribute_in(paragraphs, &split, &quote_spans, &entities);
     let quotes = quote_spans
@@ -37,6 +40,18 @@ pub fn analyse(article: &Article) -> Analysis {
         })
         .collect();
     Analysis { entities, quotes }
+}
+
+/// The entities of one article's paragraphs: mentions found, split where one
+/// name holds two, found again where missed, then merged.
+pub fn find_entities(
+    paragraphs: &[String],
+    split: &[tokens::Tokenized],
+) -> Vec<crate::model::Entity> {
+    let mut mentions = entities::find_mentions_in(paragraphs, split);
+    nested::split_nested(paragraphs, &mut mentions);
+    repeats::add_repeats(paragraphs, split, &mut mentions);
+    aliases::merge(paragraphs, mentions)
 }
 
 /// Analyses every article, spread over the available cores, keeping article

@@ -588,12 +588,11 @@ fn kind_index(kind: EntityKind) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::entities::find_mentions;
 
     fn analyse(text: &str) -> Vec<Entity> {
         let paragraphs: Vec<String> = text.split("\n\n").map(|p| p.trim().to_string()).collect();
-        let mentions = find_mentions(&paragraphs);
-        merge(&paragraphs, mentions)
+        let split = crate::analysis::tokens::split_paragraphs(&paragraphs);
+        crate::analysis::find_entities(&paragraphs, &split)
     }
 
     fn entity<'a>(entities: &'a [Entity], name: &str) -> &'a Entity {
@@ -700,7 +699,8 @@ mod tests {
         let mut paragraphs: Vec<String> =
             text.split("\n\n").map(|p| p.trim().to_string()).collect();
         paragraphs.truncate(paragraphs.len() - 3); // site navigation, removed by the loader
-        let entities = merge(&paragraphs, find_mentions(&paragraphs));
+        let split = crate::analysis::tokens::split_paragraphs(&paragraphs);
+        let entities = crate::analysis::find_entities(&paragraphs, &split);
         let expected = [
             (
                 EntityKind::Person,

@@ -247,9 +247,18 @@ fn tagged_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMention
                     && starts_upper(words[piece_start])
                     && let (Some(start), Some(end)) = (ranges.get(piece_start), ranges.get(k - 1))
                 {
+                    // A "person" of two words or more ending in an organisation
+                    // word ("Nour News", "Harbour Police") is an organisation.
+                    let org_named = span.kind == EntityKind::Person
+                        && k - piece_start >= 2
+                        && gazetteer::is_org_word(words[k - 1]);
                     out.push(RawMention {
                         span: Span::new(*pi, start.start, end.end),
-                        kind: span.kind,
+                        kind: if org_named {
+                            EntityKind::Organization
+                        } else {
+                            span.kind
+                        },
                         canonical: None,
                     });
                 }

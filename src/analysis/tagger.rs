@@ -338,17 +338,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shipped_model_loads_quickly() {
-        let t0 = std::time::Instant::now();
+    fn shipped_model_loads_with_its_classes_and_lists() {
+        // How long loading takes is measured, not asserted (README, "Performance").
         let m = Model::from_bytes(include_bytes!("../../assets/model/ner.bin")).expect("loads");
-        let took = t0.elapsed();
         assert!(m.n_features() > 10_000);
         assert!(
             m.hooks.is_empty(),
             "the shipped model is used without hooks"
         );
-        // Debug builds are slower; release loads in a few milliseconds.
-        assert!(took.as_millis() < 500, "{took:?}");
+        assert_eq!(
+            m.lexicon.clusters.len(),
+            4,
+            "Reuters and modern word classes"
+        );
+        assert!(m.lexicon.clusters.iter().all(|c| c.len() > 10_000));
     }
 
     #[test]

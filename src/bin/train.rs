@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Parser;
-use lede::analysis::tagger::clusters::{Clusters, InduceConfig, induce};
+use lede::analysis::tagger::clusters::{Clusters, InduceConfig, induce, word_key};
 use lede::analysis::tagger::decode::Scheme;
-use lede::analysis::tagger::features::Lexicon;
+use lede::analysis::tagger::features::{Lexicon, TokenInfo};
 use lede::analysis::tagger::lists::Lists;
 use lede::analysis::tagger::model::Model;
 use lede::analysis::tagger::train::{
@@ -57,6 +57,11 @@ struct Args {
     /// Take the word classes from this model file instead of learning them.
     #[arg(long)]
     clusters_from: Option<String>,
+    /// Word classes made elsewhere (for instance from word vectors, see
+    /// `assets/model/make_word_classes.py`): files of `word<TAB>class` lines,
+    /// one clustering each, added after the classes learned or taken above.
+    #[arg(long, num_args = 1..)]
+    word_classes: Vec<String>,
     /// Number of word classes for each clustering learned (e.g. `--classes 64 512`).
     #[arg(long, num_args = 1.., default_values_t = [64, 512])]
     classes: Vec<usize>,
@@ -86,6 +91,28 @@ struct Args {
     /// Drop features whose averaged weights are all at most this in absolute value.
     #[arg(long, default_value_t = Config::default().prune)]
     prune: f32,
+}
+
+/// Reads a `word<TAB>class` file into a clustering keyed like the learned ones
+/// (lower-cased, digit-folded word hash); of two words with one key, the
+/// lower class wins.
+fn read_word_classes(path: &str) -> Result<Clusters> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let mut entries = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let (word, class) = line
+            .split_once('\t')
+            .with_context(|| format!("{path}:{}: want word<TAB>class", n + 1))?;
+        let class: u16 = class
+            .trim()
+            .parse()
+            .with_context(|| format!("{path}:{}: bad class {class:?}", n + 1))?;
+        entries.push((word_key(TokenInfo::new(word).lower), class));
+    }
+    Ok(Clusters::new(entries))
 }
 
 /// Gold and predicted tags side by side, one token per line, blank line between
@@ -310,6 +337,12 @@ fn main() -> Result<()> {
             })
             .collect()
     };
+    let mut clusters = clusters;
+    for path in &args.word_classes {
+        let c = read_word_classes(path)?;
+        eprintln!("word classes from {path}: {} words", c.len());
+        clusters.push(c);
+    }
     let mut named = Vec::new();
     for spec in &args.lists {
         let (name, file) = spec

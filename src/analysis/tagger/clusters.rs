@@ -7,23 +7,30 @@
 use super::features::IdMap;
 
 /// Word hash → class number, for one clustering.
+///
+/// Only the open-addressing table is kept (a clustering learned from word
+/// vectors has a quarter of a million words, so a second sorted copy would
+/// cost megabytes for nothing); [`Clusters::entries`] rebuilds the sorted
+/// list when the model is written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Clusters {
-    /// `(word key, class)` sorted by key: the stored form.
-    pub entries: Vec<(u32, u16)>,
-    /// Open-addressing table (key 0 = empty), filled from `entries`.
+    /// Open-addressing table (key 0 = empty).
     slot_keys: Vec<u32>,
     slot_classes: Vec<u16>,
+    len: usize,
 }
 
 impl Clusters {
-    /// Builds the lookup from `(word key, class)` pairs (the first class of a
-    /// repeated key wins; key 0 is dropped).
+    /// Builds the lookup from `(word key, class)` pairs (of a repeated key,
+    /// the lowest class wins; key 0 is dropped).
     pub fn new(mut entries: Vec<(u32, u16)>) -> Clusters {
         entries.sort_unstable();
         entries.dedup_by_key(|e| e.0);
         entries.retain(|e| e.0 != 0);
-        let cap = (entries.len() * 2).next_power_of_two().max(16);
+        // Load factor between 0.4 and 0.8: short probes, little memory.
+        let cap = (entries.len() + entries.len() / 4 + 1)
+            .next_power_of_two()
+            .max(16);
         let (mut slot_keys, mut slot_classes) = (vec![0u32; cap], vec![0u16; cap]);
         for &(k, c) in &entries {
             let mut s = k as usize & (cap - 1);
@@ -34,10 +41,23 @@ impl Clusters {
             slot_classes[s] = c;
         }
         Clusters {
-            entries,
             slot_keys,
             slot_classes,
+            len: entries.len(),
         }
+    }
+
+    /// `(word key, class)` sorted by key: the stored form.
+    pub fn entries(&self) -> Vec<(u32, u16)> {
+        let mut entries: Vec<(u32, u16)> = self
+            .slot_keys
+            .iter()
+            .zip(&self.slot_classes)
+            .filter(|(k, _)| **k != 0)
+            .map(|(&k, &c)| (k, c))
+            .collect();
+        entries.sort_unstable();
+        entries
     }
 
     /// The class of a word, by its key (see [`word_key`]).
@@ -54,11 +74,11 @@ impl Clusters {
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len == 0
     }
 }
 

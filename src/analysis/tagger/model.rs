@@ -213,8 +213,9 @@ impl Model {
         }
         b.extend_from_slice(&(self.lexicon.clusters.len() as u32).to_le_bytes());
         for c in &self.lexicon.clusters {
-            b.extend_from_slice(&(c.entries.len() as u32).to_le_bytes());
-            for &(k, class) in &c.entries {
+            let entries = c.entries();
+            b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for &(k, class) in &entries {
                 b.extend_from_slice(&k.to_le_bytes());
                 b.extend_from_slice(&class.to_le_bytes());
             }

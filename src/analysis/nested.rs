@@ -1,0 +1,175 @@
+//! Splits an organisation named as part of another, "A of the B", into its two
+//! organisations when the article shows that B stands on its own: "the Qods
+//! Force of the Revolutionary Guard (IRGC)" is the Qods Force and the
+//! Revolutionary Guard, since the acronym in parentheses spells B; and "the
+//! Finance Committee of the European Parliament" is two when the article names
+//! the European Parliament elsewhere. "Bank of England" stays whole: A must be
+//! a name of its own, two words or more ending in an organisation word, and
+//! B two capitalised words or more.
+
+use super::entities::RawMention;
+use super::gazetteer;
+use crate::model::{EntityKind, Span};
+
+/// Replaces each splittable organisation mention by its two parts.
+pub fn split_nested(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
+    let mut out = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        match split_one(paragraphs, &m) {
+            Some((a, b)) => out.extend([a, b]),
+            None => out.push(m),
+        }
+    }
+    *mentions = out;
+}
+
+fn split_one(paragraphs: &[String], m: &RawMention) -> Option<(RawMention, RawMention)> {
+    if m.kind != EntityKind::Organization || m.canonical.is_some() {
+        return None;
+    }
+    let paragraph = paragraphs.get(m.span.paragraph)?;
+    let text = paragraph.get(m.span.start..m.span.end)?;
+    let (joint, joint_len) = [" of the ", " of "]
+        .iter()
+        .find_map(|j| text.find(j).map(|at| (at, j.len())))?;
+    let (a, b) = (&text[..joint], &text[joint + joint_len..]);
+    let a_words: Vec<&str> = a.split(' ').collect();
+    let a_is_a_name = a_words.len() >= 2
+        && a_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && a_words.last().is_some_and(|w| gazetteer::is_org_word(w));
+    let b_words: Vec<&str> = b.split(' ').collect();
+    let b_is_a_name = b_words.len() >= 2
+        && b_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if !a_is_a_name || !b_is_a_name {
+        return None;
+    }
+    let after = &paragraph[m.span.end..];
+    if !(acronym_spells(after, b, text) || named_elsewhere(paragraphs, m, b)) {
+        return None;
+    }
+    let b_start = m.span.start + joint + joint_len;
+    let part = |start: usize, end: usize| RawMention {
+        span: Span::new(m.span.paragraph, start, end),
+        kind: EntityKind::Organization,
+        canonical: None,
+    };
+    Some((
+        part(m.span.start, m.span.start + joint),
+        part(b_start, m.span.end),
+    ))
+}
+
+/// True when `after` opens with "(ACR)" whose letters are B's initials (in
+/// order, extra letters allowed: "Revolutionary Guard (IRGC)") but not the
+/// whole name's.
+fn acronym_spells(after: &str, b: &str, whole: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" (") else {
+        return false;
+    };
+    let Some(acronym) = rest.split(')').next() else {
+        return false;
+    };
+    if !(2..=8).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials = |name: &str| -> String {
+        name.split(' ')
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect()
+    };
+    let in_order = |small: &str| {
+        let mut it = acronym.chars();
+        small.chars().all(|c| it.any(|a| a == c))
+    };
+    let (b_initials, whole_initials) = (initials(b), initials(whole));
+    b_initials.len() >= 2 && in_order(&b_initials) && !in_order(&whole_initials)
+}
+
+/// True when B's words stand in the article outside this mention, and not
+/// as the tail of another "… of B".
+fn named_elsewhere(paragraphs: &[String], m: &RawMention, b: &str) -> bool {
+    paragraphs.iter().enumerate().any(|(p, text)| {
+        text.match_indices(b).any(|(at, _)| {
+            let inside = p == m.span.paragraph && at >= m.span.start && at < m.span.end;
+            let before = &text[..at];
+            let bounded = !before.ends_with(char::is_alphanumeric)
+                && !text[at + b.len()..].starts_with(char::is_alphanumeric);
+            let tail_of_another = before.ends_with("of ") || before.ends_with("of the ");
+            !inside && bounded && !tail_of_another
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(paragraphs: &[String], p: usize, name: &str) -> RawMention {
+        let start = paragraphs[p].find(name).expect("name in text");
+        RawMention {
+            span: Span::new(p, start, start + name.len()),
+            kind: EntityKind::Organization,
+            canonical: None,
+        }
+    }
+
+    fn names(paragraphs: &[String], mentions: &[RawMention]) -> Vec<String> {
+        mentions
+            .iter()
+            .map(|m| paragraphs[m.span.paragraph][m.span.start..m.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_acronym_or_a_second_naming_splits_the_parts() {
+        let paragraphs: Vec<String> = [
+            "The Harbour Police Force of the Coastal Guard (CGR) sailed.",
+            "The Finance Committee of the Lake Assembly met. The Lake Assembly voted.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut mentions = vec![
+            org(&paragraphs, 0, "Harbour Police Force of the Coastal Guard"),
+            org(&paragraphs, 1, "Finance Committee of the Lake Assembly"),
+        ];
+        split_nested(&paragraphs, &mut mentions);
+        assert_eq!(
+            names(&paragraphs, &mentions),
+            [
+                "Harbour Police Force",
+                "Coastal Guard",
+                "Finance Committee",
+                "Lake Assembly"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_name_stays_whole() {
+        let paragraphs: Vec<String> = [
+            "The Bank of England and the Council of the Isles met. England won.",
+            "The Trade Council of the North Isles (TCNI) met.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut mentions = vec![
+            org(&paragraphs, 0, "Bank of England"),
+            org(&paragraphs, 0, "Council of the Isles"),
+            org(&paragraphs, 1, "Trade Council of the North Isles"),
+        ];
+        split_nested(&paragraphs, &mut mentions);
+        assert_eq!(
+            names(&paragraphs, &mentions),
+            [
+                "Bank of England",
+                "Council of the Isles",
+                "Trade Council of the North Isles"
+            ]
+        );
+    }
+}

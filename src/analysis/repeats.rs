@@ -1,0 +1,251 @@
+//! Finds again the names an article has already given, where the tagger and the
+//! rules passed them by: once "Karim al-Haddad" is a person, a later "Haddad
+//! added …" is a mention of him; once "Coastal Patrol Service (CPS)" is an
+//! organisation, every later "CPS" is one too. A tagger decides word by word and
+//! can miss a repetition its first mention made plain; this pass makes the
+//! article's own naming decide (the "document" features of Ratinov & Roth, 2009).
+
+use super::aliases::surname_forms;
+use super::entities::RawMention;
+use super::gazetteer;
+use super::tokens::{TokenKind, Tokenized};
+use crate::model::{EntityKind, Span};
+
+/// A surname written lower-case this often mid-sentence ("Brown", "Young") is
+/// not taken at the start of a sentence, where any word is capitalised.
+const COMMON_AT_SENTENCE_START: u8 = 50;
+
+/// Adds a mention for each unclaimed occurrence of a name the article already
+/// has: the surnames of its people named in full, and its organisations' names
+/// and acronyms. Mentions come back in text order.
+pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawMention>) {
+    let forms = repeatable_forms(paragraphs, mentions);
+    if forms.is_empty() {
+        return;
+    }
+    let mut added: Vec<RawMention> = Vec::new();
+    for (p, (text, tokenized)) in paragraphs.iter().zip(split).enumerate() {
+        let claimed: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|m| m.span.paragraph == p)
+            .map(|m| (m.span.start, m.span.end))
+            .collect();
+        for sentence in &tokenized.sentences {
+            let tokens = &tokenized.tokens[sentence.clone()];
+            for (i, token) in tokens.iter().enumerate() {
+                if token.kind != TokenKind::Word {
+                    continue;
+                }
+                for form in &forms {
+                    let Some(end) = match_form(text, tokens, i, &form.words) else {
+                        continue;
+                    };
+                    let (start, end_byte) = (token.start, tokens[end].end);
+                    let overlaps = |(s, e): (usize, usize)| s < end_byte && start < e;
+                    let overlaps = claimed.iter().any(|&r| overlaps(r))
+                        || added
+                            .iter()
+                            .filter(|m| m.span.paragraph == p)
+                            .any(|m| overlaps((m.span.start, m.span.end)));
+                    if overlaps || glued_to_a_name(text, tokens, i, end) {
+                        continue;
+                    }
+                    if i == 0
+                        && form.words.len() == 1
+                        && gazetteer::lowercase_share(form.words[0].as_str())
+                            .is_some_and(|share| share >= COMMON_AT_SENTENCE_START)
+                    {
+                        continue;
+                    }
+                    added.push(RawMention {
+                        span: Span::new(p, start, end_byte),
+                        kind: form.kind,
+                        canonical: None,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
+}
+
+/// A name to look for again, as its words, and the kind to give it.
+struct Form {
+    words: Vec<String>,
+    kind: EntityKind,
+}
+
+/// The forms worth finding again, longest first so that "Coastal Patrol
+/// Service" is taken before a shorter form inside it.
+fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form> {
+    let mut forms: Vec<Form> = Vec::new();
+    let mut push = |text: &str, kind: EntityKind| {
+        let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        let capitalised = words
+            .first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        let long_enough = words.len() > 1 || words[0].chars().count() >= 3;
+        if capitalised && long_enough && !forms.iter().any(|f| f.words == words) {
+            forms.push(Form { words, kind });
+        }
+    };
+    for m in mentions {
+        let Some(text) = paragraphs
+            .get(m.span.paragraph)
+            .and_then(|p| p.get(m.span.start..m.span.end))
+        else {
+            continue;
+        };
+        match m.kind {
+            EntityKind::Person if text.split_whitespace().count() >= 2 => {
+                for surname in surname_forms(text) {
+                    if !gazetteer::is_first_name(surname) && gazetteer::title(surname).is_none() {
+                        push(surname, EntityKind::Person);
+                    }
+                }
+            }
+            EntityKind::Organization
+                if text.split_whitespace().count() >= 2 || is_acronym(text) =>
+            {
+                push(text, EntityKind::Organization)
+            }
+            _ => {}
+        }
+    }
+    forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
+    forms
+}
+
+/// True for 2–8 capitals and nothing else ("CPS", "IRGC").
+fn is_acronym(text: &str) -> bool {
+    (2..=8).contains(&text.chars().count()) && text.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The index of the last token when the words of `form` start at token `i`.
+fn match_form(
+    text: &str,
+    tokens: &[super::tokens::Token],
+    i: usize,
+    form: &[String],
+) -> Option<usize> {
+    // Punctuation is a token of its own, so "Patrol, Service" does not match.
+    for (k, word) in form.iter().enumerate() {
+        let token = tokens.get(i + k)?;
+        if token.kind != TokenKind::Word || token.text(text) != word {
+            return None;
+        }
+    }
+    Some(i + form.len() - 1)
+}
+
+/// True when a capitalised word stands right before or after the match: then
+/// the match is part of a longer name ("Haddad Street", "Port Haddad"). A
+/// personal title before it is not ("Mr Haddad" is Haddad), nor an ordinary
+/// word opening the sentence ("The CPS").
+fn glued_to_a_name(text: &str, tokens: &[super::tokens::Token], first: usize, last: usize) -> bool {
+    // An ordinary word capitalised at a sentence start ("The CPS") is no part of a name.
+    let capitalised_word = |t: &super::tokens::Token| {
+        let word = t.text(text);
+        t.kind == TokenKind::Word
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && gazetteer::lowercase_share(word).is_none_or(|share| share < 90)
+    };
+    let before = first
+        .checked_sub(1)
+        .and_then(|b| tokens.get(b))
+        .is_some_and(|t| {
+            capitalised_word(t)
+                && t.end + 1 >= tokens[first].start
+                && gazetteer::title(t.text(text).trim_end_matches('.')).is_none()
+        });
+    let after = tokens
+        .get(last + 1)
+        .is_some_and(|t| capitalised_word(t) && tokens[last].end + 1 >= t.start);
+    before || after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::split_paragraphs;
+
+    fn mention(p: usize, paragraphs: &[String], word: &str, kind: EntityKind) -> RawMention {
+        let start = paragraphs[p].find(word).expect("word in text");
+        RawMention {
+            span: Span::new(p, start, start + word.len()),
+            kind,
+            canonical: None,
+        }
+    }
+
+    fn texts(paragraphs: &[String], mentions: &[RawMention]) -> Vec<String> {
+        mentions
+            .iter()
+            .map(|m| paragraphs[m.span.paragraph][m.span.start..m.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_and_an_acronym_are_found_again() {
+        let paragraphs: Vec<String> = [
+            "Karim al-Haddad runs the ferry line for the Coastal Patrol Service (CPS).",
+            "Haddad added that the CPS would buy boats. Mr Haddad smiled.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let split = split_paragraphs(&paragraphs);
+        let mut mentions = vec![
+            mention(0, &paragraphs, "Karim al-Haddad", EntityKind::Person),
+            mention(
+                0,
+                &paragraphs,
+                "Coastal Patrol Service",
+                EntityKind::Organization,
+            ),
+            mention(0, &paragraphs, "CPS", EntityKind::Organization),
+        ];
+        add_repeats(&paragraphs, &split, &mut mentions);
+        assert_eq!(
+            texts(&paragraphs, &mentions),
+            [
+                "Karim al-Haddad",
+                "Coastal Patrol Service",
+                "CPS",
+                "Haddad",
+                "CPS",
+                "Haddad"
+            ]
+        );
+        assert_eq!(mentions[3].kind, EntityKind::Person);
+        assert_eq!(mentions[4].kind, EntityKind::Organization);
+    }
+
+    #[test]
+    fn common_words_longer_names_and_claimed_text_are_left_alone() {
+        let paragraphs: Vec<String> = [
+            "Gordon Brown met Ann Young on Haddad Street with Omar Haddad.",
+            "Young people cheered on Haddad Street.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let split = split_paragraphs(&paragraphs);
+        let mut mentions = vec![
+            mention(0, &paragraphs, "Gordon Brown", EntityKind::Person),
+            mention(0, &paragraphs, "Ann Young", EntityKind::Person),
+            mention(0, &paragraphs, "Omar Haddad", EntityKind::Person),
+        ];
+        add_repeats(&paragraphs, &split, &mut mentions);
+        // "Young" opens a sentence as an ordinary word; "Haddad" is part of a
+        // street name both times.
+        assert_eq!(
+            texts(&paragraphs, &mentions),
+            ["Gordon Brown", "Ann Young", "Omar Haddad"]
+        );
+    }
+}
