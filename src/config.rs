@@ -128,7 +128,23 @@ pub(crate) struct Reader<'a> {
     problems: Vec<Problem>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader of `text`, naming `file` in its problems.
+    pub(crate) fn new(text: &'a str, file: &'a str) -> Self {
+        Reader {
+            text,
+            file,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The problems found, in file order.
+    pub(crate) fn into_problems(self) -> Vec<Problem> {
+        let mut problems = self.problems;
+        problems.sort_by_key(|p| (p.line, p.column));
+        problems
+    }
+
     fn document(&mut self, document: &DeTable<'_>, config: &mut Config) {
         for (key, value) in document {
             let name = key.get_ref().as_ref();

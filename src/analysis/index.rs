@@ -7,6 +7,10 @@ use super::gazetteer;
 use crate::model::{Analysis, Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet};
 
+// The reader's corrections (`crate::corrections`) change the index through these.
+mod edit;
+pub use edit::Saved;
+
 /// One entity across the whole collection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CollectionEntity {
