@@ -34,9 +34,19 @@ impl Corrections {
             let kind = self.kinds.get(target).copied();
             work.add_alias(paragraphs, phrase, target, kind);
         }
+        // A merged entity takes the kind of the entity it joins, where the article has it.
+        let kind_of: std::collections::HashMap<String, EntityKind> = work
+            .entities
+            .iter()
+            .filter(|e| !self.merges.contains_key(&e.name))
+            .map(|e| (e.name.clone(), e.kind))
+            .collect();
         for entity in &mut work.entities {
             if let Some(into) = self.merges.get(&entity.name) {
                 entity.name.clone_from(into);
+                if let Some(&kind) = kind_of.get(into) {
+                    entity.kind = kind;
+                }
             }
             if let Some(&kind) = self.kinds.get(&entity.name) {
                 entity.kind = kind;
@@ -92,6 +102,50 @@ impl Corrections {
         self.apply_names_to_index(index);
     }
 
+    /// The phrases whose places in the text the index needs ([`Self::apply_to_index`]):
+    /// the aliases, then the split aliases, each once.
+    pub fn phrases(&self) -> Vec<&str> {
+        let mut phrases: Vec<&str> = Vec::new();
+        let all = self.aliases.iter().map(|(p, _)| p.as_str());
+        for p in all.chain(self.splits.iter().map(|s| s.alias.as_str())) {
+            if !phrases.contains(&p) {
+                phrases.push(p);
+            }
+        }
+        phrases
+    }
+
+    /// Corrects a table of collection name → its other names and surface
+    /// forms (`lede entities`' aliases column).
+    pub fn correct_aliases(
+        &self,
+        aliases: &mut foldhash::HashMap<String, std::collections::BTreeSet<String>>,
+    ) {
+        for split in &self.splits {
+            if aliases
+                .get_mut(&split.from)
+                .is_some_and(|set| set.remove(&split.alias))
+            {
+                aliases.entry(split.alias.clone()).or_default();
+            }
+        }
+        for (phrase, target) in &self.aliases {
+            aliases
+                .entry(target.clone())
+                .or_default()
+                .insert(phrase.clone());
+        }
+        for (from, into) in &self.merges {
+            if let Some(mut set) = aliases.remove(from) {
+                set.insert(from.clone());
+                aliases.entry(into.clone()).or_default().extend(set);
+            }
+        }
+        for name in &self.hidden {
+            aliases.remove(name);
+        }
+    }
+
     /// The corrections that need no text (merges, kinds, hides) applied to
     /// `index`, sorted after; again after articles were added, they undo
     /// what the new articles brought back.
@@ -103,10 +157,18 @@ impl Corrections {
             .map(|(from, into)| (from.clone(), into.clone()))
             .collect::<foldhash::HashMap<_, _>>();
         if !names.is_empty() {
+            // A merged entity takes the kind of the entity it joins.
+            let kinds: Vec<(String, EntityKind)> = names
+                .values()
+                .filter_map(|into| index.get(into).map(|e| (into.clone(), e.kind)))
+                .collect();
             index.rename(&Renames {
                 names,
                 ..Renames::default()
             });
+            for (name, kind) in kinds {
+                index.set_kind(&name, kind);
+            }
         }
         for (name, &kind) in &self.kinds {
             index.set_kind(name, kind);
