@@ -249,15 +249,24 @@ fn read(
 ) -> ExitCode {
     let reader = Reader::start(source);
     let mut app = App::loading(reader.index());
-    let (config, config_problems) = config();
+    let (config, mut config_problems) = config();
     app.configure(config);
+    // The corrections file's problems are listed and shown as the config's are.
+    let (fixes, fix_problems) = corrections();
+    app.set_corrections(fixes, corrections::path());
+    let first_file = if config_problems.is_empty() {
+        "entities.toml"
+    } else {
+        "config.toml"
+    };
+    config_problems.extend(fix_problems);
     // The config's and the subscription file's problems, listed with the rest
     // (`e`); the config's first one in the status line too.
     // (Sanitized: they quote the file.)
     if let Some(first) = config_problems.first() {
         // The file's name will do here; the list names its whole path.
         let short = config::Problem {
-            file: "config.toml".to_string(),
+            file: first_file.to_string(),
             ..first.clone()
         };
         let more = match config_problems.len() - 1 {

@@ -24,8 +24,8 @@
 //! "Performance").
 
 use crate::analysis::index::{CollectionIndex, Renames, Unifier};
-use crate::corrections::Corrections;
 use crate::app::{ANALYSIS_CACHE, App, BackgroundRequests, SharedIndex};
+use crate::corrections::Corrections;
 use crate::dump::quiet_broken_pipe;
 use crate::fetch::{Cache, FetchOptions, Fetcher};
 use crate::loader::dedup::Dedup;
@@ -975,7 +975,14 @@ pub fn dump_corrected(
     corrections: &Corrections,
     problem: impl FnMut(&LoadError, bool) + Send,
 ) -> io::Result<DumpSummary> {
-    dump_with(source, out, workers, DUMP_NAMING_BYTES, corrections, problem)
+    dump_with(
+        source,
+        out,
+        workers,
+        DUMP_NAMING_BYTES,
+        corrections,
+        problem,
+    )
 }
 
 /// [`dump`] with the naming window's size in bytes.

@@ -195,7 +195,10 @@ impl Gatherer {
             {
                 speaker.clone_from(collection);
             }
-            let corrected = said.speaker.as_deref().map(|s| corrections.name(s).to_string());
+            let corrected = said
+                .speaker
+                .as_deref()
+                .map(|s| corrections.name(s).to_string());
             said.speaker = corrected.filter(|s| !corrections.hidden.contains(s));
         }
         Collection {
@@ -229,7 +232,13 @@ pub fn gather(
     with_quotes: bool,
     problem: impl FnMut(&LoadError, bool) + Send,
 ) -> io::Result<(Collection, DumpSummary)> {
-    gather_corrected(source, workers, with_quotes, Corrections::default(), problem)
+    gather_corrected(
+        source,
+        workers,
+        with_quotes,
+        Corrections::default(),
+        problem,
+    )
 }
 
 /// [`gather`] with the reader's `corrections` applied once names are unified.
@@ -243,7 +252,11 @@ pub fn gather_corrected(
     corrections: Corrections,
     problem: impl FnMut(&LoadError, bool) + Send,
 ) -> io::Result<(Collection, DumpSummary)> {
-    let phrases: Vec<String> = corrections.phrases().iter().map(|p| (*p).to_string()).collect();
+    let phrases: Vec<String> = corrections
+        .phrases()
+        .iter()
+        .map(|p| (*p).to_string())
+        .collect();
     let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
     let mut gatherer = Gatherer::corrected(corrections);
     let summary = pipeline::analyse_in_order(

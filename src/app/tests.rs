@@ -614,6 +614,7 @@ fn progress_note_counts_web_addresses_while_they_are_fetched() {
     );
 }
 
+mod corrections_keys;
 mod mouse;
 mod quotes_view;
 mod reader_keys;

@@ -202,7 +202,10 @@ pub fn find_phrase(text: &str, phrase: &str) -> Vec<std::ops::Range<usize>> {
 
 /// How many whole-word places of `phrase` the article's `paragraphs` hold.
 pub fn count_phrase(paragraphs: &[String], phrase: &str) -> usize {
-    paragraphs.iter().map(|p| find_phrase(p, phrase).len()).sum()
+    paragraphs
+        .iter()
+        .map(|p| find_phrase(p, phrase).len())
+        .sum()
 }
 
 fn as_u32(n: usize) -> u32 {
@@ -363,7 +366,10 @@ impl Work {
         // An emptied entity's quotes go where its mentions went.
         let target = |mut i: usize| {
             for _ in 0..went_to.len() {
-                match (old_to_new.get(i).copied().flatten(), went_to.get(i).copied().flatten()) {
+                match (
+                    old_to_new.get(i).copied().flatten(),
+                    went_to.get(i).copied().flatten(),
+                ) {
                     (Some(new), _) => return Some(new),
                     (None, Some(next)) => i = next,
                     (None, None) => return None,

@@ -29,7 +29,10 @@ split = { "Universal Studio" = "organization" }
 fn parse_reads_every_kind_of_correction() {
     let (c, problems) = parse::parse(EXAMPLE, "entities.toml");
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(c.merges.get("Blair").map(String::as_str), Some("Tony Blair"));
+    assert_eq!(
+        c.merges.get("Blair").map(String::as_str),
+        Some("Tony Blair")
+    );
     assert_eq!(c.kinds.get("Chelsea"), Some(&EntityKind::Organization));
     assert_eq!(c.kinds.get("Ali Khamenei"), Some(&EntityKind::Person));
     assert!(c.hidden.contains("REUTER"));
@@ -85,12 +88,27 @@ split = { "Universal Studio" = "studio" }
     );
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(messages[0].contains("expected a table"), "{messages:?}");
-    assert!(messages[1].starts_with("entities.toml:3:8: unknown kind \"club\""), "{messages:?}");
+    assert!(
+        messages[1].starts_with("entities.toml:3:8: unknown kind \"club\""),
+        "{messages:?}"
+    );
     assert!(messages[2].contains("unknown key"), "{messages:?}");
-    assert!(messages[3].contains("expected true or false"), "{messages:?}");
-    assert!(messages[4].contains("cannot merge into itself"), "{messages:?}");
-    assert!(messages[5].contains("merge cycle (A → B → A)"), "{messages:?}");
-    assert!(messages[6].contains("unknown kind \"studio\""), "{messages:?}");
+    assert!(
+        messages[3].contains("expected true or false"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[4].contains("cannot merge into itself"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[5].contains("merge cycle (A → B → A)"),
+        "{messages:?}"
+    );
+    assert!(
+        messages[6].contains("unknown kind \"studio\""),
+        "{messages:?}"
+    );
     // The good lines still apply.
     assert_eq!(c.kinds.get("Oscar"), Some(&EntityKind::Other));
     assert_eq!(c.name("B"), "A");
@@ -103,7 +121,10 @@ fn a_damaged_file_applies_nothing_and_says_where() {
     assert!(c.is_empty());
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].line, 1);
-    assert!(problems[0].message.contains("not valid TOML"), "{problems:?}");
+    assert!(
+        problems[0].message.contains("not valid TOML"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -117,7 +138,8 @@ fn load_without_a_file_is_no_correction_and_no_problem() {
 fn article() -> (Vec<String>, Analysis) {
     let p = vec![
         "Mr Blair met the Supreme Leader in Tehran. REUTER".to_string(),
-        "\"We talked,\" Blair said. Tony Blair flew to the US and saw Universal Studio.".to_string(),
+        "\"We talked,\" Blair said. Tony Blair flew to the US and saw Universal Studio."
+            .to_string(),
     ];
     let span = |para: usize, text: &str| {
         let start = p[para].find(text).expect("in the text");
@@ -131,10 +153,22 @@ fn article() -> (Vec<String>, Analysis) {
     };
     let analysis = Analysis {
         entities: vec![
-            entity("Blair", EntityKind::Person, vec![span(0, "Blair"), span(1, "Blair said")]),
-            entity("Tony Blair", EntityKind::Person, vec![span(1, "Tony Blair")]),
+            entity(
+                "Blair",
+                EntityKind::Person,
+                vec![span(0, "Blair"), span(1, "Blair said")],
+            ),
+            entity(
+                "Tony Blair",
+                EntityKind::Person,
+                vec![span(1, "Tony Blair")],
+            ),
             entity("REUTER", EntityKind::Person, vec![span(0, "REUTER")]),
-            entity("Supreme Leader", EntityKind::Person, vec![span(0, "Supreme Leader")]),
+            entity(
+                "Supreme Leader",
+                EntityKind::Person,
+                vec![span(0, "Supreme Leader")],
+            ),
             entity("Tehran", EntityKind::Place, vec![span(0, "Tehran")]),
             entity(
                 "US",
@@ -166,15 +200,32 @@ fn apply_merges_aliases_kinds_hides_and_splits_an_analysis() {
     let (c, _) = parse::parse(EXAMPLE, "f");
     c.apply(&p, &mut a);
     let got = names(&a);
-    assert!(got.contains(&("Tony Blair", EntityKind::Person, 3)), "{got:?}");
-    assert!(got.contains(&("Ali Khamenei", EntityKind::Person, 1)), "{got:?}");
+    assert!(
+        got.contains(&("Tony Blair", EntityKind::Person, 3)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Ali Khamenei", EntityKind::Person, 1)),
+        "{got:?}"
+    );
     assert!(got.contains(&("US", EntityKind::Place, 1)), "{got:?}");
-    assert!(got.contains(&("Universal Studio", EntityKind::Organization, 1)), "{got:?}");
-    assert!(!got.iter().any(|(n, ..)| ["Blair", "REUTER", "Supreme Leader"].contains(n)), "{got:?}");
+    assert!(
+        got.contains(&("Universal Studio", EntityKind::Organization, 1)),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(n, ..)| ["Blair", "REUTER", "Supreme Leader"].contains(n)),
+        "{got:?}"
+    );
     // The quote's speaker followed the merge.
     assert_eq!(a.speaker_name(&a.quotes[0]), Some("Tony Blair"));
     // The phrase took the place of the shorter mention inside it.
-    let khamenei = a.entities.iter().find(|e| e.name == "Ali Khamenei").expect("added");
+    let khamenei = a
+        .entities
+        .iter()
+        .find(|e| e.name == "Ali Khamenei")
+        .expect("added");
     let m = khamenei.mentions[0];
     assert_eq!(&p[m.paragraph][m.range()], "the Supreme Leader");
     // Sorted as the analysis sorts: kind, then mentions.
@@ -239,9 +290,15 @@ fn apply_to_index_follows_the_file() {
     let blair = index.get("Tony Blair").expect("merged");
     assert_eq!(blair.articles, [0, 1]);
     assert!(index.get("Blair").is_none() && index.get("REUTER").is_none());
-    assert_eq!(index.get("Ali Khamenei").map(|e| e.kind), Some(EntityKind::Person));
+    assert_eq!(
+        index.get("Ali Khamenei").map(|e| e.kind),
+        Some(EntityKind::Person)
+    );
     let studio = index.get("Universal Studio").expect("split");
-    assert_eq!((studio.kind, studio.mentions), (EntityKind::Organization, 1));
+    assert_eq!(
+        (studio.kind, studio.mentions),
+        (EntityKind::Organization, 1)
+    );
     assert_eq!(index.get("US").map(|e| e.mentions), Some(1));
     let sorted: Vec<&str> = index.sorted().map(|e| e.name.as_str()).collect();
     assert_eq!(sorted.first(), Some(&"Tony Blair"), "{sorted:?}");

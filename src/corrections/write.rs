@@ -63,6 +63,26 @@ impl Edit {
 
 /// The table of the entity `name`, made at the end of the file if new.
 fn entity_table<'d>(doc: &'d mut DocumentMut, name: &str) -> Result<&'d mut Table, String> {
+    if !doc.contains_key(name) {
+        // Comments at the end of the file stay before the new table, and a
+        // blank line parts it from what is above.
+        let trailing = doc.trailing().as_str().unwrap_or("").to_string();
+        doc.set_trailing("");
+        let mut table = Table::new();
+        let gap = if doc.is_empty() && trailing.is_empty() {
+            ""
+        } else {
+            "\n"
+        };
+        let trailing = trailing.trim_end_matches('\n');
+        let prefix = if trailing.is_empty() {
+            gap.to_string()
+        } else {
+            format!("{trailing}\n{gap}")
+        };
+        table.decor_mut().set_prefix(prefix);
+        doc.insert(name, Item::Table(table));
+    }
     let item = doc.entry(name).or_insert(Item::Table(Table::new()));
     item.as_table_mut()
         .ok_or_else(|| format!("[\"{name}\"] is not a table"))
@@ -107,8 +127,7 @@ pub fn restore_file(path: &Path, before: Option<&str>) -> Result<(), String> {
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
     }
     crate::state::atomic::write_atomically(path, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))

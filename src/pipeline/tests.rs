@@ -112,7 +112,8 @@ fn dump_settles_names_on_the_first_articles_and_renames_the_rest() {
             naming_bytes,
             &Corrections::default(),
             |_, _| {},
-        ).expect("dump");
+        )
+        .expect("dump");
         assert_eq!(
             String::from_utf8(out).expect("utf-8"),
             expected,
