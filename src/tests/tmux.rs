@@ -1261,3 +1261,74 @@ fn tmux_slash_searches_the_body_and_n_walks_the_matches() {
     let screen = session.wait_for("lede to exit", |s| s.contains("lede exited with"));
     assert!(screen.contains("lede exited with 0"), "{screen}");
 }
+
+#[test]
+fn tmux_corrections_file_applies_and_x_writes_and_undoes() {
+    // A config folder of this test's own, with a corrections file holding a bad line.
+    let home = test_home().join("corrections-test");
+    let config = home.join("lede");
+    std::fs::create_dir_all(&config).expect("config folder");
+    let file = config.join("entities.toml");
+    std::fs::write(
+        &file,
+        "# mine\n[IRGC]\nhide = true\n[Syria]\nkind = \"plaice\"\n",
+    )
+    .expect("corrections file");
+    let command = format!(
+        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' XDG_DATA_HOME='{}' {}; echo \"lede exited with $?\"; sleep 30",
+        home.display(),
+        test_home().join("cache").display(),
+        home.join("data").display(),
+        env!("CARGO_BIN_EXE_lede")
+    );
+    let Some(session) = Session::start("corrections", &command) else {
+        return;
+    };
+    let screen = session.wait_for("the first article's entities", |s| {
+        s.contains("Articles (7)") && s.contains("Places")
+    });
+    let status = screen.lines().nth(usize::from(HEIGHT) - 1).unwrap_or("");
+    assert!(
+        status.contains("entities.toml:5:8: unknown kind \"plaice\""),
+        "{screen}"
+    );
+    let rows = sidebar_rows(&screen);
+    assert!(!rows.iter().any(|r| r.contains("IRGC")), "{screen}");
+    assert!(rows.iter().any(|r| r.contains("Syria")), "{screen}");
+    // x on the first entity of the sidebar hides it and writes the file.
+    session.keys(&["Tab", "Tab", "x"]);
+    let screen = session.wait_for("the entity hidden", |s| {
+        s.contains("hidden (entities.toml; X undoes)")
+    });
+    let written = std::fs::read_to_string(&file).expect("the file");
+    assert!(
+        written.starts_with("# mine\n[IRGC]\nhide = true\n"),
+        "{written}"
+    );
+    let hidden = written
+        .lines()
+        .rev()
+        .nth(1)
+        .and_then(|l| l.strip_prefix('['))
+        .map(|l| l.trim_end_matches(']').trim_matches('"').to_string())
+        .expect("a new table");
+    assert!(written.ends_with("hide = true\n"), "{written}");
+    assert!(
+        !sidebar_rows(&screen).iter().any(|r| r.contains(&hidden)),
+        "{screen}"
+    );
+    // X puts it back, in the file and on screen.
+    session.keys(&["X"]);
+    let screen = session.wait_for("the undo", |s| s.contains("undone:"));
+    assert!(
+        sidebar_rows(&screen).iter().any(|r| r.contains(&hidden)),
+        "{screen}"
+    );
+    let written = std::fs::read_to_string(&file).expect("the file");
+    assert_eq!(
+        written,
+        "# mine\n[IRGC]\nhide = true\n[Syria]\nkind = \"plaice\"\n"
+    );
+    session.keys(&["q"]);
+    session.wait_for("lede to quit", |s| s.contains("lede exited with 0"));
+}
