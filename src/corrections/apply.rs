@@ -195,7 +195,9 @@ pub fn find_phrase(text: &str, phrase: &str) -> Vec<std::ops::Range<usize>> {
             let last = phrase.chars().next_back();
             let before = text[..r.start].chars().next_back();
             let after = text[r.end..].chars().next();
-            !(word(first) && word(before)) && !(word(last) && word(after))
+            let joined_before = word(first) && word(before);
+            let joined_after = word(last) && word(after);
+            !joined_before && !joined_after
         })
         .collect()
 }

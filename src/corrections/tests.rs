@@ -112,7 +112,7 @@ split = { "Universal Studio" = "studio" }
     // The good lines still apply.
     assert_eq!(c.kinds.get("Oscar"), Some(&EntityKind::Other));
     assert_eq!(c.name("B"), "A");
-    assert!(c.kinds.get("Chelsea").is_none() && c.hidden.is_empty() && c.splits.is_empty());
+    assert!(!c.kinds.contains_key("Chelsea") && c.hidden.is_empty() && c.splits.is_empty());
 }
 
 #[test]
