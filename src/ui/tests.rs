@@ -73,7 +73,13 @@ fn sidebar_after_a_hide_and_a_merge_100x30() {
     app.set_corrections(crate::corrections::Corrections::default(), Some(path));
     // Collection scope: hide Northwind (the last place), mark Jon Hale and
     // merge him into Mara Voss (the first person).
-    press(&mut app, "tab tab a G x g j m g M");
+    press(&mut app, "tab tab a G x g j m");
+    let marked = screen(&app, &Theme::plain());
+    assert!(
+        find(marked.backend().buffer(), "+ Jon Hale").is_some(),
+        "the mark shows"
+    );
+    press(&mut app, "g M");
     insta::assert_snapshot!("corrected_100x30", screen(&app, &Theme::plain()).backend());
     let _ = std::fs::remove_dir_all(&dir);
 }
