@@ -104,14 +104,7 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
     match DeTable::parse(text) {
         Ok(document) => reader.document(document.get_ref(), &mut config),
-        Err(error) => {
-            let span = error.span().unwrap_or(0..0);
-            let first = error.message().lines().next().unwrap_or("").trim();
-            reader.problem(
-                span,
-                format!("not valid TOML ({first}); using the defaults for everything"),
-            );
-        }
+        Err(error) => reader.not_toml(&error, "using the defaults for everything"),
     }
     let mut problems = reader.problems;
     problems.sort_by_key(|p| (p.line, p.column));
@@ -193,6 +186,14 @@ impl<'a> Reader<'a> {
                 _ => self.unknown(key, "key in [reader]", &["mouse", "clipboard"]),
             }
         }
+    }
+
+    /// The file is not TOML: one problem where the parser stopped, saying
+    /// what lede does `then`.
+    pub(crate) fn not_toml(&mut self, error: &toml::de::Error, then: &str) {
+        let span = error.span().unwrap_or(0..0);
+        let first = error.message().lines().next().unwrap_or("").trim();
+        self.problem(span, format!("not valid TOML ({first}); {then}"));
     }
 
     /// Records a problem at byte range `span` of the file.

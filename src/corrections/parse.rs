@@ -34,14 +34,7 @@ pub fn parse(text: &str, file: &str) -> (Corrections, Vec<Problem>) {
             }
             corrections.merges = resolve_merges(&mut reader, merges);
         }
-        Err(error) => {
-            let span = error.span().unwrap_or(0..0);
-            let first = error.message().lines().next().unwrap_or("").trim();
-            reader.problem(
-                span,
-                format!("not valid TOML ({first}); no correction applied"),
-            );
-        }
+        Err(error) => reader.not_toml(&error, "no correction applied"),
     }
     (corrections, reader.into_problems())
 }

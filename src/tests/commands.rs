@@ -8,6 +8,11 @@ use std::process::{Command, Output};
 /// subscription list of whoever runs the tests is read).
 fn lede(args: &[&str]) -> Output {
     let home = std::env::temp_dir().join(format!("lede-commands-home-{}", std::process::id()));
+    lede_in(&home, args)
+}
+
+/// Runs `lede ARGS` with its config and cache folders in `home`.
+fn lede_in(home: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lede"))
         .args(args)
         .env("XDG_CONFIG_HOME", home.join("config"))
@@ -130,14 +135,7 @@ fn dump_entities_and_quotes_honour_the_corrections_file() {
         "[IRGC]\nhide = true\n\n[Syria]\nkind = \"plaice\"\n\n[\"Ali Khamenei\"]\nmerge = [\"Ebrahim Raisi\"]\naliases = [\"the Supreme Leader\"]\n",
     )
     .expect("corrections file");
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_lede"))
-            .args(args)
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .output()
-            .expect("lede runs")
-    };
+    let run = |args: &[&str]| lede_in(&home, args);
     let out = run(&["dump"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // The bad line, with its place, on standard error; the others apply.

@@ -122,6 +122,18 @@ fn lede_command_in(args: &str, cache: &std::path::Path, data: &std::path::Path) 
 }
 
 /// A folder of this test process's own.
+/// `lede` (the sample) with a config folder of a test's own, `home`, its
+/// data in `home/data` and the shared cache.
+fn lede_command_with_config(home: &std::path::Path) -> String {
+    format!(
+        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' XDG_DATA_HOME='{}' {}; echo \"lede exited with $?\"; sleep 30",
+        home.display(),
+        test_home().join("cache").display(),
+        home.join("data").display(),
+        env!("CARGO_BIN_EXE_lede")
+    )
+}
+
 fn test_home() -> std::path::PathBuf {
     std::env::temp_dir().join(format!("lede-tmux-home-{}", std::process::id()))
 }
@@ -689,13 +701,7 @@ fn tmux_config_with_one_bad_key_is_reported_and_the_rest_applied() {
         "[layout]\nlist_width = 50\nsidebar_scope = \"collection\"\ncenter = true\n\n[keys]\nnext_article = [\"x\"]\n",
     )
     .expect("config file");
-    let command = format!(
-        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' XDG_DATA_HOME='{}' {}; echo \"lede exited with $?\"; sleep 30",
-        home.display(),
-        test_home().join("cache").display(),
-        home.join("data").display(),
-        env!("CARGO_BIN_EXE_lede")
-    );
+    let command = lede_command_with_config(&home);
     let Some(session) = Session::start("config", &command) else {
         return;
     };
@@ -1274,13 +1280,7 @@ fn tmux_corrections_file_applies_and_x_writes_and_undoes() {
         "# mine\n[IRGC]\nhide = true\n[Syria]\nkind = \"plaice\"\n",
     )
     .expect("corrections file");
-    let command = format!(
-        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' XDG_DATA_HOME='{}' {}; echo \"lede exited with $?\"; sleep 30",
-        home.display(),
-        test_home().join("cache").display(),
-        home.join("data").display(),
-        env!("CARGO_BIN_EXE_lede")
-    );
+    let command = lede_command_with_config(&home);
     let Some(session) = Session::start("corrections", &command) else {
         return;
     };

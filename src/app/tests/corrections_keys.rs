@@ -35,16 +35,6 @@ fn cursor_to(app: &mut App, name: &str) {
     panic!("{name} is not in the sidebar");
 }
 
-fn sidebar_names(app: &App) -> Vec<String> {
-    app.sidebar_rows(0, app.sidebar_len())
-        .into_iter()
-        .filter_map(|row| match row {
-            SidebarRow::Entity { name, .. } => Some(name),
-            SidebarRow::Heading { .. } => None,
-        })
-        .collect()
-}
-
 fn file(path: &std::path::Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
