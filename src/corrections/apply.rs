@@ -41,7 +41,18 @@ impl Corrections {
             .filter(|e| !self.merges.contains_key(&e.name))
             .map(|e| (e.name.clone(), e.kind))
             .collect();
+        // An entity named by an alias's phrase itself is that alias's entity.
+        let named_by_phrase: std::collections::HashMap<&str, &String> = self
+            .aliases
+            .iter()
+            .map(|(phrase, target)| (phrase.as_str(), target))
+            .collect();
         for entity in &mut work.entities {
+            if let Some(&target) = named_by_phrase.get(entity.name.as_str()) {
+                entity
+                    .name
+                    .clone_from(self.merges.get(target).unwrap_or(target));
+            }
             if let Some(into) = self.merges.get(&entity.name) {
                 entity.name.clone_from(into);
                 if let Some(&kind) = kind_of.get(into) {
@@ -88,7 +99,16 @@ impl Corrections {
                 .get(target)
                 .copied()
                 .or_else(|| index.get(target).map(|e| e.kind))
+                .or_else(|| index.get(phrase).map(|e| e.kind))
                 .unwrap_or(EntityKind::Other);
+            // An entity named by the phrase itself is the target.
+            if phrase != target && index.get(phrase).is_some() {
+                let names = [(phrase.clone(), target.clone())].into_iter().collect();
+                index.rename(&Renames {
+                    names,
+                    ..Renames::default()
+                });
+            }
             for (article, count) in hits(phrase) {
                 let linked = index
                     .get(target)

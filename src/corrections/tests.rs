@@ -344,3 +344,30 @@ fn edit_file_writes_atomically_and_restores() {
     assert!(!path.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_entity_named_by_an_alias_phrase_joins_its_entity_in_the_index() {
+    let p = vec!["The Supreme Leader spoke.".to_string()];
+    let a = Analysis {
+        entities: vec![Entity {
+            name: "Supreme Leader".into(),
+            kind: EntityKind::Person,
+            aliases: vec!["Supreme Leader".into()],
+            mentions: vec![Span::new(0, 4, 18)],
+        }],
+        quotes: Vec::new(),
+    };
+    let (c, _) = parse::parse("[\"Ali Khamenei\"]\naliases = [\"Supreme Leader\"]\n", "f");
+    let mut index = CollectionIndex::build(std::slice::from_ref(&a));
+    let hits = |phrase: &str| vec![(0, apply::count_phrase(&p, phrase))];
+    c.apply_to_index(&mut index, &hits);
+    assert!(index.get("Supreme Leader").is_none());
+    let khamenei = index.get("Ali Khamenei").expect("joined");
+    assert_eq!(
+        (khamenei.kind, khamenei.articles.as_slice()),
+        (EntityKind::Person, &[0][..])
+    );
+    let mut a = a;
+    c.apply(&p, &mut a);
+    assert_eq!(names(&a), [("Ali Khamenei", EntityKind::Person, 1)]);
+}
