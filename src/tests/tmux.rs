@@ -1295,6 +1295,15 @@ fn tmux_corrections_file_applies_and_x_writes_and_undoes() {
     let rows = sidebar_rows(&screen);
     assert!(!rows.iter().any(|r| r.contains("IRGC")), "{screen}");
     assert!(rows.iter().any(|r| r.contains("Syria")), "{screen}");
+    // The problems list names the whole path.
+    session.keys(&["e"]);
+    let screen = session.wait_for("the problems list", |s| s.contains("Warnings (1)"));
+    assert!(
+        screen.contains("lede/entities.toml:5:8: unknown kind"),
+        "{screen}"
+    );
+    session.keys(&["Escape"]);
+    session.wait_for("the list closed", |s| !s.contains("Warnings (1)"));
     // x on the first entity of the sidebar hides it and writes the file.
     session.keys(&["Tab", "Tab", "x"]);
     let screen = session.wait_for("the entity hidden", |s| {
