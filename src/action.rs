@@ -100,6 +100,19 @@ pub enum Action {
     NextGroup,
     /// Move the sidebar cursor to the start of its group, or of the group before.
     PreviousGroup,
+    /// Hide the entity under the sidebar cursor everywhere (written to the
+    /// corrections file).
+    HideEntity,
+    /// Give the entity under the sidebar cursor the next kind (person →
+    /// organization → place → other; written to the corrections file).
+    CycleKind,
+    /// Mark the entity under the sidebar cursor for [`Action::MergeMarked`].
+    MarkEntity,
+    /// Merge the marked entity into the one under the sidebar cursor
+    /// (written to the corrections file).
+    MergeMarked,
+    /// Undo the last correction a key wrote.
+    UndoCorrection,
     /// An editing key for the open prompt.
     Edit(Edit),
 }
@@ -180,6 +193,11 @@ impl Action {
         Action::GoToPrompt,
         Action::NextGroup,
         Action::PreviousGroup,
+        Action::HideEntity,
+        Action::CycleKind,
+        Action::MarkEntity,
+        Action::MergeMarked,
+        Action::UndoCorrection,
         Action::Edit(Edit::Left),
         Action::Edit(Edit::Right),
         Action::Edit(Edit::Home),
@@ -239,6 +257,11 @@ impl Action {
             Action::GoToPrompt => "go_to_prompt",
             Action::NextGroup => "next_group",
             Action::PreviousGroup => "previous_group",
+            Action::HideEntity => "hide_entity",
+            Action::CycleKind => "cycle_kind",
+            Action::MarkEntity => "mark_entity",
+            Action::MergeMarked => "merge_marked",
+            Action::UndoCorrection => "undo_correction",
             // Typing is not a binding: printable keys go to the prompt.
             Action::Edit(Edit::Insert(_)) => "prompt_insert",
             Action::Edit(Edit::Left) => "prompt_left",

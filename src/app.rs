@@ -15,6 +15,7 @@
 //! | `mouse` | the wheel, clicks and double clicks on panes, entities, names and quotes |
 //! | `quotes` | the quotes view: an entity's quotes across the collection, or the open article's by speaker |
 //! | `analyses` | the analysis cache, the requests in flight, the renames |
+//! | `corrections` | the reader's corrections applied to the open article and the index; the keys that write them |
 //! | `selection` | what the panes do together with the selected entity (Enter, n/N, Esc) |
 //! | `filters` | what the list shows: the stack of entity filters (f) and the text filter (/) |
 //! | `search` | the prompt (/ and :), the body search and its matches, going to article N |
@@ -36,6 +37,7 @@
 mod analyses;
 mod body;
 pub mod body_lines;
+mod corrections;
 mod filters;
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -141,6 +143,8 @@ pub struct App {
     quit: bool,
     /// The config file's settings: the key table, layout, colours, switches.
     config: Arc<Config>,
+    /// The reader's corrections (`entities.toml`) and the keys' marks and undo.
+    corrector: corrections::Corrector,
 }
 
 impl App {
@@ -203,6 +207,7 @@ impl App {
             quotes: quotes::QuotesView::default(),
             quit: false,
             config: Arc::default(),
+            corrector: corrections::Corrector::default(),
         }
     }
 
@@ -322,6 +327,11 @@ impl App {
                     self.status = Some(kind.heading().to_string());
                 }
             }
+            Action::HideEntity => self.hide_entity(),
+            Action::CycleKind => self.cycle_kind(),
+            Action::MarkEntity => self.mark_entity(),
+            Action::MergeMarked => self.merge_marked(),
+            Action::UndoCorrection => self.undo_correction(),
             Action::Edit(edit) => self.edit_prompt(edit),
         }
         // On a narrow screen only the focused pane shows: after moving through
@@ -406,6 +416,7 @@ impl App {
         };
         let article = stored.to_article();
         let cached = self.analyses.get(index).cloned();
+        let cached = cached.map(|a| self.corrected(&article.paragraphs, a));
         let also_in = self.also_in.get(&index).cloned().unwrap_or_default();
         self.body
             .open(index, article, cached, also_in, &self.geometry);
@@ -416,6 +427,13 @@ impl App {
 
     /// The open article's analysis has arrived: the body and sidebar show it.
     fn set_open_analysis(&mut self, analysis: Analysis) {
+        let analysis = match self.body.article_data() {
+            Some((article, _)) => {
+                let paragraphs = article.paragraphs.clone();
+                self.corrected(&paragraphs, analysis)
+            }
+            None => analysis,
+        };
         let selected = self.selected.as_deref();
         self.body.set_analysis(analysis, selected, &self.geometry);
         self.reading_analysed();

@@ -104,14 +104,7 @@ pub fn parse(text: &str, file: &str) -> (Config, Vec<Problem>) {
     let mut config = Config::default();
     match DeTable::parse(text) {
         Ok(document) => reader.document(document.get_ref(), &mut config),
-        Err(error) => {
-            let span = error.span().unwrap_or(0..0);
-            let first = error.message().lines().next().unwrap_or("").trim();
-            reader.problem(
-                span,
-                format!("not valid TOML ({first}); using the defaults for everything"),
-            );
-        }
+        Err(error) => reader.not_toml(&error, "using the defaults for everything"),
     }
     let mut problems = reader.problems;
     problems.sort_by_key(|p| (p.line, p.column));
@@ -128,7 +121,23 @@ pub(crate) struct Reader<'a> {
     problems: Vec<Problem>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader of `text`, naming `file` in its problems.
+    pub(crate) fn new(text: &'a str, file: &'a str) -> Self {
+        Reader {
+            text,
+            file,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The problems found, in file order.
+    pub(crate) fn into_problems(self) -> Vec<Problem> {
+        let mut problems = self.problems;
+        problems.sort_by_key(|p| (p.line, p.column));
+        problems
+    }
+
     fn document(&mut self, document: &DeTable<'_>, config: &mut Config) {
         for (key, value) in document {
             let name = key.get_ref().as_ref();
@@ -177,6 +186,14 @@ impl Reader<'_> {
                 _ => self.unknown(key, "key in [reader]", &["mouse", "clipboard"]),
             }
         }
+    }
+
+    /// The file is not TOML: one problem where the parser stopped, saying
+    /// what lede does `then`.
+    pub(crate) fn not_toml(&mut self, error: &toml::de::Error, then: &str) {
+        let span = error.span().unwrap_or(0..0);
+        let first = error.message().lines().next().unwrap_or("").trim();
+        self.problem(span, format!("not valid TOML ({first}); {then}"));
     }
 
     /// Records a problem at byte range `span` of the file.

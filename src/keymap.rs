@@ -352,6 +352,11 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(&[Key::char('}')], Action::NextGroup, "next group (people, organizations, places, other)", Sidebar, "group"),
     bind(&[Key::char('{')], Action::PreviousGroup, "previous group", Sidebar, "group"),
+    bind(&[Key::char('x')], Action::HideEntity, "hide this entity everywhere (kept in entities.toml)", Sidebar, ""),
+    bind(&[Key::char('c')], Action::CycleKind, "change its kind: person, organization, place, other (kept)", Sidebar, ""),
+    bind(&[Key::char('m')], Action::MarkEntity, "mark this entity to merge (again: unmark)", Sidebar, ""),
+    bind(&[Key::char('M')], Action::MergeMarked, "merge the marked entity into this one (kept)", Sidebar, ""),
+    bind(&[Key::char('X')], Action::UndoCorrection, "undo the last correction", Sidebar, ""),
     bind(&[Key::char('?')], Action::ShowHelp, "show this help", Reader, "help"),
     bind(
         &[Key::plain(K::Esc)],

@@ -25,17 +25,19 @@
 //! | [`report`] | `lede entities`, `lede quotes`: a collection's entities and quotes as a table or JSON Lines |
 //! | [`action`], [`keymap`] | what the reader can do, and the one key table that also feeds help |
 //! | [`config`] | `config.toml`: keys, colours, layout, switches; every problem with its line |
+//! | [`corrections`] | `entities.toml`: the reader's corrections (merge, alias, kind, hide, split), read, applied and written |
 //! | [`app`] | the reader's state and `apply(Action)`; no IO, no terminal |
 //! | [`ui`] | panes drawn from `&App` |
 //! | [`tui`] | the only module that touches the terminal: setup, event loop, restore |
 //!
-//! The pure layers (model, loader, fetch, date, opener, analysis, dump, store, state, pipeline, reflow, report, config, app) never import
+//! The pure layers (model, loader, fetch, date, opener, analysis, dump, store, state, pipeline, reflow, report, config, corrections, app) never import
 //! ratatui or crossterm.
 
 pub mod action;
 pub mod analysis;
 pub mod app;
 pub mod config;
+pub mod corrections;
 pub mod date;
 pub mod dump;
 pub mod fetch;

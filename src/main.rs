@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use lede::app::App;
 use lede::config::{self, Config};
+use lede::corrections::{self, Corrections};
 use lede::loader::LoadError;
 use lede::pipeline::{self, Reader, Source};
 use lede::report::{self, Collection, Format};
@@ -158,7 +159,14 @@ fn nothing_loaded() -> ExitCode {
 
 /// Streams the analysis to standard output; fails when nothing loaded.
 fn dump(source: &Source) -> ExitCode {
-    let result = pipeline::dump(source, std::io::stdout().lock(), workers(), print_problem);
+    let corrections = command_corrections();
+    let result = pipeline::dump_corrected(
+        source,
+        std::io::stdout().lock(),
+        workers(),
+        &corrections,
+        print_problem,
+    );
     match result {
         Ok(summary) if summary.articles == 0 => nothing_loaded(),
         Ok(_) => ExitCode::SUCCESS,
@@ -186,8 +194,10 @@ fn report(
     with_quotes: bool,
     print: impl FnOnce(&Collection, Format) -> std::io::Result<()>,
 ) -> ExitCode {
-    let (collection, summary) = match report::gather(source, workers(), with_quotes, print_problem)
-    {
+    let corrections = command_corrections();
+    let gathered =
+        report::gather_corrected(source, workers(), with_quotes, corrections, print_problem);
+    let (collection, summary) = match gathered {
         Ok(gathered) => gathered,
         Err(e) => {
             eprintln!("lede: {e}");
@@ -239,15 +249,24 @@ fn read(
 ) -> ExitCode {
     let reader = Reader::start(source);
     let mut app = App::loading(reader.index());
-    let (config, config_problems) = config();
+    let (config, mut config_problems) = config();
     app.configure(config);
+    // The corrections file's problems are listed and shown as the config's are.
+    let (fixes, fix_problems) = corrections();
+    app.set_corrections(fixes, corrections::path());
+    let first_file = if config_problems.is_empty() {
+        "entities.toml"
+    } else {
+        "config.toml"
+    };
+    config_problems.extend(fix_problems);
     // The config's and the subscription file's problems, listed with the rest
     // (`e`); the config's first one in the status line too.
     // (Sanitized: they quote the file.)
     if let Some(first) = config_problems.first() {
         // The file's name will do here; the list names its whole path.
         let short = config::Problem {
-            file: "config.toml".to_string(),
+            file: first_file.to_string(),
             ..first.clone()
         };
         let more = match config_problems.len() - 1 {
@@ -312,6 +331,23 @@ fn source_of(paths: Vec<PathBuf>) -> (Source, Vec<LoadError>) {
     lede::fetch::default_config_dir()
         .and_then(|config| Source::subscriptions(&config))
         .unwrap_or((Source::Sample, Vec::new()))
+}
+
+/// The reader's corrections (`entities.toml`), and the problems found in them.
+fn corrections() -> (Corrections, Vec<config::Problem>) {
+    corrections::path().map_or_else(
+        || (Corrections::default(), Vec::new()),
+        |path| corrections::load(&path),
+    )
+}
+
+/// [`corrections`] for a command: the problems printed on standard error.
+fn command_corrections() -> Corrections {
+    let (corrections, problems) = corrections();
+    for problem in problems {
+        eprintln!("lede: {}", sanitize(&problem.to_string()));
+    }
+    corrections
 }
 
 /// [`source_of`] for a command: the config file's and the subscription

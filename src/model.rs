@@ -115,6 +115,17 @@ pub struct Entity {
     pub mentions: Vec<Span>,
 }
 
+impl Entity {
+    /// The order of an article's entities: kind, then mention count (most
+    /// first), then name.
+    pub fn sidebar_order(&self, other: &Entity) -> std::cmp::Ordering {
+        self.kind
+            .cmp(&other.kind)
+            .then(other.mentions.len().cmp(&self.mentions.len()))
+            .then_with(|| self.name.cmp(&other.name))
+    }
+}
+
 /// One stretch of quoted speech inside a paragraph. A quotation that runs over
 /// several paragraphs is one `Quote` per paragraph, all with the same speaker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

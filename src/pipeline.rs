@@ -25,6 +25,7 @@
 
 use crate::analysis::index::{CollectionIndex, Renames, Unifier};
 use crate::app::{ANALYSIS_CACHE, App, BackgroundRequests, SharedIndex};
+use crate::corrections::Corrections;
 use crate::dump::quiet_broken_pipe;
 use crate::fetch::{Cache, FetchOptions, Fetcher};
 use crate::loader::dedup::Dedup;
@@ -959,7 +960,29 @@ pub fn dump(
     workers: usize,
     problem: impl FnMut(&LoadError, bool) + Send,
 ) -> io::Result<DumpSummary> {
-    dump_with(source, out, workers, DUMP_NAMING_BYTES, problem)
+    dump_corrected(source, out, workers, &Corrections::default(), problem)
+}
+
+/// [`dump`] with the reader's `corrections` applied to every article once
+/// its names are the collection's.
+///
+/// # Errors
+/// When writing to `out` fails (other than a closed pipe).
+pub fn dump_corrected(
+    source: &Source,
+    out: impl Write,
+    workers: usize,
+    corrections: &Corrections,
+    problem: impl FnMut(&LoadError, bool) + Send,
+) -> io::Result<DumpSummary> {
+    dump_with(
+        source,
+        out,
+        workers,
+        DUMP_NAMING_BYTES,
+        corrections,
+        problem,
+    )
 }
 
 /// [`dump`] with the naming window's size in bytes.
@@ -968,6 +991,7 @@ fn dump_with(
     out: impl Write,
     workers: usize,
     naming_bytes: usize,
+    corrections: &Corrections,
     problem: impl FnMut(&LoadError, bool) + Send,
 ) -> io::Result<DumpSummary> {
     let settled = Settled::new();
@@ -979,12 +1003,14 @@ fn dump_with(
         naming_bytes,
         settled: &settled,
         workers,
+        corrections,
     };
     // Once names are settled, workers rename and serialise each article
     // themselves; until then the writer holds them.
     let serialise = |article: Article, mut analysis: Analysis| match settled.get() {
         Some(renames) => {
             crate::analysis::index::apply_renames(&mut analysis, renames);
+            corrections.apply(&article.paragraphs, &mut analysis);
             Analysed::Line(crate::dump::record_json(&article, &analysis))
         }
         None => Analysed::Held(Box::new((article, analysis))),
@@ -1164,6 +1190,7 @@ struct DumpWriter<'a, W: Write> {
     naming_bytes: usize,
     settled: &'a Settled,
     workers: usize,
+    corrections: &'a Corrections,
 }
 
 impl<W: Write> DumpWriter<'_, W> {
@@ -1185,6 +1212,7 @@ impl<W: Write> DumpWriter<'_, W> {
                     if let Some(renames) = self.settled.get() {
                         crate::analysis::index::apply_renames(&mut analysis, renames);
                     }
+                    self.corrections.apply(&article.paragraphs, &mut analysis);
                     self.write(&crate::dump::record_json(&article, &analysis))
                 }
             }
@@ -1201,7 +1229,7 @@ impl<W: Write> DumpWriter<'_, W> {
         // Rename and serialise what was held on every core, a slice at a time.
         let held = std::mem::take(&mut self.held);
         for slice in held.chunks(DUMP_WINDOW) {
-            let lines = serialise_renamed(slice, &renames, self.workers);
+            let lines = serialise_renamed(slice, &renames, self.corrections, self.workers);
             for line in &lines {
                 self.write(line)?;
             }
@@ -1219,6 +1247,7 @@ impl<W: Write> DumpWriter<'_, W> {
 fn serialise_renamed(
     held: &[(Article, Analysis)],
     renames: &Renames,
+    corrections: &Corrections,
     workers: usize,
 ) -> Vec<String> {
     let part = held.len().div_ceil(workers.max(1)).max(1);
@@ -1232,6 +1261,7 @@ fn serialise_renamed(
                         .map(|(article, analysis)| {
                             let mut analysis = analysis.clone();
                             crate::analysis::index::apply_renames(&mut analysis, renames);
+                            corrections.apply(&article.paragraphs, &mut analysis);
                             crate::dump::record_json(article, &analysis)
                         })
                         .collect::<Vec<_>>()

@@ -17,6 +17,7 @@ pub mod quotes;
 pub mod table;
 
 use crate::analysis::index::{CollectionIndex, Unifier};
+use crate::corrections::Corrections;
 use crate::loader::LoadError;
 use crate::model::{Analysis, Article};
 use crate::pipeline::{self, DumpSummary, Source};
@@ -54,12 +55,23 @@ pub struct Gleaned {
     analysis: Analysis,
     meta: ArticleMeta,
     quotes: Vec<quotes::Said>,
+    /// How often each of the corrections' phrases occurs (see [`Corrections::phrases`]).
+    hits: Vec<usize>,
 }
 
 impl Gleaned {
     /// Keeps what the reports need of `article` (its quotes' words only when
-    /// `with_quotes`), dropping its text.
-    pub fn new(article: &Article, mut analysis: Analysis, with_quotes: bool) -> Gleaned {
+    /// `with_quotes`, how often each of `phrases` occurs), dropping its text.
+    pub fn new(
+        article: &Article,
+        mut analysis: Analysis,
+        with_quotes: bool,
+        phrases: &[&str],
+    ) -> Gleaned {
+        let hits = phrases
+            .iter()
+            .map(|p| crate::corrections::apply::count_phrase(&article.paragraphs, p))
+            .collect();
         let quotes = if with_quotes {
             quotes::said(article, &analysis)
         } else {
@@ -75,6 +87,7 @@ impl Gleaned {
                 url: article.url.clone(),
             },
             quotes,
+            hits,
         }
     }
 }
@@ -89,16 +102,35 @@ pub struct Gatherer {
     articles: Vec<ArticleMeta>,
     quotes: Vec<quotes::Said>,
     count: usize,
+    /// The reader's corrections, applied once names are unified.
+    corrections: Corrections,
+    /// For each of the corrections' phrases, the articles holding it and how often.
+    hits: Vec<Vec<(usize, usize)>>,
 }
 
 impl Gatherer {
+    /// A gatherer that applies `corrections` once names are unified.
+    pub fn corrected(corrections: Corrections) -> Gatherer {
+        Gatherer {
+            corrections,
+            ..Gatherer::default()
+        }
+    }
+
     /// Adds the next article.
     pub fn add(&mut self, gleaned: Gleaned) {
         let Gleaned {
             analysis,
             meta,
             quotes,
+            hits,
         } = gleaned;
+        self.hits.resize_with(hits.len(), Vec::new);
+        for (list, n) in self.hits.iter_mut().zip(hits) {
+            if n > 0 {
+                list.push((self.count, n));
+            }
+        }
         self.index.add(self.count, &analysis);
         self.unifier.add(&analysis);
         self.count += 1;
@@ -128,11 +160,22 @@ impl Gatherer {
             aliases: own,
             articles,
             mut quotes,
+            corrections,
+            hits,
             ..
         } = self;
         let renames = unifier.renames();
         index.rename(&renames);
         index.sort();
+        let phrases = corrections.phrases();
+        let hits_of = |phrase: &str| {
+            phrases
+                .iter()
+                .position(|p| *p == phrase)
+                .and_then(|i| hits.get(i).cloned())
+                .unwrap_or_default()
+        };
+        corrections.apply_to_index(&mut index, &hits_of);
         let mut aliases: HashMap<String, BTreeSet<String>> = HashMap::default();
         for (name, forms) in own {
             let collection = renames.name(&name).to_string();
@@ -142,6 +185,7 @@ impl Gatherer {
                 set.insert(name);
             }
         }
+        corrections.correct_aliases(&mut aliases);
         for (name, set) in &mut aliases {
             set.remove(name);
         }
@@ -151,6 +195,11 @@ impl Gatherer {
             {
                 speaker.clone_from(collection);
             }
+            let corrected = said
+                .speaker
+                .as_deref()
+                .map(|s| corrections.name(s).to_string());
+            said.speaker = corrected.filter(|s| !corrections.hidden.contains(s));
         }
         Collection {
             index,
@@ -183,12 +232,38 @@ pub fn gather(
     with_quotes: bool,
     problem: impl FnMut(&LoadError, bool) + Send,
 ) -> io::Result<(Collection, DumpSummary)> {
-    let mut gatherer = Gatherer::default();
+    gather_corrected(
+        source,
+        workers,
+        with_quotes,
+        Corrections::default(),
+        problem,
+    )
+}
+
+/// [`gather`] with the reader's `corrections` applied once names are unified.
+///
+/// # Errors
+/// None in practice: nothing is written while gathering.
+pub fn gather_corrected(
+    source: &Source,
+    workers: usize,
+    with_quotes: bool,
+    corrections: Corrections,
+    problem: impl FnMut(&LoadError, bool) + Send,
+) -> io::Result<(Collection, DumpSummary)> {
+    let phrases: Vec<String> = corrections
+        .phrases()
+        .iter()
+        .map(|p| (*p).to_string())
+        .collect();
+    let phrases: Vec<&str> = phrases.iter().map(String::as_str).collect();
+    let mut gatherer = Gatherer::corrected(corrections);
     let summary = pipeline::analyse_in_order(
         source,
         workers,
         problem,
-        |article, analysis| Gleaned::new(&article, analysis, with_quotes),
+        |article, analysis| Gleaned::new(&article, analysis, with_quotes, &phrases),
         |gleaned| {
             gatherer.add(gleaned);
             Ok(ControlFlow::Continue(()))

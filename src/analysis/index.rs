@@ -7,6 +7,10 @@ use super::gazetteer;
 use crate::model::{Analysis, Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet};
 
+// The reader's corrections (`crate::corrections`) change the index through these.
+mod edit;
+pub use edit::Saved;
+
 /// One entity across the whole collection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CollectionEntity {
@@ -673,13 +677,7 @@ pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
         mentions.dedup();
     }
     let mut order: Vec<usize> = (0..merged.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&merged[a], &merged[b]);
-        x.kind
-            .cmp(&y.kind)
-            .then(y.mentions.len().cmp(&x.mentions.len()))
-            .then_with(|| x.name.cmp(&y.name))
-    });
+    order.sort_by(|&a, &b| merged[a].sidebar_order(&merged[b]));
     let mut position = vec![0; merged.len()];
     for (new_pos, &i) in order.iter().enumerate() {
         position[i] = new_pos;

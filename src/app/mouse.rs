@@ -161,7 +161,7 @@ impl App {
 
     /// Puts the sidebar cursor on the entity called `name`, if it lists it
     /// (and its narrowing does not hide it, which the status line says).
-    fn point_sidebar_at(&mut self, name: &str) -> bool {
+    pub(super) fn point_sidebar_at(&mut self, name: &str) -> bool {
         let position = match self.sidebar.scope() {
             super::Scope::Article => self.sidebar.position_of(name),
             super::Scope::Collection => self.index().position(name),

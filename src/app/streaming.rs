@@ -134,6 +134,10 @@ impl App {
     /// The index now holds `analysed` articles and may have a new sidebar order.
     pub fn indexed(&mut self, analysed: usize) {
         self.progress.analysed = analysed;
+        if self.progress.done {
+            // Articles a reload added may bring a hidden or merged name back.
+            self.correct_index();
+        }
         self.refresh_from_index();
     }
 
@@ -158,6 +162,8 @@ impl App {
         self.progress.done = true;
         self.progress.loading = false;
         self.progress.analysed = self.articles.len();
+        self.correct_index();
+        self.correct_open();
         self.refresh_from_index();
     }
 

@@ -35,6 +35,17 @@ fn sidebar_cursor_name(app: &App) -> Option<String> {
     }
 }
 
+/// The names the sidebar lists, in order.
+fn sidebar_names(app: &App) -> Vec<String> {
+    app.sidebar_rows(0, app.sidebar_len())
+        .into_iter()
+        .filter_map(|row| match row {
+            SidebarRow::Entity { name, .. } => Some(name),
+            SidebarRow::Heading { .. } => None,
+        })
+        .collect()
+}
+
 /// Text of the current mention in the open article.
 fn current_mention_text(app: &App) -> Option<&str> {
     let (entity, index) = app.current_mention()?;
@@ -614,6 +625,7 @@ fn progress_note_counts_web_addresses_while_they_are_fetched() {
     );
 }
 
+mod corrections_keys;
 mod mouse;
 mod quotes_view;
 mod reader_keys;

@@ -105,7 +105,15 @@ fn dump_settles_names_on_the_first_articles_and_renames_the_rest() {
     for naming_bytes in [1, 500, 3_000] {
         let expected = sequential_dump(&corpus.0, naming_bytes);
         let mut out = Vec::new();
-        dump_with(&corpus.source(), &mut out, 2, naming_bytes, |_, _| {}).expect("dump");
+        dump_with(
+            &corpus.source(),
+            &mut out,
+            2,
+            naming_bytes,
+            &Corrections::default(),
+            |_, _| {},
+        )
+        .expect("dump");
         assert_eq!(
             String::from_utf8(out).expect("utf-8"),
             expected,
@@ -180,6 +188,7 @@ fn dump_ends_quietly_when_the_pipe_closes_without_reading_everything() {
         ClosingPipe { left: 200_000 },
         2,
         1,
+        &Corrections::default(),
         |_, _| {},
     )
     .expect("a closed pipe is not an error");

@@ -8,6 +8,11 @@ use std::process::{Command, Output};
 /// subscription list of whoever runs the tests is read).
 fn lede(args: &[&str]) -> Output {
     let home = std::env::temp_dir().join(format!("lede-commands-home-{}", std::process::id()));
+    lede_in(&home, args)
+}
+
+/// Runs `lede ARGS` with its config and cache folders in `home`.
+fn lede_in(home: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lede"))
         .args(args)
         .env("XDG_CONFIG_HOME", home.join("config"))
@@ -117,4 +122,56 @@ fn help_shows_examples_and_exit_statuses() {
         assert!(text.contains("Examples:"), "{args:?}:\n{text}");
         assert!(text.contains("Exit status: 0"), "{args:?}:\n{text}");
     }
+}
+
+#[test]
+fn dump_entities_and_quotes_honour_the_corrections_file() {
+    // A config folder of this test's own, with a corrections file.
+    let home = std::env::temp_dir().join(format!("lede-commands-corr-{}", std::process::id()));
+    let config = home.join("config").join("lede");
+    std::fs::create_dir_all(&config).expect("config folder");
+    std::fs::write(
+        config.join("entities.toml"),
+        "[IRGC]\nhide = true\n\n[Syria]\nkind = \"plaice\"\n\n[\"Ali Khamenei\"]\nmerge = [\"Ebrahim Raisi\"]\naliases = [\"the Supreme Leader\"]\n",
+    )
+    .expect("corrections file");
+    let run = |args: &[&str]| lede_in(&home, args);
+    let out = run(&["dump"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The bad line, with its place, on standard error; the others apply.
+    assert!(
+        stderr(&out).contains("entities.toml:5:8: unknown kind \"plaice\""),
+        "{}",
+        stderr(&out)
+    );
+    let first: serde_json::Value =
+        serde_json::from_str(stdout(&out).lines().next().expect("a line")).expect("JSON");
+    let entities = first["entities"].as_array().expect("entities");
+    let names: Vec<&str> = entities.iter().filter_map(|e| e["name"].as_str()).collect();
+    assert!(
+        !names.contains(&"IRGC") && !names.contains(&"Ebrahim Raisi"),
+        "{names:?}"
+    );
+    let khamenei = entities
+        .iter()
+        .find(|e| e["name"] == "Ali Khamenei")
+        .expect("Ali Khamenei");
+    let aliases = khamenei["aliases"].as_array().expect("aliases");
+    assert!(
+        aliases.iter().any(|a| a == "the Supreme Leader"),
+        "{aliases:?}"
+    );
+    assert!(
+        aliases.iter().any(|a| a == "Raisi" || a == "Ebrahim Raisi"),
+        "{aliases:?}"
+    );
+    // The quotes' speakers and the entity table follow the same file.
+    let out = run(&["entities"]);
+    let table = stdout(&out);
+    assert!(!table.lines().any(|l| l.starts_with("IRGC\t")), "{table}");
+    assert!(
+        !table.lines().any(|l| l.starts_with("Ebrahim Raisi\t")),
+        "{table}"
+    );
+    let _ = std::fs::remove_dir_all(&home);
 }

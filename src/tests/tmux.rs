@@ -122,6 +122,18 @@ fn lede_command_in(args: &str, cache: &std::path::Path, data: &std::path::Path) 
 }
 
 /// A folder of this test process's own.
+/// `lede` (the sample) with a config folder of a test's own, `home`, its
+/// data in `home/data` and the shared cache.
+fn lede_command_with_config(home: &std::path::Path) -> String {
+    format!(
+        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' XDG_DATA_HOME='{}' {}; echo \"lede exited with $?\"; sleep 30",
+        home.display(),
+        test_home().join("cache").display(),
+        home.join("data").display(),
+        env!("CARGO_BIN_EXE_lede")
+    )
+}
+
 fn test_home() -> std::path::PathBuf {
     std::env::temp_dir().join(format!("lede-tmux-home-{}", std::process::id()))
 }
@@ -689,13 +701,7 @@ fn tmux_config_with_one_bad_key_is_reported_and_the_rest_applied() {
         "[layout]\nlist_width = 50\nsidebar_scope = \"collection\"\ncenter = true\n\n[keys]\nnext_article = [\"x\"]\n",
     )
     .expect("config file");
-    let command = format!(
-        "env XDG_CONFIG_HOME='{}' XDG_CACHE_HOME='{}' XDG_DATA_HOME='{}' {}; echo \"lede exited with $?\"; sleep 30",
-        home.display(),
-        test_home().join("cache").display(),
-        home.join("data").display(),
-        env!("CARGO_BIN_EXE_lede")
-    );
+    let command = lede_command_with_config(&home);
     let Some(session) = Session::start("config", &command) else {
         return;
     };
@@ -1260,4 +1266,78 @@ fn tmux_slash_searches_the_body_and_n_walks_the_matches() {
     session.keys(&["q"]);
     let screen = session.wait_for("lede to exit", |s| s.contains("lede exited with"));
     assert!(screen.contains("lede exited with 0"), "{screen}");
+}
+
+#[test]
+fn tmux_corrections_file_applies_and_x_writes_and_undoes() {
+    // A config folder of this test's own, with a corrections file holding a bad line.
+    let home = test_home().join("corrections-test");
+    let config = home.join("lede");
+    std::fs::create_dir_all(&config).expect("config folder");
+    let file = config.join("entities.toml");
+    std::fs::write(
+        &file,
+        "# mine\n[IRGC]\nhide = true\n[Syria]\nkind = \"plaice\"\n",
+    )
+    .expect("corrections file");
+    let command = lede_command_with_config(&home);
+    let Some(session) = Session::start("corrections", &command) else {
+        return;
+    };
+    let screen = session.wait_for("the first article's entities", |s| {
+        s.contains("Articles (7)") && s.contains("Places")
+    });
+    let status = screen.lines().nth(usize::from(HEIGHT) - 1).unwrap_or("");
+    assert!(
+        status.contains("entities.toml:5:8: unknown kind \"plaice\""),
+        "{screen}"
+    );
+    let rows = sidebar_rows(&screen);
+    assert!(!rows.iter().any(|r| r.contains("IRGC")), "{screen}");
+    assert!(rows.iter().any(|r| r.contains("Syria")), "{screen}");
+    // The problems list names the whole path.
+    session.keys(&["e"]);
+    let screen = session.wait_for("the problems list", |s| s.contains("Warnings (1)"));
+    assert!(
+        screen.contains("lede/entities.toml:5:8: unknown kind"),
+        "{screen}"
+    );
+    session.keys(&["Escape"]);
+    session.wait_for("the list closed", |s| !s.contains("Warnings (1)"));
+    // x on the first entity of the sidebar hides it and writes the file.
+    session.keys(&["Tab", "Tab", "x"]);
+    let screen = session.wait_for("the entity hidden", |s| {
+        s.contains("hidden (entities.toml; X undoes)")
+    });
+    let written = std::fs::read_to_string(&file).expect("the file");
+    assert!(
+        written.starts_with("# mine\n[IRGC]\nhide = true\n"),
+        "{written}"
+    );
+    let hidden = written
+        .lines()
+        .rev()
+        .nth(1)
+        .and_then(|l| l.strip_prefix('['))
+        .map(|l| l.trim_end_matches(']').trim_matches('"').to_string())
+        .expect("a new table");
+    assert!(written.ends_with("hide = true\n"), "{written}");
+    assert!(
+        !sidebar_rows(&screen).iter().any(|r| r.contains(&hidden)),
+        "{screen}"
+    );
+    // X puts it back, in the file and on screen.
+    session.keys(&["X"]);
+    let screen = session.wait_for("the undo", |s| s.contains("undone:"));
+    assert!(
+        sidebar_rows(&screen).iter().any(|r| r.contains(&hidden)),
+        "{screen}"
+    );
+    let written = std::fs::read_to_string(&file).expect("the file");
+    assert_eq!(
+        written,
+        "# mine\n[IRGC]\nhide = true\n[Syria]\nkind = \"plaice\"\n"
+    );
+    session.keys(&["q"]);
+    session.wait_for("lede to quit", |s| s.contains("lede exited with 0"));
 }

@@ -1,6 +1,7 @@
 //! The entity sidebar (right): People / Organizations / Places / Other, each
 //! entity with its count (mentions in this article, or articles in the
-//! collection), a `●` before the selected one and the cursor as a bar.
+//! collection), a `●` before the selected one, a `+` before the one marked
+//! for a merge (`m`), and the cursor as a bar.
 
 use crate::app::{App, Focus, Scope, SidebarRow};
 use crate::sanitize::sanitize;
@@ -48,7 +49,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ]),
             SidebarRow::Entity { name, kind, count } => {
                 let selected = app.selected_entity() == Some(name.as_str());
-                let marker = if selected { "● " } else { "  " };
+                let marked = app.marked_entity() == Some(name.as_str());
+                let marker = match (marked, selected) {
+                    (true, _) => "+ ",
+                    (false, true) => "● ",
+                    (false, false) => "  ",
+                };
                 let count = format!(" {count}");
                 let room = width.saturating_sub(2 + count.width());
                 let name = truncate(name, room);

@@ -66,6 +66,25 @@ fn screen_at_100x30_with_an_entity_selected_and_jumped() {
 }
 
 #[test]
+fn sidebar_after_a_hide_and_a_merge_100x30() {
+    let dir = std::env::temp_dir().join(format!("lede-ui-corr-{}", std::process::id()));
+    let mut app = fixture::app(100, 30);
+    let path = dir.join("lede").join("entities.toml");
+    app.set_corrections(crate::corrections::Corrections::default(), Some(path));
+    // Collection scope: hide Northwind (the last place), mark Jon Hale and
+    // merge him into Mara Voss (the first person).
+    press(&mut app, "tab tab a G x g j m");
+    let marked = screen(&app, &Theme::plain());
+    assert!(
+        find(marked.backend().buffer(), "+ Jon Hale").is_some(),
+        "the mark shows"
+    );
+    press(&mut app, "g M");
+    insta::assert_snapshot!("corrected_100x30", screen(&app, &Theme::plain()).backend());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn screen_at_60x20_shows_only_the_focused_pane() {
     let mut app = fixture::app(60, 20);
     insta::assert_snapshot!("list_60x20", screen(&app, &Theme::plain()).backend());

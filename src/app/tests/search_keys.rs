@@ -18,17 +18,6 @@ fn prompt_line(app: &App) -> Option<String> {
     Some(line)
 }
 
-/// The names the sidebar lists, in order.
-fn sidebar_names(app: &App) -> Vec<String> {
-    app.sidebar_rows(0, app.sidebar_len())
-        .into_iter()
-        .filter_map(|row| match row {
-            SidebarRow::Entity { name, .. } => Some(name),
-            SidebarRow::Heading { .. } => None,
-        })
-        .collect()
-}
-
 /// The text of every match in the open article, in reading order.
 fn match_texts(app: &App) -> Vec<String> {
     let Some((article, _)) = app.open_article_data() else {
