@@ -5,6 +5,8 @@
 //! can miss a repetition its first mention made plain; this pass makes the
 //! article's own naming decide (the "document" features of Ratinov & Roth, 2009).
 
+use std::collections::HashMap;
+
 use super::aliases::surname_forms;
 use super::entities::RawMention;
 use super::gazetteer;
@@ -23,6 +25,14 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
     if forms.is_empty() {
         return;
     }
+    // Forms by their first word, so each token is compared with few forms.
+    let mut by_first: HashMap<&str, Vec<&Form>> = HashMap::new();
+    for form in &forms {
+        by_first
+            .entry(form.words[0].as_str())
+            .or_default()
+            .push(form);
+    }
     let mut added: Vec<RawMention> = Vec::new();
     for (p, (text, tokenized)) in paragraphs.iter().zip(split).enumerate() {
         let claimed: Vec<(usize, usize)> = mentions
@@ -36,7 +46,10 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
                 if token.kind != TokenKind::Word {
                     continue;
                 }
-                for form in &forms {
+                let Some(candidates) = by_first.get(token.text(text)) else {
+                    continue;
+                };
+                for form in candidates {
                     let Some(end) = match_form(text, tokens, i, &form.words) else {
                         continue;
                     };
