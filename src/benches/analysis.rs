@@ -4,7 +4,10 @@
 //! once the loader cuts long ones into parts) made of the text shapes that
 //! once took quadratic time, to keep the analysis linear whatever the text.
 //!
-//! `cargo bench --bench analysis` (`-- adversarial` for the second only)
+//! And the parsing of the embedded tagger model, which the first article pays.
+//!
+//! `cargo bench --bench analysis` (`-- adversarial` for the second only,
+//! `-- model_load` for the model)
 
 #[path = "common.rs"]
 mod common;
@@ -35,6 +38,13 @@ fn analysis(c: &mut Criterion) {
     ))));
     group.bench_function("adversarial_1mib", |b| {
         b.iter(|| black_box(lede::analysis::analyse(&article)));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("analysis");
+    group.sample_size(20);
+    group.bench_function("model_load", |b| {
+        b.iter(|| black_box(lede::analysis::tagger::load_shipped_model()));
     });
     group.finish();
 }
