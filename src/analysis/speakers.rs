@@ -132,6 +132,8 @@ pub fn attribute_in(
         genders: genders(paragraphs, split, &mentions, entities),
         recent: Vec::new(),
         last_speaker: None,
+        voiced: vec![false; entities.len()],
+        roles: nominal::roles(paragraphs, &mentions),
     };
     let mut out = vec![None; quotes.len()];
     let mut by_paragraph: Vec<Vec<usize>> = vec![Vec::new(); paragraphs.len()];
@@ -158,7 +160,10 @@ pub fn attribute_in(
                 && ranges
                     .get(ranges.partition_point(|r| r.end <= m.start))
                     .is_none_or(|r| r.start > m.start)
-                && is_subject(&lookback, m)
+                && (is_subject(&lookback, m)
+                    // `a spokesman for X said`: X speaks, through someone.
+                    || m.kind == EntityKind::Organization
+                        && nominal::named_with_spokesperson(text, m.start..m.end))
         });
         let mut pending = subjects.next();
         let para = (!ranges.is_empty()).then(|| Para::new(text, &split[p], &ranges, para_mentions));
@@ -167,7 +172,7 @@ pub fn attribute_in(
         for (j, &i) in by_paragraph[p].iter().enumerate() {
             let Some(para) = &para else { break };
             while let Some(m) = pending.filter(|m| m.start < ranges[j].start) {
-                salience.note(m.entity);
+                note_subject(&mut salience, text, m);
                 pending = subjects.next();
             }
             let q = &quotes[i];
@@ -197,6 +202,14 @@ pub fn attribute_in(
                     .checked_sub(1)
                     .and_then(|s| before.reported_speaker(s, &salience));
             }
+            if let Local::Found(e) = local
+                && para_mentions.iter().any(|m| {
+                    m.entity == e && nominal::named_with_spokesperson(text, m.start..m.end)
+                })
+            {
+                // `"…," a BaFin spokeswoman said`: BaFin speaks through her.
+                salience.note_voice(e);
+            }
             if let Some(label) = patterns::transcript_label(&text[q.span.range()]) {
                 local = Local::Labelled(patterns::entity_for_label(entities, label));
             }
@@ -209,13 +222,22 @@ pub fn attribute_in(
             }
         }
         while let Some(m) = pending {
-            salience.note(m.entity);
+            note_subject(&mut salience, text, m);
             pending = subjects.next();
         }
         prev_ranges = ranges;
     }
     finish_chain(&mut chain, quotes, &mut salience, &mut out);
     out
+}
+
+/// Notes a clause subject for pronouns: an organisation as one that speaks
+/// through someone when the subject is its spokesperson (`a spokesman for X`).
+fn note_subject(salience: &mut Salience, text: &str, m: &Mention) {
+    salience.note(m.entity);
+    if nominal::named_with_spokesperson(text, m.start..m.end) {
+        salience.note_voice(m.entity);
+    }
 }
 
 /// Gives every piece of the quotation in `chain` its speaker, and empties it.

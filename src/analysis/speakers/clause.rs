@@ -7,7 +7,7 @@ use super::vocabulary::SUBORDINATORS;
 use super::{
     BARE_SENTENCE, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, LEADING_VERBS,
     LEADING_WINDOW, Mention, PREPOSITIONS, SUBJECT_START, Salience, TRAILING_WINDOW,
-    is_manner_adverb, is_one_of, kind_rank, nouns, patterns, pronoun, speech_verb,
+    is_manner_adverb, is_one_of, kind_rank, nominal, nouns, patterns, pronoun, speech_verb,
 };
 use crate::analysis::tokens::{Token, Tokenized};
 use crate::model::EntityKind;
@@ -332,6 +332,13 @@ impl<'a> Para<'a> {
             }
             return Local::from(self.first_mention(&toks[..k], false));
         }
+        if k >= 3
+            && is_one_of(self.word(toks[k - 1]), &["who", "which"])
+            && self.word(toks[k - 2]) == ","
+        {
+            // `… UKIP spokesman, who said: "…"`: the relative stands for the phrase before it.
+            k -= 2;
+        }
         let before = toks[k - 1];
         if let Some(m) = self.mention(before) {
             return Local::Found(m.entity);
@@ -362,7 +369,7 @@ impl<'a> Para<'a> {
         let phrase = &toks[phrase_start.max(k.saturating_sub(4))..k];
         Local::from(
             self.first_mention(phrase, false)
-                .or_else(|| self.nominal_organisation(&toks[..k], salience)),
+                .or_else(|| self.nominal_speaker(&toks[..k], salience)),
         )
     }
 
@@ -390,6 +397,17 @@ impl<'a> Para<'a> {
             })
         {
             return Local::Found(m.entity);
+        }
+        // `A spokesman for X, which meets in Y, told the BBC`: the organisation
+        // the spokesperson opening the clause speaks for.
+        let start = clause - 1;
+        if let Some(comma) = (clause..toks.len()).find(|&c| self.word(toks[c]) == ",")
+            && toks[start..comma]
+                .iter()
+                .any(|&t| nominal::spokesperson(self.word(t)).is_some())
+            && let Some(e) = self.first_mention(&toks[start..comma], false)
+        {
+            return Local::Found(e);
         }
         let Some(open) = toks.iter().rposition(|&t| self.word(t) == ",") else {
             return Local::from(self.first_mention(toks, false));

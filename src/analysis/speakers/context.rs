@@ -79,6 +79,14 @@ pub(super) struct Salience<'a> {
     pub(super) recent: Vec<usize>,
     /// The last quote's speaker and its paragraph.
     pub(super) last_speaker: Option<(usize, usize)>,
+    /// Organisations that have spoken through a spokesperson the article does
+    /// not name (`a spokesman for X said`, `"…," an X spokeswoman said`):
+    /// `he` and `she` may then stand for them.
+    pub(super) voiced: Vec<bool>,
+    /// Role words written before people's names (`French President Jacques
+    /// Chirac`, `festival organiser Michael Eavis`): what `the president`
+    /// and `the organiser` refer back to.
+    pub(super) roles: Vec<(String, usize)>,
 }
 
 impl Salience<'_> {
@@ -95,6 +103,35 @@ impl Salience<'_> {
         self.last_speaker = Some((entity, paragraph));
     }
 
+    /// Notes that organisation `entity` spoke through someone unnamed.
+    pub(super) fn note_voice(&mut self, entity: usize) {
+        if self.entities[entity].kind == EntityKind::Organization
+            && let Some(v) = self.voiced.get_mut(entity)
+        {
+            *v = true;
+        }
+    }
+
+    /// The person the article named with `role` before the name (`the
+    /// president` is French President Jacques Chirac): the only one, else the
+    /// most recently named of them.
+    pub(super) fn role_holder(&self, role: &str) -> Option<usize> {
+        let mut holders = self
+            .roles
+            .iter()
+            .filter(|(r, _)| r == role)
+            .map(|&(_, e)| e);
+        let first = holders.next()?;
+        if holders.clone().all(|e| e == first) {
+            return Some(first);
+        }
+        self.recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| e == first || holders.clone().any(|h| h == e))
+    }
+
     pub(super) fn resolve(&self, pronoun: Pronoun) -> Option<usize> {
         self.recent
             .iter()
@@ -107,8 +144,14 @@ impl Salience<'_> {
     pub(super) fn fits(&self, pronoun: Pronoun, e: usize) -> bool {
         let kind = |e: usize| self.entities[e].kind;
         match pronoun {
-            Pronoun::He => kind(e) == EntityKind::Person && self.genders[e] != Some(Gender::Female),
-            Pronoun::She => kind(e) == EntityKind::Person && self.genders[e] != Some(Gender::Male),
+            Pronoun::He => {
+                kind(e) == EntityKind::Person && self.genders[e] != Some(Gender::Female)
+                    || self.voiced[e]
+            }
+            Pronoun::She => {
+                kind(e) == EntityKind::Person && self.genders[e] != Some(Gender::Male)
+                    || self.voiced[e]
+            }
             Pronoun::They => matches!(kind(e), EntityKind::Person | EntityKind::Organization),
             Pronoun::It => kind(e) == EntityKind::Organization,
             Pronoun::Other => false,

@@ -562,3 +562,50 @@ fn attribute_in_reads_long_runs_without_white_space_once() {
     let expected = [(("Yes", Some("Holt")), 2_000), (("yes", None), 5_000)];
     assert_eq!(counts.into_iter().collect::<Vec<_>>(), expected);
 }
+
+#[test]
+fn attribute_follows_spokespeople_roles_and_relatives_back_to_who_speaks() {
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Calder Harbour Trust", Org, &["Calder Harbour Trust"]),
+        ("Eastmere Bank", Org, &["Eastmere Bank"]),
+        ("Jane Holt", Person, &["Jane Holt", "Holt"]),
+        ("Tom Brandt", Person, &["Tom Brandt", "Brandt"]),
+    ];
+    let cases: &[(&str, &[Option<&str>])] = &[
+        // `he` after an unnamed spokesman is the body he speaks for.
+        (
+            "A spokesman for the Calder Harbour Trust said the pier would open. \"We are ready,\" he said.",
+            &[Some("Calder Harbour Trust")],
+        ),
+        // `the spokeswoman` is the one who spoke before as a spokeswoman.
+        (
+            "\"We found clues,\" an Eastmere Bank spokeswoman said. \"It is now a criminal case,\" the spokeswoman said.",
+            &[Some("Eastmere Bank"), Some("Eastmere Bank")],
+        ),
+        // A spokesperson in apposition to a name is that person.
+        (
+            "Jane Holt, a spokeswoman for the Calder Harbour Trust, said the pier would open. \"We are ready,\" she said.",
+            &[Some("Jane Holt")],
+        ),
+        // A relative pronoun stands for the phrase before its comma.
+        (
+            "The claim was denied by an Eastmere Bank spokesman, who said: \"It is empty.\"",
+            &[Some("Eastmere Bank")],
+        ),
+        // A role the article wrote before a name.
+        (
+            "Harbour master Tom Brandt met Mayor Jane Holt. \"The pier is safe,\" the harbour master told reporters. \"We will win,\" said the mayor.",
+            &[Some("Tom Brandt"), Some("Jane Holt")],
+        ),
+        // A spokesperson for a body that opens a long subject.
+        (
+            "A spokesman for the Calder Harbour Trust, which meets this week in Eastport, told the BBC: \"We are ready.\"",
+            &[Some("Calder Harbour Trust")],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = speakers_of(text, specs);
+        let want: Vec<Option<String>> = want.iter().map(|w| w.map(str::to_string)).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}

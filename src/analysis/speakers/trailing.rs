@@ -67,7 +67,7 @@ impl Para<'_> {
             while subject > 0 && is_one_of(self.word(toks[subject - 1]), BETWEEN_SUBJECT_AND_VERB) {
                 subject -= 1;
             }
-            self.nominal_organisation(&toks[..subject], salience)
+            self.nominal_speaker(&toks[..subject], salience)
         })))
     }
 
@@ -186,6 +186,14 @@ impl Para<'_> {
         if let Some(p) = window.first().and_then(|&t| pronoun(self.word(t))) {
             return Local::from(salience.resolve(p));
         }
-        Local::from(self.first_mention(window, true))
+        if let Some(e) = self.first_mention(window, true) {
+            return Local::Found(e);
+        }
+        // `said the coach`, `said the spokeswoman`: the noun phrase up to its punctuation.
+        let phrase = window
+            .iter()
+            .position(|&t| !self.word(t).starts_with(char::is_alphanumeric))
+            .unwrap_or(window.len());
+        Local::from(self.nominal_speaker(&window[..phrase], salience))
     }
 }
