@@ -13,7 +13,8 @@
 //!
 //! A role: `the French president told reporters` is the person the article
 //! named with that role before the name (`French President Jacques Chirac`),
-//! `said the coach` the one it called `coach`.
+//! `said the coach` the one it called `coach`; `the report said` is the
+//! organisation whose report the article named (`a World Bank report`).
 
 use super::context::Mentions;
 use super::{PREPOSITIONS, Para, Pronoun, Salience, is_one_of, speech_verb};
@@ -109,13 +110,34 @@ pub(super) fn named_with_spokesperson(text: &str, range: Range<usize>) -> bool {
     !(rest.ends_with(',') || rest.ends_with(" and") || rest.ends_with(" or"))
 }
 
+/// Nouns for what an organisation publishes, which then speaks for it (`a
+/// World Bank report` … `the report said`), sorted for binary search.
+#[rustfmt::skip]
+const DOCUMENT_NOUNS: &[&str] = &[
+    "analysis", "complaint", "filing", "letter", "memo", "paper", "poll", "report", "review", "statement",
+    "study", "survey",
+];
+
 /// The role words of the article: for each person mention, the word right
 /// before it when it may be a role (`President`, `minister`, `organiser`),
-/// lower-cased, with the person's entity.
+/// lower-cased, with the person's entity; for each organisation, a document
+/// noun right after it (`World Bank report`).
 pub(super) fn roles(paragraphs: &[String], mentions: &Mentions) -> Vec<(String, usize)> {
     let mut roles: Vec<(String, usize)> = Vec::new();
+    let mut add = |role: String, entity: usize| {
+        if !roles.iter().any(|(r, e)| *r == role && *e == entity) {
+            roles.push((role, entity));
+        }
+    };
     for (p, text) in paragraphs.iter().enumerate() {
         for m in mentions.of(p) {
+            if m.kind == EntityKind::Organization
+                && let Some(after) = text.get(m.end..).filter(|a| a.starts_with(' '))
+                && let Some(noun) = after.split_whitespace().next()
+                && DOCUMENT_NOUNS.binary_search(&noun).is_ok()
+            {
+                add(noun.to_string(), m.entity);
+            }
             if m.kind != EntityKind::Person {
                 continue;
             }
@@ -133,10 +155,7 @@ pub(super) fn roles(paragraphs: &[String], mentions: &Mentions) -> Vec<(String, 
                 && !is_one_of(word, PREPOSITIONS)
                 && speech_verb(word).is_none();
             if role {
-                let role = word.to_lowercase();
-                if !roles.iter().any(|(r, e)| *r == role && *e == m.entity) {
-                    roles.push((role, m.entity));
-                }
+                add(word.to_lowercase(), m.entity);
             }
         }
     }
@@ -241,6 +260,7 @@ mod tests {
     #[test]
     fn organisation_nouns_are_sorted_and_found_in_any_case() {
         assert!(ORGANISATION_NOUNS.windows(2).all(|w| w[0] < w[1]));
+        assert!(DOCUMENT_NOUNS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(organisation_noun("Watchdog").as_deref(), Some("watchdog"));
         assert_eq!(organisation_noun("mayor"), None);
     }

@@ -597,6 +597,11 @@ fn attribute_follows_spokespeople_roles_and_relatives_back_to_who_speaks() {
             "Harbour master Tom Brandt met Mayor Jane Holt. \"The pier is safe,\" the harbour master told reporters. \"We will win,\" said the mayor.",
             &[Some("Tom Brandt"), Some("Jane Holt")],
         ),
+        // A document the article gave to a body speaks for it.
+        (
+            "An Eastmere Bank report was out. \"Costs are falling,\" said the report. \"Fast,\" the report said.",
+            &[Some("Eastmere Bank"), Some("Eastmere Bank")],
+        ),
         // A spokesperson for a body that opens a long subject.
         (
             "A spokesman for the Calder Harbour Trust, which meets this week in Eastport, told the BBC: \"We are ready.\"",
