@@ -335,8 +335,11 @@ impl<'a> Para<'a> {
         if k >= 3
             && is_one_of(self.word(toks[k - 1]), &["who", "which"])
             && self.word(toks[k - 2]) == ","
+            && !toks[v..].iter().any(|&t| self.word(t) == "that")
         {
-            // `… UKIP spokesman, who said: "…"`: the relative stands for the phrase before it.
+            // `… UKIP spokesman, who said: "…"`: the relative stands for the
+            // phrase before it; not in reported speech (`X said Y, who told
+            // him that it could "…"` is X's, as the sentence reports it).
             k -= 2;
         }
         let before = toks[k - 1];

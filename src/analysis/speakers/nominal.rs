@@ -40,11 +40,11 @@ const NOT_ROLES: &[&str] = &[
 /// Head nouns that stand for an organisation, sorted for binary search.
 #[rustfmt::skip]
 const ORGANISATION_NOUNS: &[&str] = &[
-    "agency", "airline", "association", "authority", "bank", "broadcaster", "carmaker", "chain",
-    "charity", "club", "commission", "company", "corporation", "council", "exchange", "federation", "firm",
-    "giant", "group", "insurer", "league", "maker", "manufacturer", "ministry", "monopoly", "network",
-    "operator", "organisation", "organization", "publisher", "regulator", "retailer", "society", "studio",
-    "supermarket", "union", "watchdog",
+    "agency", "airline", "association", "authority", "bank", "board", "broadcaster", "carmaker", "chain",
+    "charity", "club", "commission", "committee", "company", "corporation", "council", "department",
+    "exchange", "federation", "firm", "foundation", "giant", "group", "institute", "insurer", "league",
+    "maker", "manufacturer", "ministry", "monopoly", "network", "operator", "organisation", "organization",
+    "panel", "publisher", "regulator", "retailer", "society", "studio", "supermarket", "union", "watchdog",
 ];
 
 /// Words after which `the …` may open a subject (`and the firm said`).
