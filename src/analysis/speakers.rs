@@ -161,6 +161,7 @@ pub fn attribute_in(
                     .get(ranges.partition_point(|r| r.end <= m.start))
                     .is_none_or(|r| r.start > m.start)
                 && (is_subject(&lookback, m)
+                    && !in_reported_speech(text, para_mentions, m)
                     // `a spokesman for X said`: X speaks, through someone.
                     || m.kind == EntityKind::Organization
                         && nominal::named_with_spokesperson(text, m.start..m.end))
@@ -229,6 +230,49 @@ pub fn attribute_in(
     }
     finish_chain(&mut chain, quotes, &mut salience, &mut out);
     out
+}
+
+/// How far back in its sentence a mention looks for the speaker reporting it.
+const REPORTED_WINDOW: usize = 160;
+
+/// Whether mention `m` is the subject of speech reported by someone named just
+/// before it in its sentence (`Scott joked that Trump ranks fourth`, `Holt
+/// said Brandt would go`): a `he said` after the sentence is then the
+/// reporter's, not this subject's.
+fn in_reported_speech(text: &str, mentions: &[Mention], m: &Mention) -> bool {
+    let mut from = m.start.saturating_sub(REPORTED_WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let sentence = text[from..m.start]
+        .rfind(['.', '!', '?', '"', '\u{201c}', '\u{201d}'])
+        .map_or(from, |i| from + i + 1);
+    let first = mentions.partition_point(|o| o.start < sentence);
+    mentions[first..]
+        .iter()
+        .take_while(|o| o.end <= m.start)
+        .filter(|o| {
+            o.entity != m.entity && matches!(o.kind, EntityKind::Person | EntityKind::Organization)
+        })
+        .any(|o| {
+            let between = &text[o.end..m.start];
+            let mut words = between.split_whitespace();
+            let Some(verb) = words
+                .by_ref()
+                .take(3)
+                .position(|w| speech_verb(w.trim_matches(|c: char| !c.is_alphabetic())).is_some())
+            else {
+                return false;
+            };
+            let rest: Vec<&str> = between.split_whitespace().skip(verb + 1).collect();
+            // `X, says Holt`: the inverted verb's own subject. `X said it would
+            // go, Holt insisted`: a new clause after the comma, unless `that`
+            // opened the reported speech (`X joked that, among Y, Holt ranks`).
+            !rest.is_empty()
+                && (rest[0].eq_ignore_ascii_case("that")
+                    || rest[0].eq_ignore_ascii_case("that,")
+                    || !rest.iter().any(|w| w.ends_with(',')))
+        })
 }
 
 /// Notes a clause subject for pronouns: an organisation as one that speaks

@@ -570,6 +570,7 @@ fn attribute_follows_spokespeople_roles_and_relatives_back_to_who_speaks() {
         ("Eastmere Bank", Org, &["Eastmere Bank"]),
         ("Jane Holt", Person, &["Jane Holt", "Holt"]),
         ("Tom Brandt", Person, &["Tom Brandt", "Brandt"]),
+        ("Owen Pask", Person, &["Owen Pask", "Pask"]),
     ];
     let cases: &[(&str, &[Option<&str>])] = &[
         // `he` after an unnamed spokesman is the body he speaks for.
@@ -596,6 +597,16 @@ fn attribute_follows_spokespeople_roles_and_relatives_back_to_who_speaks() {
         (
             "Harbour master Tom Brandt met Mayor Jane Holt. \"The pier is safe,\" the harbour master told reporters. \"We will win,\" said the mayor.",
             &[Some("Tom Brandt"), Some("Jane Holt")],
+        ),
+        // `he` is the one who reports, not the subject of what he reports.
+        (
+            "Tom Brandt joked that, among the sailors, Owen Pask ranks fourth. \"I have been insulted,\" he told them.",
+            &[Some("Tom Brandt")],
+        ),
+        // A new clause after the reported speech has a subject of its own.
+        (
+            "Before Eastmere Bank said the pier was sold, Tom Brandt insisted he would stay. \"I stay,\" he said.",
+            &[Some("Tom Brandt")],
         ),
         // A document the article gave to a body speaks for it.
         (
