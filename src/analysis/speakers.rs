@@ -162,6 +162,8 @@ pub fn attribute_in(
                     .is_none_or(|r| r.start > m.start)
                 && (is_subject(&lookback, m)
                     && !in_reported_speech(text, para_mentions, m)
+                    // `… concerns Henry Crespo, president of X.`: introduced as a source.
+                    || m.kind == EntityKind::Person && introduced_with_role(text, m)
                     // `a spokesman for X said`: X speaks, through someone.
                     || m.kind == EntityKind::Organization
                         && nominal::named_with_spokesperson(text, m.start..m.end))
@@ -273,6 +275,29 @@ fn in_reported_speech(text: &str, mentions: &[Mention], m: &Mention) -> bool {
                     || rest[0].eq_ignore_ascii_case("that,")
                     || !rest.iter().any(|w| w.ends_with(',')))
         })
+}
+
+/// Whether person `m` is introduced by an apposition giving their role (`Henry
+/// Crespo, president of the Black Caucus`, `Jane Holt, a lecturer at X`):
+/// how news introduces a source whose words follow.
+fn introduced_with_role(text: &str, m: &Mention) -> bool {
+    let Some(rest) = text.get(m.end..).and_then(|r| r.strip_prefix(", ")) else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    for i in 0..4 {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        // A role word first (`president of`), not a phrase of the verb (`thanked X, for …`).
+        if is_one_of(word, &["of", "at", "for"]) {
+            return i > 0;
+        }
+        if !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            return false;
+        }
+    }
+    false
 }
 
 /// Notes a clause subject for pronouns: an organisation as one that speaks

@@ -608,6 +608,15 @@ fn attribute_follows_spokespeople_roles_and_relatives_back_to_who_speaks() {
             "Before Eastmere Bank said the pier was sold, Tom Brandt insisted he would stay. \"I stay,\" he said.",
             &[Some("Tom Brandt")],
         ),
+        // Someone introduced with a role in apposition is whom `he` then means.
+        (
+            "Tom Brandt spoke first. The plan worries Owen Pask, director of the Calder Harbour Trust. \"It is too late,\" he said.",
+            &[Some("Owen Pask")],
+        ),
+        (
+            "Tom Brandt spoke first. He thanked Owen Pask, for his help. \"It is too late,\" he said.",
+            &[Some("Tom Brandt")],
+        ),
         // A document the article gave to a body speaks for it.
         (
             "An Eastmere Bank report was out. \"Costs are falling,\" said the report. \"Fast,\" the report said.",
