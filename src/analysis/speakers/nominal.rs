@@ -48,7 +48,11 @@ const ORGANISATION_NOUNS: &[&str] = &[
 ];
 
 /// Words after which `the …` may open a subject (`and the firm said`).
-const CLAUSE_OPENERS: &[&str] = &["and", "but", "that", "while", "as", "when", "so"];
+#[rustfmt::skip]
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that", "though",
+    "until", "when", "while",
+];
 
 /// How many words may stand between `the` and the noun (`the former state monopoly`).
 const MODIFIERS: usize = 3;
@@ -162,6 +166,15 @@ pub(super) fn roles(paragraphs: &[String], mentions: &Mentions) -> Vec<(String, 
     roles
 }
 
+/// Whether a word of a name is `noun`, or its plural (`the airline` is
+/// Continental Airlines).
+fn same_noun(word: &str, noun: &str) -> bool {
+    word.eq_ignore_ascii_case(noun)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+}
+
 impl Para<'_> {
     /// Who a nominal subject ending `toks` stands for: an organisation
     /// ([`Self::nominal_organisation`]), else a spokesperson or a role holder
@@ -244,7 +257,7 @@ impl Para<'_> {
             e.kind == EntityKind::Organization
                 && std::iter::once(&e.name)
                     .chain(&e.aliases)
-                    .any(|a| a.split_whitespace().any(|w| w.eq_ignore_ascii_case(&noun)))
+                    .any(|a| a.split_whitespace().any(|w| same_noun(w, &noun)))
         });
         match (named.next(), named.next()) {
             (Some((e, _)), None) => Some(e),

@@ -568,6 +568,7 @@ fn attribute_follows_spokespeople_roles_and_relatives_back_to_who_speaks() {
     let specs: &[(&str, EntityKind, &[&str])] = &[
         ("Calder Harbour Trust", Org, &["Calder Harbour Trust"]),
         ("Eastmere Bank", Org, &["Eastmere Bank"]),
+        ("Calder Airlines", Org, &["Calder Airlines"]),
         ("Jane Holt", Person, &["Jane Holt", "Holt"]),
         ("Tom Brandt", Person, &["Tom Brandt", "Brandt"]),
         ("Owen Pask", Person, &["Owen Pask", "Pask"]),
@@ -616,6 +617,12 @@ fn attribute_follows_spokespeople_roles_and_relatives_back_to_who_speaks() {
         (
             "Tom Brandt spoke first. He thanked Owen Pask, for his help. \"It is too late,\" he said.",
             &[Some("Tom Brandt")],
+        ),
+        // A plural in the name (`the airline` of Calder Airlines), and a name in
+        // parentheses before an attribution further on.
+        (
+            "Shares in Calder Airlines fell after the airline warned of \"a hard year\". Growth is weak but \"reform is needed\", the Calder Harbour Trust (CHT) has said.",
+            &[Some("Calder Airlines"), Some("Calder Harbour Trust")],
         ),
         // A document the article gave to a body speaks for it.
         (

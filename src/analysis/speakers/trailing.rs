@@ -140,9 +140,10 @@ impl Para<'_> {
             if speech_verb(word) == Some(true) && !word.ends_with("ing") {
                 return Some(self.inverted(&rest[1..], salience));
             }
-            // Past titles (`Mr. Holt said`).
+            // Past titles (`Mr. Holt said`, `the Calder Trust has said`).
             let named = rest
                 .iter()
+                .skip(usize::from(self.word(first).eq_ignore_ascii_case("the")))
                 .take(TITLE_WORDS + 1)
                 .take_while(|&&t| {
                     self.mention(t).is_some()
@@ -161,6 +162,14 @@ impl Para<'_> {
                 continue;
             };
             let mut v = subject_end;
+            if rest.get(v).is_some_and(|&t| self.word(t) == "(") {
+                // `the International Monetary Fund (IMF) has said`
+                v = rest[v..]
+                    .iter()
+                    .take(TITLE_WORDS + 2)
+                    .position(|&t| self.word(t) == ")")
+                    .map_or(v, |close| v + close + 1);
+            }
             while rest
                 .get(v)
                 .is_some_and(|&t| is_one_of(self.word(t), BETWEEN_SUBJECT_AND_VERB))
