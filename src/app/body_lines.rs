@@ -1,6 +1,8 @@
 //! The open article laid out as lines for the body pane: title, metadata, and
 //! each paragraph wrapped by [`crate::reflow`] into byte ranges, with a
-//! `— Speaker` line after each paragraph with attributed quotes. Also the marks (quotes and mentions) per
+//! `— Speaker` line after each paragraph with attributed quotes (one per
+//! speaker, naming the quotes by their opening words when the paragraph also
+//! holds quotes by someone else or by no one). Also the marks (quotes and mentions) per
 //! paragraph and the sweep that cuts a line into segments by meaning. No styles
 //! here: the ui turns a segment's meaning into a style with its theme.
 
@@ -8,6 +10,7 @@ use crate::date;
 use crate::model::{Analysis, Article};
 use crate::reflow;
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 /// One line of the body pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,8 +26,34 @@ pub enum BodyLine {
         paragraph: usize,
         range: Range<usize>,
     },
-    /// Who spoke the quotes of the paragraph above.
-    Attribution(String),
+    /// Who spoke quotes of the paragraph above.
+    Attribution(Attribution),
+}
+
+/// A `— Speaker` line: one speaker and, when the paragraph also holds quotes
+/// that speaker did not say, the opening words of the quotes that are theirs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The opening words of this speaker's quotes (`“Some leaders…”`), empty
+    /// when every quote of the paragraph is theirs.
+    pub openings: Vec<String>,
+    /// The speaker's name.
+    pub speaker: String,
+    /// Index of the speaker into the open article's `Analysis::entities`.
+    pub entity: usize,
+}
+
+impl Attribution {
+    /// The line as plain text: `“Some leaders…” — Ali Khamenei`.
+    pub fn text(&self) -> String {
+        let mut text = self.openings.join(", ");
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str("— ");
+        text.push_str(&self.speaker);
+        text
+    }
 }
 
 /// A mention of an entity inside a paragraph.
@@ -202,46 +231,96 @@ pub fn layout(
         );
         // Speakers go after the paragraph rather than after the quote's own
         // line, so the sentence is not cut in two.
-        let mut names: Vec<&str> = Vec::new();
-        for name in attribution_names(article, analysis, paragraph) {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-        if !names.is_empty() {
-            lines.push(BodyLine::Attribution(format!("— {}", names.join(", "))));
-        }
+        lines.extend(
+            attributions(article, analysis, paragraph, width)
+                .into_iter()
+                .map(BodyLine::Attribution),
+        );
     }
     lines
 }
 
-/// Speakers of the attributed quotes of `paragraph`, in order: a quote carried
-/// on into the next paragraph by the same speaker is attributed only where it
-/// finally ends.
-fn attribution_names<'a>(
+/// The `— Speaker` lines of `paragraph`: one per speaker, in the order they
+/// first speak. Every attributed quote shows its own speaker, also each piece
+/// of a quotation that runs over several paragraphs; when the paragraph holds
+/// quotes of more than one speaker, or quotes no one was found to say, each
+/// line names its quotes by their opening words, so that no quote sits under
+/// a line that is not its speaker's.
+fn attributions(
     article: &Article,
-    analysis: &'a Analysis,
+    analysis: &Analysis,
     paragraph: usize,
-) -> Vec<&'a str> {
-    let quotes = &analysis.quotes;
-    quotes
+    width: usize,
+) -> Vec<Attribution> {
+    let Some(text) = article.paragraphs.get(paragraph) else {
+        return Vec::new();
+    };
+    let quotes: Vec<&crate::model::Quote> = analysis
+        .quotes
         .iter()
-        .enumerate()
-        .filter(|(_, q)| q.span.paragraph == paragraph)
-        .filter_map(|(i, q)| {
-            let name = analysis.speaker_name(q)?;
-            let continued = quotes.get(i + 1).is_some_and(|next| {
-                next.span.paragraph == paragraph + 1
-                    && next.speaker == q.speaker
-                    && article
-                        .paragraphs
-                        .get(next.span.paragraph)
-                        .and_then(|p| p.get(..next.span.start))
-                        .is_some_and(|before| before.trim().chars().count() <= 1)
-            });
-            (!continued).then_some(name)
+        .filter(|q| q.span.paragraph == paragraph && text.get(q.span.range()).is_some())
+        .collect();
+    // (speaker, opening words of each of its quotes)
+    let mut speakers: Vec<(usize, Vec<&str>)> = Vec::new();
+    for q in &quotes {
+        let Some(entity) = q.speaker.filter(|&e| e < analysis.entities.len()) else {
+            continue;
+        };
+        let words = text.get(q.span.range()).unwrap_or("");
+        match speakers.iter_mut().find(|(e, _)| *e == entity) {
+            Some((_, openings)) => openings.push(words),
+            None => speakers.push((entity, vec![words])),
+        }
+    }
+    let one_voice = speakers.len() == 1 && quotes.iter().all(|q| q.speaker.is_some());
+    speakers
+        .into_iter()
+        .map(|(entity, words)| {
+            let speaker = analysis.entities[entity].name.clone();
+            let openings = if one_voice {
+                Vec::new()
+            } else {
+                // What is left of the width for the openings, each with its
+                // marks, `…` and separator.
+                let room = width.saturating_sub(UnicodeWidthStr::width(speaker.as_str()) + 3);
+                let each = (room / words.len()).saturating_sub(4).min(OPENING_WIDTH);
+                words.iter().map(|w| opening(w, each)).collect()
+            };
+            Attribution {
+                openings,
+                speaker,
+                entity,
+            }
         })
         .collect()
+}
+
+/// The most a quote's opening words take on a `— Speaker` line.
+const OPENING_WIDTH: usize = 24;
+
+/// A quote's first words, at most `width` columns, in curly marks, with `…`
+/// when cut: `“Some leaders of…”`. Cut at a word boundary where there is one.
+fn opening(words: &str, width: usize) -> String {
+    let words = words.trim();
+    let mut end = 0;
+    let mut used = 0;
+    for (i, c) in words.char_indices() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let whole = end == words.len();
+    let mut cut = &words[..end];
+    if !whole {
+        if let Some(space) = cut.rfind(char::is_whitespace).filter(|&s| s > 0) {
+            cut = &cut[..space];
+        }
+        cut = cut.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    }
+    let tail = if whole { "" } else { "…" };
+    format!("“{cut}{tail}”")
 }
 
 /// Cuts the line `line` of a paragraph into segments by meaning.
@@ -487,7 +566,7 @@ mod tests {
                         &article.paragraphs[*paragraph][range.clone()]
                     )
                 }
-                BodyLine::Attribution(s) => format!("A {s}"),
+                BodyLine::Attribution(a) => format!("A {}", a.text()),
             })
             .collect();
         assert_eq!(
@@ -506,8 +585,22 @@ mod tests {
         );
     }
 
+    /// The text of the attribution lines of `lines`, each after the paragraph it follows.
+    fn attribution_lines(lines: &[BodyLine]) -> Vec<(usize, String)> {
+        let mut paragraph = 0;
+        let mut out = Vec::new();
+        for line in lines {
+            match line {
+                BodyLine::Text { paragraph: p, .. } => paragraph = *p,
+                BodyLine::Attribution(a) => out.push((paragraph, a.text())),
+                _ => {}
+            }
+        }
+        out
+    }
+
     #[test]
-    fn layout_attributes_a_continued_quote_once_at_its_end() {
+    fn layout_attributes_every_piece_of_a_continued_quote() {
         let (article, analysis) = fixture::article(
             "T",
             &["Voss said: \"First part.", "\"Second part.\"", "Done."],
@@ -517,16 +610,97 @@ mod tests {
         .quote("Second part.", Some("Mara Voss"))
         .build();
         let lines = layout(&article, &analysis, &[], 40);
-        let attributions: Vec<usize> = lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| matches!(l, BodyLine::Attribution(_)))
-            .map(|(i, _)| i)
-            .collect();
-        assert_eq!(attributions.len(), 1);
-        assert!(matches!(
-            &lines[attributions[0] - 1],
-            BodyLine::Text { paragraph: 1, .. }
-        ));
+        assert_eq!(
+            attribution_lines(&lines),
+            [
+                (0, "— Mara Voss".to_string()),
+                (1, "— Mara Voss".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn layout_names_each_quote_of_a_paragraph_with_several_speakers() {
+        let (article, analysis) = fixture::article(
+            "T",
+            &[
+                "\"The pier will be ready by winter,\" Voss said, but Hale called it \"a fantasy\".",
+                "\"Same again,\" Voss said. \"And again.\"",
+            ],
+        )
+        .entity("Mara Voss", EntityKind::Person, &["Voss"])
+        .entity("Jon Hale", EntityKind::Person, &["Hale"])
+        .quote("The pier will be ready by winter,", Some("Mara Voss"))
+        .quote("a fantasy", Some("Jon Hale"))
+        .quote("Same again,", Some("Mara Voss"))
+        .quote("And again.", Some("Mara Voss"))
+        .build();
+        let lines = layout(&article, &analysis, &[], 60);
+        assert_eq!(
+            attribution_lines(&lines),
+            [
+                (0, "“The pier will be ready…” — Mara Voss".to_string()),
+                (0, "“a fantasy” — Jon Hale".to_string()),
+                // One speaker for the whole paragraph: the name alone, once.
+                (1, "— Mara Voss".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn layout_never_puts_an_unattributed_quote_under_a_speaker() {
+        let (article, analysis) = fixture::article(
+            "T",
+            &[
+                "Signs read \"Save the docks\" as Voss said the pier was \"overdue\".",
+                "A banner said \"No pier\".",
+            ],
+        )
+        .entity("Mara Voss", EntityKind::Person, &["Voss"])
+        .quote("Save the docks", None)
+        .quote("overdue", Some("Mara Voss"))
+        .quote("No pier", None)
+        .build();
+        let lines = layout(&article, &analysis, &[], 60);
+        assert_eq!(
+            attribution_lines(&lines),
+            [(0, "“overdue” — Mara Voss".to_string())]
+        );
+    }
+
+    #[test]
+    fn openings_fit_the_width_and_cut_at_words() {
+        let cases = [
+            ("a fantasy", 24, "“a fantasy”"),
+            (
+                "The pier will be ready by winter,",
+                24,
+                "“The pier will be ready…”",
+            ),
+            ("Unbreakable", 5, "“Unbre…”"),
+            ("  spaced,  ", 24, "“spaced,”"),
+            ("Ça va très bien, merci", 12, "“Ça va très…”"),
+        ];
+        for (words, width, want) in cases {
+            assert_eq!(opening(words, width), want, "{words:?} in {width}");
+        }
+        // A narrow pane: the whole line still fits.
+        let (article, analysis) = fixture::article(
+            "T",
+            &["\"The pier will be ready by winter,\" Voss said, but Hale called it \"a fantasy\"."],
+        )
+        .entity("Mara Voss", EntityKind::Person, &["Voss"])
+        .entity("Jon Hale", EntityKind::Person, &["Hale"])
+        .quote("The pier will be ready by winter,", Some("Mara Voss"))
+        .quote("a fantasy", Some("Jon Hale"))
+        .build();
+        for width in [20, 30, 45] {
+            for (_, text) in attribution_lines(&layout(&article, &analysis, &[], width)) {
+                assert!(
+                    UnicodeWidthStr::width(text.as_str()) <= width,
+                    "{text:?} in {width}"
+                );
+            }
+        }
     }
 }

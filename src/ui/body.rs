@@ -2,7 +2,7 @@
 //! paragraphs as the app laid them out, with quotes, mentions, the selected
 //! entity and the current mention styled by the theme.
 
-use crate::app::body_lines::{BodyLine, ParagraphMarks, Segment, segments};
+use crate::app::body_lines::{Attribution, BodyLine, ParagraphMarks, Segment, segments};
 use crate::app::{App, Focus};
 use crate::ui::theme::Theme;
 use crate::ui::{pane_block, scroll_note};
@@ -61,10 +61,38 @@ fn body_line<'a>(app: &'a App, theme: &Theme, line: &'a BodyLine) -> Line<'a> {
         BodyLine::Text { paragraph, range } => {
             Line::from(text_spans(app, theme, *paragraph, range.clone()))
         }
-        BodyLine::Attribution(text) => {
-            Line::styled(text.as_str(), theme.attribution).right_aligned()
-        }
+        BodyLine::Attribution(attribution) => attribution_line(app, theme, attribution),
     }
+}
+
+/// A `— Speaker` line, right-aligned: the quotes' opening words in the quote
+/// style, the name in its kind's style (as its mentions in the text are), and
+/// emphasised like them when the speaker is the selected entity.
+fn attribution_line<'a>(app: &App, theme: &Theme, attribution: &'a Attribution) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (i, opening) in attribution.openings.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(", ", theme.attribution));
+        }
+        spans.push(Span::styled(
+            opening.as_str(),
+            theme.attribution.patch(theme.quote),
+        ));
+    }
+    let dash = if spans.is_empty() { "— " } else { " — " };
+    spans.push(Span::styled(dash, theme.attribution));
+    let entity = app
+        .open_article_data()
+        .and_then(|(_, analysis)| analysis.entities.get(attribution.entity));
+    let mut name = theme.attribution;
+    if let Some(entity) = entity {
+        name = name.patch(theme.kind(entity.kind));
+    }
+    if app.selected_in_open() == Some(attribution.entity) {
+        name = name.patch(theme.selected_mention);
+    }
+    spans.push(Span::styled(attribution.speaker.as_str(), name));
+    Line::from(spans).right_aligned()
 }
 
 /// The spans of one wrapped line of a paragraph of the open article: the

@@ -624,3 +624,86 @@ fn keys_and_mouse_at_every_tiny_size_never_panic_when_drawn() {
         }
     }
 }
+
+/// The reader on the `voices` fixture through the real loader and analysis: a
+/// quotation over two paragraphs, two speakers in one paragraph, a quote no
+/// one is found to say.
+fn voices_app(width: u16, height: u16) -> App {
+    let bytes = include_bytes!("../../assets/fixtures/quotes/voices.txt");
+    let (articles, _) = crate::loader::parse_file("voices.txt", bytes).expect("fixture loads");
+    let analyses = crate::analysis::analyse_collection(&articles);
+    let mut app = App::new(articles, analyses, Vec::new(), Vec::new());
+    app.resize(width, height);
+    app
+}
+
+#[test]
+fn body_shows_each_quote_its_own_speaker() {
+    let mut app = voices_app(100, 32);
+    press(&mut app, "enter");
+    insta::assert_snapshot!("voices_100x32", screen(&app, &Theme::plain()).backend());
+    let shown: Vec<String> = app
+        .body_lines()
+        .iter()
+        .filter_map(|line| match line {
+            BodyLine::Attribution(a) => Some(a.text()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            // Both pieces of the quotation that runs over two paragraphs.
+            "— Nadia Corran",
+            "— Nadia Corran",
+            // Two speakers in one paragraph: each quote named by its opening.
+            "“The pier is a ruin,” — Nadia Corran",
+            "“a fantasy” — Owen Pask",
+            // The banner's words are no one's: no line under them.
+            "— Owen Pask",
+        ]
+    );
+    for theme in [Theme::colored(), Theme::plain()] {
+        let terminal = screen(&app, &theme);
+        let buf = terminal.backend().buffer();
+        let (x, y) = find(buf, "“a fantasy” — Owen Pask").expect("Pask's line");
+        assert!(
+            has_style(buf, (x + 1, y), theme.quote),
+            "{:?}",
+            buf[(x + 1, y)]
+        );
+        assert!(has_style(buf, (x + 12, y), theme.attribution));
+        let name = (x + 14, y);
+        assert!(has_style(buf, name, theme.attribution.patch(theme.person)));
+        // Right-aligned: the name ends at the text's right edge.
+        let right = app.geometry().body_text.x + app.geometry().body_text.width;
+        assert_eq!(buf[(right - 1, y)].symbol(), "k");
+    }
+}
+
+#[test]
+fn attribution_names_the_selected_speaker_like_its_mentions() {
+    let theme = Theme::colored();
+    let mut app = voices_app(100, 32);
+    press(&mut app, "enter");
+    let pask = app
+        .open_article_data()
+        .and_then(|(_, a)| a.entities.iter().position(|e| e.name == "Owen Pask"))
+        .expect("Owen Pask");
+    // To the sidebar, then down its rows until Owen Pask is selected.
+    press(&mut app, "l l");
+    for _ in 0..8 {
+        press(&mut app, "enter");
+        if app.selected_in_open() == Some(pask) {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    assert_eq!(app.selected_in_open(), Some(pask), "Owen Pask selected");
+    let terminal = screen(&app, &theme);
+    let buf = terminal.backend().buffer();
+    let (x, y) = find(buf, "“a fantasy” — Owen Pask").expect("Pask's line");
+    assert!(has_style(buf, (x + 14, y), theme.selected_mention));
+    let (x, y) = find(buf, "“The pier is a ruin,” — Nadia Corran").expect("Corran's line");
+    assert!(!has_style(buf, (x + 24, y), theme.selected_mention));
+}

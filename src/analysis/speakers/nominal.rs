@@ -1,26 +1,58 @@
-//! Nominal speakers that stand for an organisation the article has named:
-//! `the watchdog said`, `"…," the bank said`, `the Italian firm said`. The
-//! organisation whose name holds the noun (`the bank` is Calder Bank, `the
-//! trust` is Eastmere Harbour Trust, a word that ends organisation names) when exactly one does, else, for a noun
-//! that always means an organisation (`firm`, `watchdog`), the organisation
-//! named last as a subject or speaker.
+//! Nominal speakers that stand for someone the article has named.
+//!
+//! An organisation: `the watchdog said`, `"…," the bank said`, `the Italian
+//! firm said`. The organisation whose name holds the noun (`the bank` is
+//! Calder Bank, `the trust` is Eastmere Harbour Trust, a word that ends
+//! organisation names) when exactly one does, else, for a noun that always
+//! means an organisation (`firm`, `watchdog`), the organisation named last as
+//! a subject or speaker.
+//!
+//! A spokesperson: `the spokeswoman said` is whoever spoke last as a
+//! spokeswoman would (a person, or the organisation a spokeswoman spoke for:
+//! `a BaFin spokeswoman said … the spokeswoman said` is BaFin).
+//!
+//! A role: `the French president told reporters` is the person the article
+//! named with that role before the name (`French President Jacques Chirac`),
+//! `said the coach` the one it called `coach`; `the report said` is the
+//! organisation whose report the article named (`a World Bank report`).
 
-use super::{PREPOSITIONS, Para, Pronoun, Salience, is_one_of};
+use super::context::Mentions;
+use super::{PREPOSITIONS, Para, Pronoun, Salience, is_one_of, speech_verb};
 use crate::analysis::gazetteer;
 use crate::model::EntityKind;
+use std::ops::Range;
+
+/// Nouns for someone who speaks for an organisation, and the pronoun that stands for each.
+const SPOKESPERSON_NOUNS: &[(&str, Pronoun)] = &[
+    ("spokesman", Pronoun::He),
+    ("spokesperson", Pronoun::They),
+    ("spokeswoman", Pronoun::She),
+];
+
+/// Words that stand before names but are not roles (`and Holt`, `told Holt`).
+#[rustfmt::skip]
+const NOT_ROLES: &[&str] = &[
+    "about", "after", "against", "and", "before", "between", "but", "dear", "from", "her", "his",
+    "including", "its", "like", "miss", "mrs", "our", "over", "than", "that", "the", "their", "then",
+    "told", "under", "when", "where", "while", "who", "whom", "whose", "with",
+];
 
 /// Head nouns that stand for an organisation, sorted for binary search.
 #[rustfmt::skip]
 const ORGANISATION_NOUNS: &[&str] = &[
-    "agency", "airline", "association", "authority", "bank", "broadcaster", "carmaker", "chain",
-    "charity", "club", "commission", "company", "corporation", "council", "exchange", "federation", "firm",
-    "giant", "group", "insurer", "league", "maker", "manufacturer", "ministry", "monopoly", "network",
-    "operator", "organisation", "organization", "publisher", "regulator", "retailer", "society", "studio",
-    "supermarket", "union", "watchdog",
+    "agency", "airline", "association", "authority", "bank", "board", "broadcaster", "carmaker", "chain",
+    "charity", "club", "commission", "committee", "company", "corporation", "council", "department",
+    "exchange", "federation", "firm", "foundation", "giant", "group", "institute", "insurer", "league",
+    "maker", "manufacturer", "ministry", "monopoly", "network", "operator", "organisation", "organization",
+    "panel", "publisher", "regulator", "retailer", "society", "studio", "supermarket", "union", "watchdog",
 ];
 
 /// Words after which `the …` may open a subject (`and the firm said`).
-const CLAUSE_OPENERS: &[&str] = &["and", "but", "that", "while", "as", "when", "so"];
+#[rustfmt::skip]
+const CLAUSE_OPENERS: &[&str] = &[
+    "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "that", "though",
+    "until", "when", "while",
+];
 
 /// How many words may stand between `the` and the noun (`the former state monopoly`).
 const MODIFIERS: usize = 3;
@@ -33,7 +65,165 @@ fn organisation_noun(word: &str) -> Option<String> {
         .then_some(lower)
 }
 
+/// The pronoun of a spokesperson noun (`spokeswoman` is `she`).
+pub(super) fn spokesperson(word: &str) -> Option<Pronoun> {
+    SPOKESPERSON_NOUNS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, p)| p)
+}
+
+/// Whether the organisation named at `range` of `text` is named as the one an
+/// unnamed spokesperson speaks for: `a spokesman for (the) X`, `an X
+/// spokeswoman`, `X's spokesman` — not in an apposition to someone named
+/// (`Jane Holt, a spokeswoman for X,` is Holt speaking).
+pub(super) fn named_with_spokesperson(text: &str, range: Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+        return false;
+    };
+    let after = after
+        .trim_start_matches(['\'', '\u{2019}', 's'])
+        .trim_start();
+    let next = after.split_whitespace().next().unwrap_or("");
+    let phrase_start = if spokesperson(next.trim_end_matches([',', '.'])).is_some() {
+        // `an X spokeswoman`: the phrase opens at X or its determiner.
+        before
+    } else {
+        // `a spokesman for the X`: the phrase opens at the spokesperson noun or its determiner.
+        let mut rest = before.trim_end();
+        for word in ["the", "for|at"] {
+            let (head, last) = rest.rsplit_once(char::is_whitespace).unwrap_or(("", rest));
+            if word.split('|').any(|w| last.eq_ignore_ascii_case(w)) {
+                rest = head.trim_end();
+            } else if word != "the" {
+                return false;
+            }
+        }
+        let (head, noun) = rest.rsplit_once(char::is_whitespace).unwrap_or(("", rest));
+        if spokesperson(noun).is_none() {
+            return false;
+        }
+        head
+    };
+    let mut rest = phrase_start.trim_end();
+    let (head, last) = rest.rsplit_once(char::is_whitespace).unwrap_or(("", rest));
+    if is_one_of(last, &["a", "an", "the"]) {
+        rest = head.trim_end();
+    }
+    // An apposition or a second role of someone named (`Holt, a developer and spokeswoman for X`).
+    !(rest.ends_with(',') || rest.ends_with(" and") || rest.ends_with(" or"))
+}
+
+/// Nouns for what an organisation publishes, which then speaks for it (`a
+/// World Bank report` … `the report said`), sorted for binary search.
+#[rustfmt::skip]
+const DOCUMENT_NOUNS: &[&str] = &[
+    "analysis", "complaint", "filing", "letter", "memo", "paper", "poll", "report", "review", "statement",
+    "study", "survey",
+];
+
+/// The role words of the article: for each person mention, the word right
+/// before it when it may be a role (`President`, `minister`, `organiser`),
+/// lower-cased, with the person's entity; for each organisation, a document
+/// noun right after it (`World Bank report`).
+pub(super) fn roles(paragraphs: &[String], mentions: &Mentions) -> Vec<(String, usize)> {
+    let mut roles: Vec<(String, usize)> = Vec::new();
+    let mut add = |role: String, entity: usize| {
+        if !roles.iter().any(|(r, e)| *r == role && *e == entity) {
+            roles.push((role, entity));
+        }
+    };
+    for (p, text) in paragraphs.iter().enumerate() {
+        for m in mentions.of(p) {
+            if m.kind == EntityKind::Organization
+                && let Some(after) = text.get(m.end..).filter(|a| a.starts_with(' '))
+                && let Some(noun) = after.split_whitespace().next()
+                && DOCUMENT_NOUNS.binary_search(&noun).is_ok()
+            {
+                add(noun.to_string(), m.entity);
+            }
+            if m.kind != EntityKind::Person {
+                continue;
+            }
+            let Some(before) = text.get(..m.start) else {
+                continue;
+            };
+            // The word must touch the name with only a space between (`the mayor, Holt` is an apposition).
+            if !before.ends_with(char::is_whitespace) {
+                continue;
+            }
+            let word = before.split_whitespace().next_back().unwrap_or("");
+            let role = word.len() >= 3
+                && word.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !is_one_of(word, NOT_ROLES)
+                && !is_one_of(word, PREPOSITIONS)
+                && speech_verb(word).is_none();
+            if role {
+                add(word.to_lowercase(), m.entity);
+            }
+        }
+    }
+    roles
+}
+
+/// Whether a word of a name is `noun`, or its plural (`the airline` is
+/// Continental Airlines).
+fn same_noun(word: &str, noun: &str) -> bool {
+    word.eq_ignore_ascii_case(noun)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+}
+
 impl Para<'_> {
+    /// Who a nominal subject ending `toks` stands for: an organisation
+    /// ([`Self::nominal_organisation`]), else a spokesperson or a role holder
+    /// named before (`the spokeswoman`, `the French president`).
+    pub(super) fn nominal_speaker(&self, toks: &[usize], salience: &Salience) -> Option<usize> {
+        if let Some(e) = self.nominal_organisation(toks, salience) {
+            return Some(e);
+        }
+        let (&head, before) = toks.split_last()?;
+        let the = self.definite_subject(before)?;
+        // Modifiers may be capitalised (`the French president`) but name no one.
+        let modifiers = &before[before.len() - the..];
+        if modifiers.iter().any(|&t| {
+            self.mention(t)
+                .is_some_and(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))
+        }) {
+            return None;
+        }
+        let word = self.word(head);
+        if !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        match spokesperson(word) {
+            Some(p) => salience.resolve(p),
+            None => salience.role_holder(&word.to_lowercase()),
+        }
+    }
+
+    /// When `before` (the words before a subject's head noun) ends with `the`
+    /// and up to [`MODIFIERS`] words, and `the` opens the whole subject (not
+    /// the end of a phrase: `a spokesman for the club`): how many words stand
+    /// between `the` and the head.
+    fn definite_subject(&self, before: &[usize]) -> Option<usize> {
+        let the = before
+            .iter()
+            .rev()
+            .take(MODIFIERS + 1)
+            .position(|&t| is_one_of(self.word(t), &["the"]))?;
+        let the_at = before.len() - the - 1;
+        if the_at > 0
+            && let word = self.word(before[the_at - 1])
+            && (is_one_of(word, PREPOSITIONS)
+                || word.starts_with(char::is_alphabetic) && !is_one_of(word, CLAUSE_OPENERS))
+        {
+            return None;
+        }
+        Some(the)
+    }
+
     /// The organisation a nominal subject ending `toks` stands for: `toks` end
     /// with `the`, up to [`MODIFIERS`] lower-case words and an organisation
     /// noun (the whole subject, nothing named in it).
@@ -54,20 +244,7 @@ impl Para<'_> {
             capitalised[..1].make_ascii_uppercase();
             gazetteer::is_org_word(&capitalised).then(|| word.to_string())
         })?;
-        let the = before
-            .iter()
-            .rev()
-            .take(MODIFIERS + 1)
-            .position(|&t| is_one_of(self.word(t), &["the"]))?;
-        // The whole subject, not the end of a phrase (`a spokesman for the club`).
-        let the_at = before.len() - the - 1;
-        if the_at > 0
-            && let word = self.word(before[the_at - 1])
-            && (is_one_of(word, PREPOSITIONS)
-                || word.starts_with(char::is_alphabetic) && !is_one_of(word, CLAUSE_OPENERS))
-        {
-            return None;
-        }
+        let the = self.definite_subject(before)?;
         let modifiers = &before[before.len() - the..];
         if modifiers
             .iter()
@@ -80,7 +257,7 @@ impl Para<'_> {
             e.kind == EntityKind::Organization
                 && std::iter::once(&e.name)
                     .chain(&e.aliases)
-                    .any(|a| a.split_whitespace().any(|w| w.eq_ignore_ascii_case(&noun)))
+                    .any(|a| a.split_whitespace().any(|w| same_noun(w, &noun)))
         });
         match (named.next(), named.next()) {
             (Some((e, _)), None) => Some(e),
@@ -96,7 +273,52 @@ mod tests {
     #[test]
     fn organisation_nouns_are_sorted_and_found_in_any_case() {
         assert!(ORGANISATION_NOUNS.windows(2).all(|w| w[0] < w[1]));
+        assert!(DOCUMENT_NOUNS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(organisation_noun("Watchdog").as_deref(), Some("watchdog"));
         assert_eq!(organisation_noun("mayor"), None);
+    }
+
+    #[test]
+    fn spokespeople_speak_for_an_organisation_unless_they_are_named() {
+        let cases = [
+            (
+                "A spokesman for the Calder Trust said so.",
+                "Calder Trust",
+                true,
+            ),
+            (
+                "Later a spokeswoman at Calder Bank said so.",
+                "Calder Bank",
+                true,
+            ),
+            (
+                "\"No,\" a Calder Bank spokeswoman said.",
+                "Calder Bank",
+                true,
+            ),
+            ("Calder Bank's spokesman declined.", "Calder Bank", true),
+            (
+                "Jane Holt, a spokeswoman for Calder Bank, said so.",
+                "Calder Bank",
+                false,
+            ),
+            (
+                "Jane Holt, a developer and spokeswoman for the Calder Trust, said so.",
+                "Calder Trust",
+                false,
+            ),
+            (
+                "Holt, a Calder Bank spokeswoman, said so.",
+                "Calder Bank",
+                false,
+            ),
+            ("The head of Calder Bank said so.", "Calder Bank", false),
+            ("A spokesman said Calder Bank agreed.", "Calder Bank", false),
+        ];
+        for (text, name, want) in cases {
+            let start = text.find(name).expect("name in text");
+            let got = named_with_spokesperson(text, start..start + name.len());
+            assert_eq!(got, want, "{text}");
+        }
     }
 }

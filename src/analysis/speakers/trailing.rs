@@ -67,7 +67,7 @@ impl Para<'_> {
             while subject > 0 && is_one_of(self.word(toks[subject - 1]), BETWEEN_SUBJECT_AND_VERB) {
                 subject -= 1;
             }
-            self.nominal_organisation(&toks[..subject], salience)
+            self.nominal_speaker(&toks[..subject], salience)
         })))
     }
 
@@ -140,9 +140,10 @@ impl Para<'_> {
             if speech_verb(word) == Some(true) && !word.ends_with("ing") {
                 return Some(self.inverted(&rest[1..], salience));
             }
-            // Past titles (`Mr. Holt said`).
+            // Past titles (`Mr. Holt said`, `the Calder Trust has said`).
             let named = rest
                 .iter()
+                .skip(usize::from(self.word(first).eq_ignore_ascii_case("the")))
                 .take(TITLE_WORDS + 1)
                 .take_while(|&&t| {
                     self.mention(t).is_some()
@@ -161,6 +162,14 @@ impl Para<'_> {
                 continue;
             };
             let mut v = subject_end;
+            if rest.get(v).is_some_and(|&t| self.word(t) == "(") {
+                // `the International Monetary Fund (IMF) has said`
+                v = rest[v..]
+                    .iter()
+                    .take(TITLE_WORDS + 2)
+                    .position(|&t| self.word(t) == ")")
+                    .map_or(v, |close| v + close + 1);
+            }
             while rest
                 .get(v)
                 .is_some_and(|&t| is_one_of(self.word(t), BETWEEN_SUBJECT_AND_VERB))
@@ -186,6 +195,14 @@ impl Para<'_> {
         if let Some(p) = window.first().and_then(|&t| pronoun(self.word(t))) {
             return Local::from(salience.resolve(p));
         }
-        Local::from(self.first_mention(window, true))
+        if let Some(e) = self.first_mention(window, true) {
+            return Local::Found(e);
+        }
+        // `said the coach`, `said the spokeswoman`: the noun phrase up to its punctuation.
+        let phrase = window
+            .iter()
+            .position(|&t| !self.word(t).starts_with(char::is_alphanumeric))
+            .unwrap_or(window.len());
+        Local::from(self.nominal_speaker(&window[..phrase], salience))
     }
 }

@@ -1,0 +1,545 @@
+//! One quote's own context: the paragraph tokenised, with which tokens are
+//! quoted, and the attribution read before and after the quote in its sentence
+//! (the leading verb's subject, appositives, passives) or its absence.
+
+use super::context::covering;
+use super::vocabulary::SUBORDINATORS;
+use super::{
+    BARE_SENTENCE, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, LEADING_VERBS,
+    LEADING_WINDOW, Mention, PREPOSITIONS, SUBJECT_START, Salience, TRAILING_WINDOW,
+    is_manner_adverb, is_one_of, kind_rank, nominal, nouns, patterns, pronoun, speech_verb,
+};
+use crate::analysis::tokens::{Token, Tokenized};
+use crate::model::EntityKind;
+use std::ops::Range;
+
+/// What one quote's own context says about its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Local {
+    /// An attribution names this entity.
+    Found(usize),
+    /// An attribution is there but names no known entity (`the mayor said`).
+    Unnamed,
+    /// A transcript label opens the quote (`"HOLT: …`): this piece and the
+    /// pieces after it in the same quotation are that speaker's, if known.
+    Labelled(Option<usize>),
+    /// No attribution in the quote's sentence.
+    Missing {
+        /// Nothing but the quote from its sentence start (so it may be attributed by the sentence before).
+        whole_start: bool,
+        /// Nothing but the quote up to its sentence end.
+        whole_end: bool,
+        /// The speaker of a short attribution sentence right after (`"…." Holt said.`).
+        next: Option<usize>,
+        /// The speaker of reported speech in the sentence right before.
+        prev: Option<usize>,
+    },
+}
+
+impl Local {
+    pub(super) fn from(found: Option<usize>) -> Self {
+        found.map_or(Local::Unnamed, Local::Found)
+    }
+}
+
+/// One paragraph, tokenized, with which tokens lie inside quotes.
+pub(super) struct Para<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Token],
+    /// Sentence index of each token.
+    pub(super) sentence_of: Vec<usize>,
+    pub(super) sentences: &'a [Range<usize>],
+    /// Whether each token lies inside a quote (marks included).
+    pub(super) quoted: Vec<bool>,
+    pub(super) mentions: &'a [Mention],
+}
+
+impl<'a> Para<'a> {
+    pub(super) fn new(
+        text: &'a str,
+        split: &'a Tokenized,
+        quote_ranges: &[Range<usize>],
+        mentions: &'a [Mention],
+    ) -> Self {
+        let (tokens, sentences) = (&split.tokens[..], &split.sentences[..]);
+        let mut sentence_of = vec![0; tokens.len()];
+        for (s, range) in sentences.iter().enumerate() {
+            for slot in &mut sentence_of[range.clone()] {
+                *slot = s;
+            }
+        }
+        let mut quoted = vec![false; tokens.len()];
+        let mut r = 0;
+        for (t, token) in tokens.iter().enumerate() {
+            while r < quote_ranges.len() && quote_ranges[r].end <= token.start {
+                r += 1;
+            }
+            quoted[t] = quote_ranges.get(r).is_some_and(|q| q.start <= token.start);
+        }
+        Para {
+            text,
+            tokens,
+            sentence_of,
+            sentences,
+            quoted,
+            mentions,
+        }
+    }
+
+    pub(super) fn word(&self, t: usize) -> &'a str {
+        self.tokens[t].text(self.text)
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub(super) fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < pos)
+    }
+
+    pub(super) fn mention(&self, t: usize) -> Option<Mention> {
+        covering(self.mentions, self.tokens[t].range())
+    }
+
+    /// Unquoted tokens of sentence `s` within `range` of token indices.
+    pub(super) fn unquoted(&self, range: Range<usize>) -> Vec<usize> {
+        range.filter(|&t| !self.quoted[t]).collect()
+    }
+
+    /// The entity of the first mention among `toks`, a person before an
+    /// organization before anything else; places only when `any_kind`.
+    pub(super) fn first_mention(&self, toks: &[usize], any_kind: bool) -> Option<usize> {
+        let mut best: Option<Mention> = None;
+        for &t in toks {
+            if let Some(m) = self.mention(t)
+                && best.is_none_or(|b| kind_rank(m.kind) < kind_rank(b.kind))
+            {
+                best = Some(m);
+            }
+        }
+        best.filter(|m| any_kind || kind_rank(m.kind) <= 1)
+            .map(|m| m.entity)
+    }
+
+    /// An attribution before the opening mark in the same sentence: the subject
+    /// of the speech verb nearest before the quote (`Holt said: "…"`, `Holt
+    /// told the BBC: "…"`, `Holt said X harbored a "…"`), or `according to X`,
+    /// or a name opening a sentence that ends in a colon.
+    /// `several_words` is false for a one-word quote, which without a speech
+    /// verb is more often a term the writer quotes (`a "fiery" queen`) than
+    /// the subject's words.
+    pub(super) fn leading(
+        &self,
+        toks: &[usize],
+        salience: &Salience,
+        several_words: bool,
+    ) -> Option<Local> {
+        // The verb nearest the quote, unless its subject names no one (`Holt
+        // said it would tell "…"`): then the verb of the clause around it.
+        // `… including Jane Holt -- "…"`: a name set before the quote by a dash.
+        let dashes = toks
+            .iter()
+            .rev()
+            .take(2)
+            .take_while(|&&t| patterns::is_dash(self.word(t)))
+            .count();
+        if dashes > 0
+            && let Some(m) = toks
+                .len()
+                .checked_sub(dashes + 1)
+                .and_then(|n| self.mention(toks[n]))
+                .filter(|m| m.kind == EntityKind::Person)
+            && !self.after_preposition(toks, m, true)
+        {
+            return Some(Local::Found(m.entity));
+        }
+        if let Some(local) = self.noun_owner(toks, salience) {
+            return Some(local);
+        }
+        let mut nearest = None;
+        let verbs = (0..toks.len())
+            .rev()
+            .filter(|&v| speech_verb(self.word(toks[v])).is_some())
+            .take(LEADING_VERBS);
+        for v in verbs {
+            if self.used_as_noun(toks, v) {
+                continue;
+            }
+            let local = self.subject_of(toks, v, salience);
+            if matches!(local, Local::Found(_)) {
+                return Some(local);
+            }
+            nearest.get_or_insert((v, local));
+        }
+        if let Some((v, local)) = nearest {
+            // `Holt sent tweets saying "…"`: a participle speaks for the clause's subject.
+            if self.word(toks[v]).ends_with("ing")
+                && let Some(subject) = self.clause_subject(&toks[..v], salience)
+            {
+                return Some(subject);
+            }
+            return Some(local);
+        }
+        if let Some(according) = toks.windows(2).position(|w| {
+            self.word(w[0]).eq_ignore_ascii_case("according") && self.word(w[1]) == "to"
+        }) {
+            let after = &toks[according + 2..];
+            return Some(Local::from(
+                self.first_mention(&after[..after.len().min(INVERTED_WINDOW)], true),
+            ));
+        }
+        // `Holt "totally condemned" the plan`: the quote is the named person's predicate.
+        if let Some(m) = toks
+            .last()
+            .and_then(|&t| self.mention(t))
+            .filter(|m| kind_rank(m.kind) <= 1)
+        {
+            return Some(Local::Found(m.entity));
+        }
+        // `Holt's answer was short: "…"`: a colon announces speech by the sentence's subject.
+        if toks.last().is_some_and(|&t| self.word(t) == ":")
+            && let Some(e) = self.first_mention(&toks[..toks.len().min(SUBJECT_START)], false)
+        {
+            return Some(Local::Found(e));
+        }
+        several_words
+            .then(|| self.clause_subject(toks, salience))
+            .flatten()
+    }
+
+    /// Whether the "verb" at `toks[v]` is a noun of the same spelling, after a
+    /// determiner or a name in a prepositional phrase (`of Republican claims`).
+    pub(super) fn used_as_noun(&self, toks: &[usize], v: usize) -> bool {
+        let verb = self.word(toks[v]);
+        let Some(prev) = v.checked_sub(1).filter(|_| nouns::is_speech_noun(verb)) else {
+            return false;
+        };
+        let word = self.word(toks[prev]);
+        if is_one_of(word, DETERMINERS) || is_one_of(word, &["of", "these", "those", "such"]) {
+            return true;
+        }
+        self.mention(toks[prev])
+            .is_some_and(|m| self.after_preposition(&toks[..prev], m, false))
+    }
+
+    /// Whether the word before mention `m` among `toks` is a preposition
+    /// (`supportive of Mr Holt`): the name is not a subject then.
+    /// With `past_titles`, capitalised words between are skipped (`of Mr. Holt`;
+    /// an office such as `Secretary of State Holt` then reads as after `of`).
+    pub(super) fn after_preposition(&self, toks: &[usize], m: Mention, past_titles: bool) -> bool {
+        let Some(mut i) = toks.iter().rposition(|&t| self.tokens[t].end <= m.start) else {
+            return false;
+        };
+        for _ in 0..if past_titles { 3 } else { 0 } {
+            let w = self.word(toks[i]);
+            if !(w == "." || w.starts_with(char::is_uppercase)) || i == 0 {
+                break;
+            }
+            i -= 1;
+        }
+        is_one_of(self.word(toks[i]), PREPOSITIONS)
+    }
+
+    /// The subject of the speech verb at `toks[v]`.
+    /// The subject of the last speech verb in `before` (the tokens before a
+    /// coordinated or subordinate verb, a prefix of `toks`), else of the
+    /// clause they make.
+    pub(super) fn main_clause_subject(
+        &self,
+        before: &[usize],
+        toks: &[usize],
+        salience: &Salience,
+    ) -> Option<Local> {
+        match before
+            .iter()
+            .rposition(|&t| speech_verb(self.word(t)).is_some())
+        {
+            Some(main) => Some(self.subject_of(toks, main, salience)),
+            None => self.clause_subject(before, salience),
+        }
+    }
+
+    pub(super) fn subject_of(&self, toks: &[usize], v: usize, salience: &Salience) -> Local {
+        let skip_between = |mut k: usize| {
+            while k > 0 && {
+                let w = self.word(toks[k - 1]);
+                is_one_of(w, BETWEEN_SUBJECT_AND_VERB) || is_manner_adverb(w)
+            } {
+                k -= 1;
+            }
+            k
+        };
+        let is = |k: usize, word: &str| self.word(toks[k]).eq_ignore_ascii_case(word);
+        let mut k = skip_between(v);
+        // `he was formally called to`, `Holt was told`, `the body is said to`: a
+        // passive names no speaker.
+        let verb = self.word(toks[v]);
+        if (verb.ends_with("ed") || is_one_of(verb, &["told", "said"]))
+            && toks[k..v]
+                .iter()
+                .any(|&t| is_one_of(self.word(t), &["was", "were", "is", "are", "been", "be"]))
+        {
+            return Local::Unnamed;
+        }
+        if k >= 1 && self.word(toks[k - 1]) == ")" {
+            // `Holt (D-Calder) said`: past the parenthesis.
+            if let Some(open) = toks[..k - 1].iter().rposition(|&t| self.word(t) == "(") {
+                k = skip_between(open);
+            }
+        }
+        if k >= 1 && is_one_of(self.word(toks[k - 1]), &["and", "but", "or"]) {
+            // `Holt called it "…" and called for "…"`: the first verb's subject.
+            if let Some(local) = self.main_clause_subject(&toks[..k - 1], toks, salience) {
+                return local;
+            }
+        }
+        if k >= 2 && is(k - 1, "as") && is(k - 2, "quoted") {
+            // `Holt was quoted as saying "…"`
+            k = skip_between(k - 2);
+        } else if k >= 1 && is(k - 1, "to") {
+            // `Holt went on to say: "…"`, `Holt wanted to tell them "…"`: past the governing verb.
+            k -= 1;
+            let mut words = 0;
+            while k > 0
+                && words < 3
+                && self.word(toks[k - 1]).starts_with(char::is_lowercase)
+                && pronoun(self.word(toks[k - 1])).is_none()
+            {
+                k -= 1;
+                words += 1;
+            }
+        }
+        let gerund = self.word(toks[v]).ends_with("ing");
+        if k == 0 && !gerund {
+            // `Said Holt: "…"`
+            return self.inverted(&toks[v + 1..], salience);
+        }
+        if gerund && k > 0 && is_one_of(self.word(toks[k - 1]), SUBORDINATORS) {
+            // `Holt sang to Brandt before asking her, "…"`: the main clause's subject.
+            if let Some(local) = self.main_clause_subject(&toks[..k - 1], toks, salience) {
+                return local;
+            }
+        }
+        if k == 0 || (gerund && self.word(toks[k - 1]) == ",") {
+            // `Holt said it was "…", adding: "…"`, `Holt left, saying "…"`: the
+            // participle has no subject of its own; the main clause's speaks.
+            if let Some(main) = toks[..k]
+                .iter()
+                .rposition(|&t| speech_verb(self.word(t)).is_some())
+            {
+                return self.subject_of(toks, main, salience);
+            }
+            if let Some(p) = toks.first().and_then(|&t| pronoun(self.word(t))) {
+                return Local::from(salience.resolve(p));
+            }
+            return Local::from(self.first_mention(&toks[..k], false));
+        }
+        if k >= 3
+            && is_one_of(self.word(toks[k - 1]), &["who", "which"])
+            && self.word(toks[k - 2]) == ","
+            && !toks[v..].iter().any(|&t| self.word(t) == "that")
+        {
+            // `… UKIP spokesman, who said: "…"`: the relative stands for the
+            // phrase before it; not in reported speech (`X said Y, who told
+            // him that it could "…"` is X's, as the sentence reports it).
+            k -= 2;
+        }
+        let before = toks[k - 1];
+        if let Some(m) = self.mention(before) {
+            return Local::Found(m.entity);
+        }
+        let word = self.word(before);
+        if let Some(p) = pronoun(word) {
+            // `Holt condemned what she called "…"`: the clause's subject, if it fits.
+            if let Some(Local::Found(e)) = self.clause_subject(&toks[..k - 1], salience)
+                && salience.fits(p, e)
+            {
+                return Local::Found(e);
+            }
+            return Local::from(salience.resolve(p));
+        }
+        if word == "," || patterns::is_dash(word) {
+            return self.appositive_subject(&toks[..k - 1]);
+        }
+        // A common-noun subject (`the IRGC spokesman said`): a person or
+        // organization named inside the noun phrase, never a place.
+        let phrase_start = toks[..k]
+            .iter()
+            .rposition(|&t| {
+                let w = self.word(t);
+                is_one_of(w, DETERMINERS)
+                    || !w.starts_with(char::is_alphanumeric) && w != "'s" && w != "’s"
+            })
+            .map_or(0, |i| i + 1);
+        let phrase = &toks[phrase_start.max(k.saturating_sub(4))..k];
+        Local::from(
+            self.first_mention(phrase, false)
+                .or_else(|| self.nominal_speaker(&toks[..k], salience)),
+        )
+    }
+
+    /// `Holt, a spokeswoman for X, said`: `toks` ends just before the second comma.
+    pub(super) fn appositive_subject(&self, toks: &[usize]) -> Local {
+        // The subject is the first person before a comma in this clause, however
+        // long the appositive (`Holt, the mayor of X, a town of Y, said`).
+        let clause = toks
+            .iter()
+            .rposition(|&t| speech_verb(self.word(t)).is_some())
+            .map_or(1, |v| v + 2);
+        if let Some(m) = (clause..toks.len())
+            .filter(|&c| self.word(toks[c]) == "," || patterns::is_dash(self.word(toks[c])))
+            .find_map(|c| {
+                // `Holt (D-Calder), the mayor, said`: past the parenthesis.
+                let mut before = c - 1;
+                if self.word(toks[before]) == ")" {
+                    before = toks[..before]
+                        .iter()
+                        .rposition(|&t| self.word(t) == "(")?
+                        .checked_sub(1)?;
+                }
+                self.mention(toks[before])
+                    .filter(|m| m.kind == EntityKind::Person)
+            })
+        {
+            return Local::Found(m.entity);
+        }
+        // `A spokesman for X, which meets in Y, told the BBC`: the organisation
+        // the spokesperson opening the clause speaks for.
+        let start = clause - 1;
+        if let Some(comma) = (clause..toks.len()).find(|&c| self.word(toks[c]) == ",")
+            && toks[start..comma]
+                .iter()
+                .any(|&t| nominal::spokesperson(self.word(t)).is_some())
+            && let Some(e) = self.first_mention(&toks[start..comma], false)
+        {
+            return Local::Found(e);
+        }
+        let Some(open) = toks.iter().rposition(|&t| self.word(t) == ",") else {
+            return Local::from(self.first_mention(toks, false));
+        };
+        let head = open.checked_sub(1).and_then(|i| self.mention(toks[i]));
+        if let Some(h) = head.filter(|h| h.kind == EntityKind::Person) {
+            return Local::Found(h.entity);
+        }
+        let inside = &toks[open + 1..];
+        if let Some(p) = self
+            .first_mention(inside, false)
+            .filter(|&e| self.is_person(inside, e))
+        {
+            return Local::Found(p);
+        }
+        Local::from(
+            head.map(|h| h.entity)
+                .or_else(|| self.first_mention(inside, false)),
+        )
+    }
+
+    pub(super) fn is_person(&self, toks: &[usize], entity: usize) -> bool {
+        toks.iter().any(|&t| {
+            self.mention(t)
+                .is_some_and(|m| m.entity == entity && m.kind == EntityKind::Person)
+        })
+    }
+
+    /// The speaker of reported speech in sentence `s` (`She said new mothers were …`).
+    pub(super) fn reported_speaker(&self, s: usize, salience: &Salience) -> Option<usize> {
+        let sentence = self.sentences.get(s)?;
+        let toks = self.unquoted(
+            sentence
+                .start
+                .max(sentence.end.saturating_sub(LEADING_WINDOW))..sentence.end,
+        );
+        let v = toks
+            .iter()
+            .rposition(|&t| speech_verb(self.word(t)).is_some())?;
+        match self.subject_of(&toks, v, salience) {
+            Local::Found(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// What the quote from byte `open` (the opening mark or the start of the
+    /// words) to `close` (the closing mark, if any) says about its speaker;
+    /// also the index of the sentence its words start in.
+    pub(super) fn local(
+        &self,
+        open: usize,
+        words: usize,
+        close: Option<usize>,
+        salience: &Salience,
+    ) -> (Local, usize) {
+        let open_tok = self.token_at(open);
+        // The sentence is the one of the first quoted word: a sentence splitter may
+        // attach an opening mark to the sentence before (`He left. "Go…`).
+        let first_sentence = self
+            .sentence_of
+            .get(self.token_at(words))
+            .copied()
+            .unwrap_or(self.sentences.len());
+        let sentence_start = self
+            .sentences
+            .get(first_sentence)
+            .map_or(self.tokens.len(), |r| r.start);
+        let open_tok = open_tok.min(self.tokens.len());
+        let mut before =
+            self.unquoted(sentence_start.max(open_tok.saturating_sub(LEADING_WINDOW))..open_tok);
+        // The signature of the quote before (`“…” ― Holt “…”`) is not this one's.
+        if let Some((_, taken)) = self.dash_signature(&before) {
+            before.drain(..taken);
+        }
+        let (after, last_sentence) = match close {
+            Some(close) => {
+                let close_tok = self.token_at(close);
+                let s = self
+                    .sentence_of
+                    .get(close_tok)
+                    .copied()
+                    .unwrap_or(self.sentences.len());
+                let end = self.sentences.get(s).map_or(close_tok, |r| r.end);
+                (
+                    self.unquoted(close_tok.min(end)..end.min(close_tok + 2 * TRAILING_WINDOW)),
+                    s,
+                )
+            }
+            None => (Vec::new(), self.sentences.len()),
+        };
+        // The quote's own sentence: the trailing attribution, then the leading one.
+        if let Some(local) = self.trailing(&after, salience) {
+            return (local, first_sentence);
+        }
+        let quoted_words = self.text.get(words..close.unwrap_or(self.text.len()));
+        let several_words = quoted_words.is_some_and(|w| w.trim().contains(char::is_whitespace));
+        if let Some(local) = self.leading(&before, salience, several_words) {
+            return (local, first_sentence);
+        }
+        let whole_start = before.is_empty();
+        let whole_end = after.is_empty();
+        let next = if whole_end && close.is_some() {
+            self.sentences.get(last_sentence + 1).and_then(|r| {
+                let toks = self.unquoted(r.clone());
+                // A signature opening the next sentence, however long (`― Holt "…"`).
+                if let Some((e, _)) = self.dash_signature(&toks) {
+                    return Some(e);
+                }
+                match self.trailing(&toks, salience) {
+                    Some(Local::Found(e)) if r.len() <= BARE_SENTENCE => Some(e),
+                    _ => None,
+                }
+            })
+        } else {
+            None
+        };
+        let prev = if whole_start && first_sentence > 0 {
+            self.reported_speaker(first_sentence - 1, salience)
+        } else {
+            None
+        };
+        (
+            Local::Missing {
+                whole_start,
+                whole_end,
+                next,
+                prev,
+            },
+            first_sentence,
+        )
+    }
+}
