@@ -12,6 +12,7 @@ pub mod entities;
 pub mod gazetteer;
 pub mod index;
 pub mod invariants;
+pub mod names;
 pub mod quotes;
 pub mod speakers;
 pub mod tagger;

@@ -2,8 +2,8 @@
 //! real-world entity carry the same canonical name in every article, and
 //! [`CollectionIndex`] records which articles mention each entity.
 
-use super::aliases::{normalise, surname_forms};
 use super::gazetteer;
+use super::names::{normalise, surname_forms};
 use crate::model::{Analysis, Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet};
 
