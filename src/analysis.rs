@@ -9,6 +9,7 @@
 
 pub mod aliases;
 pub mod entities;
+pub mod furniture;
 pub mod gazetteer;
 pub mod index;
 pub mod invariants;

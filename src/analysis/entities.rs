@@ -82,5 +82,7 @@ pub fn find_mentions(paragraphs: &[String]) -> Vec<RawMention> {
 pub fn find_mentions_in(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMention> {
     let rules = rule_mentions(paragraphs, split);
     let tagged = tagged_mentions(paragraphs, split);
-    combine(paragraphs, tagged, rules)
+    let mut mentions = combine(paragraphs, tagged, rules);
+    super::furniture::strip(paragraphs, split, &mut mentions);
+    mentions
 }
