@@ -70,7 +70,7 @@ pub fn find(paragraphs: &[String], split: &[Tokenized]) -> Vec<Vec<Range<usize>>
         .map(|(pi, (para, tok))| {
             let toks = &tok.tokens;
             if is_sign_off(para) || is_byline(para, toks) || is_credit_line(para, toks) {
-                return vec![0..para.len()];
+                return std::iter::once(0..para.len()).collect();
             }
             let mut out = Vec::new();
             if let Some(r) = dateline(para, toks) {
@@ -172,7 +172,7 @@ fn trailing_sign_off(para: &str, toks: &[Token]) -> Option<Range<usize>> {
     let at = toks.iter().position(|t| t.start == last.start)?;
     let after_sentence = at > 0 && matches!(toks[at - 1].text(para), "." | "!" | "?" | "\"" | "”");
     let agency_tail = letter_words(text).next().is_some_and(is_agency);
-    (after_sentence && agency_tail && is_caps(text)).then(|| last.start..para.len())
+    (after_sentence && agency_tail && is_caps(text)).then_some(last.start..para.len())
 }
 
 /// "By Jane Smith", "By Jane Smith and John Doe, BBC News": a short line of
