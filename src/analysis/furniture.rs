@@ -218,9 +218,9 @@ fn parenthesised_credits<'a>(
         let inside = &toks[i + 1..close];
         let slash = inside.iter().any(|t| t.text(para) == "/");
         let colon = inside.get(1).is_some_and(|t| t.text(para) == ":");
-        let credit = (is_agency(first) && slash)
-            || (CREDIT_WORDS.contains(&first) && (slash || colon))
-            || (is_agency(first) && inside.len() == 1);
+        // A lone "(PA)" after a name is its acronym, not a credit.
+        let credit =
+            (is_agency(first) && slash) || (CREDIT_WORDS.contains(&first) && (slash || colon));
         credit.then(|| t.start..toks[close].end)
     })
 }
@@ -241,8 +241,11 @@ fn dateline(para: &str, toks: &[Token]) -> Option<Range<usize>> {
     while i < 4 && starts_upper(i) && !gazetteer::is_weekday_or_month(word(i)) {
         i += 1;
     }
+    // "(Reuters) - ...": an agency alone, where the page dropped the place.
     if i == 0 {
-        return None;
+        let dash = matches!(word(3), "-" | "\u{2014}" | "\u{2013}" | "--");
+        return (word(0) == "(" && is_agency(word(1)) && word(2) == ")" && dash)
+            .then(|| toks[0].start..toks[3].end);
     }
     // "SPRINGFIELD, Ill.": a state after a comma.
     if word(i) == "," && starts_upper(i + 1) && !gazetteer::is_weekday_or_month(word(i + 1)) {
@@ -330,8 +333,18 @@ mod tests {
         );
         assert_eq!(furniture_texts("KESTON 2031-04-09"), ["2031-04-09"]);
         assert_eq!(
+            furniture_texts("(Reuters) - Harlow Mills said it would close."),
+            ["(Reuters) -"]
+        );
+        // An acronym in parentheses is no credit, even when an agency has it.
+        assert!(furniture_texts("The Pell Authority (PA) met on Monday.").is_empty());
+        assert_eq!(
             furniture_texts("SPRINGFIELD, Ill., Dec 3 - Corn rose."),
             ["Dec 3 -"]
+        );
+        assert_eq!(
+            furniture_texts("HOLTBY, N.J. (AP) \u{2014} Jurors met."),
+            ["(AP) \u{2014}"]
         );
         // No date and no agency: an ordinary sentence.
         assert!(furniture_texts("Paris - the city of light - was quiet.").is_empty());
