@@ -13,6 +13,7 @@ pub mod furniture;
 pub mod gazetteer;
 pub mod index;
 pub mod invariants;
+pub mod kinds;
 pub mod names;
 pub mod quotes;
 pub mod speakers;
@@ -27,7 +28,9 @@ pub fn analyse(article: &Article) -> Analysis {
     // Tokenised once, read by the entity finder and the speaker finder.
     let split = tokens::split_paragraphs(paragraphs);
     let mentions = entities::find_mentions_in(paragraphs, &split);
-    let entities = aliases::merge(paragraphs, mentions);
+    let mut entities = aliases::merge(paragraphs, mentions);
+    let mut evidence = kinds::evidence(paragraphs, &entities);
+    kinds::apply(&mut entities, &mut evidence);
     let quote_spans = quotes::find_quotes(paragraphs);
     let speakers = speakers::attribute_in(paragraphs, &split, &quote_spans, &entities);
     let quotes = quote_spans
@@ -38,7 +41,11 @@ pub fn analyse(article: &Article) -> Analysis {
             speaker,
         })
         .collect();
-    Analysis { entities, quotes }
+    Analysis {
+        entities,
+        quotes,
+        evidence,
+    }
 }
 
 /// Analyses every article, spread over the available cores, keeping article
