@@ -145,7 +145,6 @@ fn org_after(w: &str) -> bool {
             | "customers"
             | "headquarters"
             | "employees"
-            | "staff"
             | "manager"
             | "coach"
             | "striker"
@@ -156,9 +155,15 @@ fn org_after(w: &str) -> bool {
             | "fly-half"
             | "players"
             | "squad"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
+    )
+}
+
+/// Words after a name that people have too ("Clinton spokesman"): they make
+/// an organisation of a name only where it is all of it, never a surname.
+fn staff_after(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman" | "spokeswoman" | "spokesperson" | "staff" | "aides"
     )
 }
 
@@ -281,7 +286,10 @@ fn is_score(word: &str) -> bool {
 }
 
 /// The cues of one mention, `para[start..end]`.
-fn mention_cues(para: &str, start: usize, end: usize, counts: &mut [u16; 4]) {
+///
+/// `whole` tells that the mention is the entity's whole name (not "Clinton"
+/// for Hillary Clinton).
+fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut [u16; 4]) {
     let (Some(before), Some(after)) = (para.get(..start), para.get(end..)) else {
         return;
     };
@@ -354,7 +362,7 @@ fn mention_cues(para: &str, start: usize, end: usize, counts: &mut [u16; 4]) {
     let next_raw = words.next().unwrap_or("");
     let next = cue(next_raw);
     if next_raw.starts_with(|c: char| c.is_alphabetic()) && next_raw.len() == next.len() {
-        if org_after(&next) {
+        if org_after(&next) || (whole && staff_after(&next)) {
             add(ORG, 2);
         } else if other_after(&next) {
             add(OTHER, 2);
@@ -386,17 +394,25 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[ORG] += 2;
         return;
     }
-    let initial = first.trim_end_matches('.').chars().count() == 1
-        && first.starts_with(char::is_uppercase)
-        && words.len() == 2;
-    let first_name =
-        gazetteer::is_first_name(first) && gazetteer::lowercase_share(first).is_none_or(|p| p < 50);
-    if initial || first_name {
+    if has_person_shape(&words) {
         counts[PERSON] += 1;
     } else if gazetteer::lowercase_share(first).is_some_and(|p| p >= 90) {
         // "Finding Neverland", "Meet the Fockers": a title opened by a common word.
         counts[OTHER] += 1;
     }
+}
+
+/// "J Hayes", "Hillary Clinton": an initial or a first name before a surname.
+fn has_person_shape(words: &[&str]) -> bool {
+    let [first, .., last] = words else {
+        return false;
+    };
+    let initial = first.trim_end_matches('.').chars().count() == 1
+        && first.starts_with(char::is_uppercase)
+        && words.len() == 2;
+    let first_name =
+        gazetteer::is_first_name(first) && gazetteer::lowercase_share(first).is_none_or(|p| p < 50);
+    (initial || first_name) && !gazetteer::is_org_word(last)
 }
 
 /// The cues of each entity in an article, parallel to `entities`.
@@ -407,7 +423,8 @@ pub fn evidence(paragraphs: &[String], entities: &[Entity]) -> Vec<KindEvidence>
             let mut counts = [0u16; 4];
             for m in &e.mentions {
                 if let Some(para) = paragraphs.get(m.paragraph) {
-                    mention_cues(para, m.start, m.end, &mut counts);
+                    let whole = para.get(m.range()) == Some(e.name.as_str());
+                    mention_cues(para, m.start, m.end, whole, &mut counts);
                 }
             }
             name_cues(e, &mut counts);
@@ -433,7 +450,12 @@ pub fn decide(name: &str, current: EntityKind, evidence: [u32; 4], min: u32) -> 
     let kind = EntityKind::ALL[best];
     let clear = top >= min && top > 2 * second;
     // "Irish captain X" says nothing of "Irish": a demonym keeps its kind.
+    // A person named by first name and surname stays one: "Clinton
+    // spokesman" is hers, not an organisation's.
+    let named_person =
+        current == EntityKind::Person && has_person_shape(&name.split(' ').collect::<Vec<_>>());
     (clear
+        && !named_person
         && kind != current
         && kind != EntityKind::Place
         && !(current == EntityKind::Place && keeps_place(name))
@@ -492,7 +514,7 @@ mod tests {
     fn cues(text: &str, name: &str) -> [u16; 4] {
         let start = text.find(name).unwrap_or(0);
         let mut counts = [0; 4];
-        mention_cues(text, start, start + name.len(), &mut counts);
+        mention_cues(text, start, start + name.len(), true, &mut counts);
         counts
     }
 
@@ -528,6 +550,10 @@ mod tests {
             2
         );
         assert_eq!(cues("Qarlow's wife spoke.", "Qarlow")[PERSON], 2);
+        assert_eq!(cues("A Zentrix spokesman said.", "Zentrix")[ORG], 2);
+        let mut surname = [0; 4];
+        mention_cues("A Qarlow spokesman said.", 2, 8, false, &mut surname);
+        assert_eq!(surname, [0; 4], "people have spokesmen too");
         assert_eq!(cues("Zentrix's shareholders met.", "Zentrix")[ORG], 2);
         assert_eq!(cues("Qarlow said it was over.", "Qarlow"), [0; 4]);
     }
