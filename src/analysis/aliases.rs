@@ -366,11 +366,17 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
                 .flatten()
         })
         .collect();
-    let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Keyed also by whether the name is a place: a place's acronym ("US") is
+    // spelled by places only, not by "Universal Studios" or the "US Senate".
+    let placeish = |i: usize| {
+        mentions[i].kind == EntityKind::Place || gazetteer::place(&norms[i]).is_some()
+    };
+    let mut by_initials: HashMap<(&str, bool), Vec<usize>> = HashMap::new();
     let mut by_end: Vec<(usize, usize, usize)> = Vec::new();
     for (i, init) in initials_of.iter().enumerate() {
         if let Some(init) = init {
-            by_initials.entry(init.as_str()).or_default().push(i);
+            let place = placeish(i);
+            by_initials.entry((init.as_str(), place)).or_default().push(i);
             by_end.push((mentions[i].span.paragraph, mentions[i].span.end, i));
         }
     }
@@ -393,8 +399,9 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
                     .is_some_and(|between| between.trim() == "(")
         });
         // One group must stand behind the acronym: two spelled groups already make two.
+        let place = placeish(a);
         let mut roots = by_initials
-            .get_mut(acronym)
+            .get_mut(&(acronym, place))
             .map(|spelled| groups.two_roots(spelled))
             .unwrap_or_default();
         for i in defined_before {
@@ -572,6 +579,20 @@ mod tests {
         assert!(wb.aliases.contains(&"WB".to_string()));
         let dl = entity(&e, "Desert Lancers");
         assert_eq!(dl.aliases, ["Desert Lancers", "DLR"]);
+    }
+
+    #[test]
+    fn merge_spells_a_place_acronym_only_by_places() {
+        let e = analyse(
+            "The US Senate met. Universal Studios said the US would act. \
+             The United States and the US agreed.",
+        );
+        let us = e.iter().find(|e| e.aliases.iter().any(|a| a == "US"));
+        let aliases = us.map(|e| e.aliases.clone()).unwrap_or_default();
+        assert!(aliases.contains(&"United States".to_string()), "{e:?}");
+        for other in ["US Senate", "Senate", "Universal Studios"] {
+            assert!(!aliases.contains(&other.to_string()), "{other}: {e:?}");
+        }
     }
 
     #[test]

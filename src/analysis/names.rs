@@ -125,13 +125,15 @@ pub(crate) fn surname_forms(full: &str) -> Vec<&str> {
     forms
 }
 
-/// Initial letters of a multi-word name, skipping small words; `None` for one word.
+/// Initial letters of a multi-word name, skipping small words; `None` for one
+/// word, and for a name holding an acronym ("US Senate" is no "US").
 pub(crate) fn initials(name: &str) -> Option<String> {
     let words: Vec<&str> = name
         .split(' ')
         .filter(|w| !INITIALS_SKIP.contains(w))
         .collect();
-    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+    (words.len() >= 2 && !words.iter().any(|w| is_bare_acronym(w)))
+        .then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 /// True for an acronym name: 2-8 capitals, nothing else.
