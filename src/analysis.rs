@@ -14,6 +14,7 @@ pub mod gazetteer;
 pub mod index;
 pub mod invariants;
 pub mod kinds;
+pub mod merges;
 pub mod names;
 pub mod quotes;
 pub mod speakers;

@@ -368,15 +368,17 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
         .collect();
     // Keyed also by whether the name is a place: a place's acronym ("US") is
     // spelled by places only, not by "Universal Studios" or the "US Senate".
-    let placeish = |i: usize| {
-        mentions[i].kind == EntityKind::Place || gazetteer::place(&norms[i]).is_some()
-    };
+    let placeish =
+        |i: usize| mentions[i].kind == EntityKind::Place || gazetteer::place(&norms[i]).is_some();
     let mut by_initials: HashMap<(&str, bool), Vec<usize>> = HashMap::new();
     let mut by_end: Vec<(usize, usize, usize)> = Vec::new();
     for (i, init) in initials_of.iter().enumerate() {
         if let Some(init) = init {
             let place = placeish(i);
-            by_initials.entry((init.as_str(), place)).or_default().push(i);
+            by_initials
+                .entry((init.as_str(), place))
+                .or_default()
+                .push(i);
             by_end.push((mentions[i].span.paragraph, mentions[i].span.end, i));
         }
     }

@@ -4,6 +4,7 @@
 
 use super::gazetteer;
 use super::kinds;
+use super::merges::{self, NameUse, SurnameOwners};
 use super::names::{normalise, surname_forms};
 use crate::model::{Analysis, Entity, EntityKind, KindEvidence, Span};
 use foldhash::{HashMap, HashMapExt, HashSet};
@@ -477,7 +478,7 @@ pub struct Unifier {
     alias_owner: HashMap<String, Owners>,
     names: HashMap<String, NameFacts>,
     /// Rule 3: the full person names each surname form belongs to.
-    by_surname: HashMap<String, Owners>,
+    by_surname: SurnameOwners,
 }
 
 impl Unifier {
@@ -523,7 +524,7 @@ impl Unifier {
             }
             if e.kind == EntityKind::Person && !one_word {
                 for s in surname_forms(&e.name) {
-                    add_owner(&mut self.by_surname, s, &e.name);
+                    self.by_surname.add(s, &e.name);
                 }
             }
         }
@@ -582,15 +583,48 @@ impl Unifier {
         }
         rename.extend(alias_renames);
 
-        // 3. Surnames: only a name no article uses for anything but a one-word
-        // person, and no place, so "Scotland" the country never becomes a
-        // footballer because one article took "Baroness Scotland" for "Scotland".
+        // 2b. Plural and abbreviated forms of organisations and works.
+        let uses: Vec<NameUse> = self
+            .names
+            .iter()
+            .filter(|(name, _)| !rename.contains_key(*name) && gazetteer::place(name).is_none())
+            .map(|(name, facts)| NameUse {
+                name,
+                kind: majority_kind(&facts.kinds),
+                articles: facts.articles,
+            })
+            .collect();
+        for (from, to) in merges::short_forms(&uses) {
+            rename.entry(from).or_insert(to);
+        }
+
+        // 3. Surnames, and no place, so "Scotland" the country never becomes a
+        // footballer because one article took "Baroness Scotland" for
+        // "Scotland": a name no article uses for anything but a one-word
+        // person goes to the one full name of that surname; a name most of
+        // whose articles use it so goes to the collection's dominant full name
+        // of that surname ([`SurnameOwners::dominant`]) when that is a
+        // person's name by its shape ("Mr Blair" is Tony Blair, though Cherie
+        // Blair is named too and one article took "Blair" for something else).
         for (name, facts) in &self.names {
-            if facts.surname
-                && !facts.not_surname
-                && gazetteer::place(name).is_none()
-                && let Some(full) = Owners::one(self.by_surname.get(name))
-            {
+            if !facts.surname || rename.contains_key(name) || gazetteer::place(name).is_some() {
+                continue;
+            }
+            let person = EntityKind::ALL
+                .iter()
+                .position(|&k| k == EntityKind::Person)
+                .map_or(0, |k| facts.kinds[k]);
+            let full = if facts.not_surname {
+                None
+            } else {
+                self.by_surname.only(name)
+            };
+            let full = full.or_else(|| {
+                self.by_surname
+                    .dominant(name)
+                    .filter(|full| person * 3 >= facts.articles * 2 && kinds::is_person_name(full))
+            });
+            if let Some(full) = full {
                 rename.insert(name.clone(), full.to_string());
             }
         }

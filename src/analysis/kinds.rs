@@ -415,6 +415,12 @@ fn has_person_shape(words: &[&str]) -> bool {
     (initial || first_name) && !gazetteer::is_org_word(last)
 }
 
+/// True for a name shaped like a person's: a first name or an initial
+/// before a surname.
+pub fn is_person_name(name: &str) -> bool {
+    has_person_shape(&name.split(' ').collect::<Vec<_>>())
+}
+
 /// The cues of each entity in an article, parallel to `entities`.
 pub fn evidence(paragraphs: &[String], entities: &[Entity]) -> Vec<KindEvidence> {
     entities
