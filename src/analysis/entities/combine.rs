@@ -3,6 +3,7 @@
 
 use crate::analysis::names::is_acronym;
 use crate::model::{EntityKind, Span};
+use foldhash::HashMap;
 
 use super::{Candidate, Confidence, RawMention};
 
@@ -72,7 +73,57 @@ pub(super) fn combine(
     tagged.extend(added);
     tagged.sort_by_key(|m| (m.span.paragraph, m.span.start));
     align_defined_acronyms(paragraphs, &mut tagged);
+    join_split_spellings(paragraphs, &mut tagged);
     tagged
+}
+
+/// "Time Warner said" where the article also writes "TimeWarner": the tagger
+/// took the sentence's first word for an ordinary one and "Warner" for a
+/// person. A one-word mention whose previous word, written together with it,
+/// is a one-word name of the article becomes that name.
+fn join_split_spellings(paragraphs: &[String], mentions: &mut [RawMention]) {
+    let text = |m: &RawMention| {
+        paragraphs
+            .get(m.span.paragraph)
+            .and_then(|p| p.get(m.span.range()))
+            .unwrap_or("")
+    };
+    // Names written in one word with a capital inside: "TimeWarner", "PlayStation".
+    let joined: HashMap<String, EntityKind> = mentions
+        .iter()
+        .filter(|m| {
+            let t = text(m);
+            !t.contains(' ')
+                && t.chars().skip(1).any(char::is_uppercase)
+                && t.chars().any(char::is_lowercase)
+        })
+        .map(|m| (text(m).to_string(), m.kind))
+        .collect();
+    if joined.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let Some(para) = paragraphs.get(m.span.paragraph) else {
+            continue;
+        };
+        let word = text(m);
+        let Some(before) = para.get(..m.span.start).and_then(|b| b.strip_suffix(' ')) else {
+            continue;
+        };
+        let prev = before
+            .rsplit([' ', '"', '\u{201c}', '('])
+            .next()
+            .unwrap_or("");
+        if prev.is_empty() || word.contains(' ') || !prev.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let together = format!("{prev}{word}");
+        if let Some(&kind) = joined.get(&together) {
+            m.span.start -= prev.len() + 1;
+            m.kind = kind;
+            m.canonical = Some(together);
+        }
+    }
 }
 
 /// True when `acronym` stands in parentheses right after `name` and the

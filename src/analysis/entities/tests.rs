@@ -486,3 +486,23 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_name_split_at_a_sentence_start_joins_its_one_word_spelling() {
+    let text = "Profits at media group QuillStone rose.\n\nQuill Stone said on Friday it would grow. \
+                QuillStone shares rose.";
+    let ps: Vec<String> = text.split("\n\n").map(str::to_string).collect();
+    let found = find_mentions(&ps);
+    let split: Vec<&RawMention> = found
+        .iter()
+        .filter(|m| ps[m.span.paragraph][m.span.range()].ends_with("Stone"))
+        .collect();
+    for m in &split {
+        let text = &ps[m.span.paragraph][m.span.range()];
+        assert!(
+            text == "Quill Stone" || text == "QuillStone",
+            "{text}: {found:?}"
+        );
+        assert_ne!(m.kind, EntityKind::Person, "{found:?}");
+    }
+}
