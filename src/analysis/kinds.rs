@@ -186,6 +186,14 @@ fn org_after_possessive(w: &str) -> bool {
             | "manager"
             | "coach"
             | "chief"
+            | "software"
+            | "products"
+            | "services"
+            | "website"
+            | "stores"
+            | "brand"
+            | "takeover"
+            | "results"
     )
 }
 
@@ -561,6 +569,7 @@ mod tests {
         mention_cues("A Qarlow spokesman said.", 2, 8, false, &mut surname);
         assert_eq!(surname, [0; 4], "people have spokesmen too");
         assert_eq!(cues("Zentrix's shareholders met.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("Zentrix's software spread.", "Zentrix")[ORG], 2);
         assert_eq!(cues("Qarlow said it was over.", "Qarlow"), [0; 4]);
     }
 
