@@ -164,7 +164,8 @@ fn is_caps(word: &str) -> bool {
     word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
-/// A sign-off in capitals after the last sentence of the story: "... he said. REUTER".
+/// A sign-off after the last sentence of the story: "... he said. REUTER",
+/// "... 47 cts. Reuter".
 fn trailing_sign_off(para: &str, toks: &[Token]) -> Option<Range<usize>> {
     let words: Vec<&Token> = toks.iter().filter(|t| t.kind == TokenKind::Word).collect();
     let last = words.last()?;
@@ -172,7 +173,11 @@ fn trailing_sign_off(para: &str, toks: &[Token]) -> Option<Range<usize>> {
     let at = toks.iter().position(|t| t.start == last.start)?;
     let after_sentence = at > 0 && matches!(toks[at - 1].text(para), "." | "!" | "?" | "\"" | "”");
     let agency_tail = letter_words(text).next().is_some_and(is_agency);
-    (after_sentence && agency_tail && is_caps(text)).then_some(last.start..para.len())
+    // A bare agency name ending the story, after a sentence or a table
+    // without its own full stop: "... 5.05 3.12 Reuter".
+    let bare_end = is_agency(text) && at + 1 == toks.len();
+    (agency_tail && ((after_sentence && is_caps(text)) || bare_end))
+        .then_some(last.start..para.len())
 }
 
 /// "By Jane Smith", "By Jane Smith and John Doe, BBC News": a short line of
@@ -381,6 +386,12 @@ mod tests {
             assert!(!names.iter().any(|n| n == absent), "{absent}: {names:?}");
         }
         assert!(furniture_texts("Profits rose, he said. REUTER").contains(&"REUTER".to_string()));
+        assert!(
+            furniture_texts("Net excludes a gain of 47 cts. Reuter")
+                .contains(&"Reuter".to_string())
+        );
+        assert!(furniture_texts("Tex Gulf 1.73 1.48 Reuter").contains(&"Reuter".to_string()));
+        assert!(furniture_texts("A Reuter survey found it.").is_empty());
         assert!(furniture_texts("Reuter11:43/VB").len() == 1);
         // A sentence that starts with "By" is no byline.
         assert!(furniture_texts("By Friday the Brimley Group had sold its mills.").is_empty());
