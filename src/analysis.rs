@@ -11,9 +11,13 @@
 
 pub mod aliases;
 pub mod entities;
+pub mod furniture;
 pub mod gazetteer;
 pub mod index;
 pub mod invariants;
+pub mod kinds;
+pub mod merges;
+pub mod names;
 pub mod nested;
 pub mod quotes;
 pub mod repeats;
@@ -28,7 +32,9 @@ pub fn analyse(article: &Article) -> Analysis {
     let paragraphs = &article.paragraphs;
     // Tokenised once, read by the entity finder and the speaker finder.
     let split = tokens::split_paragraphs(paragraphs);
-    let entities = find_entities(paragraphs, &split);
+    let mut entities = find_entities(paragraphs, &split);
+    let mut evidence = kinds::evidence(paragraphs, &entities);
+    kinds::apply(&mut entities, &mut evidence);
     let quote_spans = quotes::find_quotes(paragraphs);
     let speakers = speakers::attribute_in(paragraphs, &split, &quote_spans, &entities);
     let quotes = quote_spans
@@ -39,7 +45,11 @@ pub fn analyse(article: &Article) -> Analysis {
             speaker,
         })
         .collect();
-    Analysis { entities, quotes }
+    Analysis {
+        entities,
+        quotes,
+        evidence,
+    }
 }
 
 /// The entities of one article's paragraphs: mentions found, split where one

@@ -147,6 +147,7 @@ mod tests {
                 span: Span::new(0, 1, 18),
                 speaker: Some(0),
             }],
+            evidence: Vec::new(),
         };
         (article, analysis)
     }

@@ -143,7 +143,17 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Quotes in text order.
     pub quotes: Vec<Quote>,
+    /// What the article's words say of each entity's kind, parallel to
+    /// `entities` (empty when not gathered). The collection step adds it up
+    /// per name ([`crate::analysis::kinds`]); not part of the dump.
+    #[serde(skip)]
+    pub evidence: Vec<KindEvidence>,
 }
+
+/// Cues for an entity's kind in one article ("Mr X", "shares in X", "the film
+/// X"), counted per kind in [`EntityKind::ALL`] order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindEvidence(pub [u16; 4]);
 
 impl Analysis {
     /// The canonical name of a quote's speaker, if it has one.

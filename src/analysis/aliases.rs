@@ -9,16 +9,9 @@
 
 use super::entities::RawMention;
 use super::gazetteer;
+use super::names::{initials, is_bare_acronym, is_subsequence, normalise, surname_forms};
 use crate::model::{Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-
-/// Words left out of an organisation's initials ("Bank of England" → BE).
-const INITIALS_SKIP: &[&str] = &["of", "the", "and", "for", "&", "de", "la", "du"];
-
-/// Lower-case name particles that may start a surname ("al-Assad" → "Assad").
-const SURNAME_PREFIXES: &[&str] = &[
-    "al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "ar-",
-];
 
 /// Union-find over mention indices.
 struct Groups {
@@ -154,62 +147,6 @@ impl<'a> FullName<'a> {
             })
         })
     }
-}
-
-/// A surface form as a comparison key: single spaces, curly apostrophes made
-/// straight, dots dropped from initials ("U.S." → "US").
-pub fn normalise(surface: &str) -> String {
-    // Words joined by single spaces, curly apostrophes straightened, in one buffer.
-    let mut s = String::with_capacity(surface.len());
-    for (k, word) in surface.split_whitespace().enumerate() {
-        if k > 0 {
-            s.push(' ');
-        }
-        if word.contains('\u{2019}') {
-            s.extend(word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }));
-        } else {
-            s.push_str(word);
-        }
-    }
-    if s.contains('.') && s.chars().all(|c| c == '.' || c.is_uppercase()) {
-        s.retain(|c| c != '.');
-    }
-    s
-}
-
-/// The surnames a full name can be shortened to: its last word, and that word
-/// without a particle prefix ("Bashar al-Assad" → "al-Assad", "Assad").
-pub fn surname_forms(full: &str) -> Vec<&str> {
-    let Some(last) = full.split(' ').next_back() else {
-        return Vec::new();
-    };
-    let mut forms = vec![last];
-    for p in SURNAME_PREFIXES {
-        if let Some(rest) = last.strip_prefix(p) {
-            forms.push(rest);
-        }
-    }
-    forms
-}
-
-/// Initial letters of a multi-word name, skipping small words; `None` for one word.
-fn initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name
-        .split(' ')
-        .filter(|w| !INITIALS_SKIP.contains(w))
-        .collect();
-    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
-}
-
-/// True for an acronym name: 2-8 capitals, nothing else.
-fn is_acronym(name: &str) -> bool {
-    (2..=8).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase())
-}
-
-/// True when the letters of `small` appear in `big` in order.
-fn is_subsequence(small: &str, big: &str) -> bool {
-    let mut it = big.chars();
-    small.chars().all(|c| it.any(|b| b == c))
 }
 
 /// Groups mentions into entities, sorted by kind, mention count (most first), name.
@@ -382,7 +319,7 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
     let shorts: Vec<usize> = orgs
         .iter()
         .copied()
-        .filter(|&i| !is_acronym(&norms[i]) && gazetteer::place(&norms[i]).is_none())
+        .filter(|&i| !is_bare_acronym(&norms[i]) && gazetteer::place(&norms[i]).is_none())
         .collect();
     // Each organisation under every short name it ends in after a space. The short
     // names are a trie of words read from the last word back, which each name walks
@@ -429,16 +366,24 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
                 .flatten()
         })
         .collect();
-    let mut by_initials: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Keyed also by whether the name is a place: a place's acronym ("US") is
+    // spelled by places only, not by "Universal Studios" or the "US Senate".
+    let placeish =
+        |i: usize| mentions[i].kind == EntityKind::Place || gazetteer::place(&norms[i]).is_some();
+    let mut by_initials: HashMap<(&str, bool), Vec<usize>> = HashMap::new();
     let mut by_end: Vec<(usize, usize, usize)> = Vec::new();
     for (i, init) in initials_of.iter().enumerate() {
         if let Some(init) = init {
-            by_initials.entry(init.as_str()).or_default().push(i);
+            let place = placeish(i);
+            by_initials
+                .entry((init.as_str(), place))
+                .or_default()
+                .push(i);
             by_end.push((mentions[i].span.paragraph, mentions[i].span.end, i));
         }
     }
     by_end.sort_unstable();
-    for a in (0..mentions.len()).filter(|&a| is_acronym(&norms[a])) {
+    for a in (0..mentions.len()).filter(|&a| is_bare_acronym(&norms[a])) {
         let acronym = norms[a].as_str();
         let at = &mentions[a].span;
         // Names ending just before the acronym: only " (" may stand between.
@@ -456,8 +401,9 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
                     .is_some_and(|between| between.trim() == "(")
         });
         // One group must stand behind the acronym: two spelled groups already make two.
+        let place = placeish(a);
         let mut roots = by_initials
-            .get_mut(acronym)
+            .get_mut(&(acronym, place))
             .map(|spelled| groups.two_roots(spelled))
             .unwrap_or_default();
         for i in defined_before {
@@ -634,6 +580,20 @@ mod tests {
         assert!(wb.aliases.contains(&"WB".to_string()));
         let dl = entity(&e, "Desert Lancers");
         assert_eq!(dl.aliases, ["Desert Lancers", "DLR"]);
+    }
+
+    #[test]
+    fn merge_spells_a_place_acronym_only_by_places() {
+        let e = analyse(
+            "The US Senate met. Universal Studios said the US would act. \
+             The United States and the US agreed.",
+        );
+        let us = e.iter().find(|e| e.aliases.iter().any(|a| a == "US"));
+        let aliases = us.map(|e| e.aliases.clone()).unwrap_or_default();
+        assert!(aliases.contains(&"United States".to_string()), "{e:?}");
+        for other in ["US Senate", "Senate", "Universal Studios"] {
+            assert!(!aliases.contains(&other.to_string()), "{other}: {e:?}");
+        }
     }
 
     #[test]

@@ -2,10 +2,13 @@
 //! real-world entity carry the same canonical name in every article, and
 //! [`CollectionIndex`] records which articles mention each entity.
 
-use super::aliases::{normalise, surname_forms};
-use super::gazetteer;
-use crate::model::{Analysis, Entity, EntityKind, Span};
-use foldhash::{HashMap, HashMapExt, HashSet};
+mod unifier;
+
+pub use unifier::{Renames, Unifier, apply_renames, unify};
+
+use super::kinds;
+use crate::model::{Analysis, EntityKind, Span};
+use foldhash::HashMap;
 
 // The reader's corrections (`crate::corrections`) change the index through these.
 mod edit;
@@ -326,7 +329,10 @@ impl CollectionIndex {
                 continue;
             };
             let votes = &mut self.kind_votes[slot];
-            let place = EntityKind::ALL.iter().position(|&k| k == EntityKind::Place);
+            let place = EntityKind::ALL
+                .iter()
+                .position(|&k| k == EntityKind::Place)
+                .filter(|_| kinds::keeps_place(name));
             let moved: u32 = (0..4)
                 .filter(|&k| Some(k) != place)
                 .map(|k| std::mem::take(&mut votes[k]))
@@ -376,322 +382,6 @@ fn merge_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Gives every entity one canonical name across the collection, merging
-/// entities of an article that turn out to be the same, and keeping each
-/// article's quote speakers pointing at the right entity. The same as adding
-/// every analysis to a [`Unifier`] and applying its renames to each.
-pub fn unify(analyses: &mut [Analysis]) {
-    let mut unifier = Unifier::default();
-    for analysis in analyses.iter() {
-        unifier.add(analysis);
-    }
-    let renames = unifier.renames();
-    for analysis in analyses.iter_mut() {
-        apply_renames(analysis, &renames);
-    }
-}
-
-/// What [`unify`] decided for a collection: the collection name of each name
-/// that changes, and the kind of each name whose articles disagree on it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Renames {
-    /// Old name → collection name (looked up once, never in a chain).
-    pub names: HashMap<String, String>,
-    /// Collection name → the kind most of its articles give it (places keep theirs).
-    pub kinds: HashMap<String, EntityKind>,
-}
-
-impl Renames {
-    /// The collection name for `name`.
-    pub fn name<'a>(&'a self, name: &'a str) -> &'a str {
-        self.names.get(name).map_or(name, String::as_str)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty() && self.kinds.is_empty()
-    }
-}
-
-/// The owners of a name: one, or more than one (the rules only act on one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Owners {
-    One(Box<str>),
-    Many,
-}
-
-impl Owners {
-    /// Counts `owner` in.
-    fn with(&mut self, owner: &str) {
-        if matches!(self, Owners::One(o) if **o != *owner) {
-            *self = Owners::Many;
-        }
-    }
-
-    fn one(slot: Option<&Owners>) -> Option<&str> {
-        match slot {
-            Some(Owners::One(o)) => Some(o),
-            _ => None,
-        }
-    }
-}
-
-/// Adds `owner` to the owners of `key`.
-fn add_owner(map: &mut HashMap<String, Owners>, key: &str, owner: &str) {
-    match map.get_mut(key) {
-        Some(owners) => owners.with(owner),
-        None => {
-            map.insert(key.to_string(), Owners::One(owner.into()));
-        }
-    }
-}
-
-/// What the rules need to know about one entity name.
-#[derive(Debug, Clone, Default)]
-struct NameFacts {
-    /// Articles that use it as an entity name.
-    articles: u32,
-    /// Used at least once by an entity that is not a one-word person (rule 2 may rename it).
-    not_surname: bool,
-    /// Used at least once by a one-word person (rule 3 may rename it).
-    surname: bool,
-    /// Entities of each kind with this name, in [`EntityKind::ALL`] order (rule 4).
-    kinds: [u32; 4],
-}
-
-/// The collection-wide facts [`unify`] decides on, gathered one article at a
-/// time and in any order (every fact is a count or a set), so a streaming
-/// reader can feed articles as they are analysed and ask for the renames at
-/// the end. Memory grows with the number of distinct names, not of articles.
-#[derive(Debug, Clone, Default)]
-pub struct Unifier {
-    /// Rule 1: for each gazetteer place, the mentions of each name used for it.
-    place_names: HashMap<&'static str, HashMap<String, usize>>,
-    /// Rule 2: the names each normalised alias belongs to, where it is not the name itself.
-    alias_owner: HashMap<String, Owners>,
-    names: HashMap<String, NameFacts>,
-    /// Rule 3: the full person names each surname form belongs to.
-    by_surname: HashMap<String, Owners>,
-}
-
-impl Unifier {
-    /// Adds one article's entities (as the article's own analysis names them).
-    pub fn add(&mut self, analysis: &Analysis) {
-        for e in &analysis.entities {
-            if e.kind == EntityKind::Place
-                && let Some(p) = gazetteer::place(&e.name)
-            {
-                *self
-                    .place_names
-                    .entry(p.canonical)
-                    .or_default()
-                    .entry(e.name.clone())
-                    .or_default() += e.mentions.len();
-            }
-            for alias in &e.aliases {
-                let a = normalise(alias);
-                if a != e.name {
-                    add_owner(&mut self.alias_owner, &a, &e.name);
-                }
-            }
-            let one_word = !e.name.contains(' ');
-            if !self.names.contains_key(&e.name) {
-                self.names.insert(e.name.clone(), NameFacts::default());
-            }
-            let Some(facts) = self.names.get_mut(&e.name) else {
-                continue;
-            };
-            facts.articles += 1;
-            if let Some(k) = EntityKind::ALL.iter().position(|&k| k == e.kind) {
-                facts.kinds[k] += 1;
-            }
-            if e.kind == EntityKind::Person && one_word {
-                facts.surname = true;
-            } else {
-                facts.not_surname = true;
-            }
-            if e.kind == EntityKind::Person && !one_word {
-                for s in surname_forms(&e.name) {
-                    add_owner(&mut self.by_surname, s, &e.name);
-                }
-            }
-        }
-    }
-
-    /// The renames (old name → collection name) for everything added so far.
-    ///
-    /// # Algorithm
-    /// 1. Places the gazetteer knows are grouped by their gazetteer place; the
-    ///    group's name is its most used name across the collection ("UAE" beats
-    ///    "United Arab Emirates" if articles say it more).
-    /// 2. Every other entity name that is an alias of exactly one entity
-    ///    elsewhere, under a different name, takes that name (an article that
-    ///    only says "Revolutionary Guard" gets the collection's "IRGC"), unless
-    ///    more articles use it as a name than use the other.
-    /// 3. A one-word person (a surname) takes the full name of the one person in
-    ///    the collection whose surname it is; with two candidates it stays as is.
-    ///    A name also used for a place or any other kind of entity is left alone.
-    /// 4. A name given different kinds in different articles takes the kind most
-    ///    of its articles give it ("Google" tagged a person in one article, an
-    ///    organization in five), like the tagger's document pass, collection-wide.
-    ///    Places are left alone: a place name used for a team or a government
-    ///    ("Leeds won", "Washington said") is a different thing in that article.
-    pub fn renames(&self) -> Renames {
-        let mut rename: HashMap<String, String> = HashMap::new();
-
-        // 1. Places by gazetteer identity.
-        for names in self.place_names.values() {
-            if let Some((best, _)) = names
-                .iter()
-                .max_by_key(|(n, c)| (**c, n.len(), std::cmp::Reverse(n.as_str())))
-            {
-                for n in names.keys().filter(|n| *n != best) {
-                    rename.insert(n.clone(), best.clone());
-                }
-            }
-        }
-
-        // 2. Aliases of one named entity elsewhere; surnames are rule 3's, places rule 1's.
-        let used = |n: &str| self.names.get(n).map_or(0, |f| f.articles);
-        let mut alias_renames = Vec::new();
-        for (name, facts) in &self.names {
-            if !facts.not_surname || rename.contains_key(name) || gazetteer::place(name).is_some() {
-                continue;
-            }
-            // The name most articles use wins: one odd article does not rename the rest.
-            if let Some(owner) = Owners::one(self.alias_owner.get(name))
-                && used(owner) >= facts.articles
-            {
-                alias_renames.push((name.clone(), owner.to_string()));
-            }
-        }
-        rename.extend(alias_renames);
-
-        // 3. Surnames: only a name no article uses for anything but a one-word
-        // person, and no place, so "Scotland" the country never becomes a
-        // footballer because one article took "Baroness Scotland" for "Scotland".
-        for (name, facts) in &self.names {
-            if facts.surname
-                && !facts.not_surname
-                && gazetteer::place(name).is_none()
-                && let Some(full) = Owners::one(self.by_surname.get(name))
-            {
-                rename.insert(name.clone(), full.to_string());
-            }
-        }
-
-        // 4. One kind per name: the kind most articles give it, when most do.
-        // A name neither renamed nor renamed to is decided on its own votes;
-        // only the few others are added up by their collection name, so no
-        // map of every name is made.
-        let majority = |v: [usize; 4]| {
-            let total: usize = v.iter().sum();
-            let (k, &top) = v.iter().enumerate().max_by_key(|&(_, n)| n)?;
-            let kind = EntityKind::ALL[k];
-            (total >= 2 && top * 2 > total && top < total && kind != EntityKind::Place)
-                .then_some(kind)
-        };
-        let widen = |v: [u32; 4]| v.map(|n| n as usize);
-        let targets: std::collections::HashSet<&str> =
-            rename.values().map(String::as_str).collect();
-        let mut kinds: HashMap<String, EntityKind> = HashMap::new();
-        let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
-        for (name, facts) in &self.names {
-            let collection = rename.get(name).unwrap_or(name);
-            if collection == name && !targets.contains(name.as_str()) {
-                if let Some(kind) = majority(widen(facts.kinds)) {
-                    kinds.insert(name.clone(), kind);
-                }
-            } else {
-                let v = votes.entry(collection.as_str()).or_default();
-                for (total, n) in v.iter_mut().zip(widen(facts.kinds)) {
-                    *total += n;
-                }
-            }
-        }
-        for (name, v) in votes {
-            if let Some(kind) = majority(v) {
-                kinds.insert(name.to_string(), kind);
-            }
-        }
-        Renames {
-            names: rename,
-            kinds,
-        }
-    }
-}
-
-/// Renames entities (and gives them their collection kind), merges those
-/// that now share a name, re-sorts, and re-points quote speakers.
-pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
-    let (rename, kinds) = (&renames.names, &renames.kinds);
-    let final_name = |e: &Entity| rename.get(&e.name).unwrap_or(&e.name).clone();
-    let revoted = |e: &Entity| {
-        e.kind != EntityKind::Place
-            && kinds
-                .get(rename.get(&e.name).unwrap_or(&e.name))
-                .is_some_and(|&k| k != e.kind)
-    };
-    if !analysis
-        .entities
-        .iter()
-        .any(|e| rename.contains_key(&e.name) || revoted(e))
-    {
-        return;
-    }
-    let old = std::mem::take(&mut analysis.entities);
-    let mut merged: Vec<Entity> = Vec::new();
-    let mut old_to_new: Vec<usize> = Vec::with_capacity(old.len());
-    // Where each name went, and the aliases of entities that others joined: an
-    // article names thousands, so neither is searched in a list.
-    let mut position_of: HashMap<String, usize> = HashMap::with_capacity(old.len());
-    let mut joined: HashMap<usize, HashSet<String>> = HashMap::new();
-    for mut e in old {
-        e.name = final_name(&e);
-        if let Some(&kind) = kinds.get(&e.name)
-            && e.kind != EntityKind::Place
-        {
-            e.kind = kind;
-        }
-        if let Some(&pos) = position_of.get(&e.name) {
-            let m = &mut merged[pos];
-            let seen = joined
-                .entry(pos)
-                .or_insert_with(|| m.aliases.iter().cloned().collect());
-            for a in e.aliases {
-                if seen.insert(a.clone()) {
-                    m.aliases.push(a);
-                }
-            }
-            m.mentions.extend(e.mentions);
-            old_to_new.push(pos);
-        } else {
-            position_of.insert(e.name.clone(), merged.len());
-            merged.push(e);
-            old_to_new.push(merged.len() - 1);
-        }
-    }
-    // Sorted once, not at every entity that joins.
-    for &pos in joined.keys() {
-        let mentions = &mut merged[pos].mentions;
-        mentions.sort();
-        mentions.dedup();
-    }
-    let mut order: Vec<usize> = (0..merged.len()).collect();
-    order.sort_by(|&a, &b| merged[a].sidebar_order(&merged[b]));
-    let mut position = vec![0; merged.len()];
-    for (new_pos, &i) in order.iter().enumerate() {
-        position[i] = new_pos;
-    }
-    for q in &mut analysis.quotes {
-        q.speaker = q
-            .speaker
-            .and_then(|s| old_to_new.get(s))
-            .map(|&m| position[m]);
-    }
-    let mut slots: Vec<Option<Entity>> = merged.into_iter().map(Some).collect();
-    analysis.entities = order.iter().filter_map(|&i| slots[i].take()).collect();
-}
-
 #[cfg(test)]
 mod tests {
 
@@ -707,10 +397,12 @@ mod tests {
         let summary = Analysis {
             entities: vec![entity("Ada Brightwater", 1)],
             quotes: Vec::new(),
+            evidence: Vec::new(),
         };
         let full = Analysis {
             entities: vec![entity("Ada Brightwater", 3), entity("Tom Saltmarsh", 2)],
             quotes: Vec::new(),
+            evidence: Vec::new(),
         };
         let mut index = CollectionIndex::default();
         index.add(4, &summary);
@@ -748,10 +440,12 @@ mod tests {
         let first = Analysis {
             entities: vec![person("Ada Brightwater"), person("Tom Saltmarsh")],
             quotes: vec![said(0, Some(0)), said(1, Some(1)), said(2, None)],
+            evidence: Vec::new(),
         };
         let second = Analysis {
             entities: vec![person("Brightwater")],
             quotes: vec![said(3, Some(0))],
+            evidence: Vec::new(),
         };
         let mut index = CollectionIndex::default();
         index.add(0, &first);
@@ -782,6 +476,7 @@ mod tests {
         let full = Analysis {
             entities: vec![person("Tom Saltmarsh")],
             quotes: vec![said(5, Some(0))],
+            evidence: Vec::new(),
         };
         index.extend(0, &full);
         assert_eq!(refs(&index, "Ada Brightwater"), [(1, 3)]);
@@ -790,7 +485,8 @@ mod tests {
 
     use super::*;
     use crate::analysis::{aliases, entities};
-    use crate::model::{Quote, Span};
+    use crate::model::{Entity, KindEvidence, Quote, Span};
+    use foldhash::HashMapExt;
 
     fn analyse(text: &str) -> Analysis {
         let paragraphs: Vec<String> = text.split("\n\n").map(|p| p.trim().to_string()).collect();
@@ -798,6 +494,7 @@ mod tests {
         Analysis {
             entities,
             quotes: Vec::new(),
+            evidence: Vec::new(),
         }
     }
 
@@ -854,6 +551,7 @@ mod tests {
                 span: Span::new(0, 0, 1),
                 speaker: Some(0),
             }],
+            evidence: Vec::new(),
         }
     }
 
@@ -876,6 +574,50 @@ mod tests {
             Some(0),
             "speaker still points at it"
         );
+    }
+
+    #[test]
+    fn unify_gives_a_name_the_kind_its_cues_show_across_articles() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        let with = |name: &str, kind, cues: [u16; 4]| {
+            let mut a = one_entity(name, kind);
+            a.evidence = vec![KindEvidence(cues)];
+            a
+        };
+        let mut analyses = vec![
+            // Each article alone shows too little; together they show a club.
+            with("Tolham", P, [0, 1, 0, 0]),
+            with("Tolham", P, [0, 1, 0, 0]),
+            with("Tolham", P, [0, 2, 0, 0]),
+            // Cues for two kinds: the votes stand.
+            with("Qarlow", P, [2, 2, 0, 0]),
+            with("Qarlow", P, [0, 1, 0, 0]),
+            // A known place keeps its kind; an unknown one follows its cues.
+            with("London", L, [0, 4, 0, 0]),
+            with("Yuletide", L, [0, 0, 0, 4]),
+        ];
+        let index_before = {
+            let mut unifier = Unifier::default();
+            for a in &analyses {
+                unifier.add(a);
+            }
+            let mut index = CollectionIndex::build(&analyses);
+            index.rename(&unifier.renames());
+            index.sort();
+            index
+        };
+        unify(&mut analyses);
+        let kinds: Vec<EntityKind> = analyses.iter().map(|a| a.entities[0].kind).collect();
+        assert_eq!(kinds, [O, O, O, P, P, L, EntityKind::Other]);
+        // The index renamed in place agrees with the index of the unified analyses.
+        let index_after = CollectionIndex::build(&analyses);
+        for name in ["Tolham", "Qarlow", "London", "Yuletide"] {
+            assert_eq!(
+                index_before.get(name).map(|e| e.kind),
+                index_after.get(name).map(|e| e.kind),
+                "{name}"
+            );
+        }
     }
 
     #[test]
@@ -926,6 +668,7 @@ mod tests {
             Analysis {
                 entities: vec![person("Nora Quist", 0)],
                 quotes: Vec::new(),
+                evidence: Vec::new(),
             },
             Analysis {
                 entities: vec![
@@ -937,6 +680,7 @@ mod tests {
                     span: Span::new(0, 30, 40),
                     speaker: Some(1),
                 }],
+                evidence: Vec::new(),
             },
         ];
         unify(&mut analyses);
@@ -1051,6 +795,7 @@ mod tests {
                 .map(|n| one_entity(n, EntityKind::Place).entities.remove(0))
                 .collect(),
             quotes: Vec::new(),
+            evidence: Vec::new(),
         };
         let mut index = CollectionIndex::default();
         index.add(0, &places(&["Lima"]));
@@ -1096,6 +841,7 @@ mod tests {
                 span: Span::new(0, 0, 1),
                 speaker: Some(2_001),
             }],
+            evidence: Vec::new(),
         };
         apply_renames(&mut analysis, &renames);
         assert_eq!(names(&analysis), ["Helena Varga", "Ali Reza"]);

@@ -247,6 +247,7 @@ mod tests {
                 mentions,
             }],
             quotes: Vec::new(),
+            evidence: Vec::new(),
         }
     }
 

@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
-use super::aliases::surname_forms;
 use super::entities::RawMention;
 use super::gazetteer;
+use super::names::{is_acronym, surname_forms};
 use super::tokens::{TokenKind, Tokenized};
 use crate::model::{EntityKind, Span};
 
@@ -133,11 +133,6 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
     }
     forms.sort_by_key(|f| std::cmp::Reverse(f.words.len()));
     forms
-}
-
-/// True for 2–8 capitals and nothing else ("CPS", "IRGC").
-fn is_acronym(text: &str) -> bool {
-    (2..=8).contains(&text.chars().count()) && text.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// The index of the last token when the words of `form` start at token `i`.

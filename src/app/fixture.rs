@@ -115,7 +115,14 @@ impl ArticleBuilder {
             })
             .collect();
         quotes.sort_by_key(|q| q.span);
-        (self.article, Analysis { entities, quotes })
+        (
+            self.article,
+            Analysis {
+                entities,
+                quotes,
+                evidence: Vec::new(),
+            },
+        )
     }
 }
 

@@ -152,6 +152,7 @@ fn article() -> (Vec<String>, Analysis) {
         mentions,
     };
     let analysis = Analysis {
+        evidence: Vec::new(),
         entities: vec![
             entity(
                 "Blair",
@@ -242,6 +243,7 @@ fn an_alias_inside_a_longer_mention_or_part_of_a_word_is_not_marked() {
     let long = "The Supreme Leader Ali";
     let start = p[0].find(long).expect("there");
     let mut a = Analysis {
+        evidence: Vec::new(),
         entities: vec![Entity {
             name: "Ali".into(),
             kind: EntityKind::Person,
@@ -267,6 +269,7 @@ fn a_hidden_speaker_leaves_its_quotes_without_one() {
 fn apply_to_index_follows_the_file() {
     let (p, a) = article();
     let other = Analysis {
+        evidence: Vec::new(),
         entities: vec![Entity {
             name: "Blair".into(),
             kind: EntityKind::Person,
@@ -349,6 +352,7 @@ fn edit_file_writes_atomically_and_restores() {
 fn an_entity_named_by_an_alias_phrase_joins_its_entity_in_the_index() {
     let p = vec!["The Supreme Leader spoke.".to_string()];
     let a = Analysis {
+        evidence: Vec::new(),
         entities: vec![Entity {
             name: "Supreme Leader".into(),
             kind: EntityKind::Person,

@@ -1,0 +1,404 @@
+//! How [`unify`] decides: the [`Unifier`] gathers, one article at a time,
+//! what the collection says of each name, and [`Unifier::renames`] turns it
+//! into a collection name and kind for each ([`Renames`]), which
+//! [`apply_renames`] gives each article.
+
+use super::majority_kind;
+use crate::analysis::gazetteer;
+use crate::analysis::kinds;
+use crate::analysis::merges::{self, NameUse, SurnameOwners};
+use crate::analysis::names::{normalise, surname_forms};
+use crate::model::{Analysis, Entity, EntityKind, KindEvidence};
+use foldhash::{HashMap, HashMapExt, HashSet};
+
+/// Cues a name needs across the collection before they overrule its votes
+/// (an article alone needs two, [`kinds::apply`]; on CoNLL-2003 dev two
+/// across the collection cost more than they gave).
+const COLLECTION_CUES: u32 = 3;
+
+/// Gives every entity one canonical name across the collection, merging
+/// entities of an article that turn out to be the same, and keeping each
+/// article's quote speakers pointing at the right entity. The same as adding
+/// every analysis to a [`Unifier`] and applying its renames to each.
+pub fn unify(analyses: &mut [Analysis]) {
+    let mut unifier = Unifier::default();
+    for analysis in analyses.iter() {
+        unifier.add(analysis);
+    }
+    let renames = unifier.renames();
+    for analysis in analyses.iter_mut() {
+        apply_renames(analysis, &renames);
+    }
+}
+
+/// What [`unify`] decided for a collection: the collection name of each name
+/// that changes, and the kind of each name whose articles disagree on it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Renames {
+    /// Old name → collection name (looked up once, never in a chain).
+    pub names: HashMap<String, String>,
+    /// Collection name → the kind most of its articles give it (places keep theirs).
+    pub kinds: HashMap<String, EntityKind>,
+}
+
+impl Renames {
+    /// The collection name for `name`.
+    pub fn name<'a>(&'a self, name: &'a str) -> &'a str {
+        self.names.get(name).map_or(name, String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.kinds.is_empty()
+    }
+}
+
+/// The owners of a name: one, or more than one (the rules only act on one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Owners {
+    One(Box<str>),
+    Many,
+}
+
+impl Owners {
+    /// Counts `owner` in.
+    fn with(&mut self, owner: &str) {
+        if matches!(self, Owners::One(o) if **o != *owner) {
+            *self = Owners::Many;
+        }
+    }
+
+    fn one(slot: Option<&Owners>) -> Option<&str> {
+        match slot {
+            Some(Owners::One(o)) => Some(o),
+            _ => None,
+        }
+    }
+}
+
+/// Adds `owner` to the owners of `key`.
+fn add_owner(map: &mut HashMap<String, Owners>, key: &str, owner: &str) {
+    match map.get_mut(key) {
+        Some(owners) => owners.with(owner),
+        None => {
+            map.insert(key.to_string(), Owners::One(owner.into()));
+        }
+    }
+}
+
+/// What the rules need to know about one entity name.
+#[derive(Debug, Clone, Default)]
+struct NameFacts {
+    /// Articles that use it as an entity name.
+    articles: u32,
+    /// Used at least once by an entity that is not a one-word person (rule 2 may rename it).
+    not_surname: bool,
+    /// Used at least once by a one-word person (rule 3 may rename it).
+    surname: bool,
+    /// Entities of each kind with this name, in [`EntityKind::ALL`] order (rule 4).
+    kinds: [u32; 4],
+    /// Cues for each kind in the words around it, summed over its articles (rule 4).
+    evidence: [u32; 4],
+}
+
+/// The collection-wide facts [`unify`] decides on, gathered one article at a
+/// time and in any order (every fact is a count or a set), so a streaming
+/// reader can feed articles as they are analysed and ask for the renames at
+/// the end. Memory grows with the number of distinct names, not of articles.
+#[derive(Debug, Clone, Default)]
+pub struct Unifier {
+    /// Rule 1: for each gazetteer place, the mentions of each name used for it.
+    place_names: HashMap<&'static str, HashMap<String, usize>>,
+    /// Rule 2: the names each normalised alias belongs to, where it is not the name itself.
+    alias_owner: HashMap<String, Owners>,
+    names: HashMap<String, NameFacts>,
+    /// Rule 3: the full person names each surname form belongs to.
+    by_surname: SurnameOwners,
+}
+
+impl Unifier {
+    /// Adds one article's entities (as the article's own analysis names them).
+    pub fn add(&mut self, analysis: &Analysis) {
+        for (i, e) in analysis.entities.iter().enumerate() {
+            if e.kind == EntityKind::Place
+                && let Some(p) = gazetteer::place(&e.name)
+            {
+                *self
+                    .place_names
+                    .entry(p.canonical)
+                    .or_default()
+                    .entry(e.name.clone())
+                    .or_default() += e.mentions.len();
+            }
+            for alias in &e.aliases {
+                let a = normalise(alias);
+                if a != e.name {
+                    add_owner(&mut self.alias_owner, &a, &e.name);
+                }
+            }
+            let one_word = !e.name.contains(' ');
+            if !self.names.contains_key(&e.name) {
+                self.names.insert(e.name.clone(), NameFacts::default());
+            }
+            let Some(facts) = self.names.get_mut(&e.name) else {
+                continue;
+            };
+            facts.articles += 1;
+            if let Some(k) = EntityKind::ALL.iter().position(|&k| k == e.kind) {
+                facts.kinds[k] += 1;
+            }
+            if let Some(ev) = analysis.evidence.get(i) {
+                for (total, n) in facts.evidence.iter_mut().zip(ev.0) {
+                    *total += u32::from(n);
+                }
+            }
+            if e.kind == EntityKind::Person && one_word {
+                facts.surname = true;
+            } else {
+                facts.not_surname = true;
+            }
+            if e.kind == EntityKind::Person && !one_word {
+                for s in surname_forms(&e.name) {
+                    self.by_surname.add(s, &e.name);
+                }
+            }
+        }
+    }
+
+    /// The renames (old name → collection name) for everything added so far.
+    ///
+    /// # Algorithm
+    /// 1. Places the gazetteer knows are grouped by their gazetteer place; the
+    ///    group's name is its most used name across the collection ("UAE" beats
+    ///    "United Arab Emirates" if articles say it more).
+    /// 2. Every other entity name that is an alias of exactly one entity
+    ///    elsewhere, under a different name, takes that name (an article that
+    ///    only says "Revolutionary Guard" gets the collection's "IRGC"), unless
+    ///    more articles use it as a name than use the other.
+    /// 3. A one-word person (a surname) takes the full name of the one person in
+    ///    the collection whose surname it is; with two candidates it stays as is.
+    ///    A name also used for a place or any other kind of entity is left alone.
+    /// 4. A name given different kinds in different articles takes the kind most
+    ///    of its articles give it ("Google" tagged a person in one article, an
+    ///    organization in five), like the tagger's document pass, collection-wide.
+    ///    Then the cues around the name in all its articles may overrule the
+    ///    votes, when they clearly show another kind ([`kinds::decide`]:
+    ///    "Chelsea beat Arsenal 2-1", "shares in Yukos", "the film Vera Drake").
+    ///    Places the gazetteer knows are left alone: a place name used for a
+    ///    team or a government ("Leeds won", "Washington said") is a different
+    ///    thing in that article.
+    pub fn renames(&self) -> Renames {
+        let mut rename: HashMap<String, String> = HashMap::new();
+
+        // 1. Places by gazetteer identity.
+        for names in self.place_names.values() {
+            if let Some((best, _)) = names
+                .iter()
+                .max_by_key(|(n, c)| (**c, n.len(), std::cmp::Reverse(n.as_str())))
+            {
+                for n in names.keys().filter(|n| *n != best) {
+                    rename.insert(n.clone(), best.clone());
+                }
+            }
+        }
+
+        // 2. Aliases of one named entity elsewhere; surnames are rule 3's, places rule 1's.
+        let used = |n: &str| self.names.get(n).map_or(0, |f| f.articles);
+        let mut alias_renames = Vec::new();
+        for (name, facts) in &self.names {
+            if !facts.not_surname || rename.contains_key(name) || gazetteer::place(name).is_some() {
+                continue;
+            }
+            // The name most articles use wins: one odd article does not rename the rest.
+            if let Some(owner) = Owners::one(self.alias_owner.get(name))
+                && used(owner) >= facts.articles
+            {
+                alias_renames.push((name.clone(), owner.to_string()));
+            }
+        }
+        rename.extend(alias_renames);
+
+        // 2b. Plural and abbreviated forms of organisations and works.
+        let uses: Vec<NameUse> = self
+            .names
+            .iter()
+            .filter(|(name, _)| !rename.contains_key(*name) && gazetteer::place(name).is_none())
+            .map(|(name, facts)| NameUse {
+                name,
+                kind: majority_kind(&facts.kinds),
+                articles: facts.articles,
+            })
+            .collect();
+        for (from, to) in merges::short_forms(&uses) {
+            rename.entry(from).or_insert(to);
+        }
+
+        // 3. Surnames, and no place, so "Scotland" the country never becomes a
+        // footballer because one article took "Baroness Scotland" for
+        // "Scotland": a name no article uses for anything but a one-word
+        // person goes to the one full name of that surname; a name most of
+        // whose articles use it so goes to the collection's dominant full name
+        // of that surname ([`SurnameOwners::dominant`]) when that is a
+        // person's name by its shape ("Mr Blair" is Tony Blair, though Cherie
+        // Blair is named too and one article took "Blair" for something else).
+        for (name, facts) in &self.names {
+            if !facts.surname || rename.contains_key(name) || gazetteer::place(name).is_some() {
+                continue;
+            }
+            let person = EntityKind::ALL
+                .iter()
+                .position(|&k| k == EntityKind::Person)
+                .map_or(0, |k| facts.kinds[k]);
+            let full = if facts.not_surname {
+                None
+            } else {
+                self.by_surname.only(name)
+            };
+            let full = full.or_else(|| {
+                self.by_surname
+                    .dominant(name)
+                    .filter(|full| person * 3 >= facts.articles * 2 && kinds::is_person_name(full))
+            });
+            if let Some(full) = full {
+                rename.insert(name.clone(), full.to_string());
+            }
+        }
+
+        // 4. One kind per name: the kind most articles give it, when most do.
+        // A name neither renamed nor renamed to is decided on its own votes;
+        // only the few others are added up by their collection name, so no
+        // map of every name is made.
+        let majority = |name: &str, v: [usize; 4], evidence: [u32; 4]| {
+            let total: usize = v.iter().sum();
+            let (k, &top) = v.iter().enumerate().max_by_key(|&(_, n)| n)?;
+            let kind = EntityKind::ALL[k];
+            let voted = (total >= 2 && top * 2 > total && top < total && kind != EntityKind::Place)
+                .then_some(kind);
+            match kinds::decide(name, voted.unwrap_or(kind), evidence, COLLECTION_CUES) {
+                // Only when some of its entities are not of that kind yet.
+                Some(shown) => EntityKind::ALL
+                    .iter()
+                    .position(|&k| k == shown)
+                    .is_some_and(|k| v[k] < total)
+                    .then_some(shown),
+                None => voted,
+            }
+        };
+        let widen = |v: [u32; 4]| v.map(|n| n as usize);
+        let targets: std::collections::HashSet<&str> =
+            rename.values().map(String::as_str).collect();
+        let mut kinds: HashMap<String, EntityKind> = HashMap::new();
+        let mut votes: HashMap<&str, ([usize; 4], [u32; 4])> = HashMap::new();
+        for (name, facts) in &self.names {
+            let collection = rename.get(name).unwrap_or(name);
+            if collection == name && !targets.contains(name.as_str()) {
+                if let Some(kind) = majority(name, widen(facts.kinds), facts.evidence) {
+                    kinds.insert(name.clone(), kind);
+                }
+            } else {
+                let (v, e) = votes.entry(collection.as_str()).or_default();
+                for (total, n) in v.iter_mut().zip(widen(facts.kinds)) {
+                    *total += n;
+                }
+                for (total, n) in e.iter_mut().zip(facts.evidence) {
+                    *total += n;
+                }
+            }
+        }
+        for (name, (v, e)) in votes {
+            if let Some(kind) = majority(name, v, e) {
+                kinds.insert(name.to_string(), kind);
+            }
+        }
+        Renames {
+            names: rename,
+            kinds,
+        }
+    }
+}
+
+/// Renames entities (and gives them their collection kind), merges those
+/// that now share a name, re-sorts, and re-points quote speakers.
+pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
+    let (rename, kinds) = (&renames.names, &renames.kinds);
+    let final_name = |e: &Entity| rename.get(&e.name).unwrap_or(&e.name).clone();
+    let revoted = |e: &Entity| {
+        (e.kind != EntityKind::Place || !kinds::keeps_place(&e.name))
+            && kinds
+                .get(rename.get(&e.name).unwrap_or(&e.name))
+                .is_some_and(|&k| k != e.kind)
+    };
+    if !analysis
+        .entities
+        .iter()
+        .any(|e| rename.contains_key(&e.name) || revoted(e))
+    {
+        return;
+    }
+    let old = std::mem::take(&mut analysis.entities);
+    let mut merged: Vec<Entity> = Vec::new();
+    let mut old_to_new: Vec<usize> = Vec::with_capacity(old.len());
+    // Where each name went, and the aliases of entities that others joined: an
+    // article names thousands, so neither is searched in a list.
+    let mut position_of: HashMap<String, usize> = HashMap::with_capacity(old.len());
+    let mut joined: HashMap<usize, HashSet<String>> = HashMap::new();
+    let old_evidence = std::mem::take(&mut analysis.evidence);
+    let mut evidence: Vec<KindEvidence> = Vec::with_capacity(old_evidence.len());
+    for (i, mut e) in old.into_iter().enumerate() {
+        e.name = final_name(&e);
+        if let Some(&kind) = kinds.get(&e.name)
+            && (e.kind != EntityKind::Place || !kinds::keeps_place(&e.name))
+        {
+            e.kind = kind;
+        }
+        let cues = old_evidence.get(i).copied().unwrap_or_default();
+        if let Some(&pos) = position_of.get(&e.name) {
+            let m = &mut merged[pos];
+            let seen = joined
+                .entry(pos)
+                .or_insert_with(|| m.aliases.iter().cloned().collect());
+            for a in e.aliases {
+                if seen.insert(a.clone()) {
+                    m.aliases.push(a);
+                }
+            }
+            m.mentions.extend(e.mentions);
+            if let Some(into) = evidence.get_mut(pos) {
+                for (total, n) in into.0.iter_mut().zip(cues.0) {
+                    *total = total.saturating_add(n);
+                }
+            }
+            old_to_new.push(pos);
+        } else {
+            position_of.insert(e.name.clone(), merged.len());
+            merged.push(e);
+            evidence.push(cues);
+            old_to_new.push(merged.len() - 1);
+        }
+    }
+    // Sorted once, not at every entity that joins.
+    for &pos in joined.keys() {
+        let mentions = &mut merged[pos].mentions;
+        mentions.sort();
+        mentions.dedup();
+    }
+    let mut order: Vec<usize> = (0..merged.len()).collect();
+    order.sort_by(|&a, &b| merged[a].sidebar_order(&merged[b]));
+    let mut position = vec![0; merged.len()];
+    for (new_pos, &i) in order.iter().enumerate() {
+        position[i] = new_pos;
+    }
+    for q in &mut analysis.quotes {
+        q.speaker = q
+            .speaker
+            .and_then(|s| old_to_new.get(s))
+            .map(|&m| position[m]);
+    }
+    let mut slots: Vec<Option<Entity>> = merged.into_iter().map(Some).collect();
+    analysis.entities = order.iter().filter_map(|&i| slots[i].take()).collect();
+    if !old_evidence.is_empty() {
+        analysis.evidence = order
+            .iter()
+            .filter_map(|&i| evidence.get(i).copied())
+            .collect();
+    }
+}

@@ -1,0 +1,627 @@
+//! Kinds from evidence: what the words around a name say it is. The tagger
+//! reads one sentence; "Chelsea beat Arsenal 2-1" or "shares in Yukos" say
+//! more than its guess. Each article counts cues per entity
+//! ([`evidence`]); an article applies its own ([`apply`]), and the
+//! collection step adds them up per name ([`decide`], called by
+//! [`super::index::Unifier`]) so that a name has the kind its contexts
+//! across the collection show, not its one sentence.
+//!
+//! Cues, each counted per mention:
+//! - person: a personal title or a role before it ("Mr X", "striker X"),
+//!   an age after it ("X, 45,"), family after it ("X's wife"), "X himself";
+//! - organization: an organisation noun before it ("the regulator X",
+//!   "shares in X"), a role or a business word after it ("X chief
+//!   executive", "X's shareholders"), a score next to it ("X 2-1");
+//! - other (works, products, events, seasons): a work's noun before it ("the
+//!   film X"), "X star", "X console", "an X", a title in quotes, "this X";
+//! - a team or company in parentheses after a name ("J Lewsey (Wasps)") and a
+//!   score next to it count once for an organisation;
+//! - and from the name itself once per article: an organisation word at its
+//!   end ("Harlow Mills"), a first name with a surname or an initial with a
+//!   surname ("J Hayes") for a person.
+
+use super::gazetteer;
+use crate::model::{Entity, EntityKind, KindEvidence};
+
+const PERSON: usize = 0;
+const ORG: usize = 1;
+const OTHER: usize = 3;
+
+/// Words before a name that make it a person: titles and roles.
+fn person_before(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "sir"
+            | "dame"
+            | "lady"
+            | "lord"
+            | "prof"
+            | "professor"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "judge"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "archbishop"
+            | "bishop"
+            | "rev"
+            | "reverend"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "keeper"
+            | "winger"
+            | "fly-half"
+            | "scrum-half"
+            | "flanker"
+            | "full-back"
+            | "batsman"
+            | "bowler"
+            | "actor"
+            | "actress"
+            | "singer"
+            | "rapper"
+            | "comedian"
+            | "novelist"
+            | "author"
+            | "presenter"
+            | "chairman"
+            | "chairwoman"
+            | "spokesman"
+            | "spokeswoman"
+            | "colleague"
+            | "husband"
+            | "wife"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "father"
+            | "mother"
+            | "team-mate"
+            | "teammate"
+            | "counterpart"
+    )
+}
+
+/// Nouns before a name that make it an organisation: "the regulator X", "shares in X".
+fn org_before(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "giant"
+            | "retailer"
+            | "lender"
+            | "insurer"
+            | "carrier"
+            | "airline"
+            | "operator"
+            | "maker"
+            | "manufacturer"
+            | "regulator"
+            | "watchdog"
+            | "broadcaster"
+            | "conglomerate"
+            | "supermarket"
+            | "brewer"
+            | "publisher"
+            | "club"
+            | "side"
+            | "champions"
+            | "band"
+            | "label"
+            | "newspaper"
+            | "tabloid"
+            | "website"
+            | "charity"
+            | "outfit"
+            | "rivals"
+    )
+}
+
+/// Words after a name that make it an organisation: "X chief executive", "X shares".
+fn org_after(w: &str) -> bool {
+    matches!(
+        w,
+        "boss"
+            | "bosses"
+            | "executive"
+            | "executives"
+            | "shares"
+            | "shareholders"
+            | "profits"
+            | "revenues"
+            | "subscribers"
+            | "customers"
+            | "headquarters"
+            | "employees"
+            | "manager"
+            | "coach"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "winger"
+            | "fly-half"
+            | "players"
+            | "squad"
+    )
+}
+
+/// Words after a name that people have too ("Clinton spokesman"): they make
+/// an organisation of a name only where it is all of it, never a surname.
+fn staff_after(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman" | "spokeswoman" | "spokesperson" | "staff" | "aides"
+    )
+}
+
+/// Words after a possessive that make the owner an organisation: "X's shareholders".
+fn org_after_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "shares"
+            | "shareholders"
+            | "profits"
+            | "profit"
+            | "revenues"
+            | "subscribers"
+            | "customers"
+            | "headquarters"
+            | "employees"
+            | "board"
+            | "players"
+            | "squad"
+            | "manager"
+            | "coach"
+            | "chief"
+            | "software"
+            | "products"
+            | "services"
+            | "website"
+            | "stores"
+            | "brand"
+            | "takeover"
+            | "results"
+    )
+}
+
+/// Words after a possessive that make the owner a person: "X's wife".
+fn person_after_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "mother"
+            | "father"
+            | "brother"
+            | "sister"
+            | "girlfriend"
+            | "boyfriend"
+            | "widow"
+            | "parents"
+            | "funeral"
+            | "birthday"
+    )
+}
+
+/// Nouns before a name that make it a work, a product or an event: "the film X".
+fn other_before(w: &str) -> bool {
+    matches!(
+        w,
+        "film"
+            | "movie"
+            | "album"
+            | "single"
+            | "song"
+            | "book"
+            | "novel"
+            | "musical"
+            | "sitcom"
+            | "drama"
+            | "documentary"
+            | "console"
+            | "handset"
+            | "browser"
+            | "programme"
+            | "opera"
+            | "blockbuster"
+            | "sequel"
+            | "comedy"
+            | "thriller"
+            | "game"
+            | "biopic"
+            | "cartoon"
+            | "an"
+            | "this"
+            | "next"
+    )
+}
+
+/// Words after a name that make it a work, a product or an award: "X star", "X console".
+fn other_after(w: &str) -> bool {
+    matches!(
+        w,
+        "star"
+            | "stars"
+            | "console"
+            | "consoles"
+            | "handset"
+            | "sequel"
+            | "soundtrack"
+            | "nomination"
+            | "nominations"
+            | "nominee"
+            | "nominees"
+            | "ceremony"
+            | "premiere"
+    )
+}
+
+/// The word as a cue: lower case, without surrounding punctuation.
+fn cue(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+fn is_all_caps(name: &str) -> bool {
+    !name.chars().any(char::is_lowercase)
+}
+
+/// A score such as "2-1" or "20-13".
+fn is_score(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_ascii_digit());
+    w.split_once('-').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.len() <= 2
+            && b.len() <= 2
+            && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+    })
+}
+
+/// The cues of one mention, `para[start..end]`.
+///
+/// `whole` tells that the mention is the entity's whole name (not "Clinton"
+/// for Hillary Clinton).
+fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut [u16; 4]) {
+    let (Some(before), Some(after)) = (para.get(..start), para.get(end..)) else {
+        return;
+    };
+    let mut add = |k: usize, n: u16| counts[k] = counts[k].saturating_add(n);
+    let prev_raw = before.split_whitespace().next_back().unwrap_or("");
+    let prev = cue(prev_raw);
+    // "Mr X", "striker X", "the regulator X", "the film X".
+    if person_before(prev.trim_end_matches('.')) {
+        add(PERSON, 2);
+    } else if org_before(&prev) {
+        add(ORG, 2);
+    } else if other_before(&prev) && !(prev == "an" && is_all_caps(&para[start..end])) {
+        // "an Oscar" is a thing; "an IAAF official" is an organisation's member.
+        add(OTHER, 2);
+    } else if prev == "in" || prev == "of" {
+        // "shares in X", "stake in X".
+        let mut words = before.split_whitespace().rev();
+        words.next();
+        if words
+            .next()
+            .is_some_and(|w| matches!(cue(w).as_str(), "shares" | "stake"))
+        {
+            add(ORG, 2);
+        }
+    }
+    if is_score(prev_raw) {
+        add(ORG, 1);
+    }
+    // "J Lewsey (Wasps)": a team or a company in parentheses after a name.
+    if before.ends_with(" (")
+        && after.starts_with(')')
+        && before[..before.len() - 2]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        add(ORG, 1);
+    }
+    // A title in quotes: “Meet the Parents”.
+    let opened = before.ends_with(['"', '\u{201c}', '\u{2018}']);
+    let closed =
+        after.starts_with(['"', '\u{201d}', '\u{2019}']) && !after.starts_with("\u{2019}s");
+    if opened && closed {
+        add(OTHER, 2);
+    }
+    // "X's wife", "X's shareholders".
+    if let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+    {
+        let next = cue(rest.split_whitespace().next().unwrap_or(""));
+        if person_after_possessive(&next) {
+            add(PERSON, 2);
+        } else if org_after_possessive(&next) {
+            add(ORG, 2);
+        }
+        return;
+    }
+    // "X, 45,", "X (45)".
+    let age = after
+        .strip_prefix(", ")
+        .or_else(|| after.strip_prefix(" ("))
+        .and_then(|rest| rest.split([',', ')']).next())
+        .is_some_and(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
+    if age {
+        add(PERSON, 2);
+        return;
+    }
+    let mut words = after.split_whitespace();
+    let next_raw = words.next().unwrap_or("");
+    let next = cue(next_raw);
+    if next_raw.starts_with(|c: char| c.is_alphabetic()) && next_raw.len() == next.len() {
+        if org_after(&next) || (whole && staff_after(&next)) {
+            add(ORG, 2);
+        } else if other_after(&next) {
+            add(OTHER, 2);
+        } else if matches!(next.as_str(), "himself" | "herself") {
+            add(PERSON, 2);
+        } else if next == "chief" && words.next().is_some_and(|w| cue(w) == "executive") {
+            add(ORG, 2);
+        }
+    }
+    if is_score(next_raw) {
+        add(ORG, 1);
+    }
+}
+
+/// Cues in the entity's name itself, counted once per article.
+fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
+    let words: Vec<&str> = entity.name.split(' ').collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return;
+    };
+    if words.len() < 2 {
+        // "Parliament", "Congress": a lone organisation word.
+        if gazetteer::is_org_word(first) {
+            counts[ORG] += 2;
+        }
+        return;
+    }
+    if gazetteer::is_org_word(last) {
+        counts[ORG] += 2;
+        return;
+    }
+    if has_person_shape(&words) {
+        counts[PERSON] += 1;
+    } else if gazetteer::lowercase_share(first).is_some_and(|p| p >= 90) {
+        // "Finding Neverland", "Meet the Fockers": a title opened by a common word.
+        counts[OTHER] += 1;
+    }
+}
+
+/// "J Hayes", "Hillary Clinton": an initial or a first name before a surname.
+fn has_person_shape(words: &[&str]) -> bool {
+    let [first, .., last] = words else {
+        return false;
+    };
+    let initial = first.trim_end_matches('.').chars().count() == 1
+        && first.starts_with(char::is_uppercase)
+        && words.len() == 2;
+    let first_name =
+        gazetteer::is_first_name(first) && gazetteer::lowercase_share(first).is_none_or(|p| p < 50);
+    (initial || first_name) && !gazetteer::is_org_word(last)
+}
+
+/// True for a name shaped like a person's: a first name or an initial
+/// before a surname.
+pub fn is_person_name(name: &str) -> bool {
+    has_person_shape(&name.split(' ').collect::<Vec<_>>())
+}
+
+/// The cues of each entity in an article, parallel to `entities`.
+pub fn evidence(paragraphs: &[String], entities: &[Entity]) -> Vec<KindEvidence> {
+    entities
+        .iter()
+        .map(|e| {
+            let mut counts = [0u16; 4];
+            for m in &e.mentions {
+                if let Some(para) = paragraphs.get(m.paragraph) {
+                    let whole = para.get(m.range()) == Some(e.name.as_str());
+                    mention_cues(para, m.start, m.end, whole, &mut counts);
+                }
+            }
+            name_cues(e, &mut counts);
+            KindEvidence(counts)
+        })
+        .collect()
+}
+
+/// The kind the evidence shows for a name now of kind `current`, when it
+/// shows another clearly: at least `min` cues for one kind, more than twice
+/// those of any other. A place the gazetteer knows keeps its kind (a city's
+/// name used for its team is a different thing in that article), and no
+/// cue makes a place.
+pub fn decide(name: &str, current: EntityKind, evidence: [u32; 4], min: u32) -> Option<EntityKind> {
+    let (best, &top) = evidence.iter().enumerate().max_by_key(|&(_, n)| n)?;
+    let second = evidence
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != best)
+        .map(|(_, &n)| n)
+        .max()
+        .unwrap_or(0);
+    let kind = EntityKind::ALL[best];
+    let clear = top >= min && top > 2 * second;
+    // "Irish captain X" says nothing of "Irish": a demonym keeps its kind.
+    // A person named by first name and surname stays one: "Clinton
+    // spokesman" is hers, not an organisation's.
+    let named_person =
+        current == EntityKind::Person && has_person_shape(&name.split(' ').collect::<Vec<_>>());
+    (clear
+        && !named_person
+        && kind != current
+        && kind != EntityKind::Place
+        && !(current == EntityKind::Place && keeps_place(name))
+        && gazetteer::demonym(name).is_none())
+    .then_some(kind)
+}
+
+/// True when a place name keeps its kind whatever the votes: the gazetteer knows it.
+pub fn keeps_place(name: &str) -> bool {
+    gazetteer::place(name).is_some()
+}
+
+/// Gives each entity of one article the kind its own evidence clearly shows,
+/// keeping the entities (and their evidence) in sidebar order.
+pub fn apply(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidence>) {
+    let mut changed = false;
+    for (e, ev) in entities.iter_mut().zip(evidence.iter()) {
+        if let Some(kind) = decide(&e.name, e.kind, ev.0.map(u32::from), 2) {
+            e.kind = kind;
+            changed = true;
+        }
+    }
+    if changed && entities.len() == evidence.len() {
+        let mut both: Vec<(Entity, KindEvidence)> = std::mem::take(entities)
+            .into_iter()
+            .zip(evidence.drain(..))
+            .collect();
+        both.sort_by(|(x, _), (y, _)| {
+            x.kind
+                .cmp(&y.kind)
+                .then(y.mentions.len().cmp(&x.mentions.len()))
+                .then_with(|| x.name.cmp(&y.name))
+        });
+        (*entities, *evidence) = both.into_iter().unzip();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{aliases, entities};
+
+    /// Entities of `text` (paragraphs split on blank lines) with their own evidence applied.
+    fn analysed(text: &str) -> (Vec<Entity>, Vec<KindEvidence>) {
+        let ps: Vec<String> = text.split("\n\n").map(|p| p.trim().to_string()).collect();
+        let mut found = aliases::merge(&ps, entities::find_mentions(&ps));
+        let mut ev = evidence(&ps, &found);
+        apply(&mut found, &mut ev);
+        (found, ev)
+    }
+
+    fn kind_of(entities: &[Entity], name: &str) -> Option<EntityKind> {
+        entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    fn cues(text: &str, name: &str) -> [u16; 4] {
+        let start = text.find(name).unwrap_or(0);
+        let mut counts = [0; 4];
+        mention_cues(text, start, start + name.len(), true, &mut counts);
+        counts
+    }
+
+    #[test]
+    fn mention_cues_read_titles_roles_nouns_and_scores() {
+        assert_eq!(cues("He met Mr Qarlow there.", "Qarlow")[PERSON], 2);
+        assert_eq!(cues("Talks with Qarlow, 45, ended.", "Qarlow")[PERSON], 2);
+        assert_eq!(cues("The regulator Ofqar said no.", "Ofqar")[ORG], 2);
+        assert_eq!(
+            cues("He sold shares in Zentrix last year.", "Zentrix")[ORG],
+            2
+        );
+        assert_eq!(
+            cues("Zentrix chief executive Ann Loy said.", "Zentrix")[ORG],
+            2
+        );
+        assert_eq!(
+            cues("Brimley beat Tolham 2-1 on Saturday.", "Tolham")[ORG],
+            1
+        );
+        assert_eq!(cues("Subs: J Orley (Tolham), K Pym.", "Tolham")[ORG], 1);
+        assert_eq!(
+            cues("He starred in the film Glass Harbour.", "Glass Harbour")[OTHER],
+            2
+        );
+        assert_eq!(
+            cues("Glass Harbour star Ann Loy wept.", "Glass Harbour")[OTHER],
+            2
+        );
+        assert_eq!(cues("She won an Orrin for it.", "Orrin")[OTHER], 2);
+        assert_eq!(
+            cues("It sang \u{201c}Paper Moons\u{201d} twice.", "Paper Moons")[OTHER],
+            2
+        );
+        assert_eq!(cues("Qarlow's wife spoke.", "Qarlow")[PERSON], 2);
+        assert_eq!(cues("A Zentrix spokesman said.", "Zentrix")[ORG], 2);
+        let mut surname = [0; 4];
+        mention_cues("A Qarlow spokesman said.", 2, 8, false, &mut surname);
+        assert_eq!(surname, [0; 4], "people have spokesmen too");
+        assert_eq!(cues("Zentrix's shareholders met.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("Zentrix's software spread.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("Qarlow said it was over.", "Qarlow"), [0; 4]);
+    }
+
+    #[test]
+    fn decide_needs_clear_evidence_and_leaves_known_places() {
+        let org = [0, 4, 0, 0];
+        assert_eq!(
+            decide("Tolham", EntityKind::Person, org, 2),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(decide("Tolham", EntityKind::Person, [2, 4, 0, 0], 2), None);
+        assert_eq!(decide("Tolham", EntityKind::Person, [0, 1, 0, 0], 2), None);
+        assert_eq!(decide("Tolham", EntityKind::Organization, org, 2), None);
+        // A known place stays a place; an unknown one may turn out to be a season.
+        assert_eq!(decide("London", EntityKind::Place, org, 2), None);
+        assert_eq!(
+            decide("Yuletide", EntityKind::Place, [0, 0, 0, 4], 2),
+            Some(EntityKind::Other)
+        );
+    }
+
+    #[test]
+    fn an_article_gives_its_names_the_kinds_its_words_show() {
+        let (e, _) = analysed(
+            "Zentrix chief executive Ann Loy said shares in Zentrix would rise.\n\n\
+             Mr Qarlow, 52, disagreed.",
+        );
+        assert_eq!(
+            kind_of(&e, "Zentrix"),
+            Some(EntityKind::Organization),
+            "{e:?}"
+        );
+        assert_eq!(kind_of(&e, "Qarlow"), Some(EntityKind::Person), "{e:?}");
+        assert_eq!(kind_of(&e, "Ann Loy"), Some(EntityKind::Person), "{e:?}");
+    }
+
+    #[test]
+    fn name_cues_read_organisation_words_first_names_and_initials() {
+        let entity = |name: &str| Entity {
+            name: name.into(),
+            kind: EntityKind::Other,
+            aliases: vec![],
+            mentions: vec![],
+        };
+        let counts = |name: &str| {
+            let mut c = [0; 4];
+            name_cues(&entity(name), &mut c);
+            c
+        };
+        assert_eq!(counts("Harlow Bank")[ORG], 2);
+        assert_eq!(counts("J Qarlow")[PERSON], 1);
+        assert_eq!(counts("John Qarlow")[PERSON], 1);
+        assert_eq!(counts("Qarlow"), [0; 4]);
+    }
+}

@@ -1,0 +1,249 @@
+//! Collection-wide merges of names that are one thing, for
+//! [`super::index::Unifier`]: a bare surname goes to the collection's
+//! dominant person of that surname ("Mr Blair" is Tony Blair where he fills
+//! the collection, though Cherie Blair is named too), and an organisation's
+//! or a work's plural and abbreviated forms go to its main name ("Liberal
+//! Democrat" → "Liberal Democrats", "Oscars" → "Oscar", "Man Utd" →
+//! "Manchester United"), found by the shape of the words, not by a table.
+
+use crate::model::EntityKind;
+use foldhash::{HashMap, HashMapExt};
+
+/// Share of a surname's articles (in per cent) its dominant full name needs.
+const DOMINANT_SHARE: u32 = 80;
+
+/// The full person names each surname form belongs to, with the number of
+/// articles that name each.
+#[derive(Debug, Clone, Default)]
+pub struct SurnameOwners {
+    owners: HashMap<String, Vec<(Box<str>, u32)>>,
+}
+
+impl SurnameOwners {
+    /// Counts one article naming `full`, whose surname form is `surname`.
+    pub fn add(&mut self, surname: &str, full: &str) {
+        let list = match self.owners.get_mut(surname) {
+            Some(list) => list,
+            None => self.owners.entry(surname.to_string()).or_default(),
+        };
+        match list.iter_mut().find(|(name, _)| **name == *full) {
+            Some((_, n)) => *n += 1,
+            None => list.push((full.into(), 1)),
+        }
+    }
+
+    /// The only full name of a surname.
+    pub fn only(&self, surname: &str) -> Option<&str> {
+        match self.owners.get(surname).map(Vec::as_slice) {
+            Some([(name, _)]) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The full name a bare surname stands for: the only one, or one named in
+    /// at least [`DOMINANT_SHARE`] per cent of the articles naming any of them.
+    pub fn dominant(&self, surname: &str) -> Option<&str> {
+        let list = self.owners.get(surname)?;
+        let total: u32 = list.iter().map(|(_, n)| n).sum();
+        let (name, top) = list
+            .iter()
+            .max_by_key(|(name, n)| (*n, std::cmp::Reverse(name)))?;
+        (list.len() == 1 || top * 100 >= total * DOMINANT_SHARE).then_some(name)
+    }
+}
+
+/// One name as the merges see it: its kind by most articles, and how many
+/// articles use it.
+#[derive(Debug, Clone, Copy)]
+pub struct NameUse<'a> {
+    pub name: &'a str,
+    pub kind: EntityKind,
+    pub articles: u32,
+}
+
+/// Renames (short or plural form → main name) among organisations and other
+/// named things: a name with an "s" more or less ("Oscar", "Oscars") and a
+/// name whose words are abbreviations of another's words, one by one ("Man
+/// Utd", "Manchester United"). The form more articles use is the main one;
+/// an abbreviation joins its long form only when just one fits.
+pub fn short_forms(names: &[NameUse]) -> Vec<(String, String)> {
+    // "Americans" and "American" are people and an adjective: demonyms stay apart.
+    let eligible = |n: &NameUse| {
+        matches!(n.kind, EntityKind::Organization | EntityKind::Other)
+            && super::gazetteer::demonym(n.name).is_none()
+            && n.name
+                .strip_suffix('s')
+                .is_none_or(|one| super::gazetteer::demonym(one).is_none())
+    };
+    let by_name: HashMap<&str, &NameUse> = names
+        .iter()
+        .filter(|n| eligible(n))
+        .map(|n| (n.name, n))
+        .collect();
+    let mut out = Vec::new();
+    // Plurals: "Liberal Democrats" and "Liberal Democrat".
+    for n in names.iter().filter(|n| eligible(n)) {
+        let Some(singular) = n.name.strip_suffix('s') else {
+            continue;
+        };
+        // "Time" and "Times", "Door" and "Doors": a common word and its
+        // plural name different things.
+        let common = !singular.contains(' ')
+            && super::gazetteer::lowercase_share(singular).is_some_and(|p| p >= 50);
+        if let Some(other) = by_name.get(singular)
+            && other.kind == n.kind
+            && !singular.ends_with(['s', ' '])
+            && !common
+        {
+            let (from, to) = if (other.articles, other.name) > (n.articles, n.name) {
+                (n.name, other.name)
+            } else {
+                (other.name, n.name)
+            };
+            out.push((from.to_string(), to.to_string()));
+        }
+    }
+    // Abbreviations, found among the names of the same initials and length.
+    // A short form may be of any kind but a person's name (the tagger reads
+    // "Man Utd" as a place); the caller leaves out the places it knows.
+    let short_eligible = |n: &NameUse| eligible(n) || !super::kinds::is_person_name(n.name);
+    let mut by_initials: HashMap<String, Vec<&NameUse>> = HashMap::new();
+    for n in names
+        .iter()
+        .filter(|n| short_eligible(n) && n.name.contains(' '))
+    {
+        let initials: String = n.name.split(' ').filter_map(|w| w.chars().next()).collect();
+        by_initials.entry(initials).or_default().push(n);
+    }
+    for group in by_initials.values().filter(|g| g.len() >= 2) {
+        for short in group {
+            let fitting: Vec<&&NameUse> = group
+                .iter()
+                .filter(|long| {
+                    eligible(long)
+                        && long.articles >= short.articles
+                        && abbreviates(short.name, long.name)
+                })
+                .collect();
+            // "Man Utd" fits "Man United" and "Manchester United": the longest
+            // form, which the others abbreviate too, is meant.
+            let longs: Vec<&&NameUse> = fitting
+                .iter()
+                .filter(|l| !fitting.iter().any(|o| abbreviates(l.name, o.name)))
+                .copied()
+                .collect();
+            if let [long] = longs[..] {
+                out.push((short.name.to_string(), long.name.to_string()));
+            }
+        }
+    }
+    // A plural is also an abbreviation of sorts: each pair once.
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// True when `short` has as many words as `long`, each the same word or an
+/// abbreviation of the other's word: its letters in order after the same
+/// first letter ("Utd" for "United", "Nottm" for "Nottingham"), or, for a
+/// common word, its start ("Man" for "Manchester", not "Man" for "Maiden").
+/// At least one word is shortened; an acronym ("LG") shortens none (it is
+/// not "Liggett"), nor does a word shorten its own compound ("Cup-winning").
+fn abbreviates(short: &str, long: &str) -> bool {
+    let common = |w: &str| super::gazetteer::lowercase_share(w).is_some_and(|p| p >= 50);
+    let (s, l): (Vec<&str>, Vec<&str>) = (short.split(' ').collect(), long.split(' ').collect());
+    let pairs = || s.iter().zip(&l).filter(|(a, b)| a != b);
+    let shortened = |(a, b): (&&str, &&str)| {
+        let mut letters = b.chars();
+        a.len() < b.len()
+            && b.get(a.len()..).is_some_and(|rest| !rest.starts_with('-'))
+            && a.chars().any(char::is_lowercase)
+            && a.chars().next() == b.chars().next()
+            && if common(a) {
+                a.len() >= 3 && b.starts_with(*a)
+            } else {
+                a.chars()
+                    .all(|c| letters.any(|d| d.eq_ignore_ascii_case(&c)))
+            }
+    };
+    s.len() == l.len() && pairs().next().is_some() && pairs().all(shortened)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(name: &str, kind: EntityKind, articles: u32) -> NameUse<'_> {
+        NameUse {
+            name,
+            kind,
+            articles,
+        }
+    }
+
+    #[test]
+    fn a_bare_surname_goes_to_the_dominant_full_name() {
+        let mut owners = SurnameOwners::default();
+        for _ in 0..9 {
+            owners.add("Qarlow", "Ann Qarlow");
+        }
+        owners.add("Qarlow", "Ben Qarlow");
+        assert_eq!(owners.dominant("Qarlow"), Some("Ann Qarlow"));
+        // Two of about the same weight: neither.
+        for _ in 0..5 {
+            owners.add("Pym", "Cal Pym");
+            owners.add("Pym", "Dee Pym");
+        }
+        assert_eq!(owners.dominant("Pym"), None);
+        owners.add("Orley", "Eve Orley");
+        assert_eq!(owners.dominant("Orley"), Some("Eve Orley"));
+        assert_eq!(owners.only("Orley"), Some("Eve Orley"));
+        assert_eq!(owners.only("Qarlow"), None);
+        assert_eq!(owners.dominant("Nobody"), None);
+    }
+
+    #[test]
+    fn plurals_and_abbreviations_join_the_main_name() {
+        use EntityKind::{Organization as O, Other as X, Person as P};
+        let names = [
+            name("Brimley Democrats", O, 10),
+            name("Brimley Democrat", O, 4),
+            name("Orrin", X, 6),
+            name("Orrins", X, 3),
+            name("Tolham United", O, 20),
+            name("Tol Utd", P, 2),
+            name("Tol United", O, 3),
+            name("Tolham Unity", O, 1),
+            // People and places are left alone.
+            name("Ann Qarlow", P, 5),
+            name("Ann Qarlows", P, 1),
+        ];
+        let mut renames = short_forms(&names);
+        renames.sort();
+        let expect = [
+            ("Brimley Democrat", "Brimley Democrats"),
+            ("Orrins", "Orrin"),
+            ("Tol United", "Tolham United"),
+            ("Tol Utd", "Tolham United"),
+        ];
+        let got: Vec<(&str, &str)> = renames
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(got, expect);
+    }
+
+    #[test]
+    fn abbreviates_needs_every_word_to_fit() {
+        assert!(abbreviates("Man Utd", "Manchester United"));
+        assert!(abbreviates("Tol Utd", "Tolham United"));
+        assert!(!abbreviates("Man Utd", "Manchester City"));
+        assert!(!abbreviates("Tolham United", "Tolham United"));
+        assert!(!abbreviates("Utd", "United Kingdom"));
+        // "LG" is an acronym, not a shortened "Liggett".
+        assert!(!abbreviates("LG Group", "Liggett Group"));
+        // A common word shortens only as the start of the long one.
+        assert!(!abbreviates("Iron Man", "Iron Maiden"));
+        assert!(!abbreviates("Challenge Cup", "Challenge Cup-winning"));
+    }
+}

@@ -1,0 +1,148 @@
+//! Shared helpers about the words of names: their shape (capitals,
+//! acronyms, particles), comparison keys, surnames and initials. Used by the
+//! mention finder, the alias merger and the collection index alike.
+
+use super::gazetteer;
+
+/// Words left out of an organisation's initials ("Bank of England" → BE).
+const INITIALS_SKIP: &[&str] = &["of", "the", "and", "for", "&", "de", "la", "du"];
+
+/// Lower-case name particles that may start a surname ("al-Assad" → "Assad").
+const SURNAME_PREFIXES: &[&str] = &[
+    "al-", "el-", "Al-", "El-", "ad-", "as-", "ash-", "at-", "ar-",
+];
+
+/// Lower-case words that sit inside names: "Bashar al Assad", "Ludwig van Beethoven".
+pub(crate) const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "van", "von", "da",
+    "das", "dos", "du", "di", "la", "le", "y",
+];
+
+/// Lower-case prefixes of one-token names: "al-Assad", "el-Sisi".
+pub(crate) const PARTICLE_PREFIXES: &[&str] = &[
+    "al-", "el-", "ad-", "ash-", "as-", "at-", "ar-", "bin-", "ibn-", "abu-",
+];
+
+/// A lower-case word that is not one of the small words names are built with
+/// ("Bank of England", "Ludwig van Beethoven", "Procter & Gamble").
+pub(crate) fn breaks_name(word: &str) -> bool {
+    const INSIDE_NAMES: &[&str] = &[
+        "of", "and", "the", "for", "on", "upon", "in", "at", "de", "del", "della", "der", "den",
+        "des", "di", "da", "do", "dos", "das", "du", "la", "le", "les", "van", "von", "y", "e",
+        "al", "el", "bin", "ibn", "ben", "bint", "abu", "st", "&", "'s", "’s", "'", "’", "-", "a",
+        "an", "to", "with", "by", "du",
+    ];
+    word.chars().next().is_some_and(char::is_lowercase)
+        && !word.chars().any(char::is_uppercase)
+        && !INSIDE_NAMES.contains(&word)
+}
+
+/// English prefixes that make an adjective of a name: "anti-Assad", "pro-Kremlin",
+/// "post-Soviet". Such a word describes a stance, not a name a reader looks up.
+pub(crate) fn is_prefixed_adjective(word: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "anti", "pro", "ex", "non", "post", "pre", "neo", "pan", "mid", "un", "semi", "multi",
+        "trans", "inter", "intra", "sub", "super", "ultra", "counter", "former",
+    ];
+    word.split_once('-').is_some_and(|(prefix, rest)| {
+        PREFIXES.contains(&prefix) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// First letter upper case.
+pub(crate) fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when `alt` looks like another spelling of `word` ("Qods"/"Quds",
+/// "Kyiv"/"Kiev"): same first letter, nearly the same length, and not a known
+/// place unless `word` is one too ("R Williams (Wales)" is no spelling).
+pub(crate) fn is_respelling(word: &str, alt: &str) -> bool {
+    let (a, b) = (word.chars().count(), alt.chars().count());
+    word.chars().next() == alt.chars().next()
+        && a >= 3
+        && a.abs_diff(b) <= 2
+        && (gazetteer::place(alt).is_none() || gazetteer::place(word).is_some())
+}
+
+/// An all-caps abbreviation of an ordinary thing, also in the plural ("TVs").
+pub(crate) fn is_plain_plural(word: &str) -> bool {
+    gazetteer::is_plain_acronym(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|stem| is_acronym(stem) && gazetteer::is_plain_acronym(stem))
+}
+
+/// "I'm", "We've", "They're": a pronoun with a verb, no name.
+pub(crate) fn is_contraction(word: &str) -> bool {
+    word.rsplit(['\'', '\u{2019}']).next().is_some_and(|tail| {
+        tail.len() < word.len() && matches!(tail, "m" | "ve" | "re" | "ll" | "d" | "t")
+    })
+}
+
+/// All letters upper case, at least two of them: an acronym such as "IRGC".
+pub(crate) fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// A surface form as a comparison key: single spaces, curly apostrophes made
+/// straight, dots dropped from initials ("U.S." → "US").
+pub(crate) fn normalise(surface: &str) -> String {
+    // Words joined by single spaces, curly apostrophes straightened, in one buffer.
+    let mut s = String::with_capacity(surface.len());
+    for (k, word) in surface.split_whitespace().enumerate() {
+        if k > 0 {
+            s.push(' ');
+        }
+        if word.contains('\u{2019}') {
+            s.extend(word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }));
+        } else {
+            s.push_str(word);
+        }
+    }
+    if s.contains('.') && s.chars().all(|c| c == '.' || c.is_uppercase()) {
+        s.retain(|c| c != '.');
+    }
+    s
+}
+
+/// The surnames a full name can be shortened to: its last word, and that word
+/// without a particle prefix ("Bashar al-Assad" → "al-Assad", "Assad").
+pub(crate) fn surname_forms(full: &str) -> Vec<&str> {
+    let Some(last) = full.split(' ').next_back() else {
+        return Vec::new();
+    };
+    let mut forms = vec![last];
+    for p in SURNAME_PREFIXES {
+        if let Some(rest) = last.strip_prefix(p) {
+            forms.push(rest);
+        }
+    }
+    forms
+}
+
+/// Initial letters of a multi-word name, skipping small words; `None` for one
+/// word, and for a name holding an acronym ("US Senate" is no "US").
+pub(crate) fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| !INITIALS_SKIP.contains(w))
+        .collect();
+    (words.len() >= 2 && !words.iter().any(|w| is_bare_acronym(w)))
+        .then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// True for an acronym name: 2-8 capitals, nothing else.
+pub(crate) fn is_bare_acronym(name: &str) -> bool {
+    (2..=8).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase())
+}
+
+/// True when the letters of `small` appear in `big` in order.
+pub(crate) fn is_subsequence(small: &str, big: &str) -> bool {
+    let mut it = big.chars();
+    small.chars().all(|c| it.any(|b| b == c))
+}
