@@ -5,13 +5,12 @@
 //! can miss a repetition its first mention made plain; this pass makes the
 //! article's own naming decide (the "document" features of Ratinov & Roth, 2009).
 
-use std::collections::HashMap;
-
 use super::entities::RawMention;
 use super::gazetteer;
 use super::names::{is_acronym, surname_forms};
 use super::tokens::{TokenKind, Tokenized};
 use crate::model::{EntityKind, Span};
+use foldhash::{HashMap, HashMapExt};
 
 /// A surname written lower-case this often mid-sentence ("Brown", "Young") is
 /// not taken at the start of a sentence, where any word is capitalised.
@@ -43,10 +42,12 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
         for sentence in &tokenized.sentences {
             let tokens = &tokenized.tokens[sentence.clone()];
             for (i, token) in tokens.iter().enumerate() {
-                if token.kind != TokenKind::Word {
+                let word = token.text(text);
+                // Every form starts with a capital, so only capitalised words are looked up.
+                if token.kind != TokenKind::Word || !word.starts_with(|c: char| c.is_uppercase()) {
                     continue;
                 }
-                let Some(candidates) = by_first.get(token.text(text)) else {
+                let Some(candidates) = by_first.get(word) else {
                     continue;
                 };
                 for form in candidates {
