@@ -86,13 +86,7 @@ impl ArticleBuilder {
             })
             .filter(|e| !e.mentions.is_empty())
             .collect();
-        entities.sort_by(|a, b| {
-            (a.kind, std::cmp::Reverse(a.mentions.len()), &a.name).cmp(&(
-                b.kind,
-                std::cmp::Reverse(b.mentions.len()),
-                &b.name,
-            ))
-        });
+        entities.sort_by(|a, b| a.sidebar_order(b));
         let mut quotes: Vec<Quote> = self
             .quotes
             .iter()

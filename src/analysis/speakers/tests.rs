@@ -46,13 +46,7 @@ fn entities_for(paragraphs: &[String], specs: &[(&str, EntityKind, &[&str])]) ->
         })
         .filter(|e| !e.mentions.is_empty())
         .collect();
-    entities.sort_by(|a, b| {
-        (a.kind, std::cmp::Reverse(a.mentions.len()), &a.name).cmp(&(
-            b.kind,
-            std::cmp::Reverse(b.mentions.len()),
-            &b.name,
-        ))
-    });
+    entities.sort_by(|a, b| a.sidebar_order(b));
     entities
 }
 
