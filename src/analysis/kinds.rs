@@ -392,8 +392,10 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         return;
     };
     if words.len() < 2 {
-        // "Parliament", "Congress": a lone organisation word.
-        if gazetteer::is_org_word(first) {
+        // "Parliament", "Congress": a lone organisation word. "WeWork",
+        // "TimeWarner", "SoFi": a capital inside one word is a company's
+        // or a product's spelling, not a person's ("McCain", "DiCaprio" aside).
+        if gazetteer::is_org_word(first) || is_camel_case(first) {
             counts[ORG] += 2;
         }
         return;
@@ -408,6 +410,23 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         // "Finding Neverland", "Meet the Fockers": a title opened by a common word.
         counts[OTHER] += 1;
     }
+}
+
+/// True for one word with a capital after a lower-case letter ("WeWork",
+/// "YouTube", "eBay"), unless the capital follows a surname prefix such as
+/// Mc, Mac, O', Di, De, Da, Le, La, Van or Von ("McCain", "DiCaprio", "LeBron").
+fn is_camel_case(word: &str) -> bool {
+    const SURNAME_PREFIXES: &[&str] = &[
+        "Mc", "Mac", "Di", "De", "Da", "Du", "Le", "La", "Van", "Von",
+    ];
+    let chars: Vec<char> = word.chars().collect();
+    let inner = (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase());
+    let Some(at) = inner else {
+        return false;
+    };
+    let head: String = chars[..at].iter().collect();
+    let all_letters = chars.iter().all(|c| c.is_alphabetic());
+    all_letters && !SURNAME_PREFIXES.contains(&head.as_str())
 }
 
 /// "J Hayes", "Hillary Clinton": an initial or a first name before a surname.
@@ -530,6 +549,25 @@ mod tests {
         let mut counts = [0; 4];
         mention_cues(text, start, start + name.len(), true, &mut counts);
         counts
+    }
+
+    #[test]
+    fn a_capital_inside_one_word_is_a_company_spelling_not_a_surname_prefix() {
+        for word in ["WeWork", "TimeWarner", "SoFi", "eBay", "PlayStation"] {
+            assert!(is_camel_case(word), "{word}");
+        }
+        for word in [
+            "McCain",
+            "MacArthur",
+            "DiCaprio",
+            "LeBron",
+            "VanDyke",
+            "Paris",
+            "IRGC",
+            "al-Assad",
+        ] {
+            assert!(!is_camel_case(word), "{word}");
+        }
     }
 
     #[test]
