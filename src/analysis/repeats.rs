@@ -104,7 +104,7 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
             .first()
             .and_then(|w| w.chars().next())
             .is_some_and(char::is_uppercase);
-        let long_enough = words.len() > 1 || words[0].chars().count() >= 3;
+        let long_enough = words.len() > 1 || words.first().is_some_and(|w| w.chars().count() >= 3);
         if capitalised && long_enough && !forms.iter().any(|f| f.words == words) {
             forms.push(Form { words, kind });
         }
