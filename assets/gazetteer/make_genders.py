@@ -14,26 +14,15 @@ marked unisex (?), or male in one country and female in another, are left out.
 import collections
 import os
 
-import gender_guesser
+from nam_dict import frequent_names
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-nam_dict = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
 seen = collections.defaultdict(set)
-with open(nam_dict, encoding="utf-8") as f:
-    for line in f:
-        if line.startswith("#") or len(line) < 30:
-            continue
-        mark = line[0:2].strip()
-        name = line[3:29].strip()
-        freqs = line[30:85]
-        if not name or name.startswith("=") or " " in name:
-            continue
-        if not any(ch in "3456789ABCD" for ch in freqs):
-            continue
-        gender = {"M": "m", "1M": "m", "F": "f", "1F": "f"}.get(mark, "?")
-        for form in {name.replace("+", "-"), name.replace("+", "")}:
-            if form.isascii() and form.isalpha() or "-" in form:
-                seen[form].add(gender)
+for mark, spellings in frequent_names():
+    gender = {"M": "m", "1M": "m", "F": "f", "1F": "f"}.get(mark, "?")
+    for form in spellings:
+        if form.isascii() and form.isalpha() or "-" in form:
+            seen[form].add(gender)
 rows = sorted(f"{n}\t{g.pop()}" for n, g in seen.items() if len(g) == 1 and g != {"?"})
 path = os.path.join(HERE, "first_name_genders.tsv")
 with open(path, "w", encoding="utf-8") as f:
