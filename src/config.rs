@@ -78,19 +78,26 @@ pub fn path() -> Option<PathBuf> {
 /// Reads the config file at `path`: no file is no problem, the defaults;
 /// a file that cannot be read is one problem, and the defaults.
 pub fn load(path: &Path) -> (Config, Vec<Problem>) {
-    let file = path.display().to_string();
+    match read_user_file(path, "using the defaults") {
+        Ok(Some(text)) => parse(&text, &path.display().to_string()),
+        Ok(None) => (Config::default(), Vec::new()),
+        Err(problem) => (Config::default(), vec![problem]),
+    }
+}
+
+/// Reads a file the user may keep or not (the config, the corrections):
+/// `Ok(None)` when there is none, else its text, or one problem naming it
+/// when it cannot be read, saying what lede does instead (`instead`).
+pub fn read_user_file(path: &Path, instead: &str) -> Result<Option<String>, Problem> {
     match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, &file),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-        Err(e) => {
-            let problem = Problem {
-                file,
-                line: 0,
-                column: 0,
-                message: format!("cannot read it ({e}); using the defaults"),
-            };
-            (Config::default(), vec![problem])
-        }
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Problem {
+            file: path.display().to_string(),
+            line: 0,
+            column: 0,
+            message: format!("cannot read it ({e}); {instead}"),
+        }),
     }
 }
 

@@ -67,19 +67,10 @@ pub fn path() -> Option<PathBuf> {
 /// Reads the corrections file at `path`: no file is no correction and no
 /// problem; a file that cannot be read is one problem and no correction.
 pub fn load(path: &Path) -> (Corrections, Vec<Problem>) {
-    let file = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse::parse(&text, &file),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Corrections::default(), Vec::new()),
-        Err(e) => {
-            let problem = Problem {
-                file,
-                line: 0,
-                column: 0,
-                message: format!("cannot read it ({e}); no correction applied"),
-            };
-            (Corrections::default(), vec![problem])
-        }
+    match crate::config::read_user_file(path, "no correction applied") {
+        Ok(Some(text)) => parse::parse(&text, &path.display().to_string()),
+        Ok(None) => (Corrections::default(), Vec::new()),
+        Err(problem) => (Corrections::default(), vec![problem]),
     }
 }
 
