@@ -31,6 +31,28 @@ pub struct RawMention {
     pub canonical: Option<String>,
 }
 
+/// Test helpers shared by the passes that read and write raw mentions.
+#[cfg(test)]
+impl RawMention {
+    /// The first occurrence of `text` in paragraph `p`, as a mention of `kind`.
+    pub(crate) fn first_in(paragraphs: &[String], p: usize, text: &str, kind: EntityKind) -> Self {
+        let start = paragraphs[p].find(text).expect("text in paragraph");
+        RawMention {
+            span: Span::new(p, start, start + text.len()),
+            kind,
+            canonical: None,
+        }
+    }
+
+    /// The text each mention covers, in order.
+    pub(crate) fn texts(paragraphs: &[String], mentions: &[RawMention]) -> Vec<String> {
+        mentions
+            .iter()
+            .map(|m| paragraphs[m.span.paragraph][m.span.start..m.span.end].to_string())
+            .collect()
+    }
+}
+
 /// How sure the rules are of a candidate's kind. The consistency pass lets the
 /// surest reading of a name decide its weaker occurrences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -110,19 +110,7 @@ mod tests {
     use super::*;
 
     fn org(paragraphs: &[String], p: usize, name: &str) -> RawMention {
-        let start = paragraphs[p].find(name).expect("name in text");
-        RawMention {
-            span: Span::new(p, start, start + name.len()),
-            kind: EntityKind::Organization,
-            canonical: None,
-        }
-    }
-
-    fn names(paragraphs: &[String], mentions: &[RawMention]) -> Vec<String> {
-        mentions
-            .iter()
-            .map(|m| paragraphs[m.span.paragraph][m.span.start..m.span.end].to_string())
-            .collect()
+        RawMention::first_in(paragraphs, p, name, EntityKind::Organization)
     }
 
     #[test]
@@ -139,7 +127,7 @@ mod tests {
         ];
         split_nested(&paragraphs, &mut mentions);
         assert_eq!(
-            names(&paragraphs, &mentions),
+            RawMention::texts(&paragraphs, &mentions),
             [
                 "Harbour Police Force",
                 "Coastal Guard",
@@ -164,7 +152,7 @@ mod tests {
         ];
         split_nested(&paragraphs, &mut mentions);
         assert_eq!(
-            names(&paragraphs, &mentions),
+            RawMention::texts(&paragraphs, &mentions),
             [
                 "Bank of England",
                 "Council of the Isles",

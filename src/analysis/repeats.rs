@@ -32,13 +32,18 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             .or_default()
             .push(form);
     }
+    // The byte ranges already taken, per paragraph: the mentions found, then
+    // those added here.
+    let mut claimed: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paragraphs.len()];
+    for m in mentions.iter() {
+        if let Some(taken) = claimed.get_mut(m.span.paragraph) {
+            taken.push((m.span.start, m.span.end));
+        }
+    }
     let mut added: Vec<RawMention> = Vec::new();
-    for (p, (text, tokenized)) in paragraphs.iter().zip(split).enumerate() {
-        let claimed: Vec<(usize, usize)> = mentions
-            .iter()
-            .filter(|m| m.span.paragraph == p)
-            .map(|m| (m.span.start, m.span.end))
-            .collect();
+    for (p, ((text, tokenized), taken)) in
+        paragraphs.iter().zip(split).zip(&mut claimed).enumerate()
+    {
         for sentence in &tokenized.sentences {
             let tokens = &tokenized.tokens[sentence.clone()];
             for (i, token) in tokens.iter().enumerate() {
@@ -55,12 +60,7 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
                         continue;
                     };
                     let (start, end_byte) = (token.start, tokens[end].end);
-                    let overlaps = |(s, e): (usize, usize)| s < end_byte && start < e;
-                    let overlaps = claimed.iter().any(|&r| overlaps(r))
-                        || added
-                            .iter()
-                            .filter(|m| m.span.paragraph == p)
-                            .any(|m| overlaps((m.span.start, m.span.end)));
+                    let overlaps = taken.iter().any(|&(s, e)| s < end_byte && start < e);
                     if overlaps || glued_to_a_name(text, tokens, i, end) {
                         continue;
                     }
@@ -71,6 +71,7 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
                     {
                         continue;
                     }
+                    taken.push((start, end_byte));
                     added.push(RawMention {
                         span: Span::new(p, start, end_byte),
                         kind: form.kind,
@@ -184,20 +185,8 @@ mod tests {
     use super::*;
     use crate::analysis::tokens::split_paragraphs;
 
-    fn mention(p: usize, paragraphs: &[String], word: &str, kind: EntityKind) -> RawMention {
-        let start = paragraphs[p].find(word).expect("word in text");
-        RawMention {
-            span: Span::new(p, start, start + word.len()),
-            kind,
-            canonical: None,
-        }
-    }
-
-    fn texts(paragraphs: &[String], mentions: &[RawMention]) -> Vec<String> {
-        mentions
-            .iter()
-            .map(|m| paragraphs[m.span.paragraph][m.span.start..m.span.end].to_string())
-            .collect()
+    fn mention(p: usize, paragraphs: &[String], text: &str, kind: EntityKind) -> RawMention {
+        RawMention::first_in(paragraphs, p, text, kind)
     }
 
     #[test]
@@ -221,7 +210,7 @@ mod tests {
         ];
         add_repeats(&paragraphs, &split, &mut mentions);
         assert_eq!(
-            texts(&paragraphs, &mentions),
+            RawMention::texts(&paragraphs, &mentions),
             [
                 "Karim al-Haddad",
                 "Coastal Patrol Service",
@@ -253,7 +242,7 @@ mod tests {
         // "Young" opens a sentence as an ordinary word; "Haddad" is part of a
         // street name both times.
         assert_eq!(
-            texts(&paragraphs, &mentions),
+            RawMention::texts(&paragraphs, &mentions),
             ["Gordon Brown", "Ann Young", "Omar Haddad"]
         );
     }
