@@ -32,9 +32,7 @@ pub fn analyse(article: &Article) -> Analysis {
     let paragraphs = &article.paragraphs;
     // Tokenised once, read by the entity finder and the speaker finder.
     let split = tokens::split_paragraphs(paragraphs);
-    let mut entities = find_entities(paragraphs, &split);
-    let mut evidence = kinds::evidence(paragraphs, &entities);
-    kinds::apply(&mut entities, &mut evidence);
+    let (entities, evidence) = find_entities(paragraphs, &split);
     let quote_spans = quotes::find_quotes(paragraphs);
     let speakers = speakers::attribute_in(paragraphs, &split, &quote_spans, &entities);
     let quotes = quote_spans
@@ -52,16 +50,20 @@ pub fn analyse(article: &Article) -> Analysis {
     }
 }
 
-/// The entities of one article's paragraphs: mentions found, split where one
-/// name holds two, found again where missed, then merged.
+/// The entities of one article's paragraphs, with the kind cues each has:
+/// mentions found, split where one name holds two, found again where missed,
+/// merged, then given the kind the article's own evidence clearly shows.
 pub fn find_entities(
     paragraphs: &[String],
     split: &[tokens::Tokenized],
-) -> Vec<crate::model::Entity> {
+) -> (Vec<crate::model::Entity>, Vec<crate::model::KindEvidence>) {
     let mut mentions = entities::find_mentions_in(paragraphs, split);
     nested::split_nested(paragraphs, &mut mentions);
     repeats::add_repeats(paragraphs, split, &mut mentions);
-    aliases::merge(paragraphs, mentions)
+    let mut entities = aliases::merge(paragraphs, mentions);
+    let mut evidence = kinds::evidence(paragraphs, &entities);
+    kinds::apply(&mut entities, &mut evidence);
+    (entities, evidence)
 }
 
 /// Analyses every article, spread over the available cores, keeping article

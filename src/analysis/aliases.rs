@@ -538,7 +538,7 @@ mod tests {
     fn analyse(text: &str) -> Vec<Entity> {
         let paragraphs: Vec<String> = text.split("\n\n").map(|p| p.trim().to_string()).collect();
         let split = crate::analysis::tokens::split_paragraphs(&paragraphs);
-        crate::analysis::find_entities(&paragraphs, &split)
+        crate::analysis::find_entities(&paragraphs, &split).0
     }
 
     fn entity<'a>(entities: &'a [Entity], name: &str) -> &'a Entity {
@@ -660,7 +660,7 @@ mod tests {
             text.split("\n\n").map(|p| p.trim().to_string()).collect();
         paragraphs.truncate(paragraphs.len() - 3); // site navigation, removed by the loader
         let split = crate::analysis::tokens::split_paragraphs(&paragraphs);
-        let entities = crate::analysis::find_entities(&paragraphs, &split);
+        let (entities, _) = crate::analysis::find_entities(&paragraphs, &split);
         let expected = [
             (
                 EntityKind::Person,

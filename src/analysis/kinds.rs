@@ -529,15 +529,11 @@ pub fn apply(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidence>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{aliases, entities};
 
     /// Entities of `text` (paragraphs split on blank lines) with their own evidence applied.
     fn analysed(text: &str) -> (Vec<Entity>, Vec<KindEvidence>) {
         let ps: Vec<String> = text.split("\n\n").map(|p| p.trim().to_string()).collect();
-        let mut found = aliases::merge(&ps, entities::find_mentions(&ps));
-        let mut ev = evidence(&ps, &found);
-        apply(&mut found, &mut ev);
-        (found, ev)
+        crate::analysis::find_entities(&ps, &crate::analysis::tokens::split_paragraphs(&ps))
     }
 
     fn kind_of(entities: &[Entity], name: &str) -> Option<EntityKind> {
