@@ -310,7 +310,7 @@ fn main() -> Result<()> {
         min_count: args.min_count,
         prune: args.prune,
     };
-    let clusters: Vec<Clusters> = if let Some(path) = &args.clusters_from {
+    let mut clusters: Vec<Clusters> = if let Some(path) = &args.clusters_from {
         let bytes = std::fs::read(path).with_context(|| format!("reading {path}"))?;
         Model::from_bytes(&bytes)?.lexicon.clusters
     } else if args.unlabeled.is_empty() {
@@ -337,7 +337,6 @@ fn main() -> Result<()> {
             })
             .collect()
     };
-    let mut clusters = clusters;
     for path in &args.word_classes {
         let c = read_word_classes(path)?;
         eprintln!("word classes from {path}: {} words", c.len());
