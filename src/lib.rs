@@ -18,6 +18,7 @@
 //! | [`sanitize`] | makes untrusted text safe for the terminal (controls, escape sequences, bidi) |
 //! | [`analysis`] | quotes, speakers, entities, aliases per article; the cross-article index |
 //! | [`dump`] | `lede dump`: the analysis as JSON Lines |
+//! | [`cache`] | read and analysed articles kept on disk (tantivy), recognised unchanged without reading; search |
 //! | [`store`] | compact storage of loaded articles for the reader |
 //! | [`state`] | reading state that lasts (read, starred, last place) per collection; atomic writes |
 //! | [`pipeline`] | loading and analysis as a stream on every core: the reader's background, the streaming dump |
@@ -30,12 +31,13 @@
 //! | [`ui`] | panes drawn from `&App` |
 //! | [`tui`] | the only module that touches the terminal: setup, event loop, restore |
 //!
-//! The pure layers (model, loader, fetch, date, opener, analysis, dump, store, state, pipeline, reflow, report, config, corrections, app) never import
+//! The pure layers (model, loader, fetch, date, opener, analysis, dump, cache, store, state, pipeline, reflow, report, config, corrections, app) never import
 //! ratatui or crossterm.
 
 pub mod action;
 pub mod analysis;
 pub mod app;
+pub mod cache;
 pub mod config;
 pub mod corrections;
 pub mod date;

@@ -191,10 +191,38 @@ pub fn load_paths_with(paths: &[PathBuf], emit: &mut Emit<'_>) {
     load_inputs(&inputs, None, emit);
 }
 
+/// Files read before, recognised without reading them again: the cache
+/// ([`crate::cache`]) answers for the files it holds.
+pub trait KnownFiles {
+    /// What reading the regular file at `path` (named `label`, with metadata
+    /// `meta` now) gave last time, if that still holds; `None` to read it.
+    /// Called just before a file is read, after everything read before it
+    /// has been handed over.
+    fn recall(&mut self, path: &Path, label: &str, meta: &fs::Metadata) -> Option<Loaded>;
+}
+
+/// Knows no file: every file is read.
+pub struct ReadEverything;
+
+impl KnownFiles for ReadEverything {
+    fn recall(&mut self, _: &Path, _: &str, _: &fs::Metadata) -> Option<Loaded> {
+        None
+    }
+}
+
 /// Loads one path (a file, a folder walked in path order, or `-`), handing
 /// over what was loaded as it goes. Subscription lists met on the way are
 /// handed over in [`Loaded::lists`], not followed.
 fn load_path(path: &Path, emit: &mut Emit<'_>) -> ControlFlow<()> {
+    load_path_known(path, &mut ReadEverything, emit)
+}
+
+/// [`load_path`], taking what `known` recalls of a file instead of reading it.
+fn load_path_known(
+    path: &Path,
+    known: &mut dyn KnownFiles,
+    emit: &mut Emit<'_>,
+) -> ControlFlow<()> {
     let mut loaded = Loaded::default();
     let mut visited = HashSet::new();
     let flow = if path.as_os_str() == STDIN_LABEL {
@@ -209,7 +237,14 @@ fn load_path(path: &Path, emit: &mut Emit<'_>) -> ControlFlow<()> {
                     produced |= part.gives_something();
                     emit(part)
                 };
-                walk_dir(path, &mut visited, &mut loaded, &mut walk, &mut counting)?;
+                walk_dir(
+                    path,
+                    &mut visited,
+                    &mut loaded,
+                    &mut walk,
+                    known,
+                    &mut counting,
+                )?;
                 if !produced && !loaded.gives_something() {
                     // The reason below says it better than the walk's note.
                     let label = label_of(path);
@@ -222,7 +257,13 @@ fn load_path(path: &Path, emit: &mut Emit<'_>) -> ControlFlow<()> {
                 }
                 ControlFlow::Continue(())
             }
-            Ok(meta) => load_file_streaming(path, &meta, &mut loaded, emit),
+            Ok(meta) => match known.recall(path, &label_of(path), &meta) {
+                Some(recalled) => {
+                    loaded.append(recalled);
+                    ControlFlow::Continue(())
+                }
+                None => load_file_streaming(path, &meta, &mut loaded, emit),
+            },
             Err(error) => {
                 loaded
                     .skipped
@@ -498,6 +539,7 @@ fn walk_dir(
     visited: &mut HashSet<PathBuf>,
     loaded: &mut Loaded,
     walk: &mut Walk,
+    known: &mut dyn KnownFiles,
     emit: &mut Emit<'_>,
 ) -> ControlFlow<()> {
     // An explicit stack instead of recursion: depth is bounded only by the
@@ -531,6 +573,8 @@ fn walk_dir(
                     *walk.other_types.entry(extension).or_default() += 1;
                 } else if is_collection_notes(&path) {
                     walk.notes += 1;
+                } else if let Some(recalled) = known.recall(&path, &label_of(&path), &meta) {
+                    loaded.append(recalled);
                 } else {
                     load_file_streaming(&path, &meta, loaded, emit)?;
                 }

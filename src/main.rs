@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use lede::app::App;
+use lede::cache;
 use lede::config::{self, Config};
 use lede::corrections::{self, Corrections};
 use lede::loader::LoadError;
@@ -129,6 +130,73 @@ loaded, or writing failed; 2 a usage error."
         /// Print JSON Lines (one object per quote) instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Bring the cache up to date with files and folders, without the reader
+    ///
+    /// New and changed files are read and analysed, unchanged ones passed
+    /// over, files gone from a folder forgotten; the reader and `lede search`
+    /// then find them ready.
+    #[command(
+        after_help = "A progress bar on a terminal; otherwise quiet but for problems and the summary.
+The cache is in $XDG_CACHE_HOME/lede (else ~/.cache/lede); `lede cache` shows it.
+
+Examples:
+  lede index ~/news/
+  lede index ~/news/ ~/archive/2024.jsonl
+
+Exit status: 0 done; 1 the cache could not be written; 2 a usage error."
+    )]
+    Index {
+        /// Files and folders to keep in the cache.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Find articles: words, "exact phrases", AND/OR/NOT, fields, dates
+    #[command(
+        after_help = "Words must all occur; \"an exact phrase\"; AND, OR, NOT (or -word) and
+parentheses; fields title:, body:, source:, url:, entity:, speaker:, kind: (person,
+organization, place, other); dates date:2024, date:2024-05, date:2024-05-03 and
+ranges date:2024-01..2024-06 (either end may be left out).
+
+With paths, they are brought into the cache first (as `lede index`) and only their
+articles are searched; without, every article in the cache.
+
+On a terminal: a table (title, source, date, id), best match first. Otherwise: one
+line per article, tab-separated. With --json: JSON Lines, one object per article:
+{\"title\", \"source\", \"date\", \"id\", \"url\", \"score\"}.
+
+Examples:
+  lede search 'khamenei \"supreme leader\"' ~/news/
+  lede search 'speaker:blair date:2005-01..2005-03'
+  lede search --json 'entity:ofcom AND kind:organization' | jq -r .id
+
+Exit status: 0 done (also when nothing matches); 1 the query does not read or the
+cache cannot be opened; 2 a usage error."
+    )]
+    Search {
+        /// The query.
+        query: String,
+        /// Files and folders to search (brought into the cache first); every cached article without any.
+        paths: Vec<PathBuf>,
+        /// Print JSON Lines instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Print at most this many articles.
+        #[arg(long, default_value_t = 50, value_name = "N")]
+        limit: usize,
+    },
+    /// Show where the cache is and how big; --clear empties it
+    #[command(
+        after_help = "The cache holds web pages and feeds as fetched, and the article index
+(every file read, its articles and their analyses). Clearing it loses nothing
+but time: files are read and analysed again, feeds fetched again.
+
+Exit status: 0 done; 1 the cache could not be read or cleared."
+    )]
+    Cache {
+        /// Remove everything in the cache.
+        #[arg(long)]
+        clear: bool,
     },
 }
 
@@ -363,6 +431,185 @@ fn command_source(paths: Vec<PathBuf>) -> Source {
     source
 }
 
+/// The cache's article index, or why there is none (printed).
+fn open_store(write: bool) -> Option<cache::ArticleStore> {
+    let Some(dir) = cache::default_dir() else {
+        eprintln!("lede: no cache folder (set XDG_CACHE_HOME or HOME)");
+        return None;
+    };
+    let (store, problem) = cache::ArticleStore::open(&cache::articles_dir(&dir), write);
+    if let Some(problem) = problem {
+        eprintln!("lede: {}", sanitize(&problem.to_string()));
+    }
+    store
+}
+
+/// Brings the cache up to date with `paths`, with a progress bar on a
+/// terminal; the summary after.
+fn update_cache(
+    paths: &[PathBuf],
+    store: &mut cache::ArticleStore,
+) -> Result<cache::indexing::Summary, cache::CacheProblem> {
+    use std::io::IsTerminal;
+    let inputs: Vec<lede::loader::Input> = paths
+        .iter()
+        .cloned()
+        .map(lede::loader::Input::from_arg)
+        .collect();
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    });
+    let progress = |summary: &cache::indexing::Summary| {
+        if let Some(bar) = &bar {
+            bar.set_message(format!(
+                "{} files unchanged, {} read, {} articles analysed",
+                summary.unchanged, summary.read, summary.analysed
+            ));
+        }
+    };
+    let mut problem = |error: &LoadError, skipped: bool| match &bar {
+        Some(bar) => bar.suspend(|| print_problem(error, skipped)),
+        None => print_problem(error, skipped),
+    };
+    let result = cache::indexing::update(&inputs, store, workers(), &progress, &mut problem);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    result
+}
+
+/// `lede index`.
+fn index(paths: &[PathBuf]) -> ExitCode {
+    let Some(mut store) = open_store(true) else {
+        return ExitCode::FAILURE;
+    };
+    if !store.writable() {
+        return ExitCode::FAILURE;
+    }
+    let started = Instant::now();
+    match update_cache(paths, &mut store) {
+        Ok(summary) => {
+            eprintln!(
+                "lede: {} articles: {} files unchanged, {} read ({} articles analysed), {} gone; {:.1} s",
+                summary.articles,
+                summary.unchanged,
+                summary.read,
+                summary.analysed,
+                summary.forgotten,
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            eprintln!("lede: {}", sanitize(&problem.to_string()));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `lede search`.
+fn search(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode {
+    let Some(mut store) = open_store(!paths.is_empty()) else {
+        return ExitCode::FAILURE;
+    };
+    let within = if paths.is_empty() {
+        None
+    } else {
+        match update_cache(paths, &mut store) {
+            Ok(summary) => Some(summary.keys),
+            Err(problem) => {
+                eprintln!("lede: {}", sanitize(&problem.to_string()));
+                return ExitCode::FAILURE;
+            }
+        }
+    };
+    let parsed = match cache::query::parse(&store, query) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            eprintln!("lede: {}", sanitize(&error.to_string()));
+            return ExitCode::FAILURE;
+        }
+    };
+    let found = match &within {
+        // Narrowed to the collection: every match is looked at.
+        Some(keys) => {
+            let (hits, _) = store.search(parsed.as_ref(), usize::MAX);
+            hits.into_iter()
+                .filter(|h| keys.contains(&h.key))
+                .collect::<Vec<_>>()
+        }
+        None => store.search(parsed.as_ref(), limit).0,
+    };
+    let total = match &within {
+        Some(_) => found.len(),
+        None => store.search(parsed.as_ref(), 1).1,
+    };
+    let rows: Vec<report::search::SearchRow> = found
+        .iter()
+        .take(limit)
+        .filter_map(|hit| {
+            let (article, _) = store.article(hit)?;
+            Some(report::search::SearchRow::new(&article, hit.score))
+        })
+        .collect();
+    let format = if json {
+        Format::JsonLines
+    } else {
+        lede::tui::stdout_width().map_or(Format::Tsv, Format::Table)
+    };
+    if let Err(e) = report::write(&rows, format, std::io::stdout().lock()) {
+        eprintln!("lede: writing failed: {e}");
+        return ExitCode::FAILURE;
+    }
+    if total > rows.len() {
+        eprintln!(
+            "lede: {} of {total} matching articles (--limit N for more)",
+            rows.len()
+        );
+    } else if total == 0 {
+        eprintln!("lede: no article matches");
+    }
+    ExitCode::SUCCESS
+}
+
+/// `lede cache`.
+fn cache(clear: bool) -> ExitCode {
+    let Some(dir) = cache::default_dir() else {
+        eprintln!("lede: no cache folder (set XDG_CACHE_HOME or HOME)");
+        return ExitCode::FAILURE;
+    };
+    let shown = sanitize(&dir.to_string_lossy());
+    let result = if clear {
+        cache::clear(&dir).map(|(files, bytes)| {
+            println!(
+                "{shown}: cleared ({files} files, {})",
+                cache::human_bytes(bytes)
+            );
+        })
+    } else {
+        cache::usage(&dir).map(|(files, bytes)| {
+            let articles = open_store(false).map_or(0, |store| store.article_count());
+            println!(
+                "{shown}: {} in {files} files; {articles} articles indexed",
+                cache::human_bytes(bytes)
+            );
+        })
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lede: {shown}: {}", e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.print_config {
@@ -384,6 +631,14 @@ fn main() -> ExitCode {
         }) => report(&command_source(paths), json, true, |collection, format| {
             print_quotes(collection, format, speaker.as_deref())
         }),
+        Some(Command::Index { paths }) => index(&paths),
+        Some(Command::Search {
+            query,
+            paths,
+            json,
+            limit,
+        }) => search(&query, &paths, json, limit),
+        Some(Command::Cache { clear }) => cache(clear),
         None => {
             let config = lede::fetch::default_config_dir();
             let collection = state::Collection::of_command_line(&cli.paths, config.as_deref());

@@ -14,6 +14,7 @@
 
 pub mod entities;
 pub mod quotes;
+pub mod search;
 pub mod table;
 
 use crate::analysis::index::{CollectionIndex, Unifier};

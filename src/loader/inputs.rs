@@ -93,9 +93,21 @@ pub fn load_inputs_with(
     dedup: &mut Dedup,
     emit: &mut Emit<'_>,
 ) -> Vec<WebSource> {
+    load_inputs_known(inputs, web, dedup, &mut super::ReadEverything, emit)
+}
+
+/// [`load_inputs_with`], taking what `known` recalls of a file (the cache)
+/// instead of reading it.
+pub fn load_inputs_known(
+    inputs: &[Input],
+    web: Option<&Web<'_>>,
+    dedup: &mut Dedup,
+    known: &mut dyn super::KnownFiles,
+    emit: &mut Emit<'_>,
+) -> Vec<WebSource> {
     let mut unique = |part: Loaded| unique(dedup, part, emit);
     let mut fetch_later = Vec::new();
-    if load_in_order(inputs, web, &mut fetch_later, &mut unique).is_break() {
+    if load_in_order(inputs, web, known, &mut fetch_later, &mut unique).is_break() {
         return fetch_later;
     }
     if let Some(web) = web {
@@ -154,13 +166,14 @@ fn unique(dedup: &mut Dedup, mut part: Loaded, emit: &mut Emit<'_>) -> ControlFl
 fn load_in_order(
     inputs: &[Input],
     web: Option<&Web<'_>>,
+    known: &mut dyn super::KnownFiles,
     fetch_later: &mut Vec<WebSource>,
     emit: &mut Emit<'_>,
 ) -> ControlFlow<()> {
     for input in inputs {
         match input {
             Input::Path(path) => {
-                for (label, outlines) in load_path_keeping_lists(path, emit)? {
+                for (label, outlines) in load_path_keeping_lists(path, known, emit)? {
                     follow_list(&label, &outlines, web, fetch_later, emit)?;
                 }
             }
@@ -198,10 +211,11 @@ fn load_in_order(
 /// subscription lists found there for the caller to follow (or not).
 fn load_path_keeping_lists(
     path: &Path,
+    known: &mut dyn super::KnownFiles,
     emit: &mut Emit<'_>,
 ) -> ControlFlow<(), Vec<(String, Vec<Input>)>> {
     let mut lists = Vec::new();
-    super::load_path(path, &mut |mut part: Loaded| {
+    super::load_path_known(path, known, &mut |mut part: Loaded| {
         lists.append(&mut part.lists);
         emit(part)
     })?;
@@ -223,14 +237,22 @@ fn follow_list(
     for input in outlines {
         match input {
             Input::Path(path) => {
-                for (nested_label, _) in load_path_keeping_lists(path, emit)? {
+                for (nested_label, _) in
+                    load_path_keeping_lists(path, &mut super::ReadEverything, emit)?
+                {
                     emit(skipped(
                         &nested_label,
                         &format!("a subscription list inside {label}; not followed"),
                     ))?;
                 }
             }
-            Input::Web(_) => load_in_order(std::slice::from_ref(input), web, fetch_later, emit)?,
+            Input::Web(_) => load_in_order(
+                std::slice::from_ref(input),
+                web,
+                &mut super::ReadEverything,
+                fetch_later,
+                emit,
+            )?,
         }
     }
     ControlFlow::Continue(())

@@ -175,3 +175,117 @@ fn dump_entities_and_quotes_honour_the_corrections_file() {
     );
     let _ = std::fs::remove_dir_all(&home);
 }
+
+/// A folder of `n` short articles written for the cache tests.
+fn write_articles(dir: &std::path::Path, n: usize) {
+    std::fs::create_dir_all(dir).expect("a folder");
+    for i in 0..n {
+        let town = ["Eastport", "Westford", "Northam"][i % 3];
+        std::fs::write(
+            dir.join(format!("{i:04}.txt")),
+            format!(
+                "Council report {i} from {town}\n\n\
+                 Mayor Jon Hale of {town} said on Monday that report {i} was ready. \
+                 \"We will publish it,\" Hale said.\n\n\
+                 The Harbour Trust welcomed report {i}.\n"
+            ),
+        )
+        .expect("written");
+    }
+}
+
+#[test]
+fn index_then_search_and_cache_show_and_clear() {
+    let home = std::env::temp_dir().join(format!("lede-commands-index-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    let news = home.join("news");
+    write_articles(&news, 12);
+    let news_arg = news.to_str().expect("UTF-8 path");
+
+    let out = lede_in(&home, &["index", news_arg]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("12 articles: 0 files unchanged, 12 read"),
+        "{}",
+        stderr(&out)
+    );
+    let again = lede_in(&home, &["index", news_arg]);
+    assert!(
+        stderr(&again).contains("12 files unchanged, 0 read"),
+        "{}",
+        stderr(&again)
+    );
+
+    // Westford is every third article; a phrase, a field, JSON Lines.
+    let out = lede_in(
+        &home,
+        &["search", "--json", "title:westford \"report 4 was ready\""],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let found: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(found.len(), 1, "{}", stdout(&out));
+    assert_eq!(found[0]["title"], "Council report 4 from Westford");
+    let out = lede_in(&home, &["search", "speaker:hale", news_arg, "--limit", "3"]);
+    assert_eq!(stdout(&out).lines().count(), 3);
+    assert!(
+        stderr(&out).contains("3 of 12 matching articles"),
+        "{}",
+        stderr(&out)
+    );
+    let out = lede_in(&home, &["search", "kind:animal"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("kinds are person"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = lede_in(&home, &["cache"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("12 articles indexed"),
+        "{}",
+        stdout(&out)
+    );
+    let out = lede_in(&home, &["cache", "--clear"]);
+    assert!(stdout(&out).contains("cleared"), "{}", stdout(&out));
+    let out = lede_in(&home, &["cache"]);
+    assert!(
+        stdout(&out).contains(": 0 B in 0 files"),
+        "{}",
+        stdout(&out)
+    );
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn index_killed_midway_leaves_a_cache_the_next_run_completes() {
+    let home = std::env::temp_dir().join(format!("lede-commands-kill-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    let news = home.join("news");
+    write_articles(&news, 600);
+    let news_arg = news.to_str().expect("UTF-8 path");
+    for wait in [20, 150, 400] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+            .args(["index", news_arg])
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("lede runs");
+        std::thread::sleep(std::time::Duration::from_millis(wait));
+        // SIGKILL: no chance to tidy up.
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let out = lede_in(&home, &["index", news_arg]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("600 articles"), "{}", stderr(&out));
+    let out = lede_in(&home, &["search", "westford", news_arg, "--limit", "1000"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 200);
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -1,0 +1,661 @@
+//! The article index: a tantivy index, shared by every collection, with one
+//! document per source file lede has read and one per article in it.
+//!
+//! - A **file document** holds the file's full path, its size and
+//!   modification time when read, a hash of its bytes, the analysis revision,
+//!   and the problems reading it gave. It is how a file is recognised as
+//!   unchanged without reading it ([`ArticleStore::recall`]).
+//! - An **article document** holds the article and its analysis (stored,
+//!   compressed by tantivy), and indexes its title, body, source, link, the
+//!   names it mentions with their kinds, its quotes' speakers and its date,
+//!   for [`ArticleStore::search`].
+//!
+//! Every write goes through tantivy's single writer and becomes visible at a
+//! commit, which tantivy makes atomic: a lede killed while indexing leaves the
+//! last commit whole. A second lede finds the writer's lock taken and only
+//! reads. An index that does not open is set aside (renamed
+//! `articles.damaged-<unix time>`) and built anew.
+
+use super::CacheProblem;
+use crate::model::{Analysis, Article, EntityKind, KindEvidence};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TEXT, Value,
+};
+use tantivy::{DateTime, DocAddress, Index, IndexReader, IndexWriter, TantivyDocument, Term};
+
+/// What the analysis of this build gives: articles cached with another
+/// revision are shown as they were and analysed again. The dump-hash test in
+/// `store_tests.rs` fails when the analysis output changes, as a reminder to
+/// raise it.
+pub const ANALYSIS_REVISION: u64 = 1;
+
+/// Memory the writer may use before it writes a segment (tantivy's minimum is 15 MB).
+const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
+/// A file modified this close to the time it was read may have changed again
+/// within its modification time's resolution: it is checked by its bytes.
+const RACY_NANOS: i128 = 2_000_000_000;
+
+/// The index's fields.
+#[derive(Clone, Copy)]
+struct Fields {
+    /// The source file's full path (both kinds of document).
+    file: Field,
+    /// `file` or `article`.
+    role: Field,
+    /// The article's place in its file (0, 1, ...).
+    ordinal: Field,
+    /// A number for the article (path and ordinal hashed): search hits are
+    /// told by it without reading the stored document.
+    key: Field,
+    title: Field,
+    body: Field,
+    source: Field,
+    url: Field,
+    entity: Field,
+    kind: Field,
+    speaker: Field,
+    date: Field,
+    /// The stored record: a [`FileRecord`] or an [`ArticleRecord`].
+    record: Field,
+}
+
+impl Fields {
+    fn schema() -> (Schema, Fields) {
+        let mut builder = Schema::builder();
+        let fields = Fields {
+            file: builder.add_text_field("file", STRING | STORED),
+            role: builder.add_text_field("role", STRING),
+            ordinal: builder.add_u64_field("ordinal", STORED),
+            key: builder.add_u64_field("key", INDEXED | FAST | STORED),
+            title: builder.add_text_field("title", TEXT),
+            body: builder.add_text_field("body", TEXT),
+            source: builder.add_text_field("source", TEXT),
+            url: builder.add_text_field("url", TEXT),
+            entity: builder.add_text_field("entity", TEXT),
+            kind: builder.add_text_field("kind", STRING),
+            speaker: builder.add_text_field("speaker", TEXT),
+            date: builder.add_date_field("date", INDEXED | FAST),
+            record: builder.add_bytes_field("record", STORED),
+        };
+        (builder.build(), fields)
+    }
+}
+
+/// A source file as it was when read: recognised by these without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    /// Modification time, nanoseconds since 1970.
+    pub modified: i128,
+}
+
+impl Stamp {
+    pub fn of(meta: &fs::Metadata) -> Stamp {
+        let modified = meta
+            .modified()
+            .map_or(0, |time| match time.duration_since(UNIX_EPOCH) {
+                Ok(after) => i128::try_from(after.as_nanos()).unwrap_or(i128::MAX),
+                Err(before) => -i128::try_from(before.duration().as_nanos()).unwrap_or(i128::MAX),
+            });
+        Stamp {
+            size: meta.len(),
+            modified,
+        }
+    }
+}
+
+/// The file document's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct FileRecord {
+    /// The path as the collection that read it named it (articles' ids and
+    /// `source_path` start with it).
+    label: String,
+    stamp: Stamp,
+    /// When it was read, nanoseconds since 1970.
+    read_at: i128,
+    /// FNV-1a of its bytes, checked when the stamp alone cannot be trusted.
+    content_hash: u64,
+    revision: u64,
+    articles: u32,
+    skipped: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// The article document's record: the article and its analysis, field by
+/// field (postcard, a format without field names, needs every field written).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct ArticleRecord {
+    id: String,
+    source_path: String,
+    title: String,
+    source: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    author: Option<String>,
+    paragraphs: Vec<String>,
+    removed: Vec<String>,
+    guid: Option<String>,
+    analysis: Analysis,
+    /// [`Analysis::evidence`], which the dump does not carry.
+    evidence: Vec<[u16; 4]>,
+}
+
+impl ArticleRecord {
+    fn new(article: &Article, analysis: &Analysis) -> ArticleRecord {
+        ArticleRecord {
+            id: article.id.clone(),
+            source_path: article.source_path.clone(),
+            title: article.title.clone(),
+            source: article.source.clone(),
+            date: article.date.clone(),
+            url: article.url.clone(),
+            author: article.author.clone(),
+            paragraphs: article.paragraphs.clone(),
+            removed: article.removed.clone(),
+            guid: article.guid.clone(),
+            analysis: analysis.clone(),
+            evidence: analysis.evidence.iter().map(|e| e.0).collect(),
+        }
+    }
+
+    fn into_parts(self) -> (Article, Analysis) {
+        let mut analysis = self.analysis;
+        analysis.evidence = self.evidence.into_iter().map(KindEvidence).collect();
+        let article = Article {
+            id: self.id,
+            source_path: self.source_path,
+            title: self.title,
+            source: self.source,
+            date: self.date,
+            url: self.url,
+            author: self.author,
+            paragraphs: self.paragraphs,
+            removed: self.removed,
+            guid: self.guid,
+        };
+        (article, analysis)
+    }
+}
+
+/// What reading a file gave, as the cache remembers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recalled {
+    /// The articles, labelled with the path as named now, each with its analysis.
+    pub articles: Vec<(Article, Analysis)>,
+    pub skipped: Vec<String>,
+    pub warnings: Vec<String>,
+    /// Whether the analyses are of this build's revision (else they are to
+    /// be shown and made again).
+    pub current: bool,
+}
+
+/// What a file gave when read, to be kept.
+pub struct Reading<'a> {
+    /// The file's full path (canonical).
+    pub path: &'a str,
+    /// The path as the collection names it.
+    pub label: &'a str,
+    pub stamp: Stamp,
+    pub content_hash: u64,
+    pub articles: &'a [(Article, Analysis)],
+    pub skipped: &'a [String],
+    pub warnings: &'a [String],
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub score: f32,
+    /// The article's number ([`article_key`]).
+    pub key: u64,
+    address: DocAddress,
+}
+
+/// The cache's article index, open for reading and (when this process holds
+/// its lock) writing.
+pub struct ArticleStore {
+    index: Index,
+    reader: IndexReader,
+    writer: Option<IndexWriter>,
+    fields: Fields,
+    dir: PathBuf,
+}
+
+/// The number an article is known by in the index: its file's full path and
+/// its place in the file, hashed.
+pub fn article_key(path: &str, ordinal: usize) -> u64 {
+    let mut bytes = Vec::with_capacity(path.len() + 9);
+    bytes.extend_from_slice(path.as_bytes());
+    bytes.push(0);
+    bytes.extend_from_slice(&(ordinal as u64).to_le_bytes());
+    fnv1a_64(&bytes)
+}
+
+/// FNV-1a, 64 bits: a stable hash (the same in every build and process).
+pub fn fnv1a_64(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+fn now_nanos() -> i128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
+}
+
+fn tantivy_problem(what: &str, error: &tantivy::TantivyError) -> CacheProblem {
+    CacheProblem(format!("cache: {what}: {error}"))
+}
+
+impl ArticleStore {
+    /// Opens (or creates) the index in `dir`, for writing when `write` is
+    /// asked and no other lede is writing it. Returns the store, if any, and
+    /// what to tell the reader about it: read only, set aside, or not usable.
+    pub fn open(dir: &Path, write: bool) -> (Option<ArticleStore>, Option<CacheProblem>) {
+        match Self::try_open(dir) {
+            Ok(store) => store.with_writer(write),
+            Err(first) => {
+                // A damaged index: set it aside for a look, and start anew.
+                let aside = dir.with_file_name(format!(
+                    "{}.damaged-{}",
+                    dir.file_name()
+                        .map_or("articles".into(), |n| n.to_string_lossy()),
+                    now_nanos() / 1_000_000_000
+                ));
+                if !dir.exists() || fs::rename(dir, &aside).is_err() {
+                    return (None, Some(first));
+                }
+                let note = CacheProblem(format!(
+                    "{first}; set aside as {} and built anew",
+                    aside.display()
+                ));
+                match Self::try_open(dir) {
+                    Ok(store) => {
+                        let (store, problem) = store.with_writer(write);
+                        (store, Some(problem.unwrap_or(note)))
+                    }
+                    Err(second) => (None, Some(second)),
+                }
+            }
+        }
+    }
+
+    fn try_open(dir: &Path) -> Result<ArticleStore, CacheProblem> {
+        fs::create_dir_all(dir).map_err(|error| {
+            CacheProblem(format!(
+                "cache: cannot make {}: {}",
+                dir.display(),
+                crate::loader::io_reason(&error)
+            ))
+        })?;
+        let (schema, fields) = Fields::schema();
+        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|error| {
+            CacheProblem(format!("cache: cannot open {}: {error}", dir.display()))
+        })?;
+        let index = Index::open_or_create(directory, schema.clone())
+            .map_err(|error| tantivy_problem("the article index does not open", &error))?;
+        if index.schema() != schema {
+            return Err(CacheProblem(
+                "cache: the article index is of another version".to_string(),
+            ));
+        }
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|error| tantivy_problem("the article index does not read", &error))?;
+        Ok(ArticleStore {
+            index,
+            reader,
+            writer: None,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    fn with_writer(mut self, write: bool) -> (Option<ArticleStore>, Option<CacheProblem>) {
+        if !write {
+            return (Some(self), None);
+        }
+        match self.index.writer_with_num_threads(1, WRITER_MEMORY) {
+            Ok(writer) => {
+                self.writer = Some(writer);
+                (Some(self), None)
+            }
+            Err(tantivy::TantivyError::LockFailure(..)) => (
+                Some(self),
+                Some(CacheProblem(
+                    "cache: another lede is writing it; only reading it".to_string(),
+                )),
+            ),
+            Err(error) => (
+                Some(self),
+                Some(tantivy_problem("cannot write; only reading it", &error)),
+            ),
+        }
+    }
+
+    /// Whether this process may write the index.
+    pub fn writable(&self) -> bool {
+        self.writer.is_some()
+    }
+
+    /// The folder the index is in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn file_term(&self, path: &str) -> Term {
+        Term::from_field_text(self.fields.file, path)
+    }
+
+    /// The documents of `path`'s file as last committed.
+    fn documents_of(&self, path: &str) -> Vec<TantivyDocument> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(self.file_term(path), IndexRecordOption::Basic);
+        let Ok(addresses) =
+            searcher.search(&query, &TopDocs::with_limit(1_000_000).order_by_score())
+        else {
+            return Vec::new();
+        };
+        addresses
+            .into_iter()
+            .filter_map(|(_, address)| searcher.doc::<TantivyDocument>(address).ok())
+            .collect()
+    }
+
+    fn record<'d>(&self, doc: &'d TantivyDocument) -> Option<&'d [u8]> {
+        doc.get_first(self.fields.record).and_then(|v| v.as_bytes())
+    }
+
+    /// What reading `path` (a full path) gave last time, when the file has not
+    /// changed since: its size and modification time are as they were (and,
+    /// for a file modified just before it was read, its bytes too). `label`
+    /// is the path as the collection names it now; `None` to read the file.
+    pub fn recall(&self, path: &str, label: &str, meta: &fs::Metadata) -> Option<Recalled> {
+        let docs = self.documents_of(path);
+        let mut file: Option<FileRecord> = None;
+        let mut articles: Vec<(u64, ArticleRecord)> = Vec::new();
+        for doc in &docs {
+            let bytes = self.record(doc)?;
+            match doc.get_first(self.fields.ordinal).and_then(|v| v.as_u64()) {
+                Some(ordinal) => articles.push((ordinal, postcard::from_bytes(bytes).ok()?)),
+                None => file = Some(postcard::from_bytes(bytes).ok()?),
+            }
+        }
+        let file = file?;
+        let stamp = Stamp::of(meta);
+        if file.stamp != stamp || articles.len() != file.articles as usize {
+            return None;
+        }
+        if file.read_at - stamp.modified < RACY_NANOS
+            && fs::read(path).map_or(true, |bytes| fnv1a_64(&bytes) != file.content_hash)
+        {
+            return None;
+        }
+        articles.sort_by_key(|(ordinal, _)| *ordinal);
+        let relabel = |text: String| match text.strip_prefix(&file.label) {
+            Some(rest) if file.label != label => format!("{label}{rest}"),
+            _ => text,
+        };
+        let articles = articles
+            .into_iter()
+            .map(|(_, record)| {
+                let (mut article, analysis) = record.into_parts();
+                article.id = relabel(article.id);
+                article.source_path = relabel(article.source_path);
+                (article, analysis)
+            })
+            .collect();
+        Some(Recalled {
+            articles,
+            skipped: file.skipped.into_iter().map(relabel).collect(),
+            warnings: file.warnings.into_iter().map(relabel).collect(),
+            current: file.revision == ANALYSIS_REVISION,
+        })
+    }
+
+    /// Keeps what reading a file gave, in place of what was kept before; seen
+    /// by readers after the next [`ArticleStore::commit`]. Nothing happens
+    /// when the store is read only.
+    pub fn put(&mut self, reading: &Reading<'_>) -> Result<(), CacheProblem> {
+        let fields = self.fields;
+        let Some(writer) = &self.writer else {
+            return Ok(());
+        };
+        writer.delete_term(Term::from_field_text(fields.file, reading.path));
+        let file = FileRecord {
+            label: reading.label.to_string(),
+            stamp: reading.stamp,
+            read_at: now_nanos(),
+            content_hash: reading.content_hash,
+            revision: ANALYSIS_REVISION,
+            articles: u32::try_from(reading.articles.len()).unwrap_or(u32::MAX),
+            skipped: reading.skipped.to_vec(),
+            warnings: reading.warnings.to_vec(),
+        };
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.file, reading.path);
+        doc.add_text(fields.role, "file");
+        doc.add_bytes(fields.record, &encode(&file)?);
+        add(writer, doc)?;
+        for (ordinal, (article, analysis)) in reading.articles.iter().enumerate() {
+            let doc = article_document(fields, reading.path, ordinal, article, analysis)?;
+            add(writer, doc)?;
+        }
+        Ok(())
+    }
+
+    /// Forgets a file that is gone.
+    pub fn forget(&mut self, path: &str) {
+        if let Some(writer) = &self.writer {
+            writer.delete_term(self.file_term(path));
+        }
+    }
+
+    /// Makes what was put since the last commit permanent and visible.
+    pub fn commit(&mut self) -> Result<(), CacheProblem> {
+        if let Some(writer) = &mut self.writer {
+            writer
+                .commit()
+                .map_err(|error| tantivy_problem("cannot save", &error))?;
+        }
+        self.reader
+            .reload()
+            .map_err(|error| tantivy_problem("cannot read back", &error))
+    }
+
+    /// The full paths of the files kept whose path starts with `prefix`.
+    pub fn files_under(&self, prefix: &str) -> BTreeSet<String> {
+        let searcher = self.reader.searcher();
+        let mut files = BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let Ok(terms) = segment.inverted_index(self.fields.file) else {
+                continue;
+            };
+            let alive = segment.alive_bitset();
+            let Ok(mut stream) = terms.terms().range().ge(prefix.as_bytes()).into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(path) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if !path.starts_with(prefix) {
+                    break;
+                }
+                // Terms of deleted documents stay until segments merge.
+                let live = terms
+                    .read_postings(
+                        &Term::from_field_text(self.fields.file, path),
+                        IndexRecordOption::Basic,
+                    )
+                    .ok()
+                    .flatten()
+                    .is_some_and(|mut postings| {
+                        use tantivy::DocSet;
+                        let mut doc = postings.doc();
+                        while doc != tantivy::TERMINATED {
+                            if alive.is_none_or(|a| a.is_alive(doc)) {
+                                return true;
+                            }
+                            doc = postings.advance();
+                        }
+                        false
+                    });
+                if live {
+                    files.insert(path.to_string());
+                }
+            }
+        }
+        files
+    }
+
+    /// Articles kept in all.
+    pub fn article_count(&self) -> usize {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.role, "article"),
+            IndexRecordOption::Basic,
+        );
+        searcher.search(&query, &Count).unwrap_or(0)
+    }
+
+    /// The articles matching `query`, best first, at most `limit`, and how
+    /// many match in all.
+    pub fn search(&self, query: &dyn Query, limit: usize) -> (Vec<Hit>, usize) {
+        let searcher = self.reader.searcher();
+        // Counted first: the top-documents collector makes room for `limit`.
+        let Ok(count) = searcher.search(query, &Count) else {
+            return (Vec::new(), 0);
+        };
+        if count == 0 {
+            return (Vec::new(), 0);
+        }
+        let collector = TopDocs::with_limit(limit.min(count)).order_by_score();
+        let Ok(top) = searcher.search(query, &collector) else {
+            return (Vec::new(), 0);
+        };
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let segment = searcher.segment_reader(address.segment_ord);
+            let key = segment
+                .fast_fields()
+                .u64("key")
+                .ok()
+                .and_then(|column| column.first(address.doc_id));
+            if let Some(key) = key {
+                hits.push(Hit {
+                    score,
+                    key,
+                    address,
+                });
+            }
+        }
+        (hits, count)
+    }
+
+    /// The article (and its analysis) a hit found.
+    pub fn article(&self, hit: &Hit) -> Option<(Article, Analysis)> {
+        let doc: TantivyDocument = self.reader.searcher().doc(hit.address).ok()?;
+        let record: ArticleRecord = postcard::from_bytes(self.record(&doc)?).ok()?;
+        Some(record.into_parts())
+    }
+
+    /// The index, for the query parser.
+    pub(super) fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The searchable fields by the names queries use.
+    pub(super) fn field(&self, name: &str) -> Option<Field> {
+        let f = self.fields;
+        Some(match name {
+            "title" => f.title,
+            "body" => f.body,
+            "source" => f.source,
+            "url" => f.url,
+            "entity" => f.entity,
+            "kind" => f.kind,
+            "speaker" => f.speaker,
+            "date" => f.date,
+            _ => return None,
+        })
+    }
+}
+
+fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, CacheProblem> {
+    postcard::to_stdvec(value)
+        .map_err(|error| CacheProblem(format!("cache: cannot encode: {error}")))
+}
+
+fn add(writer: &IndexWriter, doc: TantivyDocument) -> Result<(), CacheProblem> {
+    writer
+        .add_document(doc)
+        .map(drop)
+        .map_err(|error| tantivy_problem("cannot add an article", &error))
+}
+
+/// An article's document: what is searched, and the record.
+fn article_document(
+    fields: Fields,
+    path: &str,
+    ordinal: usize,
+    article: &Article,
+    analysis: &Analysis,
+) -> Result<TantivyDocument, CacheProblem> {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.file, path);
+    doc.add_text(fields.role, "article");
+    doc.add_u64(fields.ordinal, ordinal as u64);
+    doc.add_u64(fields.key, article_key(path, ordinal));
+    doc.add_text(fields.title, &article.title);
+    for paragraph in &article.paragraphs {
+        doc.add_text(fields.body, paragraph);
+    }
+    if let Some(source) = &article.source {
+        doc.add_text(fields.source, source);
+    }
+    if let Some(url) = &article.url {
+        doc.add_text(fields.url, url);
+    }
+    let mut kinds: BTreeSet<EntityKind> = BTreeSet::new();
+    for entity in &analysis.entities {
+        doc.add_text(fields.entity, &entity.name);
+        for alias in entity.aliases.iter().filter(|a| **a != entity.name) {
+            doc.add_text(fields.entity, alias);
+        }
+        kinds.insert(entity.kind);
+    }
+    for kind in kinds {
+        doc.add_text(fields.kind, kind.as_str());
+    }
+    let speakers: BTreeSet<&str> = analysis
+        .quotes
+        .iter()
+        .filter_map(|q| analysis.speaker_name(q))
+        .collect();
+    for speaker in speakers {
+        doc.add_text(fields.speaker, speaker);
+    }
+    if let Some(seconds) = crate::date::sort_key(article.date.as_deref()) {
+        doc.add_date(fields.date, DateTime::from_timestamp_secs(seconds));
+    }
+    doc.add_bytes(
+        fields.record,
+        &encode(&ArticleRecord::new(article, analysis))?,
+    );
+    Ok(doc)
+}
