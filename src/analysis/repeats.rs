@@ -105,7 +105,10 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
             .first()
             .and_then(|w| w.chars().next())
             .is_some_and(char::is_uppercase);
-        let long_enough = words.len() > 1 || words.first().is_some_and(|w| w.chars().count() >= 3);
+        let long_enough = words.len() > 1
+            || words
+                .first()
+                .is_some_and(|w| w.chars().count() >= 3 || is_acronym(w));
         if capitalised && long_enough && !forms.iter().any(|f| f.words == words) {
             forms.push(Form { words, kind });
         }
@@ -128,7 +131,16 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
             EntityKind::Organization
                 if text.split_whitespace().count() >= 2 || is_acronym(text) =>
             {
-                push(text, EntityKind::Organization)
+                push(text, EntityKind::Organization);
+                // "A WB official" after "the World Bank": its initials, unless
+                // they spell a place ("US" is not the Union of Students).
+                let initials: String = text
+                    .split_whitespace()
+                    .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                    .collect();
+                if initials.chars().count() >= 2 && gazetteer::place(&initials).is_none() {
+                    push(&initials, EntityKind::Organization);
+                }
             }
             _ => {}
         }

@@ -42,9 +42,30 @@ pub(super) fn combine(
                 .any(|name| defines_acronym(p, &name.span, &c.span))
         })
     };
-    let defined: Vec<bool> = rules.iter().map(defined_acronym).collect();
+    // A name the tagger missed that defines the acronym after it ("Desert
+    // Lancers (DLR)") is as sure as one it found.
+    let defining: Vec<bool> = (0..rules.len())
+        .map(|i| {
+            rules.get(i + 1).is_some_and(|acronym| {
+                paragraphs
+                    .get(rules[i].span.paragraph)
+                    .is_some_and(|p| defines_acronym(p, &rules[i].span, &acronym.span))
+            })
+        })
+        .collect();
+    let defined: Vec<bool> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, c)| defined_acronym(c) || (i > 0 && defining[i - 1]))
+        .collect();
+    // An office named without its holder ("the Pope sent a letter") is a
+    // person known by the office's name.
+    let office = |c: &Candidate| {
+        c.kind == EntityKind::Person
+            && crate::analysis::gazetteer::epithet(&c.text).is_some_and(|e| e.office)
+    };
     let mut added = Vec::new();
-    for (rule, defined) in rules.into_iter().zip(defined) {
+    for ((rule, defined), defining) in rules.into_iter().zip(defined).zip(defining) {
         // The first tagged mention that ends after the rule's start is the only
         // one that can overlap it.
         let first_after =
@@ -53,11 +74,13 @@ pub(super) fn combine(
             .get_mut(first_after)
             .filter(|t| t.span.paragraph == rule.span.paragraph && t.span.start < rule.span.end);
         match overlapping {
-            None if rule.canonical.is_some() || defined => added.push(RawMention {
-                span: rule.span,
-                kind: rule.kind,
-                canonical: rule.canonical,
-            }),
+            None if rule.canonical.is_some() || defined || defining || office(&rule) => {
+                added.push(RawMention {
+                    span: rule.span,
+                    kind: rule.kind,
+                    canonical: rule.canonical,
+                })
+            }
             Some(t) if t.span == rule.span => {
                 let surer = rule.confidence >= Confidence::Rule && t.kind == EntityKind::Other;
                 if rule.canonical.is_some() || surer {
