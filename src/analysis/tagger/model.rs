@@ -10,7 +10,9 @@
 //! count and each clustering (u32 word count W, then W × (u32 word key, u16 class)), f32 transitions
 //! `[(T + 1) * T]`, u32 feature count N, u32 keys `[N]`, i8 weights `[N * T]`.
 
-use super::clusters::Clusters;
+use std::borrow::Cow;
+
+use super::clusters::{Clusters, NotSorted, RECORD};
 use super::decode::{Decoder, Scheme};
 use super::features::FEATURE_VERSION;
 use super::features::Lexicon;
@@ -213,12 +215,8 @@ impl Model {
         }
         b.extend_from_slice(&(self.lexicon.clusters.len() as u32).to_le_bytes());
         for c in &self.lexicon.clusters {
-            let entries = c.entries();
-            b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-            for &(k, class) in &entries {
-                b.extend_from_slice(&k.to_le_bytes());
-                b.extend_from_slice(&class.to_le_bytes());
-            }
+            b.extend_from_slice(&(c.len() as u32).to_le_bytes());
+            b.extend_from_slice(c.records());
         }
         for &x in &self.trans {
             b.extend_from_slice(&x.to_le_bytes());
@@ -233,6 +231,21 @@ impl Model {
 
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        Model::read(bytes, |records| Cow::Owned(records.to_vec()))
+    }
+
+    /// [`Model::from_bytes`] for a model that lives as long as the program
+    /// (the one embedded in the binary): its word classes, most of the file,
+    /// are read where they are instead of copied.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
+        Model::read(bytes, Cow::Borrowed)
+    }
+
+    /// Reads a model; `keep` keeps each clustering's stored records.
+    fn read<'a>(
+        bytes: &'a [u8],
+        keep: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<Model, ModelError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(8)? != MAGIC {
             return Err(ModelError::Corrupt("bad magic"));
@@ -287,17 +300,11 @@ impl Model {
         let mut clusters = Vec::with_capacity(n_clusterings.min(16));
         for _ in 0..n_clusterings {
             let w = r.u32()? as usize;
-            let entries = r
-                .take(w.checked_mul(6).ok_or(ModelError::Corrupt("size"))?)?
-                .chunks_exact(6)
-                .map(|e| {
-                    (
-                        u32::from_le_bytes([e[0], e[1], e[2], e[3]]),
-                        u16::from_le_bytes([e[4], e[5]]),
-                    )
-                })
-                .collect();
-            clusters.push(Clusters::new(entries));
+            let records = r.take(w.checked_mul(RECORD).ok_or(ModelError::Corrupt("size"))?)?;
+            clusters.push(
+                Clusters::from_records(keep(records))
+                    .map_err(|NotSorted| ModelError::Corrupt("word classes not sorted"))?,
+            );
         }
         let trans = r
             .take((t + 1) * t * 4)?
