@@ -8,7 +8,8 @@
 //! each list name, u32 longest phrase, u32 phrase count P and P × (u32 phrase
 //! key, u32 list bit mask), u32 clustering
 //! count and each clustering (u32 word count W, then W × (u32 word key, u16 class)), f32 transitions
-//! `[(T + 1) * T]`, u32 feature count N, u32 keys `[N]`, i8 weights `[N * T]`.
+//! `[(T + 1) * T]`, u32 feature count N, u32 keys `[N]` (written in increasing
+//! order), i8 weights `[N * T]`.
 
 use std::borrow::Cow;
 
@@ -56,20 +57,25 @@ pub struct Model {
     scale: f32,
     /// `trans[(prev + 1) * T + cur]`, row 0 from the sentence start.
     pub trans: Vec<f32>,
-    /// Open-addressing table of feature keys (0 = empty slot); slot `s` owns
-    /// `slot_weights[s * T..(s + 1) * T]`, so a hit costs one more cache line.
-    slot_keys: Vec<u32>,
-    slot_weights: Vec<i8>,
+    /// Open-addressing table of features: slot `s` is the bytes
+    /// `slots[s * stride..(s + 1) * stride]`, a u32 key (0 = empty slot)
+    /// then the feature's T weights. Key and weights side by side make a hit
+    /// one cache line, not two (a table of 43,000 features does not fit in
+    /// the cache, and a token looks up about fifty).
+    slots: Vec<u8>,
+    stride: usize,
     mask: usize,
-    /// The features in file order, for writing the model back.
-    keys: Vec<u32>,
-    weights: Vec<i8>,
+    /// Features with weights.
+    len: usize,
 }
 
 /// Keys are already well-mixed hashes, so their low bits pick the slot.
 fn table_slot(key: u32, mask: usize) -> usize {
     key as usize & mask
 }
+
+/// Bytes of a feature key in the table.
+const KEY: usize = 4;
 
 impl Model {
     /// Builds a model from real-valued weights: `features` is `(key, weights[T])`.
@@ -116,15 +122,32 @@ impl Model {
         // at 0.33 under two. The table stays under 2 MB.
         let cap = (keys.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slot_keys = vec![0u32; cap];
-        let mut slot_weights = vec![0i8; cap * t];
+        // Rows padded to a multiple of the key's size: 16 bytes for the
+        // shipped 9 tags, so that no row straddles two cache lines.
+        let stride = (KEY + t).next_multiple_of(KEY);
+        let mut slots = vec![0u8; cap * stride];
+        let mut len = 0;
         for (row, &k) in keys.iter().enumerate() {
             let mut s = table_slot(k, mask);
-            while slot_keys[s] != 0 && slot_keys[s] != k {
+            loop {
+                let at = slot_key(&slots[s * stride..]);
+                if at == 0 {
+                    len += 1;
+                    break;
+                }
+                if at == k {
+                    break;
+                }
                 s = (s + 1) & mask;
             }
-            slot_keys[s] = k;
-            slot_weights[s * t..(s + 1) * t].copy_from_slice(&weights[row * t..(row + 1) * t]);
+            let slot = &mut slots[s * stride..(s + 1) * stride];
+            slot[..KEY].copy_from_slice(&k.to_le_bytes());
+            for (b, &w) in slot[KEY..KEY + t]
+                .iter_mut()
+                .zip(&weights[row * t..(row + 1) * t])
+            {
+                *b = w as u8;
+            }
         }
         let mut decoder = Decoder::new(scheme);
         decoder.set_transitions(&trans);
@@ -135,11 +158,10 @@ impl Model {
             lexicon,
             scale,
             trans,
-            slot_keys,
-            slot_weights,
+            slots,
+            stride,
             mask,
-            keys,
-            weights,
+            len,
         }
     }
 
@@ -149,7 +171,7 @@ impl Model {
 
     /// Number of features with weights.
     pub fn n_features(&self) -> usize {
-        self.keys.len()
+        self.len
     }
 
     /// A Viterbi decoder with this model's transition scores.
@@ -157,17 +179,17 @@ impl Model {
         self.decoder.clone()
     }
 
-    fn slot(&self, key: u32) -> Option<usize> {
+    /// The weights of feature `key`, if it has any.
+    fn weights_of(&self, key: u32) -> Option<&[u8]> {
         let mut s = table_slot(key, self.mask);
         loop {
-            let k = self.slot_keys[s];
-            if k == key {
-                return Some(s);
+            let slot = self.slots.get(s * self.stride..(s + 1) * self.stride)?;
+            let (k, weights) = slot.split_first_chunk::<KEY>()?;
+            match u32::from_le_bytes(*k) {
+                k if k == key => return weights.get(..self.n_tags()),
+                0 => return None,
+                _ => s = (s + 1) & self.mask,
             }
-            if k == 0 {
-                return None;
-            }
-            s = (s + 1) & self.mask;
         }
     }
 
@@ -177,9 +199,9 @@ impl Model {
         let mut acc = [0i32; 32];
         let acc = &mut acc[..t];
         for &f in feats {
-            if let Some(s) = self.slot(f) {
-                for (a, &w) in acc.iter_mut().zip(&self.slot_weights[s * t..s * t + t]) {
-                    *a += i32::from(w);
+            if let Some(weights) = self.weights_of(f) {
+                for (a, &w) in acc.iter_mut().zip(weights) {
+                    *a += i32::from(w as i8);
                 }
             }
         }
@@ -188,9 +210,21 @@ impl Model {
         }
     }
 
+    /// The features and their weights, sorted by key (the stored order).
+    fn features(&self) -> Vec<(u32, &[u8])> {
+        let mut features: Vec<(u32, &[u8])> = self
+            .slots
+            .chunks_exact(self.stride)
+            .map(|slot| (slot_key(slot), &slot[KEY..KEY + self.n_tags()]))
+            .filter(|&(k, _)| k != 0)
+            .collect();
+        features.sort_unstable_by_key(|&(k, _)| k);
+        features
+    }
+
     /// Serialises the model (see the module documentation for the layout).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(64 + self.keys.len() * (4 + self.n_tags()));
+        let mut b = Vec::with_capacity(64 + self.len * (KEY + self.n_tags()));
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
         b.extend_from_slice(&self.scheme.code().to_le_bytes());
@@ -221,11 +255,14 @@ impl Model {
         for &x in &self.trans {
             b.extend_from_slice(&x.to_le_bytes());
         }
-        b.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for &k in &self.keys {
+        let features = self.features();
+        b.extend_from_slice(&(features.len() as u32).to_le_bytes());
+        for &(k, _) in &features {
             b.extend_from_slice(&k.to_le_bytes());
         }
-        b.extend(self.weights.iter().map(|&w| w as u8));
+        for &(_, weights) in &features {
+            b.extend_from_slice(weights);
+        }
         b
     }
 
@@ -338,6 +375,11 @@ impl Model {
             weights,
         ))
     }
+}
+
+/// The key of a table slot (given from its first byte on).
+fn slot_key(slot: &[u8]) -> u32 {
+    u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]])
 }
 
 /// A cursor over the model bytes that fails instead of panicking.
