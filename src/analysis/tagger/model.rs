@@ -57,13 +57,10 @@ pub struct Model {
     scale: f32,
     /// `trans[(prev + 1) * T + cur]`, row 0 from the sentence start.
     pub trans: Vec<f32>,
-    /// Open-addressing table of features: slot `s` is the bytes
-    /// `slots[s * stride..(s + 1) * stride]`, a u32 key (0 = empty slot)
-    /// then the feature's T weights. Key and weights side by side make a hit
-    /// one cache line, not two (a table of 43,000 features does not fit in
-    /// the cache, and a token looks up about fifty).
-    slots: Vec<u8>,
-    stride: usize,
+    /// Open-addressing table of feature keys (0 = empty slot); slot `s` owns
+    /// `slot_weights[s * T..(s + 1) * T]`, so a hit costs one more cache line.
+    slot_keys: Vec<u32>,
+    slot_weights: Vec<i8>,
     mask: usize,
     /// Features with weights.
     len: usize,
@@ -73,9 +70,6 @@ pub struct Model {
 fn table_slot(key: u32, mask: usize) -> usize {
     key as usize & mask
 }
-
-/// Bytes of a feature key in the table.
-const KEY: usize = 4;
 
 impl Model {
     /// Builds a model from real-valued weights: `features` is `(key, weights[T])`.
@@ -122,32 +116,17 @@ impl Model {
         // at 0.33 under two. The table stays under 2 MB.
         let cap = (keys.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        // Rows padded to a multiple of the key's size: 16 bytes for the
-        // shipped 9 tags, so that no row straddles two cache lines.
-        let stride = (KEY + t).next_multiple_of(KEY);
-        let mut slots = vec![0u8; cap * stride];
+        let mut slot_keys = vec![0u32; cap];
+        let mut slot_weights = vec![0i8; cap * t];
         let mut len = 0;
         for (row, &k) in keys.iter().enumerate() {
             let mut s = table_slot(k, mask);
-            loop {
-                let at = slot_key(&slots[s * stride..]);
-                if at == 0 {
-                    len += 1;
-                    break;
-                }
-                if at == k {
-                    break;
-                }
+            while slot_keys[s] != 0 && slot_keys[s] != k {
                 s = (s + 1) & mask;
             }
-            let slot = &mut slots[s * stride..(s + 1) * stride];
-            slot[..KEY].copy_from_slice(&k.to_le_bytes());
-            for (b, &w) in slot[KEY..KEY + t]
-                .iter_mut()
-                .zip(&weights[row * t..(row + 1) * t])
-            {
-                *b = w as u8;
-            }
+            len += usize::from(slot_keys[s] == 0);
+            slot_keys[s] = k;
+            slot_weights[s * t..(s + 1) * t].copy_from_slice(&weights[row * t..(row + 1) * t]);
         }
         let mut decoder = Decoder::new(scheme);
         decoder.set_transitions(&trans);
@@ -158,8 +137,8 @@ impl Model {
             lexicon,
             scale,
             trans,
-            slots,
-            stride,
+            slot_keys,
+            slot_weights,
             mask,
             len,
         }
@@ -179,17 +158,17 @@ impl Model {
         self.decoder.clone()
     }
 
-    /// The weights of feature `key`, if it has any.
-    fn weights_of(&self, key: u32) -> Option<&[u8]> {
+    fn slot(&self, key: u32) -> Option<usize> {
         let mut s = table_slot(key, self.mask);
         loop {
-            let slot = self.slots.get(s * self.stride..(s + 1) * self.stride)?;
-            let (k, weights) = slot.split_first_chunk::<KEY>()?;
-            match u32::from_le_bytes(*k) {
-                k if k == key => return weights.get(..self.n_tags()),
-                0 => return None,
-                _ => s = (s + 1) & self.mask,
+            let k = self.slot_keys[s];
+            if k == key {
+                return Some(s);
             }
+            if k == 0 {
+                return None;
+            }
+            s = (s + 1) & self.mask;
         }
     }
 
@@ -199,9 +178,9 @@ impl Model {
         let mut acc = [0i32; 32];
         let acc = &mut acc[..t];
         for &f in feats {
-            if let Some(weights) = self.weights_of(f) {
-                for (a, &w) in acc.iter_mut().zip(weights) {
-                    *a += i32::from(w as i8);
+            if let Some(s) = self.slot(f) {
+                for (a, &w) in acc.iter_mut().zip(&self.slot_weights[s * t..s * t + t]) {
+                    *a += i32::from(w);
                 }
             }
         }
@@ -210,13 +189,16 @@ impl Model {
         }
     }
 
-    /// The features and their weights, sorted by key (the stored order).
-    fn features(&self) -> Vec<(u32, &[u8])> {
-        let mut features: Vec<(u32, &[u8])> = self
-            .slots
-            .chunks_exact(self.stride)
-            .map(|slot| (slot_key(slot), &slot[KEY..KEY + self.n_tags()]))
-            .filter(|&(k, _)| k != 0)
+    /// The features and their weights, sorted by key (the stored order),
+    /// read back from the table: no second copy is kept for writing.
+    fn features(&self) -> Vec<(u32, &[i8])> {
+        let t = self.n_tags();
+        let mut features: Vec<(u32, &[i8])> = self
+            .slot_keys
+            .iter()
+            .zip(self.slot_weights.chunks_exact(t))
+            .filter(|&(&k, _)| k != 0)
+            .map(|(&k, w)| (k, w))
             .collect();
         features.sort_unstable_by_key(|&(k, _)| k);
         features
@@ -224,7 +206,7 @@ impl Model {
 
     /// Serialises the model (see the module documentation for the layout).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(64 + self.len * (KEY + self.n_tags()));
+        let mut b = Vec::with_capacity(64 + self.len * (4 + self.n_tags()));
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
         b.extend_from_slice(&self.scheme.code().to_le_bytes());
@@ -261,7 +243,7 @@ impl Model {
             b.extend_from_slice(&k.to_le_bytes());
         }
         for &(_, weights) in &features {
-            b.extend_from_slice(weights);
+            b.extend(weights.iter().map(|&w| w as u8));
         }
         b
     }
@@ -375,11 +357,6 @@ impl Model {
             weights,
         ))
     }
-}
-
-/// The key of a table slot (given from its first byte on).
-fn slot_key(slot: &[u8]) -> u32 {
-    u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]])
 }
 
 /// A cursor over the model bytes that fails instead of panicking.
