@@ -62,7 +62,7 @@ impl Clusters {
     /// The lookup over stored records ([`Clusters::records`]), which must
     /// be whole and sorted by key, without repeats or key 0.
     pub fn from_records(records: Cow<'static, [u8]>) -> Result<Clusters, NotSorted> {
-        if records.len() % RECORD != 0 {
+        if !records.len().is_multiple_of(RECORD) {
             return Err(NotSorted);
         }
         let n = records.len() / RECORD;
