@@ -183,15 +183,19 @@ fn trailing_sign_off(para: &str, toks: &[Token]) -> Option<Range<usize>> {
 /// "By Jane Smith", "By Jane Smith and John Doe, BBC News": a short line of
 /// "By" and names.
 fn is_byline(para: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks
+    let mut words = toks
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(para))
-        .collect();
-    words.first() == Some(&"By")
-        && (3..=10).contains(&words.len())
-        && words[1].chars().next().is_some_and(char::is_uppercase)
-        && words[1..].iter().all(|w| {
+        .map(|t| t.text(para));
+    // Most paragraphs fail at the first word: nothing is gathered for them.
+    if words.next() != Some("By") {
+        return false;
+    }
+    // Two to nine words after "By" (one more means the line is too long).
+    let rest: Vec<&str> = words.take(10).collect();
+    (2..=9).contains(&rest.len())
+        && rest[0].chars().next().is_some_and(char::is_uppercase)
+        && rest.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase) || BYLINE_SMALL_WORDS.contains(w)
         })
 }

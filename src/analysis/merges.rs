@@ -6,6 +6,7 @@
 //! Democrat" → "Liberal Democrats", "Oscars" → "Oscar", "Man Utd" →
 //! "Manchester United"), found by the shape of the words, not by a table.
 
+use super::names::surname_forms;
 use crate::model::EntityKind;
 use foldhash::{HashMap, HashMapExt};
 
@@ -14,41 +15,61 @@ const DOMINANT_SHARE: u32 = 80;
 
 /// The full person names each surname form belongs to, with the number of
 /// articles that name each.
+///
+/// Made when the renames are decided, from the names the collection already
+/// keeps ([`SurnameOwners::new`]), so nothing is held per name while the
+/// articles come in; it borrows every string and holds one sorted entry per
+/// (surname form, full name).
 #[derive(Debug, Clone, Default)]
-pub struct SurnameOwners {
-    owners: HashMap<String, Vec<(Box<str>, u32)>>,
+pub struct SurnameOwners<'a> {
+    /// `(surname form, full name, articles)`, sorted, each pair once.
+    owners: Vec<(&'a str, &'a str, u32)>,
 }
 
-impl SurnameOwners {
-    /// Counts one article naming `full`, whose surname form is `surname`.
-    pub fn add(&mut self, surname: &str, full: &str) {
-        let list = match self.owners.get_mut(surname) {
-            Some(list) => list,
-            None => self.owners.entry(surname.to_string()).or_default(),
-        };
-        match list.iter_mut().find(|(name, _)| **name == *full) {
-            Some((_, n)) => *n += 1,
-            None => list.push((full.into(), 1)),
-        }
+impl<'a> SurnameOwners<'a> {
+    /// The owners of the surname forms of `people`: full names with the
+    /// number of articles that name each as a person.
+    pub fn new(people: impl IntoIterator<Item = (&'a str, u32)>) -> SurnameOwners<'a> {
+        let mut owners: Vec<(&str, &str, u32)> = people
+            .into_iter()
+            .flat_map(|(full, n)| surname_forms(full).into_iter().map(move |s| (s, full, n)))
+            .collect();
+        owners.sort_unstable();
+        // A form a name has twice counts twice.
+        owners.dedup_by(|later, kept| {
+            let same = (later.0, later.1) == (kept.0, kept.1);
+            if same {
+                kept.2 += later.2;
+            }
+            same
+        });
+        SurnameOwners { owners }
+    }
+
+    /// The full names of `surname`, with their articles.
+    fn of(&self, surname: &str) -> &[(&'a str, &'a str, u32)] {
+        let from = self.owners.partition_point(|o| o.0 < surname);
+        let to = self.owners.partition_point(|o| o.0 <= surname);
+        &self.owners[from..to]
     }
 
     /// The only full name of a surname.
-    pub fn only(&self, surname: &str) -> Option<&str> {
-        match self.owners.get(surname).map(Vec::as_slice) {
-            Some([(name, _)]) => Some(name),
+    pub fn only(&self, surname: &str) -> Option<&'a str> {
+        match self.of(surname) {
+            [(_, name, _)] => Some(name),
             _ => None,
         }
     }
 
     /// The full name a bare surname stands for: the only one, or one named in
     /// at least [`DOMINANT_SHARE`] per cent of the articles naming any of them.
-    pub fn dominant(&self, surname: &str) -> Option<&str> {
-        let list = self.owners.get(surname)?;
-        let total: u32 = list.iter().map(|(_, n)| n).sum();
-        let (name, top) = list
+    pub fn dominant(&self, surname: &str) -> Option<&'a str> {
+        let list = self.of(surname);
+        let total: u32 = list.iter().map(|(_, _, n)| n).sum();
+        let (_, name, top) = list
             .iter()
-            .max_by_key(|(name, n)| (*n, std::cmp::Reverse(name)))?;
-        (list.len() == 1 || top * 100 >= total * DOMINANT_SHARE).then_some(name)
+            .max_by_key(|(_, name, n)| (*n, std::cmp::Reverse(*name)))?;
+        (list.len() == 1 || top * 100 >= total * DOMINANT_SHARE).then_some(*name)
     }
 }
 
@@ -183,20 +204,21 @@ mod tests {
 
     #[test]
     fn a_bare_surname_goes_to_the_dominant_full_name() {
-        let mut owners = SurnameOwners::default();
-        for _ in 0..9 {
-            owners.add("Qarlow", "Ann Qarlow");
-        }
-        owners.add("Qarlow", "Ben Qarlow");
+        let owners = SurnameOwners::new([
+            ("Ann Qarlow", 9),
+            ("Ben Qarlow", 1),
+            // Two of about the same weight: neither.
+            ("Cal Pym", 5),
+            ("Dee Pym", 5),
+            ("Eve Orley", 1),
+            // Both forms of a prefixed surname: "al-Vasir" and "Vasir".
+            ("Omar al-Vasir", 3),
+        ]);
         assert_eq!(owners.dominant("Qarlow"), Some("Ann Qarlow"));
-        // Two of about the same weight: neither.
-        for _ in 0..5 {
-            owners.add("Pym", "Cal Pym");
-            owners.add("Pym", "Dee Pym");
-        }
         assert_eq!(owners.dominant("Pym"), None);
-        owners.add("Orley", "Eve Orley");
         assert_eq!(owners.dominant("Orley"), Some("Eve Orley"));
+        assert_eq!(owners.only("Vasir"), Some("Omar al-Vasir"));
+        assert_eq!(owners.only("al-Vasir"), Some("Omar al-Vasir"));
         assert_eq!(owners.only("Orley"), Some("Eve Orley"));
         assert_eq!(owners.only("Qarlow"), None);
         assert_eq!(owners.dominant("Nobody"), None);

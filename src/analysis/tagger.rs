@@ -40,7 +40,7 @@ static MODEL: LazyLock<Result<Model, ModelError>> = LazyLock::new(load_shipped_m
 /// Parses the embedded model (what the first tagging pays once; `cargo bench
 /// --bench analysis -- model_load` measures it).
 pub fn load_shipped_model() -> Result<Model, ModelError> {
-    Model::from_bytes(include_bytes!("../../assets/model/ner.bin"))
+    Model::from_static(include_bytes!("../../assets/model/ner.bin"))
 }
 
 /// The shipped model, or why it could not be read.

@@ -7,7 +7,7 @@ use super::majority_kind;
 use crate::analysis::gazetteer;
 use crate::analysis::kinds;
 use crate::analysis::merges::{self, NameUse, SurnameOwners};
-use crate::analysis::names::{normalise, surname_forms};
+use crate::analysis::names::normalise;
 use crate::model::{Analysis, Entity, EntityKind, KindEvidence};
 use foldhash::{HashMap, HashMapExt, HashSet};
 
@@ -111,8 +111,6 @@ pub struct Unifier {
     /// Rule 2: the names each normalised alias belongs to, where it is not the name itself.
     alias_owner: HashMap<String, Owners>,
     names: HashMap<String, NameFacts>,
-    /// Rule 3: the full person names each surname form belongs to.
-    by_surname: SurnameOwners,
 }
 
 impl Unifier {
@@ -155,11 +153,6 @@ impl Unifier {
                 facts.surname = true;
             } else {
                 facts.not_surname = true;
-            }
-            if e.kind == EntityKind::Person && !one_word {
-                for s in surname_forms(&e.name) {
-                    self.by_surname.add(s, &e.name);
-                }
             }
         }
     }
@@ -240,21 +233,29 @@ impl Unifier {
         // of that surname ([`SurnameOwners::dominant`]) when that is a
         // person's name by its shape ("Mr Blair" is Tony Blair, though Cherie
         // Blair is named too and one article took "Blair" for something else).
+        let person_k = EntityKind::ALL
+            .iter()
+            .position(|&k| k == EntityKind::Person)
+            .unwrap_or(0);
+        // The full person names each surname form belongs to.
+        let by_surname = SurnameOwners::new(
+            self.names
+                .iter()
+                .filter(|(name, facts)| facts.kinds[person_k] > 0 && name.contains(' '))
+                .map(|(name, facts)| (name.as_str(), facts.kinds[person_k])),
+        );
         for (name, facts) in &self.names {
             if !facts.surname || rename.contains_key(name) || gazetteer::place(name).is_some() {
                 continue;
             }
-            let person = EntityKind::ALL
-                .iter()
-                .position(|&k| k == EntityKind::Person)
-                .map_or(0, |k| facts.kinds[k]);
+            let person = facts.kinds[person_k];
             let full = if facts.not_surname {
                 None
             } else {
-                self.by_surname.only(name)
+                by_surname.only(name)
             };
             let full = full.or_else(|| {
-                self.by_surname
+                by_surname
                     .dominant(name)
                     .filter(|full| person * 3 >= facts.articles * 2 && kinds::is_person_name(full))
             });

@@ -4,20 +4,43 @@
 //! saw in the unlabelled text. The classes ship inside the model file, keyed by
 //! word hash (no text).
 
+use std::borrow::Cow;
+
 use super::features::IdMap;
+
+/// Bytes of one stored entry: u32 word key, u16 class, little-endian.
+pub const RECORD: usize = 6;
 
 /// Word hash → class number, for one clustering.
 ///
-/// Only the open-addressing table is kept (a clustering learned from word
-/// vectors has a quarter of a million words, so a second sorted copy would
-/// cost megabytes for nothing); [`Clusters::entries`] rebuilds the sorted
-/// list when the model is written.
+/// The entries are kept in their stored form, `(u32 word key, u16 class)`
+/// records sorted by key, and for the shipped model they are borrowed from
+/// the model file embedded in the binary rather than copied: a clustering
+/// learned from word vectors has a quarter of a million words, and a hash
+/// table of them cost 3 MB of memory (and a sort at start-up) per
+/// clustering. A look-up reads where the key's bucket of records starts
+/// (keys are uniform hashes, so the buckets, by the keys' top bits, hold
+/// two to four records each), then scans that bucket.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Clusters {
-    /// Open-addressing table (key 0 = empty).
-    slot_keys: Vec<u32>,
-    slot_classes: Vec<u16>,
-    len: usize,
+    /// Sorted records, [`RECORD`] bytes each.
+    records: Cow<'static, [u8]>,
+    /// `starts[b]..starts[b + 1]` are the records whose key's top
+    /// `bucket_bits` bits are `b`.
+    starts: Vec<u32>,
+    bucket_bits: u32,
+}
+
+/// Why stored word classes could not be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotSorted;
+
+fn record_key(r: &[u8]) -> u32 {
+    u32::from_le_bytes([r[0], r[1], r[2], r[3]])
+}
+
+fn record_class(r: &[u8]) -> u16 {
+    u16::from_le_bytes([r[4], r[5]])
 }
 
 impl Clusters {
@@ -27,58 +50,90 @@ impl Clusters {
         entries.sort_unstable();
         entries.dedup_by_key(|e| e.0);
         entries.retain(|e| e.0 != 0);
-        // Load factor between 0.4 and 0.8: short probes, little memory.
-        let cap = (entries.len() + entries.len() / 4 + 1)
-            .next_power_of_two()
-            .max(16);
-        let (mut slot_keys, mut slot_classes) = (vec![0u32; cap], vec![0u16; cap]);
-        for &(k, c) in &entries {
-            let mut s = k as usize & (cap - 1);
-            while slot_keys[s] != 0 {
-                s = (s + 1) & (cap - 1);
-            }
-            slot_keys[s] = k;
-            slot_classes[s] = c;
+        let mut records = Vec::with_capacity(entries.len() * RECORD);
+        for (k, c) in entries {
+            records.extend_from_slice(&k.to_le_bytes());
+            records.extend_from_slice(&c.to_le_bytes());
         }
-        Clusters {
-            slot_keys,
-            slot_classes,
-            len: entries.len(),
-        }
+        // Sorted, without repeats or key 0 just above, so this cannot fail.
+        Clusters::from_records(Cow::Owned(records)).unwrap_or_default()
     }
 
-    /// `(word key, class)` sorted by key: the stored form.
+    /// The lookup over stored records ([`Clusters::records`]), which must
+    /// be whole and sorted by key, without repeats or key 0.
+    pub fn from_records(records: Cow<'static, [u8]>) -> Result<Clusters, NotSorted> {
+        if !records.len().is_multiple_of(RECORD) {
+            return Err(NotSorted);
+        }
+        let n = records.len() / RECORD;
+        // Two to four records a bucket: a short scan, and the bucket starts
+        // cost under two bytes a word.
+        let bucket_bits = (n / 4).max(1).next_power_of_two().trailing_zeros().min(24);
+        let mut starts = vec![0u32; (1 << bucket_bits) + 1];
+        let mut last = 0u32;
+        for r in records.chunks_exact(RECORD) {
+            let k = record_key(r);
+            if k <= last {
+                return Err(NotSorted);
+            }
+            last = k;
+            starts[bucket(k, bucket_bits) + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        Ok(Clusters {
+            records,
+            starts,
+            bucket_bits,
+        })
+    }
+
+    /// `(word key, class)` records sorted by key: the stored form.
+    pub fn records(&self) -> &[u8] {
+        &self.records
+    }
+
+    /// `(word key, class)` sorted by key.
     pub fn entries(&self) -> Vec<(u32, u16)> {
-        let mut entries: Vec<(u32, u16)> = self
-            .slot_keys
-            .iter()
-            .zip(&self.slot_classes)
-            .filter(|(k, _)| **k != 0)
-            .map(|(&k, &c)| (k, c))
-            .collect();
-        entries.sort_unstable();
-        entries
+        self.records
+            .chunks_exact(RECORD)
+            .map(|r| (record_key(r), record_class(r)))
+            .collect()
     }
 
     /// The class of a word, by its key (see [`word_key`]).
     pub fn class(&self, key: u32) -> Option<u16> {
-        let mask = self.slot_keys.len().checked_sub(1)?;
-        let mut s = key as usize & mask;
-        loop {
-            match self.slot_keys[s] {
-                0 => return None,
-                k if k == key => return Some(self.slot_classes[s]),
-                _ => s = (s + 1) & mask,
+        let b = bucket(key, self.bucket_bits);
+        let (from, to) = (*self.starts.get(b)?, *self.starts.get(b + 1)?);
+        let bytes = self
+            .records
+            .get(from as usize * RECORD..to as usize * RECORD)?;
+        for r in bytes.chunks_exact(RECORD) {
+            match record_key(r) {
+                k if k == key => return Some(record_class(r)),
+                k if k > key => return None,
+                _ => {}
             }
         }
+        None
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.records.len() / RECORD
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.records.is_empty()
+    }
+}
+
+/// The bucket of a key: its top `bits` bits.
+fn bucket(key: u32, bits: u32) -> usize {
+    if bits == 0 {
+        0
+    } else {
+        (key >> (32 - bits)) as usize
     }
 }
 
@@ -363,5 +418,30 @@ mod tests {
         assert_eq!(c.class(3), Some(2));
         assert_eq!(c.class(5), Some(1));
         assert_eq!(c.len(), 2);
+        assert_eq!(c.class(4), None);
+        assert_eq!(c.entries(), vec![(3, 2), (5, 1)]);
+    }
+
+    #[test]
+    fn clusters_find_every_key_of_a_large_table_and_reject_unsorted_records() {
+        // Spread keys over all buckets, including the first and the last.
+        let entries: Vec<(u32, u16)> = (1..5000u32)
+            .map(|i| (i.wrapping_mul(0x9e37_79b1) | 1, (i % 300) as u16))
+            .chain([(u32::MAX, 7)])
+            .collect();
+        let c = Clusters::new(entries.clone());
+        for &(k, class) in &entries {
+            assert_eq!(c.class(k), Some(class), "{k}");
+        }
+        assert_eq!(c.class(2), None);
+        let back = Clusters::from_records(Cow::Owned(c.records().to_vec())).expect("sorted");
+        assert_eq!(back, c);
+        let mut swapped = c.records().to_vec();
+        swapped.rotate_left(RECORD);
+        assert_eq!(Clusters::from_records(Cow::Owned(swapped)), Err(NotSorted));
+        assert_eq!(
+            Clusters::from_records(Cow::Borrowed(&[1, 2, 3])),
+            Err(NotSorted)
+        );
     }
 }

@@ -8,9 +8,12 @@
 //! each list name, u32 longest phrase, u32 phrase count P and P × (u32 phrase
 //! key, u32 list bit mask), u32 clustering
 //! count and each clustering (u32 word count W, then W × (u32 word key, u16 class)), f32 transitions
-//! `[(T + 1) * T]`, u32 feature count N, u32 keys `[N]`, i8 weights `[N * T]`.
+//! `[(T + 1) * T]`, u32 feature count N, u32 keys `[N]` (written in increasing
+//! order), i8 weights `[N * T]`.
 
-use super::clusters::Clusters;
+use std::borrow::Cow;
+
+use super::clusters::{Clusters, NotSorted, RECORD};
 use super::decode::{Decoder, Scheme};
 use super::features::FEATURE_VERSION;
 use super::features::Lexicon;
@@ -59,9 +62,8 @@ pub struct Model {
     slot_keys: Vec<u32>,
     slot_weights: Vec<i8>,
     mask: usize,
-    /// The features in file order, for writing the model back.
-    keys: Vec<u32>,
-    weights: Vec<i8>,
+    /// Features with weights.
+    len: usize,
 }
 
 /// Keys are already well-mixed hashes, so their low bits pick the slot.
@@ -116,11 +118,13 @@ impl Model {
         let mask = cap - 1;
         let mut slot_keys = vec![0u32; cap];
         let mut slot_weights = vec![0i8; cap * t];
+        let mut len = 0;
         for (row, &k) in keys.iter().enumerate() {
             let mut s = table_slot(k, mask);
             while slot_keys[s] != 0 && slot_keys[s] != k {
                 s = (s + 1) & mask;
             }
+            len += usize::from(slot_keys[s] == 0);
             slot_keys[s] = k;
             slot_weights[s * t..(s + 1) * t].copy_from_slice(&weights[row * t..(row + 1) * t]);
         }
@@ -136,8 +140,7 @@ impl Model {
             slot_keys,
             slot_weights,
             mask,
-            keys,
-            weights,
+            len,
         }
     }
 
@@ -147,7 +150,7 @@ impl Model {
 
     /// Number of features with weights.
     pub fn n_features(&self) -> usize {
-        self.keys.len()
+        self.len
     }
 
     /// A Viterbi decoder with this model's transition scores.
@@ -186,9 +189,24 @@ impl Model {
         }
     }
 
+    /// The features and their weights, sorted by key (the stored order),
+    /// read back from the table: no second copy is kept for writing.
+    fn features(&self) -> Vec<(u32, &[i8])> {
+        let t = self.n_tags();
+        let mut features: Vec<(u32, &[i8])> = self
+            .slot_keys
+            .iter()
+            .zip(self.slot_weights.chunks_exact(t))
+            .filter(|&(&k, _)| k != 0)
+            .map(|(&k, w)| (k, w))
+            .collect();
+        features.sort_unstable_by_key(|&(k, _)| k);
+        features
+    }
+
     /// Serialises the model (see the module documentation for the layout).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(64 + self.keys.len() * (4 + self.n_tags()));
+        let mut b = Vec::with_capacity(64 + self.len * (4 + self.n_tags()));
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
         b.extend_from_slice(&self.scheme.code().to_le_bytes());
@@ -213,26 +231,40 @@ impl Model {
         }
         b.extend_from_slice(&(self.lexicon.clusters.len() as u32).to_le_bytes());
         for c in &self.lexicon.clusters {
-            let entries = c.entries();
-            b.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-            for &(k, class) in &entries {
-                b.extend_from_slice(&k.to_le_bytes());
-                b.extend_from_slice(&class.to_le_bytes());
-            }
+            b.extend_from_slice(&(c.len() as u32).to_le_bytes());
+            b.extend_from_slice(c.records());
         }
         for &x in &self.trans {
             b.extend_from_slice(&x.to_le_bytes());
         }
-        b.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for &k in &self.keys {
+        let features = self.features();
+        b.extend_from_slice(&(features.len() as u32).to_le_bytes());
+        for &(k, _) in &features {
             b.extend_from_slice(&k.to_le_bytes());
         }
-        b.extend(self.weights.iter().map(|&w| w as u8));
+        for &(_, weights) in &features {
+            b.extend(weights.iter().map(|&w| w as u8));
+        }
         b
     }
 
     /// Reads a model written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        Model::read(bytes, |records| Cow::Owned(records.to_vec()))
+    }
+
+    /// [`Model::from_bytes`] for a model that lives as long as the program
+    /// (the one embedded in the binary): its word classes, most of the file,
+    /// are read where they are instead of copied.
+    pub fn from_static(bytes: &'static [u8]) -> Result<Model, ModelError> {
+        Model::read(bytes, Cow::Borrowed)
+    }
+
+    /// Reads a model; `keep` keeps each clustering's stored records.
+    fn read<'a>(
+        bytes: &'a [u8],
+        keep: impl Fn(&'a [u8]) -> Cow<'static, [u8]>,
+    ) -> Result<Model, ModelError> {
         let mut r = Reader { bytes, pos: 0 };
         if r.take(8)? != MAGIC {
             return Err(ModelError::Corrupt("bad magic"));
@@ -287,17 +319,11 @@ impl Model {
         let mut clusters = Vec::with_capacity(n_clusterings.min(16));
         for _ in 0..n_clusterings {
             let w = r.u32()? as usize;
-            let entries = r
-                .take(w.checked_mul(6).ok_or(ModelError::Corrupt("size"))?)?
-                .chunks_exact(6)
-                .map(|e| {
-                    (
-                        u32::from_le_bytes([e[0], e[1], e[2], e[3]]),
-                        u16::from_le_bytes([e[4], e[5]]),
-                    )
-                })
-                .collect();
-            clusters.push(Clusters::new(entries));
+            let records = r.take(w.checked_mul(RECORD).ok_or(ModelError::Corrupt("size"))?)?;
+            clusters.push(
+                Clusters::from_records(keep(records))
+                    .map_err(|NotSorted| ModelError::Corrupt("word classes not sorted"))?,
+            );
         }
         let trans = r
             .take((t + 1) * t * 4)?
