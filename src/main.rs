@@ -315,7 +315,7 @@ fn read(
     problems: Vec<LoadError>,
     collection: Option<state::Collection>,
 ) -> ExitCode {
-    let reader = Reader::start(source);
+    let reader = Reader::start_cached(source, cache::default_dir().as_deref());
     let mut app = App::loading(reader.index());
     let (config, mut config_problems) = config();
     app.configure(config);

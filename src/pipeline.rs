@@ -23,6 +23,9 @@
 //! fits) and later articles take the renames found there (see the README,
 //! "Performance").
 
+mod cached;
+pub use cached::ReaderCache;
+
 use crate::analysis::index::{CollectionIndex, Renames, Unifier};
 use crate::app::{ANALYSIS_CACHE, App, BackgroundRequests, SharedIndex};
 use crate::corrections::Corrections;
@@ -119,11 +122,13 @@ impl Source {
     /// fetched after everything else (the reader); otherwise each is fetched
     /// in its turn (`lede dump`).
     /// Returns the web addresses fetched in the background, for a reload.
+    /// `known` answers for the files the cache holds.
     fn load(
         &self,
         cached_first: bool,
         progress: Option<&loader::inputs::Progress>,
         dedup: &mut Dedup,
+        known: &mut dyn loader::KnownFiles,
         emit: &mut loader::Emit<'_>,
     ) -> Vec<WebSource> {
         match self {
@@ -133,7 +138,7 @@ impl Source {
             }
             Source::Paths(paths) => {
                 let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
-                loader::inputs::load_inputs_with(&inputs, None, dedup, emit)
+                loader::inputs::load_inputs_known(&inputs, None, dedup, known, emit)
             }
             Source::Inputs { inputs, fetcher } => {
                 let web = loader::Web {
@@ -141,7 +146,7 @@ impl Source {
                     cached_first,
                     progress,
                 };
-                loader::inputs::load_inputs_with(inputs, Some(&web), dedup, emit)
+                loader::inputs::load_inputs_known(inputs, Some(&web), dedup, known, emit)
             }
         }
     }
@@ -284,6 +289,9 @@ enum ToIndexer {
     },
     /// Loading is over: this many articles in all.
     Total(usize),
+    /// A file read (the cache did not know it) is complete: the cache keeps
+    /// it once its articles are analysed.
+    FileRead(u32, Box<cached::FileRead>),
 }
 
 /// The background of the reader: loads and analyses a collection, and keeps
@@ -298,6 +306,9 @@ pub struct Reader {
     /// the collection is in.
     requests: Sender<Request>,
 }
+
+/// Analyses waiting for the indexer at most; the senders wait beyond.
+const INDEXER_BACKLOG: usize = 4096;
 
 /// How often the indexer re-sorts the sidebar order and reports progress.
 const INDEX_REFRESH: Duration = Duration::from_millis(250);
@@ -367,8 +378,47 @@ impl Reader {
 
     /// Starts loading with `workers` analysis threads.
     pub fn with_workers(source: Source, workers: usize) -> Reader {
+        Reader::with_cache(source, workers, None)
+    }
+
+    /// Starts loading with the cache in `cache_dir` ([`crate::cache`]): files
+    /// it knows unchanged come with their analyses, the others are kept in it
+    /// once analysed. A cache that cannot be used is said once in the status
+    /// line, and the reader works without it.
+    pub fn start_cached(source: Source, cache_dir: Option<&std::path::Path>) -> Reader {
+        let cache = match (&source, cache_dir) {
+            (Source::Sample, _) | (_, None) => None,
+            (_, Some(dir)) => Some(ReaderCache::open(dir)),
+        };
+        let (cache, problem) = cache.unwrap_or((None, None));
+        Reader::spawn(source, reader_worker_count(), cache, problem)
+    }
+
+    /// Starts loading with `workers` analysis threads and, if given, the cache.
+    pub fn with_cache(source: Source, workers: usize, cache: Option<Arc<ReaderCache>>) -> Reader {
+        Reader::spawn(source, workers, cache, None)
+    }
+
+    /// Starts the background threads; `note` (a problem with the cache) is
+    /// the first thing the reader hears.
+    fn spawn(
+        source: Source,
+        workers: usize,
+        cache: Option<Arc<ReaderCache>>,
+        note: Option<String>,
+    ) -> Reader {
         let (events_tx, events) = mpsc::channel();
-        let (indexer_tx, indexer_rx) = mpsc::channel();
+        if let Some(note) = note {
+            let note = crate::sanitize::sanitize(&note);
+            let _ = events_tx.send(Event::Status(note.clone()));
+            let _ = events_tx.send(Event::Problems {
+                skipped: Vec::new(),
+                warnings: vec![note],
+            });
+        }
+        // Bounded: a cache recalls analyses far faster than the indexer takes
+        // them in, and a backlog of 100,000 would all be in memory at once.
+        let (indexer_tx, indexer_rx) = mpsc::sync_channel(INDEXER_BACKLOG);
         let (requests, requests_rx) = mpsc::channel();
         let work = Arc::new(Work::default());
         let index: SharedIndex = Arc::new(RwLock::new(CollectionIndex::default()));
@@ -386,14 +436,23 @@ impl Reader {
                 Arc::clone(&stop),
                 Arc::clone(&typing),
             );
+            let cache = cache.clone();
             spawn_named("lede-loader", move || {
-                load_loop(&source, &work, &tx, &events, &stop, &typing, &requests_rx);
+                let threads = LoaderThreads {
+                    work: &work,
+                    indexer: &tx,
+                    events: &events,
+                    stop: &stop,
+                    typing: &typing,
+                };
+                load_loop(&source, &threads, cache, &requests_rx);
             });
         }
         {
             let index = Arc::clone(&index);
+            let keeper = cache.map(cached::Keeper::new);
             spawn_named("lede-index", move || {
-                index_loop(&indexer_rx, &index, &events_tx)
+                index_loop(&indexer_rx, &index, &events_tx, keeper)
             });
         }
         Reader {
@@ -576,6 +635,12 @@ struct Feeder<'a> {
     events: &'a Sender<Event>,
     typing: &'a Typing,
     stop: &'a AtomicBool,
+    indexer: &'a SyncSender<ToIndexer>,
+    /// What the cache recalled and which file is being read, when there is a cache.
+    cache: Option<&'a std::cell::RefCell<cached::LoadSide>>,
+    /// Recalled analyses, for the indexer once their articles are with the
+    /// reader (an analysis of an article the reader has not got is dropped).
+    recalled: Vec<ToIndexer>,
     /// The next article's index.
     next: usize,
     batch: Vec<Arc<StoredArticle>>,
@@ -590,6 +655,10 @@ impl Feeder<'_> {
             return ControlFlow::Break(());
         }
         self.typing.step_aside();
+        let mut side = self.cache.map(std::cell::RefCell::borrow_mut);
+        if let Some(side) = &mut side {
+            side.problems(&part.skipped, &part.warnings);
+        }
         if !part.skipped.is_empty() || !part.warnings.is_empty() {
             let strings = |v: Vec<LoadError>| v.iter().map(ToString::to_string).collect();
             let _ = self.events.send(Event::Problems {
@@ -602,10 +671,26 @@ impl Feeder<'_> {
         for article in part.articles {
             let stored = Arc::new(StoredArticle::new(article, self.shared_path.as_ref()));
             self.shared_path = Some(Arc::clone(stored.shared_path()));
-            queue.pending.insert(self.next, Arc::clone(&stored));
+            // An article the cache recalled comes with its analysis; the
+            // others are analysed (and those of a file read, kept).
+            match side.as_mut().and_then(|side| side.recalled(&stored)) {
+                Some(analysis) => self.recalled.push(ToIndexer::Analysed {
+                    article: self.next,
+                    analysis,
+                    asked: false,
+                    from: Arc::downgrade(&stored),
+                }),
+                None => {
+                    if let Some(side) = &mut side {
+                        side.read_into(self.next);
+                    }
+                    queue.pending.insert(self.next, Arc::clone(&stored));
+                }
+            }
             self.batch.push(stored);
             self.next += 1;
         }
+        drop(side);
         drop(queue);
         self.work.ready.notify_all();
         // The first articles go at once (the first frame waits for them),
@@ -620,7 +705,7 @@ impl Feeder<'_> {
         ControlFlow::Continue(())
     }
 
-    /// Sends the batch gathered so far.
+    /// Sends the batch gathered so far, then the analyses recalled for it.
     fn send(&mut self) {
         if !self.batch.is_empty() {
             let _ = self
@@ -628,7 +713,20 @@ impl Feeder<'_> {
                 .send(Event::Articles(std::mem::take(&mut self.batch)));
             self.last_send = Some(Instant::now());
         }
+        for message in self.recalled.drain(..) {
+            let _ = self.indexer.send(message);
+        }
     }
+}
+
+/// What the loader thread works with.
+#[derive(Clone, Copy)]
+struct LoaderThreads<'a> {
+    work: &'a Work,
+    indexer: &'a SyncSender<ToIndexer>,
+    events: &'a Sender<Event>,
+    stop: &'a AtomicBool,
+    typing: &'a Typing,
 }
 
 /// The loader thread: reads every file in order, queues each article for
@@ -636,19 +734,33 @@ impl Feeder<'_> {
 /// requests (reload, full articles) until the reader goes.
 fn load_loop(
     source: &Source,
-    work: &Work,
-    indexer: &Sender<ToIndexer>,
-    events: &Sender<Event>,
-    stop: &AtomicBool,
-    typing: &Typing,
+    threads: &LoaderThreads<'_>,
+    cache: Option<Arc<ReaderCache>>,
     requests: &Receiver<Request>,
 ) {
     lower_priority(LOADER_NICE);
+    let LoaderThreads {
+        work,
+        indexer,
+        events,
+        stop,
+        typing,
+    } = *threads;
+    let side = cache.map(|cache| {
+        std::cell::RefCell::new(cached::LoadSide::new(
+            cache,
+            indexer.clone(),
+            &source.paths(),
+        ))
+    });
     let mut feeder = Feeder {
         work,
         events,
         typing,
         stop,
+        indexer,
+        cache: side.as_ref(),
+        recalled: Vec::new(),
         next: 0,
         batch: Vec::new(),
         last_send: None,
@@ -663,9 +775,22 @@ fn load_loop(
             .unwrap_or_else(PoisonError::into_inner);
         let _ = events.send(Event::Fetching { done, of });
     };
-    let web_sources = source.load(true, Some(&progress), &mut dedup, &mut |part: Loaded| {
-        feeder.take(part)
-    });
+    let mut every = loader::ReadEverything;
+    let mut hook = side.as_ref().map(cached::Hook);
+    let known: &mut dyn loader::KnownFiles = match &mut hook {
+        Some(hook) => hook,
+        None => &mut every,
+    };
+    let web_sources = source.load(
+        true,
+        Some(&progress),
+        &mut dedup,
+        known,
+        &mut |part: Loaded| feeder.take(part),
+    );
+    if let Some(side) = &side {
+        side.borrow_mut().close_reading();
+    }
     feeder.send();
     let _ = events.send(Event::Loaded);
     let _ = indexer.send(ToIndexer::Total(feeder.next));
@@ -765,7 +890,7 @@ fn lower_priority(nice: i32) {
 }
 
 /// An analysis worker: analyses articles until stopped.
-fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>, typing: &Typing) {
+fn analyse_loop(work: &Work, indexer: &SyncSender<ToIndexer>, typing: &Typing) {
     lower_priority(WORKER_NICE);
     // The analysis's word lists load on first use: load them now, while the
     // loader reads the first files and the terminal is set up.
@@ -795,7 +920,12 @@ fn analyse_loop(work: &Work, indexer: &Sender<ToIndexer>, typing: &Typing) {
 /// The indexer thread: adds every analysis to the index and the unifier,
 /// forwards the asked-for ones, re-sorts the sidebar order now and then, and
 /// unifies names when the last article is in.
-fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<Event>) {
+fn index_loop(
+    from: &Receiver<ToIndexer>,
+    index: &SharedIndex,
+    events: &Sender<Event>,
+    mut keeper: Option<cached::Keeper>,
+) {
     lower_priority(LOADER_NICE);
     let mut seen: Vec<bool> = Vec::new();
     // Per article, the address of the stored text last analysed.
@@ -813,13 +943,23 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
         let first = match from.recv_timeout(INDEX_REFRESH) {
             Ok(message) => Some(message),
             Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Disconnected) => {
+                if let Some(keeper) = &mut keeper {
+                    keeper.commit_now_and_then(true);
+                }
+                return;
+            }
         };
         // Take what else is waiting, so that the index is locked once per
         // batch; small batches keep each write lock short.
         for message in first.into_iter().chain(from.try_iter().take(63)) {
             match message {
                 ToIndexer::Total(n) => total = Some(n),
+                ToIndexer::FileRead(slot, file) => {
+                    if let Some(keeper) = &mut keeper {
+                        keeper.file_read(slot, file);
+                    }
+                }
                 ToIndexer::Analysed {
                     article,
                     mut analysis,
@@ -838,6 +978,10 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
                     texts[article] = text;
                     let offer = new && offered < ANALYSIS_CACHE;
                     if new {
+                        // Kept as analysed, before any renaming (the next start unifies anew).
+                        if let (Some(keeper), Some(text)) = (&mut keeper, from.upgrade()) {
+                            keeper.analysed(article, &analysis, &text);
+                        }
                         seen[article] = true;
                         analysed += 1;
                         if let Some(unifier) = &mut unifier {
@@ -892,6 +1036,9 @@ fn index_loop(from: &Receiver<ToIndexer>, index: &SharedIndex, events: &Sender<E
             let _ = events.send(Event::Indexed { articles: analysed });
             changed = false;
             last_refresh = Instant::now();
+        }
+        if all_in && let Some(keeper) = &mut keeper {
+            keeper.commit_now_and_then(true);
         }
         if all_in && let Some(unifier) = unifier.take() {
             let table = Arc::new(unifier.renames());
@@ -1127,25 +1274,32 @@ fn dump_load(
 ) -> usize {
     let mut next = 0;
     let mut skipped = 0;
-    source.load(false, None, &mut Dedup::default(), &mut |part: Loaded| {
-        if stop.load(Ordering::Relaxed) {
-            return ControlFlow::Break(());
-        }
-        skipped += part.skipped.len();
-        for p in &part.skipped {
-            problem(p, true);
-        }
-        for p in &part.warnings {
-            problem(p, false);
-        }
-        for article in part.articles {
-            if stop.load(Ordering::Relaxed) || to_workers.send((next, article)).is_err() {
+    let mut every = loader::ReadEverything;
+    source.load(
+        false,
+        None,
+        &mut Dedup::default(),
+        &mut every,
+        &mut |part: Loaded| {
+            if stop.load(Ordering::Relaxed) {
                 return ControlFlow::Break(());
             }
-            next += 1;
-        }
-        ControlFlow::Continue(())
-    });
+            skipped += part.skipped.len();
+            for p in &part.skipped {
+                problem(p, true);
+            }
+            for p in &part.warnings {
+                problem(p, false);
+            }
+            for article in part.articles {
+                if stop.load(Ordering::Relaxed) || to_workers.send((next, article)).is_err() {
+                    return ControlFlow::Break(());
+                }
+                next += 1;
+            }
+            ControlFlow::Continue(())
+        },
+    );
     skipped
 }
 

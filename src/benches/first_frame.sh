@@ -7,23 +7,27 @@
 # names…") is gone, and prints that time too. With --rss it runs lede under
 # `/usr/bin/time -v`, quits it once done, and prints its peak resident memory.
 #
-#   src/benches/first_frame.sh [--runs N] [--until-done] [--rss] PATH...
+#   src/benches/first_frame.sh [--runs N] [--until-done] [--rss] [--warm-cache] PATH...
 #
 # The binary is $LEDE_BIN, else target/release/lede (build it with
 # `cargo build --release` first). Needs tmux. Resolution: one capture-pane
 # (a few milliseconds). lede runs with config, cache and reading state
-# folders of its own (a fresh reading state each run), so that no run
-# reopens where the last one left, nor follows your config.
+# folders of its own (a fresh reading state and cache each run), so that no
+# run reopens where the last one left, nor follows your config. With
+# --warm-cache the runs share one cache: the first fills it (as a first start
+# does), the others reopen from it.
 set -euo pipefail
 
 runs=5
 until_done=0
 rss=0
+warm=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --runs) runs="$2"; shift 2 ;;
         --until-done) until_done=1; shift ;;
         --rss) rss=1; until_done=1; shift ;;
+        --warm-cache) warm=1; shift ;;
         --) shift; break ;;
         *) break ;;
     esac
@@ -44,10 +48,12 @@ done_ms=()
 for ((run = 1; run <= runs; run++)); do
     session="lede-first-frame-$$-$run"
     wrap=""
+    cache="$work/cache-$run"
+    [[ $warm == 1 ]] && cache="$work/cache"
     [[ $rss == 1 ]] && wrap="/usr/bin/time -v -o $work/time.txt"
     # The pane writes its own start time just before lede starts.
     tmux new-session -d -s "$session" -x 200 -y 60 -e TERM=xterm-256color \
-        "date +%s%N > $work/start; XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work XDG_DATA_HOME=$work/data-$run exec $wrap $bin$args"
+        "date +%s%N > $work/start; XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$cache XDG_DATA_HOME=$work/data-$run exec $wrap $bin$args"
     while [[ ! -s "$work/start" ]]; do sleep 0.001; done
     deadline=$(( $(now_ns) + 600 * 1000000000 ))
     first=""

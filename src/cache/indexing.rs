@@ -4,7 +4,7 @@
 //! are forgotten.
 
 use super::CacheProblem;
-use super::store::{ArticleStore, Reading, Stamp, article_key, fnv1a_64};
+use super::store::{ArticleStore, Reading, Stamp, article_key, content_hash_if_racy};
 use crate::loader::dedup::Dedup;
 use crate::loader::{Input, KnownFiles, Loaded};
 use crate::model::{Analysis, Article};
@@ -213,9 +213,9 @@ impl KnownFiles for Known<'_, '_> {
                 ..Loaded::default()
             });
         }
-        // Read it: hashed here (the loader reads it next, from the page
-        // cache), so that a change within its clock's resolution is seen.
-        let content_hash = fs::read(path).map_or(0, |bytes| fnv1a_64(&bytes));
+        // Read it; a file modified just now is hashed too, so that a change
+        // within its clock's resolution is seen next time.
+        let content_hash = content_hash_if_racy(path, meta);
         tracker.reading = Some(Pending {
             path: full,
             label: label.to_string(),

@@ -239,6 +239,16 @@ pub fn article_key(path: &str, ordinal: usize) -> u64 {
     fnv1a_64(&bytes)
 }
 
+/// What to keep of a file's bytes when it is read now: their hash when the
+/// file was modified too recently for its time to tell a later change
+/// ([`RACY_NANOS`]), else nothing (0), as it will never be asked for.
+pub fn content_hash_if_racy(path: &Path, meta: &fs::Metadata) -> u64 {
+    if now_nanos() - Stamp::of(meta).modified >= RACY_NANOS {
+        return 0;
+    }
+    fs::read(path).map_or(0, |bytes| fnv1a_64(&bytes))
+}
+
 /// FNV-1a, 64 bits: a stable hash (the same in every build and process).
 pub fn fnv1a_64(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

@@ -498,3 +498,68 @@ fn a_reload_reads_new_files_of_a_folder_and_not_the_old_ones_again() {
     drop(reader);
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_cached_reader_keeps_what_it_read_and_reopens_from_it_with_the_same_index() {
+    let corpus = Corpus::new("cached", 30);
+    let cache_dir = corpus.0.with_extension("cache");
+    let _ = fs::remove_dir_all(&cache_dir);
+    // The reader's threads let the cache go a moment after the reader goes.
+    let open_cache = || {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match ReaderCache::open(&cache_dir) {
+                (cache, None) => return cache,
+                (_, Some(problem)) => {
+                    assert!(Instant::now() < deadline, "{problem}");
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            }
+        }
+    };
+    let rows = |reader: &Reader| {
+        let shared = reader.index();
+        let index = shared.read().expect("index");
+        index.sorted().cloned().collect::<Vec<_>>()
+    };
+    let titles = |app: &App| -> Vec<String> {
+        (0..app.article_count())
+            .filter_map(|i| app.stored(i).map(|a| a.title().to_string()))
+            .collect()
+    };
+
+    // First: everything read and analysed, then kept.
+    let first = Reader::with_cache(corpus.source(), 2, open_cache());
+    let mut app = App::loading(first.index());
+    run_to_the_end(&first, &mut app);
+    let (first_rows, first_titles) = (rows(&first), titles(&app));
+    drop(first);
+
+    // Again: the same list and index, from the cache.
+    let cache = open_cache();
+    let (kept, _) = crate::cache::ArticleStore::open(&cache_dir.join("articles"), false);
+    assert_eq!(
+        kept.map_or(0, |s| s.article_count()),
+        30,
+        "every article kept"
+    );
+    let second = Reader::with_cache(corpus.source(), 2, cache);
+    let mut app = App::loading(second.index());
+    run_to_the_end(&second, &mut app);
+    assert_eq!(titles(&app), first_titles);
+    assert_eq!(rows(&second), first_rows);
+    assert!(first_rows.iter().any(|e| e.name == "Mara Voss"));
+    // The open article's analysis is what a fresh analysis of the whole
+    // collection gives it, names unified.
+    let loaded = crate::loader::load_paths(std::slice::from_ref(&corpus.0));
+    let mut analyses: Vec<Analysis> = loaded
+        .articles
+        .iter()
+        .map(crate::analysis::analyse)
+        .collect();
+    index::unify(&mut analyses);
+    let (_, analysis) = app.open_article_data().expect("open");
+    assert_eq!(analysis, &analyses[0]);
+    drop(second);
+    let _ = fs::remove_dir_all(&cache_dir);
+}

@@ -1,0 +1,304 @@
+//! The reader's use of the cache ([`crate::cache`]): a file the cache knows
+//! unchanged comes with its articles' analyses, so it is neither read nor
+//! analysed; any other file is read and analysed as before, and once all its
+//! articles are analysed the indexer keeps them in the cache for next time.
+//!
+//! ```text
+//! loader thread: recall(file) ──hit──▶ articles + analyses ──▶ indexer (no analysis)
+//!                             └─miss─▶ read ──▶ work queue ──▶ workers ──▶ indexer ──▶ put(file)
+//! ```
+
+use super::ToIndexer;
+use crate::cache::store::{ArticleStore, Reading, Stamp, content_hash_if_racy};
+use crate::loader::{KnownFiles, LoadError, Loaded};
+use crate::model::{Analysis, Article};
+use crate::store::StoredArticle;
+use foldhash::{HashMap, HashMapExt};
+use std::cell::RefCell;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::SyncSender;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// The cache the reader shares between its loader (recall) and its indexer (put).
+pub struct ReaderCache {
+    store: Mutex<ArticleStore>,
+}
+
+impl ReaderCache {
+    /// Opens the cache's article index in `cache_dir` (for writing when no
+    /// other lede writes it); `None` when it cannot be used. The problem, if
+    /// any, is for the status line.
+    pub fn open(cache_dir: &Path) -> (Option<Arc<ReaderCache>>, Option<String>) {
+        let (store, problem) = ArticleStore::open(&crate::cache::articles_dir(cache_dir), true);
+        let cache = store.map(|store| {
+            Arc::new(ReaderCache {
+                store: Mutex::new(store),
+            })
+        });
+        (cache, problem.map(|p| p.to_string()))
+    }
+
+    fn store(&self) -> std::sync::MutexGuard<'_, ArticleStore> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A file being read (not known to the cache), and where its articles went.
+pub(super) struct FileRead {
+    path: String,
+    label: String,
+    stamp: Stamp,
+    content_hash: u64,
+    skipped: Vec<String>,
+    warnings: Vec<String>,
+    /// Its articles' numbers in the collection, in file order.
+    articles: Vec<usize>,
+}
+
+/// The loader thread's side: the hook the loader asks before reading a file,
+/// and what the feeder needs to know of the answer.
+pub(super) struct LoadSide {
+    cache: Arc<ReaderCache>,
+    indexer: SyncSender<ToIndexer>,
+    /// The folders named, as given and as full paths.
+    roots: Vec<(PathBuf, PathBuf)>,
+    /// Analyses of the articles just recalled, by id, for the feeder.
+    recalled: HashMap<String, Analysis>,
+    reading: Option<FileRead>,
+    next_file: u32,
+}
+
+impl LoadSide {
+    pub(super) fn new(
+        cache: Arc<ReaderCache>,
+        indexer: SyncSender<ToIndexer>,
+        inputs: &[crate::loader::Input],
+    ) -> LoadSide {
+        let roots = inputs
+            .iter()
+            .filter_map(|input| match input {
+                crate::loader::Input::Path(path) => {
+                    fs::canonicalize(path).ok().map(|full| (path.clone(), full))
+                }
+                crate::loader::Input::Web(_) => None,
+            })
+            .collect();
+        LoadSide {
+            cache,
+            indexer,
+            roots,
+            recalled: HashMap::new(),
+            reading: None,
+            next_file: 0,
+        }
+    }
+
+    fn full_path(&self, path: &Path) -> String {
+        for (given, full) in &self.roots {
+            if let Ok(rest) = path.strip_prefix(given) {
+                return full.join(rest).to_string_lossy().into_owned();
+            }
+        }
+        fs::canonicalize(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    /// The file read last is complete: the indexer keeps it once its articles are analysed.
+    pub(super) fn close_reading(&mut self) {
+        if let Some(file) = self.reading.take() {
+            let slot = self.next_file;
+            self.next_file += 1;
+            let _ = self.indexer.send(ToIndexer::FileRead(slot, Box::new(file)));
+        }
+    }
+
+    /// The analysis the cache gave for `article`, if it was recalled.
+    pub(super) fn recalled(&mut self, article: &StoredArticle) -> Option<Analysis> {
+        if self.recalled.is_empty() {
+            return None;
+        }
+        self.recalled.remove(&article.id())
+    }
+
+    /// Notes that article number `index` came from the file being read.
+    pub(super) fn read_into(&mut self, index: usize) {
+        if let Some(file) = &mut self.reading {
+            file.articles.push(index);
+        }
+    }
+
+    /// Notes the problems of a part of the load that belong to the file being read.
+    pub(super) fn problems(&mut self, skipped: &[LoadError], warnings: &[LoadError]) {
+        if let Some(file) = &mut self.reading {
+            let ours = |e: &&LoadError| e.path.starts_with(&file.label);
+            file.skipped
+                .extend(skipped.iter().filter(ours).map(ToString::to_string));
+            file.warnings
+                .extend(warnings.iter().filter(ours).map(ToString::to_string));
+        }
+    }
+}
+
+/// The hook the loader asks before reading each file.
+pub(super) struct Hook<'a>(pub(super) &'a RefCell<LoadSide>);
+
+impl KnownFiles for Hook<'_> {
+    fn recall(&mut self, path: &Path, label: &str, meta: &fs::Metadata) -> Option<Loaded> {
+        let mut side = self.0.borrow_mut();
+        side.close_reading();
+        let full = side.full_path(path);
+        let recalled = side.cache.store().recall(&full, label, meta);
+        if let Some(recalled) = recalled.filter(|r| r.current) {
+            let mut articles = Vec::with_capacity(recalled.articles.len());
+            for (article, analysis) in recalled.articles {
+                side.recalled.insert(article.id.clone(), analysis);
+                articles.push(article);
+            }
+            return Some(Loaded {
+                articles,
+                skipped: recalled
+                    .skipped
+                    .iter()
+                    .map(|p| stored_problem(p, label))
+                    .collect(),
+                warnings: recalled
+                    .warnings
+                    .iter()
+                    .map(|p| stored_problem(p, label))
+                    .collect(),
+                ..Loaded::default()
+            });
+        }
+        let content_hash = content_hash_if_racy(path, meta);
+        side.reading = Some(FileRead {
+            path: full,
+            label: label.to_string(),
+            stamp: Stamp::of(meta),
+            content_hash,
+            skipped: Vec::new(),
+            warnings: Vec::new(),
+            articles: Vec::new(),
+        });
+        None
+    }
+}
+
+/// A problem as the cache kept it (`path: reason`) made a load error again.
+fn stored_problem(text: &str, label: &str) -> LoadError {
+    match text
+        .strip_prefix(label)
+        .and_then(|rest| rest.split_once(": "))
+    {
+        Some((position, reason)) => LoadError::new(format!("{label}{position}"), reason),
+        None => LoadError::new(label, text),
+    }
+}
+
+/// How often the indexer makes what it kept permanent while articles stream in.
+const COMMIT_EVERY: Duration = Duration::from_secs(10);
+
+/// The indexer thread's side: gathers the analyses of each file read and
+/// keeps the file in the cache once they are all in.
+pub(super) struct Keeper {
+    cache: Arc<ReaderCache>,
+    /// Files read, by slot, waiting for their articles' analyses.
+    files: HashMap<u32, Waiting>,
+    /// Which file each waited-for article came from.
+    file_of: HashMap<usize, u32>,
+    last_commit: Instant,
+    uncommitted: bool,
+}
+
+struct Waiting {
+    file: Box<FileRead>,
+    done: HashMap<usize, (Article, Analysis)>,
+}
+
+impl Keeper {
+    pub(super) fn new(cache: Arc<ReaderCache>) -> Keeper {
+        Keeper {
+            cache,
+            files: HashMap::new(),
+            file_of: HashMap::new(),
+            last_commit: Instant::now(),
+            uncommitted: false,
+        }
+    }
+
+    /// A file read is complete: its articles are awaited.
+    pub(super) fn file_read(&mut self, slot: u32, file: Box<FileRead>) {
+        for &article in &file.articles {
+            self.file_of.insert(article, slot);
+        }
+        self.files.insert(
+            slot,
+            Waiting {
+                file,
+                done: HashMap::new(),
+            },
+        );
+        self.keep_if_done(slot);
+    }
+
+    /// An article's first analysis, before any renaming.
+    pub(super) fn analysed(&mut self, article: usize, analysis: &Analysis, text: &StoredArticle) {
+        let Some(&slot) = self.file_of.get(&article) else {
+            return;
+        };
+        if let Some(waiting) = self.files.get_mut(&slot) {
+            waiting
+                .done
+                .insert(article, (text.to_article(), analysis.clone()));
+        }
+        self.keep_if_done(slot);
+    }
+
+    fn keep_if_done(&mut self, slot: u32) {
+        let complete = self
+            .files
+            .get(&slot)
+            .is_some_and(|w| w.file.articles.iter().all(|a| w.done.contains_key(a)));
+        if !complete {
+            return;
+        }
+        let Some(mut waiting) = self.files.remove(&slot) else {
+            return;
+        };
+        let articles: Vec<(Article, Analysis)> = waiting
+            .file
+            .articles
+            .iter()
+            .filter_map(|a| {
+                self.file_of.remove(a);
+                waiting.done.remove(a)
+            })
+            .collect();
+        let file = &waiting.file;
+        let reading = Reading {
+            path: &file.path,
+            label: &file.label,
+            stamp: file.stamp,
+            content_hash: file.content_hash,
+            articles: &articles,
+            skipped: &file.skipped,
+            warnings: &file.warnings,
+        };
+        // A cache that cannot be written is only a slower next start.
+        let _ = self.cache.store().put(&reading);
+        self.uncommitted = true;
+        self.commit_now_and_then(false);
+    }
+
+    /// Makes what was kept permanent: now and then, or at once when `now`.
+    pub(super) fn commit_now_and_then(&mut self, now: bool) {
+        if self.uncommitted && (now || self.last_commit.elapsed() >= COMMIT_EVERY) {
+            let _ = self.cache.store().commit();
+            self.uncommitted = false;
+            self.last_commit = Instant::now();
+        }
+    }
+}
