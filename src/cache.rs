@@ -39,6 +39,51 @@ pub fn articles_dir(cache_dir: &Path) -> PathBuf {
     cache_dir.join("articles")
 }
 
+/// Full paths of the files under a collection's inputs: a file is known to
+/// the cache by its full path, worked out once per folder named rather than
+/// once per file (a `canonicalize` per file would cost more than reading the
+/// cache).
+pub struct FullPaths {
+    /// The folders and files named, as given and as full paths.
+    roots: Vec<(PathBuf, PathBuf)>,
+}
+
+impl FullPaths {
+    pub fn new(inputs: &[crate::loader::Input]) -> FullPaths {
+        let roots = inputs
+            .iter()
+            .filter_map(|input| match input {
+                crate::loader::Input::Path(path) => {
+                    fs::canonicalize(path).ok().map(|full| (path.clone(), full))
+                }
+                crate::loader::Input::Web(_) => None,
+            })
+            .collect();
+        FullPaths { roots }
+    }
+
+    /// The folders among the inputs, as full paths.
+    pub fn folders(&self) -> impl Iterator<Item = &Path> {
+        self.roots
+            .iter()
+            .map(|(_, full)| full.as_path())
+            .filter(|full| full.is_dir())
+    }
+
+    /// The full path of `path`: its input's full path and the rest as walked.
+    pub fn of(&self, path: &Path) -> String {
+        for (given, full) in &self.roots {
+            if let Ok(rest) = path.strip_prefix(given) {
+                return full.join(rest).to_string_lossy().into_owned();
+            }
+        }
+        fs::canonicalize(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .to_string_lossy()
+            .into_owned()
+    }
+}
+
 /// Why the cache is not being used (or only read), for the status line and
 /// standard error; said once.
 #[derive(Debug, Clone, PartialEq, Eq)]

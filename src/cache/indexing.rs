@@ -57,8 +57,7 @@ struct Pending {
 /// What the walk found so far.
 struct Tracker<'s> {
     store: &'s mut ArticleStore,
-    /// The folders named, as given and as full paths.
-    roots: Vec<(PathBuf, PathBuf)>,
+    full_paths: super::FullPaths,
     /// Every file met, by full path.
     seen: BTreeSet<String>,
     /// The file being read now (its articles and problems come next).
@@ -71,19 +70,6 @@ struct Tracker<'s> {
 }
 
 impl Tracker<'_> {
-    /// The full path of `path`: its folder's full path and the rest as walked.
-    fn full_path(&self, path: &Path) -> String {
-        for (given, full) in &self.roots {
-            if let Ok(rest) = path.strip_prefix(given) {
-                return full.join(rest).to_string_lossy().into_owned();
-            }
-        }
-        fs::canonicalize(path)
-            .unwrap_or_else(|_| path.to_path_buf())
-            .to_string_lossy()
-            .into_owned()
-    }
-
     /// The file read last is complete: queue it for analysis.
     fn close_reading(&mut self) {
         if let Some(file) = self.reading.take() {
@@ -200,7 +186,7 @@ impl KnownFiles for Known<'_, '_> {
     fn recall(&mut self, path: &Path, label: &str, meta: &fs::Metadata) -> Option<Loaded> {
         let mut tracker = self.0.borrow_mut();
         tracker.close_reading();
-        let full = tracker.full_path(path);
+        let full = tracker.full_paths.of(path);
         tracker.seen.insert(full.clone());
         if let Some(recalled) = tracker.store.recall(&full, label, meta)
             && recalled.current
@@ -243,21 +229,11 @@ pub fn update(
     progress: &Progress<'_>,
     problem: &mut dyn FnMut(&crate::loader::LoadError, bool),
 ) -> Result<Summary, CacheProblem> {
-    let roots: Vec<(PathBuf, PathBuf)> = inputs
-        .iter()
-        .filter_map(|input| match input {
-            Input::Path(path) => fs::canonicalize(path).ok().map(|full| (path.clone(), full)),
-            Input::Web(_) => None,
-        })
-        .collect();
-    let folders: Vec<PathBuf> = roots
-        .iter()
-        .filter(|(_, full)| full.is_dir())
-        .map(|(_, full)| full.clone())
-        .collect();
+    let full_paths = super::FullPaths::new(inputs);
+    let folders: Vec<PathBuf> = full_paths.folders().map(Path::to_path_buf).collect();
     let tracker = RefCell::new(Tracker {
         store,
-        roots,
+        full_paths,
         seen: BTreeSet::new(),
         reading: None,
         pending: Vec::new(),

@@ -16,7 +16,7 @@ use crate::store::StoredArticle;
 use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::SyncSender;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -62,8 +62,7 @@ pub(super) struct FileRead {
 pub(super) struct LoadSide {
     cache: Arc<ReaderCache>,
     indexer: SyncSender<ToIndexer>,
-    /// The folders named, as given and as full paths.
-    roots: Vec<(PathBuf, PathBuf)>,
+    full_paths: crate::cache::FullPaths,
     /// Analyses of the articles just recalled, by id, for the feeder.
     recalled: HashMap<String, Analysis>,
     reading: Option<FileRead>,
@@ -76,35 +75,14 @@ impl LoadSide {
         indexer: SyncSender<ToIndexer>,
         inputs: &[crate::loader::Input],
     ) -> LoadSide {
-        let roots = inputs
-            .iter()
-            .filter_map(|input| match input {
-                crate::loader::Input::Path(path) => {
-                    fs::canonicalize(path).ok().map(|full| (path.clone(), full))
-                }
-                crate::loader::Input::Web(_) => None,
-            })
-            .collect();
         LoadSide {
             cache,
             indexer,
-            roots,
+            full_paths: crate::cache::FullPaths::new(inputs),
             recalled: HashMap::new(),
             reading: None,
             next_file: 0,
         }
-    }
-
-    fn full_path(&self, path: &Path) -> String {
-        for (given, full) in &self.roots {
-            if let Ok(rest) = path.strip_prefix(given) {
-                return full.join(rest).to_string_lossy().into_owned();
-            }
-        }
-        fs::canonicalize(path)
-            .unwrap_or_else(|_| path.to_path_buf())
-            .to_string_lossy()
-            .into_owned()
     }
 
     /// The file read last is complete: the indexer keeps it once its articles are analysed.
@@ -150,7 +128,7 @@ impl KnownFiles for Hook<'_> {
     fn recall(&mut self, path: &Path, label: &str, meta: &fs::Metadata) -> Option<Loaded> {
         let mut side = self.0.borrow_mut();
         side.close_reading();
-        let full = side.full_path(path);
+        let full = side.full_paths.of(path);
         let recalled = side.cache.store().recall(&full, label, meta);
         if let Some(recalled) = recalled.filter(|r| r.current) {
             let mut articles = Vec::with_capacity(recalled.articles.len());

@@ -228,6 +228,15 @@ fn work_queue_hands_out_asked_for_articles_first() {
     assert!(work.take().is_none());
 }
 
+/// The articles under `dir` and their analyses, names unified across them,
+/// as a one-thread path makes them.
+fn unified_analyses(dir: &Path) -> (Vec<Article>, Vec<Analysis>) {
+    let articles = crate::loader::load_paths(&[dir.to_path_buf()]).articles;
+    let mut analyses: Vec<Analysis> = articles.iter().map(crate::analysis::analyse).collect();
+    index::unify(&mut analyses);
+    (articles, analyses)
+}
+
 /// Feeds `app` until the background is done (or 30 s pass).
 fn run_to_the_end(reader: &Reader, app: &mut App) {
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -243,19 +252,13 @@ fn reader_streams_articles_in_load_order_and_ends_with_the_unified_index() {
     let reader = Reader::with_workers(corpus.source(), 2);
     let mut app = App::loading(reader.index());
     run_to_the_end(&reader, &mut app);
-    let loaded = crate::loader::load_paths(std::slice::from_ref(&corpus.0));
+    let (loaded, analyses) = unified_analyses(&corpus.0);
     let titles: Vec<&str> = (0..app.article_count())
         .filter_map(|i| app.stored(i).map(|a| a.title()))
         .collect();
-    let expected: Vec<&str> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+    let expected: Vec<&str> = loaded.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, expected);
 
-    let mut analyses: Vec<Analysis> = loaded
-        .articles
-        .iter()
-        .map(crate::analysis::analyse)
-        .collect();
-    index::unify(&mut analyses);
     let built = CollectionIndex::build(&analyses);
     let shared = reader.index();
     let streamed = shared.read().expect("index");
@@ -551,13 +554,7 @@ fn a_cached_reader_keeps_what_it_read_and_reopens_from_it_with_the_same_index() 
     assert!(first_rows.iter().any(|e| e.name == "Mara Voss"));
     // The open article's analysis is what a fresh analysis of the whole
     // collection gives it, names unified.
-    let loaded = crate::loader::load_paths(std::slice::from_ref(&corpus.0));
-    let mut analyses: Vec<Analysis> = loaded
-        .articles
-        .iter()
-        .map(crate::analysis::analyse)
-        .collect();
-    index::unify(&mut analyses);
+    let (_, analyses) = unified_analyses(&corpus.0);
     let (_, analysis) = app.open_article_data().expect("open");
     assert_eq!(analysis, &analyses[0]);
     drop(second);
