@@ -291,7 +291,9 @@ enum ToIndexer {
     Total(usize),
     /// A file read (the cache did not know it) is complete: the cache keeps
     /// it once its articles are analysed.
-    FileRead(u32, Box<cached::FileRead>),
+    FileRead(Box<cached::FileRead>),
+    /// Article `.0` is one of the file read as `.1` (said before it can be analysed).
+    ReadFrom(usize, u32),
 }
 
 /// The background of the reader: loads and analyses a collection, and keeps
@@ -955,9 +957,14 @@ fn index_loop(
         for message in first.into_iter().chain(from.try_iter().take(63)) {
             match message {
                 ToIndexer::Total(n) => total = Some(n),
-                ToIndexer::FileRead(slot, file) => {
+                ToIndexer::FileRead(file) => {
                     if let Some(keeper) = &mut keeper {
-                        keeper.file_read(slot, file);
+                        keeper.file_read(file);
+                    }
+                }
+                ToIndexer::ReadFrom(article, slot) => {
+                    if let Some(keeper) = &mut keeper {
+                        keeper.read_from(article, slot);
                     }
                 }
                 ToIndexer::Analysed {

@@ -47,6 +47,8 @@ impl ReaderCache {
 
 /// A file being read (not known to the cache), and where its articles went.
 pub(super) struct FileRead {
+    /// Its number among the files read.
+    slot: u32,
     path: String,
     label: String,
     stamp: Stamp,
@@ -88,9 +90,7 @@ impl LoadSide {
     /// The file read last is complete: the indexer keeps it once its articles are analysed.
     pub(super) fn close_reading(&mut self) {
         if let Some(file) = self.reading.take() {
-            let slot = self.next_file;
-            self.next_file += 1;
-            let _ = self.indexer.send(ToIndexer::FileRead(slot, Box::new(file)));
+            let _ = self.indexer.send(ToIndexer::FileRead(Box::new(file)));
         }
     }
 
@@ -102,10 +102,13 @@ impl LoadSide {
         self.recalled.remove(&article.id())
     }
 
-    /// Notes that article number `index` came from the file being read.
+    /// Notes that article number `index` came from the file being read. The
+    /// indexer hears it before any worker can take the article, so that it
+    /// keeps the article's analysis however soon that comes.
     pub(super) fn read_into(&mut self, index: usize) {
         if let Some(file) = &mut self.reading {
             file.articles.push(index);
+            let _ = self.indexer.send(ToIndexer::ReadFrom(index, file.slot));
         }
     }
 
@@ -152,7 +155,10 @@ impl KnownFiles for Hook<'_> {
             });
         }
         let content_hash = content_hash_if_racy(path, meta);
+        let slot = side.next_file;
+        side.next_file += 1;
         side.reading = Some(FileRead {
+            slot,
             path: full,
             label: label.to_string(),
             stamp: Stamp::of(meta),
@@ -191,8 +197,10 @@ pub(super) struct Keeper {
     uncommitted: bool,
 }
 
+/// A file's articles as their analyses come in; what it is, once read whole.
+#[derive(Default)]
 struct Waiting {
-    file: Box<FileRead>,
+    file: Option<Box<FileRead>>,
     done: HashMap<usize, (Article, Analysis)>,
 }
 
@@ -207,18 +215,16 @@ impl Keeper {
         }
     }
 
-    /// A file read is complete: its articles are awaited.
-    pub(super) fn file_read(&mut self, slot: u32, file: Box<FileRead>) {
-        for &article in &file.articles {
-            self.file_of.insert(article, slot);
-        }
-        self.files.insert(
-            slot,
-            Waiting {
-                file,
-                done: HashMap::new(),
-            },
-        );
+    /// Article `article` comes from the file read as `slot`.
+    pub(super) fn read_from(&mut self, article: usize, slot: u32) {
+        self.file_of.insert(article, slot);
+        self.files.entry(slot).or_default();
+    }
+
+    /// A file read is complete: kept once all its articles are analysed.
+    pub(super) fn file_read(&mut self, file: Box<FileRead>) {
+        let slot = file.slot;
+        self.files.entry(slot).or_default().file = Some(file);
         self.keep_if_done(slot);
     }
 
@@ -236,26 +242,29 @@ impl Keeper {
     }
 
     fn keep_if_done(&mut self, slot: u32) {
-        let complete = self
-            .files
-            .get(&slot)
-            .is_some_and(|w| w.file.articles.iter().all(|a| w.done.contains_key(a)));
+        let complete = self.files.get(&slot).is_some_and(|w| {
+            w.file
+                .as_ref()
+                .is_some_and(|file| file.articles.iter().all(|a| w.done.contains_key(a)))
+        });
         if !complete {
             return;
         }
-        let Some(mut waiting) = self.files.remove(&slot) else {
+        let Some(Waiting {
+            file: Some(file),
+            mut done,
+        }) = self.files.remove(&slot)
+        else {
             return;
         };
-        let articles: Vec<(Article, Analysis)> = waiting
-            .file
+        let articles: Vec<(Article, Analysis)> = file
             .articles
             .iter()
             .filter_map(|a| {
                 self.file_of.remove(a);
-                waiting.done.remove(a)
+                done.remove(a)
             })
             .collect();
-        let file = &waiting.file;
         let reading = Reading {
             path: &file.path,
             label: &file.label,

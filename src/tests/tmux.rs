@@ -1341,3 +1341,69 @@ fn tmux_corrections_file_applies_and_x_writes_and_undoes() {
     session.keys(&["q"]);
     session.wait_for("lede to quit", |s| s.contains("lede exited with 0"));
 }
+
+#[test]
+fn tmux_a_damaged_cache_is_set_aside_said_once_and_the_next_start_reads_from_it() {
+    let home = test_home().join("damaged-cache");
+    let _ = std::fs::remove_dir_all(&home);
+    let news = home.join("news");
+    std::fs::create_dir_all(&news).expect("news folder");
+    for (i, town) in ["Eastport", "Westford", "Northam"].iter().enumerate() {
+        std::fs::write(
+            news.join(format!("{i}.txt")),
+            format!(
+                "Harbour vote in {town}\n\nMayor Jon Hale of {town} said the vote was close.\n"
+            ),
+        )
+        .expect("article");
+    }
+    let cache = home.join("cache");
+    let index = cache.join("lede/articles");
+    std::fs::create_dir_all(&index).expect("index folder");
+    std::fs::write(index.join("meta.json"), b"{ not json").expect("damage");
+    let args = news.to_string_lossy().into_owned();
+    let command = lede_command_in(&args, &cache, &home.join("data-1"));
+    let Some(session) = Session::start("damaged-cache", &command) else {
+        return;
+    };
+    // The reader opens as usual; the problem is listed under `e`.
+    session.wait_for("the articles", |s| s.contains("Articles (3)"));
+    session.keys(&["e"]);
+    session.wait_for("the cache problem listed", |s| s.contains("set aside as"));
+    // The files read are kept once analysed (a moment after they show).
+    let kept = || {
+        let (store, _) = lede::cache::ArticleStore::open(&index, false);
+        store.map_or(0, |s| s.article_count())
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while kept() < 3 {
+        assert!(std::time::Instant::now() < deadline, "never kept");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    session.keys(&["Escape", "q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    drop(session);
+    let aside = std::fs::read_dir(cache.join("lede"))
+        .expect("cache folder")
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("articles.damaged-")
+        });
+    assert!(aside, "the damaged index kept for a look");
+
+    // The index built anew holds the three files: the next start takes them
+    // from it and has nothing to say about the cache.
+    let command = lede_command_in(&args, &cache, &home.join("data-2"));
+    let Some(session) = Session::start("damaged-cache-2", &command) else {
+        return;
+    };
+    let screen = session.wait_for("the articles again", |s| {
+        s.contains("Articles (3)") && s.contains("Harbour vote in Eastport")
+    });
+    assert!(!screen.contains("cache:"), "{screen}");
+    session.keys(&["q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    let _ = std::fs::remove_dir_all(&home);
+}
