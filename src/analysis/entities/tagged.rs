@@ -2,7 +2,7 @@
 //! sentence-initial ordinary words and stance adjectives ("anti-Assad") left out.
 
 use crate::analysis::gazetteer::{self, TitleRole};
-use crate::analysis::names::{breaks_name, is_prefixed_adjective, starts_upper};
+use crate::analysis::names::{breaks_name, is_plain_plural, is_prefixed_adjective, starts_upper};
 use crate::analysis::tokens::{Token, Tokenized};
 use crate::model::{EntityKind, Span};
 use foldhash::HashSet;
@@ -55,6 +55,10 @@ pub(super) fn tagged_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec
                 }
             }
             if span.end_token - first == 1 && is_prefixed_adjective(words[first]) {
+                continue;
+            }
+            // An abbreviation of an ordinary thing, alone ("MPs", "TV"), names no one.
+            if span.end_token - first == 1 && is_plain_plural(words[first]) {
                 continue;
             }
             // A lower-case word that cannot sit inside a name ("Jet Airways is India")

@@ -139,6 +139,26 @@ fn find_mentions_takes_titles_off_tagged_people() {
 }
 
 #[test]
+fn find_mentions_leaves_out_abbreviations_of_ordinary_things() {
+    let p = vec![
+        "David Blunkett has apologised to MPs after the Home Office report.".to_string(),
+        "Shadow minister Ann Lowe told MPs and the TV crews in Leeds that a committee of MSPs had met."
+            .to_string(),
+    ];
+    let got: Vec<&str> = find_mentions(&p)
+        .iter()
+        .map(|m| &p[m.span.paragraph][m.span.range()])
+        .collect();
+    assert!(
+        got.contains(&"David Blunkett") && got.contains(&"Leeds"),
+        "{got:?}"
+    );
+    for plain in ["MPs", "TV", "MSPs"] {
+        assert!(!got.contains(&plain), "{plain} in {got:?}");
+    }
+}
+
+#[test]
 fn find_mentions_leaves_out_capitalised_sentence_openers() {
     let p = vec![
         "All 28 people were held in Surrey.".to_string(),
