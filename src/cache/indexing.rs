@@ -4,7 +4,7 @@
 //! are forgotten.
 
 use super::CacheProblem;
-use super::store::{ArticleStore, Reading, Stamp, article_key, content_hash_if_racy};
+use super::store::{ArticleStore, NewFile, article_key};
 use crate::loader::dedup::Dedup;
 use crate::loader::{Input, KnownFiles, Loaded};
 use crate::model::{Analysis, Article};
@@ -45,13 +45,8 @@ const COMMIT_EVERY: Duration = Duration::from_secs(20);
 
 /// A file read, waiting to be analysed and kept.
 struct Pending {
-    path: String,
-    label: String,
-    stamp: Stamp,
-    content_hash: u64,
+    file: NewFile,
     articles: Vec<Article>,
-    skipped: Vec<String>,
-    warnings: Vec<String>,
 }
 
 /// What the walk found so far.
@@ -80,21 +75,9 @@ impl Tracker<'_> {
 
     /// Takes a part of the load: the articles and problems of the file being read.
     fn take(&mut self, part: Loaded) {
-        if let Some(file) = &mut self.reading {
-            file.articles.extend(part.articles);
-            let ours = |e: &crate::loader::LoadError| e.path.starts_with(&file.label);
-            file.skipped.extend(
-                part.skipped
-                    .iter()
-                    .filter(|e| ours(e))
-                    .map(|e| e.to_string()),
-            );
-            file.warnings.extend(
-                part.warnings
-                    .iter()
-                    .filter(|e| ours(e))
-                    .map(|e| e.to_string()),
-            );
+        if let Some(pending) = &mut self.reading {
+            pending.articles.extend(part.articles);
+            pending.file.note_problems(&part.skipped, &part.warnings);
         } else {
             self.summary.articles += part.articles.len();
         }
@@ -112,18 +95,10 @@ impl Tracker<'_> {
             self.summary.read += 1;
             self.summary
                 .keys
-                .extend((0..articles.len()).map(|i| article_key(&file.path, i)));
+                .extend((0..articles.len()).map(|i| article_key(&file.file.path, i)));
             self.summary.analysed += articles.len();
             self.summary.articles += articles.len();
-            let reading = Reading {
-                path: &file.path,
-                label: &file.label,
-                stamp: file.stamp,
-                content_hash: file.content_hash,
-                articles: &articles,
-                skipped: &file.skipped,
-                warnings: &file.warnings,
-            };
+            let reading = file.file.reading(&articles);
             if let Err(problem) = self.store.put(&reading) {
                 self.problem.get_or_insert(problem);
             }
@@ -199,17 +174,11 @@ impl KnownFiles for Known<'_, '_> {
                 ..Loaded::default()
             });
         }
-        // Read it; a file modified just now is hashed too, so that a change
-        // within its clock's resolution is seen next time.
-        let content_hash = content_hash_if_racy(path, meta);
+        // Read it (a file modified just now is hashed too, so that a change
+        // within its clock's resolution is seen next time).
         tracker.reading = Some(Pending {
-            path: full,
-            label: label.to_string(),
-            stamp: Stamp::of(meta),
-            content_hash,
+            file: NewFile::start(path, full, label, meta),
             articles: Vec::new(),
-            skipped: Vec::new(),
-            warnings: Vec::new(),
         });
         None
     }

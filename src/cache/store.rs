@@ -210,6 +210,68 @@ pub struct Reading<'a> {
     pub warnings: &'a [String],
 }
 
+/// A file the cache did not know, as it is read: what to keep of it with
+/// its articles once they are analysed ([`NewFile::reading`]).
+#[derive(Debug, Clone)]
+pub struct NewFile {
+    /// The file's full path (canonical).
+    pub path: String,
+    /// The path as the collection names it.
+    pub label: String,
+    stamp: Stamp,
+    content_hash: u64,
+    skipped: Vec<String>,
+    warnings: Vec<String>,
+}
+
+impl NewFile {
+    /// The file at `path` (full path `full`, named `label`), about to be read.
+    pub fn start(path: &Path, full: String, label: &str, meta: &fs::Metadata) -> NewFile {
+        NewFile {
+            path: full,
+            label: label.to_string(),
+            stamp: Stamp::of(meta),
+            content_hash: content_hash_if_racy(path, meta),
+            skipped: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Takes the problems of a part of the load that are this file's.
+    pub fn note_problems(
+        &mut self,
+        skipped: &[crate::loader::LoadError],
+        warnings: &[crate::loader::LoadError],
+    ) {
+        let ours = |e: &&crate::loader::LoadError| e.path.starts_with(&self.label);
+        let skipped: Vec<String> = skipped
+            .iter()
+            .filter(ours)
+            .map(ToString::to_string)
+            .collect();
+        let warnings: Vec<String> = warnings
+            .iter()
+            .filter(ours)
+            .map(ToString::to_string)
+            .collect();
+        self.skipped.extend(skipped);
+        self.warnings.extend(warnings);
+    }
+
+    /// The file with its articles, analysed, for [`ArticleStore::put`].
+    pub fn reading<'a>(&'a self, articles: &'a [(Article, Analysis)]) -> Reading<'a> {
+        Reading {
+            path: &self.path,
+            label: &self.label,
+            stamp: self.stamp,
+            content_hash: self.content_hash,
+            articles,
+            skipped: &self.skipped,
+            warnings: &self.warnings,
+        }
+    }
+}
+
 /// One search result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {

@@ -9,7 +9,7 @@
 //! ```
 
 use super::ToIndexer;
-use crate::cache::store::{ArticleStore, Reading, Stamp, content_hash_if_racy};
+use crate::cache::store::{ArticleStore, NewFile};
 use crate::loader::{KnownFiles, LoadError, Loaded};
 use crate::model::{Analysis, Article};
 use crate::store::StoredArticle;
@@ -49,12 +49,7 @@ impl ReaderCache {
 pub(super) struct FileRead {
     /// Its number among the files read.
     slot: u32,
-    path: String,
-    label: String,
-    stamp: Stamp,
-    content_hash: u64,
-    skipped: Vec<String>,
-    warnings: Vec<String>,
+    file: NewFile,
     /// Its articles' numbers in the collection, in file order.
     articles: Vec<usize>,
 }
@@ -114,12 +109,8 @@ impl LoadSide {
 
     /// Notes the problems of a part of the load that belong to the file being read.
     pub(super) fn problems(&mut self, skipped: &[LoadError], warnings: &[LoadError]) {
-        if let Some(file) = &mut self.reading {
-            let ours = |e: &&LoadError| e.path.starts_with(&file.label);
-            file.skipped
-                .extend(skipped.iter().filter(ours).map(ToString::to_string));
-            file.warnings
-                .extend(warnings.iter().filter(ours).map(ToString::to_string));
+        if let Some(read) = &mut self.reading {
+            read.file.note_problems(skipped, warnings);
         }
     }
 }
@@ -154,17 +145,11 @@ impl KnownFiles for Hook<'_> {
                 ..Loaded::default()
             });
         }
-        let content_hash = content_hash_if_racy(path, meta);
         let slot = side.next_file;
         side.next_file += 1;
         side.reading = Some(FileRead {
             slot,
-            path: full,
-            label: label.to_string(),
-            stamp: Stamp::of(meta),
-            content_hash,
-            skipped: Vec::new(),
-            warnings: Vec::new(),
+            file: NewFile::start(path, full, label, meta),
             articles: Vec::new(),
         });
         None
@@ -265,15 +250,7 @@ impl Keeper {
                 done.remove(a)
             })
             .collect();
-        let reading = Reading {
-            path: &file.path,
-            label: &file.label,
-            stamp: file.stamp,
-            content_hash: file.content_hash,
-            articles: &articles,
-            skipped: &file.skipped,
-            warnings: &file.warnings,
-        };
+        let reading = file.file.reading(&articles);
         // A cache that cannot be written is only a slower next start.
         let _ = self.cache.store().put(&reading);
         self.uncommitted = true;
