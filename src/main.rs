@@ -536,19 +536,15 @@ fn search(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode 
             return ExitCode::FAILURE;
         }
     };
-    let found = match &within {
+    let (found, total) = match &within {
         // Narrowed to the collection: every match is looked at.
         Some(keys) => {
             let (hits, _) = store.search(parsed.as_ref(), usize::MAX);
-            hits.into_iter()
-                .filter(|h| keys.contains(&h.key))
-                .collect::<Vec<_>>()
+            let found: Vec<_> = hits.into_iter().filter(|h| keys.contains(&h.key)).collect();
+            let total = found.len();
+            (found, total)
         }
-        None => store.search(parsed.as_ref(), limit).0,
-    };
-    let total = match &within {
-        Some(_) => found.len(),
-        None => store.search(parsed.as_ref(), 1).1,
+        None => store.search(parsed.as_ref(), limit),
     };
     let rows: Vec<report::search::SearchRow> = found
         .iter()

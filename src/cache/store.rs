@@ -609,16 +609,28 @@ impl ArticleStore {
     /// many match in all.
     pub fn search(&self, query: &dyn Query, limit: usize) -> (Vec<Hit>, usize) {
         let searcher = self.reader.searcher();
-        // Counted first: the top-documents collector makes room for `limit`.
-        let Ok(count) = searcher.search(query, &Count) else {
-            return (Vec::new(), 0);
-        };
-        if count == 0 {
-            return (Vec::new(), 0);
-        }
-        let collector = TopDocs::with_limit(limit.min(count)).order_by_score();
-        let Ok(top) = searcher.search(query, &collector) else {
-            return (Vec::new(), 0);
+        // The top-documents collector makes room for `limit` at once: a small
+        // limit is collected with the count in one pass, a big one (every
+        // match, to narrow to a collection) after counting.
+        const ONE_PASS: usize = 10_000;
+        let (top, count) = if limit <= ONE_PASS {
+            let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
+            match searcher.search(query, &collector) {
+                Ok(found) => found,
+                Err(_) => return (Vec::new(), 0),
+            }
+        } else {
+            let Ok(count) = searcher.search(query, &Count) else {
+                return (Vec::new(), 0);
+            };
+            if count == 0 {
+                return (Vec::new(), 0);
+            }
+            let collector = TopDocs::with_limit(limit.min(count)).order_by_score();
+            match searcher.search(query, &collector) {
+                Ok(top) => (top, count),
+                Err(_) => return (Vec::new(), 0),
+            }
         };
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
