@@ -4,12 +4,11 @@
 //! are forgotten.
 
 use super::CacheProblem;
-use super::store::{ArticleStore, NewFile, article_key};
+use super::store::{ArticleStore, NewFile, article_key, fnv1a_64};
 use crate::loader::dedup::Dedup;
 use crate::loader::{Input, KnownFiles, Loaded};
 use crate::model::{Analysis, Article};
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::fs;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -53,8 +52,9 @@ struct Pending {
 struct Tracker<'s> {
     store: &'s mut ArticleStore,
     full_paths: super::FullPaths,
-    /// Every file met, by full path.
-    seen: BTreeSet<String>,
+    /// Every file met, by its full path hashed (a million paths would
+    /// otherwise be a hundred megabytes).
+    seen: foldhash::HashSet<u64>,
     /// The file being read now (its articles and problems come next).
     reading: Option<Pending>,
     pending: Vec<Pending>,
@@ -162,7 +162,7 @@ impl KnownFiles for Known<'_, '_> {
         let mut tracker = self.0.borrow_mut();
         tracker.close_reading();
         let full = tracker.full_paths.of(path);
-        tracker.seen.insert(full.clone());
+        tracker.seen.insert(fnv1a_64(full.as_bytes()));
         if let Some(recalled) = tracker.store.recall(&full, label, meta)
             && recalled.current
         {
@@ -203,7 +203,7 @@ pub fn update(
     let tracker = RefCell::new(Tracker {
         store,
         full_paths,
-        seen: BTreeSet::new(),
+        seen: foldhash::HashSet::default(),
         reading: None,
         pending: Vec::new(),
         pending_articles: 0,
@@ -244,7 +244,7 @@ pub fn update(
             prefix.push(std::path::MAIN_SEPARATOR);
         }
         for gone in tracker.store.files_under(&prefix) {
-            if !tracker.seen.contains(&gone) {
+            if !tracker.seen.contains(&fnv1a_64(gone.as_bytes())) {
                 tracker.store.forget(&gone);
                 tracker.summary.forgotten += 1;
             }
