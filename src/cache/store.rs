@@ -23,7 +23,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TEXT, Value,
@@ -437,14 +437,14 @@ impl ArticleStore {
     fn documents_of(&self, path: &str) -> Vec<TantivyDocument> {
         let searcher = self.reader.searcher();
         let query = TermQuery::new(self.file_term(path), IndexRecordOption::Basic);
-        let Ok(addresses) =
-            searcher.search(&query, &TopDocs::with_limit(1_000_000).order_by_score())
-        else {
+        // Every document of the file, in no order (the articles carry their
+        // ordinals): a set, not a ranked top-N sized for the largest file.
+        let Ok(addresses) = searcher.search(&query, &DocSetCollector) else {
             return Vec::new();
         };
         addresses
             .into_iter()
-            .filter_map(|(_, address)| searcher.doc::<TantivyDocument>(address).ok())
+            .filter_map(|address| searcher.doc::<TantivyDocument>(address).ok())
             .collect()
     }
 
