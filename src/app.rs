@@ -37,6 +37,7 @@
 mod analyses;
 mod body;
 pub mod body_lines;
+mod collection_search;
 mod corrections;
 mod filters;
 #[cfg(test)]
@@ -451,7 +452,7 @@ impl App {
 
     /// s: the next list order, the cursor staying on its article.
     fn cycle_sort(&mut self) {
-        let sort = self.list.sort().next();
+        let sort = self.list.sort().next(self.list.search().is_some());
         self.sort_list(sort);
         self.status = Some(sort.note().to_string());
     }
@@ -462,6 +463,7 @@ impl App {
         let keys = sort::Keys {
             articles: &self.articles,
             dates: &self.dates,
+            relevance: self.list.relevance(),
         };
         let order = keys.sorted(sort).unwrap_or_default();
         self.list.set_order(sort, order, keep, &self.geometry);
@@ -482,6 +484,7 @@ impl App {
         let keys = sort::Keys {
             articles: &self.articles,
             dates: &self.dates,
+            relevance: self.list.relevance(),
         };
         keys.insert(sort, &mut order, new);
         self.list.set_order(sort, order, keep, &self.geometry);

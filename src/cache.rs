@@ -17,6 +17,7 @@
 //! The cache is never a reason to fail: when it cannot be opened, read or
 //! written, lede works without it and says so once ([`CacheProblem`]).
 
+mod every_match;
 pub mod indexing;
 pub mod query;
 pub mod store;

@@ -339,7 +339,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         &[Key::char(':')],
         Action::GoToPrompt,
-        "go to article number N in the list (also: N then G)",
+        "go to article number N (also: N then G), or search the collection: words, \"phrases\", AND/OR/NOT, title: entity: speaker: date:",
         Reader,
         "",
     ),

@@ -24,7 +24,9 @@
 //! "Performance").
 
 mod cached;
+mod search;
 pub use cached::ReaderCache;
+pub use search::{CollectionSearch, Found};
 
 use crate::analysis::index::{CollectionIndex, Renames, Unifier};
 use crate::app::{ANALYSIS_CACHE, App, BackgroundRequests, SharedIndex};
@@ -227,6 +229,8 @@ pub enum Event {
     /// Every article is analysed and the index holds the unified names;
     /// analyses sent from now on are renamed already.
     Unified { renames: Arc<Renames> },
+    /// What a search across the collection ([`Reader::search`]) found.
+    Found(Found),
 }
 
 /// Articles waiting for analysis.
@@ -307,6 +311,8 @@ pub struct Reader {
     /// To the loader thread, which serves reloads and full articles once
     /// the collection is in.
     requests: Sender<Request>,
+    /// To the search thread.
+    queries: Sender<String>,
 }
 
 /// Analyses waiting for the indexer at most; the senders wait beyond.
@@ -422,6 +428,8 @@ impl Reader {
         // them in, and a backlog of 100,000 would all be in memory at once.
         let (indexer_tx, indexer_rx) = mpsc::sync_channel(INDEXER_BACKLOG);
         let (requests, requests_rx) = mpsc::channel();
+        let (queries, queries_rx) = mpsc::channel();
+        let search = Arc::new(CollectionSearch::new(cache.clone()));
         let work = Arc::new(Work::default());
         let index: SharedIndex = Arc::new(RwLock::new(CollectionIndex::default()));
         let stop = Arc::new(AtomicBool::new(false));
@@ -438,7 +446,7 @@ impl Reader {
                 Arc::clone(&stop),
                 Arc::clone(&typing),
             );
-            let cache = cache.clone();
+            let search = Arc::clone(&search);
             spawn_named("lede-loader", move || {
                 let threads = LoaderThreads {
                     work: &work,
@@ -447,12 +455,18 @@ impl Reader {
                     stop: &stop,
                     typing: &typing,
                 };
-                load_loop(&source, &threads, cache, &requests_rx);
+                load_loop(&source, &threads, cache, search, &requests_rx);
+            });
+        }
+        {
+            let (search, events) = (Arc::clone(&search), events_tx.clone());
+            spawn_named("lede-search", move || {
+                search::searcher_loop(&search, &queries_rx, &events);
             });
         }
         {
             let index = Arc::clone(&index);
-            let keeper = cache.map(cached::Keeper::new);
+            let keeper = Some(cached::Keeper::new(search));
             spawn_named("lede-index", move || {
                 index_loop(&indexer_rx, &index, &events_tx, keeper)
             });
@@ -464,7 +478,15 @@ impl Reader {
             stop,
             typing,
             requests,
+            queries,
         }
+    }
+
+    /// Searches the collection for `query` ([`crate::cache::query`] says how
+    /// queries are written) on the search thread; [`Event::Found`] brings the
+    /// matches. Returns `false` when the search thread is gone.
+    pub fn search(&self, query: &str) -> bool {
+        self.queries.send(query.to_string()).is_ok()
     }
 
     /// Fetches every web address again (after the first load is over) and
@@ -533,6 +555,9 @@ impl Reader {
     /// because the loader thread is gone.
     pub fn serve(&self, requests: BackgroundRequests, app: &App) -> bool {
         let mut sent = !requests.reload || self.reload();
+        if let Some(query) = &requests.search {
+            sent &= self.search(query);
+        }
         // The link is the stored article's own; the loader takes it from there.
         for (article, _link) in requests.full_articles {
             if let Some(stored) = app.stored(article) {
@@ -615,6 +640,7 @@ fn apply(app: &mut App, event: Event) {
         } => app.offer_analysis(article, analysis),
         Event::Indexed { articles } => app.indexed(articles),
         Event::Unified { renames } => app.unified(renames),
+        Event::Found(found) => app.found(found.query, found.articles),
     }
 }
 
@@ -675,7 +701,10 @@ impl Feeder<'_> {
             self.shared_path = Some(Arc::clone(stored.shared_path()));
             // An article the cache recalled comes with its analysis; the
             // others are analysed (and those of a file read, kept).
-            match side.as_mut().and_then(|side| side.recalled(&stored)) {
+            match side
+                .as_mut()
+                .and_then(|side| side.recalled(&stored, self.next))
+            {
                 Some(analysis) => self.recalled.push(ToIndexer::Analysed {
                     article: self.next,
                     analysis,
@@ -738,6 +767,7 @@ fn load_loop(
     source: &Source,
     threads: &LoaderThreads<'_>,
     cache: Option<Arc<ReaderCache>>,
+    search: Arc<CollectionSearch>,
     requests: &Receiver<Request>,
 ) {
     lower_priority(LOADER_NICE);
@@ -753,6 +783,7 @@ fn load_loop(
             cache,
             indexer.clone(),
             &source.paths(),
+            Arc::clone(&search),
         ))
     });
     let mut feeder = Feeder {
@@ -1001,6 +1032,9 @@ fn index_loop(
                         crate::analysis::index::apply_renames(&mut analysis, renames);
                     }
                     if replaced {
+                        if let (Some(keeper), Some(text)) = (&mut keeper, from.upgrade()) {
+                            keeper.replaced(article, &analysis, &text);
+                        }
                         extended.push((article, analysis.clone()));
                     }
                     if asked || offer {

@@ -1,8 +1,9 @@
 //! What the list shows: `f` adds the selected entity to a stack of entity
 //! filters (articles mentioning them all: "what did Ofcom say about BT?"), `f`
 //! on one already there takes it off, Esc takes off the last; `/` in the list
-//! filters by title and source as it is typed. The filters combine with each
-//! other and with the list's order.
+//! filters by title and source as it is typed; a search across the collection
+//! (`collection_search`) leaves only its matches. The filters combine with
+//! each other and with the list's order.
 
 use super::query::Query;
 use super::{App, count};
@@ -36,7 +37,13 @@ impl App {
     /// The articles the list's filters leave (ascending), `None` when no
     /// filter is on.
     fn filtered(&self) -> Option<Vec<u32>> {
-        let by_entities = self.mentioning_all(self.list.filters());
+        let mut by_entities = self.mentioning_all(self.list.filters());
+        if let Some(search) = self.list.search() {
+            by_entities = Some(match by_entities {
+                Some(articles) => intersect(&articles, &search.articles),
+                None => search.articles.clone(),
+            });
+        }
         let Some(query) = self.list.text().and_then(Query::new) else {
             return by_entities;
         };
@@ -118,6 +125,8 @@ impl App {
     pub(super) fn pop_filter(&mut self) -> bool {
         if self.list.text().is_some() {
             self.list.set_text(None);
+        } else if self.list.search().is_some() {
+            self.end_collection_search();
         } else if self.list.filters_mut().pop().is_none() {
             return false;
         }
@@ -138,6 +147,9 @@ impl App {
         }
         if let Some(text) = self.list.text() {
             note.push_str(&format!(" with “{text}” in title or source"));
+        }
+        if let Some(search) = self.list.search() {
+            note.push_str(&format!(" matching “{}”", search.query));
         }
         note
     }

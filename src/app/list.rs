@@ -34,6 +34,8 @@ pub(super) struct ArticleList {
     filters: Vec<String>,
     /// Text the articles' title or source must hold (`/` in the list).
     text: Option<String>,
+    /// The search across the collection (`:` and a query), while it is on.
+    search: Option<Matches>,
     sort: SortOrder,
     /// Every article in list order when sorted; empty in load order.
     order: Vec<u32>,
@@ -43,6 +45,45 @@ pub(super) struct ArticleList {
     /// shown, in list order (see [`ArticleList::narrow`]). Whatever changes
     /// `visible` drops it, for the app to narrow the list again.
     narrowed: Option<Vec<u32>>,
+}
+
+/// What a search across the collection found: the list shows only these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Matches {
+    /// The query as typed.
+    pub(super) query: String,
+    /// The matching articles, ascending.
+    pub(super) articles: Vec<u32>,
+    /// Each article's place among the matches, best first (`u32::MAX`: not one).
+    pub(super) rank: Vec<u32>,
+    /// The list's order before the search, for when it ends.
+    pub(super) sort_before: SortOrder,
+}
+
+impl Matches {
+    /// The matches `ranked` best first, among `total` articles.
+    pub(super) fn new(
+        query: String,
+        ranked: &[u32],
+        total: usize,
+        sort_before: SortOrder,
+    ) -> Matches {
+        let mut rank = vec![u32::MAX; total];
+        for (place, &article) in (0u32..).zip(ranked) {
+            if let Some(r) = rank.get_mut(article as usize) {
+                *r = place;
+            }
+        }
+        let mut articles = ranked.to_vec();
+        articles.sort_unstable();
+        articles.dedup();
+        Matches {
+            query,
+            articles,
+            rank,
+            sort_before,
+        }
+    }
 }
 
 /// The articles of a list (of the index's) nearest to one article, in list order.
@@ -264,9 +305,27 @@ impl ArticleList {
         &mut self.filters
     }
 
-    /// Whether a filter (entities or text) leaves articles out.
+    /// Whether a filter (entities, text or a search) leaves articles out.
     pub(super) fn is_filtered(&self) -> bool {
-        !self.filters.is_empty() || self.text.is_some()
+        !self.filters.is_empty() || self.text.is_some() || self.search.is_some()
+    }
+
+    /// The search across the collection, while it is on.
+    pub(super) fn search(&self) -> Option<&Matches> {
+        self.search.as_ref()
+    }
+
+    pub(super) fn set_search(&mut self, search: Option<Matches>) {
+        self.search = search;
+    }
+
+    pub(super) fn take_search(&mut self) -> Option<Matches> {
+        self.search.take()
+    }
+
+    /// Each article's place among the search's matches (empty without one).
+    pub(super) fn relevance(&self) -> &[u32] {
+        self.search.as_ref().map_or(&[], |m| m.rank.as_slice())
     }
 
     /// The text filter.

@@ -1,6 +1,6 @@
 //! What the reader asks of the world outside its state: open the article's
 //! link in a browser (`o`), load every source again (`R`), fetch an article's
-//! full text (`F`). The app only records a request and says so in the status
+//! full text (`F`), search the collection (`:` and a query). The app only records a request and says so in the status
 //! line; the terminal loop ([`crate::tui`]) takes the link and runs the
 //! browser, and hands the rest to the background ([`crate::pipeline::Reader::serve`]).
 
@@ -17,12 +17,15 @@ pub struct BackgroundRequests {
     /// `http(s)://` link); the result comes back through
     /// [`App::replace_article`].
     pub full_articles: Vec<(usize, String)>,
+    /// Search the collection for this query (`:`); the matches come back
+    /// through [`App::found`].
+    pub search: Option<String>,
 }
 
 impl BackgroundRequests {
     /// Whether nothing is asked for.
     pub fn is_empty(&self) -> bool {
-        !self.reload && self.full_articles.is_empty()
+        !self.reload && self.full_articles.is_empty() && self.search.is_none()
     }
 }
 
@@ -75,6 +78,13 @@ impl App {
             }
             self.status = Some("fetching the full article…".to_string());
         }
+    }
+
+    /// `:` and a query: asks the background for the matching articles
+    /// (they come back through [`App::found`]).
+    pub(super) fn search_collection(&mut self, query: &str) {
+        self.requests.background.search = Some(query.to_string());
+        self.status = Some(format!("searching the collection for “{query}”…"));
     }
 
     /// The link `o` asked to open, once; the caller runs the browser

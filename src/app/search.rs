@@ -23,7 +23,7 @@ pub enum PromptKind {
     List,
     /// `/` in the sidebar: narrow it to the names holding the text, as typed.
     Sidebar,
-    /// `:`: go to article number N.
+    /// `:`: go to article number N, or search the collection (anything else).
     GoTo,
 }
 
@@ -42,7 +42,7 @@ impl PromptKind {
             PromptKind::Body => "search the article",
             PromptKind::List => "filter titles and sources",
             PromptKind::Sidebar => "narrow the names",
-            PromptKind::GoTo => "go to article number",
+            PromptKind::GoTo => "article number, or search the collection",
         }
     }
 }
@@ -71,6 +71,9 @@ pub(super) struct Search {
     numbers: History,
     /// The body search.
     query: Option<Query>,
+    /// The words of the search across the collection, highlighted in the
+    /// open article when there is no body search (see `collection_search`).
+    pub(super) words: Vec<Query>,
     /// Where each match is: `None` for the title, else its paragraph
     /// (ascending, with `marks` in the same order).
     places: Vec<Option<usize>>,
@@ -265,7 +268,7 @@ impl App {
             PromptKind::GoTo => match line.trim().parse::<usize>() {
                 Ok(n) => self.go_to_article(n),
                 Err(_) if line.trim().is_empty() => {}
-                Err(_) => self.status = Some(format!("Not an article number: {line}")),
+                Err(_) => self.search_collection(line.trim()),
             },
         }
     }
@@ -327,7 +330,11 @@ impl App {
         search.places.clear();
         search.marks.clear();
         search.current = None;
-        let (Some(query), Some((article, _))) = (&search.query, self.body.article_data()) else {
+        let queries: Vec<&Query> = match &search.query {
+            Some(query) => vec![query],
+            None => search.words.iter().collect(),
+        };
+        let Some((article, _)) = self.body.article_data().filter(|_| !queries.is_empty()) else {
             return;
         };
         let title = self
@@ -337,7 +344,18 @@ impl App {
         let paragraphs =
             (article.paragraphs.iter().enumerate()).map(|(p, t)| (Some(p), t.as_str()));
         for (place, text) in title.into_iter().chain(paragraphs) {
-            for range in query.find_all(text) {
+            let mut ranges: Vec<_> = queries.iter().flat_map(|q| q.find_all(text)).collect();
+            if queries.len() > 1 {
+                // Several words: in reading order, a word inside another's match dropped.
+                ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+                let mut end = 0;
+                ranges.retain(|r| {
+                    let keep = r.start >= end;
+                    end = end.max(r.end);
+                    keep
+                });
+            }
+            for range in ranges {
                 let index = search.marks.len();
                 search.places.push(place);
                 search.marks.push(MatchMark { range, index });
@@ -358,8 +376,13 @@ impl App {
             .collect()
     }
 
+    /// Matches in the open article.
+    pub(super) fn search_mark_count(&self) -> usize {
+        self.search.marks.len()
+    }
+
     /// Makes match `index` current and scrolls to it.
-    fn go_to_match(&mut self, index: usize) {
+    pub(super) fn go_to_match(&mut self, index: usize) {
         if let Some(&line) = self.match_lines().get(index) {
             self.search.current = Some(index);
             self.body.scroll_to_line(line, &self.geometry);
@@ -383,6 +406,7 @@ impl App {
     /// wrapping around, at its first (last) match.
     fn jump_to_article_matching(&mut self, forward: bool) {
         let Some(query) = self.search.query.clone() else {
+            self.next_search_result(forward);
             return;
         };
         let open = self.body.index();
@@ -436,9 +460,10 @@ impl App {
         true
     }
 
-    /// Whether a body search is on (n/N walk its matches, not mentions).
+    /// Whether a body search, or a collection search's highlight, is on
+    /// (n/N walk its matches, not mentions).
     pub(super) fn is_searching(&self) -> bool {
-        self.search.query.is_some()
+        self.search.query.is_some() || !self.search.words.is_empty()
     }
 
     // ----- what the ui reads -----

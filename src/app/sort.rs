@@ -1,5 +1,6 @@
-//! The article list's order: load order, by date (newest first), or by
-//! source (A–Z, then newest first). Each article's date is read once, when it
+//! The article list's order: load order, by date (newest first), by
+//! source (A–Z, then newest first), or, while a search across the collection
+//! is on, best match first. Each article's date is read once, when it
 //! arrives ([`crate::date`]); a whole sort interns the sources first so that
 //! comparisons are between integers, and articles streaming in are merged
 //! into the sorted order rather than sorting it all again.
@@ -19,15 +20,20 @@ pub enum SortOrder {
     /// By source A–Z (case-insensitive), newest first within a source; articles
     /// without a source last.
     Source,
+    /// Best match of the collection search first (only while one is on).
+    Relevance,
 }
 
 impl SortOrder {
-    /// The order `s` switches to.
-    pub fn next(self) -> SortOrder {
+    /// The order `s` switches to; while a collection search is on
+    /// (`searching`), best first comes round after load order.
+    pub fn next(self, searching: bool) -> SortOrder {
         match self {
-            SortOrder::Load => SortOrder::Date,
+            SortOrder::Relevance => SortOrder::Date,
             SortOrder::Date => SortOrder::Source,
             SortOrder::Source => SortOrder::Load,
+            SortOrder::Load if searching => SortOrder::Relevance,
+            SortOrder::Load => SortOrder::Date,
         }
     }
 
@@ -37,6 +43,7 @@ impl SortOrder {
             SortOrder::Load => "in load order",
             SortOrder::Date => "sorted by date, newest first",
             SortOrder::Source => "sorted by source, then newest first",
+            SortOrder::Relevance => "best matches first",
         }
     }
 }
@@ -64,11 +71,21 @@ pub(super) struct Keys<'a> {
     pub(super) articles: &'a [Arc<StoredArticle>],
     /// Sort key of each article's date ([`crate::date::sort_key`]).
     pub(super) dates: &'a [Option<i64>],
+    /// Each article's place among the collection search's matches (best
+    /// first; `u32::MAX` for none); empty without a search.
+    pub(super) relevance: &'a [u32],
 }
 
 impl Keys<'_> {
     fn date(&self, article: u32) -> Option<i64> {
         self.dates.get(article as usize).copied().flatten()
+    }
+
+    fn relevance(&self, article: u32) -> u32 {
+        self.relevance
+            .get(article as usize)
+            .copied()
+            .unwrap_or(u32::MAX)
     }
 
     fn source(&self, article: u32) -> Option<&str> {
@@ -82,6 +99,7 @@ impl Keys<'_> {
             SortOrder::Date => by_date(self.date(a), self.date(b)),
             SortOrder::Source => by_source(self.source(a), self.source(b))
                 .then_with(|| by_date(self.date(a), self.date(b))),
+            SortOrder::Relevance => self.relevance(a).cmp(&self.relevance(b)),
         };
         first.then(a.cmp(&b))
     }
@@ -97,6 +115,7 @@ impl Keys<'_> {
         match order {
             SortOrder::Load => return None,
             SortOrder::Date => all.sort_unstable_by_key(|&a| (date(a), a)),
+            SortOrder::Relevance => all.sort_unstable_by_key(|&a| (self.relevance(a), a)),
             SortOrder::Source => {
                 // Few sources, many articles: rank the sources once.
                 let mut sources: Vec<Option<&str>> = (0..n).map(|a| self.source(a)).collect();
@@ -171,11 +190,13 @@ mod tests {
         let dates: Vec<Option<i64>> = (0..40i64)
             .map(|i| (i % 3 != 0).then_some((i * 7919) % 13))
             .collect();
+        let relevance: Vec<u32> = (0..40u32).map(|i| (i * 17) % 41).collect();
         let keys = Keys {
             articles: &articles,
             dates: &dates,
+            relevance: &relevance,
         };
-        for order in [SortOrder::Date, SortOrder::Source] {
+        for order in [SortOrder::Date, SortOrder::Source, SortOrder::Relevance] {
             let whole = keys.sorted(order).expect("sorted");
             let mut by_compare: Vec<u32> = (0..40).collect();
             keys.sort_some(order, &mut by_compare);
@@ -194,6 +215,7 @@ mod tests {
         let keys = Keys {
             articles: &articles,
             dates: &dates,
+            relevance: &[],
         };
         assert_eq!(keys.sorted(SortOrder::Date), Some(vec![1, 2, 0]));
         assert_eq!(keys.sorted(SortOrder::Source), Some(vec![2, 0, 1]));

@@ -97,6 +97,41 @@ fn words(text: &str) -> Vec<String> {
     words
 }
 
+/// The words and phrases of `text` worth showing in a matching article's
+/// text: every word and "phrase" searched for, without operators, excluded
+/// terms (`NOT x`, `-x`) and fields that are not text (`kind:`, `date:`,
+/// `url:`).
+pub fn highlights(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let mut excluded = false;
+    for word in words(text) {
+        if matches!(word.as_str(), "AND" | "OR") {
+            continue;
+        }
+        if word == "NOT" {
+            excluded = true;
+            continue;
+        }
+        let skip = std::mem::take(&mut excluded) || word.starts_with('-');
+        let word = word.trim_matches(|c| c == '(' || c == ')' || c == '+');
+        let value = match word.split_once(':') {
+            Some((name, value)) if FIELDS.contains(&name.to_ascii_lowercase().as_str()) => {
+                let name = name.to_ascii_lowercase();
+                if matches!(name.as_str(), "kind" | "date" | "url") {
+                    continue;
+                }
+                value
+            }
+            _ => word,
+        };
+        let value = value.trim_matches('"').trim();
+        if !skip && !value.is_empty() && !found.iter().any(|f| f == value) {
+            found.push(value.to_string());
+        }
+    }
+    found
+}
+
 /// The query with lede's own forms turned into tantivy's: dates and their
 /// ranges, kind names in any case, field names in any case.
 fn rewrite(text: &str) -> Result<String, QueryError> {
@@ -270,5 +305,19 @@ mod tests {
         assert_eq!(rewrite("a AND NOT b AND c").unwrap(), "a NOT b AND c");
         // A colon inside a word is not a field.
         assert_eq!(rewrite("3:30").unwrap(), "\"3:30\"");
+    }
+
+    #[test]
+    fn highlights_are_the_words_searched_for() {
+        assert_eq!(
+            highlights(r#"(iran OR tehran) "supreme leader" NOT sanctions -oil"#),
+            vec!["iran", "tehran", "supreme leader"]
+        );
+        assert_eq!(
+            highlights("Entity:Ofcom kind:organization date:2005 title:\"bt deal\" url:x 3:30"),
+            vec!["Ofcom", "bt deal", "3:30"]
+        );
+        assert_eq!(highlights("a AND a"), vec!["a"]);
+        assert!(highlights("NOT x").is_empty());
     }
 }

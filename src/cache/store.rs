@@ -419,6 +419,34 @@ impl ArticleStore {
         }
     }
 
+    /// A store in memory only, for the articles of one session that no file
+    /// holds (web pages, feeds, standard input) or for a reader without a
+    /// cache: searchable like the cache, gone when lede quits.
+    ///
+    /// # Errors
+    /// When tantivy cannot make its writer (no thread, say).
+    pub fn in_memory() -> Result<ArticleStore, CacheProblem> {
+        /// tantivy's smallest writer budget: a session's articles are few.
+        const SESSION_MEMORY: usize = 15_000_000;
+        let (schema, fields) = Fields::schema();
+        let index = Index::create_in_ram(schema);
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|error| tantivy_problem("the session index does not read", &error))?;
+        let writer = index
+            .writer_with_num_threads(1, SESSION_MEMORY)
+            .map_err(|error| tantivy_problem("the session index cannot be written", &error))?;
+        Ok(ArticleStore {
+            index,
+            reader,
+            writer: Some(writer),
+            fields,
+            dir: PathBuf::new(),
+        })
+    }
+
     /// Whether this process may write the index.
     pub fn writable(&self) -> bool {
         self.writer.is_some()
@@ -649,6 +677,15 @@ impl ArticleStore {
             }
         }
         (hits, count)
+    }
+
+    /// Every article matching `query` as (key, score), in no order: for
+    /// narrowing a collection, whose articles the caller picks out by key.
+    pub fn every_match(&self, query: &dyn Query) -> Vec<(u64, f32)> {
+        self.reader
+            .searcher()
+            .search(query, &super::every_match::EveryMatch)
+            .unwrap_or_default()
     }
 
     /// The article (and its analysis) a hit found.

@@ -9,6 +9,7 @@
 //! ```
 
 use super::ToIndexer;
+use super::search::CollectionSearch;
 use crate::cache::store::{ArticleStore, NewFile};
 use crate::loader::{KnownFiles, LoadError, Loaded};
 use crate::model::{Analysis, Article};
@@ -40,7 +41,7 @@ impl ReaderCache {
         (cache, problem.map(|p| p.to_string()))
     }
 
-    fn store(&self) -> std::sync::MutexGuard<'_, ArticleStore> {
+    pub(super) fn store(&self) -> std::sync::MutexGuard<'_, ArticleStore> {
         self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
@@ -60,8 +61,9 @@ pub(super) struct LoadSide {
     cache: Arc<ReaderCache>,
     indexer: SyncSender<ToIndexer>,
     full_paths: crate::cache::FullPaths,
-    /// Analyses of the articles just recalled, by id, for the feeder.
-    recalled: HashMap<String, Analysis>,
+    /// Analyses of the articles just recalled, with their keys, by id, for the feeder.
+    recalled: HashMap<String, (Analysis, u64)>,
+    search: Arc<CollectionSearch>,
     reading: Option<FileRead>,
     next_file: u32,
 }
@@ -71,12 +73,14 @@ impl LoadSide {
         cache: Arc<ReaderCache>,
         indexer: SyncSender<ToIndexer>,
         inputs: &[crate::loader::Input],
+        search: Arc<CollectionSearch>,
     ) -> LoadSide {
         LoadSide {
             cache,
             indexer,
             full_paths: crate::cache::FullPaths::new(inputs),
             recalled: HashMap::new(),
+            search,
             reading: None,
             next_file: 0,
         }
@@ -89,12 +93,15 @@ impl LoadSide {
         }
     }
 
-    /// The analysis the cache gave for `article`, if it was recalled.
-    pub(super) fn recalled(&mut self, article: &StoredArticle) -> Option<Analysis> {
+    /// The analysis the cache gave for `article`, if it was recalled; the
+    /// search learns that the cache's article is number `index`.
+    pub(super) fn recalled(&mut self, article: &StoredArticle, index: usize) -> Option<Analysis> {
         if self.recalled.is_empty() {
             return None;
         }
-        self.recalled.remove(&article.id())
+        let (analysis, key) = self.recalled.remove(&article.id())?;
+        self.search.note_cached(index, key);
+        Some(analysis)
     }
 
     /// Notes that article number `index` came from the file being read. The
@@ -126,8 +133,9 @@ impl KnownFiles for Hook<'_> {
         let recalled = side.cache.store().recall(&full, label, meta);
         if let Some(recalled) = recalled.filter(|r| r.current) {
             let mut articles = Vec::with_capacity(recalled.articles.len());
-            for (article, analysis) in recalled.articles {
-                side.recalled.insert(article.id.clone(), analysis);
+            for (ordinal, (article, analysis)) in recalled.articles.into_iter().enumerate() {
+                let key = crate::cache::store::article_key(&full, ordinal);
+                side.recalled.insert(article.id.clone(), (analysis, key));
                 articles.push(article);
             }
             return Some(Loaded {
@@ -171,9 +179,11 @@ fn stored_problem(text: &str, label: &str) -> LoadError {
 const COMMIT_EVERY: Duration = Duration::from_secs(10);
 
 /// The indexer thread's side: gathers the analyses of each file read and
-/// keeps the file in the cache once they are all in.
+/// keeps the file in the cache once they are all in; keeps every other
+/// article in the search's session index.
 pub(super) struct Keeper {
-    cache: Arc<ReaderCache>,
+    cache: Option<Arc<ReaderCache>>,
+    search: Arc<CollectionSearch>,
     /// Files read, by slot, waiting for their articles' analyses.
     files: HashMap<u32, Waiting>,
     /// Which file each waited-for article came from.
@@ -190,9 +200,10 @@ struct Waiting {
 }
 
 impl Keeper {
-    pub(super) fn new(cache: Arc<ReaderCache>) -> Keeper {
+    pub(super) fn new(search: Arc<CollectionSearch>) -> Keeper {
         Keeper {
-            cache,
+            cache: search.cache().cloned(),
+            search,
             files: HashMap::new(),
             file_of: HashMap::new(),
             last_commit: Instant::now(),
@@ -213,9 +224,15 @@ impl Keeper {
         self.keep_if_done(slot);
     }
 
-    /// An article's first analysis, before any renaming.
+    /// An article's first analysis, before any renaming: a file's is kept
+    /// with its file, any other in the session index (a recalled one is in
+    /// the cache already).
     pub(super) fn analysed(&mut self, article: usize, analysis: &Analysis, text: &StoredArticle) {
         let Some(&slot) = self.file_of.get(&article) else {
+            if !self.search.is_cached(article) {
+                self.search
+                    .keep_in_session(article, text.to_article(), analysis);
+            }
             return;
         };
         if let Some(waiting) = self.files.get_mut(&slot) {
@@ -224,6 +241,15 @@ impl Keeper {
                 .insert(article, (text.to_article(), analysis.clone()));
         }
         self.keep_if_done(slot);
+    }
+
+    /// An article's text was replaced (its full article fetched): the
+    /// session index takes the new text (the cache keeps the file's).
+    pub(super) fn replaced(&mut self, article: usize, analysis: &Analysis, text: &StoredArticle) {
+        if !self.search.is_cached(article) && !self.file_of.contains_key(&article) {
+            self.search
+                .keep_in_session(article, text.to_article(), analysis);
+        }
     }
 
     fn keep_if_done(&mut self, slot: u32) {
@@ -242,25 +268,41 @@ impl Keeper {
         else {
             return;
         };
-        let articles: Vec<(Article, Analysis)> = file
+        let (numbers, articles): (Vec<usize>, Vec<(Article, Analysis)>) = file
             .articles
             .iter()
-            .filter_map(|a| {
-                self.file_of.remove(a);
-                done.remove(a)
+            .filter_map(|&a| {
+                self.file_of.remove(&a);
+                done.remove(&a).map(|pair| (a, pair))
             })
-            .collect();
+            .unzip();
         let reading = file.file.reading(&articles);
-        // A cache that cannot be written is only a slower next start.
-        let _ = self.cache.store().put(&reading);
-        self.uncommitted = true;
-        self.commit_now_and_then(false);
+        let kept = self.cache.as_ref().is_some_and(|cache| {
+            let mut store = cache.store();
+            // A cache that cannot be written is only a slower next start.
+            store.writable() && store.put(&reading).is_ok()
+        });
+        if kept {
+            for (ordinal, &article) in numbers.iter().enumerate() {
+                let key = crate::cache::store::article_key(&file.file.path, ordinal);
+                self.search.note_cached(article, key);
+            }
+            self.uncommitted = true;
+            self.commit_now_and_then(false);
+        } else {
+            // Searched in the session index instead.
+            for (article, (text, analysis)) in numbers.into_iter().zip(articles) {
+                self.search.keep_in_session(article, text, &analysis);
+            }
+        }
     }
 
     /// Makes what was kept permanent: now and then, or at once when `now`.
     pub(super) fn commit_now_and_then(&mut self, now: bool) {
         if self.uncommitted && (now || self.last_commit.elapsed() >= COMMIT_EVERY) {
-            let _ = self.cache.store().commit();
+            if let Some(cache) = &self.cache {
+                let _ = cache.store().commit();
+            }
             self.uncommitted = false;
             self.last_commit = Instant::now();
         }

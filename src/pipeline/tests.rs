@@ -502,24 +502,27 @@ fn a_reload_reads_new_files_of_a_folder_and_not_the_old_ones_again() {
     let _ = fs::remove_dir_all(&dir);
 }
 
+/// The cache in `cache_dir`, open for writing: the reader's threads let it
+/// go a moment after the reader goes.
+fn open_cache_when_free(cache_dir: &Path) -> Option<Arc<ReaderCache>> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match ReaderCache::open(cache_dir) {
+            (cache, None) => return cache,
+            (_, Some(problem)) => {
+                assert!(Instant::now() < deadline, "{problem}");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+}
+
 #[test]
 fn a_cached_reader_keeps_what_it_read_and_reopens_from_it_with_the_same_index() {
     let corpus = Corpus::new("cached", 30);
     let cache_dir = corpus.0.with_extension("cache");
     let _ = fs::remove_dir_all(&cache_dir);
-    // The reader's threads let the cache go a moment after the reader goes.
-    let open_cache = || {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            match ReaderCache::open(&cache_dir) {
-                (cache, None) => return cache,
-                (_, Some(problem)) => {
-                    assert!(Instant::now() < deadline, "{problem}");
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-            }
-        }
-    };
+    let open_cache = || open_cache_when_free(&cache_dir);
     let rows = |reader: &Reader| {
         let shared = reader.index();
         let index = shared.read().expect("index");
@@ -558,5 +561,80 @@ fn a_cached_reader_keeps_what_it_read_and_reopens_from_it_with_the_same_index() 
     let (_, analysis) = app.open_article_data().expect("open");
     assert_eq!(analysis, &analyses[0]);
     drop(second);
+    let _ = fs::remove_dir_all(&cache_dir);
+}
+
+/// What the reader's search for `query` finds: the titles best first, or the error.
+fn search_titles(reader: &Reader, app: &App, query: &str) -> Result<Vec<String>, String> {
+    assert!(reader.search(query));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match reader.events().recv_timeout(left) {
+            Ok(Event::Found(found)) => {
+                assert_eq!(found.query, query);
+                return found.articles.map(|articles| {
+                    articles
+                        .iter()
+                        .filter_map(|&a| app.stored(a as usize).map(|s| s.title().to_string()))
+                        .collect()
+                });
+            }
+            Ok(_) => {}
+            Err(_) => panic!("no answer to the search {query}"),
+        }
+    }
+}
+
+#[test]
+fn the_reader_searches_its_own_collection_in_the_cache_or_in_memory() {
+    let corpus = Corpus::new("search", 20);
+    let other = Corpus::new("search-other", 6);
+    let cache_dir = corpus.0.with_extension("cache");
+    let _ = fs::remove_dir_all(&cache_dir);
+    let open_cache = || open_cache_when_free(&cache_dir);
+    // Articles with a pier: those whose number i has (i * 7) % 13 > 0.
+    let mut with_pier: Vec<String> = (0..20)
+        .filter(|i| (i * 7) % 13 > 0)
+        .map(|i| format!("Story {i} from Eastport"))
+        .collect();
+    with_pier.sort();
+    let check = |reader: &Reader, app: &App, how: &str| {
+        let mut found = search_titles(reader, app, "pier").expect("pier");
+        found.sort();
+        assert_eq!(found, with_pier, "{how}");
+        assert_eq!(
+            search_titles(reader, app, "title:\"story 7\"").expect("title"),
+            ["Story 7 from Eastport"],
+            "{how}"
+        );
+        assert_eq!(
+            search_titles(reader, app, "entity:voss NOT pier")
+                .expect("not")
+                .len(),
+            20 - with_pier.len(),
+            "{how}"
+        );
+        let error = search_titles(reader, app, "title:(").expect_err("unclosed");
+        assert!(error.contains("does not read"), "{how}: {error}");
+    };
+
+    // Another collection in the same cache first: its articles are not ours.
+    let reader = Reader::with_cache(other.source(), 1, open_cache());
+    let mut app = App::loading(reader.index());
+    run_to_the_end(&reader, &mut app);
+    drop(reader);
+    for how in ["read and kept in the cache", "recalled from the cache"] {
+        let reader = Reader::with_cache(corpus.source(), 2, open_cache());
+        let mut app = App::loading(reader.index());
+        run_to_the_end(&reader, &mut app);
+        check(&reader, &app, how);
+    }
+    // Without a cache every article is searched in memory.
+    let reader = Reader::with_cache(corpus.source(), 2, None);
+    let mut app = App::loading(reader.index());
+    run_to_the_end(&reader, &mut app);
+    check(&reader, &app, "in memory");
+    drop(reader);
     let _ = fs::remove_dir_all(&cache_dir);
 }

@@ -1407,3 +1407,55 @@ fn tmux_a_damaged_cache_is_set_aside_said_once_and_the_next_start_reads_from_it(
     session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn tmux_colon_searches_the_collection_and_esc_brings_the_list_back() {
+    let home = test_home().join("collection-search");
+    let _ = std::fs::remove_dir_all(&home);
+    let news = home.join("news");
+    std::fs::create_dir_all(&news).expect("news folder");
+    for (i, (town, topic)) in [
+        ("Eastport", "harbour"),
+        ("Westford", "harbour"),
+        ("Northam", "school"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        std::fs::write(
+            news.join(format!("{i}.txt")),
+            format!("The {topic} vote in {town}\n\nMayor Jon Hale of {town} said the {topic} vote was close.\n"),
+        )
+        .expect("article");
+    }
+    let cache = home.join("cache");
+    let args = news.to_string_lossy().into_owned();
+    // Twice: the files read and kept in the cache, then recalled from it.
+    for run in 1..=2 {
+        let command = lede_command_in(&args, &cache, &home.join(format!("data-{run}")));
+        let Some(session) = Session::start(&format!("collection-search-{run}"), &command) else {
+            return;
+        };
+        session.wait_for("the articles", |s| s.contains("Articles (3)"));
+        // Wait for the index: a search finds what the cache has committed.
+        session.wait_for("everything analysed", |s| {
+            !s.contains("analysing") && !s.contains("unifying")
+        });
+        std::thread::sleep(Duration::from_millis(300));
+        session.keys(&[":", "harbour -westford", "Enter"]);
+        let screen = session.wait_for("the narrowed list", |s| {
+            s.contains("Articles · :harbour") && s.contains("(1)")
+        });
+        assert!(screen.contains("1 article match"), "{screen}");
+        assert!(screen.contains("best first"), "{screen}");
+        assert!(screen.contains("The harbour vote in Eastport"), "{screen}");
+        assert!(!screen.contains("The harbour vote in Westford"), "{screen}");
+        session.keys(&[":", "title:(", "Enter"]);
+        session.wait_for("the query error", |s| s.contains("does not read"));
+        session.keys(&["Escape"]);
+        session.wait_for("the whole list", |s| s.contains("Articles (3"));
+        session.keys(&["q"]);
+        session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    }
+    let _ = std::fs::remove_dir_all(&home);
+}

@@ -71,6 +71,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::ArticleList;
     let shown = app.visible_len();
     let mut filters = app.filters().join(" + ");
+    if let Some(query) = app.collection_query() {
+        if !filters.is_empty() {
+            filters.push_str(" · ");
+        }
+        filters.push(':');
+        filters.push_str(&sanitize(query));
+    }
     if let Some(text) = app.list_text_filter() {
         if !filters.is_empty() {
             filters.push_str(" · ");
@@ -90,6 +97,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         SortOrder::Load => None,
         SortOrder::Date => Some(" by date "),
         SortOrder::Source => Some(" by source "),
+        SortOrder::Relevance => Some(" best first "),
     };
     if let Some(order) = order {
         block = block.title_bottom(Line::styled(order, theme.dim).left_aligned());

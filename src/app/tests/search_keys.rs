@@ -384,7 +384,11 @@ fn colon_n_and_count_g_go_to_article_n_of_the_list() {
     press(&mut app, ": 9 enter");
     assert!(says(&app, "No article 9"));
     press(&mut app, ": x enter");
-    assert!(says(&app, "Not an article number"));
+    assert!(
+        says(&app, "searching the collection for “x”"),
+        "not a number: a search"
+    );
+    assert_eq!(app.take_background_requests().search.as_deref(), Some("x"));
     // A count is dropped by any other key; the number is the place in the
     // filtered, sorted list as shown.
     press(&mut app, "2 j");
@@ -392,4 +396,97 @@ fn colon_n_and_count_g_go_to_article_n_of_the_list() {
     press(&mut app, "/ e enter s : 1 enter");
     assert_eq!(app.visible_at(0), Some(2));
     assert_eq!(app.open_index(), 2, "newest first");
+}
+
+#[test]
+fn a_search_across_the_collection_narrows_the_list_best_first_and_esc_brings_all_back() {
+    let mut app = fixture::app(120, 30);
+    // `:` with a number still goes to that article; anything else is a search.
+    press(&mut app, ": 2 enter");
+    assert_eq!(
+        app.open_article_data().map(|(a, _)| a.title.as_str()),
+        Some("Northwind ferry resumes service")
+    );
+    assert!(app.take_background_requests().is_empty());
+    let query = "\"harbor council\" voss";
+    press(&mut app, ":");
+    for c in query.chars() {
+        app.press(Key::char(c));
+    }
+    press(&mut app, "enter");
+    assert_eq!(
+        app.take_background_requests().search.as_deref(),
+        Some(query)
+    );
+    assert!(says(&app, "searching the collection"));
+
+    // The background's answer: article 2 best, then 0.
+    app.found(query.to_string(), Ok(vec![2, 0]));
+    assert_eq!(app.visible_articles(), [2, 0]);
+    assert_eq!(app.sort_order(), SortOrder::Relevance);
+    assert_eq!(app.collection_query(), Some(query));
+    assert!(says(&app, "2 articles match"), "{:?}", app.status());
+    assert_eq!(app.focus(), Focus::ArticleList);
+
+    // Opened, the best match shows the query's words; n walks them and on
+    // to the next match in the list.
+    press(&mut app, "enter");
+    assert_eq!(
+        app.open_article_data().map(|(a, _)| a.title.as_str()),
+        Some("Budget talks stall")
+    );
+    assert_eq!(match_texts(&app), ["Voss", "Harbor Council", "Voss"]);
+    press(&mut app, "n n n n");
+    assert_eq!(
+        app.open_article_data().map(|(a, _)| a.title.as_str()),
+        Some("Harbor Council votes on the new pier")
+    );
+    assert!(says(&app, "next match of"), "{:?}", app.status());
+    assert_eq!(app.current_match(), Some(0));
+
+    // s: newest first, by source, list order, and best first again.
+    press(&mut app, "h s");
+    assert_eq!(
+        (app.sort_order(), app.visible_articles()),
+        (SortOrder::Date, vec![2, 0])
+    );
+    press(&mut app, "s");
+    assert_eq!(
+        (app.sort_order(), app.visible_articles()),
+        (SortOrder::Source, vec![0, 2])
+    );
+    press(&mut app, "s");
+    assert_eq!(
+        (app.sort_order(), app.visible_articles()),
+        (SortOrder::Load, vec![0, 2])
+    );
+    press(&mut app, "s");
+    assert_eq!(
+        (app.sort_order(), app.visible_articles()),
+        (SortOrder::Relevance, vec![2, 0])
+    );
+
+    // Esc: the whole list in its order from before, no highlight.
+    press(&mut app, "esc");
+    assert_eq!(app.visible_articles(), [0, 1, 2]);
+    assert_eq!(app.sort_order(), SortOrder::Load);
+    assert_eq!(app.collection_query(), None);
+    assert!(match_texts(&app).is_empty());
+    press(&mut app, "s");
+    assert_eq!(
+        app.sort_order(),
+        SortOrder::Date,
+        "best first is gone with the search"
+    );
+
+    // Nothing found, or a query that does not read: the list stays, the status says why.
+    app.found("nothing".to_string(), Ok(Vec::new()));
+    assert!(says(&app, "No article matches “nothing”"));
+    app.found(
+        "title:(".to_string(),
+        Err("the query does not read".to_string()),
+    );
+    assert!(says(&app, "the query does not read"));
+    assert_eq!(app.visible_articles().len(), 3);
+    assert_eq!(app.collection_query(), None);
 }
