@@ -17,11 +17,12 @@
 //! The cache is never a reason to fail: when it cannot be opened, read or
 //! written, lede works without it and says so once ([`CacheProblem`]).
 
-mod every_match;
+pub mod every_match;
 pub mod indexing;
 pub mod query;
 pub mod store;
 
+pub use every_match::SegmentArticles;
 pub use store::{ArticleStore, Hit};
 
 use std::fmt;

@@ -495,6 +495,10 @@ fn index(paths: &[PathBuf]) -> ExitCode {
     let started = Instant::now();
     match update_cache(paths, &mut store) {
         Ok(summary) => {
+            // Deleted documents slow every search: rewritten without them.
+            if let Err(problem) = store.compact() {
+                eprintln!("lede: {}", sanitize(&problem.to_string()));
+            }
             eprintln!(
                 "lede: {} articles: {} files unchanged, {} read ({} articles analysed), {} gone; {:.1} s",
                 summary.articles,

@@ -1,5 +1,7 @@
 //! Search in the cache's article index, in process: a query parsed and the
-//! 20 best matches found with the count of all, as `lede search` does. On
+//! 20 best matches found with the count of all, as `lede search` does; and
+//! the reader's search (`:`), every match of its collection ranked best first
+//! (here the collection is everything in the cache). On
 //! 20,000 articles made from the templates (indexed once, in a folder of its
 //! own), or on the cache at `LEDE_BENCH_CACHE` (a `$XDG_CACHE_HOME/lede`
 //! folder filled by `lede index`, such as the 1,000,000-article corpus's).
@@ -17,6 +19,14 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 const N: usize = 20_000;
+
+/// A common word, a rarer one, and two phrases.
+const QUERIES: [&str; 4] = [
+    "harbour",
+    "tehran",
+    "\"supreme leader\"",
+    "\"revolutionary guard\"",
+];
 
 /// The store to search: the one named by `LEDE_BENCH_CACHE`, else one made here.
 fn store() -> (ArticleStore, String, Option<PathBuf>) {
@@ -55,12 +65,7 @@ fn search(c: &mut Criterion) {
     let (store, label, made) = store();
     let mut group = c.benchmark_group(format!("search {label}"));
     group.sample_size(20);
-    for query in [
-        "harbour",
-        "tehran",
-        "\"supreme leader\"",
-        "\"revolutionary guard\"",
-    ] {
+    for query in QUERIES {
         group.bench_function(query, |b| {
             b.iter(|| {
                 let parsed = lede::cache::query::parse(&store, black_box(query)).expect("query");
@@ -70,6 +75,22 @@ fn search(c: &mut Criterion) {
     }
     group.finish();
     drop(store);
+    // The reader's search: the collection is the whole cache.
+    let cache_dir = made.clone().unwrap_or_else(|| {
+        PathBuf::from(std::env::var_os("LEDE_BENCH_CACHE").expect("a cache"))
+    });
+    let (cache, problem) = lede::pipeline::ReaderCache::open(&cache_dir);
+    let cache = cache.unwrap_or_else(|| panic!("no cache: {problem:?}"));
+    let collection = lede::pipeline::CollectionSearch::over_whole_cache(cache);
+    let mut group = c.benchmark_group(format!("reader search {label}"));
+    group.sample_size(10);
+    for query in QUERIES {
+        group.bench_function(query, |b| {
+            b.iter(|| black_box(collection.search(black_box(query)).expect("query").len()));
+        });
+    }
+    group.finish();
+    drop(collection);
     if let Some(dir) = made {
         let _ = std::fs::remove_dir_all(dir);
     }

@@ -55,3 +55,74 @@ impl SegmentCollector for SegmentMatches {
         self.found
     }
 }
+
+/// Per segment of an index, the collection's article number of each
+/// document (`u32::MAX`: not one of the collection's), so that a search for
+/// a collection looks its hits up in an array instead of hashing their keys.
+pub type SegmentArticles = std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<[u32]>>;
+
+/// A collection's matches, each packed as one number that sorts best first
+/// ([`rank_key`]); documents not of the collection are passed over.
+pub(super) struct InCollection<'a> {
+    pub(super) articles: &'a SegmentArticles,
+}
+
+/// `article` with `score` as a number whose ascending order is best score
+/// first, then article number: the score's bits (a BM25 score is never
+/// negative, and a non-negative float's bits order as it does) flipped, above
+/// the article.
+pub fn rank_key(article: u32, score: Score) -> u64 {
+    (u64::from(!score.max(0.0).to_bits()) << 32) | u64::from(article)
+}
+
+/// The article a [`rank_key`] holds.
+pub fn article_of(rank_key: u64) -> u32 {
+    (rank_key & u64::from(u32::MAX)) as u32
+}
+
+impl Collector for InCollection<'_> {
+    type Fruit = Vec<u64>;
+    type Child = SegmentInCollection;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentInCollection> {
+        Ok(SegmentInCollection {
+            articles: self.articles.get(&reader.segment_id()).cloned(),
+            found: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, segments: Vec<Vec<u64>>) -> tantivy::Result<Self::Fruit> {
+        Ok(segments.concat())
+    }
+}
+
+/// One segment's matches of the collection.
+pub(super) struct SegmentInCollection {
+    /// `None`: no article of this segment is the collection's.
+    articles: Option<std::sync::Arc<[u32]>>,
+    found: Vec<u64>,
+}
+
+impl SegmentCollector for SegmentInCollection {
+    type Fruit = Vec<u64>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(&article) = self.articles.as_ref().and_then(|a| a.get(doc as usize))
+            && article != u32::MAX
+        {
+            self.found.push(rank_key(article, score));
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.found
+    }
+}

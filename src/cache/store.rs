@@ -577,6 +577,40 @@ impl ArticleStore {
             .map_err(|error| tantivy_problem("cannot read back", &error))
     }
 
+    /// Rewrites the segments where changed and forgotten files left many
+    /// deleted documents, which every search still steps over (a collection
+    /// re-analysed whole leaves every old document deleted); `lede index`
+    /// does it at its end. Returns whether anything was rewritten.
+    ///
+    /// # Errors
+    /// When tantivy cannot merge (the cache stays as committed).
+    pub fn compact(&mut self) -> Result<bool, CacheProblem> {
+        /// Share of deleted documents above which a segment is rewritten.
+        const DELETED_SHARE: u64 = 3; // in tenths
+        let Some(writer) = &mut self.writer else {
+            return Ok(false);
+        };
+        let searcher = self.reader.searcher();
+        let dirty: Vec<tantivy::index::SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .filter(|s| u64::from(s.num_deleted_docs()) * 10 > u64::from(s.max_doc()) * DELETED_SHARE)
+            .map(|s| s.segment_id())
+            .collect();
+        drop(searcher);
+        if dirty.is_empty() {
+            return Ok(false);
+        }
+        writer
+            .merge(&dirty)
+            .wait()
+            .map_err(|error| tantivy_problem("cannot compact", &error))?;
+        self.reader
+            .reload()
+            .map_err(|error| tantivy_problem("cannot read back", &error))?;
+        Ok(true)
+    }
+
     /// The full paths of the files kept whose path starts with `prefix`.
     pub fn files_under(&self, prefix: &str) -> BTreeSet<String> {
         let searcher = self.reader.searcher();
@@ -685,6 +719,30 @@ impl ArticleStore {
         self.reader
             .searcher()
             .search(query, &super::every_match::EveryMatch)
+            .unwrap_or_default()
+    }
+
+    /// Each segment as last committed: its id, its number of documents and
+    /// its documents' article keys (a file document has none).
+    pub fn segment_keys(&self) -> Vec<(tantivy::index::SegmentId, u32, tantivy::columnar::Column<u64>)> {
+        let searcher = self.reader.searcher();
+        searcher
+            .segment_readers()
+            .iter()
+            .filter_map(|segment| {
+                let keys = segment.fast_fields().u64("key").ok()?;
+                Some((segment.segment_id(), segment.max_doc(), keys))
+            })
+            .collect()
+    }
+
+    /// The matches of `query` among a collection's articles (`articles`
+    /// tells each segment's documents' article numbers), as
+    /// [`super::every_match::rank_key`]s in no order.
+    pub fn matches_in(&self, query: &dyn Query, articles: &super::SegmentArticles) -> Vec<u64> {
+        self.reader
+            .searcher()
+            .search(query, &super::every_match::InCollection { articles })
             .unwrap_or_default()
     }
 

@@ -116,6 +116,30 @@ fn unchanged_files_are_recalled_without_reading_and_changes_are_picked_up() {
 }
 
 #[test]
+fn compacting_rewrites_segments_left_with_many_deleted_documents() {
+    let temp = TempDir::new("cache-compact");
+    let (dir, cache) = (temp.path().join("news"), temp.path().join("cache"));
+    write_collection(&dir);
+    let mut store = open(&cache);
+    index(&mut store, &dir);
+    assert_eq!(store.compact(), Ok(false), "nothing deleted yet");
+    // The documents of a file read again or forgotten are deleted, not gone.
+    fs::write(
+        dir.join("world/rail.txt"),
+        "Rail strike goes on\n\nThe strike in Westford goes on, Maria Lund said.\n",
+    )
+    .unwrap();
+    fs::remove_file(dir.join("world/harbour.txt")).unwrap();
+    index(&mut store, &dir);
+    assert_eq!(store.compact(), Ok(true));
+    assert_eq!(store.compact(), Ok(false), "once");
+    assert_eq!(store.article_count(), 3);
+    assert_eq!(found(&store, "strike"), vec!["Rail strike goes on"]);
+    let again = index(&mut store, &dir);
+    assert_eq!((again.unchanged, again.read), (2, 0), "still recognised");
+}
+
+#[test]
 fn a_change_within_the_clock_resolution_is_seen_by_the_bytes() {
     let temp = TempDir::new("cache-racy");
     let (dir, cache) = (temp.path().join("news"), temp.path().join("cache"));

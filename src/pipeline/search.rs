@@ -16,10 +16,13 @@
 
 use super::{Event, ReaderCache};
 use crate::cache::query::{self, QueryError};
+use crate::cache::SegmentArticles;
+use crate::cache::every_match::article_of;
 use crate::cache::store::{ArticleStore, Reading, Stamp, article_key};
 use crate::model::{Analysis, Article};
 use foldhash::HashMap;
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// A search's outcome, for the reader.
@@ -38,6 +41,9 @@ pub struct CollectionSearch {
     /// `None` when tantivy could not make one (then only cached files are searched).
     session: Option<Mutex<Session>>,
     keys: Mutex<Keys>,
+    /// Per [`Side`]: the generation of the keys they were made from, and
+    /// each segment's documents' article numbers.
+    tables: Mutex<[(u64, SegmentArticles); 2]>,
 }
 
 /// The session's index and whether it holds articles not yet committed.
@@ -52,6 +58,18 @@ struct Keys {
     article: HashMap<u64, u32>,
     /// Per article: whether the cache holds it (it has a key).
     cached: Vec<bool>,
+    /// Above every article number noted.
+    bound: usize,
+    /// Changes with every key noted, per [`Side`]: the segments' article
+    /// tables made before are stale.
+    generation: [u64; 2],
+}
+
+/// The two indexes a collection's articles are in.
+#[derive(Clone, Copy)]
+enum Side {
+    Cache = 0,
+    Session = 1,
 }
 
 /// An article index as the list keeps it.
@@ -82,7 +100,25 @@ impl CollectionSearch {
             cache,
             session,
             keys: Mutex::new(Keys::default()),
+            tables: Mutex::default(),
         }
+    }
+
+    /// The search over every article `cache` holds, as a collection of all of
+    /// them (numbered in no particular order): what a reader of the whole
+    /// cache searches, for measuring.
+    pub fn over_whole_cache(cache: Arc<ReaderCache>) -> CollectionSearch {
+        let keys: Vec<u64> = cache
+            .store()
+            .every_match(&tantivy::query::AllQuery)
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect();
+        let search = CollectionSearch::new(Some(cache));
+        for (article, key) in keys.into_iter().enumerate() {
+            search.note_cached(article, key);
+        }
+        search
     }
 
     /// The cache, if the reader has one.
@@ -98,6 +134,8 @@ impl CollectionSearch {
             keys.cached.resize(article + 1, false);
         }
         keys.cached[article] = true;
+        keys.bound = keys.bound.max(article + 1);
+        keys.generation[Side::Cache as usize] += 1;
     }
 
     /// Whether the cache holds article `article`.
@@ -131,9 +169,10 @@ impl CollectionSearch {
         let mut session = lock(session);
         if session.store.put(&reading).is_ok() {
             session.uncommitted = true;
-            lock(&self.keys)
-                .article
-                .insert(article_key(&path, 0), as_u32(article));
+            let mut keys = lock(&self.keys);
+            keys.article.insert(article_key(&path, 0), as_u32(article));
+            keys.bound = keys.bound.max(article + 1);
+            keys.generation[Side::Session as usize] += 1;
         }
     }
 
@@ -142,7 +181,6 @@ impl CollectionSearch {
     /// # Errors
     /// A query that cannot be read, in the reader's words.
     pub fn search(&self, text: &str) -> Result<Vec<u32>, QueryError> {
-        let mut scored: Vec<(u64, f32)> = Vec::new();
         let mut session = self.session.as_ref().map(lock);
         if let Some(session) = &mut session
             && session.uncommitted
@@ -158,46 +196,114 @@ impl CollectionSearch {
             (None, Some(session)) => query::parse(&session.store, text)?,
             (None, None) => return Err(QueryError("search is not available".to_string())),
         };
+        let mut found: Vec<u64> = Vec::new();
         if let Some(store) = &cache {
-            scored.extend(store.every_match(parsed.as_ref()));
+            let articles = self.articles_of(store, Side::Cache);
+            found.extend(store.matches_in(parsed.as_ref(), &articles));
         }
         drop(cache);
         if let Some(session) = &session {
-            scored.extend(session.store.every_match(parsed.as_ref()));
+            let articles = self.articles_of(&session.store, Side::Session);
+            found.extend(session.store.matches_in(parsed.as_ref(), &articles));
         }
         drop(session);
-        let keys = lock(&self.keys);
-        // The cache holds other collections' articles too: only this one's count.
-        let mut found: Vec<(u32, f32)> = scored
-            .into_iter()
-            .filter_map(|(key, score)| keys.article.get(&key).map(|&a| (a, score)))
-            .collect();
-        drop(keys);
-        found.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut seen = vec![
-            false;
-            found
-                .iter()
-                .map(|(a, _)| *a as usize + 1)
-                .max()
-                .unwrap_or(0)
-        ];
+        // Best first: the packed numbers sort as integers.
+        found.sort_unstable();
+        let mut seen = vec![false; self.articles_noted()];
         Ok(found
             .into_iter()
-            .filter(|(article, _)| !std::mem::replace(&mut seen[*article as usize], true))
-            .map(|(article, _)| article)
+            .map(article_of)
+            .filter(|&article| {
+                seen.get_mut(article as usize)
+                    .is_some_and(|seen| !std::mem::replace(seen, true))
+            })
             .collect())
+    }
+
+    /// The keys' generations now (they change as articles are noted).
+    fn generations(&self) -> [u64; 2] {
+        lock(&self.keys).generation
+    }
+
+    /// Makes the segments' article tables ahead of a search, so that the first
+    /// search after the collection is in does not wait for them.
+    fn prepare(&self) {
+        if let Some(cache) = &self.cache {
+            self.articles_of(&cache.store(), Side::Cache);
+        }
+        if let Some(session) = &self.session {
+            let mut session = lock(session);
+            if session.uncommitted {
+                let _ = session.store.commit();
+                session.uncommitted = false;
+            }
+            self.articles_of(&session.store, Side::Session);
+        }
+    }
+
+    /// Articles noted so far (cached or in the session), an upper bound of their numbers.
+    fn articles_noted(&self) -> usize {
+        lock(&self.keys).bound
+    }
+
+    /// Each of `store`'s segments' documents' article numbers, made again for
+    /// the segments new since the last search, or all of them when articles
+    /// were noted since.
+    fn articles_of(&self, store: &ArticleStore, side: Side) -> SegmentArticles {
+        let keys = lock(&self.keys);
+        let generation = keys.generation[side as usize];
+        let mut tables = lock(&self.tables);
+        let table = &mut tables[side as usize];
+        if table.0 != generation {
+            *table = (generation, SegmentArticles::new());
+        }
+        let mut current = SegmentArticles::new();
+        for (segment, documents, column) in store.segment_keys() {
+            let articles = table.1.get(&segment).cloned().unwrap_or_else(|| {
+                (0..documents)
+                    .map(|doc| {
+                        column
+                            .first(doc)
+                            .and_then(|key| keys.article.get(&key).copied())
+                            .unwrap_or(u32::MAX)
+                    })
+                    .collect()
+            });
+            current.insert(segment, articles);
+        }
+        // Segments merged away are forgotten.
+        table.1.clone_from(&current);
+        current
     }
 }
 
 /// The search thread: runs each query it is sent (only the latest of those
-/// waiting) and tells the reader what it found.
+/// waiting) and tells the reader what it found. While no query comes and
+/// the collection has stopped changing, it makes the tables the next search
+/// needs.
 pub(super) fn searcher_loop(
     search: &CollectionSearch,
     queries: &Receiver<String>,
     events: &Sender<Event>,
 ) {
-    while let Ok(mut text) = queries.recv() {
+    /// How long the collection must stay as it is before the tables are made.
+    const SETTLED: Duration = Duration::from_secs(1);
+    let mut seen = search.generations();
+    let mut prepared = None;
+    loop {
+        let mut text = match queries.recv_timeout(SETTLED) {
+            Ok(text) => text,
+            Err(RecvTimeoutError::Timeout) => {
+                let now = search.generations();
+                if now == seen && prepared != Some(now) {
+                    search.prepare();
+                    prepared = Some(now);
+                }
+                seen = now;
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
         // Queries typed while one ran: only the last one matters.
         while let Ok(newer) = queries.try_recv() {
             text = newer;
