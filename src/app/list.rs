@@ -74,9 +74,10 @@ impl Matches {
                 *r = place;
             }
         }
-        let mut articles = ranked.to_vec();
-        articles.sort_unstable();
-        articles.dedup();
+        // Ascending without a sort: the articles that have a place.
+        let articles = (0..super::as_u32(total))
+            .filter(|&a| rank.get(a as usize).is_some_and(|&r| r != u32::MAX))
+            .collect();
         Matches {
             query,
             articles,
@@ -199,9 +200,29 @@ impl ArticleList {
 
     /// Puts `articles` (ascending) in list order.
     fn in_list_order(&self, mut articles: Vec<u32>) -> Vec<u32> {
-        if self.is_sorted() {
-            articles.sort_unstable_by_key(|&a| (self.key(a), a));
+        if !self.is_sorted() {
+            return articles;
         }
+        if articles.len() > self.order.len() / 8 {
+            // Many of them: one pass over the order beats sorting them.
+            let mut wanted = vec![false; self.total];
+            for &a in &articles {
+                if let Some(w) = wanted.get_mut(a as usize) {
+                    *w = true;
+                }
+            }
+            let mut ordered: Vec<u32> = self
+                .order
+                .iter()
+                .copied()
+                .filter(|&a| wanted.get(a as usize).copied().unwrap_or(false))
+                .collect();
+            // Articles the order does not hold yet (just arrived) go after
+            // it, in load order, as `key` has them.
+            ordered.extend(articles.iter().filter(|&&a| self.key(a) == u32::MAX));
+            return ordered;
+        }
+        articles.sort_unstable_by_key(|&a| (self.key(a), a));
         articles
     }
 

@@ -115,7 +115,22 @@ impl Keys<'_> {
         match order {
             SortOrder::Load => return None,
             SortOrder::Date => all.sort_unstable_by_key(|&a| (date(a), a)),
-            SortOrder::Relevance => all.sort_unstable_by_key(|&a| (self.relevance(a), a)),
+            SortOrder::Relevance => {
+                // The places are known: the matches at theirs, then the rest
+                // in load order (no sort, for a million articles).
+                let matched = self.relevance.iter().filter(|&&r| r != u32::MAX).count();
+                let mut order = vec![u32::MAX; matched];
+                let mut rest = Vec::with_capacity(all.len() - matched.min(all.len()));
+                for a in all {
+                    match order.get_mut(self.relevance(a) as usize) {
+                        Some(place) => *place = a,
+                        None => rest.push(a),
+                    }
+                }
+                order.retain(|&a| a != u32::MAX);
+                order.extend(rest);
+                return Some(order);
+            }
             SortOrder::Source => {
                 // Few sources, many articles: rank the sources once.
                 let mut sources: Vec<Option<&str>> = (0..n).map(|a| self.source(a)).collect();

@@ -76,9 +76,9 @@ fn search(c: &mut Criterion) {
     group.finish();
     drop(store);
     // The reader's search: the collection is the whole cache.
-    let cache_dir = made.clone().unwrap_or_else(|| {
-        PathBuf::from(std::env::var_os("LEDE_BENCH_CACHE").expect("a cache"))
-    });
+    let cache_dir = made
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("LEDE_BENCH_CACHE").expect("a cache")));
     let (cache, problem) = lede::pipeline::ReaderCache::open(&cache_dir);
     let cache = cache.unwrap_or_else(|| panic!("no cache: {problem:?}"));
     let collection = lede::pipeline::CollectionSearch::over_whole_cache(cache);

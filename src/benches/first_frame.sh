@@ -7,7 +7,7 @@
 # names…") is gone, and prints that time too. With --rss it runs lede under
 # `/usr/bin/time -v`, quits it once done, and prints its peak resident memory.
 #
-#   src/benches/first_frame.sh [--runs N] [--until-done] [--rss] [--warm-cache] PATH...
+#   src/benches/first_frame.sh [--runs N] [--until-done] [--rss] [--warm-cache | --cache DIR] PATH...
 #
 # The binary is $LEDE_BIN, else target/release/lede (build it with
 # `cargo build --release` first). Needs tmux. Resolution: one capture-pane
@@ -15,19 +15,22 @@
 # folders of its own (a fresh reading state and cache each run), so that no
 # run reopens where the last one left, nor follows your config. With
 # --warm-cache the runs share one cache: the first fills it (as a first start
-# does), the others reopen from it.
+# does), the others reopen from it. --cache DIR uses DIR as $XDG_CACHE_HOME for
+# every run (one filled by `lede index`, say), and leaves it there.
 set -euo pipefail
 
 runs=5
 until_done=0
 rss=0
 warm=0
+shared_cache=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --runs) runs="$2"; shift 2 ;;
         --until-done) until_done=1; shift ;;
         --rss) rss=1; until_done=1; shift ;;
         --warm-cache) warm=1; shift ;;
+        --cache) shared_cache="$2"; shift 2 ;;
         --) shift; break ;;
         *) break ;;
     esac
@@ -50,6 +53,7 @@ for ((run = 1; run <= runs; run++)); do
     wrap=""
     cache="$work/cache-$run"
     [[ $warm == 1 ]] && cache="$work/cache"
+    [[ -n $shared_cache ]] && cache="$shared_cache"
     [[ $rss == 1 ]] && wrap="/usr/bin/time -v -o $work/time.txt"
     # The pane writes its own start time just before lede starts.
     tmux new-session -d -s "$session" -x 200 -y 60 -e TERM=xterm-256color \

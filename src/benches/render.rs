@@ -96,5 +96,49 @@ fn keys(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, keys);
+/// The reader's search (`:`) as the list sees it: a million articles, three
+/// in four matching, narrowed to best first (the search thread's answer
+/// handed to the app, then the frame), and Esc back to the whole list, each
+/// timed alone. The search itself is in `cargo bench --bench cache`.
+fn narrow(c: &mut Criterion) {
+    let theme = Theme::colored();
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
+    let n: u32 = 1_000_000;
+    let mut app = common::big_app(n as usize);
+    // Best first in an order unrelated to the list's.
+    let mut ranked: Vec<u32> = (0..n).filter(|a| a % 4 != 0).collect();
+    ranked.sort_unstable_by_key(|&a| a.wrapping_mul(2_654_435_761));
+    let mut group = c.benchmark_group("search_1m");
+    group.sample_size(10);
+    group.bench_function("narrow", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                let answer = ranked.clone();
+                let start = std::time::Instant::now();
+                app.found("harbour".to_string(), Ok(answer));
+                frame(&app, &theme, &mut buf);
+                spent += start.elapsed();
+                app.apply(Action::Back);
+            }
+            spent
+        });
+    });
+    group.bench_function("esc", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                app.found("harbour".to_string(), Ok(ranked.clone()));
+                let start = std::time::Instant::now();
+                app.apply(Action::Back);
+                frame(&app, &theme, &mut buf);
+                spent += start.elapsed();
+            }
+            spent
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render, keys, narrow);
 criterion_main!(benches);

@@ -59,7 +59,8 @@ impl SegmentCollector for SegmentMatches {
 /// Per segment of an index, the collection's article number of each
 /// document (`u32::MAX`: not one of the collection's), so that a search for
 /// a collection looks its hits up in an array instead of hashing their keys.
-pub type SegmentArticles = std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<[u32]>>;
+pub type SegmentArticles =
+    std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<[u32]>>;
 
 /// A collection's matches, each packed as one number that sorts best first
 /// ([`rank_key`]); documents not of the collection are passed over.

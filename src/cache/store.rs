@@ -594,7 +594,9 @@ impl ArticleStore {
         let dirty: Vec<tantivy::index::SegmentId> = searcher
             .segment_readers()
             .iter()
-            .filter(|s| u64::from(s.num_deleted_docs()) * 10 > u64::from(s.max_doc()) * DELETED_SHARE)
+            .filter(|s| {
+                u64::from(s.num_deleted_docs()) * 10 > u64::from(s.max_doc()) * DELETED_SHARE
+            })
             .map(|s| s.segment_id())
             .collect();
         drop(searcher);
@@ -724,7 +726,13 @@ impl ArticleStore {
 
     /// Each segment as last committed: its id, its number of documents and
     /// its documents' article keys (a file document has none).
-    pub fn segment_keys(&self) -> Vec<(tantivy::index::SegmentId, u32, tantivy::columnar::Column<u64>)> {
+    pub fn segment_keys(
+        &self,
+    ) -> Vec<(
+        tantivy::index::SegmentId,
+        u32,
+        tantivy::columnar::Column<u64>,
+    )> {
         let searcher = self.reader.searcher();
         searcher
             .segment_readers()

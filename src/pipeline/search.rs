@@ -15,15 +15,15 @@
 //! keeps answering keys while a million articles are searched.
 
 use super::{Event, ReaderCache};
-use crate::cache::query::{self, QueryError};
 use crate::cache::SegmentArticles;
 use crate::cache::every_match::article_of;
+use crate::cache::query::{self, QueryError};
 use crate::cache::store::{ArticleStore, Reading, Stamp, article_key};
 use crate::model::{Analysis, Article};
 use foldhash::HashMap;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 /// A search's outcome, for the reader.
 #[derive(Debug, Clone, PartialEq)]
