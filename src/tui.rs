@@ -233,6 +233,10 @@ fn event_loop(
             && reader.deliver(app, Duration::ZERO)
         {
             dirty = true;
+            if app.take_search_answered() {
+                // The answer to the reader's search: drawn at once.
+                last_draw = None;
+            }
         }
         key_pressed = false;
         if keep_time(app, saver.as_deref_mut(), Instant::now()) {
@@ -246,7 +250,8 @@ fn event_loop(
                 key_to_frame.push((t.elapsed(), last_action));
             }
         }
-        let busy = reader.is_some() && (!app.progress().done || app.waiting_for_analysis());
+        let busy = reader.is_some()
+            && (!app.progress().done || app.waiting_for_analysis() || app.waiting_for_search());
         let timeout = match (dirty, last_draw) {
             (true, Some(t)) => REDRAW_EVERY.saturating_sub(t.elapsed()).min(POLL_BUSY),
             _ if busy => POLL_BUSY,

@@ -15,6 +15,8 @@ impl App {
     /// What the search for `query` found: the matching articles best first,
     /// or why the query could not be read.
     pub fn found(&mut self, query: String, found: Result<Vec<u32>, String>) {
+        self.requests.search_pending = false;
+        self.requests.search_answered = true;
         let ranked = match found {
             Ok(ranked) => ranked,
             Err(why) => {

@@ -37,6 +37,10 @@ pub(super) struct Requests {
     /// Text to copy to the clipboard (the quotes view's `y`).
     pub(super) copy: Option<String>,
     background: BackgroundRequests,
+    /// A search across the collection was asked for and its answer has not come.
+    pub(super) search_pending: bool,
+    /// The answer came and has not been drawn: drawn at once, as a key's frame is.
+    pub(super) search_answered: bool,
 }
 
 impl App {
@@ -84,7 +88,21 @@ impl App {
     /// (they come back through [`App::found`]).
     pub(super) fn search_collection(&mut self, query: &str) {
         self.requests.background.search = Some(query.to_string());
+        self.requests.search_pending = true;
         self.status = Some(format!("searching the collection for “{query}”…"));
+    }
+
+    /// Whether the answer to a search across the collection is awaited (the
+    /// terminal loop then looks for it often).
+    pub fn waiting_for_search(&self) -> bool {
+        self.requests.search_pending
+    }
+
+    /// Whether a search's answer came since the last call: the list it
+    /// narrowed is drawn at once, like a key's frame (the background's other
+    /// news wait for the next redraw).
+    pub fn take_search_answered(&mut self) -> bool {
+        std::mem::take(&mut self.requests.search_answered)
     }
 
     /// The link `o` asked to open, once; the caller runs the browser

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The reader's search across the collection (`:` and a query) in the real
+# binary, as a reader sees it: runs `lede PATH...` in a 200x60 tmux window,
+# waits until the collection is loaded and analysed, then for each query types
+# `:` and the query, and times from Enter until the list's title shows the
+# narrowed list (polling `tmux capture-pane`, a few milliseconds a poll); Esc
+# between queries. Prints one line per query and run.
+#
+#   src/benches/collection_search.sh [--cache DIR] [--runs N] PATH... -- QUERY...
+#
+# --cache DIR is the $XDG_CACHE_HOME to use (one filled by `lede index`, so that
+# the collection opens from it); without, a fresh one. The binary is
+# $LEDE_BIN, else target/release/lede.
+set -euo pipefail
+
+runs=3
+cache=""
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --cache) cache="$2"; shift 2 ;;
+        --runs) runs="$2"; shift 2 ;;
+        *) break ;;
+    esac
+done
+paths=()
+while [[ $# -gt 0 && "$1" != "--" ]]; do paths+=("$1"); shift; done
+[[ $# -gt 0 ]] && shift
+queries=("$@")
+[[ ${#queries[@]} -gt 0 ]] || queries=(harbour '"supreme leader"')
+bin="${LEDE_BIN:-target/release/lede}"
+[[ -x "$bin" ]] || { echo "no lede binary at $bin (cargo build --release)" >&2; exit 1; }
+bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+work="$(mktemp -d)"
+session="lede-collection-search-$$"
+trap 'rm -rf "$work"; tmux kill-session -t "$session" 2>/dev/null || true' EXIT
+[[ -n "$cache" ]] || cache="$work/cache"
+args=""
+for a in "${paths[@]}"; do args+=" $(printf '%q' "$a")"; done
+
+tmux new-session -d -s "$session" -x 200 -y 60 -e TERM=xterm-256color \
+    "XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$cache XDG_DATA_HOME=$work exec $bin$args"
+until tmux capture-pane -p -t "$session" | grep -q "▶"; do sleep 0.05; done
+while tmux capture-pane -p -t "$session" | tail -n 1 \
+    | grep -qE "loading [0-9,]+ articles|analysing [0-9]+%|unifying names"; do
+    sleep 0.5
+done
+# The search thread makes its tables once the collection has settled.
+sleep 3
+now_ns() { date +%s%N; }
+for ((run = 1; run <= runs; run++)); do
+    for query in "${queries[@]}"; do
+        tmux send-keys -t "$session" ":"
+        tmux send-keys -t "$session" -l "$query"
+        sleep 0.3
+        start=$(now_ns)
+        tmux send-keys -t "$session" Enter
+        until tmux capture-pane -p -t "$session" | tail -n 1 | grep -qE "match “|No article matches"; do :; done
+        end=$(now_ns)
+        status="$(tmux capture-pane -p -t "$session" | tail -n 1 | grep -oE "[0-9]+ articles? match|No article matches" || true)"
+        echo "run $run: $query: $(( (end - start) / 1000000 )) ms ($status)"
+        tmux send-keys -t "$session" Escape
+        sleep 0.5
+    done
+done
+tmux send-keys -t "$session" q
