@@ -38,8 +38,10 @@ pub struct Found {
 /// which article each key is.
 pub struct CollectionSearch {
     cache: Option<Arc<ReaderCache>>,
-    /// `None` when tantivy could not make one (then only cached files are searched).
-    session: Option<Mutex<Session>>,
+    /// Made when the first article needs it (a collection of files the
+    /// cache holds never does); `None` until then, or when tantivy could not
+    /// make one (then only cached files are searched).
+    session: Mutex<Option<Session>>,
     keys: Mutex<Keys>,
     /// Per [`Side`]: the generation of the keys they were made from, and
     /// each segment's documents' article numbers.
@@ -90,15 +92,9 @@ fn session_path(article: usize) -> String {
 impl CollectionSearch {
     /// The search over `cache` (if any) and a session index.
     pub fn new(cache: Option<Arc<ReaderCache>>) -> CollectionSearch {
-        let session = ArticleStore::in_memory().ok().map(|store| {
-            Mutex::new(Session {
-                store,
-                uncommitted: false,
-            })
-        });
         CollectionSearch {
             cache,
-            session,
+            session: Mutex::new(None),
             keys: Mutex::new(Keys::default()),
             tables: Mutex::default(),
         }
@@ -149,9 +145,6 @@ impl CollectionSearch {
 
     /// Keeps article `article` (not in the cache) in the session index.
     pub(super) fn keep_in_session(&self, article: usize, text: Article, analysis: &Analysis) {
-        let Some(session) = &self.session else {
-            return;
-        };
         let path = session_path(article);
         let articles = [(text, analysis.clone())];
         let reading = Reading {
@@ -166,7 +159,16 @@ impl CollectionSearch {
             skipped: &[],
             warnings: &[],
         };
-        let mut session = lock(session);
+        let mut session = lock(&self.session);
+        if session.is_none() {
+            *session = ArticleStore::in_memory().ok().map(|store| Session {
+                store,
+                uncommitted: false,
+            });
+        }
+        let Some(session) = session.as_mut() else {
+            return;
+        };
         if session.store.put(&reading).is_ok() {
             session.uncommitted = true;
             let mut keys = lock(&self.keys);
@@ -181,7 +183,8 @@ impl CollectionSearch {
     /// # Errors
     /// A query that cannot be read, in the reader's words.
     pub fn search(&self, text: &str) -> Result<Vec<u32>, QueryError> {
-        let mut session = self.session.as_ref().map(lock);
+        let mut guard = lock(&self.session);
+        let mut session = guard.as_mut();
         if let Some(session) = &mut session
             && session.uncommitted
         {
@@ -206,7 +209,7 @@ impl CollectionSearch {
             let articles = self.articles_of(&session.store, Side::Session);
             found.extend(session.store.matches_in(parsed.as_ref(), &articles));
         }
-        drop(session);
+        drop(guard);
         // Best first: the packed numbers sort as integers.
         found.sort_unstable();
         let mut seen = vec![false; self.articles_noted()];
@@ -231,8 +234,7 @@ impl CollectionSearch {
         if let Some(cache) = &self.cache {
             self.articles_of(&cache.store(), Side::Cache);
         }
-        if let Some(session) = &self.session {
-            let mut session = lock(session);
+        if let Some(session) = lock(&self.session).as_mut() {
             if session.uncommitted {
                 let _ = session.store.commit();
                 session.uncommitted = false;
