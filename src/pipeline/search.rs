@@ -211,7 +211,7 @@ impl CollectionSearch {
         }
         drop(guard);
         // Best first: the packed numbers sort as integers.
-        found.sort_unstable();
+        radsort::sort(&mut found);
         let mut seen = vec![false; self.articles_noted()];
         Ok(found
             .into_iter()
