@@ -155,6 +155,13 @@ fn org_after(w: &str) -> bool {
             | "fly-half"
             | "players"
             | "squad"
+            | "founder"
+            | "co-founder"
+            | "ceo"
+            | "chairman"
+            | "chairwoman"
+            | "quarterback"
+            | "linebacker"
     )
 }
 
@@ -194,6 +201,14 @@ fn org_after_possessive(w: &str) -> bool {
             | "brand"
             | "takeover"
             | "results"
+            | "ceo"
+            | "founder"
+            | "founders"
+            | "chairman"
+            | "listing"
+            | "ipo"
+            | "stock"
+            | "initial"
     )
 }
 
@@ -405,7 +420,13 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         return;
     }
     if has_person_shape(&words) {
-        counts[PERSON] += 1;
+        // "J Hayes" is a team-sheet or scorecard name, hardly ever a firm's;
+        // but "S. Korea" may be a place the gazetteer spells otherwise, and
+        // a headline in capitals hides which.
+        let sure = is_initial(first)
+            && entity.kind != EntityKind::Place
+            && last.chars().any(char::is_lowercase);
+        counts[PERSON] += if sure { 2 } else { 1 };
     } else if gazetteer::lowercase_share(first).is_some_and(|p| p >= 90) {
         // "Finding Neverland", "Meet the Fockers": a title opened by a common word.
         counts[OTHER] += 1;
@@ -434,12 +455,19 @@ fn has_person_shape(words: &[&str]) -> bool {
     let [first, .., last] = words else {
         return false;
     };
-    let initial = first.trim_end_matches('.').chars().count() == 1
-        && first.starts_with(char::is_uppercase)
-        && words.len() == 2;
+    // "S. Korea", "N. Korean": a compass point before a place is no initial.
+    let initial = is_initial(first)
+        && words.len() == 2
+        && gazetteer::place(last).is_none()
+        && gazetteer::demonym(last).is_none();
     let first_name =
         gazetteer::is_first_name(first) && gazetteer::lowercase_share(first).is_none_or(|p| p < 50);
     (initial || first_name) && !gazetteer::is_org_word(last)
+}
+
+/// "J", "N.": one capital letter standing for a first name.
+fn is_initial(word: &str) -> bool {
+    word.trim_end_matches('.').chars().count() == 1 && word.starts_with(char::is_uppercase)
 }
 
 /// True for a name shaped like a person's: a first name or an initial
@@ -454,16 +482,54 @@ pub fn evidence(paragraphs: &[String], entities: &[Entity]) -> Vec<KindEvidence>
         .iter()
         .map(|e| {
             let mut counts = [0u16; 4];
+            let determined = may_take_article(e, entities);
             for m in &e.mentions {
                 if let Some(para) = paragraphs.get(m.paragraph) {
                     let whole = para.get(m.range()) == Some(e.name.as_str());
                     mention_cues(para, m.start, m.end, whole, &mut counts);
+                    if determined && whole && after_the(para, m.start, m.end, &e.name) {
+                        counts[ORG] = counts[ORG].saturating_add(2);
+                    }
                 }
             }
             name_cues(e, &mut counts);
             KindEvidence(counts)
         })
         .collect()
+}
+
+/// True for a one-word "person" that the article could call "the X" only if
+/// it were no person: not a title or an office ("the Queen", "the Pope"), and
+/// not the plural of a person's surname ("the Clintons").
+fn may_take_article(e: &Entity, entities: &[Entity]) -> bool {
+    if e.kind != EntityKind::Person || e.name.contains(' ') || gazetteer::title(&e.name).is_some() {
+        return false;
+    }
+    let family = e.name.strip_suffix('s').is_some_and(|stem| {
+        entities
+            .iter()
+            .any(|p| p.kind == EntityKind::Person && p.name.rsplit(' ').next() == Some(stem))
+    });
+    !family && gazetteer::epithet(&e.name).is_none()
+}
+
+/// "the Steelers", "The Hill's request": a name after the definite article.
+/// People take no article; a name that does is a team, a firm, a paper, a
+/// gallery. "the Trump administration" is a person's name used as a
+/// modifier, so a singular name before a lower-case word does not count.
+fn after_the(para: &str, start: usize, end: usize, name: &str) -> bool {
+    let (Some(before), Some(after)) = (para.get(..start), para.get(end..)) else {
+        return false;
+    };
+    let article = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let modifier = after
+        .strip_prefix(' ')
+        .and_then(|a| a.chars().next())
+        .is_some_and(char::is_lowercase);
+    article && (!modifier || name.ends_with('s'))
 }
 
 /// The kind the evidence shows for a name now of kind `current`, when it
@@ -641,6 +707,47 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_the_definite_article_is_no_person() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap_or(0);
+            after_the(text, start, start + name.len(), name)
+        };
+        assert!(at("He joined the Tolhams in May.", "Tolhams"));
+        assert!(at("The Tolhams spent Monday at home.", "Tolhams"));
+        assert!(at("A request by The Brimley's editor.", "Brimley"));
+        // A surname as a modifier: "the Qarlow administration".
+        assert!(!at("He met the Qarlow administration.", "Qarlow"));
+        assert!(!at("He met Qarlow at the club.", "Qarlow"));
+        let person = |name: &str| Entity {
+            name: name.into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+            mentions: vec![],
+        };
+        let all = [
+            person("Bill Qarlow"),
+            person("Qarlows"),
+            person("Queen"),
+            person("Tolhams"),
+        ];
+        // Family plurals and titles may take "the"; other one-word "people" may not.
+        assert!(!may_take_article(&all[1], &all));
+        assert!(!may_take_article(&all[2], &all));
+        assert!(may_take_article(&all[3], &all));
+        assert!(!may_take_article(&all[0], &all));
+    }
+
+    #[test]
+    fn an_article_turns_a_person_that_takes_the_into_an_organisation() {
+        let (e, _) = analysed(
+            "Fans cheered as the Tolhams beat Brimley.\n\n\
+             The Tolhams said the win mattered, and Ann Loy agreed.",
+        );
+        assert_ne!(kind_of(&e, "Tolhams"), Some(EntityKind::Person), "{e:?}");
+        assert_eq!(kind_of(&e, "Ann Loy"), Some(EntityKind::Person), "{e:?}");
+    }
+
+    #[test]
     fn name_cues_read_organisation_words_first_names_and_initials() {
         let entity = |name: &str| Entity {
             name: name.into(),
@@ -654,7 +761,7 @@ mod tests {
             c
         };
         assert_eq!(counts("Harlow Bank")[ORG], 2);
-        assert_eq!(counts("J Qarlow")[PERSON], 1);
+        assert_eq!(counts("J Qarlow")[PERSON], 2);
         assert_eq!(counts("John Qarlow")[PERSON], 1);
         assert_eq!(counts("Qarlow"), [0; 4]);
     }
