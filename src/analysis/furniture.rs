@@ -130,7 +130,7 @@ pub fn strip(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawM
 /// True when `para[start..end]` sits in a handle, a hashtag or a link
 /// ("@jdoe", "#Vote2019", "https://t.co/Ab1", "pic.twitter.com/Ab1"), or is
 /// a party-and-state label in parentheses ("(R-VA)", "(D-Calif.)").
-fn in_markup(para: &str, start: usize, end: usize) -> bool {
+pub(crate) fn in_markup(para: &str, start: usize, end: usize) -> bool {
     let (Some(before), Some(after)) = (para.get(..start), para.get(end..)) else {
         return false;
     };
@@ -144,7 +144,7 @@ fn in_markup(para: &str, start: usize, end: usize) -> bool {
     if chunk.contains(".com/") || chunk.starts_with("pic.") {
         return true;
     }
-    party_label(&para[start..end]) && before.ends_with('(')
+    party_label(&para[start..end]) && before.trim_end().ends_with('(')
 }
 
 /// "R-VA", "D-Calif.", "I-Vt.": a party's letter and a state's abbreviation.
@@ -447,6 +447,7 @@ mod tests {
             ("Watch pic.twitter.com/BrimleyVid today.", "BrimleyVid"),
             ("Rep. Jane Holt (R-VA) said no.", "R-VA"),
             ("Sen. Tom Pell (D-Calif.) said yes.", "D-Calif."),
+            ("Sen. Tom Pell ( I-Vt. ) said yes.", "I-Vt."),
         ] {
             let at = text.find(name).unwrap_or(0);
             assert!(in_markup(text, at, at + name.len()), "{text}");

@@ -621,6 +621,27 @@ mod tests {
     }
 
     #[test]
+    fn unify_breaks_an_even_split_of_kinds_by_the_cues_but_never_into_a_person() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        let with = |name: &str, kind, cues: [u16; 4]| {
+            let mut a = one_entity(name, kind);
+            a.evidence = vec![KindEvidence(cues)];
+            a
+        };
+        let mut analyses = vec![
+            // One article a firm, one a person; the cues say firm.
+            with("Zentrix", O, [0, 4, 0, 0]),
+            with("Zentrix", P, [0, 0, 0, 1]),
+            // One article a place, one a person; a name's shape is no tie-breaker.
+            with("Holt Park", L, [0, 0, 0, 0]),
+            with("Holt Park", P, [1, 0, 0, 0]),
+        ];
+        unify(&mut analyses);
+        let kinds: Vec<EntityKind> = analyses.iter().map(|a| a.entities[0].kind).collect();
+        assert_eq!(kinds, [O, O, L, P]);
+    }
+
+    #[test]
     fn unify_never_renames_a_place_after_a_person() {
         let mut analyses = vec![
             analyse("Jason Scotland scored twice for Swansea."),

@@ -341,27 +341,31 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     if is_score(prev_raw) {
         add(ORG, 1);
     }
+    // Punctuation read as written ("X's", "X, 45,") or as in tokenised
+    // copy, a space before each mark ("X 's", "X , 45 ,").
+    let (before_mark, after_mark) = (before.trim_end_matches(' '), after.trim_start_matches(' '));
     // "J Lewsey (Wasps)": a team or a company in parentheses after a name.
-    if before.ends_with(" (")
-        && after.starts_with(')')
-        && before[..before.len() - 2]
-            .rsplit(' ')
-            .next()
+    if let Some(owner) = before_mark.strip_suffix('(')
+        && owner.ends_with(' ')
+        && after_mark.starts_with(')')
+        && owner
+            .split_whitespace()
+            .next_back()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
     {
         add(ORG, 1);
     }
     // A title in quotes: “Meet the Parents”.
-    let opened = before.ends_with(['"', '\u{201c}', '\u{2018}']);
-    let closed =
-        after.starts_with(['"', '\u{201d}', '\u{2019}']) && !after.starts_with("\u{2019}s");
+    let opened = before_mark.ends_with(['"', '\u{201c}', '\u{2018}']);
+    let closed = after_mark.starts_with(['"', '\u{201d}', '\u{2019}'])
+        && !after_mark.starts_with("\u{2019}s ");
     if opened && closed {
         add(OTHER, 2);
     }
     // "X's wife", "X's shareholders".
-    if let Some(rest) = after
+    if let Some(rest) = after_mark
         .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("\u{2019}s "))
+        .or_else(|| after_mark.strip_prefix("\u{2019}s "))
     {
         let next = cue(rest.split_whitespace().next().unwrap_or(""));
         if person_after_possessive(&next) {
@@ -372,10 +376,15 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         return;
     }
     // "X, 45,", "X (45)".
-    let age = after
-        .strip_prefix(", ")
-        .or_else(|| after.strip_prefix(" ("))
+    let age = after_mark
+        .strip_prefix(',')
+        .or_else(|| {
+            after_mark
+                .strip_prefix('(')
+                .filter(|_| after_mark.len() < after.len())
+        })
         .and_then(|rest| rest.split([',', ')']).next())
+        .map(str::trim)
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
     if age {
         add(PERSON, 2);
@@ -636,6 +645,18 @@ mod tests {
     fn mention_cues_read_titles_roles_nouns_and_scores() {
         assert_eq!(cues("He met Mr Qarlow there.", "Qarlow")[PERSON], 2);
         assert_eq!(cues("Talks with Qarlow, 45, ended.", "Qarlow")[PERSON], 2);
+        // Tokenised copy puts a space before each mark.
+        assert_eq!(cues("Talks with Qarlow , 45 , ended.", "Qarlow")[PERSON], 2);
+        assert_eq!(cues("Talks with Qarlow ( 45 ) ended.", "Qarlow")[PERSON], 2);
+        assert_eq!(cues("Zentrix 's shareholders met.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("Subs: J Orley ( Tolham ), K Pym.", "Tolham")[ORG], 1);
+        assert_eq!(
+            cues(
+                "It sang \u{201c} Paper Moons \u{201d} twice.",
+                "Paper Moons"
+            )[OTHER],
+            2
+        );
         assert_eq!(cues("The regulator Ofqar said no.", "Ofqar")[ORG], 2);
         assert_eq!(
             cues("He sold shares in Zentrix last year.", "Zentrix")[ORG],
