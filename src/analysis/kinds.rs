@@ -162,6 +162,31 @@ fn org_after(w: &str) -> bool {
             | "chairwoman"
             | "quarterback"
             | "linebacker"
+            | "unit"
+            | "subsidiary"
+    )
+}
+
+/// Nouns before "of X" that make X an organisation: "the sale of X", "the
+/// chief executive of X". Not "head of" or "leader of", which a country has.
+fn org_of(w: &str) -> bool {
+    matches!(
+        w,
+        "sale"
+            | "auction"
+            | "takeover"
+            | "acquisition"
+            | "purchase"
+            | "merger"
+            | "owner"
+            | "owners"
+            | "founder"
+            | "executive"
+            | "chairman"
+            | "shareholders"
+            | "customers"
+            | "employees"
+            | "subscribers"
     )
 }
 
@@ -319,22 +344,29 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     let mut add = |k: usize, n: u16| counts[k] = counts[k].saturating_add(n);
     let prev_raw = before.split_whitespace().next_back().unwrap_or("");
     let prev = cue(prev_raw);
+    // "the regulator, Ofcom": an apposition's comma, also tokenised
+    // ("regulator , Ofcom"). Not for works: "In the first game, X" opens a sentence.
+    let mut words_before = before.split_whitespace().rev();
+    let apposed = match words_before.next() {
+        Some(",") => cue(words_before.next().unwrap_or("")),
+        _ => prev.clone(),
+    };
     // "Mr X", "striker X", "the regulator X", "the film X".
     if person_before(prev.trim_end_matches('.')) {
         add(PERSON, 2);
-    } else if org_before(&prev) {
+    } else if org_before(&apposed) {
         add(ORG, 2);
     } else if other_before(&prev) && !(prev == "an" && is_all_caps(&para[start..end])) {
         // "an Oscar" is a thing; "an IAAF official" is an organisation's member.
         add(OTHER, 2);
     } else if prev == "in" || prev == "of" {
-        // "shares in X", "stake in X".
+        // "shares in X", "stake in X", "the sale of X".
         let mut words = before.split_whitespace().rev();
         words.next();
-        if words
-            .next()
-            .is_some_and(|w| matches!(cue(w).as_str(), "shares" | "stake"))
-        {
+        if words.next().is_some_and(|w| {
+            let w = cue(w);
+            matches!(w.as_str(), "shares" | "stake") || (prev == "of" && org_of(&w))
+        }) {
             add(ORG, 2);
         }
     }
@@ -658,6 +690,11 @@ mod tests {
             2
         );
         assert_eq!(cues("The regulator Ofqar said no.", "Ofqar")[ORG], 2);
+        assert_eq!(cues("The regulator , Ofqar , said no.", "Ofqar")[ORG], 2);
+        assert_eq!(cues("It fought the sale of Zentrix in May.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("Its Zentrix unit was sold.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("He is the head of Zentrix now.", "Zentrix"), [0; 4]);
+        assert_eq!(cues("In the first game , Ann Loy scored.", "Ann Loy"), [0; 4]);
         assert_eq!(
             cues("He sold shares in Zentrix last year.", "Zentrix")[ORG],
             2
