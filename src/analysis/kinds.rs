@@ -691,10 +691,16 @@ mod tests {
         );
         assert_eq!(cues("The regulator Ofqar said no.", "Ofqar")[ORG], 2);
         assert_eq!(cues("The regulator , Ofqar , said no.", "Ofqar")[ORG], 2);
-        assert_eq!(cues("It fought the sale of Zentrix in May.", "Zentrix")[ORG], 2);
+        assert_eq!(
+            cues("It fought the sale of Zentrix in May.", "Zentrix")[ORG],
+            2
+        );
         assert_eq!(cues("Its Zentrix unit was sold.", "Zentrix")[ORG], 2);
         assert_eq!(cues("He is the head of Zentrix now.", "Zentrix"), [0; 4]);
-        assert_eq!(cues("In the first game , Ann Loy scored.", "Ann Loy"), [0; 4]);
+        assert_eq!(
+            cues("In the first game , Ann Loy scored.", "Ann Loy"),
+            [0; 4]
+        );
         assert_eq!(
             cues("He sold shares in Zentrix last year.", "Zentrix")[ORG],
             2
