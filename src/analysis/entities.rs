@@ -106,6 +106,7 @@ pub fn find_mentions_in(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMe
     let tagged = tagged_mentions(paragraphs, split);
     let mut mentions = combine(paragraphs, tagged, rules);
     super::initials::join(paragraphs, split, &mut mentions);
+    super::works::join_titles(paragraphs, split, &mut mentions);
     super::furniture::strip(paragraphs, split, &mut mentions);
     mentions
 }
