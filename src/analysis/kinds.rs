@@ -468,7 +468,7 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
             && entity.kind != EntityKind::Place
             && last.chars().any(char::is_lowercase);
         counts[PERSON] += if sure { 2 } else { 1 };
-    } else if gazetteer::lowercase_share(first).is_some_and(|p| p >= 90) {
+    } else if !is_initial(first) && gazetteer::lowercase_share(first).is_some_and(|p| p >= 90) {
         // "Finding Neverland", "Meet the Fockers": a title opened by a common word.
         counts[OTHER] += 1;
     }
@@ -496,11 +496,9 @@ fn has_person_shape(words: &[&str]) -> bool {
     let [first, .., last] = words else {
         return false;
     };
-    // "S. Korea", "N. Korean": a compass point before a place is no initial.
-    let initial = is_initial(first)
-        && words.len() == 2
-        && gazetteer::place(last).is_none()
-        && gazetteer::demonym(last).is_none();
+    // "N. Korean": a compass point before a nationality is no initial. (A
+    // place's name may be a surname: "B Douglas".)
+    let initial = is_initial(first) && words.len() == 2 && gazetteer::demonym(last).is_none();
     let first_name =
         gazetteer::is_first_name(first) && gazetteer::lowercase_share(first).is_none_or(|p| p < 50);
     (initial || first_name) && !gazetteer::is_org_word(last)
@@ -826,6 +824,9 @@ mod tests {
         };
         assert_eq!(counts("Harlow Bank")[ORG], 2);
         assert_eq!(counts("J Qarlow")[PERSON], 2);
+        // A surname that is also a place's name; a letter that is also a word.
+        assert_eq!(counts("B Douglas"), [2, 0, 0, 0]);
+        assert_eq!(counts("A Qarlow"), [2, 0, 0, 0]);
         assert_eq!(counts("John Qarlow")[PERSON], 1);
         assert_eq!(counts("Qarlow"), [0; 4]);
     }
