@@ -2,7 +2,8 @@
 //! speakers) and entities (with aliases merged). Pure functions, no IO.
 //!
 //! Per article: [`quotes`] finds quoted speech, [`entities`] finds name
-//! mentions (rules plus the [`gazetteer`]), [`nested`] splits "A of the B"
+//! mentions (rules plus the [`gazetteer`]; [`initials`] joins "J" to "Hayes",
+//! [`works`] keeps "Hide and Seek" one title), [`nested`] splits "A of the B"
 //! into two organisations where the article shows B alone, [`repeats`] finds the article's
 //! names again where they were missed, [`aliases`] merges mentions of the
 //! same thing into one [`Entity`], and [`speakers`] attributes each quote.
@@ -14,6 +15,7 @@ pub mod entities;
 pub mod furniture;
 pub mod gazetteer;
 pub mod index;
+pub mod initials;
 pub mod invariants;
 pub mod kinds;
 pub mod merges;
@@ -24,6 +26,7 @@ pub mod repeats;
 pub mod speakers;
 pub mod tagger;
 pub mod tokens;
+pub mod works;
 
 use crate::model::{Analysis, Article, Quote};
 

@@ -481,12 +481,25 @@ fn build_entity(
     } else {
         majority_kind(idx, mentions)
     };
+    // "United" after "Dundee United" is the club's short form, not its name:
+    // the collection has many Uniteds, and would file the short form under one.
+    let is_tail = |i: usize| {
+        let word = norms[i].as_str();
+        !word.contains(' ')
+            && !is_bare_acronym(word)
+            && idx.iter().any(|&j| {
+                norms[j]
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| last == word)
+            })
+    };
     let name = match canonical {
         Some((c, _)) => c.to_string(),
         None if kind == EntityKind::Person => norms[longest].clone(),
         None => idx
             .iter()
             .copied()
+            .filter(|&i| !is_tail(i))
             .max_by_key(|&i| {
                 (
                     counts[norms[i].as_str()],
@@ -562,6 +575,32 @@ mod tests {
             !e.iter()
                 .any(|x| x.name == "Haddad" || x.name == "Delacroix-Ruiz")
         );
+    }
+
+    #[test]
+    fn an_organisation_is_named_by_its_full_name_not_its_short_tail() {
+        let ps: Vec<String> = [
+            "Tolham United beat Brimley.",
+            "United led early. United scored twice. United won.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let org = EntityKind::Organization;
+        let mut mentions = vec![RawMention::first_in(&ps, 0, "Tolham United", org)];
+        let mut from = 0;
+        for _ in 0..3 {
+            let at = from + ps[1][from..].find("United").unwrap_or(0);
+            mentions.push(RawMention {
+                span: Span::new(1, at, at + 6),
+                kind: org,
+                canonical: None,
+            });
+            from = at + 6;
+        }
+        let e = merge(&ps, mentions);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].name, "Tolham United");
+        assert_eq!(e[0].mentions.len(), 4);
     }
 
     #[test]

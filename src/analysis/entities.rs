@@ -105,6 +105,8 @@ pub fn find_mentions_in(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMe
     let rules = rule_mentions(paragraphs, split);
     let tagged = tagged_mentions(paragraphs, split);
     let mut mentions = combine(paragraphs, tagged, rules);
+    super::initials::join(paragraphs, split, &mut mentions);
+    super::works::join_titles(paragraphs, split, &mut mentions);
     super::furniture::strip(paragraphs, split, &mut mentions);
     mentions
 }

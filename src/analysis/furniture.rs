@@ -1,7 +1,9 @@
 //! Source furniture: the parts of a story about its delivery, not its news.
 //! Datelines' dates and agencies ("LONDON, March 3 (Reuters) -"), agency
 //! sign-offs ("REUTER"), bylines ("By Jane Smith") and photo credits
-//! ("Photo: Getty Images", "(Reuters/Jane Doe)") never become entities.
+//! ("Photo: Getty Images", "(Reuters/Jane Doe)") never become entities; nor
+//! do the web's markup in copied posts (handles "@jdoe", hashtags, links) and
+//! the party-and-state labels of US reporting ("Rep. Jane Doe (R-VA)").
 //!
 //! The place of a dateline stays a place mention (it says where the news
 //! happened); only its date and agency are furniture, and a date the tagger
@@ -97,6 +99,9 @@ pub fn strip(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawM
         let Some(para) = paragraphs.get(m.span.paragraph) else {
             return true;
         };
+        if in_markup(para, m.span.start, m.span.end) {
+            return false;
+        }
         let mut end = m.span.end;
         for r in furniture.get(m.span.paragraph).into_iter().flatten() {
             if r.start <= m.span.start && m.span.start < r.end {
@@ -120,6 +125,38 @@ pub fn strip(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawM
         }
         true
     });
+}
+
+/// True when `para[start..end]` sits in a handle, a hashtag or a link
+/// ("@jdoe", "#Vote2019", "https://t.co/Ab1", "pic.twitter.com/Ab1"), or is
+/// a party-and-state label in parentheses ("(R-VA)", "(D-Calif.)").
+pub(crate) fn in_markup(para: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (para.get(..start), para.get(end..)) else {
+        return false;
+    };
+    // The whitespace-delimited chunk holding the mention.
+    let from = before.trim_end_matches(|c: char| !c.is_whitespace()).len();
+    let to = end + after.find(char::is_whitespace).unwrap_or(after.len());
+    let chunk = para[from..to].trim_start_matches(['(', '[', '"', '\u{201c}', '\'', '\u{2018}']);
+    if chunk.starts_with(['@', '#']) || chunk.contains("://") || chunk.starts_with("www.") {
+        return true;
+    }
+    if chunk.contains(".com/") || chunk.starts_with("pic.") {
+        return true;
+    }
+    party_label(&para[start..end]) && before.trim_end().ends_with('(')
+}
+
+/// "R-VA", "D-Calif.", "I-Vt.": a party's letter and a state's abbreviation.
+fn party_label(text: &str) -> bool {
+    let Some((party, state)) = text.split_once('-') else {
+        return false;
+    };
+    let letters = state.trim_end_matches('.');
+    matches!(party, "R" | "D" | "I")
+        && (2..=5).contains(&letters.len())
+        && letters.starts_with(|c: char| c.is_ascii_uppercase())
+        && letters.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
 }
 
 /// Where a name in `para[start..end]` ends once month and weekday names at
@@ -399,6 +436,41 @@ mod tests {
         assert!(furniture_texts("Reuter11:43/VB").len() == 1);
         // A sentence that starts with "By" is no byline.
         assert!(furniture_texts("By Friday the Brimley Group had sold its mills.").is_empty());
+    }
+
+    #[test]
+    fn handles_hashtags_links_and_party_labels_are_no_names() {
+        for (text, name) in [
+            ("Thanks to @JaneHolt for the tip.", "JaneHolt"),
+            ("Tonight on #Brimley we talk.", "Brimley"),
+            ("Read it at https://t.co/QxBrimley now.", "QxBrimley"),
+            ("Watch pic.twitter.com/BrimleyVid today.", "BrimleyVid"),
+            ("Rep. Jane Holt (R-VA) said no.", "R-VA"),
+            ("Sen. Tom Pell (D-Calif.) said yes.", "D-Calif."),
+            ("Sen. Tom Pell ( I-Vt. ) said yes.", "I-Vt."),
+        ] {
+            let at = text.find(name).unwrap_or(0);
+            assert!(in_markup(text, at, at + name.len()), "{text}");
+        }
+        for (text, name) in [
+            ("Jane Holt (Brimley) said no.", "Brimley"),
+            ("The D-Day landings began.", "D-Day"),
+            ("Jane Holt wrote to @ the council.", "Jane Holt"),
+            ("Met\u{a0}Jane Holt\u{a0}today.", "Jane Holt"),
+        ] {
+            let at = text.find(name).unwrap_or(0);
+            assert!(!in_markup(text, at, at + name.len()), "{text}");
+        }
+        let names: Vec<String> = entities("Governor @JaneHolt thanked Tom Pell (R-VA) on Monday.")
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("JaneHolt") || n.contains("R-VA")),
+            "{names:?}"
+        );
     }
 
     #[test]

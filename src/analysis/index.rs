@@ -576,14 +576,16 @@ mod tests {
         );
     }
 
+    /// One article naming `name` once, as `kind`, with these cues around it.
+    fn with(name: &str, kind: EntityKind, cues: [u16; 4]) -> Analysis {
+        let mut a = one_entity(name, kind);
+        a.evidence = vec![KindEvidence(cues)];
+        a
+    }
+
     #[test]
     fn unify_gives_a_name_the_kind_its_cues_show_across_articles() {
         use EntityKind::{Organization as O, Person as P, Place as L};
-        let with = |name: &str, kind, cues: [u16; 4]| {
-            let mut a = one_entity(name, kind);
-            a.evidence = vec![KindEvidence(cues)];
-            a
-        };
         let mut analyses = vec![
             // Each article alone shows too little; together they show a club.
             with("Tolham", P, [0, 1, 0, 0]),
@@ -618,6 +620,22 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn unify_breaks_an_even_split_of_kinds_by_the_cues_but_never_into_a_person() {
+        use EntityKind::{Organization as O, Person as P, Place as L};
+        let mut analyses = vec![
+            // One article a firm, one a person; the cues say firm.
+            with("Zentrix", O, [0, 4, 0, 0]),
+            with("Zentrix", P, [0, 0, 0, 1]),
+            // One article a place, one a person; a name's shape is no tie-breaker.
+            with("Holt Park", L, [0, 0, 0, 0]),
+            with("Holt Park", P, [1, 0, 0, 0]),
+        ];
+        unify(&mut analyses);
+        let kinds: Vec<EntityKind> = analyses.iter().map(|a| a.entities[0].kind).collect();
+        assert_eq!(kinds, [O, O, L, P]);
     }
 
     #[test]

@@ -155,6 +155,38 @@ fn org_after(w: &str) -> bool {
             | "fly-half"
             | "players"
             | "squad"
+            | "founder"
+            | "co-founder"
+            | "ceo"
+            | "chairman"
+            | "chairwoman"
+            | "quarterback"
+            | "linebacker"
+            | "unit"
+            | "subsidiary"
+    )
+}
+
+/// Nouns before "of X" that make X an organisation: "the sale of X", "the
+/// chief executive of X". Not "head of" or "leader of", which a country has.
+fn org_of(w: &str) -> bool {
+    matches!(
+        w,
+        "sale"
+            | "auction"
+            | "takeover"
+            | "acquisition"
+            | "purchase"
+            | "merger"
+            | "owner"
+            | "owners"
+            | "founder"
+            | "executive"
+            | "chairman"
+            | "shareholders"
+            | "customers"
+            | "employees"
+            | "subscribers"
     )
 }
 
@@ -194,6 +226,14 @@ fn org_after_possessive(w: &str) -> bool {
             | "brand"
             | "takeover"
             | "results"
+            | "ceo"
+            | "founder"
+            | "founders"
+            | "chairman"
+            | "listing"
+            | "ipo"
+            | "stock"
+            | "initial"
     )
 }
 
@@ -304,49 +344,60 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     let mut add = |k: usize, n: u16| counts[k] = counts[k].saturating_add(n);
     let prev_raw = before.split_whitespace().next_back().unwrap_or("");
     let prev = cue(prev_raw);
+    // "the regulator, Ofcom": an apposition's comma, also tokenised
+    // ("regulator , Ofcom"). Not for works: "In the first game, X" opens a sentence.
+    let mut words_before = before.split_whitespace().rev();
+    let apposed = match words_before.next() {
+        Some(",") => cue(words_before.next().unwrap_or("")),
+        _ => prev.clone(),
+    };
     // "Mr X", "striker X", "the regulator X", "the film X".
     if person_before(prev.trim_end_matches('.')) {
         add(PERSON, 2);
-    } else if org_before(&prev) {
+    } else if org_before(&apposed) {
         add(ORG, 2);
     } else if other_before(&prev) && !(prev == "an" && is_all_caps(&para[start..end])) {
         // "an Oscar" is a thing; "an IAAF official" is an organisation's member.
         add(OTHER, 2);
     } else if prev == "in" || prev == "of" {
-        // "shares in X", "stake in X".
+        // "shares in X", "stake in X", "the sale of X".
         let mut words = before.split_whitespace().rev();
         words.next();
-        if words
-            .next()
-            .is_some_and(|w| matches!(cue(w).as_str(), "shares" | "stake"))
-        {
+        if words.next().is_some_and(|w| {
+            let w = cue(w);
+            matches!(w.as_str(), "shares" | "stake") || (prev == "of" && org_of(&w))
+        }) {
             add(ORG, 2);
         }
     }
     if is_score(prev_raw) {
         add(ORG, 1);
     }
+    // Punctuation read as written ("X's", "X, 45,") or as in tokenised
+    // copy, a space before each mark ("X 's", "X , 45 ,").
+    let (before_mark, after_mark) = (before.trim_end_matches(' '), after.trim_start_matches(' '));
     // "J Lewsey (Wasps)": a team or a company in parentheses after a name.
-    if before.ends_with(" (")
-        && after.starts_with(')')
-        && before[..before.len() - 2]
-            .rsplit(' ')
-            .next()
+    if let Some(owner) = before_mark.strip_suffix('(')
+        && owner.ends_with(' ')
+        && after_mark.starts_with(')')
+        && owner
+            .split_whitespace()
+            .next_back()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
     {
         add(ORG, 1);
     }
     // A title in quotes: “Meet the Parents”.
-    let opened = before.ends_with(['"', '\u{201c}', '\u{2018}']);
-    let closed =
-        after.starts_with(['"', '\u{201d}', '\u{2019}']) && !after.starts_with("\u{2019}s");
+    let opened = before_mark.ends_with(['"', '\u{201c}', '\u{2018}']);
+    let closed = after_mark.starts_with(['"', '\u{201d}', '\u{2019}'])
+        && !after_mark.starts_with("\u{2019}s ");
     if opened && closed {
         add(OTHER, 2);
     }
     // "X's wife", "X's shareholders".
-    if let Some(rest) = after
+    if let Some(rest) = after_mark
         .strip_prefix("'s ")
-        .or_else(|| after.strip_prefix("\u{2019}s "))
+        .or_else(|| after_mark.strip_prefix("\u{2019}s "))
     {
         let next = cue(rest.split_whitespace().next().unwrap_or(""));
         if person_after_possessive(&next) {
@@ -357,10 +408,15 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         return;
     }
     // "X, 45,", "X (45)".
-    let age = after
-        .strip_prefix(", ")
-        .or_else(|| after.strip_prefix(" ("))
+    let age = after_mark
+        .strip_prefix(',')
+        .or_else(|| {
+            after_mark
+                .strip_prefix('(')
+                .filter(|_| after_mark.len() < after.len())
+        })
         .and_then(|rest| rest.split([',', ')']).next())
+        .map(str::trim)
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
     if age {
         add(PERSON, 2);
@@ -405,8 +461,14 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         return;
     }
     if has_person_shape(&words) {
-        counts[PERSON] += 1;
-    } else if gazetteer::lowercase_share(first).is_some_and(|p| p >= 90) {
+        // "J Hayes" is a team-sheet or scorecard name, hardly ever a firm's;
+        // but "S. Korea" may be a place the gazetteer spells otherwise, and
+        // a headline in capitals hides which.
+        let sure = is_initial(first)
+            && entity.kind != EntityKind::Place
+            && last.chars().any(char::is_lowercase);
+        counts[PERSON] += if sure { 2 } else { 1 };
+    } else if !is_initial(first) && gazetteer::lowercase_share(first).is_some_and(|p| p >= 90) {
         // "Finding Neverland", "Meet the Fockers": a title opened by a common word.
         counts[OTHER] += 1;
     }
@@ -434,12 +496,17 @@ fn has_person_shape(words: &[&str]) -> bool {
     let [first, .., last] = words else {
         return false;
     };
-    let initial = first.trim_end_matches('.').chars().count() == 1
-        && first.starts_with(char::is_uppercase)
-        && words.len() == 2;
+    // "N. Korean": a compass point before a nationality is no initial. (A
+    // place's name may be a surname: "B Douglas".)
+    let initial = is_initial(first) && words.len() == 2 && gazetteer::demonym(last).is_none();
     let first_name =
         gazetteer::is_first_name(first) && gazetteer::lowercase_share(first).is_none_or(|p| p < 50);
     (initial || first_name) && !gazetteer::is_org_word(last)
+}
+
+/// "J", "N.": one capital letter standing for a first name.
+fn is_initial(word: &str) -> bool {
+    word.trim_end_matches('.').chars().count() == 1 && word.starts_with(char::is_uppercase)
 }
 
 /// True for a name shaped like a person's: a first name or an initial
@@ -454,16 +521,54 @@ pub fn evidence(paragraphs: &[String], entities: &[Entity]) -> Vec<KindEvidence>
         .iter()
         .map(|e| {
             let mut counts = [0u16; 4];
+            let determined = may_take_article(e, entities);
             for m in &e.mentions {
                 if let Some(para) = paragraphs.get(m.paragraph) {
                     let whole = para.get(m.range()) == Some(e.name.as_str());
                     mention_cues(para, m.start, m.end, whole, &mut counts);
+                    if determined && whole && after_the(para, m.start, m.end, &e.name) {
+                        counts[ORG] = counts[ORG].saturating_add(2);
+                    }
                 }
             }
             name_cues(e, &mut counts);
             KindEvidence(counts)
         })
         .collect()
+}
+
+/// True for a one-word "person" that the article could call "the X" only if
+/// it were no person: not a title or an office ("the Queen", "the Pope"), and
+/// not the plural of a person's surname ("the Clintons").
+fn may_take_article(e: &Entity, entities: &[Entity]) -> bool {
+    if e.kind != EntityKind::Person || e.name.contains(' ') || gazetteer::title(&e.name).is_some() {
+        return false;
+    }
+    let family = e.name.strip_suffix('s').is_some_and(|stem| {
+        entities
+            .iter()
+            .any(|p| p.kind == EntityKind::Person && p.name.rsplit(' ').next() == Some(stem))
+    });
+    !family && gazetteer::epithet(&e.name).is_none()
+}
+
+/// "the Steelers", "The Hill's request": a name after the definite article.
+/// People take no article; a name that does is a team, a firm, a paper, a
+/// gallery. "the Trump administration" is a person's name used as a
+/// modifier, so a singular name before a lower-case word does not count.
+fn after_the(para: &str, start: usize, end: usize, name: &str) -> bool {
+    let (Some(before), Some(after)) = (para.get(..start), para.get(end..)) else {
+        return false;
+    };
+    let article = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split_whitespace().next_back())
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let modifier = after
+        .strip_prefix(' ')
+        .and_then(|a| a.chars().next())
+        .is_some_and(char::is_lowercase);
+    article && (!modifier || name.ends_with('s'))
 }
 
 /// The kind the evidence shows for a name now of kind `current`, when it
@@ -570,7 +675,30 @@ mod tests {
     fn mention_cues_read_titles_roles_nouns_and_scores() {
         assert_eq!(cues("He met Mr Qarlow there.", "Qarlow")[PERSON], 2);
         assert_eq!(cues("Talks with Qarlow, 45, ended.", "Qarlow")[PERSON], 2);
+        // Tokenised copy puts a space before each mark.
+        assert_eq!(cues("Talks with Qarlow , 45 , ended.", "Qarlow")[PERSON], 2);
+        assert_eq!(cues("Talks with Qarlow ( 45 ) ended.", "Qarlow")[PERSON], 2);
+        assert_eq!(cues("Zentrix 's shareholders met.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("Subs: J Orley ( Tolham ), K Pym.", "Tolham")[ORG], 1);
+        assert_eq!(
+            cues(
+                "It sang \u{201c} Paper Moons \u{201d} twice.",
+                "Paper Moons"
+            )[OTHER],
+            2
+        );
         assert_eq!(cues("The regulator Ofqar said no.", "Ofqar")[ORG], 2);
+        assert_eq!(cues("The regulator , Ofqar , said no.", "Ofqar")[ORG], 2);
+        assert_eq!(
+            cues("It fought the sale of Zentrix in May.", "Zentrix")[ORG],
+            2
+        );
+        assert_eq!(cues("Its Zentrix unit was sold.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("He is the head of Zentrix now.", "Zentrix"), [0; 4]);
+        assert_eq!(
+            cues("In the first game , Ann Loy scored.", "Ann Loy"),
+            [0; 4]
+        );
         assert_eq!(
             cues("He sold shares in Zentrix last year.", "Zentrix")[ORG],
             2
@@ -641,6 +769,47 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_the_definite_article_is_no_person() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap_or(0);
+            after_the(text, start, start + name.len(), name)
+        };
+        assert!(at("He joined the Tolhams in May.", "Tolhams"));
+        assert!(at("The Tolhams spent Monday at home.", "Tolhams"));
+        assert!(at("A request by The Brimley's editor.", "Brimley"));
+        // A surname as a modifier: "the Qarlow administration".
+        assert!(!at("He met the Qarlow administration.", "Qarlow"));
+        assert!(!at("He met Qarlow at the club.", "Qarlow"));
+        let person = |name: &str| Entity {
+            name: name.into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+            mentions: vec![],
+        };
+        let all = [
+            person("Bill Qarlow"),
+            person("Qarlows"),
+            person("Queen"),
+            person("Tolhams"),
+        ];
+        // Family plurals and titles may take "the"; other one-word "people" may not.
+        assert!(!may_take_article(&all[1], &all));
+        assert!(!may_take_article(&all[2], &all));
+        assert!(may_take_article(&all[3], &all));
+        assert!(!may_take_article(&all[0], &all));
+    }
+
+    #[test]
+    fn an_article_turns_a_person_that_takes_the_into_an_organisation() {
+        let (e, _) = analysed(
+            "Fans cheered as the Tolhams beat Brimley.\n\n\
+             The Tolhams said the win mattered, and Ann Loy agreed.",
+        );
+        assert_ne!(kind_of(&e, "Tolhams"), Some(EntityKind::Person), "{e:?}");
+        assert_eq!(kind_of(&e, "Ann Loy"), Some(EntityKind::Person), "{e:?}");
+    }
+
+    #[test]
     fn name_cues_read_organisation_words_first_names_and_initials() {
         let entity = |name: &str| Entity {
             name: name.into(),
@@ -654,7 +823,10 @@ mod tests {
             c
         };
         assert_eq!(counts("Harlow Bank")[ORG], 2);
-        assert_eq!(counts("J Qarlow")[PERSON], 1);
+        assert_eq!(counts("J Qarlow")[PERSON], 2);
+        // A surname that is also a place's name; a letter that is also a word.
+        assert_eq!(counts("B Douglas"), [2, 0, 0, 0]);
+        assert_eq!(counts("A Qarlow"), [2, 0, 0, 0]);
         assert_eq!(counts("John Qarlow")[PERSON], 1);
         assert_eq!(counts("Qarlow"), [0; 4]);
     }

@@ -55,14 +55,35 @@ pub(crate) fn starts_upper(word: &str) -> bool {
 }
 
 /// True when `alt` looks like another spelling of `word` ("Qods"/"Quds",
-/// "Kyiv"/"Kiev"): same first letter, nearly the same length, and not a known
-/// place unless `word` is one too ("R Williams (Wales)" is no spelling).
+/// "Kyiv"/"Kiev", "Nowruz"/"Norooz"): same first letter, at most half the
+/// letters (two in a short word) changed, added or dropped, and not a known place unless `word` is one too ("R Williams
+/// (Wales)" is no spelling, nor is "J Bonnaire (Bourgoin)" with his club).
 pub(crate) fn is_respelling(word: &str, alt: &str) -> bool {
     let (a, b) = (word.chars().count(), alt.chars().count());
     word.chars().next() == alt.chars().next()
         && a >= 3
         && a.abs_diff(b) <= 2
+        && edit_distance(word, alt) <= (a / 2).max(2)
         && (gazetteer::place(alt).is_none() || gazetteer::place(word).is_some())
+}
+
+/// Letters to change, add or drop to turn `a` into `b` (Levenshtein), for
+/// the short words [`is_respelling`] compares.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// An all-caps abbreviation of an ordinary thing, also in the plural ("TVs").
@@ -145,4 +166,21 @@ pub(crate) fn is_bare_acronym(name: &str) -> bool {
 pub(crate) fn is_subsequence(small: &str, big: &str) -> bool {
     let mut it = big.chars();
     small.chars().all(|c| it.any(|b| b == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_respelling_changes_few_letters() {
+        assert_eq!(edit_distance("Qods", "Quds"), 1);
+        assert_eq!(edit_distance("Kyiv", "Kiev"), 2);
+        assert_eq!(edit_distance("Holt", "Holte"), 1);
+        assert!(is_respelling("Qods", "Quds"));
+        assert!(is_respelling("Kyiv", "Kiev"));
+        assert!(is_respelling("Nowruz", "Norooz"));
+        // A player and his club share a first letter and a length, no more.
+        assert!(!is_respelling("Brisaire", "Bortevin"));
+    }
 }

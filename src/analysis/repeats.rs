@@ -61,7 +61,10 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
                     };
                     let (start, end_byte) = (token.start, tokens[end].end);
                     let overlaps = taken.iter().any(|&(s, e)| s < end_byte && start < e);
-                    if overlaps || glued_to_a_name(text, tokens, i, end) {
+                    if overlaps
+                        || glued_to_a_name(text, tokens, i, end)
+                        || super::furniture::in_markup(text, start, end_byte)
+                    {
                         continue;
                     }
                     if i == 0
@@ -128,8 +131,13 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
                     }
                 }
             }
+            // "Alibaba is set to…" opening the story after "Alibaba's listing":
+            // a one-word organisation too, unless it is also a common word
+            // ("Current", "Chime") that any sentence may open with.
             EntityKind::Organization
-                if text.split_whitespace().count() >= 2 || is_acronym(text) =>
+                if text.split_whitespace().count() >= 2
+                    || is_acronym(text)
+                    || gazetteer::lowercase_share(text).is_none() =>
             {
                 push(text, EntityKind::Organization);
                 // "A WB official" after "the World Bank": its initials, unless
@@ -234,6 +242,28 @@ mod tests {
         );
         assert_eq!(mentions[3].kind, EntityKind::Person);
         assert_eq!(mentions[4].kind, EntityKind::Organization);
+    }
+
+    #[test]
+    fn a_one_word_organisation_is_found_again_unless_it_is_a_common_word() {
+        let paragraphs: Vec<String> = [
+            "Zentrix is set to list its shares.",
+            "Rivals such as Zentrix and Current cut fees. Current rules apply.",
+            "Thanks to @Zentrix for the note.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let split = split_paragraphs(&paragraphs);
+        let mut mentions = vec![
+            mention(1, &paragraphs, "Zentrix", EntityKind::Organization),
+            mention(1, &paragraphs, "Current", EntityKind::Organization),
+        ];
+        add_repeats(&paragraphs, &split, &mut mentions);
+        // The opening "Zentrix" is found; "Current rules" and the handle are not.
+        assert_eq!(
+            RawMention::texts(&paragraphs, &mentions),
+            ["Zentrix", "Zentrix", "Current"]
+        );
     }
 
     #[test]

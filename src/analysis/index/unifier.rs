@@ -272,8 +272,11 @@ impl Unifier {
             let total: usize = v.iter().sum();
             let (k, &top) = v.iter().enumerate().max_by_key(|&(_, n)| n)?;
             let kind = EntityKind::ALL[k];
-            let voted = (total >= 2 && top * 2 > total && top < total && kind != EntityKind::Place)
-                .then_some(kind);
+            let voted = if top * 2 > total {
+                (total >= 2 && top < total && kind != EntityKind::Place).then_some(kind)
+            } else {
+                tie_broken_by_cues(v, evidence)
+            };
             match kinds::decide(name, voted.unwrap_or(kind), evidence, COLLECTION_CUES) {
                 // Only when some of its entities are not of that kind yet.
                 Some(shown) => EntityKind::ALL
@@ -315,6 +318,20 @@ impl Unifier {
             kinds,
         }
     }
+}
+
+/// The kind of a name whose articles are split evenly between kinds (one
+/// calls "TimeWarner" a firm, one "Time Warner" a person): the tied kind its
+/// cues show most, when they show one more than the others. Never a place,
+/// and never a person: a name's shape ("Ellis Park", "Roman Catholic") is a
+/// person cue, too weak to make every article's place or creed a person.
+fn tie_broken_by_cues(votes: [usize; 4], evidence: [u32; 4]) -> Option<EntityKind> {
+    let top = votes.iter().copied().max()?;
+    let mut tied = (0..4).filter(|&k| votes[k] == top && top > 0);
+    let best = tied.clone().max_by_key(|&k| evidence[k])?;
+    let clear = tied.all(|k| k == best || evidence[k] < evidence[best]);
+    let kind = EntityKind::ALL[best];
+    (clear && !matches!(kind, EntityKind::Place | EntityKind::Person)).then_some(kind)
 }
 
 /// Renames entities (and gives them their collection kind), merges those

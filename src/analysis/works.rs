@@ -1,0 +1,251 @@
+//! Titles of works told by their shape: "Hide and Seek", "Top of the Pops",
+//! "Million Dollar Baby". A film, a song or a show is often named with
+//! ordinary words, each capitalised, joined by small ones; the tagger, which
+//! reads word by word, splits such a title into junk ("Hide" and "Seek" as
+//! places) or takes a piece of it for a name. People, firms and places are
+//! rarely named with ordinary words only, so a run made of them, where the
+//! tagger saw a name, is one work: a mention of kind other.
+
+use super::entities::RawMention;
+use super::gazetteer;
+use super::tokens::{Token, TokenKind, Tokenized};
+use crate::model::{EntityKind, Span};
+
+/// Small words a title holds between its capitalised words. "and" is
+/// not among them: it joins two names more often than it sits in one
+/// ("Million Dollar Baby and Sideways"); see [`title_run`].
+const SMALL_WORDS: &[&str] = &[
+    "of", "the", "a", "an", "in", "on", "to", "for", "with", "at", "as", "is", "it", "my", "from",
+    "by",
+];
+
+/// Share of lower-case uses (in per cent) that makes a word ordinary.
+const ORDINARY: u8 = 50;
+
+/// Replaces the mentions inside each run of capitalised ordinary words by one
+/// mention of the whole run, of kind other. Mentions stay in text order.
+pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawMention>) {
+    let mut titles: Vec<Span> = Vec::new();
+    for (p, (para, tok)) in paragraphs.iter().zip(split).enumerate() {
+        for sentence in &tok.sentences {
+            let tokens = &tok.tokens[sentence.clone()];
+            if headline_case(para, tokens) {
+                continue;
+            }
+            // The sentence's first word is capitalised whatever it is.
+            let mut k = 1;
+            while k < tokens.len() {
+                match title_run(para, tokens, k) {
+                    Some(last) => {
+                        titles.push(Span::new(p, tokens[k].start, tokens[last].end));
+                        k = last + 1;
+                    }
+                    None => k += 1,
+                }
+            }
+        }
+    }
+    if titles.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for title in titles {
+        let overlaps = |m: &RawMention| {
+            m.span.paragraph == title.paragraph
+                && m.span.start < title.end
+                && title.start < m.span.end
+        };
+        let inside = |m: &RawMention| title.start <= m.span.start && m.span.end <= title.end;
+        let touched: Vec<&RawMention> = mentions.iter().filter(|m| overlaps(m)).collect();
+        // Only where the tagger saw a name, and never cutting a longer name.
+        // A name it found whole it has read as one: "Electronic Arts" and
+        // "Music Choice" are firms of ordinary words. It is the pieces of a
+        // title ("Stairway" of "Stairway to Heaven") that show its misreading.
+        let whole = matches!(touched[..], [m] if m.span == title);
+        if touched.is_empty() || whole || !touched.iter().all(|m| inside(m)) {
+            continue;
+        }
+        mentions.retain(|m| !overlaps(m));
+        added.push(RawMention {
+            span: title,
+            kind: EntityKind::Other,
+            canonical: None,
+        });
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
+}
+
+/// The last token of a title starting at token `k`: two or more capitalised
+/// ordinary words, joined by at most two small words each, or two single
+/// words joined by "and".
+fn title_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    // "Walter Little", "Rod Beck": a first name opens a person's name.
+    if !ordinary_capitalised(para, &tokens[k]) || gazetteer::is_first_name(tokens[k].text(para)) {
+        return None;
+    }
+    // "Hide and Seek", "Will and Grace": "and" between two single words.
+    let single = |i: usize| tokens.get(i).is_some_and(|t| ordinary_capitalised(para, t));
+    // Two plurals joined by "and" are two groups ("Steelers and Browns").
+    let plural = |i: usize| tokens.get(i).is_some_and(|t| t.text(para).ends_with('s'));
+    if tokens.get(k + 1).is_some_and(|t| t.text(para) == "and")
+        && single(k + 2)
+        && !(plural(k) && plural(k + 2))
+        && !tokens
+            .get(k + 3)
+            .is_some_and(|t| t.text(para).starts_with(char::is_uppercase))
+    {
+        return Some(k + 2);
+    }
+    let mut last = k;
+    let mut words = 1;
+    loop {
+        let mut next = last + 1;
+        while next < tokens.len()
+            && next - last <= 2
+            && SMALL_WORDS.contains(&tokens[next].text(para))
+        {
+            next += 1;
+        }
+        match tokens.get(next) {
+            Some(t) if ordinary_capitalised(para, t) => {
+                last = next;
+                words += 1;
+            }
+            _ => break,
+        }
+    }
+    // A capitalised word right after the run is a name's: the run is part of it.
+    let glued = tokens
+        .get(last + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && t.text(para).starts_with(char::is_uppercase));
+    (words >= 2 && !glued).then_some(last)
+}
+
+/// A capitalised word that is otherwise an ordinary one ("Hide", "Pops"),
+/// and no title, weekday, month, organisation word, place or nationality.
+fn ordinary_capitalised(para: &str, token: &Token) -> bool {
+    let word = token.text(para);
+    token.kind == TokenKind::Word
+        && word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && gazetteer::lowercase_share(word).is_some_and(|p| p >= ORDINARY)
+        && gazetteer::title(word).is_none()
+        && !gazetteer::is_weekday_or_month(word)
+        && !gazetteer::is_org_word(word)
+        && gazetteer::place(word).is_none()
+        && gazetteer::demonym(word).is_none()
+}
+
+/// A headline written in title case ("Fox Hires New Host As Ratings Fall"):
+/// most of its words are capitalised, so capitals say nothing there.
+fn headline_case(para: &str, tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.kind == TokenKind::Word);
+    let (all, caps) = words.fold((0, 0), |(all, caps), t| {
+        (
+            all + 1,
+            caps + usize::from(t.text(para).starts_with(char::is_uppercase)),
+        )
+    });
+    caps * 5 > all * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::split_paragraphs;
+
+    /// The mentions after joining, as (text, kind), given pieces as the tagger found them.
+    fn joined(text: &str, pieces: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
+        let ps = vec![text.to_string()];
+        let mut mentions: Vec<RawMention> = pieces
+            .iter()
+            .map(|(t, k)| RawMention::first_in(&ps, 0, t, *k))
+            .collect();
+        join_titles(&ps, &split_paragraphs(&ps), &mut mentions);
+        RawMention::texts(&ps, &mentions)
+            .into_iter()
+            .zip(mentions.iter().map(|m| m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_of_ordinary_words_becomes_one_work() {
+        use EntityKind::{Other, Place};
+        assert_eq!(
+            joined(
+                "She starred in Hide and Seek last year.",
+                &[("Hide", Place), ("Seek", Place)]
+            ),
+            [("Hide and Seek".to_string(), Other)]
+        );
+        assert_eq!(
+            joined(
+                "The show Top of the Pops ended.",
+                &[("Pops", EntityKind::Organization)]
+            ),
+            [("Top of the Pops".to_string(), Other)]
+        );
+    }
+
+    #[test]
+    fn names_runs_the_tagger_ignored_and_headlines_are_left_alone() {
+        use EntityKind::{Organization, Person};
+        // A name that is not all ordinary words.
+        assert_eq!(
+            joined("Fans of Orrin Qarlow cheered.", &[("Orrin Qarlow", Person)]),
+            [("Orrin Qarlow".to_string(), Person)]
+        );
+        // An organisation word ends a firm's name; a name found whole stays.
+        assert_eq!(
+            joined(
+                "He sued Green Valley Bank today.",
+                &[("Green", Organization)]
+            ),
+            [("Green".to_string(), Organization)]
+        );
+        assert_eq!(
+            joined(
+                "He sued Falling Leaves today.",
+                &[("Falling Leaves", Organization)]
+            ),
+            [("Falling Leaves".to_string(), Organization)]
+        );
+        // Two names joined by "and"; a first name opening a person's name.
+        assert_eq!(
+            joined(
+                "Last week it beat Falling Leaves and then lost to Paper Moons at home.",
+                &[
+                    ("Falling", Organization),
+                    ("Leaves", Organization),
+                    ("Paper Moons", Organization)
+                ]
+            ),
+            [
+                ("Falling Leaves".to_string(), EntityKind::Other),
+                ("Paper Moons".to_string(), Organization)
+            ]
+        );
+        assert_eq!(
+            joined(
+                "The Tolhams and Reds met.",
+                &[("Tolhams", Organization), ("Reds", Organization)]
+            ),
+            [
+                ("Tolhams".to_string(), Organization),
+                ("Reds".to_string(), Organization)
+            ]
+        );
+        assert_eq!(
+            joined("Fans of Rod Little cheered.", &[("Rod Little", Person)]),
+            [("Rod Little".to_string(), Person)]
+        );
+        // Nothing tagged: nothing added.
+        assert!(joined("He said Fair Play was over.", &[]).is_empty());
+        // A title-case headline.
+        assert_eq!(
+            joined("Crowds Hide And Seek Cover", &[("Seek", Person)]),
+            [("Seek".to_string(), Person)]
+        );
+    }
+}
