@@ -377,10 +377,7 @@ fn main() -> Result<()> {
         eprintln!("list {name}: {} phrases from {path}", phrases.len());
         named.push((name.to_string(), phrases));
     }
-    let lexicon = Lexicon {
-        clusters,
-        lists: Lists::build(&named),
-    };
+    let lexicon = Lexicon::new(clusters, Lists::build(&named));
     eprintln!("training on {} documents, {config:?}", docs.len());
     let t0 = Instant::now();
     let model = train(

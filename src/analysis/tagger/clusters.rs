@@ -104,19 +104,46 @@ impl Clusters {
 
     /// The class of a word, by its key (see [`word_key`]).
     pub fn class(&self, key: u32) -> Option<u16> {
+        self.position(key).map(|at| self.class_at(at))
+    }
+
+    /// Where a word's record is, by its key: the same place in every
+    /// clustering of the same words ([`Clusters::same_words`]), so that one
+    /// look-up serves them all ([`Clusters::class_at`]).
+    pub fn position(&self, key: u32) -> Option<usize> {
         let b = bucket(key, self.bucket_bits);
-        let (from, to) = (*self.starts.get(b)?, *self.starts.get(b + 1)?);
-        let bytes = self
-            .records
-            .get(from as usize * RECORD..to as usize * RECORD)?;
-        for r in bytes.chunks_exact(RECORD) {
+        let (from, to) = (
+            *self.starts.get(b)? as usize,
+            *self.starts.get(b + 1)? as usize,
+        );
+        let bytes = self.records.get(from * RECORD..to * RECORD)?;
+        for (i, r) in bytes.chunks_exact(RECORD).enumerate() {
             match record_key(r) {
-                k if k == key => return Some(record_class(r)),
+                k if k == key => return Some(from + i),
                 k if k > key => return None,
                 _ => {}
             }
         }
         None
+    }
+
+    /// The class of the record at `at`, a [`Clusters::position`] of this
+    /// clustering or of one with the same words.
+    pub fn class_at(&self, at: usize) -> u16 {
+        self.records
+            .get(at * RECORD..(at + 1) * RECORD)
+            .map_or(0, record_class)
+    }
+
+    /// Whether both clusterings class exactly the same words (the same
+    /// vocabulary at two granularities), record for record.
+    pub fn same_words(&self, other: &Clusters) -> bool {
+        self.len() == other.len()
+            && self
+                .records
+                .chunks_exact(RECORD)
+                .zip(other.records.chunks_exact(RECORD))
+                .all(|(a, b)| a[..4] == b[..4])
     }
 
     pub fn len(&self) -> usize {
@@ -434,6 +461,14 @@ mod tests {
             assert_eq!(c.class(k), Some(class), "{k}");
         }
         assert_eq!(c.class(2), None);
+        // The same words at another granularity: one position serves both.
+        let coarse = Clusters::new(entries.iter().map(|&(k, class)| (k, class / 10)).collect());
+        assert!(coarse.same_words(&c));
+        assert!(!coarse.same_words(&Clusters::new(entries[1..].to_vec())));
+        for &(k, class) in &entries {
+            let at = c.position(k).expect("known word");
+            assert_eq!(coarse.class_at(at), class / 10, "{k}");
+        }
         let back = Clusters::from_records(Cow::Owned(c.records().to_vec())).expect("sorted");
         assert_eq!(back, c);
         let mut swapped = c.records().to_vec();

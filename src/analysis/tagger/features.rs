@@ -14,11 +14,36 @@ use super::clusters::{Clusters, word_key};
 use super::lists::Lists;
 
 /// What the features consult besides the tokens, stored in the model file:
-/// word classes learned from unlabelled text and name lists.
+/// word classes learned from unlabelled text and name lists. Made by
+/// [`Lexicon::new`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {
     pub clusters: Vec<Clusters>,
     pub lists: Lists,
+    /// `same_words[i]`: clustering `i` classes exactly the words of
+    /// clustering `i - 1` (one vocabulary at two granularities), so a word's
+    /// position found in one is its position in the other.
+    same_words: Vec<bool>,
+}
+
+impl Lexicon {
+    pub fn new(clusters: Vec<Clusters>, lists: Lists) -> Lexicon {
+        let same_words = (0..clusters.len())
+            .map(|i| i > 0 && clusters[i].same_words(&clusters[i - 1]))
+            .collect();
+        Lexicon {
+            clusters,
+            lists,
+            same_words,
+        }
+    }
+
+    /// Whether clustering `i` has the words of clustering `i - 1`, in the same places.
+    fn shares_words(&self, i: usize) -> bool {
+        i > 0
+            && self.same_words.get(i).copied().unwrap_or(false)
+            && self.clusters[i].len() == self.clusters[i - 1].len()
+    }
 }
 
 /// Bumped whenever the feature templates change, and stored in the model file,
@@ -514,8 +539,10 @@ pub struct DocumentFeatures<'a> {
     ctx: DocContext,
     lexicon: &'a Lexicon,
     hooks: &'a [&'a dyn FeatureHook],
-    /// Scratch: word classes per clustering (padded), effective shapes,
-    /// extra features (name lists and hooks) per token.
+    /// Scratch: each token's record in the last clustering looked up, word
+    /// classes per clustering (padded), effective shapes, extra features
+    /// (name lists and hooks) per token.
+    positions: Vec<Option<usize>>,
     classes: Vec<Vec<u64>>,
     shapes: Vec<(u64, u64)>,
     extra: Vec<Vec<u32>>,
@@ -541,6 +568,7 @@ impl<'a> DocumentFeatures<'a> {
             ctx,
             lexicon,
             hooks,
+            positions: Vec::new(),
             classes: vec![Vec::new(); lexicon.clusters.len()],
             shapes: Vec::new(),
             extra: Vec::new(),
@@ -572,16 +600,29 @@ impl<'a> DocumentFeatures<'a> {
                 || j > 0 && candidate[j - 1]
                 || candidate.get(j + 1).copied().unwrap_or(false)
         };
-        for (cl, classes) in self.lexicon.clusters.iter().zip(&mut self.classes) {
+        // A clustering with the words of the one before reuses its positions.
+        for (ci, (cl, classes)) in self
+            .lexicon
+            .clusters
+            .iter()
+            .zip(&mut self.classes)
+            .enumerate()
+        {
+            if !self.lexicon.shares_words(ci) {
+                self.positions.clear();
+                self.positions.extend(
+                    sent.iter()
+                        .enumerate()
+                        .map(|(j, t)| needed(j).then(|| cl.position(word_key(t.lower))).flatten()),
+                );
+            }
             classes.clear();
             classes.push(NO_CLASS + 1);
-            classes.extend(sent.iter().enumerate().map(|(j, t)| {
-                if needed(j) {
-                    cl.class(word_key(t.lower)).map_or(NO_CLASS, u64::from)
-                } else {
-                    NO_CLASS
-                }
-            }));
+            classes.extend(
+                self.positions
+                    .iter()
+                    .map(|p| p.map_or(NO_CLASS, |at| u64::from(cl.class_at(at)))),
+            );
             classes.push(NO_CLASS + 2);
         }
         self.shapes.clear();
@@ -854,6 +895,35 @@ mod tests {
         let hooked = document_features(&doc, &Lexicon::default(), &[&Marker]);
         assert_eq!(plain[0].token(0), hooked[0].token(0));
         assert_eq!(plain[0].token(1).len() + 1, hooked[0].token(1).len());
+    }
+
+    #[test]
+    fn clusterings_of_the_same_words_share_look_ups_with_the_same_features() {
+        let doc = vec![vec!["Smith", "met", "Jones", "in", "Paris", "."]];
+        let key = |w: &str| word_key(TokenInfo::new(w).lower);
+        let fine: Vec<(u32, u16)> = [("smith", 7), ("jones", 3), ("paris", 12), ("met", 1)]
+            .into_iter()
+            .map(|(w, c)| (key(w), c))
+            .collect();
+        let coarse: Vec<(u32, u16)> = fine.iter().map(|&(k, c)| (k, c / 4)).collect();
+        // The same classes, but one more word: looked up on its own.
+        let apart: Vec<(u32, u16)> = coarse.iter().copied().chain([(key("rome"), 2)]).collect();
+        let twins = Lexicon::new(
+            vec![Clusters::new(fine.clone()), Clusters::new(coarse)],
+            Lists::default(),
+        );
+        let separate = Lexicon::new(
+            vec![Clusters::new(fine), Clusters::new(apart)],
+            Lists::default(),
+        );
+        assert!(twins.shares_words(1) && !separate.shares_words(1));
+        let (a, b) = (
+            document_features(&doc, &twins, &[]),
+            document_features(&doc, &separate, &[]),
+        );
+        assert_eq!(a[0].keys, b[0].keys);
+        let plain = document_features(&doc, &Lexicon::default(), &[]);
+        assert_ne!(a[0].keys, plain[0].keys, "the classes are features");
     }
 
     #[test]

@@ -20,10 +20,20 @@ pub struct Lists {
 
 /// The key of a phrase from its tokens' lower-cased hashes ([`TokenInfo::lower`]).
 pub fn phrase_key(lowers: impl IntoIterator<Item = u64>) -> u32 {
-    let mut h: u64 = 0x6c69_7374_7068_7261;
-    for l in lowers {
-        h = (h.rotate_left(23) ^ l).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
+    phrase_key_of(lowers.into_iter().fold(PHRASE_START, phrase_step))
+}
+
+/// The state of a phrase key before its first token.
+const PHRASE_START: u64 = 0x6c69_7374_7068_7261;
+
+/// The state of a phrase key after one more token: the keys of a phrase's
+/// prefixes come one step apart.
+fn phrase_step(h: u64, lower: u64) -> u64 {
+    (h.rotate_left(23) ^ lower).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The key of a phrase from its state after its last token.
+fn phrase_key_of(mut h: u64) -> u32 {
     h ^= h >> 29;
     match (h >> 32) as u32 ^ h as u32 {
         0 => 1,
@@ -90,10 +100,17 @@ impl Lists {
             if !may_start[s] {
                 continue;
             }
+            // The keys of the phrases starting here, one token longer each.
+            let longest = self.max_len.min(sent.len() - s);
+            let mut keys = [0u32; MAX_PHRASE];
+            let mut h = PHRASE_START;
+            for (k, t) in keys.iter_mut().zip(&sent[s..s + longest]) {
+                h = phrase_step(h, t.lower);
+                *k = phrase_key_of(h);
+            }
             let mut seen = 0u32;
-            for len in (1..=self.max_len.min(sent.len() - s)).rev() {
-                let key = phrase_key(sent[s..s + len].iter().map(|t| t.lower));
-                let Some(&mask) = self.map.get(&key) else {
+            for len in (1..=longest).rev() {
+                let Some(&mask) = self.map.get(&keys[len - 1]) else {
                     continue;
                 };
                 let new = mask & !seen;
