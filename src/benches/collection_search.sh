@@ -27,23 +27,15 @@ while [[ $# -gt 0 && "$1" != "--" ]]; do paths+=("$1"); shift; done
 [[ $# -gt 0 ]] && shift
 queries=("$@")
 [[ ${#queries[@]} -gt 0 ]] || queries=(harbour '"supreme leader"')
-bin="${LEDE_BIN:-target/release/lede}"
-[[ -x "$bin" ]] || { echo "no lede binary at $bin (cargo build --release)" >&2; exit 1; }
-bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+source "$(dirname "$0")/tmux_lede.sh"
+lede_binary
 work="$(mktemp -d)"
 session="lede-collection-search-$$"
 trap 'rm -rf "$work"; tmux kill-session -t "$session" 2>/dev/null || true' EXIT
 [[ -n "$cache" ]] || cache="$work/cache"
-args=""
-for a in "${paths[@]}"; do args+=" $(printf '%q' "$a")"; done
-
-tmux new-session -d -s "$session" -x 200 -y 60 -e TERM=xterm-256color \
-    "XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$cache XDG_DATA_HOME=$work exec $bin$args"
-until tmux capture-pane -p -t "$session" | grep -q "▶"; do sleep 0.05; done
-while tmux capture-pane -p -t "$session" | tail -n 1 \
-    | grep -qE "loading [0-9,]+ articles|analysing [0-9]+%|unifying names"; do
-    sleep 0.5
-done
+start_lede "$session" "XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$cache XDG_DATA_HOME=$work" "${paths[@]}"
+wait_for_first_frame "$session"
+wait_until_loaded "$session"
 # The search thread makes its tables once the collection has settled.
 sleep 3
 now_ns() { date +%s%N; }

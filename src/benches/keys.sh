@@ -16,24 +16,14 @@ set -euo pipefail
 
 wait_done=0
 if [[ "${1:-}" == "--wait-done" ]]; then wait_done=1; shift; fi
-bin="${LEDE_BIN:-target/release/lede}"
-[[ -x "$bin" ]] || { echo "no lede binary at $bin (cargo build --release)" >&2; exit 1; }
-bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+source "$(dirname "$0")/tmux_lede.sh"
+lede_binary
 work="$(mktemp -d)"
 trap 'rm -rf "$work"; tmux kill-session -t "$session" 2>/dev/null || true' EXIT
 session="lede-keys-$$"
-args=""
-for a in "$@"; do args+=" $(printf '%q' "$a")"; done
-
-tmux new-session -d -s "$session" -x 200 -y 60 -e TERM=xterm-256color \
-    "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work XDG_DATA_HOME=$work exec $bin$args"
-until tmux capture-pane -p -t "$session" | grep -q "▶"; do sleep 0.02; done
-if [[ $wait_done == 1 ]]; then
-    while tmux capture-pane -p -t "$session" | tail -n 1 \
-        | grep -qE "loading [0-9,]+ articles|analysing [0-9]+%|unifying names"; do
-        sleep 0.2
-    done
-fi
+start_lede "$session" "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work XDG_DATA_HOME=$work" "$@"
+wait_for_first_frame "$session"
+if [[ $wait_done == 1 ]]; then wait_until_loaded "$session"; fi
 
 press() { for k in "$@"; do tmux send-keys -t "$session" "$k"; sleep 0.03; done; }
 rep() { local n=$1; shift; for ((i = 0; i < n; i++)); do press "$@"; done; }

@@ -12,22 +12,14 @@
 # $LEDE_BIN, else target/release/lede.
 set -euo pipefail
 
-bin="${LEDE_BIN:-target/release/lede}"
-[[ -x "$bin" ]] || { echo "no lede binary at $bin (cargo build --release)" >&2; exit 1; }
-bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+source "$(dirname "$0")/tmux_lede.sh"
+lede_binary
 work="$(mktemp -d)"
 session="lede-search-$$"
 trap 'rm -rf "$work"; tmux kill-session -t "$session" 2>/dev/null || true' EXIT
-args=""
-for a in "$@"; do args+=" $(printf '%q' "$a")"; done
-
-tmux new-session -d -s "$session" -x 200 -y 60 -e TERM=xterm-256color \
-    "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work XDG_DATA_HOME=$work exec $bin$args"
-until tmux capture-pane -p -t "$session" | grep -q "▶"; do sleep 0.05; done
-while tmux capture-pane -p -t "$session" | tail -n 1 \
-    | grep -qE "loading [0-9,]+ articles|analysing [0-9]+%|unifying names"; do
-    sleep 0.5
-done
+start_lede "$session" "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work XDG_DATA_HOME=$work" "$@"
+wait_for_first_frame "$session"
+wait_until_loaded "$session"
 
 press() { for k in "$@"; do tmux send-keys -t "$session" "$k"; sleep 0.05; done; }
 read -r -a word <<< "${WORD:-z q x j v}"
