@@ -56,13 +56,16 @@ impl App {
     }
 
     /// Ends the search across the collection: its highlight goes, and the
-    /// list goes back to its order from before (the caller shows it whole).
+    /// list shows what the other filters leave, in its order from before.
     pub(super) fn end_collection_search(&mut self) {
         let Some(search) = self.list.take_search() else {
             return;
         };
         self.search.words.clear();
         self.find_in_open();
+        // The list without the search first, so that the order from before
+        // sorts only what is left (the whole list, unless other filters are on).
+        self.refilter();
         if self.list.sort() == SortOrder::Relevance {
             self.sort_list(search.sort_before);
         }

@@ -56,6 +56,8 @@ pub(super) struct Matches {
     pub(super) articles: Vec<u32>,
     /// Each article's place among the matches, best first (`u32::MAX`: not one).
     pub(super) rank: Vec<u32>,
+    /// The matches, best first.
+    pub(super) ranked: Vec<u32>,
     /// The list's order before the search, for when it ends.
     pub(super) sort_before: SortOrder,
 }
@@ -78,10 +80,16 @@ impl Matches {
         let articles = (0..super::as_u32(total))
             .filter(|&a| rank.get(a as usize).is_some_and(|&r| r != u32::MAX))
             .collect();
+        let ranked = ranked
+            .iter()
+            .copied()
+            .filter(|&a| (a as usize) < total)
+            .collect();
         Matches {
             query,
             articles,
             rank,
+            ranked,
             sort_before,
         }
     }
@@ -202,6 +210,14 @@ impl ArticleList {
     fn in_list_order(&self, mut articles: Vec<u32>) -> Vec<u32> {
         if !self.is_sorted() {
             return articles;
+        }
+        // Best first, and every match shown: the search's own order. (Only
+        // matches are shown while a search is on, so as many are all of them.)
+        if self.sort == SortOrder::Relevance
+            && let Some(search) = &self.search
+            && search.ranked.len() == articles.len()
+        {
+            return search.ranked.clone();
         }
         if articles.len() > self.order.len() / 8 {
             // Many of them: one pass over the order beats sorting them.

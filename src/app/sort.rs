@@ -104,6 +104,22 @@ impl Keys<'_> {
         first.then(a.cmp(&b))
     }
 
+    /// Every article best match first: the matches at their places, then the
+    /// rest in load order (no sort, for a million articles).
+    fn by_relevance(&self, n: u32) -> Vec<u32> {
+        let mut placed = vec![u32::MAX; self.relevance.len()];
+        let mut rest = Vec::new();
+        for a in 0..n {
+            match placed.get_mut(self.relevance(a) as usize) {
+                Some(place) => *place = a,
+                None => rest.push(a),
+            }
+        }
+        placed.retain(|&a| a != u32::MAX);
+        placed.extend(rest);
+        placed
+    }
+
     /// Every article in `order` (`None` for load order, which keeps no list).
     pub(super) fn sorted(&self, order: SortOrder) -> Option<Vec<u32>> {
         let n = u32::try_from(self.articles.len()).unwrap_or(u32::MAX);
@@ -115,22 +131,7 @@ impl Keys<'_> {
         match order {
             SortOrder::Load => return None,
             SortOrder::Date => all.sort_unstable_by_key(|&a| (date(a), a)),
-            SortOrder::Relevance => {
-                // The places are known: the matches at theirs, then the rest
-                // in load order (no sort, for a million articles).
-                let matched = self.relevance.iter().filter(|&&r| r != u32::MAX).count();
-                let mut order = vec![u32::MAX; matched];
-                let mut rest = Vec::with_capacity(all.len() - matched.min(all.len()));
-                for a in all {
-                    match order.get_mut(self.relevance(a) as usize) {
-                        Some(place) => *place = a,
-                        None => rest.push(a),
-                    }
-                }
-                order.retain(|&a| a != u32::MAX);
-                order.extend(rest);
-                return Some(order);
-            }
+            SortOrder::Relevance => return Some(self.by_relevance(n)),
             SortOrder::Source => {
                 // Few sources, many articles: rank the sources once.
                 let mut sources: Vec<Option<&str>> = (0..n).map(|a| self.source(a)).collect();
