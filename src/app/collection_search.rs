@@ -15,6 +15,11 @@ impl App {
     /// What the search for `query` found: the matching articles best first,
     /// or why the query could not be read.
     pub fn found(&mut self, query: String, found: Result<Vec<u32>, String>) {
+        // The answer to a search asked before the last one: the last one's is coming.
+        if self.requests.search_sent.as_deref() != Some(query.as_str()) {
+            return;
+        }
+        self.requests.search_sent = None;
         self.requests.search_pending = false;
         self.requests.search_answered = true;
         let ranked = match found {
@@ -37,9 +42,10 @@ impl App {
             .list
             .search()
             .map_or(self.list.sort(), |search| search.sort_before);
+        // Lower case: the search itself ignores case, so must its highlight.
         self.search.words = crate::cache::query::highlights(&query)
             .iter()
-            .filter_map(|word| Query::new(word))
+            .filter_map(|word| Query::new(&word.to_lowercase()))
             .collect();
         let matches = Matches::new(query.clone(), &ranked, total, sort_before);
         self.list.set_search(Some(matches));

@@ -39,6 +39,9 @@ pub(super) struct Requests {
     background: BackgroundRequests,
     /// A search across the collection was asked for and its answer has not come.
     pub(super) search_pending: bool,
+    /// The query of the last search asked for, until its answer comes (an
+    /// earlier search's answer is dropped).
+    pub(super) search_sent: Option<String>,
     /// The answer came and has not been drawn: drawn at once, as a key's frame is.
     pub(super) search_answered: bool,
 }
@@ -88,6 +91,7 @@ impl App {
     /// (they come back through [`App::found`]).
     pub(super) fn search_collection(&mut self, query: &str) {
         self.requests.background.search = Some(query.to_string());
+        self.requests.search_sent = Some(query.to_string());
         self.requests.search_pending = true;
         self.status = Some(format!("searching the collection for “{query}”…"));
     }

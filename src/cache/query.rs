@@ -104,7 +104,14 @@ fn words(text: &str) -> Vec<String> {
 pub fn highlights(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     let mut excluded = false;
+    // Inside a group excluded whole (`NOT (a OR b)`, `-(a b)`): its depth.
+    let mut excluded_group = 0usize;
     for word in words(text) {
+        let (open, close) = (word.matches('(').count(), word.matches(')').count());
+        if excluded_group > 0 {
+            excluded_group = (excluded_group + open).saturating_sub(close);
+            continue;
+        }
         if matches!(word.as_str(), "AND" | "OR") {
             continue;
         }
@@ -112,8 +119,13 @@ pub fn highlights(text: &str) -> Vec<String> {
             excluded = true;
             continue;
         }
-        let skip = std::mem::take(&mut excluded) || word.starts_with('-');
-        let word = word.trim_matches(|c| c == '(' || c == ')' || c == '+');
+        let skip = std::mem::take(&mut excluded) || word.trim_start_matches('(').starts_with('-');
+        if skip && word.trim_start_matches(['-', '+']).starts_with('(') && open > close {
+            // A whole group excluded: nothing in it is highlighted.
+            excluded_group = open - close;
+            continue;
+        }
+        let word = word.trim_matches(|c| c == '(' || c == ')' || c == '+' || c == '-');
         let value = match word.split_once(':') {
             Some((name, value)) if FIELDS.contains(&name.to_ascii_lowercase().as_str()) => {
                 let name = name.to_ascii_lowercase();
@@ -319,5 +331,12 @@ mod tests {
         );
         assert_eq!(highlights("a AND a"), vec!["a"]);
         assert!(highlights("NOT x").is_empty());
+        // Excluded words and groups, bracketed or not.
+        assert_eq!(highlights("iran (-oil)"), vec!["iran"]);
+        assert_eq!(
+            highlights("iran NOT (oil OR (gas prices)) tehran"),
+            vec!["iran", "tehran"]
+        );
+        assert_eq!(highlights("-(oil gas) iran"), vec!["iran"]);
     }
 }

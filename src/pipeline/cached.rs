@@ -190,6 +190,10 @@ pub(super) struct Keeper {
     file_of: HashMap<usize, u32>,
     last_commit: Instant,
     uncommitted: bool,
+    /// Articles kept since the last commit, with their keys: the search
+    /// learns them once committed (until then the cache's reader still
+    /// sees what the file held before, under the same keys).
+    uncommitted_keys: Vec<(usize, u64)>,
 }
 
 /// A file's articles as their analyses come in; what it is, once read whole.
@@ -208,6 +212,7 @@ impl Keeper {
             file_of: HashMap::new(),
             last_commit: Instant::now(),
             uncommitted: false,
+            uncommitted_keys: Vec::new(),
         }
     }
 
@@ -285,7 +290,7 @@ impl Keeper {
         if kept {
             for (ordinal, &article) in numbers.iter().enumerate() {
                 let key = crate::cache::store::article_key(&file.file.path, ordinal);
-                self.search.note_cached(article, key);
+                self.uncommitted_keys.push((article, key));
             }
             self.uncommitted = true;
             self.commit_now_and_then(false);
@@ -300,8 +305,14 @@ impl Keeper {
     /// Makes what was kept permanent: now and then, or at once when `now`.
     pub(super) fn commit_now_and_then(&mut self, now: bool) {
         if self.uncommitted && (now || self.last_commit.elapsed() >= COMMIT_EVERY) {
-            if let Some(cache) = &self.cache {
-                let _ = cache.store().commit();
+            let committed = self
+                .cache
+                .as_ref()
+                .is_some_and(|c| c.store().commit().is_ok());
+            for (article, key) in self.uncommitted_keys.drain(..) {
+                if committed {
+                    self.search.note_cached(article, key);
+                }
             }
             self.uncommitted = false;
             self.last_commit = Instant::now();

@@ -480,8 +480,10 @@ fn a_search_across_the_collection_narrows_the_list_best_first_and_esc_brings_all
     );
 
     // Nothing found, or a query that does not read: the list stays, the status says why.
+    app.search_collection("nothing");
     app.found("nothing".to_string(), Ok(Vec::new()));
     assert!(says(&app, "No article matches “nothing”"));
+    app.search_collection("title:(");
     app.found(
         "title:(".to_string(),
         Err("the query does not read".to_string()),
@@ -489,4 +491,24 @@ fn a_search_across_the_collection_narrows_the_list_best_first_and_esc_brings_all
     assert!(says(&app, "the query does not read"));
     assert_eq!(app.visible_articles().len(), 3);
     assert_eq!(app.collection_query(), None);
+}
+
+#[test]
+fn only_the_last_search_asked_for_narrows_the_list_and_its_words_light_whatever_their_case() {
+    let mut app = fixture::app(120, 30);
+    app.search_collection("pier");
+    app.search_collection("VOSS");
+    // The first search's answer comes late: dropped, the second one's is awaited.
+    app.found("pier".to_string(), Ok(vec![0]));
+    assert_eq!(app.collection_query(), None);
+    assert!(app.waiting_for_search());
+    app.found("VOSS".to_string(), Ok(vec![2, 0]));
+    assert_eq!(app.collection_query(), Some("VOSS"));
+    assert!(!app.waiting_for_search());
+    press(&mut app, "enter");
+    assert_eq!(
+        match_texts(&app),
+        ["Voss", "Voss"],
+        "the search ignores case, so does its highlight"
+    );
 }
