@@ -155,13 +155,18 @@ impl Scanner<'_> {
         let mut end = idx.len();
         let mut initial = initial;
         let mut titled = false;
+        // One buffer for the phrase each step looks up.
+        let mut buf = String::new();
         while i < end {
             let rest = &idx[i..end];
             let w0 = self.word(rest[0]);
             // A phrase longer than every gazetteer entry is none of them.
-            let phrase =
-                (rest.len() <= gazetteer::longest_entry_words()).then(|| self.phrase(rest));
-            let phrase = phrase.as_deref();
+            let phrase = if rest.len() <= gazetteer::longest_entry_words() {
+                self.phrase_into(rest, &mut buf);
+                Some(buf.as_str())
+            } else {
+                None
+            };
             if let Some(e) = phrase.and_then(gazetteer::epithet) {
                 self.push(
                     rest,

@@ -396,12 +396,19 @@ impl Scanner<'_> {
     /// The words of `idx` joined by single spaces.
     pub(super) fn phrase(&self, idx: &[usize]) -> String {
         let mut s = String::new();
+        self.phrase_into(idx, &mut s);
+        s
+    }
+
+    /// [`Scanner::phrase`] written into `s` (cleared first), so that a loop
+    /// asking for one phrase per step reuses one buffer.
+    pub(super) fn phrase_into(&self, idx: &[usize], s: &mut String) {
+        s.clear();
         for (n, &i) in idx.iter().enumerate() {
             if n > 0 {
                 s.push(' ');
             }
             s.push_str(self.word(i));
         }
-        s
     }
 }
