@@ -724,34 +724,10 @@ impl ArticleStore {
             .unwrap_or_default()
     }
 
-    /// Each segment as last committed: its id, its number of documents and
-    /// its documents' article keys (a file document has none).
-    pub fn segment_keys(
-        &self,
-    ) -> Vec<(
-        tantivy::index::SegmentId,
-        u32,
-        tantivy::columnar::Column<u64>,
-    )> {
-        let searcher = self.reader.searcher();
-        searcher
-            .segment_readers()
-            .iter()
-            .filter_map(|segment| {
-                let keys = segment.fast_fields().u64("key").ok()?;
-                Some((segment.segment_id(), segment.max_doc(), keys))
-            })
-            .collect()
-    }
-
-    /// The matches of `query` among a collection's articles (`articles`
-    /// tells each segment's documents' article numbers), as
-    /// [`super::every_match::rank_key`]s in no order.
-    pub fn matches_in(&self, query: &dyn Query, articles: &super::SegmentArticles) -> Vec<u64> {
-        self.reader
-            .searcher()
-            .search(query, &super::every_match::InCollection { articles })
-            .unwrap_or_default()
+    /// The index as last committed, to search without holding the store
+    /// (its writer may go on meanwhile).
+    pub fn committed(&self) -> Committed {
+        Committed(self.reader.searcher())
     }
 
     /// The article (and its analysis) a hit found.
@@ -845,4 +821,37 @@ fn article_document(
         &encode(&ArticleRecord::new(article, analysis))?,
     );
     Ok(doc)
+}
+
+/// The article index as committed when it was taken ([`ArticleStore::committed`]).
+pub struct Committed(tantivy::Searcher);
+
+impl Committed {
+    /// Each segment: its id, its number of documents and its documents'
+    /// article keys (a file document has none).
+    pub fn segment_keys(
+        &self,
+    ) -> Vec<(
+        tantivy::index::SegmentId,
+        u32,
+        tantivy::columnar::Column<u64>,
+    )> {
+        self.0
+            .segment_readers()
+            .iter()
+            .filter_map(|segment| {
+                let keys = segment.fast_fields().u64("key").ok()?;
+                Some((segment.segment_id(), segment.max_doc(), keys))
+            })
+            .collect()
+    }
+
+    /// The matches of `query` among a collection's articles (`articles`
+    /// tells each segment's documents' article numbers), as
+    /// [`super::every_match::rank_key`]s in no order.
+    pub fn matches_in(&self, query: &dyn Query, articles: &super::SegmentArticles) -> Vec<u64> {
+        self.0
+            .search(query, &super::every_match::InCollection { articles })
+            .unwrap_or_default()
+    }
 }

@@ -18,7 +18,7 @@ use super::{Event, ReaderCache};
 use crate::cache::SegmentArticles;
 use crate::cache::every_match::article_of;
 use crate::cache::query::{self, QueryError};
-use crate::cache::store::{ArticleStore, Reading, Stamp, article_key};
+use crate::cache::store::{ArticleStore, Committed, Reading, Stamp, article_key};
 use crate::model::{Analysis, Article};
 use foldhash::HashMap;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
@@ -183,33 +183,40 @@ impl CollectionSearch {
     /// # Errors
     /// A query that cannot be read, in the reader's words.
     pub fn search(&self, text: &str) -> Result<Vec<u32>, QueryError> {
-        let mut guard = lock(&self.session);
-        let mut session = guard.as_mut();
-        if let Some(session) = &mut session
-            && session.uncommitted
-        {
-            // Committing a small in-memory index takes a moment; a failure
-            // leaves the articles out of this search only.
-            let _ = session.store.commit();
-            session.uncommitted = false;
-        }
-        let cache = self.cache.as_ref().map(|c| c.store());
-        let parsed = match (&cache, &session) {
-            (Some(store), _) => query::parse(store, text)?,
-            (None, Some(session)) => query::parse(&session.store, text)?,
-            (None, None) => return Err(QueryError("search is not available".to_string())),
+        // The indexes as committed, taken under their locks, searched without
+        // them: the loader and the indexer go on meanwhile.
+        let (parsed, cache, session) = {
+            let mut guard = lock(&self.session);
+            let session = guard.as_mut().map(|session| {
+                if session.uncommitted {
+                    // Committing a small in-memory index takes a moment; a
+                    // failure leaves the articles out of this search only.
+                    let _ = session.store.commit();
+                    session.uncommitted = false;
+                }
+                &session.store
+            });
+            let cache = self.cache.as_ref().map(|c| c.store());
+            let parsed = match (&cache, &session) {
+                (Some(store), _) => query::parse(store, text)?,
+                (None, Some(store)) => query::parse(store, text)?,
+                (None, None) => return Err(QueryError("search is not available".to_string())),
+            };
+            (
+                parsed,
+                cache.map(|store| store.committed()),
+                session.map(ArticleStore::committed),
+            )
         };
         let mut found: Vec<u64> = Vec::new();
-        if let Some(store) = &cache {
-            let articles = self.articles_of(store, Side::Cache);
-            found.extend(store.matches_in(parsed.as_ref(), &articles));
+        if let Some(index) = &cache {
+            let articles = self.articles_of(index, Side::Cache);
+            found.extend(index.matches_in(parsed.as_ref(), &articles));
         }
-        drop(cache);
-        if let Some(session) = &session {
-            let articles = self.articles_of(&session.store, Side::Session);
-            found.extend(session.store.matches_in(parsed.as_ref(), &articles));
+        if let Some(index) = &session {
+            let articles = self.articles_of(index, Side::Session);
+            found.extend(index.matches_in(parsed.as_ref(), &articles));
         }
-        drop(guard);
         // Best first: the packed numbers sort as integers.
         radsort::sort(&mut found);
         let mut seen = vec![false; self.articles_noted()];
@@ -231,15 +238,19 @@ impl CollectionSearch {
     /// Makes the segments' article tables ahead of a search, so that the first
     /// search after the collection is in does not wait for them.
     fn prepare(&self) {
-        if let Some(cache) = &self.cache {
-            self.articles_of(&cache.store(), Side::Cache);
+        let cache = self.cache.as_ref().map(|c| c.store().committed());
+        if let Some(index) = &cache {
+            self.articles_of(index, Side::Cache);
         }
-        if let Some(session) = lock(&self.session).as_mut() {
+        let session = lock(&self.session).as_mut().map(|session| {
             if session.uncommitted {
                 let _ = session.store.commit();
                 session.uncommitted = false;
             }
-            self.articles_of(&session.store, Side::Session);
+            session.store.committed()
+        });
+        if let Some(index) = &session {
+            self.articles_of(index, Side::Session);
         }
     }
 
@@ -251,7 +262,7 @@ impl CollectionSearch {
     /// Each of `store`'s segments' documents' article numbers, made again for
     /// the segments new since the last search, or all of them when articles
     /// were noted since.
-    fn articles_of(&self, store: &ArticleStore, side: Side) -> SegmentArticles {
+    fn articles_of(&self, index: &Committed, side: Side) -> SegmentArticles {
         let keys = lock(&self.keys);
         let generation = keys.generation[side as usize];
         let mut tables = lock(&self.tables);
@@ -260,7 +271,7 @@ impl CollectionSearch {
             *table = (generation, SegmentArticles::new());
         }
         let mut current = SegmentArticles::new();
-        for (segment, documents, column) in store.segment_keys() {
+        for (segment, documents, column) in index.segment_keys() {
             let articles = table.1.get(&segment).cloned().unwrap_or_else(|| {
                 (0..documents)
                     .map(|doc| {
