@@ -288,6 +288,10 @@ pub struct ArticleStore {
     reader: IndexReader,
     writer: Option<IndexWriter>,
     fields: Fields,
+    /// Whether each article's record (its text and analysis) is stored: not
+    /// in a session's index in memory, whose reader holds the articles
+    /// already (it would double the reader's memory without a cache).
+    records: bool,
     dir: PathBuf,
 }
 
@@ -393,6 +397,7 @@ impl ArticleStore {
             reader,
             writer: None,
             fields,
+            records: true,
             dir: dir.to_path_buf(),
         })
     }
@@ -421,7 +426,9 @@ impl ArticleStore {
 
     /// A store in memory only, for the articles of one session that no file
     /// holds (web pages, feeds, standard input) or for a reader without a
-    /// cache: searchable like the cache, gone when lede quits.
+    /// cache: searchable like the cache, gone when lede quits. It keeps no
+    /// article records ([`ArticleStore::article`] finds nothing): the reader
+    /// holds the articles.
     ///
     /// # Errors
     /// When tantivy cannot make its writer (no thread, say).
@@ -443,6 +450,7 @@ impl ArticleStore {
             reader,
             writer: Some(writer),
             fields,
+            records: false,
             dir: PathBuf::new(),
         })
     }
@@ -552,7 +560,14 @@ impl ArticleStore {
         doc.add_bytes(fields.record, &encode(&file)?);
         add(writer, doc)?;
         for (ordinal, (article, analysis)) in reading.articles.iter().enumerate() {
-            let doc = article_document(fields, reading.path, ordinal, article, analysis)?;
+            let doc = article_document(
+                fields,
+                reading.path,
+                ordinal,
+                article,
+                analysis,
+                self.records,
+            )?;
             add(writer, doc)?;
         }
         Ok(())
@@ -778,6 +793,7 @@ fn article_document(
     ordinal: usize,
     article: &Article,
     analysis: &Analysis,
+    record: bool,
 ) -> Result<TantivyDocument, CacheProblem> {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.file, path);
@@ -816,10 +832,12 @@ fn article_document(
     if let Some(seconds) = crate::date::sort_key(article.date.as_deref()) {
         doc.add_date(fields.date, DateTime::from_timestamp_secs(seconds));
     }
-    doc.add_bytes(
-        fields.record,
-        &encode(&ArticleRecord::new(article, analysis))?,
-    );
+    if record {
+        doc.add_bytes(
+            fields.record,
+            &encode(&ArticleRecord::new(article, analysis))?,
+        );
+    }
     Ok(doc)
 }
 

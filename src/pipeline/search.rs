@@ -52,7 +52,16 @@ pub struct CollectionSearch {
 struct Session {
     store: ArticleStore,
     uncommitted: bool,
+    /// Articles it holds, up to [`SESSION_ARTICLES`].
+    articles: usize,
+    /// Whether articles were left out for want of room.
+    full: bool,
 }
+
+/// Articles the session's index in memory takes at most: without a cache a
+/// big collection's index would cost the reader about as much memory again
+/// as its text (measured at 100,000 articles: 766 MB instead of 482 MB).
+pub const SESSION_ARTICLES: usize = 20_000;
 
 /// Which article of the collection each key is.
 #[derive(Default)]
@@ -164,13 +173,20 @@ impl CollectionSearch {
             *session = ArticleStore::in_memory().ok().map(|store| Session {
                 store,
                 uncommitted: false,
+                articles: 0,
+                full: false,
             });
         }
         let Some(session) = session.as_mut() else {
             return;
         };
+        if session.articles >= SESSION_ARTICLES {
+            session.full = true;
+            return;
+        }
         if session.store.put(&reading).is_ok() {
             session.uncommitted = true;
+            session.articles += 1;
             let mut keys = lock(&self.keys);
             keys.article.insert(article_key(&path, 0), as_u32(article));
             keys.bound = keys.bound.max(article + 1);
@@ -228,6 +244,11 @@ impl CollectionSearch {
                     .is_some_and(|seen| !std::mem::replace(seen, true))
             })
             .collect())
+    }
+
+    /// Whether the session's index left articles out (see [`SESSION_ARTICLES`]).
+    fn session_full(&self) -> bool {
+        lock(&self.session).as_ref().is_some_and(|s| s.full)
     }
 
     /// The keys' generations now (they change as articles are noted).
@@ -322,12 +343,19 @@ pub(super) fn searcher_loop(
             text = newer;
         }
         let articles = search.search(&text).map_err(|error| error.to_string());
+        let missing = articles.is_ok() && search.session_full();
         let found = Found {
             query: text,
             articles,
         };
         if events.send(Event::Found(found)).is_err() {
             return;
+        }
+        if missing {
+            let _ = events.send(Event::Status(format!(
+                "Searched the cache and the first {SESSION_ARTICLES} other articles only: \
+                 without a writable cache the rest are not indexed."
+            )));
         }
     }
 }
