@@ -574,7 +574,7 @@ fn renamed(name: &mut Option<String>, renames: &Renames) {
 }
 
 /// An article index as the index stores it.
-fn as_u32(n: usize) -> u32 {
+pub(crate) fn as_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

@@ -20,7 +20,6 @@ impl App {
             return;
         }
         self.requests.search_sent = None;
-        self.requests.search_pending = false;
         self.requests.search_answered = true;
         let ranked = match found {
             Ok(ranked) => ranked,
@@ -47,7 +46,7 @@ impl App {
             .iter()
             .filter_map(|word| Query::new(&word.to_lowercase()))
             .collect();
-        let matches = Matches::new(query.clone(), &ranked, total, sort_before);
+        let matches = Matches::new(query.clone(), ranked, total, sort_before);
         self.list.set_search(Some(matches));
         self.sort_list(SortOrder::Relevance);
         self.refilter();

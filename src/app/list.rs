@@ -63,15 +63,15 @@ pub(super) struct Matches {
 }
 
 impl Matches {
-    /// The matches `ranked` best first, among `total` articles.
+    /// The matches `ranked` best first, each one of the `total` articles.
     pub(super) fn new(
         query: String,
-        ranked: &[u32],
+        ranked: Vec<u32>,
         total: usize,
         sort_before: SortOrder,
     ) -> Matches {
         let mut rank = vec![u32::MAX; total];
-        for (place, &article) in (0u32..).zip(ranked) {
+        for (place, &article) in (0u32..).zip(&ranked) {
             if let Some(r) = rank.get_mut(article as usize) {
                 *r = place;
             }
@@ -79,11 +79,6 @@ impl Matches {
         // Ascending without a sort: the articles that have a place.
         let articles = (0..super::as_u32(total))
             .filter(|&a| rank.get(a as usize).is_some_and(|&r| r != u32::MAX))
-            .collect();
-        let ranked = ranked
-            .iter()
-            .copied()
-            .filter(|&a| (a as usize) < total)
             .collect();
         Matches {
             query,

@@ -37,8 +37,6 @@ pub(super) struct Requests {
     /// Text to copy to the clipboard (the quotes view's `y`).
     pub(super) copy: Option<String>,
     background: BackgroundRequests,
-    /// A search across the collection was asked for and its answer has not come.
-    pub(super) search_pending: bool,
     /// The query of the last search asked for, until its answer comes (an
     /// earlier search's answer is dropped).
     pub(super) search_sent: Option<String>,
@@ -92,14 +90,13 @@ impl App {
     pub(super) fn search_collection(&mut self, query: &str) {
         self.requests.background.search = Some(query.to_string());
         self.requests.search_sent = Some(query.to_string());
-        self.requests.search_pending = true;
         self.status = Some(format!("searching the collection for “{query}”…"));
     }
 
     /// Whether the answer to a search across the collection is awaited (the
     /// terminal loop then looks for it often).
     pub fn waiting_for_search(&self) -> bool {
-        self.requests.search_pending
+        self.requests.search_sent.is_some()
     }
 
     /// Whether a search's answer came since the last call: the list it

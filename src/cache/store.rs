@@ -335,6 +335,16 @@ fn tantivy_problem(what: &str, error: &tantivy::TantivyError) -> CacheProblem {
     CacheProblem(format!("cache: {what}: {error}"))
 }
 
+/// A reader of `index` that sees what is committed when told to
+/// ([`ArticleStore::commit`] reloads it); `what` names the index in the problem.
+fn reader_of(index: &Index, what: &str) -> Result<IndexReader, CacheProblem> {
+    index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|error| tantivy_problem(&format!("{what} does not read"), &error))
+}
+
 impl ArticleStore {
     /// Opens (or creates) the index in `dir`, for writing when `write` is
     /// asked and no other lede is writing it. Returns the store, if any, and
@@ -387,11 +397,7 @@ impl ArticleStore {
                 "cache: the article index is of another version".to_string(),
             ));
         }
-        let reader = index
-            .reader_builder()
-            .reload_policy(tantivy::ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|error| tantivy_problem("the article index does not read", &error))?;
+        let reader = reader_of(&index, "the article index")?;
         Ok(ArticleStore {
             index,
             reader,
@@ -437,11 +443,7 @@ impl ArticleStore {
         const SESSION_MEMORY: usize = 15_000_000;
         let (schema, fields) = Fields::schema();
         let index = Index::create_in_ram(schema);
-        let reader = index
-            .reader_builder()
-            .reload_policy(tantivy::ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|error| tantivy_problem("the session index does not read", &error))?;
+        let reader = reader_of(&index, "the session index")?;
         let writer = index
             .writer_with_num_threads(1, SESSION_MEMORY)
             .map_err(|error| tantivy_problem("the session index cannot be written", &error))?;

@@ -182,7 +182,7 @@ const COMMIT_EVERY: Duration = Duration::from_secs(10);
 /// keeps the file in the cache once they are all in; keeps every other
 /// article in the search's session index.
 pub(super) struct Keeper {
-    cache: Option<Arc<ReaderCache>>,
+    /// The search, and through it the cache (if any).
     search: Arc<CollectionSearch>,
     /// Files read, by slot, waiting for their articles' analyses.
     files: HashMap<u32, Waiting>,
@@ -206,7 +206,6 @@ struct Waiting {
 impl Keeper {
     pub(super) fn new(search: Arc<CollectionSearch>) -> Keeper {
         Keeper {
-            cache: search.cache().cloned(),
             search,
             files: HashMap::new(),
             file_of: HashMap::new(),
@@ -282,7 +281,7 @@ impl Keeper {
             })
             .unzip();
         let reading = file.file.reading(&articles);
-        let kept = self.cache.as_ref().is_some_and(|cache| {
+        let kept = self.search.cache().is_some_and(|cache| {
             let mut store = cache.store();
             // A cache that cannot be written is only a slower next start.
             store.writable() && store.put(&reading).is_ok()
@@ -306,11 +305,12 @@ impl Keeper {
     pub(super) fn commit_now_and_then(&mut self, now: bool) {
         if self.uncommitted && (now || self.last_commit.elapsed() >= COMMIT_EVERY) {
             let committed = self
-                .cache
-                .as_ref()
+                .search
+                .cache()
                 .is_some_and(|c| c.store().commit().is_ok());
-            for (article, key) in self.uncommitted_keys.drain(..) {
-                if committed {
+            let keys = std::mem::take(&mut self.uncommitted_keys);
+            if committed {
+                for (article, key) in keys {
                     self.search.note_cached(article, key);
                 }
             }

@@ -15,6 +15,7 @@
 //! keeps answering keys while a million articles are searched.
 
 use super::{Event, ReaderCache};
+use crate::app::as_u32;
 use crate::cache::SegmentArticles;
 use crate::cache::every_match::article_of;
 use crate::cache::query::{self, QueryError};
@@ -83,9 +84,26 @@ enum Side {
     Session = 1,
 }
 
-/// An article index as the list keeps it.
-fn as_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+impl Keys {
+    /// Article `article` is `key` in the index of `side`.
+    fn note(&mut self, key: u64, article: usize, side: Side) {
+        self.article.insert(key, as_u32(article));
+        self.bound = self.bound.max(article + 1);
+        self.generation[side as usize] += 1;
+    }
+}
+
+impl Session {
+    /// The index with everything put into it committed (a small in-memory
+    /// index commits in a moment; a failure leaves the articles out of the
+    /// next search only).
+    fn committed_store(&mut self) -> &ArticleStore {
+        if self.uncommitted {
+            let _ = self.store.commit();
+            self.uncommitted = false;
+        }
+        &self.store
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -134,13 +152,11 @@ impl CollectionSearch {
     /// Article `article` is the cache's article `key`.
     pub(super) fn note_cached(&self, article: usize, key: u64) {
         let mut keys = lock(&self.keys);
-        keys.article.insert(key, as_u32(article));
+        keys.note(key, article, Side::Cache);
         if keys.cached.len() <= article {
             keys.cached.resize(article + 1, false);
         }
         keys.cached[article] = true;
-        keys.bound = keys.bound.max(article + 1);
-        keys.generation[Side::Cache as usize] += 1;
     }
 
     /// Whether the cache holds article `article`.
@@ -187,10 +203,7 @@ impl CollectionSearch {
         if session.store.put(&reading).is_ok() {
             session.uncommitted = true;
             session.articles += 1;
-            let mut keys = lock(&self.keys);
-            keys.article.insert(article_key(&path, 0), as_u32(article));
-            keys.bound = keys.bound.max(article + 1);
-            keys.generation[Side::Session as usize] += 1;
+            lock(&self.keys).note(article_key(&path, 0), article, Side::Session);
         }
     }
 
@@ -203,15 +216,7 @@ impl CollectionSearch {
         // them: the loader and the indexer go on meanwhile.
         let (parsed, cache, session) = {
             let mut guard = lock(&self.session);
-            let session = guard.as_mut().map(|session| {
-                if session.uncommitted {
-                    // Committing a small in-memory index takes a moment; a
-                    // failure leaves the articles out of this search only.
-                    let _ = session.store.commit();
-                    session.uncommitted = false;
-                }
-                &session.store
-            });
+            let session = guard.as_mut().map(Session::committed_store);
             let cache = self.cache.as_ref().map(|c| c.store());
             let parsed = match (&cache, &session) {
                 (Some(store), _) => query::parse(store, text)?,
@@ -263,13 +268,9 @@ impl CollectionSearch {
         if let Some(index) = &cache {
             self.articles_of(index, Side::Cache);
         }
-        let session = lock(&self.session).as_mut().map(|session| {
-            if session.uncommitted {
-                let _ = session.store.commit();
-                session.uncommitted = false;
-            }
-            session.store.committed()
-        });
+        let session = lock(&self.session)
+            .as_mut()
+            .map(|session| session.committed_store().committed());
         if let Some(index) = &session {
             self.articles_of(index, Side::Session);
         }
