@@ -7,6 +7,8 @@
 //!   <32 hex digits>     web pages and feeds as fetched (crate::fetch::cache)
 //!   articles/           a tantivy index: one document per source file and one
 //!                       per article, shared by every collection (see store)
+//!   collections/        one snapshot per collection of files (see snapshot):
+//!                       what reopening it unchanged needs, in one read
 //! ```
 //!
 //! A source file is known by its full path, size and modification time; its
@@ -20,6 +22,7 @@
 pub mod every_match;
 pub mod indexing;
 pub mod query;
+pub mod snapshot;
 pub mod store;
 
 pub use every_match::SegmentArticles;
@@ -62,6 +65,14 @@ impl FullPaths {
             })
             .collect();
         FullPaths { roots }
+    }
+
+    /// The full paths of the inputs, in order.
+    pub fn roots(&self) -> Vec<String> {
+        self.roots
+            .iter()
+            .map(|(_, full)| full.to_string_lossy().into_owned())
+            .collect()
     }
 
     /// The folders among the inputs, as full paths.

@@ -24,6 +24,7 @@
 //! "Performance").
 
 mod cached;
+mod reopen;
 mod search;
 pub use cached::ReaderCache;
 pub use search::{CollectionSearch, Found};
@@ -150,6 +151,19 @@ impl Source {
                 };
                 loader::inputs::load_inputs_known(inputs, Some(&web), dedup, known, emit)
             }
+        }
+    }
+
+    /// Whether it is files and folders only (no web address, no standard
+    /// input): a collection that can be reopened from its snapshot.
+    fn files_only(&self) -> bool {
+        let file = |path: &PathBuf| path.as_os_str() != "-";
+        match self {
+            Source::Sample => false,
+            Source::Paths(paths) => paths.iter().all(file),
+            Source::Inputs { inputs, .. } => inputs
+                .iter()
+                .all(|input| matches!(input, Input::Path(path) if file(path))),
         }
     }
 
@@ -298,6 +312,15 @@ enum ToIndexer {
     FileRead(Box<cached::FileRead>),
     /// Article `.0` is one of the file read as `.1` (said before it can be analysed).
     ReadFrom(usize, u32),
+    /// The collection came whole from its snapshot: its index and renames,
+    /// final for its `total` articles (none of which is analysed).
+    Restored {
+        tail: Box<crate::cache::snapshot::Tail>,
+        total: usize,
+    },
+    /// The collection as loaded, for its next snapshot once it is all
+    /// analysed, kept and unified.
+    Draft(Box<reopen::Draft>),
 }
 
 /// The background of the reader: loads and analyses a collection, and keeps
@@ -313,7 +336,12 @@ pub struct Reader {
     requests: Sender<Request>,
     /// To the search thread.
     queries: Sender<String>,
+    /// The thread writing the collection's snapshot, if one was started.
+    snapshot_writer: SnapshotWriter,
 }
+
+/// The thread that writes a collection's snapshot, once the indexer starts it.
+type SnapshotWriter = Arc<Mutex<Option<thread::JoinHandle<()>>>>;
 
 /// Analyses waiting for the indexer at most; the senders wait beyond.
 const INDEXER_BACKLOG: usize = 4096;
@@ -471,11 +499,13 @@ impl Reader {
                 search::searcher_loop(&search, &queries_rx, &events);
             });
         }
+        let snapshot_writer = SnapshotWriter::default();
         {
             let index = Arc::clone(&index);
             let keeper = Some(cached::Keeper::new(search));
+            let writer = Arc::clone(&snapshot_writer);
             spawn_named("lede-index", move || {
-                index_loop(&indexer_rx, &index, &events_tx, keeper)
+                index_loop(&indexer_rx, &index, &events_tx, keeper, &writer)
             });
         }
         Reader {
@@ -486,6 +516,26 @@ impl Reader {
             typing,
             requests,
             queries,
+            snapshot_writer,
+        }
+    }
+
+    /// Waits up to `limit` for the collection's snapshot to be written, if
+    /// it is being written (the reader quits just after the collection was
+    /// complete); a snapshot not written by then is for another time.
+    pub fn settle(&self, limit: Duration) {
+        let started = Instant::now();
+        let mut writer = self
+            .snapshot_writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        while writer.as_ref().is_some_and(|w| !w.is_finished()) && started.elapsed() < limit {
+            thread::sleep(Duration::from_millis(10));
+        }
+        if writer.as_ref().is_some_and(thread::JoinHandle::is_finished)
+            && let Some(done) = writer.take()
+        {
+            let _ = done.join();
         }
     }
 
@@ -703,6 +753,9 @@ impl Feeder<'_> {
         }
         let duplicates = part.duplicates;
         let mut queue = self.work.lock();
+        if let Some(side) = &mut side {
+            self.fall_back(side.take_fallback(), &mut queue);
+        }
         for article in part.articles {
             let stored = Arc::new(StoredArticle::new(article, self.shared_path.as_ref()));
             self.shared_path = Some(Arc::clone(stored.shared_path()));
@@ -712,12 +765,14 @@ impl Feeder<'_> {
                 .as_mut()
                 .and_then(|side| side.recalled(&stored, self.next))
             {
-                Some(analysis) => self.recalled.push(ToIndexer::Analysed {
+                Some(Some(analysis)) => self.recalled.push(ToIndexer::Analysed {
                     article: self.next,
                     analysis,
                     asked: false,
                     from: Arc::downgrade(&stored),
                 }),
+                // Its entities are in the snapshot's index.
+                Some(None) => {}
                 None => {
                     if let Some(side) = &mut side {
                         side.read_into(self.next);
@@ -729,8 +784,13 @@ impl Feeder<'_> {
             self.next += 1;
         }
         drop(side);
+        // Workers are woken only for work: a collection that comes from
+        // its snapshot brings none, file after file.
+        let queued = !queue.pending.is_empty();
         drop(queue);
-        self.work.ready.notify_all();
+        if queued {
+            self.work.ready.notify_all();
+        }
         // The first articles go at once (the first frame waits for them),
         // then batches at a steady pace. Copies point at articles that must
         // be in the reader's list first.
@@ -741,6 +801,22 @@ impl Feeder<'_> {
             let _ = self.events.send(Event::Duplicates(duplicates));
         }
         ControlFlow::Continue(())
+    }
+
+    /// Takes the analyses of articles the snapshot gave, recalled once it
+    /// no longer held, and queues those the cache had not for analysis.
+    fn fall_back(&mut self, fallback: reopen::Fallback, queue: &mut Queue) {
+        for (article, analysis, stored) in fallback.recalled {
+            self.recalled.push(ToIndexer::Analysed {
+                article,
+                analysis,
+                asked: false,
+                from: Arc::downgrade(&stored),
+            });
+        }
+        for (article, stored) in fallback.to_analyse {
+            queue.pending.insert(article, stored);
+        }
     }
 
     /// Sends the batch gathered so far, then the analyses recalled for it.
@@ -791,6 +867,7 @@ fn load_loop(
             indexer.clone(),
             &source.paths(),
             Arc::clone(&search),
+            source.files_only(),
         ))
     });
     let mut feeder = Feeder {
@@ -828,11 +905,21 @@ fn load_loop(
         known,
         &mut |part: Loaded| feeder.take(part),
     );
+    let mut finish = None;
     if let Some(side) = &side {
-        side.borrow_mut().close_reading();
+        let mut side = side.borrow_mut();
+        side.close_reading();
+        finish = side.finish(feeder.next);
+        let mut queue = work.lock();
+        feeder.fall_back(side.take_fallback(), &mut queue);
+        drop(queue);
+        work.ready.notify_all();
     }
     feeder.send();
     let _ = events.send(Event::Loaded);
+    if let Some(message) = finish {
+        let _ = indexer.send(message);
+    }
     let _ = indexer.send(ToIndexer::Total(feeder.next));
     while let Ok(request) = requests.recv() {
         if stop.load(Ordering::Relaxed) {
@@ -965,6 +1052,7 @@ fn index_loop(
     index: &SharedIndex,
     events: &Sender<Event>,
     mut keeper: Option<cached::Keeper>,
+    snapshot_writer: &SnapshotWriter,
 ) {
     lower_priority(LOADER_NICE);
     let mut seen: Vec<bool> = Vec::new();
@@ -980,6 +1068,7 @@ fn index_loop(
     let mut refresh_every = INDEX_REFRESH;
     let mut batch: Vec<(usize, Analysis)> = Vec::new();
     let mut offered = 0;
+    let mut draft: Option<Box<reopen::Draft>> = None;
     loop {
         let first = match from.recv_timeout(INDEX_REFRESH) {
             Ok(message) => Some(message),
@@ -1006,6 +1095,27 @@ fn index_loop(
                         keeper.read_from(article, slot);
                     }
                 }
+                ToIndexer::Draft(next) => draft = Some(next),
+                ToIndexer::Restored { tail, total } => {
+                    // Final at once: what was added so far (an article the
+                    // reader asked for first) is in the snapshot's index too.
+                    let crate::cache::snapshot::Tail {
+                        index: restored,
+                        renames: table,
+                    } = *tail;
+                    *index.write().unwrap_or_else(PoisonError::into_inner) = restored;
+                    seen = vec![true; total];
+                    // 0: no text analysed here yet (the first is not a replacement).
+                    texts = vec![0; total];
+                    analysed = total;
+                    unifier = None;
+                    batch.clear();
+                    changed = false;
+                    let table = Arc::new(table);
+                    renames = Some(Arc::clone(&table));
+                    let _ = events.send(Event::Indexed { articles: total });
+                    let _ = events.send(Event::Unified { renames: table });
+                }
                 ToIndexer::Analysed {
                     article,
                     mut analysis,
@@ -1020,7 +1130,7 @@ fn index_loop(
                     // The same article with another text: its full article,
                     // fetched since. Its new entities join the index.
                     let text = from.as_ptr() as usize;
-                    let replaced = !new && texts[article] != text;
+                    let replaced = !new && texts[article] != 0 && texts[article] != text;
                     texts[article] = text;
                     let offer = new && offered < ANALYSIS_CACHE;
                     if new {
@@ -1101,6 +1211,30 @@ fn index_loop(
                 .rename(&table);
             resort(index);
             renames = Some(Arc::clone(&table));
+            let snapshot = draft
+                .take()
+                .filter(|_| keeper.as_ref().is_some_and(cached::Keeper::all_in_cache));
+            let copy = snapshot.and_then(|draft| {
+                let index = index.read().unwrap_or_else(PoisonError::into_inner);
+                (!index.is_corrected()).then(|| (draft, index.clone()))
+            });
+            // Written beside the reader, which may correct the index meanwhile
+            // (started before the reader hears, so that it can wait for it).
+            if let Some((draft, index)) = copy {
+                let table = Arc::clone(&table);
+                let writing = thread::Builder::new()
+                    .name("lede-snapshot".to_string())
+                    .spawn(move || {
+                        lower_priority(WORKER_NICE);
+                        let _ = draft.write(&index, &table);
+                    });
+                // Without the thread there is no snapshot: a slower next start.
+                if let Ok(writing) = writing {
+                    *snapshot_writer
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner) = Some(writing);
+                }
+            }
             let _ = events.send(Event::Unified { renames: table });
         }
     }

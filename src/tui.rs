@@ -94,6 +94,9 @@ pub fn run(mut app: App, reader: Option<Reader>, mut saver: Option<Saver>) -> an
     }
     let _ = terminal.show_cursor();
     ratatui::restore();
+    if let Some(reader) = &reader {
+        reader.settle(SNAPSHOT_WAIT);
+    }
     if let Some(mut saver) = saver {
         let mut changes = app.take_reading_changes();
         if !saver.is_loaded() {
@@ -107,6 +110,10 @@ pub fn run(mut app: App, reader: Option<Reader>, mut saver: Option<Saver>) -> an
     }
     result
 }
+
+/// How long quitting waits for the collection's snapshot being written
+/// (a second at 100,000 articles), the terminal already given back.
+const SNAPSHOT_WAIT: Duration = Duration::from_secs(5);
 
 /// Starts (`on`) or stops reporting mouse events.
 fn capture_mouse(on: bool) -> anyhow::Result<()> {

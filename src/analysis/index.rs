@@ -9,13 +9,14 @@ pub use unifier::{Renames, Unifier, apply_renames, unify};
 use super::kinds;
 use crate::model::{Analysis, EntityKind, Span};
 use foldhash::HashMap;
+use serde::{Deserialize, Serialize};
 
 // The reader's corrections (`crate::corrections`) change the index through these.
 mod edit;
 pub use edit::Saved;
 
 /// One entity across the whole collection.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CollectionEntity {
     pub name: String,
     pub kind: EntityKind,
@@ -30,7 +31,7 @@ pub struct CollectionEntity {
 /// bytes, as a big collection holds millions (articles are cut into parts
 /// far below 4 GiB; a quote longer than 64 KiB, or in a paragraph past the
 /// 65,536th, is not kept: see [`QuoteRef::new`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct QuoteRef {
     /// The article it is in.
     pub article: u32,
@@ -66,10 +67,14 @@ impl QuoteRef {
 /// streams in ([`CollectionIndex::add`], in any article order); the sidebar
 /// order is recomputed on request ([`CollectionIndex::sort`]) because sorting
 /// every name costs more than adding an article.
-#[derive(Debug, Clone, Default)]
+///
+/// It is saved whole in a collection's snapshot ([`crate::cache::snapshot`]);
+/// `by_name` is made again from `entities` when it is read back.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CollectionIndex {
     /// In first-seen order; `order` gives the sidebar order.
     entities: Vec<CollectionEntity>,
+    #[serde(skip)]
     by_name: HashMap<String, usize>,
     /// Articles that gave each kind to the entity, in [`EntityKind::ALL`] order.
     kind_votes: Vec<[u32; 4]>,
@@ -85,6 +90,10 @@ pub struct CollectionIndex {
     /// apart from [`CollectionEntity`]: few entities speak, and a list per
     /// entity would cost every one of them.
     quotes: HashMap<usize, Vec<QuoteRef>>,
+    /// Whether the reader's corrections have changed it (such an index is
+    /// not saved in a snapshot: the corrections apply anew at each start).
+    #[serde(skip)]
+    corrected: bool,
 }
 
 impl CollectionIndex {
@@ -245,6 +254,27 @@ impl CollectionIndex {
     /// Number of articles added.
     pub fn article_count(&self) -> usize {
         self.articles
+    }
+
+    /// Notes that the reader's corrections changed the index.
+    pub fn note_corrected(&mut self) {
+        self.corrected = true;
+    }
+
+    /// Whether the reader's corrections changed the index.
+    pub fn is_corrected(&self) -> bool {
+        self.corrected
+    }
+
+    /// Makes the name lookup again, for an index read back from a snapshot
+    /// (which does not keep it: it is the entities' names once more).
+    pub fn index_names(&mut self) {
+        self.by_name = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(slot, entity)| (entity.name.clone(), slot))
+            .collect();
     }
 
     /// Entities in sidebar order (as of the last sort).

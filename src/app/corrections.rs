@@ -70,6 +70,7 @@ impl App {
             return;
         }
         let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+        index.note_corrected();
         if self.corrector.in_index {
             corrections.apply_names_to_index(&mut index);
         } else {
@@ -216,6 +217,7 @@ impl App {
         self.reload_corrections(&path);
         {
             let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+            index.note_corrected();
             for saved in step.saved {
                 index.restore(saved);
             }
@@ -253,6 +255,7 @@ impl App {
         {
             // Only the names: the phrases are in the index already.
             let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+            index.note_corrected();
             self.corrector.corrections.apply_names_to_index(&mut index);
         }
         self.follow_merges();

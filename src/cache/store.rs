@@ -41,7 +41,7 @@ const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 
 /// A file modified this close to the time it was read may have changed again
 /// within its modification time's resolution: it is checked by its bytes.
-const RACY_NANOS: i128 = 2_000_000_000;
+pub(crate) const RACY_NANOS: i128 = 2_000_000_000;
 
 /// The index's fields.
 #[derive(Clone, Copy)]
@@ -325,7 +325,7 @@ pub fn fnv1a_64(bytes: &[u8]) -> u64 {
     hash
 }
 
-fn now_nanos() -> i128 {
+pub(crate) fn now_nanos() -> i128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
@@ -495,6 +495,11 @@ impl ArticleStore {
     /// for a file modified just before it was read, its bytes too). `label`
     /// is the path as the collection names it now; `None` to read the file.
     pub fn recall(&self, path: &str, label: &str, meta: &fs::Metadata) -> Option<Recalled> {
+        self.recall_stamped(path, label, Stamp::of(meta))
+    }
+
+    /// [`ArticleStore::recall`] for a file whose stamp was taken already.
+    pub fn recall_stamped(&self, path: &str, label: &str, stamp: Stamp) -> Option<Recalled> {
         let docs = self.documents_of(path);
         let mut file: Option<FileRecord> = None;
         let mut articles: Vec<(u64, ArticleRecord)> = Vec::new();
@@ -506,7 +511,6 @@ impl ArticleStore {
             }
         }
         let file = file?;
-        let stamp = Stamp::of(meta);
         if file.stamp != stamp || articles.len() != file.articles as usize {
             return None;
         }

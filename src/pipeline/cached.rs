@@ -9,6 +9,7 @@
 //! ```
 
 use super::ToIndexer;
+use super::reopen::{Fallback, Reopen};
 use super::search::CollectionSearch;
 use crate::cache::store::{ArticleStore, NewFile};
 use crate::loader::{KnownFiles, LoadError, Loaded};
@@ -25,6 +26,8 @@ use std::time::{Duration, Instant};
 /// The cache the reader shares between its loader (recall) and its indexer (put).
 pub struct ReaderCache {
     store: Mutex<ArticleStore>,
+    /// The cache folder (collections' snapshots are in it).
+    dir: std::path::PathBuf,
 }
 
 impl ReaderCache {
@@ -36,6 +39,7 @@ impl ReaderCache {
         let cache = store.map(|store| {
             Arc::new(ReaderCache {
                 store: Mutex::new(store),
+                dir: cache_dir.to_path_buf(),
             })
         });
         (cache, problem.map(|p| p.to_string()))
@@ -44,6 +48,13 @@ impl ReaderCache {
     pub(super) fn store(&self) -> std::sync::MutexGuard<'_, ArticleStore> {
         self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// An article the cache gave: with its analysis from the article index,
+/// or from the collection's snapshot (whose index holds its entities).
+enum Recall {
+    Analysis(Analysis, u64),
+    Snapshot(u64),
 }
 
 /// A file being read (not known to the cache), and where its articles went.
@@ -62,10 +73,15 @@ pub(super) struct LoadSide {
     indexer: SyncSender<ToIndexer>,
     full_paths: crate::cache::FullPaths,
     /// Analyses of the articles just recalled, with their keys, by id, for the feeder.
-    recalled: HashMap<String, (Analysis, u64)>,
+    recalled: HashMap<String, Recall>,
     search: Arc<CollectionSearch>,
     reading: Option<FileRead>,
     next_file: u32,
+    /// The collection's snapshot, for a collection of files only.
+    reopen: Option<Reopen>,
+    /// Analyses recalled once the snapshot no longer held, for the feeder
+    /// to pass on after their articles; articles to analyse after all.
+    fallback: Fallback,
 }
 
 impl LoadSide {
@@ -74,16 +90,54 @@ impl LoadSide {
         indexer: SyncSender<ToIndexer>,
         inputs: &[crate::loader::Input],
         search: Arc<CollectionSearch>,
+        files_only: bool,
     ) -> LoadSide {
+        let full_paths = crate::cache::FullPaths::new(inputs);
+        let reopen = files_only.then(|| {
+            Reopen::new(crate::cache::snapshot::path_for(
+                &cache.dir,
+                &full_paths.roots(),
+            ))
+        });
         LoadSide {
             cache,
             indexer,
-            full_paths: crate::cache::FullPaths::new(inputs),
+            full_paths,
             recalled: HashMap::new(),
             search,
             reading: None,
             next_file: 0,
+            reopen,
+            fallback: Fallback::default(),
         }
+    }
+
+    /// What the snapshot no longer gives, for the feeder: analyses to pass
+    /// on once their articles are with the reader, articles to analyse.
+    pub(super) fn take_fallback(&mut self) -> Fallback {
+        std::mem::take(&mut self.fallback)
+    }
+
+    /// The snapshot no longer holds (if it did): the articles it gave get
+    /// their analyses from the article index after all.
+    fn give_up_snapshot(&mut self) {
+        if let Some(reopen) = self.reopen.as_mut().filter(|r| r.following()) {
+            let fallback = reopen.give_up(&self.cache.store());
+            self.fallback.recalled.extend(fallback.recalled);
+            self.fallback.to_analyse.extend(fallback.to_analyse);
+        }
+    }
+
+    /// The load is over with `total` articles: what the indexer is to take
+    /// (the snapshot's index, or the draft of the next snapshot).
+    pub(super) fn finish(&mut self, total: usize) -> Option<ToIndexer> {
+        let reopen = self.reopen.as_mut()?;
+        if let Some(tail) = reopen.finish(total) {
+            return Some(ToIndexer::Restored { tail, total });
+        }
+        self.give_up_snapshot();
+        let draft = self.reopen.take()?.into_draft()?;
+        Some(ToIndexer::Draft(draft))
     }
 
     /// The file read last is complete: the indexer keeps it once its articles are analysed.
@@ -95,12 +149,38 @@ impl LoadSide {
 
     /// The analysis the cache gave for `article`, if it was recalled; the
     /// search learns that the cache's article is number `index`.
-    pub(super) fn recalled(&mut self, article: &StoredArticle, index: usize) -> Option<Analysis> {
-        if self.recalled.is_empty() {
-            return None;
-        }
-        let (analysis, key) = self.recalled.remove(&article.id())?;
+    /// The analysis is `None` for an article of the snapshot (whose
+    /// entities the snapshot's index holds). Every article of a collection
+    /// of files goes to the draft of its next snapshot.
+    pub(super) fn recalled(
+        &mut self,
+        article: &Arc<StoredArticle>,
+        index: usize,
+    ) -> Option<Option<Analysis>> {
+        let recall = if self.recalled.is_empty() {
+            None
+        } else {
+            self.recalled.remove(&article.id())
+        };
+        let (analysis, key) = match recall {
+            Some(Recall::Analysis(analysis, key)) => (Some(analysis), key),
+            Some(Recall::Snapshot(key)) => {
+                if let Some(reopen) = &mut self.reopen {
+                    reopen.placed(index, article);
+                }
+                (None, key)
+            }
+            None => {
+                if let Some(reopen) = &mut self.reopen {
+                    reopen.draft_article(article, None);
+                }
+                return None;
+            }
+        };
         self.search.note_cached(index, key);
+        if let Some(reopen) = &mut self.reopen {
+            reopen.draft_article(article, Some(key));
+        }
         Some(analysis)
     }
 
@@ -116,6 +196,9 @@ impl LoadSide {
 
     /// Notes the problems of a part of the load that belong to the file being read.
     pub(super) fn problems(&mut self, skipped: &[LoadError], warnings: &[LoadError]) {
+        if let Some(reopen) = &mut self.reopen {
+            reopen.draft_problems(skipped, warnings);
+        }
         if let Some(read) = &mut self.reading {
             read.file.note_problems(skipped, warnings);
         }
@@ -130,12 +213,38 @@ impl KnownFiles for Hook<'_> {
         let mut side = self.0.borrow_mut();
         side.close_reading();
         let full = side.full_paths.of(path);
-        let recalled = side.cache.store().recall(&full, label, meta);
+        let stamp = crate::cache::store::Stamp::of(meta);
+        let side = &mut *side;
+        if let Some(blob) = side
+            .reopen
+            .as_mut()
+            .and_then(|r| r.meet(&full, label, stamp))
+        {
+            for (article, &key) in blob.articles.iter().zip(&blob.keys) {
+                side.recalled
+                    .insert(article.id.clone(), Recall::Snapshot(key));
+            }
+            let errors = |pairs: Vec<(String, String)>| {
+                pairs
+                    .into_iter()
+                    .map(|(place, reason)| LoadError::new(place, reason))
+                    .collect()
+            };
+            return Some(Loaded {
+                articles: blob.articles,
+                skipped: errors(blob.skipped),
+                warnings: errors(blob.warnings),
+                ..Loaded::default()
+            });
+        }
+        side.give_up_snapshot();
+        let recalled = side.cache.store().recall_stamped(&full, label, stamp);
         if let Some(recalled) = recalled.filter(|r| r.current) {
             let mut articles = Vec::with_capacity(recalled.articles.len());
             for (ordinal, (article, analysis)) in recalled.articles.into_iter().enumerate() {
                 let key = crate::cache::store::article_key(&full, ordinal);
-                side.recalled.insert(article.id.clone(), (analysis, key));
+                side.recalled
+                    .insert(article.id.clone(), Recall::Analysis(analysis, key));
                 articles.push(article);
             }
             return Some(Loaded {
@@ -190,6 +299,8 @@ pub(super) struct Keeper {
     file_of: HashMap<usize, u32>,
     last_commit: Instant,
     uncommitted: bool,
+    /// Whether a file could not be kept, or an article went to the session index.
+    missed: bool,
     /// Articles kept since the last commit, with their keys: the search
     /// learns them once committed (until then the cache's reader still
     /// sees what the file held before, under the same keys).
@@ -211,8 +322,15 @@ impl Keeper {
             file_of: HashMap::new(),
             last_commit: Instant::now(),
             uncommitted: false,
+            missed: false,
             uncommitted_keys: Vec::new(),
         }
+    }
+
+    /// Whether every file read is kept in the cache and committed, and no
+    /// article is only in the session index: a snapshot may promise them.
+    pub(super) fn all_in_cache(&self) -> bool {
+        !self.missed && !self.uncommitted && self.files.is_empty()
     }
 
     /// Article `article` comes from the file read as `slot`.
@@ -234,6 +352,7 @@ impl Keeper {
     pub(super) fn analysed(&mut self, article: usize, analysis: &Analysis, text: &StoredArticle) {
         let Some(&slot) = self.file_of.get(&article) else {
             if !self.search.is_cached(article) {
+                self.missed = true;
                 self.search
                     .keep_in_session(article, text.to_article(), analysis);
             }
@@ -294,6 +413,7 @@ impl Keeper {
             self.uncommitted = true;
             self.commit_now_and_then(false);
         } else {
+            self.missed = true;
             // Searched in the session index instead.
             for (article, (text, analysis)) in numbers.into_iter().zip(articles) {
                 self.search.keep_in_session(article, text, &analysis);

@@ -564,6 +564,145 @@ fn a_cached_reader_keeps_what_it_read_and_reopens_from_it_with_the_same_index() 
     let _ = fs::remove_dir_all(&cache_dir);
 }
 
+/// Feeds `app` until the background is done and the open article analysed
+/// (as [`Reader::deliver`] does), counting the analyses the
+/// background offered on its own (not asked for): a collection reopened from
+/// its snapshot offers none, as it analyses and recalls none.
+fn run_counting_offers(reader: &Reader, app: &mut App) -> usize {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut offered = 0;
+    while !(app.progress().done && app.open_is_analysed()) {
+        assert!(Instant::now() < deadline, "the reader never finished");
+        if let Ok(event) = reader.events().recv_timeout(Duration::from_millis(20)) {
+            offered += usize::from(matches!(event, Event::Analysed { asked: false, .. }));
+            super::apply(app, event);
+        }
+        for article in app.take_requests() {
+            if let Some(stored) = app.stored(article) {
+                reader.request(article, stored);
+            }
+        }
+    }
+    offered
+}
+
+/// Sets every file under `dir` modified an hour ago, plus `seconds`: files
+/// written just now are racy (they may change again within their time's
+/// resolution), and no snapshot is trusted for them.
+fn age_files(dir: &Path, seconds: u64) {
+    let when =
+        std::time::SystemTime::now() - Duration::from_secs(3600) + Duration::from_secs(seconds);
+    for entry in walk(dir) {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(&entry)
+            .expect("open");
+        file.set_modified(when).expect("set modified");
+    }
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).expect("dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_before() {
+    let corpus = Corpus::new("snapshot", 24);
+    age_files(&corpus.0, 0);
+    let cache_dir = corpus.0.with_extension("cache");
+    let _ = fs::remove_dir_all(&cache_dir);
+    let full = fs::canonicalize(&corpus.0).expect("full path");
+    let snapshot =
+        crate::cache::snapshot::path_for(&cache_dir, &[full.to_string_lossy().into_owned()]);
+    let rows = |reader: &Reader| {
+        let shared = reader.index();
+        let index = shared.read().expect("index");
+        index.sorted().cloned().collect::<Vec<_>>()
+    };
+    let titles = |app: &App| -> Vec<String> {
+        (0..app.article_count())
+            .filter_map(|i| app.stored(i).map(|a| a.title().to_string()))
+            .collect()
+    };
+    // Opens the collection; what it shows, and how many analyses came unasked.
+    let open = |source: Source| {
+        let reader = Reader::with_cache(source, 2, open_cache_when_free(&cache_dir));
+        let mut app = App::loading(reader.index());
+        let offered = run_counting_offers(&reader, &mut app);
+        reader.settle(Duration::from_secs(10));
+        let seen = (
+            titles(&app),
+            rows(&reader),
+            app.open_article_data().map(|(_, a)| a.clone()),
+        );
+        drop(reader);
+        (seen, offered)
+    };
+    // What a fresh reader without any cache shows.
+    let fresh = || {
+        let reader = Reader::with_workers(corpus.source(), 2);
+        let mut app = App::loading(reader.index());
+        run_to_the_end(&reader, &mut app);
+        (titles(&app), rows(&reader))
+    };
+
+    // The first start reads and analyses everything, then writes the snapshot.
+    let (first, offered) = open(corpus.source());
+    assert!(offered > 0, "the first start analyses the articles");
+    assert!(snapshot.exists(), "the snapshot is written once all is in");
+    assert!(first.1.iter().any(|e| e.name == "Mara Voss"));
+
+    // The second comes whole from it: the same list, index and open
+    // article, and not one analysis recalled or made but the open article's.
+    let (second, offered) = open(corpus.source());
+    assert_eq!(offered, 0, "nothing analysed or recalled");
+    assert_eq!(second, first);
+    let (_, analyses) = unified_analyses(&corpus.0);
+    assert_eq!(second.2.as_ref(), Some(&analyses[0]));
+
+    // A file changed: the snapshot no longer holds, and the reader shows
+    // what a fresh start shows (the changed file read again).
+    let changed = corpus.0.join("odd").join("0005.txt");
+    fs::write(
+        &changed,
+        "Story 5 again\n\nLena Brook of the Quay Trust spoke in Westhaven.\n",
+    )
+    .expect("write");
+    age_files(&corpus.0, 1);
+    let (third, offered) = open(corpus.source());
+    assert!(offered > 0, "analyses recalled from the article index");
+    assert_eq!((third.0.clone(), third.1.clone()), fresh());
+    assert!(third.1.iter().any(|e| e.name == "Lena Brook"));
+    // ... and a new snapshot has it.
+    let (fourth, offered) = open(corpus.source());
+    assert_eq!(offered, 0);
+    assert_eq!(fourth, third);
+
+    // A file removed (the last) is gone from the list and the index.
+    fs::remove_file(corpus.0.join("odd").join("0023.txt")).expect("remove");
+    let (fifth, _) = open(corpus.source());
+    assert_eq!((fifth.0.clone(), fifth.1.clone()), fresh());
+    assert_eq!(fifth.0.len(), 23);
+
+    // A damaged snapshot is no snapshot: the collection loads as before.
+    let bytes = fs::read(&snapshot).expect("snapshot");
+    fs::write(&snapshot, &bytes[..bytes.len() / 2]).expect("cut");
+    let (sixth, offered) = open(corpus.source());
+    assert!(offered > 0);
+    assert_eq!(sixth, fifth);
+    let _ = fs::remove_dir_all(&cache_dir);
+}
+
 /// What the reader's search for `query` finds: the titles best first, or the error.
 fn search_titles(reader: &Reader, app: &App, query: &str) -> Result<Vec<String>, String> {
     assert!(reader.search(query));

@@ -20,6 +20,20 @@ static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Whatever the file system says (no room, no permission, read-only); `path`
 /// is then as it was, and no temporary file is left behind.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write_atomically`], for a file too big to make in memory first: `write`
+/// writes it into the temporary file.
+///
+/// # Errors
+///
+/// Those of `write`, and whatever the file system says; `path` is then as it
+/// was.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -33,7 +47,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     ));
     let written = (|| {
         let mut file = fs::File::create(&temp)?;
-        file.write_all(bytes)?;
+        write(&mut file)?;
         file.sync_all()?;
         fs::rename(&temp, path)
     })();

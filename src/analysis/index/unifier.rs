@@ -33,7 +33,7 @@ pub fn unify(analyses: &mut [Analysis]) {
 
 /// What [`unify`] decided for a collection: the collection name of each name
 /// that changes, and the kind of each name whose articles disagree on it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Renames {
     /// Old name → collection name (looked up once, never in a chain).
     pub names: HashMap<String, String>,

@@ -1,0 +1,415 @@
+//! A collection's snapshot: everything a reader had once a collection of
+//! files was loaded, analysed and its names unified (each file's stamp,
+//! articles and problems, the collection's entity index and renames), in one
+//! file per collection, so that reopening it unchanged takes neither the
+//! article index's records nor any analysis or unifying.
+//!
+//! ```text
+//! collections/<16 hex digits>.snap    one per collection (its folders and files, as full paths)
+//!   "LEDESNAP" format:u32 header_at:u64   then each file's blob, the tail (index, renames),
+//!                                         and the header (revision, files with stamps and blob places)
+//! ```
+//!
+//! The header is read first; a file's blob only when the loader meets the
+//! file unchanged; the tail only when every file was. Anything that does not
+//! read back (another format, another analysis revision, a damaged or cut
+//! file) is no snapshot: the collection loads through the article index as
+//! before, and a new snapshot replaces the old one once it is complete. It is
+//! written atomically, so two readers or a `kill -9` leave the old one or
+//! the new one.
+
+use super::store::{ANALYSIS_REVISION, RACY_NANOS, Stamp, now_nanos};
+use crate::analysis::index::{CollectionIndex, Renames};
+use crate::model::Article;
+use serde::{Deserialize, Serialize};
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"LEDESNAP";
+
+/// Raised when the layout below changes.
+const FORMAT: u32 = 2;
+
+/// Bytes before the first blob: magic, format, the header's place.
+const PREAMBLE: u64 = 8 + 4 + 8;
+
+/// The snapshot file of the collection whose inputs have these full paths.
+pub fn path_for(cache_dir: &Path, roots: &[String]) -> PathBuf {
+    let mut bytes = Vec::new();
+    for root in roots {
+        bytes.extend_from_slice(root.as_bytes());
+        bytes.push(0);
+    }
+    let hash = super::store::fnv1a_64(&bytes);
+    cache_dir
+        .join("collections")
+        .join(format!("{hash:016x}.snap"))
+}
+
+/// Where a blob is in the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Place {
+    at: u64,
+    len: u64,
+}
+
+/// The snapshot's table of contents, in columns, so that reading it is a
+/// few allocations however many files there are (it is read before the
+/// first article can be shown).
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Header {
+    revision: u64,
+    /// When it was written (nanoseconds since 1970), to tell racy stamps.
+    written_at: i128,
+    /// The files' full paths, one after the other, in the order the loader met them.
+    paths: String,
+    /// Where each path ends in `paths`.
+    path_ends: Vec<u64>,
+    stamps: Vec<Stamp>,
+    /// Each file's blob, the first just after the preamble, each after the one before.
+    blob_lens: Vec<u64>,
+    /// Articles in all.
+    articles: u64,
+    tail: Place,
+}
+
+impl Header {
+    fn path(&self, n: usize) -> Option<&str> {
+        let start = match n {
+            0 => 0,
+            _ => *self.path_ends.get(n - 1)?,
+        };
+        let end = *self.path_ends.get(n)?;
+        self.paths
+            .get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
+    }
+}
+
+/// What loading one file gave: its articles (after duplicates were dropped)
+/// with their keys in the article index, and its problems as (place, reason).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileBlob {
+    /// The path as the collection named it (ids and problems start with it).
+    pub label: String,
+    pub articles: Vec<Article>,
+    pub keys: Vec<u64>,
+    pub skipped: Vec<(String, String)>,
+    pub warnings: Vec<(String, String)>,
+}
+
+impl FileBlob {
+    /// The blob as seen by a collection that names the file `label` now.
+    pub fn relabelled(mut self, label: &str) -> FileBlob {
+        if self.label != label {
+            let old = std::mem::take(&mut self.label);
+            let relabel = |text: &mut String| {
+                if let Some(rest) = text.strip_prefix(&old) {
+                    *text = format!("{label}{rest}");
+                }
+            };
+            for article in &mut self.articles {
+                relabel(&mut article.id);
+                relabel(&mut article.source_path);
+            }
+            for (place, _) in self.skipped.iter_mut().chain(&mut self.warnings) {
+                relabel(place);
+            }
+            self.label = label.to_string();
+        }
+        self
+    }
+}
+
+/// A [`FileBlob`] as written: postcard, a format without field names, needs
+/// every field written, which [`Article`]'s serde form does not do.
+#[derive(Serialize, Deserialize)]
+struct BlobRecord {
+    label: String,
+    articles: Vec<ArticleRecord>,
+    keys: Vec<u64>,
+    skipped: Vec<(String, String)>,
+    warnings: Vec<(String, String)>,
+}
+
+/// What the reader keeps of an article (see [`crate::store`]).
+#[derive(Serialize, Deserialize)]
+struct ArticleRecord {
+    id: String,
+    source_path: String,
+    title: String,
+    source: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    author: Option<String>,
+    paragraphs: Vec<String>,
+}
+
+impl From<FileBlob> for BlobRecord {
+    fn from(blob: FileBlob) -> BlobRecord {
+        let articles = blob
+            .articles
+            .into_iter()
+            .map(|a| ArticleRecord {
+                id: a.id,
+                source_path: a.source_path,
+                title: a.title,
+                source: a.source,
+                date: a.date,
+                url: a.url,
+                author: a.author,
+                paragraphs: a.paragraphs,
+            })
+            .collect();
+        BlobRecord {
+            label: blob.label,
+            articles,
+            keys: blob.keys,
+            skipped: blob.skipped,
+            warnings: blob.warnings,
+        }
+    }
+}
+
+impl From<BlobRecord> for FileBlob {
+    fn from(record: BlobRecord) -> FileBlob {
+        let articles = record
+            .articles
+            .into_iter()
+            .map(|a| Article {
+                id: a.id,
+                source_path: a.source_path,
+                title: a.title,
+                source: a.source,
+                date: a.date,
+                url: a.url,
+                author: a.author,
+                paragraphs: a.paragraphs,
+                ..Article::default()
+            })
+            .collect();
+        FileBlob {
+            label: record.label,
+            articles,
+            keys: record.keys,
+            skipped: record.skipped,
+            warnings: record.warnings,
+        }
+    }
+}
+
+/// The collection as a whole, once every article was in.
+#[derive(Debug, Deserialize)]
+pub struct Tail {
+    pub index: CollectionIndex,
+    pub renames: Renames,
+}
+
+#[derive(Serialize)]
+struct TailRef<'a> {
+    index: &'a CollectionIndex,
+    renames: &'a Renames,
+}
+
+/// A snapshot opened for reading: the header read, the blobs on demand.
+pub struct Snapshot {
+    /// Read in order, as the loader meets the files: buffered, so that a
+    /// file's blob is rarely a read of its own.
+    file: BufReader<File>,
+    /// Where `file` is.
+    at: u64,
+    header: Header,
+    /// Where each file's blob starts.
+    blob_starts: Vec<u64>,
+}
+
+impl Snapshot {
+    /// The snapshot at `path`, if there is one this lede can use.
+    pub fn open(path: &Path) -> Option<Snapshot> {
+        let mut file = File::open(path).ok()?;
+        let mut preamble = [0u8; PREAMBLE as usize];
+        file.read_exact(&mut preamble).ok()?;
+        let (magic, rest) = preamble.split_at(8);
+        let (format, at) = rest.split_at(4);
+        if magic != MAGIC || u32::from_le_bytes(format.try_into().ok()?) != FORMAT {
+            return None;
+        }
+        let at = u64::from_le_bytes(at.try_into().ok()?);
+        let len = file.metadata().ok()?.len().checked_sub(at)?;
+        file.seek(SeekFrom::Start(at)).ok()?;
+        let mut bytes = vec![0; usize::try_from(len).ok()?];
+        file.read_exact(&mut bytes).ok()?;
+        let header: Header = postcard::from_bytes(&bytes).ok()?;
+        let files = header.stamps.len();
+        if header.revision != ANALYSIS_REVISION
+            || header.path_ends.len() != files
+            || header.blob_lens.len() != files
+        {
+            return None;
+        }
+        let blob_starts = header
+            .blob_lens
+            .iter()
+            .scan(PREAMBLE, |at, len| {
+                let start = *at;
+                *at += len;
+                Some(start)
+            })
+            .collect();
+        let mut snapshot = Snapshot {
+            file: BufReader::with_capacity(READ_BUFFER, file),
+            at: 0,
+            header,
+            blob_starts,
+        };
+        // Starts where the first blob is.
+        snapshot.file.seek(SeekFrom::Start(PREAMBLE)).ok()?;
+        snapshot.at = PREAMBLE;
+        Some(snapshot)
+    }
+
+    /// How many files it holds.
+    pub fn file_count(&self) -> usize {
+        self.header.stamps.len()
+    }
+
+    /// The full path of file `n`, in the order the loader met them.
+    pub fn path(&self, n: usize) -> Option<&str> {
+        self.header.path(n)
+    }
+
+    /// Articles in all.
+    pub fn articles(&self) -> usize {
+        usize::try_from(self.header.articles).unwrap_or(usize::MAX)
+    }
+
+    /// Whether file `n` is the same now, with `stamp`: same size and
+    /// modification time, and not modified so close to the snapshot that
+    /// it might have changed within the time's resolution.
+    pub fn unchanged(&self, n: usize, stamp: &Stamp) -> bool {
+        self.header.stamps.get(n).is_some_and(|known| {
+            known == stamp && self.header.written_at - stamp.modified >= RACY_NANOS
+        })
+    }
+
+    /// What file `n` gave; `None` when it does not read back.
+    pub fn file(&mut self, n: usize) -> Option<FileBlob> {
+        let place = Place {
+            at: *self.blob_starts.get(n)?,
+            len: *self.header.blob_lens.get(n)?,
+        };
+        let record: BlobRecord = postcard::from_bytes(&self.read(place)?).ok()?;
+        Some(record.into())
+    }
+
+    /// The collection's index and renames; `None` when they do not read back.
+    pub fn tail(&mut self) -> Option<Tail> {
+        let mut tail: Tail = postcard::from_bytes(&self.read(self.header.tail)?).ok()?;
+        tail.index.index_names();
+        Some(tail)
+    }
+}
+
+impl Snapshot {
+    /// The bytes at `place`: read on from where the last read ended, or
+    /// sought (which empties the buffer) when elsewhere.
+    fn read(&mut self, place: Place) -> Option<Vec<u8>> {
+        if place.at != self.at {
+            self.file.seek(SeekFrom::Start(place.at)).ok()?;
+        }
+        let mut bytes = vec![0; usize::try_from(place.len).ok()?];
+        let read = self.file.read_exact(&mut bytes);
+        // After a failed read the place is unknown: seek next time.
+        self.at = if read.is_ok() {
+            place.at + place.len
+        } else {
+            u64::MAX
+        };
+        read.ok()?;
+        Some(bytes)
+    }
+}
+
+/// The read buffer: a few hundred files' blobs.
+const READ_BUFFER: usize = 1 << 20;
+
+/// Writes the snapshot at `path` (atomically): `files` gives each file's full
+/// path, stamp and blob in load order; `index` and `renames` are the collection's.
+///
+/// # Errors
+///
+/// Whatever writing says; the old snapshot, if any, is then as it was.
+pub fn write(
+    path: &Path,
+    files: impl IntoIterator<Item = (String, Stamp, FileBlob)>,
+    index: &CollectionIndex,
+    renames: &Renames,
+) -> io::Result<()> {
+    let written_at = now_nanos();
+    if let Some(dir) = path.parent() {
+        remove_abandoned(dir);
+    }
+    crate::state::atomic::write_atomically_with(path, |file| {
+        let mut out = BufWriter::with_capacity(1 << 20, &mut *file);
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&0u64.to_le_bytes())?;
+        let mut at = PREAMBLE;
+        let mut header = Header {
+            revision: ANALYSIS_REVISION,
+            written_at,
+            ..Header::default()
+        };
+        for (path, stamp, file_blob) in files {
+            header.articles += file_blob.articles.len() as u64;
+            let place = put(&mut out, &mut at, &BlobRecord::from(file_blob))?;
+            header.paths.push_str(&path);
+            header.path_ends.push(header.paths.len() as u64);
+            header.stamps.push(stamp);
+            header.blob_lens.push(place.len);
+        }
+        header.tail = put(&mut out, &mut at, &TailRef { index, renames })?;
+        let header_at = at;
+        put(&mut out, &mut at, &header)?;
+        out.flush()?;
+        drop(out);
+        file.seek(SeekFrom::Start(8 + 4))?;
+        file.write_all(&header_at.to_le_bytes())
+    })
+}
+
+/// Removes the temporary files of writes that a process ended before they
+/// were done (killed, or quit before the write was over): on Linux, those
+/// whose process is gone.
+fn remove_abandoned(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        // `.<name>.tmp-<pid>-<n>`, as `write_atomically_with` names them.
+        let Some(pid) = name
+            .split_once(".snap.tmp-")
+            .and_then(|(_, rest)| rest.split_once('-'))
+            .map(|(pid, _)| pid)
+        else {
+            continue;
+        };
+        if cfg!(target_os = "linux") && !Path::new("/proc").join(pid).exists() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `value` at `at` (the bytes written so far), and says where.
+fn put<T: Serialize>(out: &mut impl Write, at: &mut u64, value: &T) -> io::Result<Place> {
+    let bytes = postcard::to_allocvec(value).map_err(io::Error::other)?;
+    out.write_all(&bytes)?;
+    let place = Place {
+        at: *at,
+        len: bytes.len() as u64,
+    };
+    *at += place.len;
+    Ok(place)
+}

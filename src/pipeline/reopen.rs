@@ -1,0 +1,242 @@
+//! Reopening a collection of files from its snapshot
+//! ([`crate::cache::snapshot`]), and making the snapshot of a collection
+//! loaded the long way.
+//!
+//! The loader meets the files in order. While each one is the snapshot's next
+//! file and unchanged, its articles come from the snapshot, with no analysis
+//! at all; when the last one did and nothing else came, the indexer takes the
+//! snapshot's entity index and renames whole, and the collection is final at
+//! once. The first file that is not the snapshot's next (changed, added, or
+//! one removed before it) ends that: the files met so far get their analyses
+//! from the article index after all, and the rest loads as without a
+//! snapshot. Such a load, once everything is analysed, kept and unified,
+//! writes a new snapshot.
+
+use crate::cache::snapshot::{self, FileBlob, Snapshot, Tail};
+use crate::cache::store::{ArticleStore, Stamp};
+use crate::loader::LoadError;
+use crate::model::Analysis;
+use crate::store::StoredArticle;
+use foldhash::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A file whose articles came from the snapshot.
+struct Met {
+    path: String,
+    label: String,
+    stamp: Stamp,
+    /// The articles' numbers in the collection, with their text.
+    articles: Vec<(usize, Arc<StoredArticle>)>,
+}
+
+/// The loader's side of a reopening, and the draft of the next snapshot.
+pub(super) struct Reopen {
+    snapshot: Option<Snapshot>,
+    /// The snapshot's file that should come next.
+    next: usize,
+    met: Vec<Met>,
+    /// The collection as loaded this time, for a new snapshot.
+    draft: Draft,
+}
+
+/// What the analyses of the articles met so far are, once the snapshot no
+/// longer holds: recalled ones for the indexer, the others to analyse.
+#[derive(Default)]
+pub(super) struct Fallback {
+    pub(super) recalled: Vec<(usize, Analysis, Arc<StoredArticle>)>,
+    pub(super) to_analyse: Vec<(usize, Arc<StoredArticle>)>,
+}
+
+impl Reopen {
+    /// Starts a load of the collection whose snapshot is (to be) at `path`.
+    pub(super) fn new(path: PathBuf) -> Reopen {
+        Reopen {
+            snapshot: Snapshot::open(&path),
+            next: 0,
+            met: Vec::new(),
+            draft: Draft {
+                path,
+                files: Vec::new(),
+                complete: true,
+            },
+        }
+    }
+
+    /// The loader meets a file: what it gave last time if the snapshot
+    /// holds it unchanged, as the collection names it now.
+    pub(super) fn meet(&mut self, path: &str, label: &str, stamp: Stamp) -> Option<FileBlob> {
+        self.draft.files.push(DraftFile {
+            path: path.to_string(),
+            label: label.to_string(),
+            stamp,
+            articles: Vec::new(),
+            skipped: Vec::new(),
+            warnings: Vec::new(),
+        });
+        let snapshot = self.snapshot.as_mut()?;
+        let next = self.next;
+        let same = snapshot.path(next) == Some(path) && snapshot.unchanged(next, &stamp);
+        let blob = if same { snapshot.file(next) } else { None };
+        let blob = blob?.relabelled(label);
+        self.next += 1;
+        self.met.push(Met {
+            path: path.to_string(),
+            label: label.to_string(),
+            stamp,
+            articles: Vec::with_capacity(blob.articles.len()),
+        });
+        Some(blob)
+    }
+
+    /// Whether the snapshot is still followed (and has not been given up).
+    pub(super) fn following(&self) -> bool {
+        self.snapshot.is_some()
+    }
+
+    /// Article `index` of the file met last came from the snapshot.
+    pub(super) fn placed(&mut self, index: usize, stored: &Arc<StoredArticle>) {
+        if let Some(met) = self.met.last_mut() {
+            met.articles.push((index, Arc::clone(stored)));
+        }
+    }
+
+    /// The snapshot no longer holds: the analyses of the articles met so far,
+    /// from the article index `store` (those it has not got are to analyse).
+    pub(super) fn give_up(&mut self, store: &ArticleStore) -> Fallback {
+        self.snapshot = None;
+        let mut fallback = Fallback::default();
+        for met in self.met.drain(..) {
+            let mut analyses: HashMap<String, Analysis> = store
+                .recall_stamped(&met.path, &met.label, met.stamp)
+                .filter(|r| r.current)
+                .map(|r| {
+                    r.articles
+                        .into_iter()
+                        .map(|(article, analysis)| (article.id, analysis))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (index, stored) in met.articles {
+                match analyses.remove(&stored.id()) {
+                    Some(analysis) => fallback.recalled.push((index, analysis, stored)),
+                    None => {
+                        // Not in the article index: analysed again, and not
+                        // snapshotted (the snapshot would promise a key the
+                        // article index does not hold).
+                        self.draft.complete = false;
+                        fallback.to_analyse.push((index, stored));
+                    }
+                }
+            }
+        }
+        fallback
+    }
+
+    /// The load is over with `total` articles: the snapshot's index and
+    /// renames if every file came from it and nothing else came; `None` if
+    /// not (then [`Reopen::give_up`] is due, if still [`Reopen::following`]).
+    pub(super) fn finish(&mut self, total: usize) -> Option<Box<Tail>> {
+        let snapshot = self.snapshot.as_mut()?;
+        let whole = self.next == snapshot.file_count()
+            && self.draft.files.len() == self.next
+            && snapshot.articles() == total
+            && self.met.iter().map(|m| m.articles.len()).sum::<usize>() == total;
+        let tail = if whole { snapshot.tail() } else { None }?;
+        self.met.clear();
+        self.snapshot = None;
+        Some(Box::new(tail))
+    }
+
+    /// Notes an article of the file met last, with its key in the article
+    /// index if known (a file read has its articles kept in file order).
+    pub(super) fn draft_article(&mut self, stored: &Arc<StoredArticle>, key: Option<u64>) {
+        if let Some(file) = self.draft.files.last_mut() {
+            file.articles.push((Arc::clone(stored), key));
+        } else {
+            self.draft.complete = false;
+        }
+    }
+
+    /// Notes the problems of a part of the load, for the file met last.
+    pub(super) fn draft_problems(&mut self, skipped: &[LoadError], warnings: &[LoadError]) {
+        let pairs = |errors: &[LoadError]| -> Vec<(String, String)> {
+            errors
+                .iter()
+                .map(|e| (e.path.clone(), e.reason.clone()))
+                .collect()
+        };
+        if skipped.is_empty() && warnings.is_empty() {
+            return;
+        }
+        match self.draft.files.last_mut() {
+            Some(file)
+                if skipped
+                    .iter()
+                    .chain(warnings)
+                    .all(|e| e.path.starts_with(&file.label)) =>
+            {
+                file.skipped.extend(pairs(skipped));
+                file.warnings.extend(pairs(warnings));
+            }
+            // A problem of no file (an input that is missing, a folder that
+            // cannot be read) is found again at each start, so a snapshot
+            // would say it twice: none is made.
+            _ => self.draft.complete = false,
+        }
+    }
+
+    /// The draft of the next snapshot, when one can be made of this load.
+    pub(super) fn into_draft(self) -> Option<Box<Draft>> {
+        self.draft.complete.then(|| Box::new(self.draft))
+    }
+}
+
+/// The collection as the loader went through it, for a new snapshot once
+/// every article is analysed and kept in the article index.
+pub(super) struct Draft {
+    path: PathBuf,
+    files: Vec<DraftFile>,
+    /// Whether everything the load gave is in `files`.
+    complete: bool,
+}
+
+struct DraftFile {
+    path: String,
+    label: String,
+    stamp: Stamp,
+    articles: Vec<(Arc<StoredArticle>, Option<u64>)>,
+    skipped: Vec<(String, String)>,
+    warnings: Vec<(String, String)>,
+}
+
+impl Draft {
+    /// Writes the snapshot of the collection, with its `index` and `renames`
+    /// as unified. A snapshot that cannot be written costs only a slower
+    /// next start.
+    pub(super) fn write(
+        self,
+        index: &crate::analysis::index::CollectionIndex,
+        renames: &crate::analysis::index::Renames,
+    ) -> std::io::Result<()> {
+        let files = self.files.into_iter().map(|file| {
+            let keys = file
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(ordinal, (_, key))| {
+                    key.unwrap_or_else(|| crate::cache::store::article_key(&file.path, ordinal))
+                })
+                .collect();
+            let blob = FileBlob {
+                articles: file.articles.iter().map(|(a, _)| a.to_article()).collect(),
+                label: file.label,
+                keys,
+                skipped: file.skipped,
+                warnings: file.warnings,
+            };
+            (file.path, file.stamp, blob)
+        });
+        snapshot::write(&self.path, files, index, renames)
+    }
+}
