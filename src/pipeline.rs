@@ -757,14 +757,15 @@ impl Feeder<'_> {
             self.fall_back(side.take_fallback(), &mut queue);
         }
         for article in part.articles {
-            let stored = Arc::new(StoredArticle::new(article, self.shared_path.as_ref()));
+            let stored = StoredArticle::new(article, self.shared_path.as_ref());
             self.shared_path = Some(Arc::clone(stored.shared_path()));
             // An article the cache recalled comes with its analysis; the
             // others are analysed (and those of a file read, kept).
-            match side
-                .as_mut()
-                .and_then(|side| side.recalled(&stored, self.next))
-            {
+            let (stored, recalled) = match side.as_mut() {
+                Some(side) => side.recalled(stored, self.next),
+                None => (Arc::new(stored), None),
+            };
+            match recalled {
                 Some(Some(analysis)) => self.recalled.push(ToIndexer::Analysed {
                     article: self.next,
                     analysis,

@@ -8,7 +8,10 @@
 //! reports them, and it does not go through this store.
 
 use crate::model::Article;
-use std::sync::Arc;
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// How an article's id relates to its file, so that ids cost no memory in the
 /// common cases (`path` and `path#N`).
@@ -34,10 +37,96 @@ pub struct StoredArticle {
     url: Option<Box<str>>,
     author: Option<Box<str>>,
     /// Every paragraph, one after the other.
-    body: Box<str>,
+    body: Body,
     /// End of each paragraph in `body` (a paragraph starts where the one
     /// before it ends). `u32` is enough: no file over 64 MiB is read.
     ends: Box<[u32]>,
+}
+
+/// Where an article's text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Body {
+    /// In memory.
+    Here(Box<str>),
+    /// In a file of texts (a collection's snapshot,
+    /// [`crate::cache::snapshot`]), read each time it is asked for: a
+    /// collection reopened from its snapshot keeps no text in memory.
+    OnDisk {
+        file: Arc<TextFile>,
+        at: u64,
+        len: u32,
+    },
+}
+
+/// A file of article texts, one after the other, as UTF-8.
+pub struct TextFile {
+    file: Mutex<File>,
+}
+
+impl TextFile {
+    pub fn new(file: File) -> Arc<TextFile> {
+        Arc::new(TextFile {
+            file: Mutex::new(file),
+        })
+    }
+
+    /// The text at `at`, sanitised again (it was when it was written, but
+    /// the file may have been damaged since); empty when it cannot be read.
+    fn read(&self, at: u64, len: u32) -> String {
+        let mut bytes = vec![0; len as usize];
+        let read = {
+            let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
+            file.seek(SeekFrom::Start(at))
+                .and_then(|_| file.read_exact(&mut bytes))
+        };
+        if read.is_err() {
+            return String::new();
+        }
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        match crate::sanitize::sanitized(&text) {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(clean) => clean,
+        }
+    }
+}
+
+impl PartialEq for TextFile {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for TextFile {}
+
+impl std::fmt::Debug for TextFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TextFile")
+    }
+}
+
+/// An article's text, in memory or just read: its paragraphs.
+pub struct ArticleText<'a> {
+    body: Cow<'a, str>,
+    ends: &'a [u32],
+}
+
+impl ArticleText<'_> {
+    /// Every paragraph, one after the other (without separators).
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// The paragraphs in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let end = end as usize;
+            let text = self.body.get(start..end).unwrap_or("");
+            start = end;
+            text
+        })
+    }
 }
 
 fn boxed(s: Option<String>) -> Option<Box<str>> {
@@ -77,9 +166,21 @@ impl StoredArticle {
             date: boxed(article.date),
             url: boxed(article.url),
             author: boxed(article.author),
-            body: body.into_boxed_str(),
+            body: Body::Here(body.into_boxed_str()),
             ends: ends.into_boxed_slice(),
         }
+    }
+
+    /// The article with its text in `file`, `len` bytes at `at`, its
+    /// paragraphs ending at `ends`, instead of in memory.
+    pub fn with_text_in(mut self, file: &Arc<TextFile>, at: u64, len: u32, ends: Vec<u32>) -> Self {
+        self.body = Body::OnDisk {
+            file: Arc::clone(file),
+            at,
+            len,
+        };
+        self.ends = ends.into_boxed_slice();
+        self
     }
 
     /// The shared path string, to pass as `shared_path` for the next article.
@@ -123,25 +224,26 @@ impl StoredArticle {
         self.ends.len()
     }
 
-    /// The paragraphs in order.
-    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
-        let mut start = 0;
-        self.ends.iter().map(move |&end| {
-            let end = end as usize;
-            let text = self.body.get(start..end).unwrap_or("");
-            start = end;
-            text
-        })
+    /// The text: at hand, or read from its file.
+    pub fn text(&self) -> ArticleText<'_> {
+        let body = match &self.body {
+            Body::Here(body) => Cow::Borrowed(&**body),
+            Body::OnDisk { file, at, len } => Cow::Owned(file.read(*at, *len)),
+        };
+        ArticleText {
+            body,
+            ends: &self.ends,
+        }
     }
 
-    /// Every paragraph, one after the other (without separators).
-    pub fn body(&self) -> &str {
-        &self.body
+    /// Where each paragraph ends in the text.
+    pub fn paragraph_ends(&self) -> &[u32] {
+        &self.ends
     }
 
     /// Body bytes (all paragraphs).
     pub fn body_len(&self) -> usize {
-        self.body.len()
+        self.ends.last().map_or(0, |&end| end as usize)
     }
 
     /// The full article again (without the removed boilerplate lines).
@@ -154,7 +256,7 @@ impl StoredArticle {
             date: self.date.as_deref().map(str::to_string),
             url: self.url.as_deref().map(str::to_string),
             author: self.author.as_deref().map(str::to_string),
-            paragraphs: self.paragraphs().map(str::to_string).collect(),
+            paragraphs: self.text().paragraphs().map(str::to_string).collect(),
             removed: Vec::new(),
             // Duplicates are told apart while loading; the reader does not need it.
             guid: None,
@@ -225,7 +327,7 @@ mod tests {
         ));
         assert_eq!(stored[1].id(), "f.jsonl#1");
         assert_eq!(stored[2].id(), "g.txt");
-        assert_eq!(stored[2].paragraphs().collect::<Vec<_>>(), ["c"]);
+        assert_eq!(stored[2].text().paragraphs().collect::<Vec<_>>(), ["c"]);
     }
 
     #[test]

@@ -80,7 +80,11 @@ impl App {
                     .iter()
                     .enumerate()
                     .filter_map(|(i, a)| {
-                        let n: usize = a.paragraphs().map(|p| find_phrase(p, phrase).len()).sum();
+                        let text = a.text();
+                        let n: usize = text
+                            .paragraphs()
+                            .map(|p| find_phrase(p, phrase).len())
+                            .sum();
                         (n > 0).then_some((i, n))
                     })
                     .collect()

@@ -292,8 +292,9 @@ impl App {
     /// The quoted words, in typographic quotation marks, without the comma
     /// that joins a quote to "he said" (as `lede quotes` prints them).
     fn quote_words(&self, quote: &QuoteItem) -> String {
-        let paragraph = (self.articles.get(quote.article))
-            .and_then(|a| a.paragraphs().nth(quote.span.paragraph))
+        let text = self.articles.get(quote.article).map(|a| a.text());
+        let paragraph = (text.as_ref())
+            .and_then(|t| t.paragraphs().nth(quote.span.paragraph))
             .unwrap_or("");
         let words = paragraph.get(quote.span.range()).unwrap_or("").trim();
         let words = words.trim_end_matches(',');

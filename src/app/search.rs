@@ -509,7 +509,9 @@ impl App {
 /// text is searched at once (fast, for the scan over every article), and
 /// only then paragraph by paragraph: a match must not run from one into the next.
 fn holds(stored: &StoredArticle, query: &Query, buffer: &mut String) -> bool {
-    query.is_in(stored.title(), buffer)
-        || (query.is_in(stored.body(), buffer)
-            && stored.paragraphs().any(|p| query.is_in(p, buffer)))
+    if query.is_in(stored.title(), buffer) {
+        return true;
+    }
+    let text = stored.text();
+    query.is_in(text.body(), buffer) && text.paragraphs().any(|p| query.is_in(p, buffer))
 }

@@ -1,35 +1,43 @@
 //! A collection's snapshot: everything a reader had once a collection of
 //! files was loaded, analysed and its names unified (each file's stamp,
-//! articles and problems, the collection's entity index and renames), in one
-//! file per collection, so that reopening it unchanged takes neither the
-//! article index's records nor any analysis or unifying.
+//! articles and problems, the collection's entity index and renames), so
+//! that reopening it unchanged takes neither the article index's records nor
+//! any analysis or unifying; and the articles' texts in a file beside it,
+//! read only when an article is shown, so that a reopened collection keeps
+//! no text in memory.
 //!
 //! ```text
-//! collections/<16 hex digits>.snap    one per collection (its folders and files, as full paths)
-//!   "LEDESNAP" format:u32 header_at:u64   then each file's blob, the tail (index, renames),
-//!                                         and the header (revision, files with stamps and blob places)
+//! collections/<16 hex digits>.snap    one per collection (its folders and files, as full paths):
+//!   "LEDESNAP" format:u32 header_at:u64   each file's blob (articles without text, where
+//!                                         their texts are, keys, problems), the tail (index,
+//!                                         renames), the header (revision, paths, stamps,
+//!                                         blob lengths, the file of texts' name)
+//! collections/<same>-<time>-<pid>.text   the texts, one after the other
 //! ```
 //!
 //! The header is read first; a file's blob only when the loader meets the
 //! file unchanged; the tail only when every file was. Anything that does not
 //! read back (another format, another analysis revision, a damaged or cut
-//! file) is no snapshot: the collection loads through the article index as
-//! before, and a new snapshot replaces the old one once it is complete. It is
-//! written atomically, so two readers or a `kill -9` leave the old one or
-//! the new one.
+//! file, no file of texts) is no snapshot: the collection loads through the
+//! article index as before, and a new snapshot replaces the old one once it
+//! is complete. The file of texts is written first under a name of its own,
+//! the snapshot then atomically, so two readers or a `kill -9` leave the old
+//! snapshot or the new one, each with its texts.
 
 use super::store::{ANALYSIS_REVISION, RACY_NANOS, Stamp, now_nanos};
 use crate::analysis::index::{CollectionIndex, Renames};
 use crate::model::Article;
+use crate::store::{StoredArticle, TextFile};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 const MAGIC: &[u8; 8] = b"LEDESNAP";
 
 /// Raised when the layout below changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Bytes before the first blob: magic, format, the header's place.
 const PREAMBLE: u64 = 8 + 4 + 8;
@@ -72,6 +80,8 @@ struct Header {
     /// Articles in all.
     articles: u64,
     tail: Place,
+    /// The name of the file of texts beside it.
+    texts: String,
 }
 
 impl Header {
@@ -92,10 +102,21 @@ impl Header {
 pub struct FileBlob {
     /// The path as the collection named it (ids and problems start with it).
     pub label: String,
+    /// The articles without their paragraphs: those are in [`FileBlob::texts`].
     pub articles: Vec<Article>,
+    /// Where each article's text is in the snapshot's file of texts.
+    pub texts: Vec<TextPlace>,
     pub keys: Vec<u64>,
     pub skipped: Vec<(String, String)>,
     pub warnings: Vec<(String, String)>,
+}
+
+/// Where an article's text is in the file of texts, and where its paragraphs end.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextPlace {
+    pub at: u64,
+    pub len: u32,
+    pub ends: Vec<u32>,
 }
 
 impl FileBlob {
@@ -132,7 +153,8 @@ struct BlobRecord {
     warnings: Vec<(String, String)>,
 }
 
-/// What the reader keeps of an article (see [`crate::store`]).
+/// What the reader keeps of an article (see [`crate::store`]), its text
+/// apart.
 #[derive(Serialize, Deserialize)]
 struct ArticleRecord {
     id: String,
@@ -142,60 +164,50 @@ struct ArticleRecord {
     date: Option<String>,
     url: Option<String>,
     author: Option<String>,
-    paragraphs: Vec<String>,
-}
-
-impl From<FileBlob> for BlobRecord {
-    fn from(blob: FileBlob) -> BlobRecord {
-        let articles = blob
-            .articles
-            .into_iter()
-            .map(|a| ArticleRecord {
-                id: a.id,
-                source_path: a.source_path,
-                title: a.title,
-                source: a.source,
-                date: a.date,
-                url: a.url,
-                author: a.author,
-                paragraphs: a.paragraphs,
-            })
-            .collect();
-        BlobRecord {
-            label: blob.label,
-            articles,
-            keys: blob.keys,
-            skipped: blob.skipped,
-            warnings: blob.warnings,
-        }
-    }
+    text: TextPlace,
 }
 
 impl From<BlobRecord> for FileBlob {
     fn from(record: BlobRecord) -> FileBlob {
-        let articles = record
+        let (articles, texts) = record
             .articles
             .into_iter()
-            .map(|a| Article {
-                id: a.id,
-                source_path: a.source_path,
-                title: a.title,
-                source: a.source,
-                date: a.date,
-                url: a.url,
-                author: a.author,
-                paragraphs: a.paragraphs,
-                ..Article::default()
+            .map(|a| {
+                let article = Article {
+                    id: a.id,
+                    source_path: a.source_path,
+                    title: a.title,
+                    source: a.source,
+                    date: a.date,
+                    url: a.url,
+                    author: a.author,
+                    ..Article::default()
+                };
+                (article, a.text)
             })
-            .collect();
+            .unzip();
         FileBlob {
             label: record.label,
             articles,
+            texts,
             keys: record.keys,
             skipped: record.skipped,
             warnings: record.warnings,
         }
     }
+}
+
+/// One file of the collection as it was loaded, for [`write`].
+pub struct SnapshotFile {
+    /// Its full path.
+    pub path: String,
+    pub stamp: Stamp,
+    /// The path as the collection named it.
+    pub label: String,
+    /// Its articles (after duplicates were dropped) with their keys in the article index.
+    pub articles: Vec<(Arc<StoredArticle>, u64)>,
+    pub skipped: Vec<(String, String)>,
+    pub warnings: Vec<(String, String)>,
 }
 
 /// The collection as a whole, once every article was in.
@@ -221,6 +233,8 @@ pub struct Snapshot {
     header: Header,
     /// Where each file's blob starts.
     blob_starts: Vec<u64>,
+    /// The articles' texts.
+    texts: Arc<TextFile>,
 }
 
 impl Snapshot {
@@ -247,6 +261,8 @@ impl Snapshot {
         {
             return None;
         }
+        let texts_name = Path::new(&header.texts).file_name()?;
+        let texts = TextFile::new(File::open(path.with_file_name(texts_name)).ok()?);
         let blob_starts = header
             .blob_lens
             .iter()
@@ -261,11 +277,17 @@ impl Snapshot {
             at: 0,
             header,
             blob_starts,
+            texts,
         };
         // Starts where the first blob is.
         snapshot.file.seek(SeekFrom::Start(PREAMBLE)).ok()?;
         snapshot.at = PREAMBLE;
         Some(snapshot)
+    }
+
+    /// The file the articles' texts are in.
+    pub fn texts(&self) -> &Arc<TextFile> {
+        &self.texts
     }
 
     /// How many files it holds.
@@ -333,22 +355,68 @@ impl Snapshot {
 /// The read buffer: a few hundred files' blobs.
 const READ_BUFFER: usize = 1 << 20;
 
-/// Writes the snapshot at `path` (atomically): `files` gives each file's full
-/// path, stamp and blob in load order; `index` and `renames` are the collection's.
+/// Writes the snapshot at `path` (atomically), and its file of texts
+/// beside it: `files` are the collection's in load order; `index` and
+/// `renames` are the collection's. The file of texts has a name of its own,
+/// written first; the snapshot, renamed into place last, makes it the one.
 ///
 /// # Errors
 ///
 /// Whatever writing says; the old snapshot, if any, is then as it was.
 pub fn write(
     path: &Path,
-    files: impl IntoIterator<Item = (String, Stamp, FileBlob)>,
+    files: impl IntoIterator<Item = SnapshotFile>,
     index: &CollectionIndex,
     renames: &Renames,
 ) -> io::Result<()> {
     let written_at = now_nanos();
-    if let Some(dir) = path.parent() {
-        remove_abandoned(dir);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    remove_abandoned(dir);
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let texts_name = format!("{stem}-{written_at:x}-{}.text", std::process::id());
+    let texts_path = dir.join(&texts_name);
+    let written = write_both(
+        path,
+        &texts_path,
+        files,
+        index,
+        renames,
+        written_at,
+        texts_name,
+    );
+    if written.is_err() {
+        let _ = std::fs::remove_file(&texts_path);
+        return written;
     }
+    // The texts of the snapshots this one replaces.
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(&format!("{stem}-"))
+                && name.ends_with(".text")
+                && entry.path() != texts_path
+            {
+                // A reader that has it open reads on (Unix keeps it until closed).
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_both(
+    path: &Path,
+    texts_path: &Path,
+    files: impl IntoIterator<Item = SnapshotFile>,
+    index: &CollectionIndex,
+    renames: &Renames,
+    written_at: i128,
+    texts_name: String,
+) -> io::Result<()> {
+    let mut texts = BufWriter::with_capacity(1 << 20, File::create(texts_path)?);
+    let mut texts_at = 0u64;
     crate::state::atomic::write_atomically_with(path, |file| {
         let mut out = BufWriter::with_capacity(1 << 20, &mut *file);
         out.write_all(MAGIC)?;
@@ -358,14 +426,44 @@ pub fn write(
         let mut header = Header {
             revision: ANALYSIS_REVISION,
             written_at,
+            texts: texts_name,
             ..Header::default()
         };
-        for (path, stamp, file_blob) in files {
-            header.articles += file_blob.articles.len() as u64;
-            let place = put(&mut out, &mut at, &BlobRecord::from(file_blob))?;
-            header.paths.push_str(&path);
+        for file in files {
+            header.articles += file.articles.len() as u64;
+            let mut record = BlobRecord {
+                label: file.label,
+                articles: Vec::with_capacity(file.articles.len()),
+                keys: Vec::with_capacity(file.articles.len()),
+                skipped: file.skipped,
+                warnings: file.warnings,
+            };
+            for (stored, key) in &file.articles {
+                let text = stored.text();
+                let body = text.body().as_bytes();
+                texts.write_all(body)?;
+                let len = u32::try_from(body.len()).map_err(io::Error::other)?;
+                record.articles.push(ArticleRecord {
+                    id: stored.id(),
+                    source_path: stored.source_path().to_string(),
+                    title: stored.title().to_string(),
+                    source: stored.source().map(str::to_string),
+                    date: stored.date().map(str::to_string),
+                    url: stored.url().map(str::to_string),
+                    author: stored.author().map(str::to_string),
+                    text: TextPlace {
+                        at: texts_at,
+                        len,
+                        ends: stored.paragraph_ends().to_vec(),
+                    },
+                });
+                texts_at += u64::from(len);
+                record.keys.push(*key);
+            }
+            let place = put(&mut out, &mut at, &record)?;
+            header.paths.push_str(&file.path);
             header.path_ends.push(header.paths.len() as u64);
-            header.stamps.push(stamp);
+            header.stamps.push(file.stamp);
             header.blob_lens.push(place.len);
         }
         header.tail = put(&mut out, &mut at, &TailRef { index, renames })?;
@@ -374,7 +472,9 @@ pub fn write(
         out.flush()?;
         drop(out);
         file.seek(SeekFrom::Start(8 + 4))?;
-        file.write_all(&header_at.to_le_bytes())
+        file.write_all(&header_at.to_le_bytes())?;
+        // The texts are on disk before the snapshot that names them is.
+        texts.into_inner().map_err(|e| e.into_error())?.sync_all()
     })
 }
 

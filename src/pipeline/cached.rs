@@ -11,10 +11,11 @@
 use super::ToIndexer;
 use super::reopen::{Fallback, Reopen};
 use super::search::CollectionSearch;
+use crate::cache::snapshot::TextPlace;
 use crate::cache::store::{ArticleStore, NewFile};
 use crate::loader::{KnownFiles, LoadError, Loaded};
 use crate::model::{Analysis, Article};
-use crate::store::StoredArticle;
+use crate::store::{StoredArticle, TextFile};
 use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
 use std::fs;
@@ -54,7 +55,11 @@ impl ReaderCache {
 /// or from the collection's snapshot (whose index holds its entities).
 enum Recall {
     Analysis(Analysis, u64),
-    Snapshot(u64),
+    Snapshot {
+        key: u64,
+        texts: Arc<TextFile>,
+        text: TextPlace,
+    },
 }
 
 /// A file being read (not known to the cache), and where its articles went.
@@ -152,36 +157,40 @@ impl LoadSide {
     /// The analysis is `None` for an article of the snapshot (whose
     /// entities the snapshot's index holds). Every article of a collection
     /// of files goes to the draft of its next snapshot.
+    /// An article of the snapshot comes with its text left in the
+    /// snapshot's file of texts.
     pub(super) fn recalled(
         &mut self,
-        article: &Arc<StoredArticle>,
+        article: StoredArticle,
         index: usize,
-    ) -> Option<Option<Analysis>> {
+    ) -> (Arc<StoredArticle>, Option<Option<Analysis>>) {
         let recall = if self.recalled.is_empty() {
             None
         } else {
             self.recalled.remove(&article.id())
         };
-        let (analysis, key) = match recall {
-            Some(Recall::Analysis(analysis, key)) => (Some(analysis), key),
-            Some(Recall::Snapshot(key)) => {
+        let (article, analysis, key) = match recall {
+            Some(Recall::Analysis(analysis, key)) => (Arc::new(article), Some(analysis), key),
+            Some(Recall::Snapshot { key, texts, text }) => {
+                let article = Arc::new(article.with_text_in(&texts, text.at, text.len, text.ends));
                 if let Some(reopen) = &mut self.reopen {
-                    reopen.placed(index, article);
+                    reopen.placed(index, &article);
                 }
-                (None, key)
+                (article, None, key)
             }
             None => {
+                let article = Arc::new(article);
                 if let Some(reopen) = &mut self.reopen {
-                    reopen.draft_article(article, None);
+                    reopen.draft_article(&article, None);
                 }
-                return None;
+                return (article, None);
             }
         };
         self.search.note_cached(index, key);
         if let Some(reopen) = &mut self.reopen {
-            reopen.draft_article(article, Some(key));
+            reopen.draft_article(&article, Some(key));
         }
-        Some(analysis)
+        (article, Some(analysis))
     }
 
     /// Notes that article number `index` came from the file being read. The
@@ -215,14 +224,16 @@ impl KnownFiles for Hook<'_> {
         let full = side.full_paths.of(path);
         let stamp = crate::cache::store::Stamp::of(meta);
         let side = &mut *side;
-        if let Some(blob) = side
+        if let Some((blob, texts)) = side
             .reopen
             .as_mut()
             .and_then(|r| r.meet(&full, label, stamp))
         {
-            for (article, &key) in blob.articles.iter().zip(&blob.keys) {
-                side.recalled
-                    .insert(article.id.clone(), Recall::Snapshot(key));
+            let places = blob.texts.into_iter().zip(&blob.keys);
+            for (article, (text, &key)) in blob.articles.iter().zip(places) {
+                let texts = Arc::clone(&texts);
+                let recall = Recall::Snapshot { key, texts, text };
+                side.recalled.insert(article.id.clone(), recall);
             }
             let errors = |pairs: Vec<(String, String)>| {
                 pairs

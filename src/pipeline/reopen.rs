@@ -12,11 +12,11 @@
 //! snapshot. Such a load, once everything is analysed, kept and unified,
 //! writes a new snapshot.
 
-use crate::cache::snapshot::{self, FileBlob, Snapshot, Tail};
+use crate::cache::snapshot::{self, FileBlob, Snapshot, SnapshotFile, Tail};
 use crate::cache::store::{ArticleStore, Stamp};
 use crate::loader::LoadError;
 use crate::model::Analysis;
-use crate::store::StoredArticle;
+use crate::store::{StoredArticle, TextFile};
 use foldhash::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -65,7 +65,13 @@ impl Reopen {
 
     /// The loader meets a file: what it gave last time if the snapshot
     /// holds it unchanged, as the collection names it now.
-    pub(super) fn meet(&mut self, path: &str, label: &str, stamp: Stamp) -> Option<FileBlob> {
+    /// The blob comes with the file its articles' texts are in.
+    pub(super) fn meet(
+        &mut self,
+        path: &str,
+        label: &str,
+        stamp: Stamp,
+    ) -> Option<(FileBlob, Arc<TextFile>)> {
         self.draft.files.push(DraftFile {
             path: path.to_string(),
             label: label.to_string(),
@@ -86,7 +92,7 @@ impl Reopen {
             stamp,
             articles: Vec::with_capacity(blob.articles.len()),
         });
-        Some(blob)
+        Some((blob, Arc::clone(snapshot.texts())))
     }
 
     /// Whether the snapshot is still followed (and has not been given up).
@@ -220,22 +226,24 @@ impl Draft {
         renames: &crate::analysis::index::Renames,
     ) -> std::io::Result<()> {
         let files = self.files.into_iter().map(|file| {
-            let keys = file
+            let articles = file
                 .articles
-                .iter()
+                .into_iter()
                 .enumerate()
-                .map(|(ordinal, (_, key))| {
-                    key.unwrap_or_else(|| crate::cache::store::article_key(&file.path, ordinal))
+                .map(|(ordinal, (stored, key))| {
+                    let key = key
+                        .unwrap_or_else(|| crate::cache::store::article_key(&file.path, ordinal));
+                    (stored, key)
                 })
                 .collect();
-            let blob = FileBlob {
-                articles: file.articles.iter().map(|(a, _)| a.to_article()).collect(),
+            SnapshotFile {
+                path: file.path,
+                stamp: file.stamp,
                 label: file.label,
-                keys,
+                articles,
                 skipped: file.skipped,
                 warnings: file.warnings,
-            };
-            (file.path, file.stamp, blob)
+            }
         });
         snapshot::write(&self.path, files, index, renames)
     }

@@ -445,8 +445,12 @@ fn the_reader_reloads_and_fetches_a_full_article_in_the_background() {
     };
     assert_eq!(article, 1);
     assert_eq!(page.id(), stored[1].id());
-    assert_eq!(page.paragraphs().count(), 3);
-    assert!(page.paragraphs().any(|p| p.contains("paid for the stove")));
+    assert_eq!(page.text().paragraphs().count(), 3);
+    assert!(
+        page.text()
+            .paragraphs()
+            .any(|p| p.contains("paid for the stove"))
+    );
 }
 
 #[test]
