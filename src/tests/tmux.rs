@@ -1456,3 +1456,82 @@ fn tmux_colon_searches_the_collection_and_esc_brings_the_list_back() {
     }
     let _ = std::fs::remove_dir_all(&home);
 }
+
+#[test]
+fn tmux_a_collection_reopened_unchanged_comes_whole_from_its_snapshot() {
+    let home = test_home().join("snapshot-reopen");
+    let _ = std::fs::remove_dir_all(&home);
+    let news = home.join("news");
+    std::fs::create_dir_all(&news).expect("news folder");
+    // An hour old: a file modified just before the snapshot is not trusted to it.
+    let an_hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for i in 0..12 {
+        let speaker = if i % 3 == 0 { "Jon Hale" } else { "Mara Voss" };
+        let path = news.join(format!("{i:02}.txt"));
+        std::fs::write(
+            &path,
+            format!(
+                "Quay vote {i} in Eastport\n\n{speaker} of the Harbor Council spoke in Eastport on day {i}.\n\n\"We will build pier {i},\" {speaker} said.\n"
+            ),
+        )
+        .expect("article");
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .expect("open");
+        file.set_modified(an_hour_ago).expect("age");
+    }
+    let cache = home.join("cache");
+    let args = news.to_string_lossy().into_owned();
+    let snapshots = || -> Vec<String> {
+        std::fs::read_dir(cache.join("lede").join("collections"))
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // First: read, analysed, kept; the snapshot is written once all is in.
+    let command = lede_command_in(&args, &cache, &home.join("data-1"));
+    let Some(session) = Session::start("snapshot-reopen-1", &command) else {
+        return;
+    };
+    session.wait_for("the articles", |s| s.contains("Articles (12)"));
+    session.wait_for("everything analysed", |s| {
+        !s.contains("analysing") && !s.contains("unifying") && !s.contains("loading")
+    });
+    session.keys(&["q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    let written = snapshots();
+    assert!(written.iter().any(|n| n.ends_with(".snap")), "{written:?}");
+    assert!(written.iter().any(|n| n.ends_with(".text")), "{written:?}");
+    drop(session);
+
+    // Again: the list, the collection's sidebar and the open article's text
+    // come from the snapshot.
+    let command = lede_command_in(&args, &cache, &home.join("data-2"));
+    let Some(session) = Session::start("snapshot-reopen-2", &command) else {
+        return;
+    };
+    session.wait_for("the articles", |s| s.contains("Articles (12)"));
+    session.keys(&["Tab", "Tab", "a"]);
+    let screen = session.wait_for("the collection's sidebar", |s| {
+        s.contains("Entities · all") && s.contains("Mara Voss") && s.contains("Jon Hale")
+    });
+    assert!(screen.contains("Harbor Council"), "{screen}");
+    assert!(!screen.contains("Analysing the collection"), "{screen}");
+    session.keys(&["Tab", "Enter"]);
+    let screen = session.wait_for("the first article's text", |s| {
+        s.contains("spoke in Eastport on day 0") && s.contains("We will build pier 0")
+    });
+    assert!(
+        screen.contains("— Jon Hale"),
+        "the quote attributed: {screen}"
+    );
+    session.keys(&["q"]);
+    session.wait_for("lede to exit", |s| s.contains("lede exited with 0"));
+    assert_eq!(snapshots(), written, "nothing written again");
+    let _ = std::fs::remove_dir_all(&home);
+}
