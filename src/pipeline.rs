@@ -312,11 +312,12 @@ enum ToIndexer {
     FileRead(Box<cached::FileRead>),
     /// Article `.0` is one of the file read as `.1` (said before it can be analysed).
     ReadFrom(usize, u32),
-    /// The collection came whole from its snapshot: its index and renames,
-    /// final for its `total` articles (none of which is analysed).
+    /// The collection came from its snapshot: its index and renames, final
+    /// but for the articles of files changed or added since (being analysed);
+    /// the draft of a new snapshot if there were any.
     Restored {
-        tail: Box<crate::cache::snapshot::Tail>,
-        total: usize,
+        restored: Box<reopen::Restored>,
+        draft: Option<Box<reopen::Draft>>,
     },
     /// The collection as loaded, for its next snapshot once it is all
     /// analysed, kept and unified.
@@ -775,10 +776,13 @@ impl Feeder<'_> {
                 // Its entities are in the snapshot's index.
                 Some(None) => {}
                 None => {
-                    if let Some(side) = &mut side {
+                    let held = side.as_mut().is_some_and(|side| {
                         side.read_into(self.next);
+                        side.hold(self.next, &stored)
+                    });
+                    if !held {
+                        queue.pending.insert(self.next, Arc::clone(&stored));
                     }
-                    queue.pending.insert(self.next, Arc::clone(&stored));
                 }
             }
             self.batch.push(stored);
@@ -907,19 +911,25 @@ fn load_loop(
         &mut |part: Loaded| feeder.take(part),
     );
     let mut finish = None;
+    let mut to_analyse = Vec::new();
     if let Some(side) = &side {
         let mut side = side.borrow_mut();
         side.close_reading();
         finish = side.finish(feeder.next);
-        let mut queue = work.lock();
-        feeder.fall_back(side.take_fallback(), &mut queue);
-        drop(queue);
-        work.ready.notify_all();
+        let mut fallback = side.take_fallback();
+        to_analyse = std::mem::take(&mut fallback.to_analyse);
+        feeder.fall_back(fallback, &mut work.lock());
     }
     feeder.send();
     let _ = events.send(Event::Loaded);
     if let Some(message) = finish {
         let _ = indexer.send(message);
+    }
+    // Only now: an article held back for the snapshot's index is analysed
+    // after the indexer has that index.
+    if !to_analyse.is_empty() {
+        work.lock().pending.extend(to_analyse);
+        work.ready.notify_all();
     }
     let _ = indexer.send(ToIndexer::Total(feeder.next));
     while let Ok(request) = requests.recv() {
@@ -1070,6 +1080,9 @@ fn index_loop(
     let mut batch: Vec<(usize, Analysis)> = Vec::new();
     let mut offered = 0;
     let mut draft: Option<Box<reopen::Draft>> = None;
+    // Whether the collection came from its snapshot with articles still to
+    // analyse: once they are in, the reader hears it is unified.
+    let mut unified_late = false;
     loop {
         let first = match from.recv_timeout(INDEX_REFRESH) {
             Ok(message) => Some(message),
@@ -1097,25 +1110,47 @@ fn index_loop(
                     }
                 }
                 ToIndexer::Draft(next) => draft = Some(next),
-                ToIndexer::Restored { tail, total } => {
-                    // Final at once: what was added so far (an article the
-                    // reader asked for first) is in the snapshot's index too.
-                    let crate::cache::snapshot::Tail {
-                        index: restored,
-                        renames: table,
-                    } = *tail;
+                ToIndexer::Restored {
+                    restored,
+                    draft: next,
+                } => {
+                    // What was added so far (an article the reader asked for
+                    // first) is in the snapshot's index too, or held back.
+                    let reopen::Restored {
+                        tail,
+                        total,
+                        stale,
+                        fresh,
+                    } = *restored;
+                    let table = Arc::new(tail.renames);
+                    let mut restored = tail.index;
+                    for (article, mut old) in stale {
+                        crate::analysis::index::apply_renames(&mut old, &table);
+                        restored.subtract(article, &old);
+                    }
+                    restored.sort();
                     *index.write().unwrap_or_else(PoisonError::into_inner) = restored;
                     seen = vec![true; total];
+                    for &article in &fresh {
+                        if let Some(seen) = seen.get_mut(article) {
+                            *seen = false;
+                        }
+                    }
                     // 0: no text analysed here yet (the first is not a replacement).
                     texts = vec![0; total];
-                    analysed = total;
+                    analysed = total - fresh.len();
                     unifier = None;
                     batch.clear();
                     changed = false;
-                    let table = Arc::new(table);
                     renames = Some(Arc::clone(&table));
-                    let _ = events.send(Event::Indexed { articles: total });
-                    let _ = events.send(Event::Unified { renames: table });
+                    draft = next;
+                    let _ = events.send(Event::Indexed { articles: analysed });
+                    if fresh.is_empty() {
+                        let _ = events.send(Event::Unified { renames: table });
+                    } else {
+                        // Said once the fresh articles are in, with a new snapshot.
+                        unified_late = true;
+                    }
                 }
                 ToIndexer::Analysed {
                     article,
@@ -1212,31 +1247,60 @@ fn index_loop(
                 .rename(&table);
             resort(index);
             renames = Some(Arc::clone(&table));
-            let snapshot = draft
-                .take()
-                .filter(|_| keeper.as_ref().is_some_and(cached::Keeper::all_in_cache));
-            let copy = snapshot.and_then(|draft| {
-                let index = index.read().unwrap_or_else(PoisonError::into_inner);
-                (!index.is_corrected()).then(|| (draft, index.clone()))
-            });
-            // Written beside the reader, which may correct the index meanwhile
-            // (started before the reader hears, so that it can wait for it).
-            if let Some((draft, index)) = copy {
-                let table = Arc::clone(&table);
-                let writing = thread::Builder::new()
-                    .name("lede-snapshot".to_string())
-                    .spawn(move || {
-                        lower_priority(WORKER_NICE);
-                        let _ = draft.write(&index, &table);
-                    });
-                // Without the thread there is no snapshot: a slower next start.
-                if let Ok(writing) = writing {
-                    *snapshot_writer
-                        .lock()
-                        .unwrap_or_else(PoisonError::into_inner) = Some(writing);
-                }
-            }
+            start_snapshot(
+                draft.take(),
+                keeper.as_ref(),
+                index,
+                &table,
+                snapshot_writer,
+            );
             let _ = events.send(Event::Unified { renames: table });
+        }
+        if all_in
+            && unified_late
+            && let Some(table) = &renames
+        {
+            unified_late = false;
+            resort(index);
+            start_snapshot(draft.take(), keeper.as_ref(), index, table, snapshot_writer);
+            let _ = events.send(Event::Unified {
+                renames: Arc::clone(table),
+            });
+        }
+    }
+}
+
+/// Starts writing the collection's snapshot from `draft` on a thread of its
+/// own, when every article is kept in the cache and the index is not
+/// corrected (the corrections apply anew at each start); started before the
+/// reader hears the collection is unified, so that it can wait for it.
+fn start_snapshot(
+    draft: Option<Box<reopen::Draft>>,
+    keeper: Option<&cached::Keeper>,
+    index: &SharedIndex,
+    table: &Arc<Renames>,
+    snapshot_writer: &SnapshotWriter,
+) {
+    let snapshot = draft.filter(|_| keeper.is_some_and(cached::Keeper::all_in_cache));
+    let copy = snapshot.and_then(|draft| {
+        let index = index.read().unwrap_or_else(PoisonError::into_inner);
+        (!index.is_corrected()).then(|| (draft, index.clone()))
+    });
+    // Written beside the reader, which may correct the index meanwhile
+    // (started before the reader hears, so that it can wait for it).
+    if let Some((draft, index)) = copy {
+        let table = Arc::clone(table);
+        let writing = thread::Builder::new()
+            .name("lede-snapshot".to_string())
+            .spawn(move || {
+                lower_priority(WORKER_NICE);
+                let _ = draft.write(&index, &table);
+            });
+        // Without the thread there is no snapshot: a slower next start.
+        if let Ok(writing) = writing {
+            *snapshot_writer
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Some(writing);
         }
     }
 }

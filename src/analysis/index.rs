@@ -132,6 +132,46 @@ impl CollectionIndex {
         self.link(article, analysis, true);
     }
 
+    /// Takes out what `analysis` (renamed as the index is) of `article` had
+    /// added: the article from its entities' lists, its mentions, its kind
+    /// votes and its quotes. For an article whose file changed since the
+    /// index was made (a collection reopened from its snapshot); an entity
+    /// left with no article drops out of the sidebar at the next sort.
+    pub fn subtract(&mut self, article: usize, analysis: &Analysis) {
+        let article = u32::try_from(article).unwrap_or(u32::MAX);
+        for quote in &analysis.quotes {
+            let speaker = quote.speaker.and_then(|i| analysis.entities.get(i));
+            let slot = speaker.and_then(|s| self.by_name.get(&s.name).copied());
+            if let (Some(slot), Some(said)) = (slot, QuoteRef::new(article, quote.span))
+                && let Some(quotes) = self.quotes.get_mut(&slot)
+            {
+                quotes.retain(|q| *q != said);
+                if quotes.is_empty() {
+                    self.quotes.remove(&slot);
+                }
+            }
+        }
+        for entity in &analysis.entities {
+            let Some(&slot) = self.by_name.get(&entity.name) else {
+                continue;
+            };
+            let e = &mut self.entities[slot];
+            let Ok(at) = e.articles.binary_search(&article) else {
+                continue;
+            };
+            e.articles.remove(at);
+            e.mentions = e.mentions.saturating_sub(entity.mentions.len());
+            let votes = &mut self.kind_votes[slot];
+            if let Some(k) = EntityKind::ALL.iter().position(|&k| k == entity.kind) {
+                votes[k] = votes[k].saturating_sub(1);
+            }
+            if votes.iter().any(|&v| v > 0) {
+                e.kind = majority_kind(votes);
+            }
+        }
+        self.articles = self.articles.saturating_sub(1);
+    }
+
     /// Links each entity of `analysis` to `article`, counting its mentions
     /// and its kind's vote; with `new_only`, not those linked already.
     fn link(&mut self, article: usize, analysis: &Analysis, new_only: bool) {

@@ -305,6 +305,11 @@ impl Snapshot {
         usize::try_from(self.header.articles).unwrap_or(usize::MAX)
     }
 
+    /// File `n`'s stamp when the snapshot was written.
+    pub fn stamp(&self, n: usize) -> Option<Stamp> {
+        self.header.stamps.get(n).copied()
+    }
+
     /// Whether file `n` is the same now, with `stamp`: same size and
     /// modification time, and not modified so close to the snapshot that
     /// it might have changed within the time's resolution.

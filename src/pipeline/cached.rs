@@ -9,7 +9,7 @@
 //! ```
 
 use super::ToIndexer;
-use super::reopen::{Fallback, Reopen};
+use super::reopen::{Fallback, Meeting, Reopen};
 use super::search::CollectionSearch;
 use crate::cache::snapshot::TextPlace;
 use crate::cache::store::{ArticleStore, NewFile};
@@ -137,12 +137,21 @@ impl LoadSide {
     /// (the snapshot's index, or the draft of the next snapshot).
     pub(super) fn finish(&mut self, total: usize) -> Option<ToIndexer> {
         let reopen = self.reopen.as_mut()?;
-        if let Some(tail) = reopen.finish(total) {
-            return Some(ToIndexer::Restored { tail, total });
+        let restored = reopen.finish(total);
+        if restored.is_none() {
+            self.give_up_snapshot();
         }
-        self.give_up_snapshot();
-        let draft = self.reopen.take()?.into_draft()?;
-        Some(ToIndexer::Draft(draft))
+        let draft = self.reopen.take()?.into_draft();
+        match restored {
+            Some((restored, fallback)) => {
+                self.fallback.to_analyse.extend(fallback.to_analyse);
+                // Unchanged, there is nothing new to snapshot.
+                let draft =
+                    draft.filter(|_| !restored.fresh.is_empty() || !restored.stale.is_empty());
+                Some(ToIndexer::Restored { restored, draft })
+            }
+            None => draft.map(ToIndexer::Draft),
+        }
     }
 
     /// The file read last is complete: the indexer keeps it once its articles are analysed.
@@ -193,6 +202,12 @@ impl LoadSide {
         (article, Some(analysis))
     }
 
+    /// Whether article `index`, read, is to wait for the snapshot's index
+    /// before it is analysed (see [`Reopen::hold`]).
+    pub(super) fn hold(&mut self, index: usize, stored: &Arc<StoredArticle>) -> bool {
+        self.reopen.as_mut().is_some_and(|r| r.hold(index, stored))
+    }
+
     /// Notes that article number `index` came from the file being read. The
     /// indexer hears it before any worker can take the article, so that it
     /// keeps the article's analysis however soon that comes.
@@ -224,11 +239,11 @@ impl KnownFiles for Hook<'_> {
         let full = side.full_paths.of(path);
         let stamp = crate::cache::store::Stamp::of(meta);
         let side = &mut *side;
-        if let Some((blob, texts)) = side
-            .reopen
-            .as_mut()
-            .and_then(|r| r.meet(&full, label, stamp))
-        {
+        let meeting = match side.reopen.as_mut() {
+            Some(reopen) => reopen.meet(&full, label, stamp),
+            None => Meeting::Other,
+        };
+        if let Meeting::Same(blob, texts) = meeting {
             let places = blob.texts.into_iter().zip(&blob.keys);
             for (article, (text, &key)) in blob.articles.iter().zip(places) {
                 let texts = Arc::clone(&texts);
@@ -248,7 +263,16 @@ impl KnownFiles for Hook<'_> {
                 ..Loaded::default()
             });
         }
-        side.give_up_snapshot();
+        let go_on = match meeting {
+            Meeting::Changed(then) => {
+                let before = side.cache.store().recall_stamped(&full, label, then);
+                side.reopen.as_mut().is_some_and(|r| r.changed(before))
+            }
+            _ => false,
+        };
+        if !go_on {
+            side.give_up_snapshot();
+        }
         let recalled = side.cache.store().recall_stamped(&full, label, stamp);
         if let Some(recalled) = recalled.filter(|r| r.current) {
             let mut articles = Vec::with_capacity(recalled.articles.len());

@@ -36,8 +36,33 @@ pub(super) struct Reopen {
     /// The snapshot's file that should come next.
     next: usize,
     met: Vec<Met>,
+    /// Articles the snapshot's files held up to the file met last.
+    numbered: usize,
+    /// Old analyses (from the article index) of the articles of files
+    /// changed since the snapshot, by article number: to take out of its index.
+    stale: Vec<(usize, Analysis)>,
+    /// Articles of files changed or added since the snapshot, read and held
+    /// back from analysis until the snapshot's index is in place.
+    fresh: Vec<(usize, Arc<StoredArticle>)>,
+    /// The file changed last: its articles then (first number and count),
+    /// and how many it has now; they must be as many, so that every later
+    /// article keeps its number.
+    changing: Option<(usize, usize, usize)>,
+    /// Articles of files added after the snapshot's last.
+    added: usize,
     /// The collection as loaded this time, for a new snapshot.
     draft: Draft,
+}
+
+/// What the snapshot says of a file the loader meets.
+pub(super) enum Meeting {
+    /// Unchanged: its articles, and the file their texts are in.
+    Same(FileBlob, Arc<TextFile>),
+    /// The snapshot's next file, changed since: its stamp then, to find its
+    /// old analyses by (then [`Reopen::changed`]); it is read.
+    Changed(Stamp),
+    /// Anything else: the file is read (or recalled) as without a snapshot.
+    Other,
 }
 
 /// What the analyses of the articles met so far are, once the snapshot no
@@ -55,6 +80,11 @@ impl Reopen {
             snapshot: Snapshot::open(&path),
             next: 0,
             met: Vec::new(),
+            numbered: 0,
+            stale: Vec::new(),
+            fresh: Vec::new(),
+            changing: None,
+            added: 0,
             draft: Draft {
                 path,
                 files: Vec::new(),
@@ -64,14 +94,10 @@ impl Reopen {
     }
 
     /// The loader meets a file: what it gave last time if the snapshot
-    /// holds it unchanged, as the collection names it now.
-    /// The blob comes with the file its articles' texts are in.
-    pub(super) fn meet(
-        &mut self,
-        path: &str,
-        label: &str,
-        stamp: Stamp,
-    ) -> Option<(FileBlob, Arc<TextFile>)> {
+    /// holds it unchanged, as the collection names it now; whether it is the
+    /// snapshot's next file changed, or a file added after its last. Any
+    /// other file ends the snapshot (see [`Reopen::give_up`]).
+    pub(super) fn meet(&mut self, path: &str, label: &str, stamp: Stamp) -> Meeting {
         self.draft.files.push(DraftFile {
             path: path.to_string(),
             label: label.to_string(),
@@ -80,19 +106,86 @@ impl Reopen {
             skipped: Vec::new(),
             warnings: Vec::new(),
         });
-        let snapshot = self.snapshot.as_mut()?;
+        if !self.changed_as_many() {
+            return Meeting::Other;
+        }
+        let Some(snapshot) = self.snapshot.as_mut() else {
+            return Meeting::Other;
+        };
         let next = self.next;
-        let same = snapshot.path(next) == Some(path) && snapshot.unchanged(next, &stamp);
-        let blob = if same { snapshot.file(next) } else { None };
-        let blob = blob?.relabelled(label);
+        if next == snapshot.file_count() {
+            // Files after the last keep every article's number: read, and added.
+            self.changing = Some((usize::MAX, 0, 0));
+            return Meeting::Changed(stamp);
+        }
+        if snapshot.path(next) != Some(path) {
+            return Meeting::Other;
+        }
+        let Some(blob) = snapshot.file(next) else {
+            return Meeting::Other;
+        };
         self.next += 1;
+        if !snapshot.unchanged(next, &stamp) {
+            let old = snapshot.stamp(next).unwrap_or(stamp);
+            self.changing = Some((self.numbered, blob.articles.len(), 0));
+            self.numbered += blob.articles.len();
+            return Meeting::Changed(old);
+        }
+        let blob = blob.relabelled(label);
+        self.numbered += blob.articles.len();
         self.met.push(Met {
             path: path.to_string(),
             label: label.to_string(),
             stamp,
             articles: Vec::with_capacity(blob.articles.len()),
         });
-        Some((blob, Arc::clone(snapshot.texts())))
+        Meeting::Same(blob, Arc::clone(snapshot.texts()))
+    }
+
+    /// The file met last changed since the snapshot, and this is what the
+    /// article index recalls of it as it was then (with the stamp
+    /// [`Meeting::Changed`] gave): its old analyses are taken out of the
+    /// snapshot's index once it is in place. Without them (or for a file
+    /// added), nothing is to take out; a changed file whose old analyses
+    /// are gone ends the snapshot (false).
+    pub(super) fn changed(&mut self, then: Option<crate::cache::store::Recalled>) -> bool {
+        match self.changing {
+            Some((usize::MAX, _, _)) => true,
+            Some((first, count, _)) => match then.filter(|r| r.articles.len() == count) {
+                Some(recalled) => {
+                    let old = recalled.articles.into_iter().map(|(_, analysis)| analysis);
+                    self.stale.extend((first..).zip(old));
+                    true
+                }
+                None => false,
+            },
+            None => false,
+        }
+    }
+
+    /// Whether the file changed last, if any, has as many articles as it had
+    /// (checked when the next file is met, and at the end).
+    fn changed_as_many(&self) -> bool {
+        match self.changing {
+            Some((usize::MAX, _, _)) | None => true,
+            Some((_, count, now)) => count == now,
+        }
+    }
+
+    /// Article `index`, read from a file changed or added since the
+    /// snapshot, is held back from analysis while the snapshot is followed
+    /// (true): its analysis must reach the index after the snapshot's.
+    pub(super) fn hold(&mut self, index: usize, stored: &Arc<StoredArticle>) -> bool {
+        if self.snapshot.is_none() {
+            return false;
+        }
+        match &mut self.changing {
+            Some((usize::MAX, _, _)) => self.added += 1,
+            Some((_, _, now)) => *now += 1,
+            None => return false,
+        }
+        self.fresh.push((index, Arc::clone(stored)));
+        true
     }
 
     /// Whether the snapshot is still followed (and has not been given up).
@@ -111,7 +204,11 @@ impl Reopen {
     /// from the article index `store` (those it has not got are to analyse).
     pub(super) fn give_up(&mut self, store: &ArticleStore) -> Fallback {
         self.snapshot = None;
-        let mut fallback = Fallback::default();
+        self.stale.clear();
+        let mut fallback = Fallback {
+            to_analyse: std::mem::take(&mut self.fresh),
+            ..Fallback::default()
+        };
         for met in self.met.drain(..) {
             let mut analyses: HashMap<String, Analysis> = store
                 .recall_stamped(&met.path, &met.label, met.stamp)
@@ -140,18 +237,31 @@ impl Reopen {
     }
 
     /// The load is over with `total` articles: the snapshot's index and
-    /// renames if every file came from it and nothing else came; `None` if
-    /// not (then [`Reopen::give_up`] is due, if still [`Reopen::following`]).
-    pub(super) fn finish(&mut self, total: usize) -> Option<Box<Tail>> {
+    /// renames if every file came from it, changed in place or added after
+    /// its last; `None` if not (then [`Reopen::give_up`] is due, if still
+    /// [`Reopen::following`]). The articles held back are then to analyse.
+    pub(super) fn finish(&mut self, total: usize) -> Option<(Box<Restored>, Fallback)> {
+        let as_many = self.changed_as_many();
         let snapshot = self.snapshot.as_mut()?;
-        let whole = self.next == snapshot.file_count()
-            && self.draft.files.len() == self.next
-            && snapshot.articles() == total
-            && self.met.iter().map(|m| m.articles.len()).sum::<usize>() == total;
+        let whole = as_many
+            && self.next == snapshot.file_count()
+            && snapshot.articles() == self.numbered
+            && self.numbered + self.added == total;
         let tail = if whole { snapshot.tail() } else { None }?;
         self.met.clear();
         self.snapshot = None;
-        Some(Box::new(tail))
+        let fresh = std::mem::take(&mut self.fresh);
+        let restored = Restored {
+            tail,
+            total,
+            stale: std::mem::take(&mut self.stale),
+            fresh: fresh.iter().map(|(index, _)| *index).collect(),
+        };
+        let fallback = Fallback {
+            to_analyse: fresh,
+            ..Fallback::default()
+        };
+        Some((Box::new(restored), fallback))
     }
 
     /// Notes an article of the file met last, with its key in the article
@@ -196,6 +306,17 @@ impl Reopen {
     pub(super) fn into_draft(self) -> Option<Box<Draft>> {
         self.draft.complete.then(|| Box::new(self.draft))
     }
+}
+
+/// What the indexer takes from a snapshot: its index and renames, final
+/// for the collection's `total` articles but those `fresh` (read from files
+/// changed or added since, being analysed), once the `stale` ones (their
+/// old analyses) are taken out.
+pub(super) struct Restored {
+    pub(super) tail: Tail,
+    pub(super) total: usize,
+    pub(super) stale: Vec<(usize, Analysis)>,
+    pub(super) fresh: Vec<usize>,
 }
 
 /// The collection as the loader went through it, for a new snapshot once

@@ -594,15 +594,17 @@ fn run_counting_offers(reader: &Reader, app: &mut App) -> usize {
 /// written just now are racy (they may change again within their time's
 /// resolution), and no snapshot is trusted for them.
 fn age_files(dir: &Path, seconds: u64) {
+    for file in walk(dir) {
+        age(&file, seconds);
+    }
+}
+
+/// [`age_files`] for one file.
+fn age(file: &Path, seconds: u64) {
     let when =
         std::time::SystemTime::now() - Duration::from_secs(3600) + Duration::from_secs(seconds);
-    for entry in walk(dir) {
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .open(&entry)
-            .expect("open");
-        file.set_modified(when).expect("set modified");
-    }
+    let file = fs::OpenOptions::new().write(true).open(file).expect("open");
+    file.set_modified(when).expect("set modified");
 }
 
 /// Every file under `dir`.
@@ -674,23 +676,36 @@ fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_
     let (_, analyses) = unified_analyses(&corpus.0);
     assert_eq!(second.2.as_ref(), Some(&analyses[0]));
 
-    // A file changed: the snapshot no longer holds, and the reader shows
-    // what a fresh start shows (the changed file read again).
+    // A file changed in place, and one added after the last: the snapshot's
+    // index takes out what the old file gave, the two are read and analysed,
+    // and the reader shows what a fresh start shows.
     let changed = corpus.0.join("odd").join("0005.txt");
-    fs::write(
-        &changed,
-        "Story 5 again\n\nLena Brook of the Quay Trust spoke in Westhaven.\n",
-    )
-    .expect("write");
-    age_files(&corpus.0, 1);
+    let story = "Story 5 again\n\nLena Brook of the Quay Trust spoke in Westhaven.\n";
+    fs::write(&changed, story).expect("write");
+    let appended = corpus.0.join("odd").join("0099.txt");
+    fs::write(&appended, "Story 99\n\nOla Rind of the Quay Trust spoke.\n").expect("write");
+    age(&changed, 1);
+    age(&appended, 1);
     let (third, offered) = open(corpus.source());
-    assert!(offered > 0, "analyses recalled from the article index");
+    assert_eq!(offered, 2, "only the two files read are analysed");
     assert_eq!((third.0.clone(), third.1.clone()), fresh());
     assert!(third.1.iter().any(|e| e.name == "Lena Brook"));
-    // ... and a new snapshot has it.
+    assert!(third.1.iter().any(|e| e.name == "Ola Rind"));
+    // ... and a new snapshot has them.
     let (fourth, offered) = open(corpus.source());
     assert_eq!(offered, 0);
     assert_eq!(fourth, third);
+
+    // A file added before the last renumbers those after it: the snapshot
+    // is given up, and the collection loads as without it.
+    let inserted = corpus.0.join("even").join("0098.txt");
+    fs::write(&inserted, "Story 98\n\nIda Lund spoke.\n").expect("write");
+    age(&inserted, 2);
+    let (added, offered) = open(corpus.source());
+    assert!(offered > 0);
+    assert_eq!((added.0.clone(), added.1.clone()), fresh());
+    fs::remove_file(&inserted).expect("remove");
+    fs::remove_file(&appended).expect("remove");
 
     // A file removed (the last) is gone from the list and the index.
     fs::remove_file(corpus.0.join("odd").join("0023.txt")).expect("remove");
