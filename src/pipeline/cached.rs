@@ -179,7 +179,19 @@ impl LoadSide {
             self.recalled.remove(&article.id())
         };
         let (article, analysis, key) = match recall {
-            Some(Recall::Analysis(analysis, key)) => (Arc::new(article), Some(analysis), key),
+            Some(Recall::Analysis(analysis, key)) => {
+                let article = Arc::new(article);
+                if let Some(reopen) = self.reopen.as_mut().filter(|r| r.following()) {
+                    // A file changed since the snapshot that the article
+                    // index has as it is now: its analyses must reach the
+                    // indexer after the snapshot's index, so they are made
+                    // again then (see `Reopen::hold`).
+                    self.search.note_cached(index, key);
+                    reopen.draft_article(&article, Some(key));
+                    return (article, None);
+                }
+                (article, Some(analysis), key)
+            }
             Some(Recall::Snapshot { key, texts, text }) => {
                 let article = Arc::new(article.with_text_in(&texts, text.at, text.len, text.ends));
                 if let Some(reopen) = &mut self.reopen {

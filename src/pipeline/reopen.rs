@@ -44,14 +44,27 @@ pub(super) struct Reopen {
     /// Articles of files changed or added since the snapshot, read and held
     /// back from analysis until the snapshot's index is in place.
     fresh: Vec<(usize, Arc<StoredArticle>)>,
-    /// The file changed last: its articles then (first number and count),
-    /// and how many it has now; they must be as many, so that every later
-    /// article keeps its number.
-    changing: Option<(usize, usize, usize)>,
+    /// The last file read while the snapshot is followed.
+    changing: Option<Change>,
     /// Articles of files added after the snapshot's last.
     added: usize,
     /// The collection as loaded this time, for a new snapshot.
     draft: Draft,
+}
+
+/// A file read while the snapshot is followed.
+#[derive(Clone, Copy)]
+enum Change {
+    /// One of the snapshot's, changed: its articles' numbers then (from
+    /// `first`, `count` of them) and how many it has given now. They must be
+    /// as many, so that every later article keeps its number.
+    Edited {
+        first: usize,
+        count: usize,
+        now: usize,
+    },
+    /// A file after the snapshot's last.
+    Added,
 }
 
 /// What the snapshot says of a file the loader meets.
@@ -115,7 +128,7 @@ impl Reopen {
         let next = self.next;
         if next == snapshot.file_count() {
             // Files after the last keep every article's number: read, and added.
-            self.changing = Some((usize::MAX, 0, 0));
+            self.changing = Some(Change::Added);
             return Meeting::Changed(stamp);
         }
         if snapshot.path(next) != Some(path) {
@@ -127,7 +140,11 @@ impl Reopen {
         self.next += 1;
         if !snapshot.unchanged(next, &stamp) {
             let old = snapshot.stamp(next).unwrap_or(stamp);
-            self.changing = Some((self.numbered, blob.articles.len(), 0));
+            self.changing = Some(Change::Edited {
+                first: self.numbered,
+                count: blob.articles.len(),
+                now: 0,
+            });
             self.numbered += blob.articles.len();
             return Meeting::Changed(old);
         }
@@ -150,15 +167,17 @@ impl Reopen {
     /// are gone ends the snapshot (false).
     pub(super) fn changed(&mut self, then: Option<crate::cache::store::Recalled>) -> bool {
         match self.changing {
-            Some((usize::MAX, _, _)) => true,
-            Some((first, count, _)) => match then.filter(|r| r.articles.len() == count) {
-                Some(recalled) => {
-                    let old = recalled.articles.into_iter().map(|(_, analysis)| analysis);
-                    self.stale.extend((first..).zip(old));
-                    true
+            Some(Change::Added) => true,
+            Some(Change::Edited { first, count, .. }) => {
+                match then.filter(|r| r.articles.len() == count) {
+                    Some(recalled) => {
+                        let old = recalled.articles.into_iter().map(|(_, analysis)| analysis);
+                        self.stale.extend((first..).zip(old));
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
-            },
+            }
             None => false,
         }
     }
@@ -167,8 +186,8 @@ impl Reopen {
     /// (checked when the next file is met, and at the end).
     fn changed_as_many(&self) -> bool {
         match self.changing {
-            Some((usize::MAX, _, _)) | None => true,
-            Some((_, count, now)) => count == now,
+            Some(Change::Added) | None => true,
+            Some(Change::Edited { count, now, .. }) => count == now,
         }
     }
 
@@ -180,8 +199,8 @@ impl Reopen {
             return false;
         }
         match &mut self.changing {
-            Some((usize::MAX, _, _)) => self.added += 1,
-            Some((_, _, now)) => *now += 1,
+            Some(Change::Added) => self.added += 1,
+            Some(Change::Edited { now, .. }) => *now += 1,
             None => return false,
         }
         self.fresh.push((index, Arc::clone(stored)));

@@ -696,6 +696,22 @@ fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_
     assert_eq!(offered, 0);
     assert_eq!(fourth, third);
 
+    // A file changed that the article index has as it is now (another
+    // collection, the file alone, read it since): made again all the same
+    // once the snapshot's index is in.
+    fs::write(
+        &changed,
+        "Story 5 once more\n\nPia Moss spoke in Westhaven.\n",
+    )
+    .expect("write");
+    age(&changed, 3);
+    let _ = open(Source::Paths(vec![changed.clone()]));
+    let (again, offered) = open(corpus.source());
+    assert_eq!(offered, 1, "the changed file's article only");
+    assert_eq!((again.0.clone(), again.1.clone()), fresh());
+    assert!(again.1.iter().any(|e| e.name == "Pia Moss"));
+    assert!(!again.1.iter().any(|e| e.name == "Lena Brook"));
+
     // A file added before the last renumbers those after it: the snapshot
     // is given up, and the collection loads as without it.
     let inserted = corpus.0.join("even").join("0098.txt");
