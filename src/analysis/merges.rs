@@ -73,6 +73,76 @@ impl<'a> SurnameOwners<'a> {
     }
 }
 
+/// Renames among people's full names (name → fuller name): a name that lacks
+/// only the middle initials of another ("George Bush", "George W Bush") or
+/// writes them with dots ("George W. Bush") is that person, when the
+/// collection has one fuller name of that first name and surname; the
+/// fuller name more articles use is the main one. With two ("George H W
+/// Bush" too) the short name could be either and stays.
+pub fn middle_initials(people: &[(&str, u32)]) -> Vec<(String, String)> {
+    // (first name, surname) → the names with middle initials, as written and without dots.
+    let mut fuller: HashMap<(&str, &str), Vec<(&str, String, u32)>> = HashMap::new();
+    for &(name, n) in people {
+        let words: Vec<&str> = name.split(' ').collect();
+        if let [first, middle @ .., last] = &words[..]
+            && !middle.is_empty()
+            && middle.iter().all(|w| is_initial(w))
+            && !is_initial(first)
+        {
+            let plain = name.replace('.', "");
+            fuller
+                .entry((first, last))
+                .or_default()
+                .push((name, plain, n));
+        }
+    }
+    let mut out = Vec::new();
+    for group in fuller.values() {
+        // One fuller name, however written.
+        let Some((_, plain, _)) = group.first() else {
+            continue;
+        };
+        if group.iter().any(|(_, p, _)| p != plain) {
+            continue;
+        }
+        let Some(&(main, _, _)) = group
+            .iter()
+            .max_by_key(|(name, _, n)| (*n, std::cmp::Reverse(*name)))
+        else {
+            continue;
+        };
+        out.extend(
+            group
+                .iter()
+                .filter(|(name, _, _)| *name != main)
+                .map(|(name, _, _)| (name.to_string(), main.to_string())),
+        );
+    }
+    for &(name, _) in people {
+        if let Some((first, last)) = name.split_once(' ')
+            && !last.contains(' ')
+            && let Some(group) = fuller.get(&(first, last))
+            && let Some((_, plain, _)) = group.first()
+            && group.iter().all(|(_, p, _)| p == plain)
+            && let Some(&(main, _, _)) = group
+                .iter()
+                .max_by_key(|(name, _, n)| (*n, std::cmp::Reverse(*name)))
+        {
+            out.push((name.to_string(), main.to_string()));
+        }
+    }
+    out
+}
+
+/// "W", "W.", "H.W.": a middle name's initials.
+fn is_initial(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    !letters.is_empty()
+        && letters
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.starts_with(char::is_uppercase))
+}
+
 /// One name as the merges see it: its kind by most articles, and how many
 /// articles use it.
 #[derive(Debug, Clone, Copy)]
@@ -224,6 +294,32 @@ mod tests {
         assert_eq!(owners.only("Orley"), Some("Eve Orley"));
         assert_eq!(owners.only("Qarlow"), None);
         assert_eq!(owners.dominant("Nobody"), None);
+    }
+
+    #[test]
+    fn a_name_without_its_middle_initial_joins_the_one_fuller_name() {
+        let mut renames = middle_initials(&[
+            ("Ann K Qarlow", 20),
+            ("Ann Qarlow", 5),
+            ("Ann K. Qarlow", 1),
+            ("Ben Qarlow", 2),
+            // Two fuller names: the short one could be either.
+            ("Cal Pym", 4),
+            ("Cal J Pym", 3),
+            ("Cal T Pym", 3),
+        ]);
+        renames.sort();
+        let got: Vec<(&str, &str)> = renames
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ann K. Qarlow", "Ann K Qarlow"),
+                ("Ann Qarlow", "Ann K Qarlow")
+            ]
+        );
     }
 
     #[test]

@@ -170,6 +170,9 @@ impl Unifier {
     /// 3. A one-word person (a surname) takes the full name of the one person in
     ///    the collection whose surname it is; with two candidates it stays as is.
     ///    A name also used for a place or any other kind of entity is left alone.
+    ///    Before, a full name without its middle initials ("George Bush") joins
+    ///    the one fuller name of that person ("George W Bush",
+    ///    [`merges::middle_initials`]) and counts with it.
     /// 4. A name given different kinds in different articles takes the kind most
     ///    of its articles give it ("Google" tagged a person in one article, an
     ///    organization in five), like the tagger's document pass, collection-wide.
@@ -237,15 +240,35 @@ impl Unifier {
             .iter()
             .position(|&k| k == EntityKind::Person)
             .unwrap_or(0);
+        // 2c. "George Bush" and "George W. Bush" are the collection's one
+        // "George W Bush"; counted as one below, so that he is the dominant Bush.
+        let people: Vec<(&str, u32)> = self
+            .names
+            .iter()
+            .filter(|(name, facts)| {
+                facts.kinds[person_k] * 2 > facts.articles
+                    && name.contains(' ')
+                    && !rename.contains_key(*name)
+            })
+            .map(|(name, facts)| (name.as_str(), facts.kinds[person_k]))
+            .collect();
+        let fuller: HashMap<String, String> =
+            merges::middle_initials(&people).into_iter().collect();
+        for (from, to) in &fuller {
+            rename.insert(from.clone(), to.clone());
+        }
         // The full person names each surname form belongs to.
         let by_surname = SurnameOwners::new(
             self.names
                 .iter()
                 .filter(|(name, facts)| facts.kinds[person_k] > 0 && name.contains(' '))
-                .map(|(name, facts)| (name.as_str(), facts.kinds[person_k])),
+                .map(|(name, facts)| {
+                    let name = fuller.get(name).unwrap_or(name);
+                    (name.as_str(), facts.kinds[person_k])
+                }),
         );
         for (name, facts) in &self.names {
-            if !facts.surname || rename.contains_key(name) || gazetteer::place(name).is_some() {
+            if !facts.surname || rename.contains_key(name) || is_a_place(name, facts) {
                 continue;
             }
             let person = facts.kinds[person_k];
@@ -318,6 +341,18 @@ impl Unifier {
             kinds,
         }
     }
+}
+
+/// True for a name rule 3 leaves alone as a place: a country, a state or a
+/// region the gazetteer knows, or a city some article calls a place. A
+/// small town's name that no article uses for it ("Bush") may be a surname.
+fn is_a_place(name: &str, facts: &NameFacts) -> bool {
+    let place_k = EntityKind::ALL
+        .iter()
+        .position(|&k| k == EntityKind::Place)
+        .unwrap_or(2);
+    gazetteer::place(name)
+        .is_some_and(|p| p.class != gazetteer::PlaceClass::City || facts.kinds[place_k] > 0)
 }
 
 /// The kind of a name whose articles are split evenly between kinds (one
