@@ -684,7 +684,7 @@ mod tests {
         unify(&mut analyses);
         assert_eq!(names(&analyses[analyses.len() - 1]), ["Ann W Bush"]);
         // 10 articles of 12 name Ann K Qarlow, however written: the dominant Qarlow.
-        for a in &analyses {
+        for a in &analyses[..analyses.len() - 3] {
             let name = names(a)[0];
             assert!(
                 ["Ann K Qarlow", "Ben Qarlow"].contains(&name)
