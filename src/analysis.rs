@@ -4,7 +4,8 @@
 //! Per article: [`quotes`] finds quoted speech, [`entities`] finds name
 //! mentions (rules plus the [`gazetteer`]; [`initials`] joins "J" to "Hayes",
 //! [`works`] keeps "Hide and Seek" one title, [`lineups`] reads a team
-//! sheet's names as people), [`nested`] splits "A of the B"
+//! sheet's names as people, [`premodifiers`] cuts "Holders" off "Holders
+//! Manchester United"), [`nested`] splits "A of the B"
 //! into two organisations where the article shows B alone, [`repeats`] finds the article's
 //! names again where they were missed, [`aliases`] merges mentions of the
 //! same thing into one [`Entity`], and [`speakers`] attributes each quote.
@@ -23,6 +24,7 @@ pub mod lineups;
 pub mod merges;
 pub mod names;
 pub mod nested;
+pub mod premodifiers;
 pub mod quotes;
 pub mod repeats;
 pub mod speakers;

@@ -52,26 +52,48 @@ impl Renames {
     }
 }
 
-/// The owners of a name: one, or more than one (the rules only act on one).
+/// Owners an alias keeps count of before it counts as "many": enough for a
+/// party's nickname shared with one faction ("Labour" of "Labour Party" and
+/// "New Labour"), few enough to stay small.
+const FEW_OWNERS: usize = 4;
+
+/// Share of an alias's articles (in per cent) its dominant owner needs.
+const DOMINANT_OWNER: u32 = 80;
+
+/// The owners of a name, each with the number of articles where the name
+/// is its alias: a few, or many (the rules act on none then).
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Owners {
-    One(Box<str>),
+    Few(Vec<(Box<str>, u32)>),
     Many,
 }
 
 impl Owners {
     /// Counts `owner` in.
     fn with(&mut self, owner: &str) {
-        if matches!(self, Owners::One(o) if **o != *owner) {
+        let Owners::Few(list) = self else {
+            return;
+        };
+        if let Some((_, n)) = list.iter_mut().find(|(o, _)| **o == *owner) {
+            *n += 1;
+        } else if list.len() < FEW_OWNERS {
+            list.push((owner.into(), 1));
+        } else {
             *self = Owners::Many;
         }
     }
 
+    /// The owner of a name: the only one, or one with at least
+    /// [`DOMINANT_OWNER`] per cent of its articles.
     fn one(slot: Option<&Owners>) -> Option<&str> {
-        match slot {
-            Some(Owners::One(o)) => Some(o),
-            _ => None,
-        }
+        let Some(Owners::Few(list)) = slot else {
+            return None;
+        };
+        let total: u32 = list.iter().map(|(_, n)| n).sum();
+        let (owner, top) = list
+            .iter()
+            .max_by_key(|(o, n)| (*n, std::cmp::Reverse(o)))?;
+        (top * 100 >= total * DOMINANT_OWNER).then_some(owner)
     }
 }
 
@@ -80,7 +102,7 @@ fn add_owner(map: &mut HashMap<String, Owners>, key: &str, owner: &str) {
     match map.get_mut(key) {
         Some(owners) => owners.with(owner),
         None => {
-            map.insert(key.to_string(), Owners::One(owner.into()));
+            map.insert(key.to_string(), Owners::Few(vec![(owner.into(), 1)]));
         }
     }
 }
@@ -164,7 +186,8 @@ impl Unifier {
     ///    group's name is its most used name across the collection ("UAE" beats
     ///    "United Arab Emirates" if articles say it more).
     /// 2. Every other entity name that is an alias of exactly one entity
-    ///    elsewhere, under a different name, takes that name (an article that
+    ///    elsewhere (or of one in at least 80% of the articles where it is an
+    ///    alias), under a different name, takes that name (an article that
     ///    only says "Revolutionary Guard" gets the collection's "IRGC"), unless
     ///    more articles use it as a name than use the other.
     /// 3. A one-word person (a surname) takes the full name of the one person in
