@@ -76,6 +76,117 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
     mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
 }
 
+/// Nouns for a work that name it right after them: "his film Hide and
+/// Seek", "the comedy Meet The Fockers". Not "show" or "play", which are
+/// verbs as often ("polls show Labour ahead").
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "movie",
+    "comedy",
+    "thriller",
+    "drama",
+    "documentary",
+    "musical",
+    "sitcom",
+    "cartoon",
+    "biopic",
+    "blockbuster",
+    "sequel",
+    "album",
+    "single",
+    "song",
+    "novel",
+    "opera",
+];
+
+/// Makes each capitalised run right after a work's noun one mention of
+/// kind other, in place of the mentions inside it; a mention that reaches
+/// beyond the run leaves it alone. Mentions stay in text order.
+pub fn join_cued_titles(
+    paragraphs: &[String],
+    split: &[Tokenized],
+    mentions: &mut Vec<RawMention>,
+) {
+    let mut titles: Vec<Span> = Vec::new();
+    for (p, (para, tok)) in paragraphs.iter().zip(split).enumerate() {
+        for sentence in &tok.sentences {
+            let tokens = &tok.tokens[sentence.clone()];
+            for (k, t) in tokens.iter().enumerate() {
+                if t.kind == TokenKind::Word
+                    && WORK_NOUNS.contains(&t.text(para))
+                    && let Some(last) = cued_run(para, tokens, k + 1)
+                {
+                    titles.push(Span::new(p, tokens[k + 1].start, tokens[last].end));
+                }
+            }
+        }
+    }
+    if titles.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for title in titles {
+        let overlaps = |m: &RawMention| {
+            m.span.paragraph == title.paragraph
+                && m.span.start < title.end
+                && title.start < m.span.end
+        };
+        let inside = |m: &RawMention| title.start <= m.span.start && m.span.end <= title.end;
+        if !mentions.iter().filter(|m| overlaps(m)).all(inside) {
+            continue;
+        }
+        mentions.retain(|m| !overlaps(m));
+        added.push(RawMention {
+            span: title,
+            kind: EntityKind::Other,
+            canonical: None,
+        });
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
+}
+
+/// The last token of a title that starts at token `k` after a work's noun:
+/// capitalised words, numbers after them ("Shrek 2"), and small words,
+/// "and" and "'s" between them ("Howl's Moving Castle"). Not a person's
+/// name ("the film director" aside, "film Ann Loy" is no title).
+fn cued_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let capital = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(para).starts_with(char::is_uppercase)
+        })
+    };
+    if !capital(k) {
+        return None;
+    }
+    let joiner = |t: &Token| {
+        let w = t.text(para);
+        SMALL_WORDS.contains(&w) || matches!(w, "and" | "'s" | "\u{2019}s")
+    };
+    // "Fahrenheit 9/11 and Mel Gibson's film": a first name after a small
+    // word starts a person's name, not the title's next word.
+    let names_person = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| gazetteer::is_first_name(t.text(para)) && capital(i + 1))
+    };
+    let (mut last, mut i) = (k, k + 1);
+    while let Some(t) = tokens.get(i) {
+        if capital(i) || (t.kind == TokenKind::Number && i == last + 1) {
+            last = i;
+            i += 1;
+        } else if joiner(t) && (i + 1..=i + 2).any(capital) && !names_person(i + 1) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let text = para.get(tokens[k].start..tokens[last].end)?;
+    // "the single I recorded": one letter is a pronoun, not a title.
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+    (letters >= 2 && !super::kinds::is_person_name(text)).then_some(last)
+}
+
 /// The last token of a title starting at token `k`: two or more capitalised
 /// ordinary words, joined by at most two small words each, or two single
 /// words joined by "and".
@@ -185,6 +296,66 @@ mod tests {
                 &[("Pops", EntityKind::Organization)]
             ),
             [("Top of the Pops".to_string(), Other)]
+        );
+    }
+
+    /// The mentions after [`join_cued_titles`], as (text, kind).
+    fn cued(text: &str, pieces: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
+        let ps = vec![text.to_string()];
+        let mut mentions: Vec<RawMention> = pieces
+            .iter()
+            .map(|(t, k)| RawMention::first_in(&ps, 0, t, *k))
+            .collect();
+        join_cued_titles(&ps, &split_paragraphs(&ps), &mut mentions);
+        RawMention::texts(&ps, &mentions)
+            .into_iter()
+            .zip(mentions.iter().map(|m| m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_run_after_a_works_noun_is_one_work() {
+        use EntityKind::{Organization, Other, Person, Place};
+        let work = |t: &str| (t.to_string(), Other);
+        assert_eq!(
+            cued("He was in his film Hide and Seek at last.", &[]),
+            [work("Hide and Seek")]
+        );
+        assert_eq!(
+            cued(
+                "It beat the comedy Meet The Qarlows, and the animated movie Howl's Moving Harbour.",
+                &[("Qarlows", Person), ("Howl", Person)]
+            ),
+            [work("Meet The Qarlows"), work("Howl's Moving Harbour")]
+        );
+        assert_eq!(
+            cued(
+                "The drama Crying Out Love in the Centre of Tolham won.",
+                &[("Tolham", Place)]
+            ),
+            [work("Crying Out Love in the Centre of Tolham")]
+        );
+        assert_eq!(
+            cued("His thriller Precinct 13 opened.", &[]),
+            [work("Precinct 13")]
+        );
+        // A person after the noun, a lower-case word, a name reaching beyond.
+        assert_eq!(
+            cued("The film Ann Loy made won.", &[("Ann Loy", Person)]),
+            [("Ann Loy".to_string(), Person)]
+        );
+        assert!(cued("The film industry grew.", &[]).is_empty());
+        assert!(cued("It was the single I liked.", &[]).is_empty());
+        assert_eq!(
+            cued("The film Quiet Harbour and Ann Loy's sequel won.", &[]),
+            [work("Quiet Harbour")]
+        );
+        assert_eq!(
+            cued(
+                "The album Brimley Records Ltd put out.",
+                &[("Records Ltd put", Organization)]
+            ),
+            [("Records Ltd put".to_string(), Organization)]
         );
     }
 
