@@ -462,6 +462,10 @@ fn is_versus(word: &str) -> bool {
 /// "Reading or Swansea v Leicester or Blackpool": a short paragraph with a
 /// "v" in it lists fixtures, so every name in it is a side.
 fn is_fixture_line(para: &str) -> bool {
+    // Asked at every mention: a long paragraph is refused by its length.
+    if para.len() > 160 {
+        return false;
+    }
     let mut words = para.split_whitespace();
     words.clone().count() <= 12 && words.any(is_versus)
 }

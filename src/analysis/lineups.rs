@@ -23,13 +23,19 @@ const MIN_PEOPLE: usize = 2;
 /// of the mentions the tagger found there (a team in parentheses after a
 /// player, "J Bonnaire (Bourgoin)", keeps its own).
 pub fn mark(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
-    let surnames = person_surnames(paragraphs, mentions);
+    // Made at the first paragraph with enough items: most articles have none.
+    let mut surnames: Option<HashSet<&str>> = None;
     let mut changed = false;
     let mut after_sheet = false;
     for (pi, para) in paragraphs.iter().enumerate() {
         // The replacements' line after a side's needs no proof of its own.
         let need = if after_sheet { 0 } else { MIN_PEOPLE };
-        let Some(items) = team_sheet(para, &surnames, need) else {
+        if !has_items(para) {
+            after_sheet = false;
+            continue;
+        }
+        let surnames = surnames.get_or_insert_with(|| person_surnames(paragraphs, mentions));
+        let Some(items) = team_sheet(para, surnames, need) else {
             after_sheet = false;
             continue;
         };
@@ -74,8 +80,7 @@ fn team_sheet(
     surnames: &HashSet<&str>,
     min_people: usize,
 ) -> Option<Vec<Range<usize>>> {
-    // Cheap refusal first: prose has lower-case words outside parentheses.
-    if para.matches([',', ';']).count() + 1 < MIN_ITEMS {
+    if !has_items(para) {
         return None;
     }
     let mut items = Vec::new();
@@ -96,6 +101,12 @@ fn team_sheet(
         .filter(|r| gazetteer::place(&para[r.start..r.end]).is_some())
         .count();
     (items.len() >= MIN_ITEMS && people >= min_people && places * 2 < items.len()).then_some(items)
+}
+
+/// True when a paragraph has commas or semicolons enough for [`MIN_ITEMS`].
+fn has_items(para: &str) -> bool {
+    let separators = para.bytes().filter(|&b| b == b',' || b == b';').count();
+    separators + 1 >= MIN_ITEMS
 }
 
 /// The paragraph cut at commas and semicolons outside parentheses.

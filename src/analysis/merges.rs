@@ -80,58 +80,61 @@ impl<'a> SurnameOwners<'a> {
 /// fuller name more articles use is the main one. With two ("George H W
 /// Bush" too) the short name could be either and stays.
 pub fn middle_initials(people: &[(&str, u32)]) -> Vec<(String, String)> {
-    // (first name, surname) → the names with middle initials, as written and without dots.
-    let mut fuller: HashMap<(&str, &str), Vec<(&str, String, u32)>> = HashMap::new();
-    for &(name, n) in people {
+    // (first name, surname) → the names with middle initials.
+    let mut fuller: HashMap<(&str, &str), Vec<FullerName>> = HashMap::new();
+    for &(name, articles) in people {
         let words: Vec<&str> = name.split(' ').collect();
         if let [first, middle @ .., last] = &words[..]
             && !middle.is_empty()
             && middle.iter().all(|w| is_initial(w))
             && !is_initial(first)
         {
-            let plain = name.replace('.', "");
-            fuller
-                .entry((first, last))
-                .or_default()
-                .push((name, plain, n));
+            fuller.entry((first, last)).or_default().push(FullerName {
+                name,
+                plain: name.replace('.', ""),
+                articles,
+            });
         }
     }
+    // The main name of each (first name, surname) with one fuller name, however written.
+    let main: HashMap<(&str, &str), &str> = fuller
+        .iter()
+        .filter(|(_, group)| group.iter().all(|f| f.plain == group[0].plain))
+        .filter_map(|(&key, group)| {
+            let top = group
+                .iter()
+                .max_by_key(|f| (f.articles, std::cmp::Reverse(f.name)))?;
+            Some((key, top.name))
+        })
+        .collect();
     let mut out = Vec::new();
-    for group in fuller.values() {
-        // One fuller name, however written.
-        let Some((_, plain, _)) = group.first() else {
-            continue;
-        };
-        if group.iter().any(|(_, p, _)| p != plain) {
-            continue;
-        }
-        let Some(&(main, _, _)) = group
-            .iter()
-            .max_by_key(|(name, _, n)| (*n, std::cmp::Reverse(*name)))
-        else {
-            continue;
-        };
-        out.extend(
-            group
-                .iter()
-                .filter(|(name, _, _)| *name != main)
-                .map(|(name, _, _)| (name.to_string(), main.to_string())),
-        );
-    }
     for &(name, _) in people {
-        if let Some((first, last)) = name.split_once(' ')
-            && !last.contains(' ')
-            && let Some(group) = fuller.get(&(first, last))
-            && let Some((_, plain, _)) = group.first()
-            && group.iter().all(|(_, p, _)| p == plain)
-            && let Some(&(main, _, _)) = group
-                .iter()
-                .max_by_key(|(name, _, n)| (*n, std::cmp::Reverse(*name)))
+        let words: Vec<&str> = name.split(' ').collect();
+        let key = match &words[..] {
+            [first, .., last] => (*first, *last),
+            _ => continue,
+        };
+        // The short form ("George Bush") and the other spellings ("George W. Bush").
+        let short = words.len() == 2;
+        let spelling = fuller
+            .get(&key)
+            .is_some_and(|group| group.iter().any(|f| f.name == name));
+        if let Some(&to) = main.get(&key)
+            && to != name
+            && (short || spelling)
         {
-            out.push((name.to_string(), main.to_string()));
+            out.push((name.to_string(), to.to_string()));
         }
     }
     out
+}
+
+/// A person's name with middle initials, as [`middle_initials`] groups them.
+struct FullerName<'a> {
+    name: &'a str,
+    /// Without dots: "George W. Bush" is "George W Bush".
+    plain: String,
+    articles: u32,
 }
 
 /// "W", "W.", "H.W.": a middle name's initials.

@@ -13,10 +13,8 @@ pub fn trim(paragraphs: &[String], mentions: &mut [RawMention]) {
     // The names the article writes on their own, to tell "Holders
     // Manchester United" (the article's "Manchester United") from a title
     // that opens with a common word.
-    let texts: Vec<&str> = mentions
-        .iter()
-        .filter_map(|m| paragraphs.get(m.span.paragraph)?.get(m.span.range()))
-        .collect();
+    let text_of = |m: &RawMention| paragraphs.get(m.span.paragraph)?.get(m.span.range());
+    let written = |name: &str| mentions.iter().any(|m| text_of(m) == Some(name));
     let mut cuts = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let Some(para) = paragraphs.get(m.span.paragraph) else {
@@ -26,7 +24,7 @@ pub fn trim(paragraphs: &[String], mentions: &mut [RawMention]) {
             continue;
         };
         let lead = leading_description(para, m.span.start, text)
-            .filter(|rest| texts.contains(&&text[*rest..]) || starts_with_place(&text[*rest..]));
+            .filter(|rest| written(&text[*rest..]) || starts_with_place(&text[*rest..]));
         let trail = trailing_office(text);
         if lead.is_some() || trail.is_some() {
             cuts.push((i, lead.unwrap_or(0), trail.unwrap_or(text.len())));
@@ -46,20 +44,20 @@ pub fn trim(paragraphs: &[String], mentions: &mut [RawMention]) {
 /// noun, in bytes from the mention's start: "Holders Manchester United" → 8.
 fn leading_description(para: &str, start: usize, text: &str) -> Option<usize> {
     let (first, rest) = text.split_once(' ')?;
+    // A plural common noun: "Holders", "Champions", "Hosts" (not "Greater
+    // Manchester Police", not "Like Toy Soldiers"). Cheapest tests first.
+    if !first.ends_with('s') || first.ends_with("ss") || !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
     let opens = para
         .get(..start)?
         .trim_end()
         .chars()
         .next_back()
         .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '\u{201c}' | ':'));
-    // A plural common noun: "Holders", "Champions", "Hosts" (not "Greater
-    // Manchester Police", not "Like Toy Soldiers").
-    let plural = first.ends_with('s') && !first.ends_with("ss");
-    let common = plural && gazetteer::lowercase_share(first).is_some_and(|p| p >= 90);
+    let common = opens && gazetteer::lowercase_share(first).is_some_and(|p| p >= 90);
     // "Greater Manchester Police": the word opens a place's name.
-    let in_place = starts_with_place(text);
-    (opens && common && !in_place && rest.starts_with(char::is_uppercase))
-        .then_some(first.len() + 1)
+    (common && !starts_with_place(text)).then_some(first.len() + 1)
 }
 
 /// True when a name opens with a place the gazetteer knows ("Manchester United").

@@ -23,9 +23,12 @@ const SMALL_WORDS: &[&str] = &[
 const ORDINARY: u8 = 50;
 
 /// Replaces the mentions inside each run of capitalised ordinary words by one
-/// mention of the whole run, of kind other. Mentions stay in text order.
+/// mention of the whole run, of kind other; then does the same for each run
+/// after a work's noun ([`join_cued_titles`]), found in the same reading.
+/// Mentions stay in text order.
 pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawMention>) {
     let mut titles: Vec<Span> = Vec::new();
+    let mut cued: Vec<Span> = Vec::new();
     for (p, (para, tok)) in paragraphs.iter().zip(split).enumerate() {
         for sentence in &tok.sentences {
             let tokens = &tok.tokens[sentence.clone()];
@@ -35,6 +38,9 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             // The sentence's first word is capitalised whatever it is.
             let mut k = 1;
             while k < tokens.len() {
+                if let Some(last) = cued_title_after(para, tokens, k) {
+                    cued.push(Span::new(p, tokens[k + 1].start, tokens[last].end));
+                }
                 match title_run(para, tokens, k) {
                     Some(last) => {
                         titles.push(Span::new(p, tokens[k].start, tokens[last].end));
@@ -45,6 +51,12 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             }
         }
     }
+    join_titles_found(mentions, titles);
+    join_cued_titles(mentions, cued);
+}
+
+/// [`join_titles`]' first half, for the runs of ordinary words it found.
+fn join_titles_found(mentions: &mut Vec<RawMention>, titles: Vec<Span>) {
     if titles.is_empty() {
         return;
     }
@@ -79,48 +91,50 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
 /// Nouns for a work that name it right after them: "his film Hide and
 /// Seek", "the comedy Meet The Fockers". Not "show" or "play", which are
 /// verbs as often ("polls show Labour ahead").
-const WORK_NOUNS: &[&str] = &[
-    "film",
-    "movie",
-    "comedy",
-    "thriller",
-    "drama",
-    "documentary",
-    "musical",
-    "sitcom",
-    "cartoon",
-    "biopic",
-    "blockbuster",
-    "sequel",
-    "album",
-    "single",
-    "song",
-    "novel",
-    "opera",
-];
+fn is_work_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "film"
+            | "movie"
+            | "comedy"
+            | "thriller"
+            | "drama"
+            | "documentary"
+            | "musical"
+            | "sitcom"
+            | "cartoon"
+            | "biopic"
+            | "blockbuster"
+            | "sequel"
+            | "album"
+            | "single"
+            | "song"
+            | "novel"
+            | "opera"
+    )
+}
+
+/// The last token of the title right after token `k` when `k` is a work's
+/// noun ("his film Hide and Seek").
+fn cued_title_after(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    // Lengths and a lower-case start first: asked of every word.
+    let t = &tokens[k];
+    let word = t.text(para);
+    let noun = t.kind == TokenKind::Word
+        && (4..=11).contains(&word.len())
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && is_work_noun(word);
+    if noun {
+        cued_run(para, tokens, k + 1)
+    } else {
+        None
+    }
+}
 
 /// Makes each capitalised run right after a work's noun one mention of
 /// kind other, in place of the mentions inside it; a mention that reaches
 /// beyond the run leaves it alone. Mentions stay in text order.
-pub fn join_cued_titles(
-    paragraphs: &[String],
-    split: &[Tokenized],
-    mentions: &mut Vec<RawMention>,
-) {
-    let mut titles: Vec<Span> = Vec::new();
-    for (p, (para, tok)) in paragraphs.iter().zip(split).enumerate() {
-        for sentence in &tok.sentences {
-            let tokens = &tok.tokens[sentence.clone()];
-            for (k, t) in tokens.iter().enumerate() {
-                if t.kind == TokenKind::Word
-                    && WORK_NOUNS.contains(&t.text(para))
-                    && let Some(last) = cued_run(para, tokens, k + 1)
-                {
-                    titles.push(Span::new(p, tokens[k + 1].start, tokens[last].end));
-                }
-            }
-        }
-    }
+fn join_cued_titles(mentions: &mut Vec<RawMention>, titles: Vec<Span>) {
     if titles.is_empty() {
         return;
     }
@@ -299,14 +313,14 @@ mod tests {
         );
     }
 
-    /// The mentions after [`join_cued_titles`], as (text, kind).
+    /// The mentions after [`join_titles`] where a work's noun names them, as (text, kind).
     fn cued(text: &str, pieces: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
         let ps = vec![text.to_string()];
         let mut mentions: Vec<RawMention> = pieces
             .iter()
             .map(|(t, k)| RawMention::first_in(&ps, 0, t, *k))
             .collect();
-        join_cued_titles(&ps, &split_paragraphs(&ps), &mut mentions);
+        join_titles(&ps, &split_paragraphs(&ps), &mut mentions);
         RawMention::texts(&ps, &mentions)
             .into_iter()
             .zip(mentions.iter().map(|m| m.kind))
