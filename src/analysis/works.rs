@@ -51,12 +51,26 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             }
         }
     }
-    join_titles_found(mentions, titles);
-    join_cued_titles(mentions, cued);
+    // Runs of ordinary words only where the tagger saw a name: a name it
+    // found whole it has read as one ("Electronic Arts" and "Music Choice"
+    // are firms of ordinary words); it is the pieces of a title ("Stairway"
+    // of "Stairway to Heaven") that show its misreading.
+    join_found(mentions, titles, |title, touched| {
+        !touched.is_empty() && !matches!(touched, [m] if m.span == title)
+    });
+    // A run after a work's noun whatever the tagger saw.
+    join_found(mentions, cued, |_, _| true);
 }
 
-/// [`join_titles`]' first half, for the runs of ordinary words it found.
-fn join_titles_found(mentions: &mut Vec<RawMention>, titles: Vec<Span>) {
+/// Replaces the mentions inside each title by one mention of the whole
+/// title, of kind other, where `takes` allows it given the mentions the
+/// title touches; a title that cuts a mention is left alone. Mentions stay
+/// in text order.
+fn join_found(
+    mentions: &mut Vec<RawMention>,
+    titles: Vec<Span>,
+    takes: impl Fn(Span, &[&RawMention]) -> bool,
+) {
     if titles.is_empty() {
         return;
     }
@@ -69,12 +83,7 @@ fn join_titles_found(mentions: &mut Vec<RawMention>, titles: Vec<Span>) {
         };
         let inside = |m: &RawMention| title.start <= m.span.start && m.span.end <= title.end;
         let touched: Vec<&RawMention> = mentions.iter().filter(|m| overlaps(m)).collect();
-        // Only where the tagger saw a name, and never cutting a longer name.
-        // A name it found whole it has read as one: "Electronic Arts" and
-        // "Music Choice" are firms of ordinary words. It is the pieces of a
-        // title ("Stairway" of "Stairway to Heaven") that show its misreading.
-        let whole = matches!(touched[..], [m] if m.span == title);
-        if touched.is_empty() || whole || !touched.iter().all(|m| inside(m)) {
+        if !touched.iter().all(|m| inside(m)) || !takes(title, &touched) {
             continue;
         }
         mentions.retain(|m| !overlaps(m));
@@ -129,35 +138,6 @@ fn cued_title_after(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
     } else {
         None
     }
-}
-
-/// Makes each capitalised run right after a work's noun one mention of
-/// kind other, in place of the mentions inside it; a mention that reaches
-/// beyond the run leaves it alone. Mentions stay in text order.
-fn join_cued_titles(mentions: &mut Vec<RawMention>, titles: Vec<Span>) {
-    if titles.is_empty() {
-        return;
-    }
-    let mut added = Vec::new();
-    for title in titles {
-        let overlaps = |m: &RawMention| {
-            m.span.paragraph == title.paragraph
-                && m.span.start < title.end
-                && title.start < m.span.end
-        };
-        let inside = |m: &RawMention| title.start <= m.span.start && m.span.end <= title.end;
-        if !mentions.iter().filter(|m| overlaps(m)).all(inside) {
-            continue;
-        }
-        mentions.retain(|m| !overlaps(m));
-        added.push(RawMention {
-            span: title,
-            kind: EntityKind::Other,
-            canonical: None,
-        });
-    }
-    mentions.extend(added);
-    mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
 }
 
 /// The last token of a title that starts at token `k` after a work's noun:
@@ -313,59 +293,45 @@ mod tests {
         );
     }
 
-    /// The mentions after [`join_titles`] where a work's noun names them, as (text, kind).
-    fn cued(text: &str, pieces: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
-        let ps = vec![text.to_string()];
-        let mut mentions: Vec<RawMention> = pieces
-            .iter()
-            .map(|(t, k)| RawMention::first_in(&ps, 0, t, *k))
-            .collect();
-        join_titles(&ps, &split_paragraphs(&ps), &mut mentions);
-        RawMention::texts(&ps, &mentions)
-            .into_iter()
-            .zip(mentions.iter().map(|m| m.kind))
-            .collect()
-    }
-
     #[test]
     fn a_run_after_a_works_noun_is_one_work() {
         use EntityKind::{Organization, Other, Person, Place};
         let work = |t: &str| (t.to_string(), Other);
         assert_eq!(
-            cued("He was in his film Hide and Seek at last.", &[]),
+            joined("He was in his film Hide and Seek at last.", &[]),
             [work("Hide and Seek")]
         );
         assert_eq!(
-            cued(
+            joined(
                 "It beat the comedy Meet The Qarlows, and the animated movie Howl's Moving Harbour.",
                 &[("Qarlows", Person), ("Howl", Person)]
             ),
             [work("Meet The Qarlows"), work("Howl's Moving Harbour")]
         );
         assert_eq!(
-            cued(
+            joined(
                 "The drama Crying Out Love in the Centre of Tolham won.",
                 &[("Tolham", Place)]
             ),
             [work("Crying Out Love in the Centre of Tolham")]
         );
         assert_eq!(
-            cued("His thriller Precinct 13 opened.", &[]),
+            joined("His thriller Precinct 13 opened.", &[]),
             [work("Precinct 13")]
         );
         // A person after the noun, a lower-case word, a name reaching beyond.
         assert_eq!(
-            cued("The film Ann Loy made won.", &[("Ann Loy", Person)]),
+            joined("The film Ann Loy made won.", &[("Ann Loy", Person)]),
             [("Ann Loy".to_string(), Person)]
         );
-        assert!(cued("The film industry grew.", &[]).is_empty());
-        assert!(cued("It was the single I liked.", &[]).is_empty());
+        assert!(joined("The film industry grew.", &[]).is_empty());
+        assert!(joined("It was the single I liked.", &[]).is_empty());
         assert_eq!(
-            cued("The film Quiet Harbour and Ann Loy's sequel won.", &[]),
+            joined("The film Quiet Harbour and Ann Loy's sequel won.", &[]),
             [work("Quiet Harbour")]
         );
         assert_eq!(
-            cued(
+            joined(
                 "The album Brimley Records Ltd put out.",
                 &[("Records Ltd put", Organization)]
             ),
