@@ -3,7 +3,9 @@
 //!
 //! Per article: [`quotes`] finds quoted speech, [`entities`] finds name
 //! mentions (rules plus the [`gazetteer`]; [`initials`] joins "J" to "Hayes",
-//! [`works`] keeps "Hide and Seek" one title), [`nested`] splits "A of the B"
+//! [`works`] keeps "Hide and Seek" one title, [`lineups`] reads a team
+//! sheet's names as people, [`premodifiers`] cuts "Holders" off "Holders
+//! Manchester United"), [`nested`] splits "A of the B"
 //! into two organisations where the article shows B alone, [`repeats`] finds the article's
 //! names again where they were missed, [`aliases`] merges mentions of the
 //! same thing into one [`Entity`], and [`speakers`] attributes each quote.
@@ -18,9 +20,11 @@ pub mod index;
 pub mod initials;
 pub mod invariants;
 pub mod kinds;
+pub mod lineups;
 pub mod merges;
 pub mod names;
 pub mod nested;
+pub mod premodifiers;
 pub mod quotes;
 pub mod repeats;
 pub mod speakers;

@@ -108,5 +108,7 @@ pub fn find_mentions_in(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMe
     super::initials::join(paragraphs, split, &mut mentions);
     super::works::join_titles(paragraphs, split, &mut mentions);
     super::furniture::strip(paragraphs, split, &mut mentions);
+    super::lineups::mark(paragraphs, &mut mentions);
+    super::premodifiers::trim(paragraphs, &mut mentions);
     mentions
 }

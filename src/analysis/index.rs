@@ -734,6 +734,37 @@ mod tests {
     }
 
     #[test]
+    fn a_name_without_its_middle_initial_counts_for_the_dominant_surname() {
+        let mut analyses = Vec::new();
+        for _ in 0..7 {
+            analyses.push(one_entity("Ann K Qarlow", EntityKind::Person));
+        }
+        for _ in 0..2 {
+            analyses.push(one_entity("Ann Qarlow", EntityKind::Person));
+            analyses.push(one_entity("Ben Qarlow", EntityKind::Person));
+        }
+        analyses.push(one_entity("Ann K. Qarlow", EntityKind::Person));
+        analyses.push(one_entity("Qarlow", EntityKind::Person));
+        analyses.push(one_entity("Qarlow", EntityKind::Person));
+        analyses.push(one_entity("Qarlow", EntityKind::Organization));
+        // A town's name that no article uses for the town is a surname too.
+        analyses.push(one_entity("Ann W Bush", EntityKind::Person));
+        analyses.push(one_entity("Ann Bush", EntityKind::Person));
+        analyses.push(one_entity("Bush", EntityKind::Person));
+        unify(&mut analyses);
+        assert_eq!(names(&analyses[analyses.len() - 1]), ["Ann W Bush"]);
+        // 10 articles of 12 name Ann K Qarlow, however written: the dominant Qarlow.
+        for a in &analyses[..analyses.len() - 3] {
+            let name = names(a)[0];
+            assert!(
+                ["Ann K Qarlow", "Ben Qarlow"].contains(&name)
+                    || a.entities[0].kind != EntityKind::Person,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
     fn unify_leaves_ambiguous_surnames_alone() {
         let mut analyses = vec![
             analyse("Anna Berg spoke."),

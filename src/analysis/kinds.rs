@@ -16,6 +16,9 @@
 //!   film X"), "X star", "X console", "an X", a title in quotes, "this X";
 //! - a team or company in parentheses after a name ("J Lewsey (Wasps)") and a
 //!   score next to it count once for an organisation;
+//! - a fixture ("Chelsea v Birmingham") and a plural verb after a name that
+//!   opens a clause ("Franz Ferdinand were", "Chelsea have") count for an
+//!   organisation: a person is neither a side in a fixture nor plural;
 //! - and from the name itself once per article: an organisation word at its
 //!   end ("Harlow Mills"), a first name with a surname or an initial with a
 //!   surname ("J Hayes") for a person.
@@ -373,6 +376,11 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     if is_score(prev_raw) {
         add(ORG, 1);
     }
+    // A side in a fixture counts twice a noun's cue: enough for a city
+    // named for its club ([`apply`]).
+    if is_versus(prev_raw) {
+        add(ORG, 4);
+    }
     // Punctuation read as written ("X's", "X, 45,") or as in tokenised
     // copy, a space before each mark ("X 's", "X , 45 ,").
     let (before_mark, after_mark) = (before.trim_end_matches(' '), after.trim_start_matches(' '));
@@ -439,6 +447,41 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     if is_score(next_raw) {
         add(ORG, 1);
     }
+    if is_versus(next_raw) || (!is_versus(prev_raw) && is_fixture_line(para)) {
+        add(ORG, 4);
+    } else if opens_clause(before) && takes_plural_verb(&para[start..end], next_raw) {
+        add(ORG, 2);
+    }
+}
+
+/// "v", "vs", "vs.": the word between two sides of a fixture.
+fn is_versus(word: &str) -> bool {
+    matches!(word, "v" | "v." | "vs" | "vs.")
+}
+
+/// "Reading or Swansea v Leicester or Blackpool": a short paragraph with a
+/// "v" in it lists fixtures, so every name in it is a side.
+fn is_fixture_line(para: &str) -> bool {
+    // Asked at every mention: a long paragraph is refused by its length.
+    if para.len() > 160 {
+        return false;
+    }
+    let mut words = para.split_whitespace();
+    words.clone().count() <= 12 && words.any(is_versus)
+}
+
+/// True when nothing but a sentence's start stands before a mention: the
+/// paragraph's start, or a sentence's end or an opening quote before it.
+/// ("Smith and Jones were" has "and" before "Jones": two people.)
+fn opens_clause(before: &str) -> bool {
+    let before = before.trim_end();
+    before.is_empty() || before.ends_with(['.', '!', '?', '"', '\u{201c}', ':'])
+}
+
+/// "Franz Ferdinand were", "Chelsea have": a singular name with a plural
+/// verb is a group (a band, a side, a firm in British usage), never a person.
+fn takes_plural_verb(name: &str, next: &str) -> bool {
+    !name.ends_with('s') && matches!(next, "were" | "are" | "have")
 }
 
 /// Cues in the entity's name itself, counted once per article.
@@ -577,6 +620,17 @@ fn after_the(para: &str, start: usize, end: usize, name: &str) -> bool {
 /// name used for its team is a different thing in that article), and no
 /// cue makes a place.
 pub fn decide(name: &str, current: EntityKind, evidence: [u32; 4], min: u32) -> Option<EntityKind> {
+    decide_keeping(name, current, evidence, min, keeps_place)
+}
+
+/// [`decide`], with `keeps` telling which places keep their kind.
+fn decide_keeping(
+    name: &str,
+    current: EntityKind,
+    evidence: [u32; 4],
+    min: u32,
+    keeps: fn(&str) -> bool,
+) -> Option<EntityKind> {
     let (best, &top) = evidence.iter().enumerate().max_by_key(|&(_, n)| n)?;
     let second = evidence
         .iter()
@@ -596,7 +650,7 @@ pub fn decide(name: &str, current: EntityKind, evidence: [u32; 4], min: u32) -> 
         && !named_person
         && kind != current
         && kind != EntityKind::Place
-        && !(current == EntityKind::Place && keeps_place(name))
+        && !(current == EntityKind::Place && keeps(name))
         && gazetteer::demonym(name).is_none())
     .then_some(kind)
 }
@@ -606,12 +660,25 @@ pub fn keeps_place(name: &str) -> bool {
     gazetteer::place(name).is_some()
 }
 
+/// True when a place keeps its kind whatever one article's words say: a
+/// country, a state or a region the gazetteer knows. A city may be its club
+/// in one article ("Chelsea v Birmingham", "Birmingham manager Steve
+/// Bruce"); a country's side is the country, as CoNLL-2003 tags it.
+fn keeps_place_in_article(name: &str) -> bool {
+    gazetteer::place(name).is_some_and(|p| p.class != gazetteer::PlaceClass::City)
+}
+
 /// Gives each entity of one article the kind its own evidence clearly shows,
 /// keeping the entities (and their evidence) in sidebar order.
 pub fn apply(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidence>) {
     let mut changed = false;
     for (e, ev) in entities.iter_mut().zip(evidence.iter()) {
-        if let Some(kind) = decide(&e.name, e.kind, ev.0.map(u32::from), 2) {
+        let cues = ev.0.map(u32::from);
+        // A city needs twice the cues: "Delhi's chief minister" is one
+        // possessive, not a club.
+        let city = e.kind == EntityKind::Place && gazetteer::place(&e.name).is_some();
+        let min = if city { 4 } else { 2 };
+        if let Some(kind) = decide_keeping(&e.name, e.kind, cues, min, keeps_place_in_article) {
             e.kind = kind;
             changed = true;
         }
@@ -733,6 +800,46 @@ mod tests {
         assert_eq!(cues("Zentrix's shareholders met.", "Zentrix")[ORG], 2);
         assert_eq!(cues("Zentrix's software spread.", "Zentrix")[ORG], 2);
         assert_eq!(cues("Qarlow said it was over.", "Qarlow"), [0; 4]);
+    }
+
+    #[test]
+    fn fixtures_and_plural_verbs_show_a_side_not_a_person() {
+        assert_eq!(cues("Tolham v Brimley", "Brimley")[ORG], 4);
+        assert_eq!(cues("Tolham v Brimley", "Tolham")[ORG], 4);
+        assert_eq!(
+            cues("The Tolham v Brimley match was close.", "Tolham")[ORG],
+            4
+        );
+        assert_eq!(
+            cues("Tolham or Quarry v Brimley or Ness", "Quarry")[ORG],
+            4,
+            "a short line of fixtures"
+        );
+        assert_eq!(
+            cues("Glass Harbour were the only band to win.", "Glass Harbour")[ORG],
+            2
+        );
+        assert_eq!(cues("It is late. Tolham have won again.", "Tolham")[ORG], 2);
+        // Two people, or a plural name: nothing.
+        assert_eq!(cues("Ann Loy and Qarlow were there.", "Qarlow"), [0; 4]);
+        assert_eq!(cues("The Qarlows were there.", "Qarlows"), [0; 4]);
+        assert_eq!(cues("Qarlow was there.", "Qarlow"), [0; 4]);
+    }
+
+    #[test]
+    fn a_city_in_fixtures_is_its_club_in_that_article_but_a_country_stays() {
+        let (e, _) = analysed(
+            "Chelsea host Birmingham in the cup.\n\nChelsea v Birmingham\n\nFrance v Spain",
+        );
+        assert_eq!(
+            kind_of(&e, "Birmingham"),
+            Some(EntityKind::Organization),
+            "{e:?}"
+        );
+        assert_eq!(kind_of(&e, "France"), Some(EntityKind::Place), "{e:?}");
+        // One possessive cue does not make a city a club.
+        let (e, _) = analysed("Birmingham's chief planner spoke. Birmingham has grown.");
+        assert_eq!(kind_of(&e, "Birmingham"), Some(EntityKind::Place), "{e:?}");
     }
 
     #[test]

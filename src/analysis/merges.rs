@@ -73,6 +73,79 @@ impl<'a> SurnameOwners<'a> {
     }
 }
 
+/// Renames among people's full names (name → fuller name): a name that lacks
+/// only the middle initials of another ("George Bush", "George W Bush") or
+/// writes them with dots ("George W. Bush") is that person, when the
+/// collection has one fuller name of that first name and surname; the
+/// fuller name more articles use is the main one. With two ("George H W
+/// Bush" too) the short name could be either and stays.
+pub fn middle_initials(people: &[(&str, u32)]) -> Vec<(String, String)> {
+    // (first name, surname) → the names with middle initials.
+    let mut fuller: HashMap<(&str, &str), Vec<FullerName>> = HashMap::new();
+    for &(name, articles) in people {
+        let words: Vec<&str> = name.split(' ').collect();
+        if let [first, middle @ .., last] = &words[..]
+            && !middle.is_empty()
+            && middle.iter().all(|w| is_initial(w))
+            && !is_initial(first)
+        {
+            fuller.entry((first, last)).or_default().push(FullerName {
+                name,
+                plain: name.replace('.', ""),
+                articles,
+            });
+        }
+    }
+    // The main name of each (first name, surname) with one fuller name, however written.
+    let main: HashMap<(&str, &str), &str> = fuller
+        .iter()
+        .filter(|(_, group)| group.iter().all(|f| f.plain == group[0].plain))
+        .filter_map(|(&key, group)| {
+            let top = group
+                .iter()
+                .max_by_key(|f| (f.articles, std::cmp::Reverse(f.name)))?;
+            Some((key, top.name))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for &(name, _) in people {
+        let words: Vec<&str> = name.split(' ').collect();
+        let key = match &words[..] {
+            [first, .., last] => (*first, *last),
+            _ => continue,
+        };
+        // The short form ("George Bush") and the other spellings ("George W. Bush").
+        let short = words.len() == 2;
+        let spelling = fuller
+            .get(&key)
+            .is_some_and(|group| group.iter().any(|f| f.name == name));
+        if let Some(&to) = main.get(&key)
+            && to != name
+            && (short || spelling)
+        {
+            out.push((name.to_string(), to.to_string()));
+        }
+    }
+    out
+}
+
+/// A person's name with middle initials, as [`middle_initials`] groups them.
+struct FullerName<'a> {
+    name: &'a str,
+    /// Without dots: "George W. Bush" is "George W Bush".
+    plain: String,
+    articles: u32,
+}
+
+/// "W", "W.", "H.W.": a middle name's initials.
+fn is_initial(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    !letters.is_empty()
+        && letters
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.starts_with(char::is_uppercase))
+}
+
 /// One name as the merges see it: its kind by most articles, and how many
 /// articles use it.
 #[derive(Debug, Clone, Copy)]
@@ -224,6 +297,32 @@ mod tests {
         assert_eq!(owners.only("Orley"), Some("Eve Orley"));
         assert_eq!(owners.only("Qarlow"), None);
         assert_eq!(owners.dominant("Nobody"), None);
+    }
+
+    #[test]
+    fn a_name_without_its_middle_initial_joins_the_one_fuller_name() {
+        let mut renames = middle_initials(&[
+            ("Ann K Qarlow", 20),
+            ("Ann Qarlow", 5),
+            ("Ann K. Qarlow", 1),
+            ("Ben Qarlow", 2),
+            // Two fuller names: the short one could be either.
+            ("Cal Pym", 4),
+            ("Cal J Pym", 3),
+            ("Cal T Pym", 3),
+        ]);
+        renames.sort();
+        let got: Vec<(&str, &str)> = renames
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ann K. Qarlow", "Ann K Qarlow"),
+                ("Ann Qarlow", "Ann K Qarlow")
+            ]
+        );
     }
 
     #[test]

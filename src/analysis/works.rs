@@ -23,9 +23,12 @@ const SMALL_WORDS: &[&str] = &[
 const ORDINARY: u8 = 50;
 
 /// Replaces the mentions inside each run of capitalised ordinary words by one
-/// mention of the whole run, of kind other. Mentions stay in text order.
+/// mention of the whole run, of kind other; then does the same for each run
+/// after a work's noun ([`join_cued_titles`]), found in the same reading.
+/// Mentions stay in text order.
 pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawMention>) {
     let mut titles: Vec<Span> = Vec::new();
+    let mut cued: Vec<Span> = Vec::new();
     for (p, (para, tok)) in paragraphs.iter().zip(split).enumerate() {
         for sentence in &tok.sentences {
             let tokens = &tok.tokens[sentence.clone()];
@@ -35,6 +38,9 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             // The sentence's first word is capitalised whatever it is.
             let mut k = 1;
             while k < tokens.len() {
+                if let Some(last) = cued_title_after(para, tokens, k) {
+                    cued.push(Span::new(p, tokens[k + 1].start, tokens[last].end));
+                }
                 match title_run(para, tokens, k) {
                     Some(last) => {
                         titles.push(Span::new(p, tokens[k].start, tokens[last].end));
@@ -45,6 +51,26 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             }
         }
     }
+    // Runs of ordinary words only where the tagger saw a name: a name it
+    // found whole it has read as one ("Electronic Arts" and "Music Choice"
+    // are firms of ordinary words); it is the pieces of a title ("Stairway"
+    // of "Stairway to Heaven") that show its misreading.
+    join_found(mentions, titles, |title, touched| {
+        !touched.is_empty() && !matches!(touched, [m] if m.span == title)
+    });
+    // A run after a work's noun whatever the tagger saw.
+    join_found(mentions, cued, |_, _| true);
+}
+
+/// Replaces the mentions inside each title by one mention of the whole
+/// title, of kind other, where `takes` allows it given the mentions the
+/// title touches; a title that cuts a mention is left alone. Mentions stay
+/// in text order.
+fn join_found(
+    mentions: &mut Vec<RawMention>,
+    titles: Vec<Span>,
+    takes: impl Fn(Span, &[&RawMention]) -> bool,
+) {
     if titles.is_empty() {
         return;
     }
@@ -57,12 +83,7 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
         };
         let inside = |m: &RawMention| title.start <= m.span.start && m.span.end <= title.end;
         let touched: Vec<&RawMention> = mentions.iter().filter(|m| overlaps(m)).collect();
-        // Only where the tagger saw a name, and never cutting a longer name.
-        // A name it found whole it has read as one: "Electronic Arts" and
-        // "Music Choice" are firms of ordinary words. It is the pieces of a
-        // title ("Stairway" of "Stairway to Heaven") that show its misreading.
-        let whole = matches!(touched[..], [m] if m.span == title);
-        if touched.is_empty() || whole || !touched.iter().all(|m| inside(m)) {
+        if !touched.iter().all(|m| inside(m)) || !takes(title, &touched) {
             continue;
         }
         mentions.retain(|m| !overlaps(m));
@@ -74,6 +95,90 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
     }
     mentions.extend(added);
     mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
+}
+
+/// Nouns for a work that name it right after them: "his film Hide and
+/// Seek", "the comedy Meet The Fockers". Not "show" or "play", which are
+/// verbs as often ("polls show Labour ahead").
+fn is_work_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "film"
+            | "movie"
+            | "comedy"
+            | "thriller"
+            | "drama"
+            | "documentary"
+            | "musical"
+            | "sitcom"
+            | "cartoon"
+            | "biopic"
+            | "blockbuster"
+            | "sequel"
+            | "album"
+            | "single"
+            | "song"
+            | "novel"
+            | "opera"
+    )
+}
+
+/// The last token of the title right after token `k` when `k` is a work's
+/// noun ("his film Hide and Seek").
+fn cued_title_after(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    // Lengths and a lower-case start first: asked of every word.
+    let t = &tokens[k];
+    let word = t.text(para);
+    let noun = t.kind == TokenKind::Word
+        && (4..=11).contains(&word.len())
+        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && is_work_noun(word);
+    if noun {
+        cued_run(para, tokens, k + 1)
+    } else {
+        None
+    }
+}
+
+/// The last token of a title that starts at token `k` after a work's noun:
+/// capitalised words, numbers after them ("Shrek 2"), and small words,
+/// "and" and "'s" between them ("Howl's Moving Castle"). Not a person's
+/// name ("the film director" aside, "film Ann Loy" is no title).
+fn cued_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let capital = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(para).starts_with(char::is_uppercase)
+        })
+    };
+    if !capital(k) {
+        return None;
+    }
+    let joiner = |t: &Token| {
+        let w = t.text(para);
+        SMALL_WORDS.contains(&w) || matches!(w, "and" | "'s" | "\u{2019}s")
+    };
+    // "Fahrenheit 9/11 and Mel Gibson's film": a first name after a small
+    // word starts a person's name, not the title's next word.
+    let names_person = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| gazetteer::is_first_name(t.text(para)) && capital(i + 1))
+    };
+    let (mut last, mut i) = (k, k + 1);
+    while let Some(t) = tokens.get(i) {
+        if capital(i) || (t.kind == TokenKind::Number && i == last + 1) {
+            last = i;
+            i += 1;
+        } else if joiner(t) && (i + 1..=i + 2).any(capital) && !names_person(i + 1) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let text = para.get(tokens[k].start..tokens[last].end)?;
+    // "the single I recorded": one letter is a pronoun, not a title.
+    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+    (letters >= 2 && !super::kinds::is_person_name(text)).then_some(last)
 }
 
 /// The last token of a title starting at token `k`: two or more capitalised
@@ -185,6 +290,52 @@ mod tests {
                 &[("Pops", EntityKind::Organization)]
             ),
             [("Top of the Pops".to_string(), Other)]
+        );
+    }
+
+    #[test]
+    fn a_run_after_a_works_noun_is_one_work() {
+        use EntityKind::{Organization, Other, Person, Place};
+        let work = |t: &str| (t.to_string(), Other);
+        assert_eq!(
+            joined("He was in his film Hide and Seek at last.", &[]),
+            [work("Hide and Seek")]
+        );
+        assert_eq!(
+            joined(
+                "It beat the comedy Meet The Qarlows, and the animated movie Howl's Moving Harbour.",
+                &[("Qarlows", Person), ("Howl", Person)]
+            ),
+            [work("Meet The Qarlows"), work("Howl's Moving Harbour")]
+        );
+        assert_eq!(
+            joined(
+                "The drama Crying Out Love in the Centre of Tolham won.",
+                &[("Tolham", Place)]
+            ),
+            [work("Crying Out Love in the Centre of Tolham")]
+        );
+        assert_eq!(
+            joined("His thriller Precinct 13 opened.", &[]),
+            [work("Precinct 13")]
+        );
+        // A person after the noun, a lower-case word, a name reaching beyond.
+        assert_eq!(
+            joined("The film Ann Loy made won.", &[("Ann Loy", Person)]),
+            [("Ann Loy".to_string(), Person)]
+        );
+        assert!(joined("The film industry grew.", &[]).is_empty());
+        assert!(joined("It was the single I liked.", &[]).is_empty());
+        assert_eq!(
+            joined("The film Quiet Harbour and Ann Loy's sequel won.", &[]),
+            [work("Quiet Harbour")]
+        );
+        assert_eq!(
+            joined(
+                "The album Brimley Records Ltd put out.",
+                &[("Records Ltd put", Organization)]
+            ),
+            [("Records Ltd put".to_string(), Organization)]
         );
     }
 

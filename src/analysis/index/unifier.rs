@@ -52,26 +52,48 @@ impl Renames {
     }
 }
 
-/// The owners of a name: one, or more than one (the rules only act on one).
+/// Owners an alias keeps count of before it counts as "many": enough for a
+/// party's nickname shared with one faction ("Labour" of "Labour Party" and
+/// "New Labour"), few enough to stay small.
+const FEW_OWNERS: usize = 4;
+
+/// Share of an alias's articles (in per cent) its dominant owner needs.
+const DOMINANT_OWNER: u32 = 80;
+
+/// The owners of a name, each with the number of articles where the name
+/// is its alias: a few, or many (the rules act on none then).
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Owners {
-    One(Box<str>),
+    Few(Vec<(Box<str>, u32)>),
     Many,
 }
 
 impl Owners {
     /// Counts `owner` in.
     fn with(&mut self, owner: &str) {
-        if matches!(self, Owners::One(o) if **o != *owner) {
+        let Owners::Few(list) = self else {
+            return;
+        };
+        if let Some((_, n)) = list.iter_mut().find(|(o, _)| **o == *owner) {
+            *n += 1;
+        } else if list.len() < FEW_OWNERS {
+            list.push((owner.into(), 1));
+        } else {
             *self = Owners::Many;
         }
     }
 
+    /// The owner of a name: the only one, or one with at least
+    /// [`DOMINANT_OWNER`] per cent of its articles.
     fn one(slot: Option<&Owners>) -> Option<&str> {
-        match slot {
-            Some(Owners::One(o)) => Some(o),
-            _ => None,
-        }
+        let Some(Owners::Few(list)) = slot else {
+            return None;
+        };
+        let total: u32 = list.iter().map(|(_, n)| n).sum();
+        let (owner, top) = list
+            .iter()
+            .max_by_key(|(o, n)| (*n, std::cmp::Reverse(o)))?;
+        (top * 100 >= total * DOMINANT_OWNER).then_some(owner)
     }
 }
 
@@ -80,7 +102,7 @@ fn add_owner(map: &mut HashMap<String, Owners>, key: &str, owner: &str) {
     match map.get_mut(key) {
         Some(owners) => owners.with(owner),
         None => {
-            map.insert(key.to_string(), Owners::One(owner.into()));
+            map.insert(key.to_string(), Owners::Few(vec![(owner.into(), 1)]));
         }
     }
 }
@@ -164,12 +186,16 @@ impl Unifier {
     ///    group's name is its most used name across the collection ("UAE" beats
     ///    "United Arab Emirates" if articles say it more).
     /// 2. Every other entity name that is an alias of exactly one entity
-    ///    elsewhere, under a different name, takes that name (an article that
+    ///    elsewhere (or of one in at least 80% of the articles where it is an
+    ///    alias), under a different name, takes that name (an article that
     ///    only says "Revolutionary Guard" gets the collection's "IRGC"), unless
     ///    more articles use it as a name than use the other.
     /// 3. A one-word person (a surname) takes the full name of the one person in
     ///    the collection whose surname it is; with two candidates it stays as is.
     ///    A name also used for a place or any other kind of entity is left alone.
+    ///    Before, a full name without its middle initials ("George Bush") joins
+    ///    the one fuller name of that person ("George W Bush",
+    ///    [`merges::middle_initials`]) and counts with it.
     /// 4. A name given different kinds in different articles takes the kind most
     ///    of its articles give it ("Google" tagged a person in one article, an
     ///    organization in five), like the tagger's document pass, collection-wide.
@@ -237,15 +263,35 @@ impl Unifier {
             .iter()
             .position(|&k| k == EntityKind::Person)
             .unwrap_or(0);
+        // 2c. "George Bush" and "George W. Bush" are the collection's one
+        // "George W Bush"; counted as one below, so that he is the dominant Bush.
+        let people: Vec<(&str, u32)> = self
+            .names
+            .iter()
+            .filter(|(name, facts)| {
+                facts.kinds[person_k] * 2 > facts.articles
+                    && name.contains(' ')
+                    && !rename.contains_key(*name)
+            })
+            .map(|(name, facts)| (name.as_str(), facts.kinds[person_k]))
+            .collect();
+        let fuller: HashMap<String, String> =
+            merges::middle_initials(&people).into_iter().collect();
+        for (from, to) in &fuller {
+            rename.insert(from.clone(), to.clone());
+        }
         // The full person names each surname form belongs to.
         let by_surname = SurnameOwners::new(
             self.names
                 .iter()
                 .filter(|(name, facts)| facts.kinds[person_k] > 0 && name.contains(' '))
-                .map(|(name, facts)| (name.as_str(), facts.kinds[person_k])),
+                .map(|(name, facts)| {
+                    let name = fuller.get(name).unwrap_or(name);
+                    (name.as_str(), facts.kinds[person_k])
+                }),
         );
         for (name, facts) in &self.names {
-            if !facts.surname || rename.contains_key(name) || gazetteer::place(name).is_some() {
+            if !facts.surname || rename.contains_key(name) || is_a_place(name, facts) {
                 continue;
             }
             let person = facts.kinds[person_k];
@@ -318,6 +364,18 @@ impl Unifier {
             kinds,
         }
     }
+}
+
+/// True for a name rule 3 leaves alone as a place: a country, a state or a
+/// region the gazetteer knows, or a city some article calls a place. A
+/// small town's name that no article uses for it ("Bush") may be a surname.
+fn is_a_place(name: &str, facts: &NameFacts) -> bool {
+    let place_k = EntityKind::ALL
+        .iter()
+        .position(|&k| k == EntityKind::Place)
+        .unwrap_or(2);
+    gazetteer::place(name)
+        .is_some_and(|p| p.class != gazetteer::PlaceClass::City || facts.kinds[place_k] > 0)
 }
 
 /// The kind of a name whose articles are split evenly between kinds (one
