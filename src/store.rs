@@ -10,8 +10,11 @@
 use crate::model::Article;
 use std::borrow::Cow;
 use std::fs::File;
+#[cfg(not(unix))]
 use std::io::{Read, Seek, SeekFrom};
-use std::sync::{Arc, Mutex, PoisonError};
+#[cfg(not(unix))]
+use std::sync::PoisonError;
+use std::sync::{Arc, Mutex};
 
 /// How an article's id relates to its file, so that ids cost no memory in the
 /// common cases (`path` and `path#N`).
@@ -60,26 +63,36 @@ enum Body {
 
 /// A file of article texts, one after the other, as UTF-8.
 pub struct TextFile {
-    file: Mutex<File>,
+    file: File,
+    /// Its length, checked when it was opened.
+    len: u64,
+    /// Where the file's one read position is shared (not on Unix), held
+    /// while reading.
+    #[cfg_attr(unix, allow(dead_code))]
+    position: Mutex<()>,
 }
 
 impl TextFile {
-    pub fn new(file: File) -> Arc<TextFile> {
+    /// The file of texts `file`, `len` bytes long.
+    pub fn new(file: File, len: u64) -> Arc<TextFile> {
         Arc::new(TextFile {
-            file: Mutex::new(file),
+            file,
+            len,
+            position: Mutex::new(()),
         })
     }
 
     /// The text at `at`, sanitised again (it was when it was written, but
     /// the file may have been damaged since); empty when it cannot be read.
     fn read(&self, at: u64, len: u32) -> String {
+        if at
+            .checked_add(u64::from(len))
+            .is_none_or(|end| end > self.len)
+        {
+            return String::new();
+        }
         let mut bytes = vec![0; len as usize];
-        let read = {
-            let mut file = self.file.lock().unwrap_or_else(PoisonError::into_inner);
-            file.seek(SeekFrom::Start(at))
-                .and_then(|_| file.read_exact(&mut bytes))
-        };
-        if read.is_err() {
+        if self.read_exact_at(&mut bytes, at).is_err() {
             return String::new();
         }
         let text = String::from_utf8(bytes)
@@ -88,6 +101,23 @@ impl TextFile {
             Cow::Borrowed(_) => text,
             Cow::Owned(clean) => clean,
         }
+    }
+}
+
+impl TextFile {
+    /// Reads at `at` without moving a shared position: the reader's scan
+    /// over every text and the analysis workers read at once.
+    #[cfg(unix)]
+    fn read_exact_at(&self, bytes: &mut [u8], at: u64) -> std::io::Result<()> {
+        std::os::unix::fs::FileExt::read_exact_at(&self.file, bytes, at)
+    }
+
+    #[cfg(not(unix))]
+    fn read_exact_at(&self, bytes: &mut [u8], at: u64) -> std::io::Result<()> {
+        let _position = self.position.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut file = &self.file;
+        file.seek(SeekFrom::Start(at))?;
+        file.read_exact(bytes)
     }
 }
 

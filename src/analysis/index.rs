@@ -307,14 +307,42 @@ impl CollectionIndex {
     }
 
     /// Makes the name lookup again, for an index read back from a snapshot
-    /// (which does not keep it: it is the entities' names once more).
-    pub fn index_names(&mut self) {
+    /// (which does not keep it: it is the entities' names once more), each
+    /// name first passed through `clean` (the sanitiser).
+    pub fn index_names(&mut self, clean: impl Fn(&mut String)) {
+        for entity in &mut self.entities {
+            clean(&mut entity.name);
+        }
         self.by_name = self
             .entities
             .iter()
             .enumerate()
             .map(|(slot, entity)| (entity.name.clone(), slot))
             .collect();
+    }
+
+    /// Whether an index read back from a snapshot holds together for a
+    /// collection of `articles` articles: every per-entity list as long as
+    /// the entities, every slot and article number in range. A damaged one
+    /// would otherwise panic where it is used.
+    pub fn is_consistent(&self, articles: usize) -> bool {
+        let slots = self.entities.len();
+        let in_range = |article: u32| (article as usize) < articles;
+        self.kind_votes.len() == slots
+            && self.rank.len() == slots
+            && self.order.iter().all(|&slot| slot < slots)
+            && self
+                .rank
+                .iter()
+                .all(|&r| r == usize::MAX || r < self.order.len())
+            && self.entities.iter().all(|e| {
+                e.articles.iter().all(|&a| in_range(a))
+                    && e.articles.windows(2).all(|w| w[0] < w[1])
+            })
+            && self
+                .quotes
+                .iter()
+                .all(|(&slot, quotes)| slot < slots && quotes.iter().all(|q| in_range(q.article)))
     }
 
     /// Entities in sidebar order (as of the last sort).

@@ -82,6 +82,12 @@ struct Header {
     tail: Place,
     /// The name of the file of texts beside it.
     texts: String,
+    /// Its length, to tell a file of texts cut short.
+    texts_len: u64,
+    /// Files modified so close to the moment they were read that they may
+    /// have changed again within their time's resolution: never taken as
+    /// unchanged (they are read again).
+    racy: Vec<bool>,
 }
 
 impl Header {
@@ -172,7 +178,18 @@ impl From<BlobRecord> for FileBlob {
         let (articles, texts) = record
             .articles
             .into_iter()
-            .map(|a| {
+            .map(|mut a| {
+                // Sanitised when they were read from their files; again,
+                // as this file may have been damaged since.
+                for text in [&mut a.id, &mut a.source_path, &mut a.title]
+                    .into_iter()
+                    .chain(a.source.as_mut())
+                    .chain(a.date.as_mut())
+                    .chain(a.url.as_mut())
+                    .chain(a.author.as_mut())
+                {
+                    sanitize_in_place(text);
+                }
                 let article = Article {
                     id: a.id,
                     source_path: a.source_path,
@@ -204,6 +221,8 @@ pub struct SnapshotFile {
     pub stamp: Stamp,
     /// The path as the collection named it.
     pub label: String,
+    /// When the loader met it (nanoseconds since 1970), to tell a racy stamp.
+    pub met_at: i128,
     /// Its articles (after duplicates were dropped) with their keys in the article index.
     pub articles: Vec<(Arc<StoredArticle>, u64)>,
     pub skipped: Vec<(String, String)>,
@@ -249,7 +268,8 @@ impl Snapshot {
             return None;
         }
         let at = u64::from_le_bytes(at.try_into().ok()?);
-        let len = file.metadata().ok()?.len().checked_sub(at)?;
+        let file_len = file.metadata().ok()?.len();
+        let len = file_len.checked_sub(at)?;
         file.seek(SeekFrom::Start(at)).ok()?;
         let mut bytes = vec![0; usize::try_from(len).ok()?];
         file.read_exact(&mut bytes).ok()?;
@@ -258,20 +278,27 @@ impl Snapshot {
         if header.revision != ANALYSIS_REVISION
             || header.path_ends.len() != files
             || header.blob_lens.len() != files
+            || header.racy.len() != files
+            || header.tail.at.checked_add(header.tail.len)? > at
         {
             return None;
         }
+        // Every blob within the file, before the header.
+        let mut blob_starts = Vec::with_capacity(files);
+        let mut end = PREAMBLE;
+        for &len in &header.blob_lens {
+            blob_starts.push(end);
+            end = end.checked_add(len)?;
+        }
+        if end > header.tail.at {
+            return None;
+        }
         let texts_name = Path::new(&header.texts).file_name()?;
-        let texts = TextFile::new(File::open(path.with_file_name(texts_name)).ok()?);
-        let blob_starts = header
-            .blob_lens
-            .iter()
-            .scan(PREAMBLE, |at, len| {
-                let start = *at;
-                *at += len;
-                Some(start)
-            })
-            .collect();
+        let texts = File::open(path.with_file_name(texts_name)).ok()?;
+        if texts.metadata().ok()?.len() != header.texts_len {
+            return None;
+        }
+        let texts = TextFile::new(texts, header.texts_len);
         let mut snapshot = Snapshot {
             file: BufReader::with_capacity(READ_BUFFER, file),
             at: 0,
@@ -311,12 +338,10 @@ impl Snapshot {
     }
 
     /// Whether file `n` is the same now, with `stamp`: same size and
-    /// modification time, and not modified so close to the snapshot that
-    /// it might have changed within the time's resolution.
+    /// modification time, and not modified so close to the moment it was
+    /// read that it might have changed since within the time's resolution.
     pub fn unchanged(&self, n: usize, stamp: &Stamp) -> bool {
-        self.header.stamps.get(n).is_some_and(|known| {
-            known == stamp && self.header.written_at - stamp.modified >= RACY_NANOS
-        })
+        self.header.stamps.get(n) == Some(stamp) && self.header.racy.get(n) == Some(&false)
     }
 
     /// What file `n` gave; `None` when it does not read back.
@@ -332,7 +357,14 @@ impl Snapshot {
     /// The collection's index and renames; `None` when they do not read back.
     pub fn tail(&mut self) -> Option<Tail> {
         let mut tail: Tail = postcard::from_bytes(&self.read(self.header.tail)?).ok()?;
-        tail.index.index_names();
+        let articles = self.articles();
+        if !tail.index.is_consistent(articles) {
+            return None;
+        }
+        tail.index.index_names(sanitize_in_place);
+        for name in tail.renames.names.values_mut() {
+            sanitize_in_place(name);
+        }
         Some(tail)
     }
 }
@@ -341,6 +373,8 @@ impl Snapshot {
     /// The bytes at `place`: read on from where the last read ended, or
     /// sought (which empties the buffer) when elsewhere.
     fn read(&mut self, place: Place) -> Option<Vec<u8>> {
+        // Places come from the header, checked against the file's length
+        // when it was opened.
         if place.at != self.at {
             self.file.seek(SeekFrom::Start(place.at)).ok()?;
         }
@@ -436,6 +470,7 @@ fn write_both(
         };
         for file in files {
             header.articles += file.articles.len() as u64;
+            let (path, stamp, met_at) = (file.path, file.stamp, file.met_at);
             let mut record = BlobRecord {
                 label: file.label,
                 articles: Vec::with_capacity(file.articles.len()),
@@ -466,12 +501,14 @@ fn write_both(
                 record.keys.push(*key);
             }
             let place = put(&mut out, &mut at, &record)?;
-            header.paths.push_str(&file.path);
+            header.paths.push_str(&path);
             header.path_ends.push(header.paths.len() as u64);
-            header.stamps.push(file.stamp);
+            header.stamps.push(stamp);
+            header.racy.push(met_at - stamp.modified < RACY_NANOS);
             header.blob_lens.push(place.len);
         }
         header.tail = put(&mut out, &mut at, &TailRef { index, renames })?;
+        header.texts_len = texts_at;
         let header_at = at;
         put(&mut out, &mut at, &header)?;
         out.flush()?;
@@ -504,6 +541,13 @@ fn remove_abandoned(dir: &Path) {
         if cfg!(target_os = "linux") && !Path::new("/proc").join(pid).exists() {
             let _ = std::fs::remove_file(entry.path());
         }
+    }
+}
+
+/// Replaces `text` with its sanitised form when that differs.
+fn sanitize_in_place(text: &mut String) {
+    if let std::borrow::Cow::Owned(clean) = crate::sanitize::sanitized(text) {
+        *text = clean;
     }
 }
 

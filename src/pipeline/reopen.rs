@@ -115,6 +115,7 @@ impl Reopen {
             path: path.to_string(),
             label: label.to_string(),
             stamp,
+            met_at: crate::cache::store::now_nanos(),
             articles: Vec::new(),
             skipped: Vec::new(),
             warnings: Vec::new(),
@@ -169,7 +170,7 @@ impl Reopen {
         match self.changing {
             Some(Change::Added) => true,
             Some(Change::Edited { first, count, .. }) => {
-                match then.filter(|r| r.articles.len() == count) {
+                match then.filter(|r| r.current && r.articles.len() == count) {
                     Some(recalled) => {
                         let old = recalled.articles.into_iter().map(|(_, analysis)| analysis);
                         self.stale.extend((first..).zip(old));
@@ -306,10 +307,12 @@ impl Reopen {
         }
         match self.draft.files.last_mut() {
             Some(file)
-                if skipped
-                    .iter()
-                    .chain(warnings)
-                    .all(|e| e.path.starts_with(&file.label)) =>
+                if skipped.iter().chain(warnings).all(|e| {
+                    // The file itself, or a place in it (`file:3:17`).
+                    e.path
+                        .strip_prefix(&file.label)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+                }) =>
             {
                 file.skipped.extend(pairs(skipped));
                 file.warnings.extend(pairs(warnings));
@@ -351,6 +354,9 @@ struct DraftFile {
     path: String,
     label: String,
     stamp: Stamp,
+    /// When the loader met it: a file modified just before may change again
+    /// unseen, and is not trusted to the snapshot.
+    met_at: i128,
     articles: Vec<(Arc<StoredArticle>, Option<u64>)>,
     skipped: Vec<(String, String)>,
     warnings: Vec<(String, String)>,
@@ -380,6 +386,7 @@ impl Draft {
                 path: file.path,
                 stamp: file.stamp,
                 label: file.label,
+                met_at: file.met_at,
                 articles,
                 skipped: file.skipped,
                 warnings: file.warnings,

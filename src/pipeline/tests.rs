@@ -521,22 +521,28 @@ fn open_cache_when_free(cache_dir: &Path) -> Option<Arc<ReaderCache>> {
     }
 }
 
+/// Every entity of the reader's index, in sidebar order.
+fn index_rows(reader: &Reader) -> Vec<crate::analysis::index::CollectionEntity> {
+    let shared = reader.index();
+    let index = shared.read().expect("index");
+    index.sorted().cloned().collect()
+}
+
+/// The titles of the app's list, in load order.
+fn list_titles(app: &App) -> Vec<String> {
+    (0..app.article_count())
+        .filter_map(|i| app.stored(i).map(|a| a.title().to_string()))
+        .collect()
+}
+
 #[test]
 fn a_cached_reader_keeps_what_it_read_and_reopens_from_it_with_the_same_index() {
     let corpus = Corpus::new("cached", 30);
     let cache_dir = corpus.0.with_extension("cache");
     let _ = fs::remove_dir_all(&cache_dir);
     let open_cache = || open_cache_when_free(&cache_dir);
-    let rows = |reader: &Reader| {
-        let shared = reader.index();
-        let index = shared.read().expect("index");
-        index.sorted().cloned().collect::<Vec<_>>()
-    };
-    let titles = |app: &App| -> Vec<String> {
-        (0..app.article_count())
-            .filter_map(|i| app.stored(i).map(|a| a.title().to_string()))
-            .collect()
-    };
+    let rows = index_rows;
+    let titles = list_titles;
 
     // First: everything read and analysed, then kept.
     let first = Reader::with_cache(corpus.source(), 2, open_cache());
@@ -630,16 +636,8 @@ fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_
     let full = fs::canonicalize(&corpus.0).expect("full path");
     let snapshot =
         crate::cache::snapshot::path_for(&cache_dir, &[full.to_string_lossy().into_owned()]);
-    let rows = |reader: &Reader| {
-        let shared = reader.index();
-        let index = shared.read().expect("index");
-        index.sorted().cloned().collect::<Vec<_>>()
-    };
-    let titles = |app: &App| -> Vec<String> {
-        (0..app.article_count())
-            .filter_map(|i| app.stored(i).map(|a| a.title().to_string()))
-            .collect()
-    };
+    let rows = index_rows;
+    let titles = list_titles;
     // Opens the collection; what it shows, and how many analyses came unasked.
     let open = |source: Source| {
         let reader = Reader::with_cache(source, 2, open_cache_when_free(&cache_dir));
