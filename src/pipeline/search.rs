@@ -99,7 +99,7 @@ enum WaitingText {
     /// The reader's own copy, read when the article is indexed (an article
     /// the reader has let go since needs no indexing).
     Stored(Weak<StoredArticle>),
-    Read(Article),
+    Read(Box<Article>),
 }
 
 /// Articles the session's index in memory takes at most: without a cache a
@@ -282,7 +282,7 @@ impl CollectionSearch {
 
     /// Queues article `article` (not in the cache) for the session index, as read.
     pub(super) fn keep_read_in_session(&self, article: usize, text: Article, analysis: &Analysis) {
-        self.queue(article, WaitingText::Read(text), analysis);
+        self.queue(article, WaitingText::Read(Box::new(text)), analysis);
     }
 
     fn queue(&self, article: usize, text: WaitingText, analysis: &Analysis) {
@@ -321,7 +321,7 @@ impl CollectionSearch {
                     Some(stored) => stored.to_article(),
                     None => continue,
                 },
-                WaitingText::Read(text) => text,
+                WaitingText::Read(text) => *text,
             };
             let path = session_path(waiting.article);
             let articles = [(text, waiting.names.analysis())];
@@ -496,5 +496,94 @@ pub(super) fn searcher_loop(
                  without a writable cache the rest are not indexed."
             )));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(name: &str, kind: EntityKind, aliases: &[&str]) -> Entity {
+        Entity {
+            name: name.to_string(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: vec![Span::new(0, 0, 1)],
+        }
+    }
+
+    #[test]
+    fn queued_names_give_back_what_the_index_reads() {
+        let analysis = Analysis {
+            entities: vec![
+                entity("Ada Voss", EntityKind::Person, &["Ada Voss", "Voss"]),
+                entity("Harbor Council", EntityKind::Organization, &[]),
+                entity("Eastport", EntityKind::Place, &["Eastport"]),
+            ],
+            quotes: vec![
+                Quote {
+                    span: Span::new(1, 2, 9),
+                    speaker: Some(0),
+                },
+                Quote {
+                    span: Span::new(2, 0, 4),
+                    speaker: None,
+                },
+                Quote {
+                    span: Span::new(3, 0, 4),
+                    speaker: Some(0),
+                },
+            ],
+            evidence: Vec::new(),
+        };
+        let back = SearchedNames::of(&analysis).analysis();
+        let names: Vec<(&str, EntityKind, Vec<&str>)> = back
+            .entities
+            .iter()
+            .map(|e| {
+                let aliases = e.aliases.iter().map(String::as_str).collect();
+                (e.name.as_str(), e.kind, aliases)
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Ada Voss", EntityKind::Person, vec!["Voss"]),
+                ("Harbor Council", EntityKind::Organization, vec![]),
+                ("Eastport", EntityKind::Place, vec![]),
+            ]
+        );
+        let speakers: Vec<&str> = back
+            .quotes
+            .iter()
+            .filter_map(|q| back.speaker_name(q))
+            .collect();
+        assert_eq!(speakers, ["Ada Voss"], "each speaker once");
+        assert!(back.entities.iter().all(|e| e.mentions.is_empty()));
+    }
+
+    #[test]
+    fn queued_articles_are_found_by_the_first_search_and_left_out_past_the_limit() {
+        let search = CollectionSearch::new(None);
+        let analysis = Analysis {
+            entities: vec![entity("Ada Voss", EntityKind::Person, &[])],
+            ..Analysis::default()
+        };
+        let article = |title: &str| Article {
+            title: title.to_string(),
+            paragraphs: vec![format!("{title} by the pier.")],
+            ..Article::default()
+        };
+        search.keep_read_in_session(0, article("Gulls"), &analysis);
+        search.keep_read_in_session(1, article("Terns"), &Analysis::default());
+        let mut found = search.search("pier").expect("pier");
+        found.sort_unstable();
+        assert_eq!(found, [0, 1]);
+        assert_eq!(search.search("entity:voss").expect("entity"), [0]);
+        assert!(!search.session_full());
+        lock(&search.queue).queued = SESSION_ARTICLES;
+        search.keep_read_in_session(2, article("Skuas"), &analysis);
+        assert!(search.session_full());
+        assert_eq!(search.search("skuas").expect("skuas"), Vec::<u32>::new());
     }
 }
