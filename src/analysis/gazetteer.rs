@@ -273,54 +273,69 @@ pub fn longest_entry_words() -> usize {
 
 /// Day and month names (and their usual abbreviations): capitalised, never entities.
 pub fn is_weekday_or_month(word: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Mon",
-        "Tue",
-        "Tues",
-        "Wed",
-        "Thu",
-        "Thur",
-        "Thurs",
-        "Fri",
-        "Sat",
-        "Sun",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-    ];
     let w = word.strip_suffix('.').unwrap_or(word);
-    NAMES.contains(&w)
-        || (w.len() > 3
-            && w.chars().all(|c| c.is_ascii_uppercase())
-            && NAMES.iter().any(|n| n.eq_ignore_ascii_case(w)))
+    if is_day_or_month_name(w) {
+        return true;
+    }
+    // In capitals ("MONDAY", "SEPT"): the name is the word capitalised. A
+    // match compares lengths first; this runs for every capitalised word.
+    const LONGEST: usize = "September".len();
+    if w.len() <= 3 || w.len() > LONGEST || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut buffer = [0u8; LONGEST];
+    let name = &mut buffer[..w.len()];
+    name.copy_from_slice(w.as_bytes());
+    name[1..].make_ascii_lowercase();
+    std::str::from_utf8(name).is_ok_and(is_day_or_month_name)
+}
+
+/// A day's or month's name or usual abbreviation, as written in running text.
+fn is_day_or_month_name(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Mon"
+            | "Tue"
+            | "Tues"
+            | "Wed"
+            | "Thu"
+            | "Thur"
+            | "Thurs"
+            | "Fri"
+            | "Sat"
+            | "Sun"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
 }
 
 #[cfg(test)]
@@ -374,6 +389,11 @@ mod tests {
                 && is_weekday_or_month("March")
                 && !is_weekday_or_month("Syria")
         );
+        // Abbreviated with a dot, and in capitals from four letters on.
+        assert!(is_weekday_or_month("Sept.") && is_weekday_or_month("Dec"));
+        assert!(is_weekday_or_month("SEPTEMBER") && is_weekday_or_month("THURS."));
+        assert!(!is_weekday_or_month("MAY") && !is_weekday_or_month("SEPTEMBERS"));
+        assert!(!is_weekday_or_month("MArch") && !is_weekday_or_month("march"));
     }
 
     #[test]

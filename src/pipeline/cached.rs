@@ -396,12 +396,16 @@ impl Keeper {
     /// An article's first analysis, before any renaming: a file's is kept
     /// with its file, any other in the session index (a recalled one is in
     /// the cache already).
-    pub(super) fn analysed(&mut self, article: usize, analysis: &Analysis, text: &StoredArticle) {
+    pub(super) fn analysed(
+        &mut self,
+        article: usize,
+        analysis: &Analysis,
+        text: &Arc<StoredArticle>,
+    ) {
         let Some(&slot) = self.file_of.get(&article) else {
             if !self.search.is_cached(article) {
                 self.missed = true;
-                self.search
-                    .keep_in_session(article, text.to_article(), analysis);
+                self.search.keep_in_session(article, text, analysis);
             }
             return;
         };
@@ -415,10 +419,14 @@ impl Keeper {
 
     /// An article's text was replaced (its full article fetched): the
     /// session index takes the new text (the cache keeps the file's).
-    pub(super) fn replaced(&mut self, article: usize, analysis: &Analysis, text: &StoredArticle) {
+    pub(super) fn replaced(
+        &mut self,
+        article: usize,
+        analysis: &Analysis,
+        text: &Arc<StoredArticle>,
+    ) {
         if !self.search.is_cached(article) && !self.file_of.contains_key(&article) {
-            self.search
-                .keep_in_session(article, text.to_article(), analysis);
+            self.search.keep_in_session(article, text, analysis);
         }
     }
 
@@ -463,7 +471,7 @@ impl Keeper {
             self.missed = true;
             // Searched in the session index instead.
             for (article, (text, analysis)) in numbers.into_iter().zip(articles) {
-                self.search.keep_in_session(article, text, &analysis);
+                self.search.keep_read_in_session(article, text, &analysis);
             }
         }
     }
