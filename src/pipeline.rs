@@ -322,6 +322,9 @@ enum ToIndexer {
     /// The collection as loaded, for its next snapshot once it is all
     /// analysed, kept and unified.
     Draft(Box<reopen::Draft>),
+    /// An article's text is being replaced by its full article: the index
+    /// will no longer be that of the files' texts, so no snapshot is made.
+    NoSnapshot,
 }
 
 /// The background of the reader: loads and analyses a collection, and keeps
@@ -960,6 +963,7 @@ fn load_loop(
                 let _ = indexer.send(ToIndexer::Total(feeder.next));
             }
             Request::FullArticle { article, stored } => {
+                let _ = indexer.send(ToIndexer::NoSnapshot);
                 full_article(source, work, events, article, &stored);
             }
         }
@@ -1083,6 +1087,8 @@ fn index_loop(
     // Whether the collection came from its snapshot with articles still to
     // analyse: once they are in, the reader hears it is unified.
     let mut unified_late = false;
+    // Whether a full article replaced a file's text this run.
+    let mut no_snapshot = false;
     loop {
         let first = match from.recv_timeout(INDEX_REFRESH) {
             Ok(message) => Some(message),
@@ -1109,7 +1115,12 @@ fn index_loop(
                         keeper.read_from(article, slot);
                     }
                 }
-                ToIndexer::Draft(next) => draft = Some(next),
+                ToIndexer::Draft(next) if !no_snapshot => draft = Some(next),
+                ToIndexer::Draft(_) => {}
+                ToIndexer::NoSnapshot => {
+                    no_snapshot = true;
+                    draft = None;
+                }
                 ToIndexer::Restored {
                     restored,
                     draft: next,
@@ -1143,7 +1154,7 @@ fn index_loop(
                     batch.clear();
                     changed = false;
                     renames = Some(Arc::clone(&table));
-                    draft = next;
+                    draft = next.filter(|_| !no_snapshot);
                     let _ = events.send(Event::Indexed { articles: analysed });
                     if fresh.is_empty() {
                         let _ = events.send(Event::Unified { renames: table });

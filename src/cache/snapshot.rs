@@ -259,21 +259,7 @@ pub struct Snapshot {
 impl Snapshot {
     /// The snapshot at `path`, if there is one this lede can use.
     pub fn open(path: &Path) -> Option<Snapshot> {
-        let mut file = File::open(path).ok()?;
-        let mut preamble = [0u8; PREAMBLE as usize];
-        file.read_exact(&mut preamble).ok()?;
-        let (magic, rest) = preamble.split_at(8);
-        let (format, at) = rest.split_at(4);
-        if magic != MAGIC || u32::from_le_bytes(format.try_into().ok()?) != FORMAT {
-            return None;
-        }
-        let at = u64::from_le_bytes(at.try_into().ok()?);
-        let file_len = file.metadata().ok()?.len();
-        let len = file_len.checked_sub(at)?;
-        file.seek(SeekFrom::Start(at)).ok()?;
-        let mut bytes = vec![0; usize::try_from(len).ok()?];
-        file.read_exact(&mut bytes).ok()?;
-        let header: Header = postcard::from_bytes(&bytes).ok()?;
+        let (file, header, at) = read_header(path)?;
         let files = header.stamps.len();
         if header.revision != ANALYSIS_REVISION
             || header.path_ends.len() != files
@@ -367,6 +353,26 @@ impl Snapshot {
         }
         Some(tail)
     }
+}
+
+/// The snapshot file at `path` opened, its header read, and where the
+/// header starts (the blobs end there).
+fn read_header(path: &Path) -> Option<(File, Header, u64)> {
+    let mut file = File::open(path).ok()?;
+    let mut preamble = [0u8; PREAMBLE as usize];
+    file.read_exact(&mut preamble).ok()?;
+    let (magic, rest) = preamble.split_at(8);
+    let (format, at) = rest.split_at(4);
+    if magic != MAGIC || u32::from_le_bytes(format.try_into().ok()?) != FORMAT {
+        return None;
+    }
+    let at = u64::from_le_bytes(at.try_into().ok()?);
+    let len = file.metadata().ok()?.len().checked_sub(at)?;
+    file.seek(SeekFrom::Start(at)).ok()?;
+    let mut bytes = vec![0; usize::try_from(len).ok()?];
+    file.read_exact(&mut bytes).ok()?;
+    let header: Header = postcard::from_bytes(&bytes).ok()?;
+    Some((file, header, at))
 }
 
 impl Snapshot {
@@ -520,25 +526,39 @@ fn write_both(
     })
 }
 
-/// Removes the temporary files of writes that a process ended before they
-/// were done (killed, or quit before the write was over): on Linux, those
-/// whose process is gone.
+/// Removes what writes that a process ended before they were done (killed,
+/// or quit before the write was over) left: on Linux, the temporary
+/// snapshots and the files of texts of processes that are gone, unless a
+/// snapshot names the file of texts.
 fn remove_abandoned(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    let gone = |pid: &str| cfg!(target_os = "linux") && !Path::new("/proc").join(pid).exists();
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         // `.<name>.tmp-<pid>-<n>`, as `write_atomically_with` names them.
-        let Some(pid) = name
+        let temporary = name
             .split_once(".snap.tmp-")
             .and_then(|(_, rest)| rest.split_once('-'))
-            .map(|(pid, _)| pid)
-        else {
+            .map(|(pid, _)| pid);
+        if let Some(pid) = temporary {
+            if gone(pid) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+            continue;
+        }
+        // `<stem>-<time>-<pid>.text`, as `write` names them.
+        let Some((stem, pid)) = name.strip_suffix(".text").and_then(|rest| {
+            let (stem, rest) = rest.split_once('-')?;
+            Some((stem, rest.rsplit_once('-')?.1))
+        }) else {
             continue;
         };
-        if cfg!(target_os = "linux") && !Path::new("/proc").join(pid).exists() {
+        let named = read_header(&dir.join(format!("{stem}.snap")))
+            .is_some_and(|(_, header, _)| header.texts == *name);
+        if gone(pid) && !named {
             let _ = std::fs::remove_file(entry.path());
         }
     }

@@ -733,6 +733,37 @@ fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_
     let (sixth, offered) = open(corpus.source());
     assert!(offered > 0);
     assert_eq!(sixth, fifth);
+
+    // So is one whose texts were cut short; and the texts a killed write
+    // left behind (its process gone) are removed by the next write.
+    let folder = snapshot.parent().expect("collections");
+    let stem = snapshot
+        .file_stem()
+        .expect("stem")
+        .to_string_lossy()
+        .into_owned();
+    let texts_of = || -> Vec<PathBuf> {
+        walk(folder)
+            .into_iter()
+            .filter(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                name.starts_with(&stem) && name.ends_with(".text")
+            })
+            .collect()
+    };
+    let texts = texts_of();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    let bytes = fs::read(&texts[0]).expect("texts");
+    fs::write(&texts[0], &bytes[..bytes.len() - 1]).expect("cut");
+    let orphan = folder.join(format!("{stem}-1-4294967295.text"));
+    fs::write(&orphan, "left by a killed write").expect("orphan");
+    let (seventh, offered) = open(corpus.source());
+    assert!(offered > 0);
+    assert_eq!(seventh, fifth);
+    if cfg!(target_os = "linux") {
+        assert!(!orphan.exists(), "the orphan is removed");
+    }
+    assert_eq!(texts_of().len(), 1);
     let _ = fs::remove_dir_all(&cache_dir);
 }
 
