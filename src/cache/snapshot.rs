@@ -37,7 +37,7 @@ use std::sync::Arc;
 const MAGIC: &[u8; 8] = b"LEDESNAP";
 
 /// Raised when the layout below changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// Bytes before the first blob: magic, format, the header's place.
 const PREAMBLE: u64 = 8 + 4 + 8;
