@@ -46,9 +46,14 @@ for ((run = 1; run <= runs; run++)); do
         sleep 0.3
         start=$(now_ns)
         tmux send-keys -t "$session" Enter
-        until tmux capture-pane -p -t "$session" | tail -n 1 | grep -qE "match “|No article matches"; do :; done
+        # The answer's status line, or (no writable cache, many articles)
+        # the note that follows it at once; given up after 30 s.
+        until tmux capture-pane -p -t "$session" | tail -n 1 |
+            grep -qE "match “|No article matches|other articles only"; do
+            (( ($(now_ns) - start) / 1000000000 < 30 )) || { echo "run $run: $query: no answer in 30 s"; break; }
+        done
         end=$(now_ns)
-        status="$(tmux capture-pane -p -t "$session" | tail -n 1 | grep -oE "[0-9]+ articles? match|No article matches" || true)"
+        status="$(tmux capture-pane -p -t "$session" | tail -n 1 | grep -oE "[0-9]+ articles? match|No article matches|other articles only" || true)"
         echo "run $run: $query: $(( (end - start) / 1000000 )) ms ($status)"
         tmux send-keys -t "$session" Escape
         sleep 0.5
