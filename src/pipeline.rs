@@ -1135,11 +1135,13 @@ fn index_loop(
                     } = *restored;
                     let table = Arc::new(tail.renames);
                     let mut restored = tail.index;
+                    // The snapshot's order is its sidebar's; with articles
+                    // taken out, the order is made again once the fresh ones
+                    // (there are some then) are in.
                     for (article, mut old) in stale {
                         crate::analysis::index::apply_renames(&mut old, &table);
                         restored.subtract(article, &old);
                     }
-                    restored.sort();
                     *index.write().unwrap_or_else(PoisonError::into_inner) = restored;
                     seen = vec![true; total];
                     for &article in &fresh {

@@ -500,6 +500,21 @@ impl ArticleStore {
 
     /// [`ArticleStore::recall`] for a file whose stamp was taken already.
     pub fn recall_stamped(&self, path: &str, label: &str, stamp: Stamp) -> Option<Recalled> {
+        self.recall_kept(path, label, stamp, true)
+    }
+
+    /// What was kept for the file at `path` when it had `stamp`, whatever
+    /// the file holds now: what a file changed since its collection's
+    /// snapshot gave then, to be taken out of the snapshot's index. With
+    /// `current`, only if the file still holds it (a racy stamp is checked
+    /// by the file's bytes).
+    pub fn recall_kept(
+        &self,
+        path: &str,
+        label: &str,
+        stamp: Stamp,
+        current: bool,
+    ) -> Option<Recalled> {
         let docs = self.documents_of(path);
         let mut file: Option<FileRecord> = None;
         let mut articles: Vec<(u64, ArticleRecord)> = Vec::new();
@@ -514,7 +529,8 @@ impl ArticleStore {
         if file.stamp != stamp || articles.len() != file.articles as usize {
             return None;
         }
-        if file.read_at - stamp.modified < RACY_NANOS
+        if current
+            && file.read_at - stamp.modified < RACY_NANOS
             && fs::read(path).map_or(true, |bytes| fnv1a_64(&bytes) != file.content_hash)
         {
             return None;

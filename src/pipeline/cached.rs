@@ -277,7 +277,7 @@ impl KnownFiles for Hook<'_> {
         }
         let go_on = match meeting {
             Meeting::Changed(then) => {
-                let before = side.cache.store().recall_stamped(&full, label, then);
+                let before = side.cache.store().recall_kept(&full, label, then, false);
                 side.reopen.as_mut().is_some_and(|r| r.changed(before))
             }
             _ => false,
