@@ -37,7 +37,7 @@ use std::sync::Arc;
 const MAGIC: &[u8; 8] = b"LEDESNAP";
 
 /// Raised when the layout below changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// Bytes before the first blob: magic, format, the header's place.
 const PREAMBLE: u64 = 8 + 4 + 8;
@@ -88,6 +88,9 @@ struct Header {
     /// have changed again within their time's resolution: never taken as
     /// unchanged (they are read again).
     racy: Vec<bool>,
+    /// Articles read from changed or added files since the collection was
+    /// last loaded whole (their names were not unified with the rest).
+    incremental: u64,
 }
 
 impl Header {
@@ -313,6 +316,12 @@ impl Snapshot {
         self.header.path(n)
     }
 
+    /// Articles read from changed or added files since the collection was
+    /// last loaded whole.
+    pub fn incremental(&self) -> usize {
+        usize::try_from(self.header.incremental).unwrap_or(usize::MAX)
+    }
+
     /// Articles in all.
     pub fn articles(&self) -> usize {
         usize::try_from(self.header.articles).unwrap_or(usize::MAX)
@@ -400,6 +409,15 @@ impl Snapshot {
 /// The read buffer: a few hundred files' blobs.
 const READ_BUFFER: usize = 1 << 20;
 
+/// The collection as a whole, for [`write`].
+#[derive(Clone, Copy)]
+pub struct Whole<'a> {
+    pub index: &'a CollectionIndex,
+    pub renames: &'a Renames,
+    /// Articles read from changed or added files since it was last loaded whole.
+    pub incremental: u64,
+}
+
 /// Writes the snapshot at `path` (atomically), and its file of texts
 /// beside it: `files` are the collection's in load order; `index` and
 /// `renames` are the collection's. The file of texts has a name of its own,
@@ -411,8 +429,7 @@ const READ_BUFFER: usize = 1 << 20;
 pub fn write(
     path: &Path,
     files: impl IntoIterator<Item = SnapshotFile>,
-    index: &CollectionIndex,
-    renames: &Renames,
+    whole: Whole<'_>,
 ) -> io::Result<()> {
     let written_at = now_nanos();
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -421,15 +438,7 @@ pub fn write(
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     let texts_name = format!("{stem}-{written_at:x}-{}.text", std::process::id());
     let texts_path = dir.join(&texts_name);
-    let written = write_both(
-        path,
-        &texts_path,
-        files,
-        index,
-        renames,
-        written_at,
-        texts_name,
-    );
+    let written = write_both(path, &texts_path, files, whole, written_at, texts_name);
     if written.is_err() {
         let _ = std::fs::remove_file(&texts_path);
         return written;
@@ -455,11 +464,15 @@ fn write_both(
     path: &Path,
     texts_path: &Path,
     files: impl IntoIterator<Item = SnapshotFile>,
-    index: &CollectionIndex,
-    renames: &Renames,
+    whole: Whole<'_>,
     written_at: i128,
     texts_name: String,
 ) -> io::Result<()> {
+    let Whole {
+        index,
+        renames,
+        incremental,
+    } = whole;
     let mut texts = BufWriter::with_capacity(1 << 20, File::create(texts_path)?);
     let mut texts_at = 0u64;
     crate::state::atomic::write_atomically_with(path, |file| {
@@ -472,6 +485,7 @@ fn write_both(
             revision: ANALYSIS_REVISION,
             written_at,
             texts: texts_name,
+            incremental,
             ..Header::default()
         };
         for file in files {

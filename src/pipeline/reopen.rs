@@ -30,6 +30,11 @@ struct Met {
     articles: Vec<(usize, Arc<StoredArticle>)>,
 }
 
+/// Past one article in this many read from changed or added files since
+/// the collection was last loaded whole (their names not unified with the
+/// rest), the snapshot is given up and the collection loaded whole.
+const INCREMENTAL_SHARE: usize = 20;
+
 /// The loader's side of a reopening, and the draft of the next snapshot.
 pub(super) struct Reopen {
     snapshot: Option<Snapshot>,
@@ -102,6 +107,7 @@ impl Reopen {
                 path,
                 files: Vec::new(),
                 complete: true,
+                incremental: 0,
             },
         }
     }
@@ -263,13 +269,18 @@ impl Reopen {
     pub(super) fn finish(&mut self, total: usize) -> Option<(Box<Restored>, Fallback)> {
         let as_many = self.changed_as_many();
         let snapshot = self.snapshot.as_mut()?;
+        // Names read since the last whole load were not unified with the
+        // rest: past a twentieth of the collection, it is loaded whole again.
+        let incremental = snapshot.incremental().saturating_add(self.fresh.len());
         let whole = as_many
             && self.next == snapshot.file_count()
             && snapshot.articles() == self.numbered
-            && self.numbered + self.added == total;
+            && self.numbered + self.added == total
+            && incremental <= total / INCREMENTAL_SHARE;
         let tail = if whole { snapshot.tail() } else { None }?;
         self.met.clear();
         self.snapshot = None;
+        self.draft.incremental = incremental as u64;
         let fresh = std::mem::take(&mut self.fresh);
         let restored = Restored {
             tail,
@@ -348,6 +359,9 @@ pub(super) struct Draft {
     files: Vec<DraftFile>,
     /// Whether everything the load gave is in `files`.
     complete: bool,
+    /// Articles read from changed or added files since the collection was
+    /// last loaded whole.
+    incremental: u64,
 }
 
 struct DraftFile {
@@ -392,6 +406,11 @@ impl Draft {
                 warnings: file.warnings,
             }
         });
-        snapshot::write(&self.path, files, index, renames)
+        let whole = snapshot::Whole {
+            index,
+            renames,
+            incremental: self.incremental,
+        };
+        snapshot::write(&self.path, files, whole)
     }
 }

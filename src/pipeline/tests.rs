@@ -629,7 +629,9 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_before() {
-    let corpus = Corpus::new("snapshot", 24);
+    // 60 articles: a twentieth (3; 2 of 59) may come from changed or added files
+    // before the collection is loaded whole again.
+    let corpus = Corpus::new("snapshot", 60);
     age_files(&corpus.0, 0);
     let cache_dir = corpus.0.with_extension("cache");
     let _ = fs::remove_dir_all(&cache_dir);
@@ -722,10 +724,27 @@ fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_
     fs::remove_file(&appended).expect("remove");
 
     // A file removed (the last) is gone from the list and the index.
-    fs::remove_file(corpus.0.join("odd").join("0023.txt")).expect("remove");
+    fs::remove_file(corpus.0.join("odd").join("0059.txt")).expect("remove");
     let (fifth, _) = open(corpus.source());
     assert_eq!((fifth.0.clone(), fifth.1.clone()), fresh());
-    assert_eq!(fifth.0.len(), 23);
+    assert_eq!(fifth.0.len(), 59);
+
+    // Changed files past a twentieth of the collection since it was loaded
+    // whole: loaded whole again (their names unified with the rest).
+    for n in [1, 3] {
+        let file = corpus.0.join("odd").join(format!("{n:04}.txt"));
+        fs::write(&file, format!("Story {n} revised\n\nMara Voss spoke.\n")).expect("write");
+        age(&file, 4);
+    }
+    let (_, offered) = open(corpus.source());
+    assert_eq!(offered, 2, "two files changed: read and analysed");
+    let file = corpus.0.join("odd").join("0009.txt");
+    fs::write(&file, "Story 9 revised\n\nMara Voss spoke.\n").expect("write");
+    age(&file, 4);
+    let (whole, offered) = open(corpus.source());
+    assert!(offered > 1, "the snapshot given up: {offered}");
+    assert_eq!((whole.0.clone(), whole.1.clone()), fresh());
+    let (fifth, _) = open(corpus.source());
 
     // A damaged snapshot is no snapshot: the collection loads as before.
     let bytes = fs::read(&snapshot).expect("snapshot");
