@@ -280,7 +280,8 @@ impl KnownFiles for Hook<'_> {
                 let before = side.cache.store().recall_kept(&full, label, then, false);
                 side.reopen.as_mut().is_some_and(|r| r.changed(before))
             }
-            _ => false,
+            Meeting::Added => true,
+            Meeting::Same(..) | Meeting::Other => false,
         };
         if !go_on {
             side.give_up_snapshot();

@@ -79,6 +79,9 @@ pub(super) enum Meeting {
     /// The snapshot's next file, changed since: its stamp then, to find its
     /// old analyses by (then [`Reopen::changed`]); it is read.
     Changed(Stamp),
+    /// A file after the snapshot's last: read, and added (nothing to take
+    /// out of the index, so nothing to recall).
+    Added,
     /// Anything else: the file is read (or recalled) as without a snapshot.
     Other,
 }
@@ -136,7 +139,7 @@ impl Reopen {
         if next == snapshot.file_count() {
             // Files after the last keep every article's number: read, and added.
             self.changing = Some(Change::Added);
-            return Meeting::Changed(stamp);
+            return Meeting::Added;
         }
         if snapshot.path(next) != Some(path) {
             return Meeting::Other;
@@ -169,12 +172,10 @@ impl Reopen {
     /// The file met last changed since the snapshot, and this is what the
     /// article index recalls of it as it was then (with the stamp
     /// [`Meeting::Changed`] gave): its old analyses are taken out of the
-    /// snapshot's index once it is in place. Without them (or for a file
-    /// added), nothing is to take out; a changed file whose old analyses
-    /// are gone ends the snapshot (false).
+    /// snapshot's index once it is in place. A changed file whose old
+    /// analyses are gone ends the snapshot (false).
     pub(super) fn changed(&mut self, then: Option<crate::cache::store::Recalled>) -> bool {
         match self.changing {
-            Some(Change::Added) => true,
             Some(Change::Edited { first, count, .. }) => {
                 match then.filter(|r| r.current && r.articles.len() == count) {
                     Some(recalled) => {
@@ -185,7 +186,7 @@ impl Reopen {
                     None => false,
                 }
             }
-            None => false,
+            Some(Change::Added) | None => false,
         }
     }
 
