@@ -20,6 +20,8 @@ pub mod json;
 pub mod markup;
 pub mod parts;
 pub mod text;
+mod walk;
+use walk::{Walk, walk_dir};
 
 use crate::model::Article;
 pub use dedup::Duplicate;
@@ -224,7 +226,6 @@ fn load_path_known(
     emit: &mut Emit<'_>,
 ) -> ControlFlow<()> {
     let mut loaded = Loaded::default();
-    let mut visited = HashSet::new();
     let flow = if path.as_os_str() == STDIN_LABEL {
         load_stdin(&mut loaded);
         ControlFlow::Continue(())
@@ -237,14 +238,7 @@ fn load_path_known(
                     produced |= part.gives_something();
                     emit(part)
                 };
-                walk_dir(
-                    path,
-                    &mut visited,
-                    &mut loaded,
-                    &mut walk,
-                    known,
-                    &mut counting,
-                )?;
+                walk_dir(path, &mut loaded, &mut walk, known, &mut counting)?;
                 if !produced && !loaded.gives_something() {
                     // The reason below says it better than the walk's note.
                     let label = label_of(path);
@@ -484,165 +478,6 @@ fn skip_line(reader: &mut impl std::io::BufRead) {
             return;
         }
     }
-}
-
-/// What a folder walk passed over, to say why a folder gave nothing.
-#[derive(Default)]
-struct Walk {
-    /// Files of formats lede does not read, by extension.
-    other_types: std::collections::BTreeMap<String, usize>,
-    /// Collection notes (README, LICENSE …) passed over.
-    notes: usize,
-}
-
-impl Walk {
-    /// Why the folder gave nothing, for a reader.
-    fn why_nothing(&self) -> String {
-        let others: usize = self.other_types.values().sum();
-        if others == 0 && self.notes == 0 {
-            return "no files in this folder (hidden ones are not read)".to_string();
-        }
-        let mut reason = String::from("no file lede reads in this folder");
-        if others > 0 {
-            let kinds: Vec<String> = self
-                .other_types
-                .keys()
-                .take(5)
-                .map(|e| {
-                    if e.is_empty() {
-                        "no extension".to_string()
-                    } else {
-                        format!(".{e}")
-                    }
-                })
-                .collect();
-            reason.push_str(&format!(
-                " ({others} file{} of other types: {})",
-                if others == 1 { "" } else { "s" },
-                kinds.join(", ")
-            ));
-        }
-        if self.notes > 0 {
-            reason.push_str(&format!(
-                "; {} collection note{} (README, LICENSE …) passed over",
-                self.notes,
-                if self.notes == 1 { "" } else { "s" }
-            ));
-        }
-        reason
-    }
-}
-
-/// Walks `root` depth first, children in path order.
-fn walk_dir(
-    root: &Path,
-    visited: &mut HashSet<PathBuf>,
-    loaded: &mut Loaded,
-    walk: &mut Walk,
-    known: &mut dyn KnownFiles,
-    emit: &mut Emit<'_>,
-) -> ControlFlow<()> {
-    // An explicit stack instead of recursion: depth is bounded only by the
-    // file system, not by our call stack.
-    let mut stack: Vec<std::vec::IntoIter<PathBuf>> = Vec::new();
-    if let Some(children) = enter_dir(root, visited, loaded) {
-        stack.push(children);
-    }
-    while let Some(children) = stack.last_mut() {
-        let Some(path) = children.next() else {
-            stack.pop();
-            continue;
-        };
-        flush(loaded, emit)?;
-        if is_hidden(&path) {
-            continue;
-        }
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => {
-                if let Some(children) = enter_dir(&path, visited, loaded) {
-                    stack.push(children);
-                }
-            }
-            // Inside a directory, formats we do not read and special files
-            // (pipes, sockets, devices) are not articles: pass over silently.
-            Ok(meta) if meta.is_file() => {
-                if Format::from_label(&label_of(&path)).is_err() {
-                    let extension = path
-                        .extension()
-                        .map_or(String::new(), |e| e.to_string_lossy().to_lowercase());
-                    *walk.other_types.entry(extension).or_default() += 1;
-                } else if is_collection_notes(&path) {
-                    walk.notes += 1;
-                } else if let Some(recalled) = known.recall(&path, &label_of(&path), &meta) {
-                    loaded.append(recalled);
-                } else {
-                    load_file_streaming(&path, &meta, loaded, emit)?;
-                }
-            }
-            Ok(_) => {}
-            // A broken link is worth reporting only if it could be an article.
-            Err(error) => {
-                let label = label_of(&path);
-                if Format::from_label(&label).is_ok() {
-                    loaded
-                        .skipped
-                        .push(LoadError::new(label, io_reason(&error)));
-                }
-            }
-        }
-    }
-    ControlFlow::Continue(())
-}
-
-/// Lists a directory's entries sorted by path, or records why it cannot be
-/// read. Returns `None` for a directory already visited (a symlink loop, or
-/// the same directory named twice).
-fn enter_dir(
-    dir: &Path,
-    visited: &mut HashSet<PathBuf>,
-    loaded: &mut Loaded,
-) -> Option<std::vec::IntoIter<PathBuf>> {
-    let canonical = match fs::canonicalize(dir) {
-        Ok(canonical) => canonical,
-        Err(error) => {
-            loaded
-                .skipped
-                .push(LoadError::new(label_of(dir), io_reason(&error)));
-            return None;
-        }
-    };
-    if !visited.insert(canonical) {
-        loaded.warnings.push(LoadError::new(
-            label_of(dir),
-            "directory already loaded (a symbolic link loop?); not read again",
-        ));
-        return None;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            loaded
-                .skipped
-                .push(LoadError::new(label_of(dir), io_reason(&error)));
-            return None;
-        }
-    };
-    let mut children = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(entry) => children.push(entry.path()),
-            Err(error) => loaded
-                .skipped
-                .push(LoadError::new(label_of(dir), io_reason(&error))),
-        }
-    }
-    if children.is_empty() {
-        loaded
-            .warnings
-            .push(LoadError::new(label_of(dir), "empty directory"));
-    }
-    children.sort();
-    Some(children.into_iter())
 }
 
 /// Files that describe a collection rather than belong to it (`README.txt`,

@@ -508,12 +508,39 @@ fn index(paths: &[PathBuf]) -> ExitCode {
                 summary.forgotten,
                 started.elapsed().as_secs_f64()
             );
+            // The reader's lock on the article index is its own.
+            drop(store);
+            snapshot(paths);
             ExitCode::SUCCESS
         }
         Err(problem) => {
             eprintln!("lede: {}", sanitize(&problem.to_string()));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// After `lede index`: the collection's snapshot, made as the reader makes
+/// it, so that the reader reopens the collection at once. Only for files
+/// and folders (web addresses are not snapshotted, and would be fetched again).
+fn snapshot(paths: &[PathBuf]) {
+    // Standard input (`-`) cannot be read twice.
+    let local = paths.iter().all(|path| {
+        path.as_os_str() != "-"
+            && matches!(
+                lede::loader::Input::from_arg(path.clone()),
+                lede::loader::Input::Path(_)
+            )
+    });
+    let Some(dir) = cache::default_dir().filter(|_| local && !paths.is_empty()) else {
+        return;
+    };
+    let started = Instant::now();
+    if Reader::snapshot_collection(Source::from_args(paths.to_vec()), &dir) {
+        eprintln!(
+            "lede: the collection's snapshot is up to date; {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
     }
 }
 

@@ -433,6 +433,12 @@ impl Reader {
     /// once analysed. A cache that cannot be used is said once in the status
     /// line, and the reader works without it.
     pub fn start_cached(source: Source, cache_dir: Option<&std::path::Path>) -> Reader {
+        // Before the cache is opened: the first frame waits for the first
+        // article's analysis, which waits for the model.
+        // Without it, the workers load the model themselves.
+        let _ = thread::Builder::new()
+            .name("lede-warm-up".to_string())
+            .spawn(warm_up_analysis);
         let cache = match (&source, cache_dir) {
             (Source::Sample, _) | (_, None) => None,
             (_, Some(dir)) => Some(ReaderCache::open(dir)),
@@ -541,6 +547,22 @@ impl Reader {
         {
             let _ = done.join();
         }
+    }
+
+    /// Loads the collection through the cache as the reader would, with no
+    /// one reading, until its names are unified and its snapshot written
+    /// (`lede index`, so that the reader's next start reopens it at once);
+    /// whether it got that far. The articles must be in the article index
+    /// already, or they are analysed here.
+    pub fn snapshot_collection(source: Source, cache_dir: &std::path::Path) -> bool {
+        let reader = Reader::start_cached(source, Some(cache_dir));
+        let unified = reader
+            .events()
+            .iter()
+            .any(|event| matches!(event, Event::Unified { .. }));
+        // The writer starts before the reader hears the names are unified.
+        reader.settle(Duration::MAX);
+        unified
     }
 
     /// Searches the collection for `query` ([`crate::cache::query`] says how
@@ -1031,15 +1053,24 @@ fn lower_priority(nice: i32) {
     let _ = nice;
 }
 
-/// An analysis worker: analyses articles until stopped.
-fn analyse_loop(work: &Work, indexer: &SyncSender<ToIndexer>, typing: &Typing) {
-    lower_priority(WORKER_NICE);
-    // The analysis's word lists load on first use: load them now, while the
-    // loader reads the first files and the terminal is set up.
+/// The analysis's model and word lists load on first use: loads them (once
+/// for every thread), while the loader reads the first files and the
+/// terminal is set up.
+fn warm_up_analysis() {
     let _ = crate::analysis::analyse(&Article {
         paragraphs: vec!["Mr Jon Hale of the Harbor Council said \"yes\" in Eastport.".to_string()],
         ..Article::default()
     });
+}
+
+/// An analysis worker: analyses articles until stopped.
+fn analyse_loop(work: &Work, indexer: &SyncSender<ToIndexer>, typing: &Typing) {
+    // The first frame waits (briefly) for the first article's analysis: until
+    // that is made, the analysis runs as high as the reader's thread (a
+    // collection reopened from its snapshot keeps the loader's threads
+    // busy); after it, below the loader.
+    warm_up_analysis();
+    let mut lowered = false;
     while let Some((article, stored, asked)) = work.take() {
         if !asked {
             typing.step_aside();
@@ -1055,6 +1086,9 @@ fn analyse_loop(work: &Work, indexer: &SyncSender<ToIndexer>, typing: &Typing) {
         };
         if indexer.send(message).is_err() {
             return;
+        }
+        if !std::mem::replace(&mut lowered, true) {
+            lower_priority(WORKER_NICE);
         }
     }
 }

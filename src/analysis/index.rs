@@ -11,6 +11,9 @@ use crate::model::{Analysis, EntityKind, Span};
 use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
 
+mod names;
+use names::NameTable;
+
 // The reader's corrections (`crate::corrections`) change the index through these.
 mod edit;
 pub use edit::Saved;
@@ -70,18 +73,27 @@ impl QuoteRef {
 ///
 /// It is saved whole in a collection's snapshot ([`crate::cache::snapshot`]);
 /// `by_name` is made again from `entities` when it is read back.
+///
+/// A million articles name about as many entities, so what is kept per
+/// entity is kept small: slots and positions are `u32`, and the name lookup
+/// holds slots, not a second copy of every name.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct CollectionIndex {
     /// In first-seen order; `order` gives the sidebar order.
+    #[serde(deserialize_with = "names::exact_vec")]
     entities: Vec<CollectionEntity>,
+    /// The slot of each entity's name (merged-away ones have none).
     #[serde(skip)]
-    by_name: HashMap<String, usize>,
+    by_name: NameTable,
     /// Articles that gave each kind to the entity, in [`EntityKind::ALL`] order.
+    #[serde(deserialize_with = "names::exact_vec")]
     kind_votes: Vec<[u32; 4]>,
-    /// Entity indices in sidebar order, as of the last sort.
-    order: Vec<usize>,
-    /// Position of each entity in `order` (`usize::MAX` if added since).
-    rank: Vec<usize>,
+    /// Entity slots in sidebar order, as of the last sort.
+    #[serde(deserialize_with = "names::exact_vec")]
+    order: Vec<u32>,
+    /// Position of each entity in `order` (`u32::MAX` if added since).
+    #[serde(deserialize_with = "names::exact_vec")]
+    rank: Vec<u32>,
     /// Entities of each kind in `order`.
     kind_counts: [usize; 4],
     /// Articles added (each article once).
@@ -141,7 +153,7 @@ impl CollectionIndex {
         let article = u32::try_from(article).unwrap_or(u32::MAX);
         for quote in &analysis.quotes {
             let speaker = quote.speaker.and_then(|i| analysis.entities.get(i));
-            let slot = speaker.and_then(|s| self.by_name.get(&s.name).copied());
+            let slot = speaker.and_then(|s| self.slot_of(&s.name));
             if let (Some(slot), Some(said)) = (slot, QuoteRef::new(article, quote.span))
                 && let Some(quotes) = self.quotes.get_mut(&slot)
             {
@@ -152,7 +164,7 @@ impl CollectionIndex {
             }
         }
         for entity in &analysis.entities {
-            let Some(&slot) = self.by_name.get(&entity.name) else {
+            let Some(slot) = self.slot_of(&entity.name) else {
                 continue;
             };
             let e = &mut self.entities[slot];
@@ -203,7 +215,7 @@ impl CollectionIndex {
 
     /// The entity slot for `name`, made on first sight.
     fn slot(&mut self, name: &str, kind: EntityKind) -> usize {
-        if let Some(&slot) = self.by_name.get(name) {
+        if let Some(slot) = self.slot_of(name) {
             return slot;
         }
         self.entities.push(CollectionEntity {
@@ -213,22 +225,28 @@ impl CollectionIndex {
             mentions: 0,
         });
         self.kind_votes.push([0; 4]);
-        self.rank.push(usize::MAX);
+        self.rank.push(u32::MAX);
         let slot = self.entities.len() - 1;
-        self.by_name.insert(name.to_string(), slot);
+        self.by_name.insert(&self.entities, slot);
         slot
+    }
+
+    /// The slot of the entity called `name`.
+    fn slot_of(&self, name: &str) -> Option<usize> {
+        self.by_name.find(&self.entities, name)
     }
 
     /// The sidebar order for the entities as they are now; does not change
     /// the index, so it can run while others read it (see [`Self::set_order`]).
-    pub fn sorted_order(&self) -> Vec<usize> {
+    pub fn sorted_order(&self) -> Vec<u32> {
         let e = &self.entities;
         // Slots merged away by a rename have no articles left.
-        let mut order: Vec<usize> = (0..e.len())
+        let mut order: Vec<u32> = (0..e.len())
             .filter(|&i| !e[i].articles.is_empty())
+            .map(|i| i as u32)
             .collect();
         order.sort_unstable_by(|&a, &b| {
-            let (x, y) = (&e[a], &e[b]);
+            let (x, y) = (&e[a as usize], &e[b as usize]);
             x.kind
                 .cmp(&y.kind)
                 .then(y.articles.len().cmp(&x.articles.len()))
@@ -240,12 +258,13 @@ impl CollectionIndex {
 
     /// Installs an order made by [`Self::sorted_order`] on this index (entities
     /// added since are left out until the next sort).
-    pub fn set_order(&mut self, order: Vec<usize>) {
-        self.rank.iter_mut().for_each(|r| *r = usize::MAX);
+    pub fn set_order(&mut self, order: Vec<u32>) {
+        self.rank.iter_mut().for_each(|r| *r = u32::MAX);
         self.kind_counts = [0; 4];
         for (position, &slot) in order.iter().enumerate() {
+            let slot = slot as usize;
             if let Some(r) = self.rank.get_mut(slot) {
-                *r = position;
+                *r = position as u32;
             }
             if let Some(e) = self.entities.get(slot)
                 && let Some(k) = EntityKind::ALL.iter().position(|&k| k == e.kind)
@@ -270,15 +289,14 @@ impl CollectionIndex {
 
     /// The collection entity with this canonical name.
     pub fn get(&self, name: &str) -> Option<&CollectionEntity> {
-        self.by_name.get(name).map(|&i| &self.entities[i])
+        self.slot_of(name).map(|i| &self.entities[i])
     }
 
     /// Every quote attributed to the entity called `name`, in the order the
     /// articles were added (not sorted: the caller orders them).
     pub fn quotes_of(&self, name: &str) -> &[QuoteRef] {
-        self.by_name
-            .get(name)
-            .and_then(|slot| self.quotes.get(slot))
+        self.slot_of(name)
+            .and_then(|slot| self.quotes.get(&slot))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -313,12 +331,7 @@ impl CollectionIndex {
         for entity in &mut self.entities {
             clean(&mut entity.name);
         }
-        self.by_name = self
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(slot, entity)| (entity.name.clone(), slot))
-            .collect();
+        self.by_name = NameTable::of(&self.entities);
     }
 
     /// Whether an index read back from a snapshot holds together for a
@@ -330,11 +343,11 @@ impl CollectionIndex {
         let in_range = |article: u32| (article as usize) < articles;
         self.kind_votes.len() == slots
             && self.rank.len() == slots
-            && self.order.iter().all(|&slot| slot < slots)
+            && self.order.iter().all(|&slot| (slot as usize) < slots)
             && self
                 .rank
                 .iter()
-                .all(|&r| r == usize::MAX || r < self.order.len())
+                .all(|&r| r == u32::MAX || (r as usize) < self.order.len())
             && self.entities.iter().all(|e| {
                 e.articles.iter().all(|&a| in_range(a))
                     && e.articles.windows(2).all(|w| w[0] < w[1])
@@ -347,18 +360,21 @@ impl CollectionIndex {
 
     /// Entities in sidebar order (as of the last sort).
     pub fn sorted(&self) -> impl Iterator<Item = &CollectionEntity> {
-        self.order.iter().map(|&slot| &self.entities[slot])
+        self.order.iter().map(|&slot| &self.entities[slot as usize])
     }
 
     /// The entity at `position` in sidebar order.
     pub fn at(&self, position: usize) -> Option<&CollectionEntity> {
-        self.order.get(position).map(|&slot| &self.entities[slot])
+        self.order
+            .get(position)
+            .map(|&slot| &self.entities[slot as usize])
     }
 
     /// The position of `name` in sidebar order, if it was there at the last sort.
     pub fn position(&self, name: &str) -> Option<usize> {
-        let &slot = self.by_name.get(name)?;
-        self.rank.get(slot).copied().filter(|&r| r != usize::MAX)
+        let slot = self.slot_of(name)?;
+        let rank = *self.rank.get(slot)?;
+        (rank != u32::MAX).then_some(rank as usize)
     }
 
     /// Sorted entities of each kind, in [`EntityKind::ALL`] order.
@@ -384,19 +400,19 @@ impl CollectionIndex {
         let (kinds, renames) = (&renames.kinds, &renames.names);
         let moving: Vec<usize> = (0..self.entities.len())
             .filter(|&slot| {
-                self.by_name.contains_key(&self.entities[slot].name)
-                    && renames.contains_key(&self.entities[slot].name)
+                renames.contains_key(&self.entities[slot].name)
+                    && self.slot_of(&self.entities[slot].name) == Some(slot)
             })
             .collect();
         for &slot in &moving {
-            self.by_name.remove(&self.entities[slot].name);
+            self.by_name.remove(&self.entities, slot);
         }
         for slot in moving {
             let Some(new) = renames.get(&self.entities[slot].name) else {
                 continue;
             };
-            match self.by_name.get(new) {
-                Some(&target) => {
+            match self.slot_of(new) {
+                Some(target) => {
                     let from = std::mem::take(&mut self.entities[slot].articles);
                     let mentions = std::mem::take(&mut self.entities[slot].mentions);
                     let votes = std::mem::take(&mut self.kind_votes[slot]);
@@ -416,14 +432,14 @@ impl CollectionIndex {
                 }
                 None => {
                     self.entities[slot].name.clone_from(new);
-                    self.by_name.insert(new.clone(), slot);
+                    self.by_name.insert(&self.entities, slot);
                 }
             }
         }
         // Rule 4: a name's non-place votes go to its collection kind, as
         // apply_renames turns those entities into that kind.
         for (name, &kind) in kinds {
-            let Some(&slot) = self.by_name.get(name) else {
+            let Some(slot) = self.slot_of(name) else {
                 continue;
             };
             let votes = &mut self.kind_votes[slot];

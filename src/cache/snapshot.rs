@@ -8,15 +8,19 @@
 //!
 //! ```text
 //! collections/<16 hex digits>.snap    one per collection (its folders and files, as full paths):
-//!   "LEDESNAP" format:u32 header_at:u64   each file's blob (articles without text, where
-//!                                         their texts are, keys, problems), the tail (index,
-//!                                         renames), the header (revision, paths, stamps,
-//!                                         blob lengths, the file of texts' name)
+//!   "LEDESNAP" format:u32 header_at:u64   each file's entry (its full path, stamp, articles
+//!                                         without text, where their texts are, keys,
+//!                                         problems), the tail (index, renames), the header
+//!                                         (revision, counts, where the tail is, the file of
+//!                                         texts' name)
 //! collections/<same>-<time>-<pid>.text   the texts, one after the other
 //! ```
 //!
-//! The header is read first; a file's blob only when the loader meets the
-//! file unchanged; the tail only when every file was. Anything that does not
+//! The header is read first, and is a few dozen bytes however big the
+//! collection: the files' entries are read one after the other as the
+//! loader meets the files, so that neither the first frame nor the memory
+//! waits for a table of every file; the tail only when every file was met
+//! unchanged, streamed into the index it holds. Anything that does not
 //! read back (another format, another analysis revision, a damaged or cut
 //! file, no file of texts) is no snapshot: the collection loads through the
 //! article index as before, and a new snapshot replaces the old one once it
@@ -34,10 +38,13 @@ use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod tail;
+use tail::TailReading;
+
 const MAGIC: &[u8; 8] = b"LEDESNAP";
 
 /// Raised when the layout below changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// Bytes before the first blob: magic, format, the header's place.
 const PREAMBLE: u64 = 8 + 4 + 8;
@@ -62,21 +69,16 @@ struct Place {
     len: u64,
 }
 
-/// The snapshot's table of contents, in columns, so that reading it is a
-/// few allocations however many files there are (it is read before the
-/// first article can be shown).
+/// What the snapshot holds as a whole: a few numbers, read before the
+/// first file's entry.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Header {
     revision: u64,
     /// When it was written (nanoseconds since 1970), to tell racy stamps.
     written_at: i128,
-    /// The files' full paths, one after the other, in the order the loader met them.
-    paths: String,
-    /// Where each path ends in `paths`.
-    path_ends: Vec<u64>,
-    stamps: Vec<Stamp>,
-    /// Each file's blob, the first just after the preamble, each after the one before.
-    blob_lens: Vec<u64>,
+    /// Files in all: their entries are one after the other from the preamble
+    /// on, in the order the loader met them, up to the tail.
+    files: u64,
     /// Articles in all.
     articles: u64,
     tail: Place,
@@ -84,25 +86,39 @@ struct Header {
     texts: String,
     /// Its length, to tell a file of texts cut short.
     texts_len: u64,
-    /// Files modified so close to the moment they were read that they may
-    /// have changed again within their time's resolution: never taken as
-    /// unchanged (they are read again).
-    racy: Vec<bool>,
     /// Articles read from changed or added files since the collection was
     /// last loaded whole (their names were not unified with the rest).
     incremental: u64,
 }
 
-impl Header {
-    fn path(&self, n: usize) -> Option<&str> {
-        let start = match n {
-            0 => 0,
-            _ => *self.path_ends.get(n - 1)?,
-        };
-        let end = *self.path_ends.get(n)?;
-        self.paths
-            .get(usize::try_from(start).ok()?..usize::try_from(end).ok()?)
+/// One file as the snapshot has it, read when the loader meets the file.
+pub struct FileEntry {
+    /// Its full path.
+    pub path: String,
+    /// Its size and modification time when it was read.
+    pub stamp: Stamp,
+    /// Modified so close to the moment it was read that it may have changed
+    /// again within its time's resolution: never taken as unchanged (it is
+    /// read again).
+    racy: bool,
+    pub blob: FileBlob,
+}
+
+impl FileEntry {
+    /// Whether the file is the same now, with `stamp`: same size and
+    /// modification time, and not racy.
+    pub fn unchanged(&self, stamp: &Stamp) -> bool {
+        self.stamp == *stamp && !self.racy
     }
+}
+
+/// A [`FileEntry`] as written.
+#[derive(Serialize, Deserialize)]
+struct EntryRecord {
+    path: String,
+    stamp: Stamp,
+    racy: bool,
+    blob: BlobRecord,
 }
 
 /// What loading one file gave: its articles (after duplicates were dropped)
@@ -245,41 +261,34 @@ struct TailRef<'a> {
     renames: &'a Renames,
 }
 
-/// A snapshot opened for reading: the header read, the blobs on demand.
+/// A snapshot opened for reading: the header read, the files' entries one
+/// after the other.
 pub struct Snapshot {
     /// Read in order, as the loader meets the files: buffered, so that a
-    /// file's blob is rarely a read of its own.
+    /// file's entry is rarely a read of its own.
     file: BufReader<File>,
-    /// Where `file` is.
+    /// Where `file` is; the entries end where the tail starts.
     at: u64,
     header: Header,
-    /// Where each file's blob starts.
-    blob_starts: Vec<u64>,
+    /// Entries read so far.
+    read: u64,
     /// The articles' texts.
     texts: Arc<TextFile>,
+    /// The tail, being read beside the loader once its first file was met
+    /// (not before: the first article is shown sooner).
+    tail: Option<TailReading>,
+    /// The bytes of the entry read last.
+    entry: Vec<u8>,
 }
 
 impl Snapshot {
     /// The snapshot at `path`, if there is one this lede can use.
     pub fn open(path: &Path) -> Option<Snapshot> {
         let (file, header, at) = read_header(path)?;
-        let files = header.stamps.len();
         if header.revision != ANALYSIS_REVISION
-            || header.path_ends.len() != files
-            || header.blob_lens.len() != files
-            || header.racy.len() != files
+            || header.tail.at < PREAMBLE
             || header.tail.at.checked_add(header.tail.len)? > at
         {
-            return None;
-        }
-        // Every blob within the file, before the header.
-        let mut blob_starts = Vec::with_capacity(files);
-        let mut end = PREAMBLE;
-        for &len in &header.blob_lens {
-            blob_starts.push(end);
-            end = end.checked_add(len)?;
-        }
-        if end > header.tail.at {
             return None;
         }
         let texts_name = Path::new(&header.texts).file_name()?;
@@ -292,10 +301,12 @@ impl Snapshot {
             file: BufReader::with_capacity(READ_BUFFER, file),
             at: 0,
             header,
-            blob_starts,
+            read: 0,
             texts,
+            tail: None,
+            entry: Vec::new(),
         };
-        // Starts where the first blob is.
+        // Starts where the first entry is.
         snapshot.file.seek(SeekFrom::Start(PREAMBLE)).ok()?;
         snapshot.at = PREAMBLE;
         Some(snapshot)
@@ -308,12 +319,7 @@ impl Snapshot {
 
     /// How many files it holds.
     pub fn file_count(&self) -> usize {
-        self.header.stamps.len()
-    }
-
-    /// The full path of file `n`, in the order the loader met them.
-    pub fn path(&self, n: usize) -> Option<&str> {
-        self.header.path(n)
+        usize::try_from(self.header.files).unwrap_or(usize::MAX)
     }
 
     /// Articles read from changed or added files since the collection was
@@ -327,32 +333,73 @@ impl Snapshot {
         usize::try_from(self.header.articles).unwrap_or(usize::MAX)
     }
 
-    /// File `n`'s stamp when the snapshot was written.
-    pub fn stamp(&self, n: usize) -> Option<Stamp> {
-        self.header.stamps.get(n).copied()
+    /// The next file's entry, in the order the loader met the files; `None`
+    /// after the last, or when it does not read back.
+    pub fn next_file(&mut self) -> Option<FileEntry> {
+        if self.read >= self.header.files {
+            return None;
+        }
+        let mut len = [0u8; 4];
+        let len = self
+            .read_within(&mut len)
+            .map(|()| u32::from_le_bytes(len))?;
+        // One buffer for every entry: a million files are a million reads.
+        let mut bytes = std::mem::take(&mut self.entry);
+        bytes.resize(len as usize, 0);
+        let record = self
+            .read_within(&mut bytes)
+            .and_then(|()| postcard::from_bytes::<EntryRecord>(&bytes).ok());
+        // A big entry (a file of many articles) is not kept for the next.
+        if bytes.capacity() <= READ_BUFFER {
+            self.entry = bytes;
+        }
+        let record = record?;
+        self.read += 1;
+        Some(FileEntry {
+            path: record.path,
+            stamp: record.stamp,
+            racy: record.racy,
+            blob: record.blob.into(),
+        })
     }
 
-    /// Whether file `n` is the same now, with `stamp`: same size and
-    /// modification time, and not modified so close to the moment it was
-    /// read that it might have changed since within the time's resolution.
-    pub fn unchanged(&self, n: usize, stamp: &Stamp) -> bool {
-        self.header.stamps.get(n) == Some(stamp) && self.header.racy.get(n) == Some(&false)
+    /// Fills `bytes` from where the last read ended, if the entries go that
+    /// far (they end where the tail starts).
+    fn read_within(&mut self, bytes: &mut [u8]) -> Option<()> {
+        let end = self.at.checked_add(bytes.len() as u64)?;
+        if end > self.header.tail.at {
+            return None;
+        }
+        let read = self.file.read_exact(bytes);
+        // After a failed read the place is unknown: nothing more is read.
+        self.at = if read.is_ok() { end } else { u64::MAX };
+        read.ok()
     }
 
-    /// What file `n` gave; `None` when it does not read back.
-    pub fn file(&mut self, n: usize) -> Option<FileBlob> {
-        let place = Place {
-            at: *self.blob_starts.get(n)?,
-            len: *self.header.blob_lens.get(n)?,
-        };
-        let record: BlobRecord = postcard::from_bytes(&self.read(place)?).ok()?;
-        Some(record.into())
+    /// Starts reading the tail beside the loader, if not started yet (and
+    /// where reads at a place of their own move no shared position).
+    pub fn read_tail_ahead(&mut self) {
+        if cfg!(unix) && self.tail.is_none() {
+            self.tail = read_tail(self.file.get_ref(), &self.header);
+        }
     }
 
-    /// The collection's index and renames; `None` when they do not read back.
+    /// The collection's index and renames (read beside the loader since
+    /// [`Snapshot::read_tail_ahead`], or now); `None` when they do not read back.
     pub fn tail(&mut self) -> Option<Tail> {
-        let mut tail: Tail = postcard::from_bytes(&self.read(self.header.tail)?).ok()?;
-        let articles = self.articles();
+        let reading = match self.tail.take() {
+            Some(reading) => reading,
+            None => read_tail(self.file.get_ref(), &self.header)?,
+        };
+        reading.finish()
+    }
+}
+
+/// Starts reading the tail of the snapshot open as `file`, checked and
+/// sanitised as it is read back.
+fn read_tail(file: &File, header: &Header) -> Option<TailReading> {
+    let articles = usize::try_from(header.articles).unwrap_or(usize::MAX);
+    let check = move |mut tail: Tail| {
         if !tail.index.is_consistent(articles) {
             return None;
         }
@@ -361,11 +408,18 @@ impl Snapshot {
             sanitize_in_place(name);
         }
         Some(tail)
-    }
+    };
+    let place = header.tail;
+    Some(TailReading::start(
+        file.try_clone().ok()?,
+        place.at,
+        place.len,
+        check,
+    ))
 }
 
 /// The snapshot file at `path` opened, its header read, and where the
-/// header starts (the blobs end there).
+/// header starts (the entries and the tail end there).
 fn read_header(path: &Path) -> Option<(File, Header, u64)> {
     let mut file = File::open(path).ok()?;
     let mut preamble = [0u8; PREAMBLE as usize];
@@ -377,6 +431,9 @@ fn read_header(path: &Path) -> Option<(File, Header, u64)> {
     }
     let at = u64::from_le_bytes(at.try_into().ok()?);
     let len = file.metadata().ok()?.len().checked_sub(at)?;
+    if len > MAX_HEADER {
+        return None;
+    }
     file.seek(SeekFrom::Start(at)).ok()?;
     let mut bytes = vec![0; usize::try_from(len).ok()?];
     file.read_exact(&mut bytes).ok()?;
@@ -384,27 +441,8 @@ fn read_header(path: &Path) -> Option<(File, Header, u64)> {
     Some((file, header, at))
 }
 
-impl Snapshot {
-    /// The bytes at `place`: read on from where the last read ended, or
-    /// sought (which empties the buffer) when elsewhere.
-    fn read(&mut self, place: Place) -> Option<Vec<u8>> {
-        // Places come from the header, checked against the file's length
-        // when it was opened.
-        if place.at != self.at {
-            self.file.seek(SeekFrom::Start(place.at)).ok()?;
-        }
-        let mut bytes = vec![0; usize::try_from(place.len).ok()?];
-        let read = self.file.read_exact(&mut bytes);
-        // After a failed read the place is unknown: seek next time.
-        self.at = if read.is_ok() {
-            place.at + place.len
-        } else {
-            u64::MAX
-        };
-        read.ok()?;
-        Some(bytes)
-    }
-}
+/// A header is a few numbers and a file name: one longer is damaged.
+const MAX_HEADER: u64 = 1 << 12;
 
 /// The read buffer: a few hundred files' blobs.
 const READ_BUFFER: usize = 1 << 20;
@@ -489,21 +527,26 @@ fn write_both(
             ..Header::default()
         };
         for file in files {
+            header.files += 1;
             header.articles += file.articles.len() as u64;
-            let (path, stamp, met_at) = (file.path, file.stamp, file.met_at);
-            let mut record = BlobRecord {
-                label: file.label,
-                articles: Vec::with_capacity(file.articles.len()),
-                keys: Vec::with_capacity(file.articles.len()),
-                skipped: file.skipped,
-                warnings: file.warnings,
+            let mut record = EntryRecord {
+                path: file.path,
+                stamp: file.stamp,
+                racy: file.met_at - file.stamp.modified < RACY_NANOS,
+                blob: BlobRecord {
+                    label: file.label,
+                    articles: Vec::with_capacity(file.articles.len()),
+                    keys: Vec::with_capacity(file.articles.len()),
+                    skipped: file.skipped,
+                    warnings: file.warnings,
+                },
             };
             for (stored, key) in &file.articles {
                 let text = stored.text();
                 let body = text.body().as_bytes();
                 texts.write_all(body)?;
                 let len = u32::try_from(body.len()).map_err(io::Error::other)?;
-                record.articles.push(ArticleRecord {
+                record.blob.articles.push(ArticleRecord {
                     id: stored.id(),
                     source_path: stored.source_path().to_string(),
                     title: stored.title().to_string(),
@@ -518,16 +561,23 @@ fn write_both(
                     },
                 });
                 texts_at += u64::from(len);
-                record.keys.push(*key);
+                record.blob.keys.push(*key);
             }
-            let place = put(&mut out, &mut at, &record)?;
-            header.paths.push_str(&path);
-            header.path_ends.push(header.paths.len() as u64);
-            header.stamps.push(stamp);
-            header.racy.push(met_at - stamp.modified < RACY_NANOS);
-            header.blob_lens.push(place.len);
+            let bytes = postcard::to_allocvec(&record).map_err(io::Error::other)?;
+            let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
+            out.write_all(&len.to_le_bytes())?;
+            out.write_all(&bytes)?;
+            at += 4 + u64::from(len);
         }
-        header.tail = put(&mut out, &mut at, &TailRef { index, renames })?;
+        // Streamed: the index is the biggest part, and is not copied.
+        let mut counted = Counted {
+            out: &mut out,
+            written: 0,
+        };
+        postcard::to_io(&TailRef { index, renames }, &mut counted).map_err(io::Error::other)?;
+        let written = counted.written;
+        header.tail = Place { at, len: written };
+        at += written;
         header.texts_len = texts_at;
         let header_at = at;
         put(&mut out, &mut at, &header)?;
@@ -582,6 +632,24 @@ fn remove_abandoned(dir: &Path) {
 fn sanitize_in_place(text: &mut String) {
     if let std::borrow::Cow::Owned(clean) = crate::sanitize::sanitized(text) {
         *text = clean;
+    }
+}
+
+/// A writer that counts what goes through it.
+struct Counted<W> {
+    out: W,
+    written: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 

@@ -195,7 +195,7 @@ impl LoadSide {
             Some(Recall::Snapshot { key, texts, text }) => {
                 let article = Arc::new(article.with_text_in(&texts, text.at, text.len, text.ends));
                 if let Some(reopen) = &mut self.reopen {
-                    reopen.placed(index, &article);
+                    reopen.placed(index);
                 }
                 (article, None, key)
             }

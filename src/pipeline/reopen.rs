@@ -21,15 +21,6 @@ use foldhash::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// A file whose articles came from the snapshot.
-struct Met {
-    path: String,
-    label: String,
-    stamp: Stamp,
-    /// The articles' numbers in the collection, with their text.
-    articles: Vec<(usize, Arc<StoredArticle>)>,
-}
-
 /// Past one article in this many read from changed or added files since
 /// the collection was last loaded whole (their names not unified with the
 /// rest), the snapshot is given up and the collection loaded whole.
@@ -40,7 +31,10 @@ pub(super) struct Reopen {
     snapshot: Option<Snapshot>,
     /// The snapshot's file that should come next.
     next: usize,
-    met: Vec<Met>,
+    /// The articles that came from the snapshot, while it is followed: the
+    /// draft's file each is in, and its number in the collection (in the
+    /// order the draft has them).
+    met: Vec<(u32, u32)>,
     /// Articles the snapshot's files held up to the file met last.
     numbered: usize,
     /// Old analyses (from the article index) of the articles of files
@@ -121,13 +115,12 @@ impl Reopen {
     /// other file ends the snapshot (see [`Reopen::give_up`]).
     pub(super) fn meet(&mut self, path: &str, label: &str, stamp: Stamp) -> Meeting {
         self.draft.files.push(DraftFile {
-            path: path.to_string(),
-            label: label.to_string(),
+            path: path.into(),
+            label: (label != path).then(|| label.into()),
             stamp,
             met_at: crate::cache::store::now_nanos(),
             articles: Vec::new(),
-            skipped: Vec::new(),
-            warnings: Vec::new(),
+            problems: None,
         });
         if !self.changed_as_many() {
             return Meeting::Other;
@@ -135,38 +128,31 @@ impl Reopen {
         let Some(snapshot) = self.snapshot.as_mut() else {
             return Meeting::Other;
         };
-        let next = self.next;
-        if next == snapshot.file_count() {
+        if self.next == snapshot.file_count() {
             // Files after the last keep every article's number: read, and added.
             self.changing = Some(Change::Added);
             return Meeting::Added;
         }
-        if snapshot.path(next) != Some(path) {
-            return Meeting::Other;
-        }
-        let Some(blob) = snapshot.file(next) else {
+        let Some(entry) = snapshot.next_file().filter(|entry| entry.path == path) else {
             return Meeting::Other;
         };
         self.next += 1;
-        if !snapshot.unchanged(next, &stamp) {
-            let old = snapshot.stamp(next).unwrap_or(stamp);
+        let count = entry.blob.articles.len();
+        if !entry.unchanged(&stamp) {
             self.changing = Some(Change::Edited {
                 first: self.numbered,
-                count: blob.articles.len(),
+                count,
                 now: 0,
             });
-            self.numbered += blob.articles.len();
-            return Meeting::Changed(old);
+            self.numbered += count;
+            return Meeting::Changed(entry.stamp);
         }
-        let blob = blob.relabelled(label);
-        self.numbered += blob.articles.len();
-        self.met.push(Met {
-            path: path.to_string(),
-            label: label.to_string(),
-            stamp,
-            articles: Vec::with_capacity(blob.articles.len()),
-        });
-        Meeting::Same(blob, Arc::clone(snapshot.texts()))
+        self.numbered += count;
+        snapshot.read_tail_ahead();
+        if let Some(file) = self.draft.files.last_mut() {
+            file.articles.reserve_exact(count);
+        }
+        Meeting::Same(entry.blob.relabelled(label), Arc::clone(snapshot.texts()))
     }
 
     /// The file met last changed since the snapshot, and this is what the
@@ -220,11 +206,12 @@ impl Reopen {
         self.snapshot.is_some()
     }
 
-    /// Article `index` of the file met last came from the snapshot.
-    pub(super) fn placed(&mut self, index: usize, stored: &Arc<StoredArticle>) {
-        if let Some(met) = self.met.last_mut() {
-            met.articles.push((index, Arc::clone(stored)));
-        }
+    /// Article `index` of the file met last came from the snapshot (the
+    /// draft has it next).
+    pub(super) fn placed(&mut self, index: usize) {
+        // Numbers below four billion, as the collection index keeps them.
+        let file = self.draft.files.len().saturating_sub(1);
+        self.met.push((file as u32, index as u32));
     }
 
     /// The snapshot no longer holds: the analyses of the articles met so far,
@@ -236,9 +223,14 @@ impl Reopen {
             to_analyse: std::mem::take(&mut self.fresh),
             ..Fallback::default()
         };
-        for met in self.met.drain(..) {
+        let met = std::mem::take(&mut self.met);
+        // The articles of one file are together, in the draft's order.
+        for group in met.chunk_by(|a, b| a.0 == b.0) {
+            let Some(file) = self.draft.files.get(group[0].0 as usize) else {
+                continue;
+            };
             let mut analyses: HashMap<String, Analysis> = store
-                .recall_stamped(&met.path, &met.label, met.stamp)
+                .recall_stamped(&file.path, file.label(), file.stamp)
                 .filter(|r| r.current)
                 .map(|r| {
                     r.articles
@@ -247,7 +239,8 @@ impl Reopen {
                         .collect()
                 })
                 .unwrap_or_default();
-            for (index, stored) in met.articles {
+            for (&(_, index), (stored, _)) in group.iter().zip(&file.articles) {
+                let (index, stored) = (index as usize, Arc::clone(stored));
                 match analyses.remove(&stored.id()) {
                     Some(analysis) => fallback.recalled.push((index, analysis, stored)),
                     None => {
@@ -269,7 +262,7 @@ impl Reopen {
     /// [`Reopen::following`]). The articles held back are then to analyse.
     pub(super) fn finish(&mut self, total: usize) -> Option<(Box<Restored>, Fallback)> {
         let as_many = self.changed_as_many();
-        let snapshot = self.snapshot.as_mut()?;
+        let snapshot = self.snapshot.as_ref()?;
         // Names read since the last whole load were not unified with the
         // rest: past a twentieth of the collection, it is loaded whole again.
         let incremental = snapshot.incremental().saturating_add(self.fresh.len());
@@ -278,9 +271,14 @@ impl Reopen {
             && snapshot.articles() == self.numbered
             && self.numbered + self.added == total
             && incremental <= total / INCREMENTAL_SHARE;
-        let tail = if whole { snapshot.tail() } else { None }?;
-        self.met.clear();
+        if !whole {
+            return None;
+        }
+        // A tail that does not read back leaves the snapshot followed, for
+        // the caller to give it up.
+        let tail = self.snapshot.as_mut()?.tail()?;
         self.snapshot = None;
+        self.met = Vec::new();
         self.draft.incremental = incremental as u64;
         let fresh = std::mem::take(&mut self.fresh);
         let restored = Restored {
@@ -322,12 +320,13 @@ impl Reopen {
                 if skipped.iter().chain(warnings).all(|e| {
                     // The file itself, or a place in it (`file:3:17`).
                     e.path
-                        .strip_prefix(&file.label)
+                        .strip_prefix(file.label())
                         .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
                 }) =>
             {
-                file.skipped.extend(pairs(skipped));
-                file.warnings.extend(pairs(warnings));
+                let problems = file.problems.get_or_insert_default();
+                problems.skipped.extend(pairs(skipped));
+                problems.warnings.extend(pairs(warnings));
             }
             // A problem of no file (an input that is missing, a folder that
             // cannot be read) is found again at each start, so a snapshot
@@ -365,14 +364,31 @@ pub(super) struct Draft {
     incremental: u64,
 }
 
+/// A file of the draft: kept for each of a million files, so as small as it
+/// can be.
 struct DraftFile {
-    path: String,
-    label: String,
+    /// Its full path.
+    path: Box<str>,
+    /// The path as the collection names it, when that is not the full path.
+    label: Option<Box<str>>,
     stamp: Stamp,
     /// When the loader met it: a file modified just before may change again
     /// unseen, and is not trusted to the snapshot.
     met_at: i128,
     articles: Vec<(Arc<StoredArticle>, Option<u64>)>,
+    /// Few files have any.
+    problems: Option<Box<Problems>>,
+}
+
+impl DraftFile {
+    fn label(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.path)
+    }
+}
+
+/// A file's problems, as (place, reason).
+#[derive(Default)]
+struct Problems {
     skipped: Vec<(String, String)>,
     warnings: Vec<(String, String)>,
 }
@@ -387,6 +403,7 @@ impl Draft {
         renames: &crate::analysis::index::Renames,
     ) -> std::io::Result<()> {
         let files = self.files.into_iter().map(|file| {
+            let label = file.label().to_string();
             let articles = file
                 .articles
                 .into_iter()
@@ -397,14 +414,15 @@ impl Draft {
                     (stored, key)
                 })
                 .collect();
+            let problems = file.problems.map(|p| *p).unwrap_or_default();
             SnapshotFile {
-                path: file.path,
+                path: file.path.into(),
                 stamp: file.stamp,
-                label: file.label,
+                label,
                 met_at: file.met_at,
                 articles,
-                skipped: file.skipped,
-                warnings: file.warnings,
+                skipped: problems.skipped,
+                warnings: problems.warnings,
             }
         });
         let whole = snapshot::Whole {

@@ -209,6 +209,18 @@ fn index_then_search_and_cache_show_and_clear() {
         "{}",
         stderr(&out)
     );
+    // ... and the collection's snapshot, for the reader to reopen it at once.
+    assert!(
+        stderr(&out).contains("the collection's snapshot is up to date"),
+        "{}",
+        stderr(&out)
+    );
+    let snapshots = std::fs::read_dir(home.join("cache").join("lede").join("collections"))
+        .expect("collections")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "snap"))
+        .count();
+    assert_eq!(snapshots, 1);
     let again = lede_in(&home, &["index", news_arg]);
     assert!(
         stderr(&again).contains("12 files unchanged, 0 read"),

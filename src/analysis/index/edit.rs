@@ -19,7 +19,7 @@ impl CollectionIndex {
     /// Makes the entity called `name` of `kind`, whatever its articles say
     /// (its votes go to that kind, so articles added later keep it).
     pub fn set_kind(&mut self, name: &str, kind: EntityKind) {
-        let Some(&slot) = self.by_name.get(name) else {
+        let Some(slot) = self.slot_of(name) else {
             return;
         };
         let votes = &mut self.kind_votes[slot];
@@ -35,7 +35,8 @@ impl CollectionIndex {
     /// returning it as it was.
     pub fn remove(&mut self, name: &str) -> Option<Saved> {
         let saved = self.save(name)?;
-        let slot = self.by_name.remove(name)?;
+        let slot = self.slot_of(name)?;
+        self.by_name.remove(&self.entities, slot);
         // An emptied slot is left out of the order, as a renamed one is.
         self.entities[slot].articles.clear();
         self.entities[slot].mentions = 0;
@@ -47,7 +48,7 @@ impl CollectionIndex {
 
     /// The entity called `name` as it is now.
     pub fn save(&self, name: &str) -> Option<Saved> {
-        let &slot = self.by_name.get(name)?;
+        let slot = self.slot_of(name)?;
         Some(Saved {
             entity: self.entities[slot].clone(),
             votes: self.kind_votes[slot],
@@ -93,7 +94,7 @@ impl CollectionIndex {
 
     /// Counts `mentions` fewer mentions of the entity called `name`.
     pub fn remove_mentions(&mut self, name: &str, mentions: usize) {
-        if let Some(&slot) = self.by_name.get(name) {
+        if let Some(slot) = self.slot_of(name) {
             let e = &mut self.entities[slot];
             e.mentions = e.mentions.saturating_sub(mentions);
         }
