@@ -536,12 +536,17 @@ fn snapshot(paths: &[PathBuf]) {
         return;
     };
     let started = Instant::now();
-    if Reader::snapshot_collection(Source::from_args(paths.to_vec()), &dir) {
-        eprintln!(
-            "lede: the collection's snapshot is up to date; {:.1} s",
-            started.elapsed().as_secs_f64()
-        );
-    }
+    let said = match Reader::snapshot_collection(Source::from_args(paths.to_vec()), &dir) {
+        lede::pipeline::SnapshotOutcome::Written => "written",
+        lede::pipeline::SnapshotOutcome::Current => "up to date",
+        lede::pipeline::SnapshotOutcome::NotMade => {
+            "not made (see the problems above): the reader reads the collection from the article index"
+        }
+    };
+    eprintln!(
+        "lede: the collection's snapshot: {said}; {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 }
 
 /// `lede search`.

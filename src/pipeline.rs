@@ -344,8 +344,31 @@ pub struct Reader {
     snapshot_writer: SnapshotWriter,
 }
 
-/// The thread that writes a collection's snapshot, once the indexer starts it.
-type SnapshotWriter = Arc<Mutex<Option<thread::JoinHandle<()>>>>;
+/// The collection's snapshot as this start goes: the thread writing it, once
+/// the indexer starts it; how that went; whether it was current already.
+type SnapshotWriter = Arc<Mutex<SnapshotState>>;
+
+#[derive(Default)]
+struct SnapshotState {
+    /// Says whether it wrote the snapshot.
+    writing: Option<thread::JoinHandle<bool>>,
+    written: Option<bool>,
+    /// The collection came whole from its snapshot, nothing changed.
+    current: bool,
+}
+
+/// What became of a collection's snapshot ([`Reader::snapshot_collection`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnapshotOutcome {
+    /// Written anew.
+    Written,
+    /// Reopened whole from it: nothing had changed.
+    Current,
+    /// None made: the collection is not one of files (web addresses, `-`),
+    /// a problem is not any file's (an empty or unreadable folder), an
+    /// article is not in the article index, or the write failed.
+    NotMade,
+}
 
 /// Analyses waiting for the indexer at most; the senders wait beyond.
 const INDEXER_BACKLOG: usize = 4096;
@@ -535,34 +558,50 @@ impl Reader {
     /// complete); a snapshot not written by then is for another time.
     pub fn settle(&self, limit: Duration) {
         let started = Instant::now();
-        let mut writer = self
+        let mut state = self
             .snapshot_writer
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        while writer.as_ref().is_some_and(|w| !w.is_finished()) && started.elapsed() < limit {
+        while state.writing.as_ref().is_some_and(|w| !w.is_finished()) && started.elapsed() < limit
+        {
             thread::sleep(Duration::from_millis(10));
         }
-        if writer.as_ref().is_some_and(thread::JoinHandle::is_finished)
-            && let Some(done) = writer.take()
+        if state
+            .writing
+            .as_ref()
+            .is_some_and(thread::JoinHandle::is_finished)
+            && let Some(done) = state.writing.take()
         {
-            let _ = done.join();
+            state.written = Some(done.join().unwrap_or(false));
         }
     }
 
     /// Loads the collection through the cache as the reader would, with no
     /// one reading, until its names are unified and its snapshot written
-    /// (`lede index`, so that the reader's next start reopens it at once);
-    /// whether it got that far. The articles must be in the article index
-    /// already, or they are analysed here.
-    pub fn snapshot_collection(source: Source, cache_dir: &std::path::Path) -> bool {
+    /// (`lede index`, so that the reader's next start reopens it at once).
+    /// The articles must be in the article index already, or they are
+    /// analysed here. A load that stalls (nothing heard for [`STALLED`]: a
+    /// thread of the background gone) makes none.
+    pub fn snapshot_collection(source: Source, cache_dir: &std::path::Path) -> SnapshotOutcome {
         let reader = Reader::start_cached(source, Some(cache_dir));
-        let unified = reader
-            .events()
-            .iter()
-            .any(|event| matches!(event, Event::Unified { .. }));
+        loop {
+            match reader.events().recv_timeout(STALLED) {
+                Ok(Event::Unified { .. }) => break,
+                Ok(_) => {}
+                Err(_) => return SnapshotOutcome::NotMade,
+            }
+        }
         // The writer starts before the reader hears the names are unified.
         reader.settle(Duration::MAX);
-        unified
+        let state = reader
+            .snapshot_writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        match (state.written, state.current) {
+            (Some(true), _) => SnapshotOutcome::Written,
+            (None, true) => SnapshotOutcome::Current,
+            _ => SnapshotOutcome::NotMade,
+        }
     }
 
     /// Searches the collection for `query` ([`crate::cache::query`] says how
@@ -1190,6 +1229,13 @@ fn index_loop(
                     batch.clear();
                     changed = false;
                     renames = Some(Arc::clone(&table));
+                    // Without a draft nothing changed since it was written.
+                    if next.is_none() {
+                        snapshot_writer
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .current = true;
+                    }
                     draft = next.filter(|_| !no_snapshot);
                     let _ = events.send(Event::Indexed { articles: analysed });
                     if fresh.is_empty() {
@@ -1341,16 +1387,21 @@ fn start_snapshot(
             .name("lede-snapshot".to_string())
             .spawn(move || {
                 lower_priority(WORKER_NICE);
-                let _ = draft.write(&index, &table);
+                draft.write(&index, &table).is_ok()
             });
         // Without the thread there is no snapshot: a slower next start.
         if let Ok(writing) = writing {
-            *snapshot_writer
+            snapshot_writer
                 .lock()
-                .unwrap_or_else(PoisonError::into_inner) = Some(writing);
+                .unwrap_or_else(PoisonError::into_inner)
+                .writing = Some(writing);
         }
     }
 }
+
+/// How long [`Reader::snapshot_collection`] waits for news of the load
+/// (articles, analyses come many times a second) before it gives up.
+const STALLED: Duration = Duration::from_secs(120);
 
 /// Most articles in flight in [`dump`] at once (read, being analysed, or
 /// waiting for an earlier one to be written).

@@ -5,23 +5,27 @@
 # navigation keys (list, body, article to article, sidebar, entity mentions
 # across articles, filter, scope), quits, and prints the distribution.
 #
-#   src/benches/keys.sh [--wait-done] PATH...
+#   src/benches/keys.sh [--wait-done] [--cache DIR] PATH...
 #
 # By default the keys are typed while the collection is still loading and
 # being analysed (the harder case); --wait-done waits until it is finished.
 # The binary is $LEDE_BIN, else target/release/lede.
+# --cache DIR uses DIR as $XDG_CACHE_HOME (one where `lede index` made the
+# collection's snapshot: the keys then meet a collection reopened whole).
 # lede runs with config, cache and reading state folders of its own, so that a
 # run never reopens where the last one left, nor follows your config.
 set -euo pipefail
 
 wait_done=0
 if [[ "${1:-}" == "--wait-done" ]]; then wait_done=1; shift; fi
+cache_home=""
+if [[ "${1:-}" == "--cache" ]]; then cache_home="$2"; shift 2; fi
 source "$(dirname "$0")/tmux_lede.sh"
 lede_binary
 work="$(mktemp -d)"
 trap 'rm -rf "$work"; tmux kill-session -t "$session" 2>/dev/null || true' EXIT
 session="lede-keys-$$"
-start_lede "$session" "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work XDG_DATA_HOME=$work" "$@"
+start_lede "$session" "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=${cache_home:-$work} XDG_DATA_HOME=$work" "$@"
 wait_for_first_frame "$session"
 if [[ $wait_done == 1 ]]; then wait_until_loaded "$session"; fi
 

@@ -28,7 +28,7 @@
 //! the snapshot then atomically, so two readers or a `kill -9` leave the old
 //! snapshot or the new one, each with its texts.
 
-use super::store::{ANALYSIS_REVISION, RACY_NANOS, Stamp, now_nanos};
+use super::store::{ANALYSIS_REVISION, Stamp, now_nanos};
 use crate::analysis::index::{CollectionIndex, Renames};
 use crate::model::Article;
 use crate::store::{StoredArticle, TextFile};
@@ -240,8 +240,9 @@ pub struct SnapshotFile {
     pub stamp: Stamp,
     /// The path as the collection named it.
     pub label: String,
-    /// When the loader met it (nanoseconds since 1970), to tell a racy stamp.
-    pub met_at: i128,
+    /// Modified so close to the moment the loader met it that it may have
+    /// changed again within its time's resolution (never trusted as unchanged).
+    pub racy: bool,
     /// Its articles (after duplicates were dropped) with their keys in the article index.
     pub articles: Vec<(Arc<StoredArticle>, u64)>,
     pub skipped: Vec<(String, String)>,
@@ -343,6 +344,11 @@ impl Snapshot {
         let len = self
             .read_within(&mut len)
             .map(|()| u32::from_le_bytes(len))?;
+        // A damaged length asks for no more than the entries have left.
+        if u64::from(len) > self.header.tail.at.saturating_sub(self.at) {
+            self.at = u64::MAX;
+            return None;
+        }
         // One buffer for every entry: a million files are a million reads.
         let mut bytes = std::mem::take(&mut self.entry);
         bytes.resize(len as usize, 0);
@@ -532,7 +538,7 @@ fn write_both(
             let mut record = EntryRecord {
                 path: file.path,
                 stamp: file.stamp,
-                racy: file.met_at - file.stamp.modified < RACY_NANOS,
+                racy: file.racy,
                 blob: BlobRecord {
                     label: file.label,
                     articles: Vec::with_capacity(file.articles.len()),

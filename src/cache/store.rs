@@ -390,8 +390,15 @@ impl ArticleStore {
         let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|error| {
             CacheProblem(format!("cache: cannot open {}: {error}", dir.display()))
         })?;
-        let index = Index::open_or_create(directory, schema.clone())
+        let mut index = Index::open_or_create(directory, schema.clone())
             .map_err(|error| tantivy_problem("the article index does not open", &error))?;
+        // A search runs over the index's segments on every core (a phrase
+        // over a million articles reads a few hundred megabytes of positions);
+        // without the threads, on one.
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        if cores > 1 {
+            let _ = index.set_multithread_executor(cores);
+        }
         if index.schema() != schema {
             return Err(CacheProblem(
                 "cache: the article index is of another version".to_string(),

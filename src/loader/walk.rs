@@ -144,26 +144,29 @@ fn take(
 /// (false). An explicit stack instead of recursion: depth is bounded only
 /// by the file system, not by our call stack.
 fn find(root: &Path, found: &mut dyn FnMut(Found) -> bool) {
+    let found = &mut Out { found, going: true };
     // The folders entered, by canonical path.
     let mut visited = HashSet::new();
     let visited = &mut visited;
-    let mut stack: Vec<std::vec::IntoIter<fs::DirEntry>> = Vec::new();
-    if let Some(children) = enter_dir(root, visited, found) {
+    let mut stack: Vec<std::vec::IntoIter<Child>> = Vec::new();
+    if let Some(children) = enter_dir(root, visited, 0, found) {
         stack.push(children);
     }
     while let Some(children) = stack.last_mut() {
-        let Some(entry) = children.next() else {
+        let Some(child) = children.next() else {
             stack.pop();
             continue;
         };
-        let path = entry.path();
+        let (path, metadata) = child.metadata();
         if is_hidden(&path) {
             continue;
         }
-        let item = match entry_metadata(&entry, &path) {
+        let item = match metadata {
             Ok(meta) if meta.is_dir() => {
-                if let Some(children) = enter_dir(&path, visited, found) {
-                    stack.push(children);
+                match enter_dir(&path, visited, stack.len(), found) {
+                    Some(children) => stack.push(children),
+                    None if !found.going => return,
+                    None => {}
                 }
                 continue;
             }
@@ -191,32 +194,83 @@ fn find(root: &Path, found: &mut dyn FnMut(Found) -> bool) {
                 Found::Skipped(LoadError::new(label, io_reason(&error)))
             }
         };
-        if !found(item) {
+        if !found.give(item) {
             return;
+        }
+    }
+}
+
+/// Where the walk gives what it finds, until told to stop.
+struct Out<'a> {
+    found: &'a mut dyn FnMut(Found) -> bool,
+    /// Whether `found` has not said stop yet: once it has, nothing more is
+    /// looked at.
+    going: bool,
+}
+
+impl Out<'_> {
+    /// Gives `item`; whether the walk goes on.
+    fn give(&mut self, item: Found) -> bool {
+        self.going = self.going && (self.found)(item);
+        self.going
+    }
+}
+
+/// A folder's entry, to be looked at: while the folders entered are few, as
+/// the open folder's entry (its metadata looked up in the folder, not by
+/// the whole path); deeper, by its path alone, so that a deep tree does not
+/// keep a folder open for each level.
+enum Child {
+    Entry(fs::DirEntry),
+    Path(PathBuf),
+}
+
+/// Folders kept open at most, one for each level of the walk.
+const OPEN_FOLDERS: usize = 64;
+
+impl Child {
+    /// Its path and what it is (following a symbolic link, as
+    /// [`fs::metadata`] does).
+    fn metadata(self) -> (PathBuf, std::io::Result<fs::Metadata>) {
+        match self {
+            Child::Entry(entry) => {
+                let path = entry.path();
+                let metadata = entry_metadata(&entry, &path);
+                (path, metadata)
+            }
+            Child::Path(path) => {
+                let metadata = fs::metadata(&path);
+                (path, metadata)
+            }
         }
     }
 }
 
 /// Lists a directory's entries sorted by path, or says why it cannot be
 /// read. Returns `None` for a directory already visited (a symlink loop, or
-/// the same directory named twice).
+/// the same directory named twice), or once `found` says stop. `depth` is
+/// how many folders are open already.
 fn enter_dir(
     dir: &Path,
     visited: &mut HashSet<PathBuf>,
-    found: &mut dyn FnMut(Found) -> bool,
-) -> Option<std::vec::IntoIter<fs::DirEntry>> {
+    depth: usize,
+    found: &mut Out<'_>,
+) -> Option<std::vec::IntoIter<Child>> {
+    if !found.going {
+        return None;
+    }
     // The folder cannot be read (said once for each error).
     let unreadable =
         |error: &std::io::Error| Found::Skipped(LoadError::new(label_of(dir), io_reason(error)));
     let canonical = match fs::canonicalize(dir) {
         Ok(canonical) => canonical,
         Err(error) => {
-            found(unreadable(&error));
+            found.give(unreadable(&error));
             return None;
         }
     };
     if !visited.insert(canonical) {
-        found(Found::Warning(LoadError::new(
+        found.give(Found::Warning(LoadError::new(
             label_of(dir),
             "directory already loaded (a symbolic link loop?); not read again",
         )));
@@ -225,7 +279,7 @@ fn enter_dir(
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {
-            found(unreadable(&error));
+            found.give(unreadable(&error));
             return None;
         }
     };
@@ -234,27 +288,100 @@ fn enter_dir(
         match entry {
             Ok(entry) => children.push(entry),
             Err(error) => {
-                found(unreadable(&error));
+                found.give(unreadable(&error));
             }
         }
     }
     if children.is_empty() {
-        found(Found::Warning(LoadError::new(
+        found.give(Found::Warning(LoadError::new(
             label_of(dir),
             "empty directory",
         )));
     }
     // By name: the same order as by path, as they share the folder.
     children.sort_by_cached_key(fs::DirEntry::file_name);
+    let children: Vec<Child> = if depth < OPEN_FOLDERS {
+        children.into_iter().map(Child::Entry).collect()
+    } else {
+        children
+            .into_iter()
+            .map(|e| Child::Path(e.path()))
+            .collect()
+    };
     Some(children.into_iter())
 }
 
 /// What `entry` (at `path`) is, following a symbolic link as
 /// [`fs::metadata`] does. Looked up in its open folder rather than by its
 /// whole path: a million files reopened are a million of these.
+/// (On Unix: elsewhere a folder's listing may hold an older size and time
+/// for a file still being written, so the file itself is asked.)
 fn entry_metadata(entry: &fs::DirEntry, path: &Path) -> std::io::Result<fs::Metadata> {
     match entry.file_type() {
-        Ok(kind) if !kind.is_symlink() => entry.metadata(),
+        Ok(kind) if cfg!(unix) && !kind.is_symlink() => entry.metadata(),
         _ => fs::metadata(path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("lede-walk-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("folder");
+        dir
+    }
+
+    fn files(items: &[Found]) -> Vec<PathBuf> {
+        items
+            .iter()
+            .filter_map(|item| match item {
+                Found::File(path, _) => Some(path.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_tree_deeper_than_the_folders_kept_open_is_walked_whole_in_order() {
+        let root = folder("deep");
+        let mut dir = root.clone();
+        for level in 0..OPEN_FOLDERS + 6 {
+            fs::write(dir.join(format!("a{level}.txt")), "Story\n\nText.\n").expect("file");
+            dir = dir.join("d");
+            fs::create_dir(&dir).expect("folder");
+        }
+        fs::write(dir.join("last.txt"), "Story\n\nText.\n").expect("file");
+        let mut items = Vec::new();
+        find(&root, &mut |item| {
+            items.push(item);
+            true
+        });
+        let found = files(&items);
+        assert_eq!(found.len(), OPEN_FOLDERS + 7);
+        // Depth first, children by name: each level's file before its folder.
+        assert!(found[0].ends_with("a0.txt"));
+        assert!(found[1].ends_with("d/a1.txt"));
+        assert!(found.last().is_some_and(|p| p.ends_with("d/last.txt")));
+        let _ = fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn the_walk_stops_when_the_loader_stops_taking() {
+        let root = folder("stop");
+        for n in 0..5 {
+            let dir = root.join(format!("f{n}"));
+            fs::create_dir(&dir).expect("folder");
+            fs::write(dir.join("story.txt"), "Story\n\nText.\n").expect("file");
+        }
+        let mut given = 0;
+        find(&root, &mut |_| {
+            given += 1;
+            given < 2
+        });
+        assert_eq!(given, 2, "nothing is given after the stop");
+        let _ = fs::remove_dir_all(&root);
     }
 }

@@ -91,8 +91,12 @@ pub(super) struct Fallback {
 impl Reopen {
     /// Starts a load of the collection whose snapshot is (to be) at `path`.
     pub(super) fn new(path: PathBuf) -> Reopen {
+        let snapshot = Snapshot::open(&path);
+        // As many files as last time, most likely (a damaged count reserves
+        // no more than a million).
+        let files = snapshot.as_ref().map_or(0, |s| s.file_count().min(1 << 20));
         Reopen {
-            snapshot: Snapshot::open(&path),
+            snapshot,
             next: 0,
             met: Vec::new(),
             numbered: 0,
@@ -102,7 +106,7 @@ impl Reopen {
             added: 0,
             draft: Draft {
                 path,
-                files: Vec::new(),
+                files: Vec::with_capacity(files),
                 complete: true,
                 incremental: 0,
             },
@@ -114,11 +118,15 @@ impl Reopen {
     /// snapshot's next file changed, or a file added after its last. Any
     /// other file ends the snapshot (see [`Reopen::give_up`]).
     pub(super) fn meet(&mut self, path: &str, label: &str, stamp: Stamp) -> Meeting {
+        let racy =
+            crate::cache::store::now_nanos() - stamp.modified < crate::cache::store::RACY_NANOS;
         self.draft.files.push(DraftFile {
             path: path.into(),
             label: (label != path).then(|| label.into()),
-            stamp,
-            met_at: crate::cache::store::now_nanos(),
+            size: stamp.size,
+            // Past 2262 (or before 1678), a time that matches nothing: read again.
+            modified: i64::try_from(stamp.modified).unwrap_or(i64::MIN),
+            racy,
             articles: Vec::new(),
             problems: None,
         });
@@ -209,6 +217,9 @@ impl Reopen {
     /// Article `index` of the file met last came from the snapshot (the
     /// draft has it next).
     pub(super) fn placed(&mut self, index: usize) {
+        if self.snapshot.is_none() {
+            return;
+        }
         // Numbers below four billion, as the collection index keeps them.
         let file = self.draft.files.len().saturating_sub(1);
         self.met.push((file as u32, index as u32));
@@ -230,7 +241,7 @@ impl Reopen {
                 continue;
             };
             let mut analyses: HashMap<String, Analysis> = store
-                .recall_stamped(&file.path, file.label(), file.stamp)
+                .recall_stamped(&file.path, file.label(), file.stamp())
                 .filter(|r| r.current)
                 .map(|r| {
                     r.articles
@@ -371,10 +382,12 @@ struct DraftFile {
     path: Box<str>,
     /// The path as the collection names it, when that is not the full path.
     label: Option<Box<str>>,
-    stamp: Stamp,
-    /// When the loader met it: a file modified just before may change again
-    /// unseen, and is not trusted to the snapshot.
-    met_at: i128,
+    /// Its stamp (size, modification time in nanoseconds since 1970).
+    size: u64,
+    modified: i64,
+    /// Modified just before the loader met it: it may change again unseen,
+    /// and is not trusted to the snapshot.
+    racy: bool,
     articles: Vec<(Arc<StoredArticle>, Option<u64>)>,
     /// Few files have any.
     problems: Option<Box<Problems>>,
@@ -383,6 +396,13 @@ struct DraftFile {
 impl DraftFile {
     fn label(&self) -> &str {
         self.label.as_deref().unwrap_or(&self.path)
+    }
+
+    fn stamp(&self) -> Stamp {
+        Stamp {
+            size: self.size,
+            modified: i128::from(self.modified),
+        }
     }
 }
 
@@ -404,6 +424,7 @@ impl Draft {
     ) -> std::io::Result<()> {
         let files = self.files.into_iter().map(|file| {
             let label = file.label().to_string();
+            let stamp = file.stamp();
             let articles = file
                 .articles
                 .into_iter()
@@ -417,9 +438,9 @@ impl Draft {
             let problems = file.problems.map(|p| *p).unwrap_or_default();
             SnapshotFile {
                 path: file.path.into(),
-                stamp: file.stamp,
+                stamp,
                 label,
-                met_at: file.met_at,
+                racy: file.racy,
                 articles,
                 skipped: problems.skipped,
                 warnings: problems.warnings,

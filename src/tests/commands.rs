@@ -200,6 +200,16 @@ fn index_then_search_and_cache_show_and_clear() {
     let _ = std::fs::remove_dir_all(&home);
     let news = home.join("news");
     write_articles(&news, 12);
+    // Modified an hour ago: a file modified just before it is read may
+    // change again unseen, and is never trusted to a snapshot.
+    for entry in std::fs::read_dir(&news).expect("news").flatten() {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(entry.path())
+            .expect("open");
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        file.set_modified(hour_ago).expect("set modified");
+    }
     let news_arg = news.to_str().expect("UTF-8 path");
 
     let out = lede_in(&home, &["index", news_arg]);
@@ -211,7 +221,7 @@ fn index_then_search_and_cache_show_and_clear() {
     );
     // ... and the collection's snapshot, for the reader to reopen it at once.
     assert!(
-        stderr(&out).contains("the collection's snapshot is up to date"),
+        stderr(&out).contains("the collection's snapshot: written"),
         "{}",
         stderr(&out)
     );
@@ -224,6 +234,11 @@ fn index_then_search_and_cache_show_and_clear() {
     let again = lede_in(&home, &["index", news_arg]);
     assert!(
         stderr(&again).contains("12 files unchanged, 0 read"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(
+        stderr(&again).contains("the collection's snapshot: up to date"),
         "{}",
         stderr(&again)
     );

@@ -83,7 +83,7 @@ impl NameTable {
 
 /// The most a sequence read back reserves before its elements are read: a
 /// damaged length asks for no more than this.
-const MAX_RESERVE_BYTES: usize = 1 << 30;
+const MAX_RESERVE_BYTES: usize = 1 << 28;
 
 /// Reads a sequence into a vector of exactly its length (serde's own
 /// reserves a little and doubles, which leaves up to half of a large one

@@ -122,6 +122,13 @@ impl<'de> Flavor<'de> for TailBytes {
     type Remainder = ();
     type Source = ();
 
+    /// What is left of the tail: a sequence that claims more elements than
+    /// that (a damaged length) reserves no room for them.
+    fn size_hint(&self) -> Option<usize> {
+        let unread = usize::try_from(self.end - self.at).unwrap_or(usize::MAX);
+        Some(unread.saturating_add(self.filled - self.pos))
+    }
+
     fn pop(&mut self) -> postcard::Result<u8> {
         if self.pos == self.filled {
             self.refill(1)?;
