@@ -365,8 +365,8 @@ pub enum SnapshotOutcome {
     /// Reopened whole from it: nothing had changed.
     Current,
     /// None made: the collection is not one of files (web addresses, `-`),
-    /// a problem is not any file's (an empty or unreadable folder), an
-    /// article is not in the article index, or the write failed.
+    /// an article is not in the article index, the index was corrected
+    /// while it loaded, or the write failed.
     NotMade,
 }
 

@@ -42,6 +42,10 @@ const REDRAW_EVERY: Duration = Duration::from_millis(50);
 /// How long the loop waits for a key while the background may have news.
 const POLL_BUSY: Duration = Duration::from_millis(10);
 
+/// How long it waits for a key while a search across the collection runs
+/// (tens of milliseconds: its answer should not wait for the loop).
+const POLL_SEARCH: Duration = Duration::from_millis(2);
+
 /// How long it waits when the background is done (it still answers requests,
 /// and sees to signals).
 const POLL_IDLE: Duration = Duration::from_millis(250);
@@ -261,6 +265,8 @@ fn event_loop(
             && (!app.progress().done || app.waiting_for_analysis() || app.waiting_for_search());
         let timeout = match (dirty, last_draw) {
             (true, Some(t)) => REDRAW_EVERY.saturating_sub(t.elapsed()).min(POLL_BUSY),
+            // The answer is shown the moment it comes.
+            _ if reader.is_some() && app.waiting_for_search() => POLL_SEARCH,
             _ if busy => POLL_BUSY,
             // Idle, the loop still wakes now and then to see to signals.
             _ => POLL_IDLE,

@@ -315,35 +315,34 @@ impl Reopen {
         }
     }
 
-    /// Notes the problems of a part of the load, for the file met last.
+    /// Notes the problems of a part of the load that are the file's met
+    /// last (the file itself, or a place in it: `file:3:17`). The others (an
+    /// input that is missing, a folder that is empty or cannot be read) are
+    /// no file's: the walk finds them again at each start, so the snapshot
+    /// does not keep them (it would say them twice).
     pub(super) fn draft_problems(&mut self, skipped: &[LoadError], warnings: &[LoadError]) {
-        let pairs = |errors: &[LoadError]| -> Vec<(String, String)> {
+        let Some(file) = self.draft.files.last_mut() else {
+            return;
+        };
+        let label = file.label().to_string();
+        let of_the_file = |errors: &[LoadError]| -> Vec<(String, String)> {
             errors
                 .iter()
+                .filter(|e| {
+                    e.path
+                        .strip_prefix(&label)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
+                })
                 .map(|e| (e.path.clone(), e.reason.clone()))
                 .collect()
         };
+        let (skipped, warnings) = (of_the_file(skipped), of_the_file(warnings));
         if skipped.is_empty() && warnings.is_empty() {
             return;
         }
-        match self.draft.files.last_mut() {
-            Some(file)
-                if skipped.iter().chain(warnings).all(|e| {
-                    // The file itself, or a place in it (`file:3:17`).
-                    e.path
-                        .strip_prefix(file.label())
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'))
-                }) =>
-            {
-                let problems = file.problems.get_or_insert_default();
-                problems.skipped.extend(pairs(skipped));
-                problems.warnings.extend(pairs(warnings));
-            }
-            // A problem of no file (an input that is missing, a folder that
-            // cannot be read) is found again at each start, so a snapshot
-            // would say it twice: none is made.
-            _ => self.draft.complete = false,
-        }
+        let problems = file.problems.get_or_insert_default();
+        problems.skipped.extend(skipped);
+        problems.warnings.extend(warnings);
     }
 
     /// The draft of the next snapshot, when one can be made of this load.

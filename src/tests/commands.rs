@@ -194,15 +194,10 @@ fn write_articles(dir: &std::path::Path, n: usize) {
     }
 }
 
-#[test]
-fn index_then_search_and_cache_show_and_clear() {
-    let home = std::env::temp_dir().join(format!("lede-commands-index-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&home);
-    let news = home.join("news");
-    write_articles(&news, 12);
-    // Modified an hour ago: a file modified just before it is read may
-    // change again unseen, and is never trusted to a snapshot.
-    for entry in std::fs::read_dir(&news).expect("news").flatten() {
+/// Dates the files of `dir` an hour back: a file modified just before it is
+/// read may change again unseen, and is never trusted to a snapshot.
+fn age(dir: &std::path::Path) {
+    for entry in std::fs::read_dir(dir).expect("folder").flatten() {
         let file = std::fs::File::options()
             .write(true)
             .open(entry.path())
@@ -210,6 +205,15 @@ fn index_then_search_and_cache_show_and_clear() {
         let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
         file.set_modified(hour_ago).expect("set modified");
     }
+}
+
+#[test]
+fn index_then_search_and_cache_show_and_clear() {
+    let home = std::env::temp_dir().join(format!("lede-commands-index-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    let news = home.join("news");
+    write_articles(&news, 12);
+    age(&news);
     let news_arg = news.to_str().expect("UTF-8 path");
 
     let out = lede_in(&home, &["index", news_arg]);
@@ -285,6 +289,36 @@ fn index_then_search_and_cache_show_and_clear() {
         "{}",
         stdout(&out)
     );
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+#[test]
+fn an_empty_folder_is_said_at_each_start_and_does_not_keep_the_snapshot_from_being_made() {
+    let home = std::env::temp_dir().join(format!("lede-commands-empty-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    let news = home.join("news");
+    write_articles(&news, 3);
+    age(&news);
+    // A problem of no file: found by the walk at every start, not kept in
+    // the snapshot.
+    std::fs::create_dir_all(news.join("empty")).expect("folder");
+    let news_arg = news.to_str().expect("UTF-8 path");
+    for said in ["written", "up to date"] {
+        let out = lede_in(&home, &["index", news_arg]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!("the collection's snapshot: {said}")),
+            "{}",
+            stderr(&out)
+        );
+        // Said by the indexing, each time (the snapshot's load is quiet).
+        assert_eq!(
+            stderr(&out).matches("empty directory").count(),
+            1,
+            "{}",
+            stderr(&out)
+        );
+    }
     let _ = std::fs::remove_dir_all(&home);
 }
 
