@@ -670,3 +670,111 @@ fn put<T: Serialize>(out: &mut impl Write, at: &mut u64, value: &T) -> io::Resul
     *at += place.len;
     Ok(place)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+    use crate::analysis::index::Renames;
+    use proptest::prelude::*;
+
+    /// A snapshot of five small articles in `dir`, and its bytes.
+    fn written(dir: &Path) -> (PathBuf, Vec<u8>) {
+        let _ = std::fs::remove_dir_all(dir);
+        let path = dir.join("collections").join("0123456789abcdef.snap");
+        let articles: Vec<Article> = (0..5)
+            .map(|i| Article {
+                id: format!("/news/{i}.txt"),
+                source_path: format!("/news/{i}.txt"),
+                title: format!("Story {i}"),
+                paragraphs: vec![format!(
+                    "Mayor Jon Hale of Westford said \"report {i} is ready\" on Monday."
+                )],
+                ..Article::default()
+            })
+            .collect();
+        let analyses: Vec<_> = articles.iter().map(crate::analysis::analyse).collect();
+        let index = CollectionIndex::build(&analyses);
+        let files = articles.into_iter().enumerate().map(|(i, article)| {
+            let path = article.source_path.clone();
+            SnapshotFile {
+                label: path.clone(),
+                path,
+                stamp: Stamp {
+                    size: 60,
+                    modified: 1_000_000_000,
+                },
+                racy: false,
+                articles: vec![(Arc::new(StoredArticle::new(article, None)), i as u64)],
+                skipped: Vec::new(),
+                warnings: vec![(format!("/news/{i}.txt:1:1"), "a warning".to_string())],
+            }
+        });
+        let renames = Renames::default();
+        let whole = Whole {
+            index: &index,
+            renames: &renames,
+            incremental: 0,
+        };
+        write(&path, files, whole).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        (path, bytes)
+    }
+
+    /// Everything a reopening reads of the snapshot at `path`: how many
+    /// files' entries, and whether the tail read back.
+    fn read_all(path: &Path) -> Option<(usize, bool)> {
+        let mut snapshot = Snapshot::open(path)?;
+        snapshot.read_tail_ahead();
+        let mut files = 0;
+        while let Some(entry) = snapshot.next_file() {
+            assert!(entry.blob.articles.len() <= 5);
+            files += 1;
+        }
+        Some((files, snapshot.tail().is_some()))
+    }
+
+    #[test]
+    fn a_snapshot_reads_back_whole() {
+        let dir = std::env::temp_dir().join(format!("lede-snap-whole-{}", std::process::id()));
+        let (path, _) = written(&dir);
+        assert_eq!(read_all(&path), Some((5, true)));
+        let mut snapshot = Snapshot::open(&path).unwrap();
+        let entry = snapshot.next_file().unwrap();
+        assert_eq!(entry.path, "/news/0.txt");
+        assert!(entry.unchanged(&Stamp {
+            size: 60,
+            modified: 1_000_000_000
+        }));
+        assert_eq!(entry.blob.articles[0].title, "Story 0");
+        assert_eq!(entry.blob.warnings.len(), 1);
+        let tail = snapshot.tail().unwrap();
+        assert!(tail.index.get("Jon Hale").is_some());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Bytes changed anywhere (lengths, counts, the header's places):
+        /// reading never panics, hangs or asks for more than the file has;
+        /// what does not read back is simply no snapshot.
+        #[test]
+        fn a_damaged_snapshot_reads_as_none_or_in_part_never_a_panic(
+            changes in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)
+        ) {
+            let dir = std::env::temp_dir()
+                .join(format!("lede-snap-damaged-{}", std::process::id()));
+            let (path, mut bytes) = written(&dir);
+            for (at, byte) in changes {
+                let at = at.index(bytes.len());
+                bytes[at] = byte;
+            }
+            std::fs::write(&path, &bytes).unwrap();
+            if let Some((files, _)) = read_all(&path) {
+                prop_assert!(files <= 5);
+            }
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
