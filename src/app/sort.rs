@@ -107,8 +107,11 @@ impl Keys<'_> {
     /// Every article best match first: the matches at their places, then the
     /// rest in load order (no sort, for a million articles).
     fn by_relevance(&self, n: u32) -> Vec<u32> {
-        let mut placed = vec![u32::MAX; self.relevance.len()];
-        let mut rest = Vec::new();
+        // Room for the matches only (their places are 0..matches), not for
+        // every article of the collection.
+        let matches = self.relevance.iter().filter(|&&r| r != u32::MAX).count();
+        let mut placed = vec![u32::MAX; matches];
+        let mut rest = Vec::with_capacity((n as usize).saturating_sub(matches));
         for a in 0..n {
             match placed.get_mut(self.relevance(a) as usize) {
                 Some(place) => *place = a,
@@ -127,11 +130,14 @@ impl Keys<'_> {
             let d = self.date(a);
             (d.is_none(), Reverse(d.unwrap_or(0)))
         };
-        let mut all: Vec<u32> = (0..n).collect();
-        match order {
+        let mut all: Vec<u32> = match order {
             SortOrder::Load => return None,
-            SortOrder::Date => all.sort_unstable_by_key(|&a| (date(a), a)),
             SortOrder::Relevance => return Some(self.by_relevance(n)),
+            SortOrder::Date | SortOrder::Source => (0..n).collect(),
+        };
+        match order {
+            SortOrder::Load | SortOrder::Relevance => {}
+            SortOrder::Date => all.sort_unstable_by_key(|&a| (date(a), a)),
             SortOrder::Source => {
                 // Few sources, many articles: rank the sources once.
                 let mut sources: Vec<Option<&str>> = (0..n).map(|a| self.source(a)).collect();
