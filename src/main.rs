@@ -535,12 +535,37 @@ fn snapshot(paths: &[PathBuf]) {
     let Some(dir) = cache::default_dir().filter(|_| local && !paths.is_empty()) else {
         return;
     };
+    use std::io::IsTerminal;
     let started = Instant::now();
-    let said = match Reader::snapshot_collection(Source::from_args(paths.to_vec()), &dir) {
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    });
+    let mut progress = |state: Option<(usize, usize)>| {
+        if let Some(bar) = &bar {
+            bar.set_message(match state {
+                Some((loaded, indexed)) => format!(
+                    "the collection's snapshot: {loaded} articles loaded, {indexed} in its entity index"
+                ),
+                None => "the collection's snapshot: writing".to_string(),
+            });
+        }
+    };
+    let outcome =
+        Reader::snapshot_collection(Source::from_args(paths.to_vec()), &dir, &mut progress);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let said = match outcome {
         lede::pipeline::SnapshotOutcome::Written => "written",
         lede::pipeline::SnapshotOutcome::Current => "up to date",
         lede::pipeline::SnapshotOutcome::NotMade => {
-            "not made (see the problems above): the reader reads the collection from the article index"
+            "not made (an article not in the article index, or it could not be written): the reader reads the collection from the article index"
         }
     };
     eprintln!(

@@ -582,15 +582,26 @@ impl Reader {
     /// The articles must be in the article index already, or they are
     /// analysed here. A load that stalls (nothing heard for [`STALLED`]: a
     /// thread of the background gone) makes none.
-    pub fn snapshot_collection(source: Source, cache_dir: &std::path::Path) -> SnapshotOutcome {
+    /// `progress` hears how far it is: articles loaded, and analyses in the
+    /// collection index; then `None` while the snapshot is written.
+    pub fn snapshot_collection(
+        source: Source,
+        cache_dir: &std::path::Path,
+        progress: &mut dyn FnMut(Option<(usize, usize)>),
+    ) -> SnapshotOutcome {
         let reader = Reader::start_cached(source, Some(cache_dir));
+        let (mut loaded, mut indexed) = (0, 0);
         loop {
             match reader.events().recv_timeout(STALLED) {
                 Ok(Event::Unified { .. }) => break,
-                Ok(_) => {}
+                Ok(Event::Articles(articles)) => loaded += articles.len(),
+                Ok(Event::Indexed { articles }) => indexed = articles,
+                Ok(_) => continue,
                 Err(_) => return SnapshotOutcome::NotMade,
             }
+            progress(Some((loaded, indexed)));
         }
+        progress(None);
         // The writer starts before the reader hears the names are unified.
         reader.settle(Duration::MAX);
         let state = reader
