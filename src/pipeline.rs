@@ -1216,6 +1216,7 @@ fn index_loop(
                         total,
                         stale,
                         fresh,
+                        ..
                     } = *restored;
                     let table = Arc::new(tail.renames);
                     let mut restored = tail.index;
@@ -1249,10 +1250,12 @@ fn index_loop(
                     }
                     draft = next.filter(|_| !no_snapshot);
                     let _ = events.send(Event::Indexed { articles: analysed });
-                    if fresh.is_empty() {
+                    if fresh.is_empty() && draft.is_none() {
                         let _ = events.send(Event::Unified { renames: table });
                     } else {
-                        // Said once the fresh articles are in, with a new snapshot.
+                        // Said once the fresh articles are in and kept, with
+                        // a new snapshot (also when a file changed or added
+                        // gave none: its new stamp is snapshotted).
                         unified_late = true;
                     }
                 }

@@ -401,6 +401,8 @@ fn serve_requests(
     }
     let requests = app.take_background_requests();
     if !requests.is_empty() && !reader.is_some_and(|r| r.serve(requests, app)) {
+        // No answer will come to a search either.
+        app.search_not_sent();
         app.set_status("nothing here can reload or fetch articles".to_string());
     }
     Ok(())

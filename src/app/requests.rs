@@ -93,6 +93,12 @@ impl App {
         self.status = Some(format!("searching the collection for “{query}”…"));
     }
 
+    /// The search asked for could not be passed on (the background is
+    /// gone): no answer is awaited.
+    pub fn search_not_sent(&mut self) {
+        self.requests.search_sent = None;
+    }
+
     /// Whether the answer to a search across the collection is awaited (the
     /// terminal loop then looks for it often).
     pub fn waiting_for_search(&self) -> bool {

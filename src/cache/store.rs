@@ -22,13 +22,16 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TEXT, Value,
 };
-use tantivy::{DateTime, DocAddress, Index, IndexReader, IndexWriter, TantivyDocument, Term};
+use tantivy::{
+    DateTime, DocAddress, Executor, Index, IndexReader, IndexWriter, TantivyDocument, Term,
+};
 
 /// What the analysis of this build gives: articles cached with another
 /// revision are shown as they were and analysed again. The dump-hash test in
@@ -293,6 +296,34 @@ pub struct ArticleStore {
     /// already (it would double the reader's memory without a cache).
     records: bool,
     dir: PathBuf,
+    /// What runs a reader's search: over the segments on every core (a
+    /// phrase over a million articles reads a few hundred megabytes of
+    /// positions). The index's own lookups (a file's documents, one at a
+    /// time as the loader meets files) stay on the caller's thread.
+    searching: Arc<Executor>,
+}
+
+/// A search's threads: one for each core, or none (the caller's) when
+/// there is one core or no thread can be had.
+fn searching_executor() -> Arc<Executor> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let executor = if cores > 1 {
+        Executor::multi_thread(cores, "lede-search-").unwrap_or_else(|_| Executor::single_thread())
+    } else {
+        Executor::single_thread()
+    };
+    Arc::new(executor)
+}
+
+/// `query` searched with `collector` on `executor`, scored.
+fn search_on<C: tantivy::collector::Collector>(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    collector: &C,
+    executor: &Executor,
+) -> tantivy::Result<C::Fruit> {
+    let scoring = tantivy::query::EnableScoring::enabled_from_searcher(searcher);
+    searcher.search_with_executor(query, collector, executor, scoring)
 }
 
 /// The number an article is known by in the index: its file's full path and
@@ -390,15 +421,8 @@ impl ArticleStore {
         let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|error| {
             CacheProblem(format!("cache: cannot open {}: {error}", dir.display()))
         })?;
-        let mut index = Index::open_or_create(directory, schema.clone())
+        let index = Index::open_or_create(directory, schema.clone())
             .map_err(|error| tantivy_problem("the article index does not open", &error))?;
-        // A search runs over the index's segments on every core (a phrase
-        // over a million articles reads a few hundred megabytes of positions);
-        // without the threads, on one.
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        if cores > 1 {
-            let _ = index.set_multithread_executor(cores);
-        }
         if index.schema() != schema {
             return Err(CacheProblem(
                 "cache: the article index is of another version".to_string(),
@@ -412,6 +436,7 @@ impl ArticleStore {
             fields,
             records: true,
             dir: dir.to_path_buf(),
+            searching: searching_executor(),
         })
     }
 
@@ -461,6 +486,7 @@ impl ArticleStore {
             fields,
             records: false,
             dir: PathBuf::new(),
+            searching: Arc::new(Executor::single_thread()),
         })
     }
 
@@ -723,19 +749,19 @@ impl ArticleStore {
         const ONE_PASS: usize = 10_000;
         let (top, count) = if limit <= ONE_PASS {
             let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
-            match searcher.search(query, &collector) {
+            match search_on(&searcher, query, &collector, &self.searching) {
                 Ok(found) => found,
                 Err(_) => return (Vec::new(), 0),
             }
         } else {
-            let Ok(count) = searcher.search(query, &Count) else {
+            let Ok(count) = search_on(&searcher, query, &Count, &self.searching) else {
                 return (Vec::new(), 0);
             };
             if count == 0 {
                 return (Vec::new(), 0);
             }
             let collector = TopDocs::with_limit(limit.min(count)).order_by_score();
-            match searcher.search(query, &collector) {
+            match search_on(&searcher, query, &collector, &self.searching) {
                 Ok(top) => (top, count),
                 Err(_) => return (Vec::new(), 0),
             }
@@ -762,16 +788,20 @@ impl ArticleStore {
     /// Every article matching `query` as (key, score), in no order: for
     /// narrowing a collection, whose articles the caller picks out by key.
     pub fn every_match(&self, query: &dyn Query) -> Vec<(u64, f32)> {
-        self.reader
-            .searcher()
-            .search(query, &super::every_match::EveryMatch)
-            .unwrap_or_default()
+        let searcher = self.reader.searcher();
+        search_on(
+            &searcher,
+            query,
+            &super::every_match::EveryMatch,
+            &self.searching,
+        )
+        .unwrap_or_default()
     }
 
     /// The index as last committed, to search without holding the store
     /// (its writer may go on meanwhile).
     pub fn committed(&self) -> Committed {
-        Committed(self.reader.searcher())
+        Committed(self.reader.searcher(), Arc::clone(&self.searching))
     }
 
     /// The article (and its analysis) a hit found.
@@ -871,7 +901,7 @@ fn article_document(
 }
 
 /// The article index as committed when it was taken ([`ArticleStore::committed`]).
-pub struct Committed(tantivy::Searcher);
+pub struct Committed(tantivy::Searcher, Arc<Executor>);
 
 impl Committed {
     /// Each segment: its id, its number of documents and its documents'
@@ -897,8 +927,7 @@ impl Committed {
     /// tells each segment's documents' article numbers), as
     /// [`super::every_match::rank_key`]s in no order.
     pub fn matches_in(&self, query: &dyn Query, articles: &super::SegmentArticles) -> Vec<u64> {
-        self.0
-            .search(query, &super::every_match::InCollection { articles })
-            .unwrap_or_default()
+        let collector = super::every_match::InCollection { articles };
+        search_on(&self.0, query, &collector, &self.1).unwrap_or_default()
     }
 }

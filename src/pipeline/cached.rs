@@ -146,8 +146,7 @@ impl LoadSide {
             Some((restored, fallback)) => {
                 self.fallback.to_analyse.extend(fallback.to_analyse);
                 // Unchanged, there is nothing new to snapshot.
-                let draft =
-                    draft.filter(|_| !restored.fresh.is_empty() || !restored.stale.is_empty());
+                let draft = draft.filter(|_| restored.touched);
                 Some(ToIndexer::Restored { restored, draft })
             }
             None => draft.map(ToIndexer::Draft),

@@ -47,6 +47,9 @@ pub(super) struct Reopen {
     changing: Option<Change>,
     /// Articles of files added after the snapshot's last.
     added: usize,
+    /// Whether a file changed or was added since the snapshot (even one
+    /// that gives no article): the snapshot is then written anew.
+    touched: bool,
     /// The collection as loaded this time, for a new snapshot.
     draft: Draft,
 }
@@ -104,6 +107,7 @@ impl Reopen {
             fresh: Vec::new(),
             changing: None,
             added: 0,
+            touched: false,
             draft: Draft {
                 path,
                 files: Vec::with_capacity(files),
@@ -123,9 +127,7 @@ impl Reopen {
         self.draft.files.push(DraftFile {
             path: path.into(),
             label: (label != path).then(|| label.into()),
-            size: stamp.size,
-            // Past 2262 (or before 1678), a time that matches nothing: read again.
-            modified: i64::try_from(stamp.modified).unwrap_or(i64::MIN),
+            stamp,
             racy,
             articles: Vec::new(),
             problems: None,
@@ -139,6 +141,7 @@ impl Reopen {
         if self.next == snapshot.file_count() {
             // Files after the last keep every article's number: read, and added.
             self.changing = Some(Change::Added);
+            self.touched = true;
             return Meeting::Added;
         }
         let Some(entry) = snapshot.next_file().filter(|entry| entry.path == path) else {
@@ -147,6 +150,7 @@ impl Reopen {
         self.next += 1;
         let count = entry.blob.articles.len();
         if !entry.unchanged(&stamp) {
+            self.touched = true;
             self.changing = Some(Change::Edited {
                 first: self.numbered,
                 count,
@@ -294,6 +298,7 @@ impl Reopen {
         let fresh = std::mem::take(&mut self.fresh);
         let restored = Restored {
             tail,
+            touched: self.touched,
             total,
             stale: std::mem::take(&mut self.stale),
             fresh: fresh.iter().map(|(index, _)| *index).collect(),
@@ -324,7 +329,8 @@ impl Reopen {
         let Some(file) = self.draft.files.last_mut() else {
             return;
         };
-        let label = file.label().to_string();
+        // Problems name the file as sanitised (as every load error is).
+        let label = crate::sanitize::sanitized(file.label()).into_owned();
         let of_the_file = |errors: &[LoadError]| -> Vec<(String, String)> {
             errors
                 .iter()
@@ -357,6 +363,8 @@ impl Reopen {
 /// old analyses) are taken out.
 pub(super) struct Restored {
     pub(super) tail: Tail,
+    /// A file changed or was added since (one that gives no article too).
+    pub(super) touched: bool,
     pub(super) total: usize,
     pub(super) stale: Vec<(usize, Analysis)>,
     pub(super) fresh: Vec<usize>,
@@ -381,9 +389,7 @@ struct DraftFile {
     path: Box<str>,
     /// The path as the collection names it, when that is not the full path.
     label: Option<Box<str>>,
-    /// Its stamp (size, modification time in nanoseconds since 1970).
-    size: u64,
-    modified: i64,
+    stamp: Stamp,
     /// Modified just before the loader met it: it may change again unseen,
     /// and is not trusted to the snapshot.
     racy: bool,
@@ -398,10 +404,7 @@ impl DraftFile {
     }
 
     fn stamp(&self) -> Stamp {
-        Stamp {
-            size: self.size,
-            modified: i128::from(self.modified),
-        }
+        self.stamp
     }
 }
 

@@ -744,6 +744,21 @@ fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_
     let (whole, offered) = open(corpus.source());
     assert!(offered > 1, "the snapshot given up: {offered}");
     assert_eq!((whole.0.clone(), whole.1.clone()), fresh());
+
+    // A file that gives no article, in the snapshot, then touched: its new
+    // stamp goes into a new snapshot, so that the start after comes whole
+    // from it (its old stamp is gone from the article index by then).
+    let blank = corpus.0.join("odd").join("0004a.txt");
+    fs::write(&blank, "").expect("write");
+    age(&blank, 5);
+    let _ = open(corpus.source());
+    age(&blank, 6);
+    let (_, offered) = open(corpus.source());
+    assert_eq!(offered, 0, "only a file without articles changed");
+    let (_, offered) = open(corpus.source());
+    assert_eq!(offered, 0, "whole from the new snapshot");
+    fs::remove_file(&blank).expect("remove");
+    let _ = open(corpus.source());
     let (fifth, _) = open(corpus.source());
 
     // A tail that does not read back (the index garbled in place, the rest

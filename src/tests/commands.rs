@@ -298,6 +298,9 @@ fn an_empty_folder_is_said_at_each_start_and_does_not_keep_the_snapshot_from_bei
     let _ = std::fs::remove_dir_all(&home);
     let news = home.join("news");
     write_articles(&news, 3);
+    // A file that gives no article (skipped: empty).
+    let blank = news.join("0001a.txt");
+    std::fs::write(&blank, "").expect("written");
     age(&news);
     // A problem of no file: found by the walk at every start, not kept in
     // the snapshot.
@@ -315,6 +318,23 @@ fn an_empty_folder_is_said_at_each_start_and_does_not_keep_the_snapshot_from_bei
         assert_eq!(
             stderr(&out).matches("empty directory").count(),
             1,
+            "{}",
+            stderr(&out)
+        );
+    }
+    // The blank file touched: no article changes, but its stamp does, and
+    // the snapshot is written anew (it would otherwise be given up at every
+    // start after, its old stamp gone from the article index).
+    let half_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(1800);
+    let file = std::fs::File::options()
+        .write(true)
+        .open(&blank)
+        .expect("open");
+    file.set_modified(half_hour_ago).expect("set modified");
+    for said in ["written", "up to date"] {
+        let out = lede_in(&home, &["index", news_arg]);
+        assert!(
+            stderr(&out).contains(&format!("the collection's snapshot: {said}")),
             "{}",
             stderr(&out)
         );
