@@ -1414,8 +1414,11 @@ fn start_snapshot(
 }
 
 /// How long [`Reader::snapshot_collection`] waits for news of the load
-/// (articles, analyses come many times a second) before it gives up.
-const STALLED: Duration = Duration::from_secs(120);
+/// before it gives up (a thread of the background gone). Articles and
+/// analyses come many times a second, but the end (the last commit, the
+/// unifying of every name) says nothing until it is over, and takes tens of
+/// seconds at a million articles.
+const STALLED: Duration = Duration::from_secs(600);
 
 /// Most articles in flight in [`dump`] at once (read, being analysed, or
 /// waiting for an earlier one to be written).
