@@ -251,13 +251,7 @@ fn load_path_known(
                 }
                 ControlFlow::Continue(())
             }
-            Ok(meta) => match known.recall(path, &label_of(path), &meta) {
-                Some(recalled) => {
-                    loaded.append(recalled);
-                    ControlFlow::Continue(())
-                }
-                None => load_file_streaming(path, &meta, &mut loaded, emit),
-            },
+            Ok(meta) => recall_or_read(path, &meta, known, &mut loaded, emit),
             Err(error) => {
                 loaded
                     .skipped
@@ -268,6 +262,23 @@ fn load_path_known(
     };
     flow?;
     flush(&mut loaded, emit)
+}
+
+/// The file at `path`: what `known` recalls of it, else read.
+fn recall_or_read(
+    path: &Path,
+    meta: &fs::Metadata,
+    known: &mut dyn KnownFiles,
+    loaded: &mut Loaded,
+    emit: &mut Emit<'_>,
+) -> ControlFlow<()> {
+    match known.recall(path, &label_of(path), meta) {
+        Some(recalled) => {
+            loaded.append(recalled);
+            ControlFlow::Continue(())
+        }
+        None => load_file_streaming(path, meta, loaded, emit),
+    }
 }
 
 /// Receives what was loaded, part by part; [`ControlFlow::Break`] stops loading.

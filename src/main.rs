@@ -444,19 +444,11 @@ fn open_store(write: bool) -> Option<cache::ArticleStore> {
     store
 }
 
-/// Brings the cache up to date with `paths`, with a progress bar on a
-/// terminal; the summary after.
-fn update_cache(
-    paths: &[PathBuf],
-    store: &mut cache::ArticleStore,
-) -> Result<cache::indexing::Summary, cache::CacheProblem> {
+/// A spinner with the time spent and a message, on a terminal only (quiet
+/// output otherwise): `lede index`'s progress.
+fn spinner() -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
-    let inputs: Vec<lede::loader::Input> = paths
-        .iter()
-        .cloned()
-        .map(lede::loader::Input::from_arg)
-        .collect();
-    let bar = std::io::stderr().is_terminal().then(|| {
+    std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(
             indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
@@ -464,7 +456,21 @@ fn update_cache(
         );
         bar.enable_steady_tick(Duration::from_millis(120));
         bar
-    });
+    })
+}
+
+/// Brings the cache up to date with `paths`, with a progress bar on a
+/// terminal; the summary after.
+fn update_cache(
+    paths: &[PathBuf],
+    store: &mut cache::ArticleStore,
+) -> Result<cache::indexing::Summary, cache::CacheProblem> {
+    let inputs: Vec<lede::loader::Input> = paths
+        .iter()
+        .cloned()
+        .map(lede::loader::Input::from_arg)
+        .collect();
+    let bar = spinner();
     let progress = |summary: &cache::indexing::Summary| {
         if let Some(bar) = &bar {
             bar.set_message(format!(
@@ -535,17 +541,8 @@ fn snapshot(paths: &[PathBuf]) {
     let Some(dir) = cache::default_dir().filter(|_| local && !paths.is_empty()) else {
         return;
     };
-    use std::io::IsTerminal;
     let started = Instant::now();
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(120));
-        bar
-    });
+    let bar = spinner();
     let mut progress = |state: Option<(usize, usize)>| {
         if let Some(bar) = &bar {
             bar.set_message(match state {

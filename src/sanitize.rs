@@ -136,6 +136,14 @@ pub fn sanitized(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// [`sanitized`] for a string owned already: replaced only when its
+/// sanitised form differs (text read back from a file of lede's own).
+pub fn sanitize_in_place(text: &mut String) {
+    if let Cow::Owned(clean) = sanitized(text) {
+        *text = clean;
+    }
+}
+
 /// The sanitiser proper: one pass over the characters.
 fn walk(text: &str) -> String {
     let mut out = Output::with_capacity(text.len());

@@ -95,12 +95,10 @@ impl TextFile {
         if self.read_exact_at(&mut bytes, at).is_err() {
             return String::new();
         }
-        let text = String::from_utf8(bytes)
+        let mut text = String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        match crate::sanitize::sanitized(&text) {
-            Cow::Borrowed(_) => text,
-            Cow::Owned(clean) => clean,
-        }
+        crate::sanitize::sanitize_in_place(&mut text);
+        text
     }
 }
 

@@ -31,6 +31,7 @@
 use super::store::{ANALYSIS_REVISION, Stamp, now_nanos};
 use crate::analysis::index::{CollectionIndex, Renames};
 use crate::model::Article;
+use crate::sanitize::sanitize_in_place;
 use crate::store::{StoredArticle, TextFile};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
@@ -631,13 +632,6 @@ fn remove_abandoned(dir: &Path) {
         if gone(pid) && !named {
             let _ = std::fs::remove_file(entry.path());
         }
-    }
-}
-
-/// Replaces `text` with its sanitised form when that differs.
-fn sanitize_in_place(text: &mut String) {
-    if let std::borrow::Cow::Owned(clean) = crate::sanitize::sanitized(text) {
-        *text = clean;
     }
 }
 

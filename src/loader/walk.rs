@@ -8,7 +8,7 @@
 
 use super::{
     Emit, Format, KnownFiles, LoadError, Loaded, flush, io_reason, is_collection_notes, is_hidden,
-    label_of, load_file_streaming,
+    label_of, recall_or_read,
 };
 use std::collections::HashSet;
 use std::fs;
@@ -124,13 +124,7 @@ fn take(
     for item in finds {
         flush(loaded, emit)?;
         match item {
-            Found::File(path, meta) => {
-                if let Some(recalled) = known.recall(&path, &label_of(&path), &meta) {
-                    loaded.append(recalled);
-                } else {
-                    load_file_streaming(&path, &meta, loaded, emit)?;
-                }
-            }
+            Found::File(path, meta) => recall_or_read(&path, &meta, known, loaded, emit)?,
             Found::OtherType(extension) => *walk.other_types.entry(extension).or_default() += 1,
             Found::Note => walk.notes += 1,
             Found::Skipped(error) => loaded.skipped.push(error),

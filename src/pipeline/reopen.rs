@@ -245,7 +245,7 @@ impl Reopen {
                 continue;
             };
             let mut analyses: HashMap<String, Analysis> = store
-                .recall_stamped(&file.path, file.label(), file.stamp())
+                .recall_stamped(&file.path, file.label(), file.stamp)
                 .filter(|r| r.current)
                 .map(|r| {
                     r.articles
@@ -402,10 +402,6 @@ impl DraftFile {
     fn label(&self) -> &str {
         self.label.as_deref().unwrap_or(&self.path)
     }
-
-    fn stamp(&self) -> Stamp {
-        self.stamp
-    }
 }
 
 /// A file's problems, as (place, reason).
@@ -426,7 +422,7 @@ impl Draft {
     ) -> std::io::Result<()> {
         let files = self.files.into_iter().map(|file| {
             let label = file.label().to_string();
-            let stamp = file.stamp();
+            let stamp = file.stamp;
             let articles = file
                 .articles
                 .into_iter()

@@ -198,13 +198,18 @@ fn write_articles(dir: &std::path::Path, n: usize) {
 /// read may change again unseen, and is never trusted to a snapshot.
 fn age(dir: &std::path::Path) {
     for entry in std::fs::read_dir(dir).expect("folder").flatten() {
-        let file = std::fs::File::options()
-            .write(true)
-            .open(entry.path())
-            .expect("open");
-        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-        file.set_modified(hour_ago).expect("set modified");
+        date_back(&entry.path(), 3600);
     }
+}
+
+/// Dates the file at `path` `seconds` back.
+fn date_back(path: &std::path::Path, seconds: u64) {
+    let file = std::fs::File::options()
+        .write(true)
+        .open(path)
+        .expect("open");
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(seconds);
+    file.set_modified(when).expect("set modified");
 }
 
 #[test]
@@ -325,12 +330,7 @@ fn an_empty_folder_is_said_at_each_start_and_does_not_keep_the_snapshot_from_bei
     // The blank file touched: no article changes, but its stamp does, and
     // the snapshot is written anew (it would otherwise be given up at every
     // start after, its old stamp gone from the article index).
-    let half_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(1800);
-    let file = std::fs::File::options()
-        .write(true)
-        .open(&blank)
-        .expect("open");
-    file.set_modified(half_hour_ago).expect("set modified");
+    date_back(&blank, 1800);
     for said in ["written", "up to date"] {
         let out = lede_in(&home, &["index", news_arg]);
         assert!(
