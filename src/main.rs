@@ -530,15 +530,9 @@ fn index(paths: &[PathBuf]) -> ExitCode {
 /// it, so that the reader reopens the collection at once. Only for files
 /// and folders (web addresses are not snapshotted, and would be fetched again).
 fn snapshot(paths: &[PathBuf]) {
-    // Standard input (`-`) cannot be read twice.
-    let local = paths.iter().all(|path| {
-        path.as_os_str() != "-"
-            && matches!(
-                lede::loader::Input::from_arg(path.clone()),
-                lede::loader::Input::Path(_)
-            )
-    });
-    let Some(dir) = cache::default_dir().filter(|_| local && !paths.is_empty()) else {
+    // Standard input (`-`) cannot be read twice, nor the web snapshotted.
+    let source = Source::from_args(paths.to_vec());
+    let Some(dir) = cache::default_dir().filter(|_| source.files_only()) else {
         return;
     };
     let started = Instant::now();
@@ -553,8 +547,7 @@ fn snapshot(paths: &[PathBuf]) {
             });
         }
     };
-    let outcome =
-        Reader::snapshot_collection(Source::from_args(paths.to_vec()), &dir, &mut progress);
+    let outcome = Reader::snapshot_collection(source, &dir, &mut progress);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -156,7 +156,7 @@ impl Source {
 
     /// Whether it is files and folders only (no web address, no standard
     /// input): a collection that can be reopened from its snapshot.
-    fn files_only(&self) -> bool {
+    pub fn files_only(&self) -> bool {
         let file = |path: &PathBuf| path.as_os_str() != "-";
         match self {
             Source::Sample => false,
