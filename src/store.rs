@@ -14,6 +14,7 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 #[cfg(not(unix))]
 use std::sync::PoisonError;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// How an article's id relates to its file, so that ids cost no memory in the
@@ -64,8 +65,9 @@ enum Body {
 /// A file of article texts, one after the other, as UTF-8.
 pub struct TextFile {
     file: File,
-    /// Its length, checked when it was opened.
-    len: u64,
+    /// Its length, checked when it was opened; a file of texts still being
+    /// written ([`crate::cache::snapshot::TextsOut`]) grows as texts are put in.
+    len: AtomicU64,
     /// Where the file's one read position is shared (not on Unix), held
     /// while reading.
     #[cfg_attr(unix, allow(dead_code))]
@@ -77,9 +79,15 @@ impl TextFile {
     pub fn new(file: File, len: u64) -> Arc<TextFile> {
         Arc::new(TextFile {
             file,
-            len,
+            len: AtomicU64::new(len),
             position: Mutex::new(()),
         })
+    }
+
+    /// The file is `len` bytes long now: texts were written up to there
+    /// (through another handle) and can be read.
+    pub(crate) fn grown_to(&self, len: u64) {
+        self.len.fetch_max(len, Ordering::Release);
     }
 
     /// The text at `at`, sanitised again (it was when it was written, but
@@ -87,7 +95,7 @@ impl TextFile {
     fn read(&self, at: u64, len: u32) -> String {
         if at
             .checked_add(u64::from(len))
-            .is_none_or(|end| end > self.len)
+            .is_none_or(|end| end > self.len.load(Ordering::Acquire))
         {
             return String::new();
         }
@@ -209,6 +217,23 @@ impl StoredArticle {
         };
         self.ends = ends.into_boxed_slice();
         self
+    }
+
+    /// The article's text when it is kept in memory.
+    pub fn text_in_memory(&self) -> Option<&str> {
+        match &self.body {
+            Body::Here(body) => Some(body),
+            Body::OnDisk { .. } => None,
+        }
+    }
+
+    /// Where the article's text is in the file of texts `file`, if it is
+    /// there: (at, length).
+    pub fn text_place_in(&self, file: &Arc<TextFile>) -> Option<(u64, u32)> {
+        match &self.body {
+            Body::OnDisk { file: its, at, len } if Arc::ptr_eq(its, file) => Some((*at, *len)),
+            _ => None,
+        }
     }
 
     /// The shared path string, to pass as `shared_path` for the next article.

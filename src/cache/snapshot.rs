@@ -40,7 +40,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod tail;
+mod texts;
 use tail::TailReading;
+pub use texts::TextsOut;
 
 const MAGIC: &[u8; 8] = b"LEDESNAP";
 
@@ -465,8 +467,10 @@ pub struct Whole<'a> {
 
 /// Writes the snapshot at `path` (atomically), and its file of texts
 /// beside it: `files` are the collection's in load order; `index` and
-/// `renames` are the collection's. The file of texts has a name of its own,
-/// written first; the snapshot, renamed into place last, makes it the one.
+/// `renames` are the collection's. `texts` is the file of texts the load
+/// put texts in as it went, if any: the articles whose texts are there stay
+/// where they are, the others' are put in. The file of texts is complete
+/// first; the snapshot, renamed into place last, makes it the one.
 ///
 /// # Errors
 ///
@@ -475,20 +479,19 @@ pub fn write(
     path: &Path,
     files: impl IntoIterator<Item = SnapshotFile>,
     whole: Whole<'_>,
+    texts: Option<TextsOut>,
 ) -> io::Result<()> {
-    let written_at = now_nanos();
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     remove_abandoned(dir);
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let texts_name = format!("{stem}-{written_at:x}-{}.text", std::process::id());
-    let texts_path = dir.join(&texts_name);
-    let written = write_both(path, &texts_path, files, whole, written_at, texts_name);
-    if written.is_err() {
-        let _ = std::fs::remove_file(&texts_path);
-        return written;
-    }
+    let mut texts = match texts.filter(|t| !t.broken()) {
+        Some(texts) => texts,
+        None => TextsOut::create(path)?,
+    };
+    write_both(path, &mut texts, files, whole)?;
+    let texts_path = texts.keep();
     // The texts of the snapshots this one replaces.
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
     if let Ok(entries) = std::fs::read_dir(dir) {
         for entry in entries.flatten() {
             let name = entry.file_name();
@@ -507,19 +510,15 @@ pub fn write(
 
 fn write_both(
     path: &Path,
-    texts_path: &Path,
+    texts: &mut TextsOut,
     files: impl IntoIterator<Item = SnapshotFile>,
     whole: Whole<'_>,
-    written_at: i128,
-    texts_name: String,
 ) -> io::Result<()> {
     let Whole {
         index,
         renames,
         incremental,
     } = whole;
-    let mut texts = BufWriter::with_capacity(1 << 20, File::create(texts_path)?);
-    let mut texts_at = 0u64;
     crate::state::atomic::write_atomically_with(path, |file| {
         let mut out = BufWriter::with_capacity(1 << 20, &mut *file);
         out.write_all(MAGIC)?;
@@ -528,8 +527,7 @@ fn write_both(
         let mut at = PREAMBLE;
         let mut header = Header {
             revision: ANALYSIS_REVISION,
-            written_at,
-            texts: texts_name,
+            written_at: now_nanos(),
             incremental,
             ..Header::default()
         };
@@ -549,10 +547,10 @@ fn write_both(
                 },
             };
             for (stored, key) in &file.articles {
-                let text = stored.text();
-                let body = text.body().as_bytes();
-                texts.write_all(body)?;
-                let len = u32::try_from(body.len()).map_err(io::Error::other)?;
+                let (at, len) = match stored.text_place_in(texts.file()) {
+                    Some(place) => place,
+                    None => texts.put(stored.text().body())?,
+                };
                 record.blob.articles.push(ArticleRecord {
                     id: stored.id(),
                     source_path: stored.source_path().to_string(),
@@ -562,12 +560,11 @@ fn write_both(
                     url: stored.url().map(str::to_string),
                     author: stored.author().map(str::to_string),
                     text: TextPlace {
-                        at: texts_at,
+                        at,
                         len,
                         ends: stored.paragraph_ends().to_vec(),
                     },
                 });
-                texts_at += u64::from(len);
                 record.blob.keys.push(*key);
             }
             let bytes = postcard::to_allocvec(&record).map_err(io::Error::other)?;
@@ -585,15 +582,14 @@ fn write_both(
         let written = counted.written;
         header.tail = Place { at, len: written };
         at += written;
-        header.texts_len = texts_at;
+        // The texts are on disk before the snapshot that names them is.
+        (header.texts, header.texts_len) = texts.finish()?;
         let header_at = at;
         put(&mut out, &mut at, &header)?;
         out.flush()?;
         drop(out);
         file.seek(SeekFrom::Start(8 + 4))?;
-        file.write_all(&header_at.to_le_bytes())?;
-        // The texts are on disk before the snapshot that names them is.
-        texts.into_inner().map_err(|e| e.into_error())?.sync_all()
+        file.write_all(&header_at.to_le_bytes())
     })
 }
 
@@ -710,7 +706,7 @@ mod tests {
             renames: &renames,
             incremental: 0,
         };
-        write(&path, files, whole).unwrap();
+        write(&path, files, whole, None).unwrap();
         let bytes = std::fs::read(&path).unwrap();
         (path, bytes)
     }

@@ -179,37 +179,40 @@ impl LoadSide {
         };
         let (article, analysis, key) = match recall {
             Some(Recall::Analysis(analysis, key)) => {
-                let article = Arc::new(article);
                 if let Some(reopen) = self.reopen.as_mut().filter(|r| r.following()) {
                     // A file changed since the snapshot that the article
                     // index has as it is now: its analyses must reach the
                     // indexer after the snapshot's index, so they are made
                     // again then (see `Reopen::hold`).
                     self.search.note_cached(index, key);
-                    reopen.draft_article(&article, Some(key));
-                    return (article, None);
+                    return (reopen.draft_article(article, Some(key)), None);
                 }
+                let article = match &mut self.reopen {
+                    Some(reopen) => reopen.draft_article(article, Some(key)),
+                    None => Arc::new(article),
+                };
                 (article, Some(analysis), key)
             }
             Some(Recall::Snapshot { key, texts, text }) => {
-                let article = Arc::new(article.with_text_in(&texts, text.at, text.len, text.ends));
-                if let Some(reopen) = &mut self.reopen {
-                    reopen.placed(index);
-                }
+                let article = article.with_text_in(&texts, text.at, text.len, text.ends);
+                let article = match &mut self.reopen {
+                    Some(reopen) => {
+                        reopen.placed(index);
+                        reopen.draft_article(article, Some(key))
+                    }
+                    None => Arc::new(article),
+                };
                 (article, None, key)
             }
             None => {
-                let article = Arc::new(article);
-                if let Some(reopen) = &mut self.reopen {
-                    reopen.draft_article(&article, None);
-                }
+                let article = match &mut self.reopen {
+                    Some(reopen) => reopen.draft_article(article, None),
+                    None => Arc::new(article),
+                };
                 return (article, None);
             }
         };
         self.search.note_cached(index, key);
-        if let Some(reopen) = &mut self.reopen {
-            reopen.draft_article(&article, Some(key));
-        }
         (article, Some(analysis))
     }
 

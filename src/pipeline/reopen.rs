@@ -12,7 +12,7 @@
 //! snapshot. Such a load, once everything is analysed, kept and unified,
 //! writes a new snapshot.
 
-use crate::cache::snapshot::{self, FileBlob, Snapshot, SnapshotFile, Tail};
+use crate::cache::snapshot::{self, FileBlob, Snapshot, SnapshotFile, Tail, TextsOut};
 use crate::cache::store::{ArticleStore, Stamp};
 use crate::loader::LoadError;
 use crate::model::Analysis;
@@ -111,6 +111,7 @@ impl Reopen {
             draft: Draft {
                 path,
                 files: Vec::with_capacity(files),
+                texts: None,
                 complete: true,
                 incremental: 0,
             },
@@ -312,12 +313,29 @@ impl Reopen {
 
     /// Notes an article of the file met last, with its key in the article
     /// index if known (a file read has its articles kept in file order).
-    pub(super) fn draft_article(&mut self, stored: &Arc<StoredArticle>, key: Option<u64>) {
-        if let Some(file) = self.draft.files.last_mut() {
-            file.articles.push((Arc::clone(stored), key));
-        } else {
-            self.draft.complete = false;
+    /// Its text goes to the next snapshot's file of texts now: the article
+    /// to share is the one with its text there, not in memory.
+    pub(super) fn draft_article(
+        &mut self,
+        stored: StoredArticle,
+        key: Option<u64>,
+    ) -> Arc<StoredArticle> {
+        let draft = &mut self.draft;
+        let Some(file) = draft.files.last_mut() else {
+            draft.complete = false;
+            return Arc::new(stored);
+        };
+        if draft.texts.is_none() && stored.text_in_memory().is_some() {
+            // Without a file of texts (a cache that cannot be written) the
+            // texts stay in memory, and the snapshot, if any, puts them in.
+            draft.texts = TextsOut::create(&draft.path).ok();
         }
+        let stored = Arc::new(match &mut draft.texts {
+            Some(texts) => texts.take_text(stored),
+            None => stored,
+        });
+        file.articles.push((Arc::clone(&stored), key));
+        stored
     }
 
     /// Notes the problems of a part of the load that are the file's met
@@ -375,6 +393,8 @@ pub(super) struct Restored {
 pub(super) struct Draft {
     path: PathBuf,
     files: Vec<DraftFile>,
+    /// The next snapshot's file of texts, once an article's text went in.
+    texts: Option<TextsOut>,
     /// Whether everything the load gave is in `files`.
     complete: bool,
     /// Articles read from changed or added files since the collection was
@@ -449,6 +469,6 @@ impl Draft {
             renames,
             incremental: self.incremental,
         };
-        snapshot::write(&self.path, files, whole)
+        snapshot::write(&self.path, files, whole, self.texts)
     }
 }

@@ -651,8 +651,22 @@ fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_
             rows(&reader),
             app.open_article_data().map(|(_, a)| a.clone()),
         );
+        // Whether a read or recalled article still holds its text in memory:
+        // each went to the next snapshot's file of texts as it came.
+        let in_memory = (0..seen.0.len())
+            .filter(|&i| app.stored(i).is_some_and(|s| s.text_in_memory().is_some()))
+            .count();
+        assert_eq!(in_memory, 0, "texts in memory");
         drop(reader);
         (seen, offered)
+    };
+    // The snapshot's files of texts: one, the snapshot's own.
+    let texts_files = || {
+        fs::read_dir(snapshot.parent().expect("folder"))
+            .expect("cache folder")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".text"))
+            .count()
     };
     // What a fresh reader without any cache shows.
     let fresh = || {
@@ -666,6 +680,7 @@ fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_
     let (first, offered) = open(corpus.source());
     assert!(offered > 0, "the first start analyses the articles");
     assert!(snapshot.exists(), "the snapshot is written once all is in");
+    assert_eq!(texts_files(), 1);
     assert!(first.1.iter().any(|e| e.name == "Mara Voss"));
 
     // The second comes whole from it: the same list, index and open
@@ -695,6 +710,7 @@ fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_
     let (fourth, offered) = open(corpus.source());
     assert_eq!(offered, 0);
     assert_eq!(fourth, third);
+    assert_eq!(texts_files(), 1, "the old snapshot's texts are gone");
 
     // A file changed that the article index has as it is now (another
     // collection, the file alone, read it since): made again all the same
