@@ -215,6 +215,11 @@ fn event_loop(
     let log_path = std::env::var_os("LEDE_FRAME_LOG");
     let mut key_at: Option<Instant> = None;
     let mut key_to_frame: Vec<(Duration, Option<Action>)> = Vec::new();
+    // And the time from the key that sent a search across the collection to
+    // the frame that shows its answer (`src/benches/collection_search.sh`).
+    let mut search_at: Option<Instant> = None;
+    let mut answered_at: Option<Instant> = None;
+    let mut search_to_frame: Vec<Duration> = Vec::new();
     let mut last_action = None;
     let mut exit = Exit::Quit;
     let mut clicks = Clicks::default();
@@ -247,6 +252,7 @@ fn event_loop(
             if app.take_search_answered() {
                 // The answer to the reader's search: drawn at once.
                 last_draw = None;
+                answered_at = search_at.take();
             }
         }
         key_pressed = false;
@@ -259,6 +265,9 @@ fn event_loop(
             dirty = false;
             if let Some(t) = key_at.take() {
                 key_to_frame.push((t.elapsed(), last_action));
+            }
+            if let Some(t) = answered_at.take() {
+                search_to_frame.push(t.elapsed());
             }
         }
         let busy = reader.is_some()
@@ -291,7 +300,11 @@ fn event_loop(
                     reader.key_pressed();
                 }
                 let lede_key = to_key(key);
+                let searching = app.waiting_for_search();
                 last_action = lede_key.and_then(|k| app.press(k));
+                if !searching && app.waiting_for_search() {
+                    search_at = key_at;
+                }
                 match (last_action, lede_key) {
                     (Some(Action::Suspend), _) => {
                         suspend(terminal, app, mouse, saver.as_deref_mut())?;
@@ -327,7 +340,7 @@ fn event_loop(
         }
     }
     if let Some(path) = log_path {
-        write_frame_log(&path, &key_to_frame)?;
+        write_frame_log(&path, &key_to_frame, &search_to_frame)?;
     }
     Ok(exit)
 }
@@ -465,15 +478,20 @@ fn osc52(encoded: &str) -> String {
 }
 
 /// Writes key-to-frame times, one a line: microseconds, then the action (for
-/// `src/benches/keys.sh`).
+/// `src/benches/keys.sh`); then the searches' times from the key to the
+/// frame with the answer, as `<microseconds> search`.
 fn write_frame_log(
     path: &std::ffi::OsStr,
     times: &[(Duration, Option<Action>)],
+    searches: &[Duration],
 ) -> anyhow::Result<()> {
-    let text: String = times
+    let keys = times
         .iter()
-        .map(|(t, action)| format!("{} {action:?}\n", t.as_micros()))
-        .collect();
+        .map(|(t, action)| format!("{} {action:?}\n", t.as_micros()));
+    let searches = searches
+        .iter()
+        .map(|t| format!("{} search\n", t.as_micros()));
+    let text: String = keys.chain(searches).collect();
     std::fs::write(path, text).context("cannot write LEDE_FRAME_LOG")
 }
 

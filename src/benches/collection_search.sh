@@ -4,7 +4,9 @@
 # waits until the collection is loaded and analysed, then for each query types
 # `:` and the query, and times from Enter until the list's title shows the
 # narrowed list (polling `tmux capture-pane`, a few milliseconds a poll); Esc
-# between queries. Prints one line per query and run.
+# between queries. Prints one line per query and run: that time, and lede's
+# own (LEDE_FRAME_LOG: from the Enter key read to the frame with the answer
+# written, without tmux's part and the polling's).
 #
 #   src/benches/collection_search.sh [--cache DIR] [--runs N] PATH... -- QUERY...
 #
@@ -33,12 +35,13 @@ work="$(mktemp -d)"
 session="lede-collection-search-$$"
 trap 'rm -rf "$work"; tmux kill-session -t "$session" 2>/dev/null || true' EXIT
 [[ -n "$cache" ]] || cache="$work/cache"
-start_lede "$session" "XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$cache XDG_DATA_HOME=$work" "${paths[@]}"
+start_lede "$session" "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$cache XDG_DATA_HOME=$work" "${paths[@]}"
 wait_for_first_frame "$session"
 wait_until_loaded "$session"
 # The search thread makes its tables once the collection has settled.
 sleep 3
 now_ns() { date +%s%N; }
+lines=()
 for ((run = 1; run <= runs; run++)); do
     for query in "${queries[@]}"; do
         tmux send-keys -t "$session" ":"
@@ -54,9 +57,14 @@ for ((run = 1; run <= runs; run++)); do
         done
         end=$(now_ns)
         status="$(tmux capture-pane -p -t "$session" | tail -n 1 | grep -oE "[0-9]+ articles? match|No article matches|other articles only" || true)"
-        echo "run $run: $query: $(( (end - start) / 1000000 )) ms ($status)"
+        lines+=("run $run: $query: $(( (end - start) / 1000000 )) ms ($status)")
         tmux send-keys -t "$session" Escape
         sleep 0.5
     done
 done
 tmux send-keys -t "$session" q
+for _ in $(seq 100); do [[ -s "$work/frames" ]] && break; sleep 0.05; done
+mapfile -t inside < <(awk '$2 == "search" { printf "%.1f", $1 / 1000; print "" }' "$work/frames" 2>/dev/null)
+for i in "${!lines[@]}"; do
+    echo "${lines[$i]}; in lede: ${inside[$i]:-?} ms"
+done

@@ -39,6 +39,9 @@ press Escape; press Tab; press Tab; rep 10 n; rep 5 N       # its mentions, acro
 press f; rep 5 j; press f; press a                          # filter by it, and back
 press q
 for _ in $(seq 100); do [[ -s "$work/frames" ]] && break; sleep 0.05; done
+# Keys only (the log ends with the searches' answers, if any).
+grep -v " search$" "$work/frames" > "$work/keys" || true
+mv "$work/keys" "$work/frames"
 echo "slowest: $(sort -rn "$work/frames" | head -n 4 | awk '{ printf "%s %.2f ms; ", $2, $1 / 1000 }')"
 sort -n "$work/frames" | awk '
     { t[NR] = $1 / 1000 }
