@@ -258,9 +258,20 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
         }
         let short = &norms[i];
         let short_words: Vec<&str> = short.split(' ').collect();
+        // "R O'Gara" in a team sheet, "Ronan O'Gara" in the report.
+        let initial = match short_words[..] {
+            [first, _] => initial_letter(first),
+            _ => None,
+        };
         let fits = |full: &FullName| {
             let full_words = &full.words;
-            if short_words.len() == 1 {
+            if let Some(letter) = initial {
+                full_words.len() >= 2
+                    && full_words.last() == short_words.last()
+                    && full_words.first().is_some_and(|first| {
+                        initial_letter(first).is_none() && first.starts_with(letter)
+                    })
+            } else if short_words.len() == 1 {
                 full_words.last().is_some_and(|last| surname_forms(last).contains(&short.as_str()))
                     // A first name alone ("Cristiano" for Cristiano Ronaldo).
                     || (full_words.first() == Some(&short.as_str()) && gazetteer::is_first_name(short))
@@ -277,6 +288,7 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
         let fitting = fitting_by_form.entry(short.as_str()).or_insert_with(|| {
             let candidates = match short_words[..] {
                 [word] => slice(by_word.get(word)),
+                [_, last] if initial.is_some() => slice(by_word.get(last)),
                 [first, last] => slice(by_ends.get(&(first, last))),
                 [first, ref inner @ .., last] => inner
                     .iter()
@@ -293,15 +305,20 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
                 .collect()
         });
         let own = groups.find(i);
-        let targets: Vec<usize> = fitting
+        // Full names merged since are one group ("R O'Gara", "Ronan O'Gara").
+        let mut targets: Vec<usize> = fitting
             .iter()
-            .copied()
+            .map(|&root| groups.find(root))
             .filter(|root| *root != own)
             .collect();
+        targets.sort_unstable();
+        targets.dedup();
         if let [target] = targets[..]
-            && full_words
-                .get(&own)
-                .is_none_or(|names| names.iter().all(&fits))
+            && full_words.get(&own).is_none_or(|names| {
+                names
+                    .iter()
+                    .all(|n| fits(n) || (initial.is_some() && n.words == short_words))
+            })
         {
             groups.union(i, target);
         }
@@ -436,6 +453,12 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
 }
 
 /// The entries of an index list, none when there is no list.
+/// The letter of a lone initial ("R", "R."), as a one-letter string.
+fn initial_letter(word: &str) -> Option<&str> {
+    let letter = word.strip_suffix('.').unwrap_or(word);
+    (letter.len() == 1 && letter.starts_with(|c: char| c.is_ascii_uppercase())).then_some(letter)
+}
+
 fn slice(list: Option<&Vec<usize>>) -> &[usize] {
     list.map_or(&[], Vec::as_slice)
 }
@@ -601,6 +624,42 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].name, "Tolham United");
         assert_eq!(e[0].mentions.len(), 4);
+    }
+
+    #[test]
+    fn an_initial_and_surname_joins_the_one_full_name_it_fits_in_the_article() {
+        let ps: Vec<String> = [
+            "Tolham: R Quaid, M Varro, P Lune; K Osk.",
+            "Ronan Quaid kicked two goals. Quaid was calm. Mark Varro and Miles Varro ran.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let person = EntityKind::Person;
+        let names = [
+            (0, "R Quaid"),
+            (0, "M Varro"),
+            (1, "Ronan Quaid"),
+            (1, "Mark Varro"),
+            (1, "Miles Varro"),
+        ];
+        let mut mentions: Vec<RawMention> = names
+            .iter()
+            .map(|&(p, name)| RawMention::first_in(&ps, p, name, person))
+            .collect();
+        let at = ps[1].find("Quaid was").unwrap_or(0);
+        mentions.push(RawMention {
+            span: Span::new(1, at, at + 5),
+            kind: person,
+            canonical: None,
+        });
+        mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
+        let e = merge(&ps, mentions);
+        // "R Quaid" is Ronan Quaid's, and so the bare surname has one owner.
+        let quaid = entity(&e, "Ronan Quaid");
+        assert_eq!(quaid.aliases, ["R Quaid", "Ronan Quaid", "Quaid"]);
+        // Two full names fit "M Varro": it stays apart.
+        assert!(e.iter().any(|x| x.name == "M Varro"), "{e:?}");
+        assert_eq!(e.len(), 4, "{e:?}");
     }
 
     #[test]

@@ -359,8 +359,13 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         add(PERSON, 2);
     } else if org_before(&apposed) {
         add(ORG, 2);
-    } else if other_before(&prev) && !(prev == "an" && is_all_caps(&para[start..end])) {
-        // "an Oscar" is a thing; "an IAAF official" is an organisation's member.
+    } else if other_before(&prev)
+        && !(prev == "an" && is_all_caps(&para[start..end]))
+        && !(matches!(prev.as_str(), "an" | "this" | "next") && modifies_next(after))
+    {
+        // "an Oscar" is a thing; "an IAAF official" is an organisation's
+        // member and "an Apple iPod" its product: there the article is the
+        // next word's.
         add(OTHER, 2);
     } else if prev == "in" || prev == "of" {
         // "shares in X", "stake in X", "the sale of X".
@@ -452,6 +457,52 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     } else if opens_clause(before) && takes_plural_verb(&para[start..end], next_raw) {
         add(ORG, 2);
     }
+}
+
+/// Whether a name before `after` modifies the word after it ("an Apple
+/// iPod", "an IAAF official"), rather than ends its noun phrase ("an Oscar
+/// for", "an Oscar.").
+fn modifies_next(after: &str) -> bool {
+    let Some(next) = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next())
+    else {
+        return false;
+    };
+    let word = cue(next);
+    next.starts_with(char::is_alphabetic)
+        && !matches!(
+            word.as_str(),
+            "of" | "in"
+                | "at"
+                | "on"
+                | "for"
+                | "to"
+                | "from"
+                | "with"
+                | "by"
+                | "as"
+                | "and"
+                | "or"
+                | "but"
+                | "than"
+                | "that"
+                | "which"
+                | "who"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "this"
+                | "last"
+                | "next"
+        )
 }
 
 /// "v", "vs", "vs.": the word between two sides of a fixture.
@@ -736,6 +787,17 @@ mod tests {
         ] {
             assert!(!is_camel_case(word), "{word}");
         }
+    }
+
+    #[test]
+    fn an_article_counts_for_the_name_only_where_the_name_ends_its_phrase() {
+        assert_eq!(cues("He won an Oscar for it.", "Oscar")[OTHER], 2);
+        assert_eq!(cues("He won an Oscar.", "Oscar")[OTHER], 2);
+        // The article is the product's, or the official's.
+        assert_eq!(cues("She bought an Apricot iPod.", "Apricot")[OTHER], 0);
+        assert_eq!(cues("It was an Apricot laptop.", "Apricot")[OTHER], 0);
+        assert_eq!(cues("Talks with an IAAF official.", "IAAF")[OTHER], 0);
+        assert_eq!(cues("This Zentrix deal fell through.", "Zentrix")[OTHER], 0);
     }
 
     #[test]

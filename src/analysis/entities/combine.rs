@@ -18,7 +18,9 @@ use super::{Candidate, Confidence, RawMention};
 ///    "the Islamic Republic") or when it is an acronym defined in parentheses
 ///    ("Revolutionary Guard (IRGC)"); other rule-only mentions are left out, because on
 ///    CoNLL-2003 dev they cost more precision than they add recall;
-/// 2. a rule mention with exactly a tagged mention's span lends it its
+/// 2. a name the gazetteer knows whole that holds one tagged mention takes
+///    its place ("Lib Dems", where the tagger found "Dems");
+/// 3. a rule mention with exactly a tagged mention's span lends it its
 ///    canonical name (an epithet, a gazetteer alias), and its kind when the
 ///    tagger could only say "other" but a naming rule or the gazetteer knows
 ///    better ("Nour News" ends with an organisation word).
@@ -70,10 +72,29 @@ pub(super) fn combine(
         // one that can overlap it.
         let first_after =
             tagged.partition_point(|t| (t.span.paragraph, t.span.end) <= position(&rule.span));
+        // The one tagged mention inside a longer name the gazetteer knows
+        // whole: "Lib Dems" where the tagger found "Dems".
+        let alone_inside = tagged.get(first_after + 1).is_none_or(|next| {
+            next.span.paragraph != rule.span.paragraph || next.span.start >= rule.span.end
+        });
         let overlapping = tagged
             .get_mut(first_after)
             .filter(|t| t.span.paragraph == rule.span.paragraph && t.span.start < rule.span.end);
         match overlapping {
+            Some(t)
+                if rule.canonical.is_some()
+                    && rule.confidence == Confidence::Known
+                    && alone_inside
+                    && t.span != rule.span
+                    && rule.span.start <= t.span.start
+                    && t.span.end <= rule.span.end =>
+            {
+                *t = RawMention {
+                    span: rule.span,
+                    kind: rule.kind,
+                    canonical: rule.canonical,
+                };
+            }
             None if rule.canonical.is_some() || defined || defining || office(&rule) => {
                 added.push(RawMention {
                     span: rule.span,

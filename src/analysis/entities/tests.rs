@@ -121,6 +121,48 @@ fn combine_keeps_tagged_spans_and_adds_epithets_and_defined_acronyms() {
 }
 
 #[test]
+fn a_name_the_gazetteer_knows_whole_takes_the_place_of_the_tagged_part_inside_it() {
+    let p = vec!["The Lib Dems and the Wide Party agreed.".to_string()];
+    let at = |s: &str| p[0].find(s).unwrap_or(0);
+    let (dems, wide) = (at("Dems"), at("Wide Party"));
+    let tagged = vec![
+        mention(0, dems, dems + 4, EntityKind::Other),
+        mention(0, wide, wide + 4, EntityKind::Organization),
+        mention(0, wide + 5, wide + 10, EntityKind::Organization),
+    ];
+    let lib = at("Lib Dems");
+    let rules = vec![
+        candidate(
+            Span::new(0, lib, lib + 8),
+            EntityKind::Organization,
+            Some("Liberal Democrats"),
+            Confidence::Known,
+            "Lib Dems",
+        ),
+        // Two tagged names inside: which would it replace? Neither.
+        candidate(
+            Span::new(0, wide, wide + 10),
+            EntityKind::Organization,
+            Some("Wide Party Known"),
+            Confidence::Known,
+            "Wide Party",
+        ),
+    ];
+    let got: Vec<(&str, Option<String>)> = combine(&p, tagged, rules)
+        .into_iter()
+        .map(|m| (&p[0][m.span.range()], m.canonical))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Lib Dems", Some("Liberal Democrats".to_string())),
+            ("Wide", None),
+            ("Party", None),
+        ]
+    );
+}
+
+#[test]
 fn find_mentions_takes_titles_off_tagged_people() {
     let p = vec!["Mr Blair and President Jacques Chirac met in Paris on Monday.".to_string()];
     let got: Vec<&str> = find_mentions(&p)
