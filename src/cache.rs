@@ -21,6 +21,7 @@
 
 pub mod every_match;
 pub mod indexing;
+pub mod pairs;
 pub mod query;
 pub mod snapshot;
 pub mod store;

@@ -149,6 +149,10 @@ pub fn highlights(text: &str) -> Vec<String> {
 fn rewrite(text: &str) -> Result<String, QueryError> {
     let mut out = Vec::new();
     for word in words(text) {
+        if let Some(pair) = word_pair(&word) {
+            out.push(pair);
+            continue;
+        }
         // Parentheses may open a word: keep them in front of the field.
         let open = word.len() - word.trim_start_matches('(').len();
         let (lead, rest) = word.split_at(open);
@@ -186,6 +190,34 @@ fn rewrite(text: &str) -> Result<String, QueryError> {
         }
     });
     Ok(out.join(" "))
+}
+
+/// A phrase of two words in the text (`"supreme leader"`, `body:"supreme
+/// leader"`, also after `-` or `(`) as the one term of the body's word pairs
+/// ([`super::pairs`]) that it is, beside the phrase in the other fields a
+/// word goes to: the same articles as the phrase, without reading where
+/// each word stands in every article that has both.
+fn word_pair(word: &str) -> Option<String> {
+    let lead_len = word.len() - word.trim_start_matches(['(', '-', '+']).len();
+    let (lead, rest) = word.split_at(lead_len);
+    let trail_len = rest.len() - rest.trim_end_matches(')').len();
+    let (rest, trail) = rest.split_at(rest.len() - trail_len);
+    let (field, phrase) = match rest.split_once(':') {
+        Some((name, phrase)) if name.eq_ignore_ascii_case("body") => (Some("body"), phrase),
+        Some(_) => return None,
+        None => (None, rest),
+    };
+    let inner = phrase.strip_prefix('"')?.strip_suffix('"')?;
+    if inner.contains('"') || super::pairs::word_count(inner) != 2 {
+        return None;
+    }
+    let pair = format!("pairs:{phrase}");
+    Some(match field {
+        Some(_) => format!("{lead}{pair}{trail}"),
+        None => {
+            format!("{lead}(title:{phrase} OR {pair} OR entity:{phrase} OR source:{phrase}){trail}")
+        }
+    })
 }
 
 /// `person`, `people`, `org`, `organisation` ... as the index writes kinds.
@@ -278,6 +310,23 @@ mod tests {
             words(r#"iran "supreme leader"  title:"a b" x"#),
             vec!["iran", "\"supreme leader\"", "title:\"a b\"", "x"]
         );
+    }
+
+    #[test]
+    fn two_word_phrases_become_the_term_of_their_word_pair() {
+        assert_eq!(
+            rewrite("iran \"Supreme Leader\"").unwrap(),
+            "iran (title:\"Supreme Leader\" OR pairs:\"Supreme Leader\" \
+             OR entity:\"Supreme Leader\" OR source:\"Supreme Leader\")"
+        );
+        assert_eq!(
+            rewrite("-body:\"oil price\")").unwrap(),
+            "-pairs:\"oil price\")"
+        );
+        // One word, three words, another field: as they were.
+        for query in ["\"iran\"", "\"the supreme leader\"", "title:\"oil price\""] {
+            assert_eq!(rewrite(query).unwrap(), query);
+        }
     }
 
     #[test]

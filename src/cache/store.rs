@@ -27,7 +27,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TEXT, Value,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TEXT, TextFieldIndexing,
+    TextOptions, Value,
 };
 use tantivy::{
     DateTime, DocAddress, Executor, Index, IndexReader, IndexWriter, TantivyDocument, Term,
@@ -60,6 +61,8 @@ struct Fields {
     key: Field,
     title: Field,
     body: Field,
+    /// The body's word pairs ([`super::pairs`]), for two-word phrases.
+    pairs: Field,
     source: Field,
     url: Field,
     entity: Field,
@@ -80,6 +83,15 @@ impl Fields {
             key: builder.add_u64_field("key", INDEXED | FAST | STORED),
             title: builder.add_text_field("title", TEXT),
             body: builder.add_text_field("body", TEXT),
+            // Counts without positions: a pair is matched whole.
+            pairs: builder.add_text_field(
+                "pairs",
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(super::pairs::PAIRS)
+                        .set_index_option(IndexRecordOption::WithFreqs),
+                ),
+            ),
             source: builder.add_text_field("source", TEXT),
             url: builder.add_text_field("url", TEXT),
             entity: builder.add_text_field("entity", TEXT),
@@ -428,6 +440,7 @@ impl ArticleStore {
                 "cache: the article index is of another version".to_string(),
             ));
         }
+        register_tokenizers(&index);
         let reader = reader_of(&index, "the article index")?;
         Ok(ArticleStore {
             index,
@@ -475,6 +488,7 @@ impl ArticleStore {
         const SESSION_MEMORY: usize = 15_000_000;
         let (schema, fields) = Fields::schema();
         let index = Index::create_in_ram(schema);
+        register_tokenizers(&index);
         let reader = reader_of(&index, "the session index")?;
         let writer = index
             .writer_with_num_threads(1, SESSION_MEMORY)
@@ -822,6 +836,7 @@ impl ArticleStore {
         Some(match name {
             "title" => f.title,
             "body" => f.body,
+            "pairs" => f.pairs,
             "source" => f.source,
             "url" => f.url,
             "entity" => f.entity,
@@ -831,6 +846,13 @@ impl ArticleStore {
             _ => return None,
         })
     }
+}
+
+/// Gives `index` the tokenizers of lede's own that its fields name.
+fn register_tokenizers(index: &Index) {
+    index
+        .tokenizers()
+        .register(super::pairs::PAIRS, super::pairs::PairsTokenizer::default());
 }
 
 fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, CacheProblem> {
@@ -862,6 +884,7 @@ fn article_document(
     doc.add_text(fields.title, &article.title);
     for paragraph in &article.paragraphs {
         doc.add_text(fields.body, paragraph);
+        doc.add_text(fields.pairs, paragraph);
     }
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);

@@ -306,6 +306,15 @@ fn queries_find_words_phrases_fields_dates_and_say_what_is_wrong() {
     assert_eq!(found(&store, "pier mayor"), vec![pier]);
     assert_eq!(found(&store, "\"close the pier\""), vec![pier]);
     assert!(found(&store, "\"pier the close\"").is_empty());
+    // Two words: the term of their pair, the same articles as the phrase.
+    assert_eq!(found(&store, "\"the pier\""), vec![pier]);
+    assert_eq!(found(&store, "body:\"THE PIER\""), vec![pier]);
+    assert!(found(&store, "\"pier the\"").is_empty());
+    assert_eq!(
+        found(&store, "\"eastport pier\""),
+        vec!["Pier repairs begin"]
+    );
+    assert_eq!(found(&store, "pier -\"eastport pier\""), vec![pier]);
     assert_eq!(
         found(&store, "pier AND NOT mayor"),
         vec!["Pier repairs begin"]
