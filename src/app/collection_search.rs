@@ -21,7 +21,7 @@ impl App {
         }
         self.requests.search_sent = None;
         self.requests.search_answered = true;
-        let ranked = match found {
+        let mut ranked = match found {
             Ok(ranked) => ranked,
             Err(why) => {
                 self.status = Some(format!("Search “{query}”: {why}"));
@@ -29,10 +29,7 @@ impl App {
             }
         };
         let total = self.articles.len();
-        let ranked: Vec<u32> = ranked
-            .into_iter()
-            .filter(|&a| (a as usize) < total)
-            .collect();
+        ranked.retain(|&a| (a as usize) < total);
         if ranked.is_empty() {
             self.status = Some(format!("No article matches “{query}”."));
             return;

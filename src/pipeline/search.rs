@@ -376,8 +376,11 @@ impl CollectionSearch {
             let articles = self.articles_of(index, Side::Session);
             found.extend(index.matches_in(parsed.as_ref(), &articles));
         }
-        // Best first: the packed numbers sort as integers.
-        radsort::sort(&mut found);
+        // Best first: the packed numbers sort as integers. Each index's
+        // matches come sorted; only both together need sorting.
+        if !found.is_sorted() {
+            radsort::sort(&mut found);
+        }
         let mut seen = vec![false; self.articles_noted()];
         Ok(found
             .into_iter()
