@@ -464,6 +464,7 @@ impl App {
             articles: &self.articles,
             dates: &self.dates,
             relevance: self.list.relevance(),
+            ranked: self.list.ranked(),
         };
         let order = keys.sorted(sort).unwrap_or_default();
         self.list.set_order(sort, order, keep, &self.geometry);
@@ -485,6 +486,7 @@ impl App {
             articles: &self.articles,
             dates: &self.dates,
             relevance: self.list.relevance(),
+            ranked: self.list.ranked(),
         };
         keys.insert(sort, &mut order, new);
         self.list.set_order(sort, order, keep, &self.geometry);

@@ -146,7 +146,13 @@ impl ArticleList {
         };
         match (&self.narrowed, &self.visible) {
             (Some(narrowed), _) => in_list(narrowed),
-            (None, Visible::All) if self.is_sorted() => self.rank.get(article).map(|&r| r as usize),
+            // An article the order has no place for (not a match of the
+            // search whose order it is) is not listed.
+            (None, Visible::All) if self.is_sorted() => self
+                .rank
+                .get(article)
+                .filter(|&&r| r != u32::MAX)
+                .map(|&r| r as usize),
             (None, Visible::All) => (article < self.total).then_some(article),
             (None, Visible::Only(v)) => in_list(v),
         }
@@ -358,6 +364,11 @@ impl ArticleList {
     /// Each article's place among the search's matches (empty without one).
     pub(super) fn relevance(&self) -> &[u32] {
         self.search.as_ref().map_or(&[], |m| m.rank.as_slice())
+    }
+
+    /// The search's matches best first (empty without one).
+    pub(super) fn ranked(&self) -> &[u32] {
+        self.search.as_ref().map_or(&[], |m| m.ranked.as_slice())
     }
 
     /// The text filter.

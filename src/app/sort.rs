@@ -74,6 +74,8 @@ pub(super) struct Keys<'a> {
     /// Each article's place among the collection search's matches (best
     /// first; `u32::MAX` for none); empty without a search.
     pub(super) relevance: &'a [u32],
+    /// The search's matches best first (empty without a search).
+    pub(super) ranked: &'a [u32],
 }
 
 impl Keys<'_> {
@@ -104,23 +106,12 @@ impl Keys<'_> {
         first.then(a.cmp(&b))
     }
 
-    /// Every article best match first: the matches at their places, then the
-    /// rest in load order (no sort, for a million articles).
+    /// The matches best first, as the search ranked them. Only they are
+    /// listed while a search is on, so the others take no place in its order
+    /// (an article without one sorts last: see `ArticleList::key`), which
+    /// spares passes over a million articles and a list of them.
     fn by_relevance(&self, n: u32) -> Vec<u32> {
-        // Room for the matches only (their places are 0..matches), not for
-        // every article of the collection.
-        let matches = self.relevance.iter().filter(|&&r| r != u32::MAX).count();
-        let mut placed = vec![u32::MAX; matches];
-        let mut rest = Vec::with_capacity((n as usize).saturating_sub(matches));
-        for a in 0..n {
-            match placed.get_mut(self.relevance(a) as usize) {
-                Some(place) => *place = a,
-                None => rest.push(a),
-            }
-        }
-        placed.retain(|&a| a != u32::MAX);
-        placed.extend(rest);
-        placed
+        self.ranked.iter().copied().filter(|&a| a < n).collect()
     }
 
     /// Every article in `order` (`None` for load order, which keeps no list).
@@ -213,10 +204,13 @@ mod tests {
             .map(|i| (i % 3 != 0).then_some((i * 7919) % 13))
             .collect();
         let relevance: Vec<u32> = (0..40u32).map(|i| (i * 17) % 41).collect();
+        let mut ranked: Vec<u32> = (0..40).collect();
+        ranked.sort_by_key(|&a| relevance[a as usize]);
         let keys = Keys {
             articles: &articles,
             dates: &dates,
             relevance: &relevance,
+            ranked: &ranked,
         };
         for order in [SortOrder::Date, SortOrder::Source, SortOrder::Relevance] {
             let whole = keys.sorted(order).expect("sorted");
@@ -238,6 +232,7 @@ mod tests {
             articles: &articles,
             dates: &dates,
             relevance: &[],
+            ranked: &[],
         };
         assert_eq!(keys.sorted(SortOrder::Date), Some(vec![1, 2, 0]));
         assert_eq!(keys.sorted(SortOrder::Source), Some(vec![2, 0, 1]));

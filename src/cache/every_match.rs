@@ -76,6 +76,11 @@ pub fn rank_key(article: u32, score: Score) -> u64 {
     (u64::from(!score.max(0.0).to_bits()) << 32) | u64::from(article)
 }
 
+/// The score's part of a [`rank_key`]: ascending, best score first.
+pub fn score_part(rank_key: u64) -> u32 {
+    (rank_key >> 32) as u32
+}
+
 /// The article a [`rank_key`] holds.
 pub fn article_of(rank_key: u64) -> u32 {
     (rank_key & u64::from(u32::MAX)) as u32
@@ -100,47 +105,9 @@ impl Collector for InCollection<'_> {
         true
     }
 
-    /// Each segment's matches come sorted (on the search's threads, in
-    /// parallel): merged two by two, they are sorted as a whole.
     fn merge_fruits(&self, segments: Vec<Vec<u64>>) -> tantivy::Result<Self::Fruit> {
-        Ok(merge_sorted(segments))
+        Ok(segments.concat())
     }
-}
-
-/// Sorted lists merged into one sorted list, two at a time (each round
-/// halves their number: a million matches in a dozen segments are moved
-/// four times, not sorted again).
-fn merge_sorted(mut lists: Vec<Vec<u64>>) -> Vec<u64> {
-    lists.retain(|list| !list.is_empty());
-    while lists.len() > 1 {
-        let mut merged = Vec::with_capacity(lists.len().div_ceil(2));
-        let mut pairs = lists.into_iter();
-        while let Some(a) = pairs.next() {
-            merged.push(match pairs.next() {
-                Some(b) => merge_two(&a, &b),
-                None => a,
-            });
-        }
-        lists = merged;
-    }
-    lists.pop().unwrap_or_default()
-}
-
-fn merge_two(a: &[u64], b: &[u64]) -> Vec<u64> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if a[i] <= b[j] {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 /// One segment's matches of the collection.
@@ -161,9 +128,7 @@ impl SegmentCollector for SegmentInCollection {
         }
     }
 
-    /// Sorted here, on the thread that searched the segment.
-    fn harvest(mut self) -> Self::Fruit {
-        radsort::sort(&mut self.found);
+    fn harvest(self) -> Self::Fruit {
         self.found
     }
 }
@@ -173,20 +138,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sorted_lists_merge_into_one_sorted_list() {
-        let lists = vec![
-            vec![1, 4, 9],
-            vec![],
-            vec![2, 3, 10, 11],
-            vec![0],
-            vec![4, 5],
-        ];
-        assert_eq!(merge_sorted(lists), [0, 1, 2, 3, 4, 4, 5, 9, 10, 11]);
-        assert!(merge_sorted(Vec::new()).is_empty());
-        // Best score first, then the article.
+    fn rank_keys_order_best_score_first_then_article() {
         let mut keys = [rank_key(7, 2.0), rank_key(3, 2.0), rank_key(9, 5.0)];
         keys.sort_unstable();
         let articles: Vec<u32> = keys.iter().map(|&k| article_of(k)).collect();
         assert_eq!(articles, [9, 3, 7]);
+        // By the score alone (see `CollectionSearch::search`).
+        assert!(score_part(rank_key(1, 5.0)) < score_part(rank_key(0, 2.0)));
+        assert_eq!(score_part(rank_key(1, 2.0)), score_part(rank_key(0, 2.0)));
     }
 }
