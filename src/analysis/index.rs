@@ -809,6 +809,23 @@ mod tests {
     }
 
     #[test]
+    fn a_one_word_name_whose_contexts_show_no_person_joins_no_full_name() {
+        let person = EntityKind::Person;
+        let mut analyses = vec![
+            one_entity("Mary Quell", person),
+            // "the band Quell", "Quell have played": organisation cues.
+            with("Quell", person, [0, 4, 0, 0]),
+            with("Quell", person, [0, 2, 0, 0]),
+            one_entity("Ada Brightwater", person),
+            with("Brightwater", person, [2, 0, 0, 0]),
+        ];
+        unify(&mut analyses);
+        assert_eq!(names(&analyses[1]), ["Quell"]);
+        assert_eq!(analyses[1].entities[0].kind, EntityKind::Organization);
+        assert_eq!(names(&analyses[4]), ["Ada Brightwater"]);
+    }
+
+    #[test]
     fn unify_leaves_ambiguous_surnames_alone() {
         let mut analyses = vec![
             analyse("Anna Berg spoke."),

@@ -294,6 +294,11 @@ impl Unifier {
             if !facts.surname || rename.contains_key(name) || is_a_place(name, facts) {
                 continue;
             }
+            // Its contexts across the collection show no person ("the band
+            // Queen", "Queen have played"): it joins no one's name.
+            if kinds::decide(name, EntityKind::Person, facts.evidence, COLLECTION_CUES).is_some() {
+                continue;
+            }
             let person = facts.kinds[person_k];
             let full = if facts.not_surname {
                 None
