@@ -20,8 +20,9 @@
 //!   opens a clause ("Franz Ferdinand were", "Chelsea have") count for an
 //!   organisation: a person is neither a side in a fixture nor plural;
 //! - and from the name itself once per article: an organisation word at its
-//!   end ("Harlow Mills"), a first name with a surname or an initial with a
-//!   surname ("J Hayes") for a person.
+//!   end ("Harlow Mills"); an award's, a contest's or an event's ("Academy
+//!   Awards", "World Cup", "Cannes Film Festival") for other; a first name
+//!   with a surname or an initial with a surname ("J Hayes") for a person.
 
 use super::gazetteer;
 use crate::model::{Entity, EntityKind, KindEvidence};
@@ -554,6 +555,12 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[ORG] += 2;
         return;
     }
+    // "Academy Awards", "World Cup", "Australian Open": an award, a contest
+    // or an event is named by its last word, as an organisation is.
+    if is_event_word(last) {
+        counts[OTHER] += 2;
+        return;
+    }
     if has_person_shape(&words) {
         // "J Hayes" is a team-sheet or scorecard name, hardly ever a firm's;
         // but "S. Korea" may be a place the gazetteer spells otherwise, and
@@ -566,6 +573,27 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         // "Finding Neverland", "Meet the Fockers": a title opened by a common word.
         counts[OTHER] += 1;
     }
+}
+
+/// Last words that name an award, a contest or an event.
+fn is_event_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Award"
+            | "Awards"
+            | "Prize"
+            | "Prizes"
+            | "Cup"
+            | "Open"
+            | "Championship"
+            | "Championships"
+            | "Games"
+            | "Olympics"
+            | "Festival"
+            | "Trophy"
+            | "Marathon"
+            | "Tournament"
+    )
 }
 
 /// True for one word with a capital after a lower-case letter ("WeWork",
@@ -979,7 +1007,7 @@ mod tests {
     }
 
     #[test]
-    fn name_cues_read_organisation_words_first_names_and_initials() {
+    fn name_cues_read_organisation_and_event_words_first_names_and_initials() {
         let entity = |name: &str| Entity {
             name: name.into(),
             kind: EntityKind::Other,
@@ -998,5 +1026,14 @@ mod tests {
         assert_eq!(counts("A Qarlow"), [2, 0, 0, 0]);
         assert_eq!(counts("John Qarlow")[PERSON], 1);
         assert_eq!(counts("Qarlow"), [0; 4]);
+        // Awards, contests and events: "other", as CoNLL-2003 labels them.
+        for name in [
+            "Qarlow Film Festival",
+            "Zentrix Awards",
+            "Westford Open",
+            "Harlow Cup",
+        ] {
+            assert_eq!(counts(name), [0, 0, 0, 2], "{name}");
+        }
     }
 }
