@@ -9,7 +9,9 @@
 
 use super::entities::RawMention;
 use super::gazetteer;
-use super::names::{initials, is_bare_acronym, is_subsequence, normalise, surname_forms};
+use super::names::{
+    initials, is_bare_acronym, is_subsequence, lone_initial, normalise, surname_forms,
+};
 use crate::model::{Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
@@ -260,7 +262,7 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
         let short_words: Vec<&str> = short.split(' ').collect();
         // "R O'Gara" in a team sheet, "Ronan O'Gara" in the report.
         let initial = match short_words[..] {
-            [first, _] => initial_letter(first),
+            [first, _] => lone_initial(first),
             _ => None,
         };
         let fits = |full: &FullName| {
@@ -269,7 +271,7 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
                 full_words.len() >= 2
                     && full_words.last() == short_words.last()
                     && full_words.first().is_some_and(|first| {
-                        initial_letter(first).is_none() && first.starts_with(letter)
+                        lone_initial(first).is_none() && first.starts_with(letter)
                     })
             } else if short_words.len() == 1 {
                 full_words.last().is_some_and(|last| surname_forms(last).contains(&short.as_str()))
@@ -453,12 +455,6 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
 }
 
 /// The entries of an index list, none when there is no list.
-/// The letter of a lone initial ("R", "R."), as a one-letter string.
-fn initial_letter(word: &str) -> Option<&str> {
-    let letter = word.strip_suffix('.').unwrap_or(word);
-    (letter.len() == 1 && letter.starts_with(|c: char| c.is_ascii_uppercase())).then_some(letter)
-}
-
 fn slice(list: Option<&Vec<usize>>) -> &[usize] {
     list.map_or(&[], Vec::as_slice)
 }

@@ -25,6 +25,7 @@
 //!   with a surname or an initial with a surname ("J Hayes") for a person.
 
 use super::gazetteer;
+use super::names::lone_initial;
 use crate::model::{Entity, EntityKind, KindEvidence};
 
 const PERSON: usize = 0;
@@ -565,11 +566,13 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         // "J Hayes" is a team-sheet or scorecard name, hardly ever a firm's;
         // but "S. Korea" may be a place the gazetteer spells otherwise, and
         // a headline in capitals hides which.
-        let sure = is_initial(first)
+        let sure = lone_initial(first).is_some()
             && entity.kind != EntityKind::Place
             && last.chars().any(char::is_lowercase);
         counts[PERSON] += if sure { 2 } else { 1 };
-    } else if !is_initial(first) && gazetteer::lowercase_share(first).is_some_and(|p| p >= 90) {
+    } else if lone_initial(first).is_none()
+        && gazetteer::lowercase_share(first).is_some_and(|p| p >= 90)
+    {
         // "Finding Neverland", "Meet the Fockers": a title opened by a common word.
         counts[OTHER] += 1;
     }
@@ -620,15 +623,11 @@ fn has_person_shape(words: &[&str]) -> bool {
     };
     // "N. Korean": a compass point before a nationality is no initial. (A
     // place's name may be a surname: "B Douglas".)
-    let initial = is_initial(first) && words.len() == 2 && gazetteer::demonym(last).is_none();
+    let initial =
+        lone_initial(first).is_some() && words.len() == 2 && gazetteer::demonym(last).is_none();
     let first_name =
         gazetteer::is_first_name(first) && gazetteer::lowercase_share(first).is_none_or(|p| p < 50);
     (initial || first_name) && !gazetteer::is_org_word(last)
-}
-
-/// "J", "N.": one capital letter standing for a first name.
-fn is_initial(word: &str) -> bool {
-    word.trim_end_matches('.').chars().count() == 1 && word.starts_with(char::is_uppercase)
 }
 
 /// True for a name shaped like a person's: a first name or an initial

@@ -146,6 +146,12 @@ pub(crate) fn surname_forms(full: &str) -> Vec<&str> {
     forms
 }
 
+/// The letter of a lone initial ("J", "J."), the stand-in for a first name.
+pub(crate) fn lone_initial(word: &str) -> Option<&str> {
+    let letter = word.trim_end_matches('.');
+    (letter.chars().count() == 1 && letter.starts_with(char::is_uppercase)).then_some(letter)
+}
+
 /// Initial letters of a multi-word name, skipping small words; `None` for one
 /// word, and for a name holding an acronym ("US Senate" is no "US").
 pub(crate) fn initials(name: &str) -> Option<String> {

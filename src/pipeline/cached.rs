@@ -179,41 +179,36 @@ impl LoadSide {
         };
         let (article, analysis, key) = match recall {
             Some(Recall::Analysis(analysis, key)) => {
-                if let Some(reopen) = self.reopen.as_mut().filter(|r| r.following()) {
+                if self.reopen.as_ref().is_some_and(Reopen::following) {
                     // A file changed since the snapshot that the article
                     // index has as it is now: its analyses must reach the
                     // indexer after the snapshot's index, so they are made
                     // again then (see `Reopen::hold`).
                     self.search.note_cached(index, key);
-                    return (reopen.draft_article(article, Some(key)), None);
+                    return (self.drafted(article, Some(key)), None);
                 }
-                let article = match &mut self.reopen {
-                    Some(reopen) => reopen.draft_article(article, Some(key)),
-                    None => Arc::new(article),
-                };
-                (article, Some(analysis), key)
+                (self.drafted(article, Some(key)), Some(analysis), key)
             }
             Some(Recall::Snapshot { key, texts, text }) => {
                 let article = article.with_text_in(&texts, text.at, text.len, text.ends);
-                let article = match &mut self.reopen {
-                    Some(reopen) => {
-                        reopen.placed(index);
-                        reopen.draft_article(article, Some(key))
-                    }
-                    None => Arc::new(article),
-                };
-                (article, None, key)
+                if let Some(reopen) = &mut self.reopen {
+                    reopen.placed(index);
+                }
+                (self.drafted(article, Some(key)), None, key)
             }
-            None => {
-                let article = match &mut self.reopen {
-                    Some(reopen) => reopen.draft_article(article, None),
-                    None => Arc::new(article),
-                };
-                return (article, None);
-            }
+            None => return (self.drafted(article, None), None),
         };
         self.search.note_cached(index, key);
         (article, Some(analysis))
+    }
+
+    /// `article` to share: in the draft of the next snapshot (its text put
+    /// in the snapshot's file of texts) when there is one.
+    fn drafted(&mut self, article: StoredArticle, key: Option<u64>) -> Arc<StoredArticle> {
+        match &mut self.reopen {
+            Some(reopen) => reopen.draft_article(article, key),
+            None => Arc::new(article),
+        }
     }
 
     /// Whether article `index`, read, is to wait for the snapshot's index
