@@ -120,6 +120,26 @@ mod tests {
             ]
         );
         assert_eq!(word_count("Supreme  Leader!"), 2);
+    }
+
+    #[test]
+    fn the_words_are_the_body_fields_own() {
+        // The body is indexed with tantivy's `default` tokenizer; the pairs
+        // (and the two-word test of a phrase) must see the same words.
+        let mut body = tantivy::tokenizer::TokenizerManager::default()
+            .get("default")
+            .expect("tantivy's default tokenizer");
+        let text =
+            "Ayatollah Ali KHAMENEI's 2nd speech — \u{e9}t\u{e9} ".to_string() + &"x".repeat(45);
+        let tokens = |analyzer: &mut TextAnalyzer| {
+            let mut stream = analyzer.token_stream(&text);
+            let mut out = Vec::new();
+            while stream.advance() {
+                out.push(stream.token().text.clone());
+            }
+            out
+        };
+        assert_eq!(tokens(&mut words()), tokens(&mut body));
         assert_eq!(word_count("Leader's"), 2);
     }
 }
