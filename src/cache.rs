@@ -19,6 +19,7 @@
 //! The cache is never a reason to fail: when it cannot be opened, read or
 //! written, lede works without it and says so once ([`CacheProblem`]).
 
+pub mod directory;
 pub mod every_match;
 pub mod indexing;
 pub mod pairs;

@@ -54,9 +54,8 @@ pub(super) struct Matches {
     pub(super) query: String,
     /// The matching articles, ascending.
     pub(super) articles: Vec<u32>,
-    /// Each article's place among the matches, best first (`u32::MAX`: not one).
-    pub(super) rank: Vec<u32>,
-    /// The matches, best first.
+    /// The matches, best first. (Each one's place among them is the list's
+    /// own rank while the list is in relevance order: see [`ArticleList::relevance`].)
     pub(super) ranked: Vec<u32>,
     /// The list's order before the search, for when it ends.
     pub(super) sort_before: SortOrder,
@@ -70,20 +69,25 @@ impl Matches {
         total: usize,
         sort_before: SortOrder,
     ) -> Matches {
-        let mut rank = vec![u32::MAX; total];
-        for (place, &article) in (0u32..).zip(&ranked) {
-            if let Some(r) = rank.get_mut(article as usize) {
-                *r = place;
+        // Ascending without a sort: a bit per article (a million articles
+        // take 125 KB), then the bits set, in order.
+        let mut bits = vec![0u64; total.div_ceil(64)];
+        for &article in &ranked {
+            if let Some(word) = bits.get_mut(article as usize / 64) {
+                *word |= 1 << (article % 64);
             }
         }
-        // Ascending without a sort: the articles that have a place.
-        let articles = (0..super::as_u32(total))
-            .filter(|&a| rank.get(a as usize).is_some_and(|&r| r != u32::MAX))
-            .collect();
+        let mut articles = Vec::with_capacity(ranked.len());
+        for (w, &word) in (0u32..).zip(&bits) {
+            let mut rest = word;
+            while rest != 0 {
+                articles.push(w * 64 + rest.trailing_zeros());
+                rest &= rest - 1;
+            }
+        }
         Matches {
             query,
             articles,
-            rank,
             ranked,
             sort_before,
         }
@@ -361,9 +365,15 @@ impl ArticleList {
         self.search.take()
     }
 
-    /// Each article's place among the search's matches (empty without one).
+    /// Each article's place among the search's matches while the list is in
+    /// their order (`u32::MAX`: not one): the list's rank then; empty
+    /// otherwise, when no order asks for it.
     pub(super) fn relevance(&self) -> &[u32] {
-        self.search.as_ref().map_or(&[], |m| m.rank.as_slice())
+        if self.search.is_some() && self.sort == SortOrder::Relevance {
+            &self.rank
+        } else {
+            &[]
+        }
     }
 
     /// The search's matches best first (empty without one).

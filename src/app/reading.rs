@@ -97,6 +97,19 @@ impl Reading {
         Self::flag(&self.starred, article)
     }
 
+    /// The read articles, in load order. (A block of 64 flags with none set
+    /// is passed over at once: few articles of a big collection are read.)
+    fn read_articles(&self) -> impl Iterator<Item = usize> + '_ {
+        self.read
+            .chunks(64)
+            .enumerate()
+            .filter(|(_, block)| block.contains(&true))
+            .flat_map(|(b, block)| {
+                let on = block.iter().enumerate().filter(|(_, read)| **read);
+                on.map(move |(i, _)| b * 64 + i)
+            })
+    }
+
     /// Marks `article` (whose id is `id`) read or not; `true` if it changed.
     fn set_read(&mut self, article: usize, id: String, on: bool) -> bool {
         let Some(flag) = self.read.get_mut(article) else {
@@ -498,10 +511,14 @@ impl App {
         } else if !self.list.is_filtered() {
             of.saturating_sub(self.reading.read_count)
         } else {
-            (0..of)
-                .filter_map(|p| self.list.base_at(p))
-                .filter(|&a| !self.reading.is_read(a))
-                .count()
+            // The read articles the list shows, rather than every article
+            // shown (drawn each frame, and a search may show a million).
+            let read_shown = self
+                .reading
+                .read_articles()
+                .filter(|&a| self.list.position(a).is_some())
+                .count();
+            of.saturating_sub(read_shown)
         };
         ListCounts {
             shown,

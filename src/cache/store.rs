@@ -430,7 +430,7 @@ impl ArticleStore {
             ))
         })?;
         let (schema, fields) = Fields::schema();
-        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|error| {
+        let directory = super::directory::IndexDirectory::open(dir).map_err(|error| {
             CacheProblem(format!("cache: cannot open {}: {error}", dir.display()))
         })?;
         let index = Index::open_or_create(directory, schema.clone())

@@ -422,3 +422,26 @@ fn time_spent_suspended_is_not_reading_time() {
     app.tick(t0 + secs(62.5));
     assert!(app.is_read(1), "read two seconds after coming back");
 }
+
+#[test]
+fn a_search_counts_the_unread_among_its_matches_only() {
+    let mut app = fixture::app(100, 30);
+    // Articles 0 and 1 read; the search finds 2 and 1, best first.
+    press(&mut app, "r j r k");
+    assert_eq!(read_articles(&app), [0, 1]);
+    press(&mut app, ": v o s s enter");
+    app.found("voss".to_string(), Ok(vec![2, 1]));
+    assert_eq!(app.visible_articles(), [2, 1]);
+    let counts = app.list_counts();
+    assert_eq!((counts.shown, counts.of, counts.unread), (2, 2, 1));
+    // Newest first, and read articles hidden: the same count.
+    press(&mut app, "s");
+    assert_eq!(app.list_counts().unread, 1);
+    press(&mut app, "U");
+    assert_eq!(app.visible_articles(), [2]);
+    assert_eq!(app.list_counts().unread, 1);
+    // Esc: every article again, one of three unread.
+    press(&mut app, "U esc");
+    let counts = app.list_counts();
+    assert_eq!((counts.shown, counts.of, counts.unread), (3, 3, 1));
+}

@@ -1,0 +1,176 @@
+//! The article index's folder as tantivy sees it: memory-mapped like
+//! tantivy's own [`MmapDirectory`], except the stored articles (the `.store`
+//! files), which are read by call, a block at a time.
+//!
+//! Why: reading a whole collection back from the index (the snapshot step of
+//! `lede index`, a reader's first start with a cache) goes through every
+//! stored article once. Mapped, each page read stays in the process's
+//! resident memory until the kernel wants it back: 1.9 GB of the 4.0 GB peak
+//! of `lede index` at a million articles. Read by call, the same pages stay in
+//! the system's file cache, shared and counted by no process, and a block
+//! costs a copy of 16 KiB that tantivy decompresses at once anyway. The
+//! postings, term dictionaries and fast fields a search reads stay mapped.
+
+use std::fs::File;
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tantivy::HasLen;
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, OwnedBytes, WatchCallback,
+    WatchHandle, WritePtr,
+};
+
+/// [`MmapDirectory`], with stored articles read by call.
+#[derive(Clone, Debug)]
+pub struct IndexDirectory {
+    mapped: MmapDirectory,
+    root: PathBuf,
+}
+
+impl IndexDirectory {
+    /// The index folder `root`, which must exist.
+    ///
+    /// # Errors
+    /// Those of [`MmapDirectory::open`].
+    pub fn open(
+        root: &Path,
+    ) -> Result<IndexDirectory, tantivy::directory::error::OpenDirectoryError> {
+        Ok(IndexDirectory {
+            mapped: MmapDirectory::open(root)?,
+            root: root.to_path_buf(),
+        })
+    }
+}
+
+/// Whether tantivy reads `path` a block at a time, and seldom twice: its
+/// stored documents.
+fn read_by_call(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "store")
+}
+
+/// An open file read with a call per block.
+#[derive(Debug)]
+struct ReadFile {
+    file: File,
+    len: usize,
+}
+
+impl HasLen for ReadFile {
+    fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl FileHandle for ReadFile {
+    fn read_bytes(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
+        let end = range.end.min(self.len);
+        let mut bytes = vec![0; end.saturating_sub(range.start)];
+        read_exact_at(&self.file, &mut bytes, range.start as u64)?;
+        Ok(OwnedBytes::new(bytes))
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, bytes: &mut [u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, at)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut bytes: &mut [u8], mut at: u64) -> io::Result<()> {
+    // `seek_read` moves no shared position that matters: each call says where.
+    while !bytes.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, bytes, at) {
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => {
+                bytes = &mut bytes[n..];
+                at += n as u64;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+impl Directory for IndexDirectory {
+    fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
+        if !read_by_call(path) {
+            return self.mapped.get_file_handle(path);
+        }
+        let full = self.root.join(path);
+        let opened = File::open(&full).and_then(|file| {
+            let len = usize::try_from(file.metadata()?.len()).map_err(io::Error::other)?;
+            Ok(ReadFile { file, len })
+        });
+        match opened {
+            Ok(file) => Ok(Arc::new(file)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                Err(OpenReadError::FileDoesNotExist(path.to_path_buf()))
+            }
+            Err(io_error) => Err(OpenReadError::IoError {
+                io_error: Arc::new(io_error),
+                filepath: full,
+            }),
+        }
+    }
+
+    fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        self.mapped.delete(path)
+    }
+
+    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+        self.mapped.exists(path)
+    }
+
+    fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+        self.mapped.open_write(path)
+    }
+
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        self.mapped.atomic_read(path)
+    }
+
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
+        self.mapped.atomic_write(path, data)
+    }
+
+    fn sync_directory(&self) -> io::Result<()> {
+        self.mapped.sync_directory()
+    }
+
+    fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
+        self.mapped.acquire_lock(lock)
+    }
+
+    fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.mapped.watch(watch_callback)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_documents_are_read_by_call_and_the_rest_mapped() {
+        let dir = std::env::temp_dir().join(format!("lede-directory-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let directory = IndexDirectory::open(&dir).expect("open");
+        for name in ["seg.store", "seg.idx"] {
+            directory
+                .atomic_write(Path::new(name), b"0123456789")
+                .expect("write");
+            let slice = directory.open_read(Path::new(name)).expect("read");
+            assert_eq!(slice.len(), 10);
+            let bytes = slice.slice(3..7).read_bytes().expect("bytes");
+            assert_eq!(bytes.as_slice(), b"3456", "{name}");
+        }
+        let missing = directory.get_file_handle(Path::new("gone.store"));
+        assert!(matches!(missing, Err(OpenReadError::FileDoesNotExist(_))));
+        assert!(read_by_call(Path::new("a.store")) && !read_by_call(Path::new("a.pos")));
+        std::fs::remove_dir_all(&dir).expect("clean");
+    }
+}
