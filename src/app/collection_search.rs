@@ -43,7 +43,7 @@ impl App {
             .iter()
             .filter_map(|word| Query::new(&word.to_lowercase()))
             .collect();
-        let matches = Matches::new(query.clone(), ranked, total, sort_before);
+        let matches = Matches::new(query.clone(), ranked, sort_before);
         self.list.set_search(Some(matches));
         self.sort_list(SortOrder::Relevance);
         self.refilter();

@@ -40,8 +40,8 @@ impl App {
         let mut by_entities = self.mentioning_all(self.list.filters());
         if let Some(search) = self.list.search() {
             by_entities = Some(match by_entities {
-                Some(articles) => intersect(&articles, &search.articles),
-                None => search.articles.clone(),
+                Some(articles) => intersect(&articles, &search.ascending(self.articles.len())),
+                None => search.ascending(self.articles.len()),
             });
         }
         let Some(query) = self.list.text().and_then(Query::new) else {
@@ -66,6 +66,16 @@ impl App {
     /// it is still shown (else on the open one).
     pub(super) fn refilter(&mut self) {
         let keep = self.list.at(self.list.cursor());
+        if self.list.search().is_some()
+            && self.list.filters().is_empty()
+            && self.list.text().is_none()
+        {
+            // The search alone: its matches need no list of their own.
+            self.list
+                .show_matches(keep, self.body.index(), &self.geometry);
+            self.refresh_hidden();
+            return;
+        }
         let articles = self.filtered();
         let keep = keep
             .filter(|&a| {

@@ -17,6 +17,10 @@ enum Visible {
     All,
     /// These articles, in list order: those the filters leave.
     Only(Vec<u32>),
+    /// The first this many articles of the list's order: a search's
+    /// matches in their own order (best first), when no other filter is on.
+    /// (Articles that arrive meanwhile are no match: they sort after them.)
+    Leading(usize),
 }
 
 /// The article list's state.
@@ -52,8 +56,6 @@ pub(super) struct ArticleList {
 pub(super) struct Matches {
     /// The query as typed.
     pub(super) query: String,
-    /// The matching articles, ascending.
-    pub(super) articles: Vec<u32>,
     /// The matches, best first. (Each one's place among them is the list's
     /// own rank while the list is in relevance order: see [`ArticleList::relevance`].)
     pub(super) ranked: Vec<u32>,
@@ -62,22 +64,27 @@ pub(super) struct Matches {
 }
 
 impl Matches {
-    /// The matches `ranked` best first, each one of the `total` articles.
-    pub(super) fn new(
-        query: String,
-        ranked: Vec<u32>,
-        total: usize,
-        sort_before: SortOrder,
-    ) -> Matches {
-        // Ascending without a sort: a bit per article (a million articles
-        // take 125 KB), then the bits set, in order.
+    /// The matches `ranked` best first.
+    pub(super) fn new(query: String, ranked: Vec<u32>, sort_before: SortOrder) -> Matches {
+        Matches {
+            query,
+            ranked,
+            sort_before,
+        }
+    }
+
+    /// The matches in ascending order, each one of `total` articles: made
+    /// when another filter or order needs them, not for every search.
+    pub(super) fn ascending(&self, total: usize) -> Vec<u32> {
+        // Without a sort: a bit per article (a million articles take 125
+        // KB), then the bits set, in order.
         let mut bits = vec![0u64; total.div_ceil(64)];
-        for &article in &ranked {
+        for &article in &self.ranked {
             if let Some(word) = bits.get_mut(article as usize / 64) {
                 *word |= 1 << (article % 64);
             }
         }
-        let mut articles = Vec::with_capacity(ranked.len());
+        let mut articles = Vec::with_capacity(self.ranked.len());
         for (w, &word) in (0u32..).zip(&bits) {
             let mut rest = word;
             while rest != 0 {
@@ -85,12 +92,7 @@ impl Matches {
                 rest &= rest - 1;
             }
         }
-        Matches {
-            query,
-            articles,
-            ranked,
-            sort_before,
-        }
+        articles
     }
 }
 
@@ -122,6 +124,7 @@ impl ArticleList {
         match &self.visible {
             Visible::All => self.total,
             Visible::Only(v) => v.len(),
+            Visible::Leading(n) => *n,
         }
     }
 
@@ -139,6 +142,8 @@ impl ArticleList {
             Visible::All if self.is_sorted() => self.order.get(position).map(|&a| a as usize),
             Visible::All => (position < self.total).then_some(position),
             Visible::Only(v) => v.get(position).map(|&a| a as usize),
+            Visible::Leading(n) if position < *n => self.order.get(position).map(|&a| a as usize),
+            Visible::Leading(_) => None,
         }
     }
 
@@ -159,6 +164,11 @@ impl ArticleList {
                 .map(|&r| r as usize),
             (None, Visible::All) => (article < self.total).then_some(article),
             (None, Visible::Only(v)) => in_list(v),
+            (None, Visible::Leading(n)) => self
+                .rank
+                .get(article)
+                .filter(|&&r| (r as usize) < *n)
+                .map(|&r| r as usize),
         }
     }
 
@@ -211,18 +221,19 @@ impl ArticleList {
         }
     }
 
-    /// Puts `articles` (ascending) in list order.
-    fn in_list_order(&self, mut articles: Vec<u32>) -> Vec<u32> {
+    /// What the list shows of `articles` (ascending), in list order.
+    fn in_list_order(&self, mut articles: Vec<u32>) -> Visible {
         if !self.is_sorted() {
-            return articles;
+            return Visible::Only(articles);
         }
-        // Best first, and every match shown: the search's own order. (Only
-        // matches are shown while a search is on, so as many are all of them.)
+        // Best first, and every match shown: the search's own order, which
+        // leads the list's. (Only matches are shown while a search is on, so
+        // as many are all of them.)
         if self.sort == SortOrder::Relevance
             && let Some(search) = &self.search
             && search.ranked.len() == articles.len()
         {
-            return search.ranked.clone();
+            return Visible::Leading(articles.len());
         }
         if articles.len() > self.order.len() / 8 {
             // Many of them: one pass over the order beats sorting them.
@@ -241,10 +252,10 @@ impl ArticleList {
             // Articles the order does not hold yet (just arrived) go after
             // it, in load order, as `key` has them.
             ordered.extend(articles.iter().filter(|&&a| self.key(a) == u32::MAX));
-            return ordered;
+            return Visible::Only(ordered);
         }
         articles.sort_unstable_by_key(|&a| (self.key(a), a));
-        articles
+        Visible::Only(articles)
     }
 
     pub(super) fn sort(&self) -> SortOrder {
@@ -269,22 +280,29 @@ impl ArticleList {
         self.sort = sort;
         self.order = order;
         self.narrowed = None;
-        self.rank = if self.is_sorted() {
-            let mut rank = vec![u32::MAX; self.total];
+        // The last rank's memory, if any, is used again: a million articles'
+        // worth is 4 MB, and fresh pages cost more than the writes.
+        let mut rank = std::mem::take(&mut self.rank);
+        rank.clear();
+        if self.is_sorted() {
+            rank.resize(self.total, u32::MAX);
             for (place, &article) in (0u32..).zip(&self.order) {
                 if let Some(r) = rank.get_mut(article as usize) {
                     *r = place;
                 }
             }
-            rank
-        } else {
-            Vec::new()
-        };
-        if let Visible::Only(v) = &mut self.visible {
-            let mut v = std::mem::take(v);
-            v.sort_unstable();
-            self.visible = Visible::Only(self.in_list_order(v));
         }
+        self.rank = rank;
+        let shown = match std::mem::take(&mut self.visible) {
+            Visible::All => None,
+            Visible::Only(mut v) => {
+                v.sort_unstable();
+                Some(v)
+            }
+            // The matches, to be put in the new order.
+            Visible::Leading(_) => self.search.as_ref().map(|s| s.ascending(self.total)),
+        };
+        self.visible = shown.map_or(Visible::All, |v| self.in_list_order(v));
         if let Some(article) = keep {
             self.point_at(article, geometry);
         }
@@ -444,13 +462,34 @@ impl ArticleList {
         self.at(target).ok_or("This is the last article.")
     }
 
+    /// Shows the search's matches and nothing else (no other filter is on),
+    /// the cursor on `keep` if it is one, else on `open` if it is, else on
+    /// the first. In their own order, best first, they take no list of
+    /// their own: they lead the list's order.
+    pub(super) fn show_matches(&mut self, keep: Option<usize>, open: usize, geometry: &Geometry) {
+        let Some(search) = &self.search else {
+            return;
+        };
+        self.narrowed = None;
+        self.visible = if self.sort == SortOrder::Relevance {
+            Visible::Leading(search.ranked.len())
+        } else {
+            self.in_list_order(search.ascending(self.total))
+        };
+        self.cursor = keep
+            .and_then(|a| self.position(a))
+            .or_else(|| self.position(open))
+            .unwrap_or(0);
+        self.keep_cursor_visible(geometry);
+    }
+
     /// Shows `articles` (ascending: what the filters leave), or every article
     /// for `None`; the cursor on `keep` if shown, else on the first.
     pub(super) fn show(&mut self, articles: Option<Vec<u32>>, keep: usize, geometry: &Geometry) {
         // Read articles are hidden again from the new list (`App::refresh_hidden`).
         self.narrowed = None;
         self.visible = match articles {
-            Some(articles) => Visible::Only(self.in_list_order(articles)),
+            Some(articles) => self.in_list_order(articles),
             None => Visible::All,
         };
         self.cursor = self.position(keep).unwrap_or(0);

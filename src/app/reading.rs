@@ -508,7 +508,7 @@ impl App {
             let open = self.body.index();
             let open_read = self.reading.is_read(open) && self.list.position(open).is_some();
             shown - usize::from(open_read && shown > 0)
-        } else if !self.list.is_filtered() {
+        } else if !self.list.is_filtered() || self.reading.read_count == 0 {
             of.saturating_sub(self.reading.read_count)
         } else {
             // The read articles the list shows, rather than every article

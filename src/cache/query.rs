@@ -51,6 +51,8 @@ pub fn parse(store: &ArticleStore, text: &str) -> Result<Box<dyn Query>, QueryEr
     parser.set_conjunction_by_default();
     parser.set_field_boost(field("title")?, 2.0);
     parser.set_field_boost(field("entity")?, 1.5);
+    parser.set_field_boost(field("title_pairs")?, 2.0);
+    parser.set_field_boost(field("entity_pairs")?, 1.5);
     parser
         .parse_query(&rewritten)
         .map_err(|error| explain(&error))
@@ -192,32 +194,43 @@ fn rewrite(text: &str) -> Result<String, QueryError> {
     Ok(out.join(" "))
 }
 
-/// A phrase of two words in the text (`"supreme leader"`, `body:"supreme
-/// leader"`, also after `-` or `(`) as the one term of the body's word pairs
-/// ([`super::pairs`]) that it is, beside the phrase in the other fields a
-/// word goes to: the same articles as the phrase, without reading where
-/// each word stands in every article that has both.
+/// A phrase of two words (`"supreme leader"`, `title:"supreme leader"`,
+/// also after `-` or `(`) in the title, the text or the names, as the one term
+/// of their word pairs ([`super::pairs`]) that it is: the same articles as
+/// the phrase, without reading where each word stands in every article that
+/// has both. Without a field, the source's phrase goes beside them (a source
+/// is a few words: its phrase reads little).
 fn word_pair(word: &str) -> Option<String> {
     let lead_len = word.len() - word.trim_start_matches(['(', '-', '+']).len();
     let (lead, rest) = word.split_at(lead_len);
     let trail_len = rest.len() - rest.trim_end_matches(')').len();
     let (rest, trail) = rest.split_at(rest.len() - trail_len);
-    let (field, phrase) = match rest.split_once(':') {
-        Some((name, phrase)) if name.eq_ignore_ascii_case("body") => (Some("body"), phrase),
-        Some(_) => return None,
-        None => (None, rest),
+    let (pairs, phrase) = match rest.split_once(':') {
+        Some((name, phrase)) => (pairs_of(name)?, phrase),
+        None => ("", rest),
     };
     let inner = phrase.strip_prefix('"')?.strip_suffix('"')?;
     if inner.contains('"') || super::pairs::word_count(inner) != 2 {
         return None;
     }
-    let pair = format!("pairs:{phrase}");
-    Some(match field {
-        Some(_) => format!("{lead}{pair}{trail}"),
-        None => {
-            format!("{lead}(title:{phrase} OR {pair} OR entity:{phrase} OR source:{phrase}){trail}")
-        }
+    Some(if pairs.is_empty() {
+        format!(
+            "{lead}(title_pairs:{phrase} OR pairs:{phrase} OR entity_pairs:{phrase} \
+             OR source:{phrase}){trail}"
+        )
+    } else {
+        format!("{lead}{pairs}:{phrase}{trail}")
     })
+}
+
+/// The field of word pairs of the field `name`, if it has one.
+fn pairs_of(name: &str) -> Option<&'static str> {
+    match name.to_ascii_lowercase().as_str() {
+        "body" => Some("pairs"),
+        "title" => Some("title_pairs"),
+        "entity" => Some("entity_pairs"),
+        _ => None,
+    }
 }
 
 /// `person`, `people`, `org`, `organisation` ... as the index writes kinds.
@@ -316,15 +329,19 @@ mod tests {
     fn two_word_phrases_become_the_term_of_their_word_pair() {
         assert_eq!(
             rewrite("iran \"Supreme Leader\"").unwrap(),
-            "iran (title:\"Supreme Leader\" OR pairs:\"Supreme Leader\" \
-             OR entity:\"Supreme Leader\" OR source:\"Supreme Leader\")"
+            "iran (title_pairs:\"Supreme Leader\" OR pairs:\"Supreme Leader\" \
+             OR entity_pairs:\"Supreme Leader\" OR source:\"Supreme Leader\")"
         );
         assert_eq!(
             rewrite("-body:\"oil price\")").unwrap(),
             "-pairs:\"oil price\")"
         );
+        assert_eq!(
+            rewrite("(Title:\"oil price\" entity:\"ali khamenei\"").unwrap(),
+            "(title_pairs:\"oil price\" entity_pairs:\"ali khamenei\""
+        );
         // One word, three words, another field: as they were.
-        for query in ["\"iran\"", "\"the supreme leader\"", "title:\"oil price\""] {
+        for query in ["\"iran\"", "\"the supreme leader\"", "source:\"oil price\""] {
             assert_eq!(rewrite(query).unwrap(), query);
         }
     }

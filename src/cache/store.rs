@@ -63,6 +63,10 @@ struct Fields {
     body: Field,
     /// The body's word pairs ([`super::pairs`]), for two-word phrases.
     pairs: Field,
+    /// The title's and the names' word pairs, likewise (each name's own: no
+    /// pair runs from one name into the next).
+    title_pairs: Field,
+    entity_pairs: Field,
     source: Field,
     url: Field,
     entity: Field,
@@ -76,6 +80,12 @@ struct Fields {
 impl Fields {
     fn schema() -> (Schema, Fields) {
         let mut builder = Schema::builder();
+        // Counts without positions: a pair is matched whole.
+        let pairs = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(super::pairs::PAIRS)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
         let fields = Fields {
             file: builder.add_text_field("file", STRING | STORED),
             role: builder.add_text_field("role", STRING),
@@ -83,15 +93,9 @@ impl Fields {
             key: builder.add_u64_field("key", INDEXED | FAST | STORED),
             title: builder.add_text_field("title", TEXT),
             body: builder.add_text_field("body", TEXT),
-            // Counts without positions: a pair is matched whole.
-            pairs: builder.add_text_field(
-                "pairs",
-                TextOptions::default().set_indexing_options(
-                    TextFieldIndexing::default()
-                        .set_tokenizer(super::pairs::PAIRS)
-                        .set_index_option(IndexRecordOption::WithFreqs),
-                ),
-            ),
+            pairs: builder.add_text_field("pairs", pairs.clone()),
+            title_pairs: builder.add_text_field("title_pairs", pairs.clone()),
+            entity_pairs: builder.add_text_field("entity_pairs", pairs),
             source: builder.add_text_field("source", TEXT),
             url: builder.add_text_field("url", TEXT),
             entity: builder.add_text_field("entity", TEXT),
@@ -837,6 +841,8 @@ impl ArticleStore {
             "title" => f.title,
             "body" => f.body,
             "pairs" => f.pairs,
+            "title_pairs" => f.title_pairs,
+            "entity_pairs" => f.entity_pairs,
             "source" => f.source,
             "url" => f.url,
             "entity" => f.entity,
@@ -882,6 +888,7 @@ fn article_document(
     doc.add_u64(fields.ordinal, ordinal as u64);
     doc.add_u64(fields.key, article_key(path, ordinal));
     doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.title_pairs, &article.title);
     for paragraph in &article.paragraphs {
         doc.add_text(fields.body, paragraph);
         doc.add_text(fields.pairs, paragraph);
@@ -895,8 +902,10 @@ fn article_document(
     let mut kinds: BTreeSet<EntityKind> = BTreeSet::new();
     for entity in &analysis.entities {
         doc.add_text(fields.entity, &entity.name);
+        doc.add_text(fields.entity_pairs, &entity.name);
         for alias in entity.aliases.iter().filter(|a| **a != entity.name) {
             doc.add_text(fields.entity, alias);
+            doc.add_text(fields.entity_pairs, alias);
         }
         kinds.insert(entity.kind);
     }

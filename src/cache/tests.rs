@@ -336,6 +336,17 @@ fn queries_find_words_phrases_fields_dates_and_say_what_is_wrong() {
     );
     assert_eq!(found(&store, "speaker:hale"), vec![pier]);
     assert!(found(&store, "entity:\"jon hale\"").contains(&pier.to_string()));
+    assert!(found(&store, "entity:\"hale jon\"").is_empty());
+    // A title's two words, as the title's pair and as the phrase without a field.
+    assert_eq!(
+        found(&store, "title:\"Repairs Begin\""),
+        vec!["Pier repairs begin"]
+    );
+    assert_eq!(
+        found(&store, "\"repairs begin\""),
+        vec!["Pier repairs begin"]
+    );
+    assert!(found(&store, "title:\"begin repairs\"").is_empty());
     assert!(found(&store, "kind:person").len() >= 2);
     // Dates: a year, a month, a range open on one side.
     assert_eq!(found(&store, "date:2024"), vec!["Pier repairs begin"]);

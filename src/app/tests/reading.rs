@@ -445,3 +445,31 @@ fn a_search_counts_the_unread_among_its_matches_only() {
     let counts = app.list_counts();
     assert_eq!((counts.shown, counts.of, counts.unread), (3, 3, 1));
 }
+
+#[test]
+fn articles_arriving_during_a_search_stay_out_of_its_matches_in_every_order() {
+    let (mut app, stored, _) = streaming();
+    app.add_articles(stored[..2].to_vec());
+    press(&mut app, ": p i e r enter");
+    app.found("pier".to_string(), Ok(vec![1, 0]));
+    assert_eq!(app.visible_articles(), [1, 0]);
+    // Article 2 arrives: no match, not listed, in any order.
+    app.add_articles(stored[2..].to_vec());
+    assert_eq!(app.visible_articles(), [1, 0]);
+    assert_eq!(app.list_counts().shown, 2);
+    for _ in 0..4 {
+        press(&mut app, "s");
+        let mut shown = app.visible_articles();
+        shown.sort_unstable();
+        assert_eq!(shown, [0, 1], "{:?}", app.sort_order());
+    }
+    assert_eq!(app.sort_order(), SortOrder::Relevance);
+    assert_eq!(app.visible_articles(), [1, 0]);
+    // Read ones hidden: the best match read (r on the list's first), the other left.
+    press(&mut app, "g r U");
+    assert!(app.is_read(1));
+    assert_eq!(app.visible_articles(), [0]);
+    press(&mut app, "esc");
+    press(&mut app, "U");
+    assert_eq!(app.visible_articles(), [0, 1, 2]);
+}
