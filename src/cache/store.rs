@@ -959,7 +959,18 @@ impl Committed {
     /// tells each segment's documents' article numbers), as
     /// [`super::every_match::rank_key`]s in no order.
     pub fn matches_in(&self, query: &dyn Query, articles: &super::SegmentArticles) -> Vec<u64> {
-        let collector = super::every_match::InCollection { articles };
-        search_on(&self.0, query, &collector, &self.1).unwrap_or_default()
+        super::every_match::matches_in(&self.0, query, articles, &self.1).unwrap_or_default()
+    }
+
+    /// [`Committed::matches_in`] with slices of `slice_docs` documents.
+    #[cfg(test)]
+    pub(super) fn matches_in_slices(
+        &self,
+        query: &dyn Query,
+        articles: &super::SegmentArticles,
+        slice_docs: u32,
+    ) -> Vec<u64> {
+        super::every_match::matches_in_slices(&self.0, query, articles, &self.1, slice_docs)
+            .expect("matches")
     }
 }

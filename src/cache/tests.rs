@@ -401,3 +401,43 @@ fn analysis_revision_is_raised_when_the_analysis_changes() {
         "the analysis output changed: raise ANALYSIS_REVISION and set this hash"
     );
 }
+
+#[test]
+fn matches_scored_in_slices_are_those_scored_whole() {
+    let temp = TempDir::new("cache-slices");
+    let (dir, cache) = (temp.path().join("news"), temp.path().join("cache"));
+    write_collection(&dir);
+    let mut store = open(&cache);
+    index(&mut store, &dir);
+    let committed = store.committed();
+    // Every article of the index is one of the collection's, numbered by key.
+    let mut keys: Vec<u64> = Vec::new();
+    let segments = committed.segment_keys();
+    for (_, documents, column) in &segments {
+        keys.extend((0..*documents).filter_map(|doc| column.first(doc)));
+    }
+    keys.sort_unstable();
+    let articles: super::SegmentArticles = segments
+        .iter()
+        .map(|(segment, documents, column)| {
+            let numbers = (0..*documents)
+                .map(|doc| {
+                    column
+                        .first(doc)
+                        .and_then(|key| keys.binary_search(&key).ok())
+                        .map_or(u32::MAX, |n| n as u32)
+                })
+                .collect();
+            (*segment, numbers)
+        })
+        .collect();
+    for text in ["pier OR strike OR budget", "\"the pier\"", "talks -budget"] {
+        let parsed = query::parse(&store, text).expect("a query");
+        let whole = committed.matches_in_slices(parsed.as_ref(), &articles, u32::MAX);
+        assert!(!whole.is_empty(), "{text}");
+        for slice in [1, 2, 3] {
+            let sliced = committed.matches_in_slices(parsed.as_ref(), &articles, slice);
+            assert_eq!(sliced, whole, "{text}, slices of {slice}");
+        }
+    }
+}

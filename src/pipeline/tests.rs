@@ -895,6 +895,35 @@ fn the_reader_searches_its_own_collection_in_the_cache_or_in_memory() {
         run_to_the_end(&reader, &mut app);
         check(&reader, &app, how);
     }
+    // Story 1 edited to say no pier: read again, its old document deleted
+    // (not yet merged away) and no longer a match.
+    let edited = corpus.0.join("odd").join("0001.txt");
+    let before = fs::read(&edited).expect("story 1");
+    fs::write(
+        &edited,
+        "Story 1 from Eastport\n\nMara Voss spoke of the harbour.\n\n",
+    )
+    .expect("edit");
+    let reader = Reader::with_cache(corpus.source(), 2, open_cache());
+    let mut app = App::loading(reader.index());
+    run_to_the_end(&reader, &mut app);
+    let mut found = search_titles(&reader, &app, "pier").expect("pier");
+    found.sort();
+    let without_1: Vec<&String> = with_pier
+        .iter()
+        .filter(|t| !t.starts_with("Story 1 "))
+        .collect();
+    assert_eq!(
+        found.iter().collect::<Vec<_>>(),
+        without_1,
+        "after the edit"
+    );
+    assert_eq!(
+        search_titles(&reader, &app, "harbour").expect("new word"),
+        ["Story 1 from Eastport"]
+    );
+    drop(reader);
+    fs::write(&edited, before).expect("as it was");
     // Without a cache every article is searched in memory.
     let reader = Reader::with_cache(corpus.source(), 2, None);
     let mut app = App::loading(reader.index());
