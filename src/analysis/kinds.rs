@@ -21,7 +21,8 @@
 //!   organisation: a person is neither a side in a fixture nor plural;
 //! - and from the name itself once per article: an organisation word at its
 //!   end ("Harlow Mills"); an award's, a contest's or an event's ("Academy
-//!   Awards", "World Cup", "Cannes Film Festival") for other; a first name
+//!   Awards", "World Cup", "Cannes Film Festival") and a law's or a treaty's
+//!   ("Finance Bill", "the Bill", "Kyoto Treaty") for other; a first name
 //!   with a surname or an initial with a surname ("J Hayes") for a person.
 
 use super::gazetteer;
@@ -549,6 +550,9 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         // or a product's spelling, not a person's ("McCain", "DiCaprio" aside).
         if gazetteer::is_org_word(first) || is_camel_case(first) {
             counts[ORG] += 2;
+        } else if is_law_word(first) {
+            // "the Bill" of the Commons is a law, not a man called Bill.
+            counts[OTHER] += 2;
         }
         return;
     }
@@ -558,7 +562,8 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     }
     // "Academy Awards", "World Cup", "Australian Open": an award, a contest
     // or an event is named by its last word, as an organisation is.
-    if is_event_word(last) {
+    // "Finance Bill", "Patriot Act", "Kyoto Treaty": a law or a treaty, likewise.
+    if is_event_word(last) || is_law_word(last) {
         counts[OTHER] += 2;
         return;
     }
@@ -597,6 +602,11 @@ fn is_event_word(word: &str) -> bool {
             | "Marathon"
             | "Tournament"
     )
+}
+
+/// Words that end a law's or a treaty's name.
+fn is_law_word(word: &str) -> bool {
+    matches!(word, "Bill" | "Act" | "Treaty" | "Accord" | "Accords")
 }
 
 /// True for one word with a capital after a lower-case letter ("WeWork",
@@ -1031,6 +1041,15 @@ mod tests {
             "Zentrix Awards",
             "Westford Open",
             "Harlow Cup",
+        ] {
+            assert_eq!(counts(name), [0, 0, 0, 2], "{name}");
+        }
+        // Laws and treaties likewise, and "the Bill" of a parliament alone.
+        for name in [
+            "Qarlow Finance Bill",
+            "Zentrix Act",
+            "Harlow Treaty",
+            "Bill",
         ] {
             assert_eq!(counts(name), [0, 0, 0, 2], "{name}");
         }
