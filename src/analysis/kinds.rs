@@ -297,7 +297,8 @@ fn other_before(w: &str) -> bool {
     )
 }
 
-/// Words after a name that make it a work, a product or an award: "X star", "X console".
+/// Words after a name that make it a work, a product or an award: "X star",
+/// "X console", "X awards".
 fn other_after(w: &str) -> bool {
     matches!(
         w,
@@ -314,6 +315,9 @@ fn other_after(w: &str) -> bool {
             | "nominees"
             | "ceremony"
             | "premiere"
+            | "award"
+            | "awards"
+            | "prize"
     )
 }
 
@@ -887,6 +891,7 @@ mod tests {
             2
         );
         assert_eq!(cues("She won an Orrin for it.", "Orrin")[OTHER], 2);
+        assert_eq!(cues("at this year's Qarla awards", "Qarla")[OTHER], 2);
         assert_eq!(
             cues("It sang \u{201c}Paper Moons\u{201d} twice.", "Paper Moons")[OTHER],
             2
