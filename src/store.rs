@@ -93,6 +93,14 @@ impl TextFile {
     /// The text at `at`, sanitised again (it was when it was written, but
     /// the file may have been damaged since); empty when it cannot be read.
     fn read(&self, at: u64, len: u32) -> String {
+        let mut text = self.read_unchecked(at, len);
+        crate::sanitize::sanitize_in_place(&mut text);
+        text
+    }
+
+    /// The text at `at` as the file has it, not sanitised again: only to
+    /// match a search against, never to show.
+    fn read_unchecked(&self, at: u64, len: u32) -> String {
         if at
             .checked_add(u64::from(len))
             .is_none_or(|end| end > self.len.load(Ordering::Acquire))
@@ -103,10 +111,8 @@ impl TextFile {
         if self.read_exact_at(&mut bytes, at).is_err() {
             return String::new();
         }
-        let mut text = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        crate::sanitize::sanitize_in_place(&mut text);
-        text
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 
@@ -282,6 +288,21 @@ impl StoredArticle {
         let body = match &self.body {
             Body::Here(body) => Cow::Borrowed(&**body),
             Body::OnDisk { file, at, len } => Cow::Owned(file.read(*at, *len)),
+        };
+        ArticleText {
+            body,
+            ends: &self.ends,
+        }
+    }
+
+    /// The text to match a search against, never to show: one read from its
+    /// file is not sanitised a second time (it was when it was written), as
+    /// a search over every article reads every text. What is shown comes
+    /// from [`StoredArticle::text`].
+    pub fn text_to_match(&self) -> ArticleText<'_> {
+        let body = match &self.body {
+            Body::Here(body) => Cow::Borrowed(&**body),
+            Body::OnDisk { file, at, len } => Cow::Owned(file.read_unchecked(*at, *len)),
         };
         ArticleText {
             body,

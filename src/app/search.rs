@@ -512,6 +512,6 @@ fn holds(stored: &StoredArticle, query: &Query, buffer: &mut String) -> bool {
     if query.is_in(stored.title(), buffer) {
         return true;
     }
-    let text = stored.text();
+    let text = stored.text_to_match();
     query.is_in(text.body(), buffer) && text.paragraphs().any(|p| query.is_in(p, buffer))
 }

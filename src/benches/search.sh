@@ -6,18 +6,27 @@
 # for a common word and walks it with n/N, filters the list by a title, quits,
 # and prints the slowest keys (key to frame, as src/benches/keys.sh).
 #
-#   src/benches/search.sh PATH...        WORD="z q ü" src/benches/search.sh PATH...
+#   src/benches/search.sh [--cache DIR] PATH...        WORD="z q ü" src/benches/search.sh PATH...
+#
+# --cache DIR is the $XDG_CACHE_HOME to use (one filled by `lede index`, so that
+# the collection reopens from it); without, a fresh one.
 #
 # WORD is the absent word as tmux keys (default "z q x j v"). The binary is
 # $LEDE_BIN, else target/release/lede.
 set -euo pipefail
+cache=""
+if [[ "${1:-}" == "--cache" ]]; then
+    cache="$2"
+    shift 2
+fi
 
 source "$(dirname "$0")/tmux_lede.sh"
 lede_binary
 work="$(mktemp -d)"
 session="lede-search-$$"
 trap 'rm -rf "$work"; tmux kill-session -t "$session" 2>/dev/null || true' EXIT
-start_lede "$session" "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$work XDG_DATA_HOME=$work" "$@"
+[[ -n "$cache" ]] || cache="$work"
+start_lede "$session" "LEDE_FRAME_LOG=$work/frames XDG_CONFIG_HOME=$work XDG_CACHE_HOME=$cache XDG_DATA_HOME=$work" "$@"
 wait_for_first_frame "$session"
 wait_until_loaded "$session"
 

@@ -198,6 +198,7 @@ mod tests {
         let paragraphs: Vec<_> = first.text().paragraphs().map(str::to_string).collect();
         assert_eq!(paragraphs, ["One.", "Two."]);
         assert_eq!(second.text().body(), "Three.");
+        assert_eq!(first.text_to_match().body(), "One.Two.");
         // Already in the file: left as it is.
         let again = out.take_text(first.clone());
         assert_eq!(again, first);
