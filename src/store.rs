@@ -285,14 +285,7 @@ impl StoredArticle {
 
     /// The text: at hand, or read from its file.
     pub fn text(&self) -> ArticleText<'_> {
-        let body = match &self.body {
-            Body::Here(body) => Cow::Borrowed(&**body),
-            Body::OnDisk { file, at, len } => Cow::Owned(file.read(*at, *len)),
-        };
-        ArticleText {
-            body,
-            ends: &self.ends,
-        }
+        self.text_read_by(TextFile::read)
     }
 
     /// The text to match a search against, never to show: one read from its
@@ -300,9 +293,14 @@ impl StoredArticle {
     /// a search over every article reads every text. What is shown comes
     /// from [`StoredArticle::text`].
     pub fn text_to_match(&self) -> ArticleText<'_> {
+        self.text_read_by(TextFile::read_unchecked)
+    }
+
+    /// The text, at hand or read from its file with `read`.
+    fn text_read_by(&self, read: fn(&TextFile, u64, u32) -> String) -> ArticleText<'_> {
         let body = match &self.body {
             Body::Here(body) => Cow::Borrowed(&**body),
-            Body::OnDisk { file, at, len } => Cow::Owned(file.read_unchecked(*at, *len)),
+            Body::OnDisk { file, at, len } => Cow::Owned(read(file, *at, *len)),
         };
         ArticleText {
             body,
