@@ -93,28 +93,33 @@ impl TextFile {
     /// The text at `at`, sanitised again (it was when it was written, but
     /// the file may have been damaged since); empty when it cannot be read.
     fn read(&self, at: u64, len: u32) -> String {
-        let mut text = self.read_unchecked(at, len);
+        let mut text = into_text(self.read_bytes(at, len));
         crate::sanitize::sanitize_in_place(&mut text);
         text
     }
 
-    /// The text at `at` as the file has it, not sanitised again: only to
-    /// match a search against, never to show.
-    fn read_unchecked(&self, at: u64, len: u32) -> String {
+    /// The bytes at `at`; none when they cannot be read.
+    fn read_bytes(&self, at: u64, len: u32) -> Vec<u8> {
         if at
             .checked_add(u64::from(len))
             .is_none_or(|end| end > self.len.load(Ordering::Acquire))
         {
-            return String::new();
+            return Vec::new();
         }
         let mut bytes = vec![0; len as usize];
         if self.read_exact_at(&mut bytes, at).is_err() {
-            return String::new();
+            return Vec::new();
         }
-        String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        bytes
     }
 }
+
+/// Bytes read back as text (a damaged file's bad sequences replaced).
+fn into_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+impl TextFile {}
 
 impl TextFile {
     /// Reads at `at` without moving a shared position: the reader's scan
@@ -285,27 +290,41 @@ impl StoredArticle {
 
     /// The text: at hand, or read from its file.
     pub fn text(&self) -> ArticleText<'_> {
-        self.text_read_by(TextFile::read)
-    }
-
-    /// The text to match a search against, never to show: one read from its
-    /// file is not sanitised a second time (it was when it was written), as
-    /// a search over every article reads every text. What is shown comes
-    /// from [`StoredArticle::text`].
-    pub fn text_to_match(&self) -> ArticleText<'_> {
-        self.text_read_by(TextFile::read_unchecked)
-    }
-
-    /// The text, at hand or read from its file with `read`.
-    fn text_read_by(&self, read: fn(&TextFile, u64, u32) -> String) -> ArticleText<'_> {
         let body = match &self.body {
             Body::Here(body) => Cow::Borrowed(&**body),
-            Body::OnDisk { file, at, len } => Cow::Owned(read(file, *at, *len)),
+            Body::OnDisk { file, at, len } => Cow::Owned(file.read(*at, *len)),
         };
         ArticleText {
             body,
             ends: &self.ends,
         }
+    }
+
+    /// The text to match a search against, never to show, unless
+    /// `passed_over` says from its bytes (before they are read as text)
+    /// that it is of no use. One read from its file is not sanitised a
+    /// second time (it was when it was written), as a search over every
+    /// article reads every text. What is shown comes from
+    /// [`StoredArticle::text`].
+    pub fn text_to_match_unless(
+        &self,
+        passed_over: impl Fn(&[u8]) -> bool,
+    ) -> Option<ArticleText<'_>> {
+        let body = match &self.body {
+            Body::Here(body) if passed_over(body.as_bytes()) => return None,
+            Body::Here(body) => Cow::Borrowed(&**body),
+            Body::OnDisk { file, at, len } => {
+                let bytes = file.read_bytes(*at, *len);
+                if passed_over(&bytes) {
+                    return None;
+                }
+                Cow::Owned(into_text(bytes))
+            }
+        };
+        Some(ArticleText {
+            body,
+            ends: &self.ends,
+        })
     }
 
     /// Where each paragraph ends in the text.

@@ -69,6 +69,20 @@ impl Query {
         &self.text
     }
 
+    /// True when `bytes` (a text not yet read as UTF-8) cannot hold a match:
+    /// the scan over every article passes most texts over without reading
+    /// them as text. False when it may.
+    pub fn surely_not_in(&self, bytes: &[u8]) -> bool {
+        if self.sensitive {
+            return self.finder.find(bytes).is_none();
+        }
+        let Some(prefilter) = &self.prefilter else {
+            return false;
+        };
+        let odd = |c: &str| memchr::memmem::find(bytes, c.as_bytes()).is_some();
+        !prefilter.is_match(bytes) && !(self.dotted && (odd("İ") || odd("\u{212A}")))
+    }
+
     /// Whether `text` holds a match (no ranges are made); `buffer` is room
     /// for a folded copy, reused from call to call.
     pub fn is_in(&self, text: &str, buffer: &mut String) -> bool {
@@ -202,6 +216,47 @@ fn fold_char(c: char) -> std::char::ToLowercase {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_text_surely_without_the_query_is_one_it_is_not_in() {
+        let texts = [
+            "The Harbour council met.",
+            "harbour",
+            "HARBOUR WALL",
+            "no such word here",
+            "İstanbul and the \u{212A}elvin scale",
+            "",
+        ];
+        let mut buffer = String::new();
+        for typed in [
+            "harbour",
+            "Harbour",
+            "istanbul",
+            "kelvin",
+            "council met",
+            "é",
+        ] {
+            let query = Query::new(typed).expect("query");
+            for text in texts {
+                if query.surely_not_in(text.as_bytes()) {
+                    assert!(!query.is_in(text, &mut buffer), "{typed} in {text}");
+                }
+            }
+        }
+        let harbour = Query::new("harbour").expect("query");
+        assert!(harbour.surely_not_in(b"no such word here"));
+        assert!(!harbour.surely_not_in("HARBOUR WALL".as_bytes()));
+        assert!(
+            Query::new("Harbour")
+                .expect("query")
+                .surely_not_in(b"harbour")
+        );
+        assert!(
+            !Query::new("kelvin")
+                .expect("query")
+                .surely_not_in("\u{212A}elvin".as_bytes())
+        );
+    }
     use super::*;
 
     fn found<'a>(query: &str, text: &'a str) -> Vec<&'a str> {

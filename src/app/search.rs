@@ -512,6 +512,8 @@ fn holds(stored: &StoredArticle, query: &Query, buffer: &mut String) -> bool {
     if query.is_in(stored.title(), buffer) {
         return true;
     }
-    let text = stored.text_to_match();
+    let Some(text) = stored.text_to_match_unless(|bytes| query.surely_not_in(bytes)) else {
+        return false;
+    };
     query.is_in(text.body(), buffer) && text.paragraphs().any(|p| query.is_in(p, buffer))
 }

@@ -198,7 +198,17 @@ mod tests {
         let paragraphs: Vec<_> = first.text().paragraphs().map(str::to_string).collect();
         assert_eq!(paragraphs, ["One.", "Two."]);
         assert_eq!(second.text().body(), "Three.");
-        assert_eq!(first.text_to_match().body(), "One.Two.");
+        assert_eq!(
+            first
+                .text_to_match_unless(|_| false)
+                .map(|t| t.body().to_string()),
+            Some("One.Two.".to_string())
+        );
+        assert!(
+            first
+                .text_to_match_unless(|b| b.starts_with(b"One"))
+                .is_none()
+        );
         // Already in the file: left as it is.
         let again = out.take_text(first.clone());
         assert_eq!(again, first);
