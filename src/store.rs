@@ -10,9 +10,10 @@
 use crate::model::Article;
 use std::borrow::Cow;
 use std::fs::File;
-#[cfg(not(unix))]
+use std::io;
+#[cfg(not(any(unix, windows)))]
 use std::io::{Read, Seek, SeekFrom};
-#[cfg(not(unix))]
+#[cfg(not(any(unix, windows)))]
 use std::sync::PoisonError;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -68,9 +69,9 @@ pub struct TextFile {
     /// Its length, checked when it was opened; a file of texts still being
     /// written ([`crate::cache::snapshot::TextsOut`]) grows as texts are put in.
     len: AtomicU64,
-    /// Where the file's one read position is shared (not on Unix), held
-    /// while reading.
-    #[cfg_attr(unix, allow(dead_code))]
+    /// Where the file's one read position is shared (neither on Unix nor
+    /// on Windows), held while reading.
+    #[cfg_attr(any(unix, windows), allow(dead_code))]
     position: Mutex<()>,
 }
 
@@ -119,23 +120,45 @@ fn into_text(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-impl TextFile {}
-
 impl TextFile {
     /// Reads at `at` without moving a shared position: the reader's scan
     /// over every text and the analysis workers read at once.
-    #[cfg(unix)]
-    fn read_exact_at(&self, bytes: &mut [u8], at: u64) -> std::io::Result<()> {
-        std::os::unix::fs::FileExt::read_exact_at(&self.file, bytes, at)
+    #[cfg(any(unix, windows))]
+    fn read_exact_at(&self, bytes: &mut [u8], at: u64) -> io::Result<()> {
+        read_exact_at(&self.file, bytes, at)
     }
 
-    #[cfg(not(unix))]
-    fn read_exact_at(&self, bytes: &mut [u8], at: u64) -> std::io::Result<()> {
+    #[cfg(not(any(unix, windows)))]
+    fn read_exact_at(&self, bytes: &mut [u8], at: u64) -> io::Result<()> {
         let _position = self.position.lock().unwrap_or_else(PoisonError::into_inner);
         let mut file = &self.file;
         file.seek(SeekFrom::Start(at))?;
         file.read_exact(bytes)
     }
+}
+
+/// Reads `bytes.len()` bytes of `file` at `at`, each call saying where, so
+/// that threads reading one file at once do not move each other's place
+/// (the texts of a snapshot, the article index's stored articles).
+#[cfg(unix)]
+pub(crate) fn read_exact_at(file: &File, bytes: &mut [u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, at)
+}
+
+#[cfg(windows)]
+pub(crate) fn read_exact_at(file: &File, mut bytes: &mut [u8], mut at: u64) -> io::Result<()> {
+    while !bytes.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, bytes, at) {
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => {
+                bytes = &mut bytes[n..];
+                at += n as u64;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 impl PartialEq for TextFile {
