@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""The team's hand-labelled BBC evaluation set: labels kept as character offsets, texts read from the corpus.
+
+The labels live in this folder as offsets into the BBC News corpus (Greene & Cunningham 2006, research use
+only), never with the articles' text, so the repository holds no corpus text; `build` rebuilds the scoring
+files from a copy of the corpus:
+
+    python3 src/benches/devsets/devset.py build ../shared/corpora/bbc /tmp/devsets
+    cargo build --release
+    python3 ../shared/eval/ner_eval.py /tmp/devsets/bbc-ner.conll --cmd 'target/release/lede dump'
+    target/release/lede dump /tmp/devsets/bbc-quotes > /tmp/bbc-quotes.jsonl
+    python3 ../shared/eval/polnear/polnear_eval.py /tmp/bbc-quotes.jsonl /tmp/devsets/bbc-quotes.gold.json
+
+`import LABELS_DIR` turns a labeller's working files (ner/NAME.tsv: `mention<TAB>KIND` in document order;
+quotes/NAME.todo + NAME.tsv: `Q<n><TAB>TYPE<TAB>speaker`) into the offset files kept here. How the articles
+were chosen and the labelling rules: README.md beside this file.
+"""
+import hashlib
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SET = os.path.join(HERE, "bbc")
+KINDS = ("PER", "ORG", "LOC", "MISC")
+QUOTE_TYPES = ("name", "pronoun", "described", "nominal", "none")
+
+
+def articles():
+    """(file name in the set, path under the corpus, sha1 of its bytes) for every article."""
+    rows = []
+    for line in open(os.path.join(SET, "articles.tsv"), encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            rel, sha = line.rstrip("\n").split("\t")
+            rows.append((rel.replace("/", "-"), rel, sha))
+    return rows
+
+
+def read_text(corpus, rel, sha):
+    data = open(os.path.join(corpus, rel), "rb").read()
+    if hashlib.sha1(data).hexdigest() != sha:
+        sys.exit(f"{rel}: not the labelled version of the article (sha1 differs)")
+    return data.decode("utf-8")
+
+
+def find_in_order(text, mention, cursor):
+    hit = re.compile(r"(?<!\w)" + re.escape(mention) + r"(?!\w)").search(text, cursor)
+    return (hit.start(), hit.end()) if hit else None
+
+
+# ----------------------------------------------------------------------------- import
+def import_labels(work):
+    """The labeller's mention lists and quote answers -> offset files."""
+    texts = {name: open(os.path.join(work, "text", name), encoding="utf-8").read() for name, _, _ in articles()}
+    ner, quotes, problems = [], [], 0
+    for name, _, _ in articles():
+        stem, text = name[:-4], texts[name]
+        cursor = 0
+        for n, line in enumerate(open(os.path.join(work, "ner", stem + ".tsv"), encoding="utf-8"), 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            mention, kind = line.split("\t")
+            span = find_in_order(text, mention, cursor)
+            if kind not in KINDS or span is None:
+                print(f"{stem}.tsv:{n}: {line!r} not found in order, or a bad kind")
+                problems += 1
+                continue
+            ner.append(f"{name}\t{span[0]}\t{span[1]}\t{kind}")
+            cursor = span[1]
+        todo = [l.rstrip("\n").split("\t") for l in open(os.path.join(work, "quotes", stem + ".todo"), encoding="utf-8") if l.strip()]
+        answers = [l.rstrip("\n").split("\t") for l in open(os.path.join(work, "quotes", stem + ".tsv"), encoding="utf-8") if l.strip()]
+        if len(todo) != len(answers):
+            print(f"{stem}: {len(todo)} quotes, {len(answers)} answers")
+            problems += 1
+            continue
+        for (qid, s, e, _), ans in zip(todo, answers):
+            qtype = ans[1] if len(ans) > 1 else ""
+            speaker = ans[2].strip() if len(ans) > 2 else ""
+            if ans[0] != qid or qtype not in QUOTE_TYPES:
+                print(f"{stem}: {qid}: bad answer {ans!r}")
+                problems += 1
+                continue
+            ss = se = -1
+            if qtype != "none":
+                span = find_in_order(text, speaker, 0)
+                if span is None:
+                    print(f"{stem}: {qid}: speaker {speaker!r} is not written so in the article")
+                    problems += 1
+                    continue
+                ss, se = span
+            quotes.append(f"{name}\t{s}\t{e}\t{qtype}\t{ss}\t{se}")
+    with open(os.path.join(SET, "ner.tsv"), "w", encoding="utf-8") as out:
+        out.write("# article\tstart\tend\tkind  (character offsets, end exclusive)\n" + "\n".join(ner) + "\n")
+    with open(os.path.join(SET, "quotes.tsv"), "w", encoding="utf-8") as out:
+        out.write("# article\tstart\tend\ttype\tspeaker_start\tspeaker_end  (character offsets; -1: no speaker)\n"
+                  + "\n".join(quotes) + "\n")
+    print(f"imported {len(ner)} names and {len(quotes)} quotes; {problems} problems")
+
+
+# ----------------------------------------------------------------------------- build
+TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\d+(?:[.,:/]\d+)*(?:[a-z]+)?|\w+(?:[-'’&.]\w+)*|[^\w\s]")
+
+
+def tokens_of(text, start, end):
+    """Penn-Treebank-like tokens with character spans: punctuation apart, "Blair's" -> "Blair" "'s"."""
+    out = []
+    for m in TOKEN.finditer(text, start, end):
+        s, e, tok = m.start(), m.end(), m.group()
+        low = tok.lower()
+        if len(tok) > 2 and low[-2:] in ("'s", "’s") and tok[-3].isalpha():
+            out += [(s, e - 2), (e - 2, e)]
+        elif len(tok) > 3 and low.endswith("n't"):
+            out += [(s, e - 3), (e - 3, e)]
+        else:
+            out.append((s, e))
+    return out
+
+
+def sentences_of(text):
+    """Paragraphs (blank-line separated; the title line its own) cut after . ! ? before a capital or a quote."""
+    sents = []
+    lines = text.split("\n")
+    spans, off = [], 0
+    for i, line in enumerate(lines):
+        if line.strip():
+            spans.append((off, off + len(line), i == 0))
+        off += len(line) + 1
+    for s, e, _ in spans:
+        toks = tokens_of(text, s, e)
+        cur = []
+        for k, t in enumerate(toks):
+            cur.append(t)
+            word = text[t[0]:t[1]]
+            nxt = text[toks[k + 1][0]:toks[k + 1][1]] if k + 1 < len(toks) else ""
+            if word in (".", "!", "?") and (nxt[:1].isupper() or nxt in ('"', "“")):
+                sents.append(cur)
+                cur = []
+        if cur:
+            sents.append(cur)
+    return sents
+
+
+def build(corpus, out):
+    os.makedirs(os.path.join(out, "bbc-quotes"), exist_ok=True)
+    texts = {name: read_text(corpus, rel, sha) for name, rel, sha in articles()}
+    names = {}
+    for line in open(os.path.join(SET, "ner.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        name, s, e, kind = line.rstrip("\n").split("\t")
+        names.setdefault(name, []).append((int(s), int(e), kind))
+    cut = 0
+    with open(os.path.join(out, "bbc-ner.conll"), "w", encoding="utf-8") as conll:
+        for name, _, _ in articles():
+            text, spans = texts[name], names.get(name, [])
+            conll.write("-DOCSTART- -X- -X- O\n\n")
+            for sent in sentences_of(text):
+                for ts, te in sent:
+                    tag = "O"
+                    for s, e, kind in spans:
+                        if ts < e and te > s:
+                            if ts < s or te > e:
+                                cut += 1
+                            tag = ("B-" if ts <= s else "I-") + kind
+                            break
+                    conll.write(f"{text[ts:te]} _ _ {tag}\n")
+                conll.write("\n")
+    gold = {"corpus": "BBC hand-labelled", "split": "dev", "articles": []}
+    by_article = {}
+    for line in open(os.path.join(SET, "quotes.tsv"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        name, s, e, qtype, ss, se = line.rstrip("\n").split("\t")
+        by_article.setdefault(name, []).append((int(s), int(e), qtype, int(ss), int(se)))
+    sys.path.insert(0, os.path.join(corpus, "..", "..", "eval", "polnear"))
+    from polnear_eval import optional_reason  # the scorer's own rule for one-word and title-like quotes
+    for name, _, _ in articles():
+        text = texts[name]
+        with open(os.path.join(out, "bbc-quotes", name), "w", encoding="utf-8") as fh:
+            fh.write(text)
+        title_end = text.find("\n")
+        art = {"name": name[:-4], "file": name, "text": text, "title_end": title_end, "quotes": [], "unattributed": []}
+        for s, e, qtype, ss, se in by_article.get(name, []):
+            q = {"start": s, "end": e, "text": text[s:e], "optional": optional_reason(text[s:e]),
+                 "title": s < title_end, "stretch": 0}
+            if qtype == "none":
+                art["unattributed"].append(q)
+                continue
+            speaker = text[ss:se]
+            words = [w for w in re.findall(r"[\w'’.-]+", speaker) if w[:1].isupper()] or speaker.split()
+            q.update(attribution=f"Q{s}", source=speaker, source_start=ss,
+                     source_type={"described": "name"}.get(qtype, qtype), speaker=speaker,
+                     last_names=[re.sub(r"['’]s$", "", words[-1])] if words else [])
+            art["quotes"].append(q)
+        gold["articles"].append(art)
+    with open(os.path.join(out, "bbc-quotes.gold.json"), "w", encoding="utf-8") as fh:
+        json.dump(gold, fh, ensure_ascii=False)
+    print(f"built {out}/bbc-ner.conll ({sum(map(len, names.values()))} names, {cut} cut through a token) "
+          f"and {out}/bbc-quotes.gold.json ({sum(map(len, by_article.values()))} quoted stretches)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "import":
+        import_labels(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "build":
+        build(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit(__doc__)
