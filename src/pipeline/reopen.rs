@@ -20,11 +20,16 @@ use crate::store::{StoredArticle, TextFile};
 use foldhash::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// Past one article in this many read from changed or added files since
 /// the collection was last loaded whole (their names not unified with the
 /// rest), the snapshot is given up and the collection loaded whole.
 const INCREMENTAL_SHARE: usize = 20;
+
+/// How long after the snapshot is opened its tail starts being read beside
+/// the loader (see [`Reopen::meet`]).
+const TAIL_AFTER: Duration = Duration::from_millis(40);
 
 /// The loader's side of a reopening, and the draft of the next snapshot.
 pub(super) struct Reopen {
@@ -52,6 +57,8 @@ pub(super) struct Reopen {
     touched: bool,
     /// The collection as loaded this time, for a new snapshot.
     draft: Draft,
+    /// When the snapshot was opened.
+    opened: Instant,
 }
 
 /// A file read while the snapshot is followed.
@@ -108,6 +115,7 @@ impl Reopen {
             changing: None,
             added: 0,
             touched: false,
+            opened: Instant::now(),
             draft: Draft {
                 path,
                 files: Vec::with_capacity(files),
@@ -161,7 +169,12 @@ impl Reopen {
             return Meeting::Changed(entry.stamp);
         }
         self.numbered += count;
-        snapshot.read_tail_ahead();
+        // The first frame's moments are the model's and the first article's:
+        // the tail (index and renames, a few hundred megabytes at a million
+        // articles) is decoded beside the walk only after them.
+        if self.opened.elapsed() >= TAIL_AFTER {
+            snapshot.read_tail_ahead();
+        }
         if let Some(file) = self.draft.files.last_mut() {
             file.articles.reserve_exact(count);
         }
