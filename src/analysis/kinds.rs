@@ -26,7 +26,7 @@
 //!   with a surname or an initial with a surname ("J Hayes") for a person.
 
 use super::gazetteer;
-use super::names::lone_initial;
+use super::names::{is_event_word, is_law_word, lone_initial};
 use crate::model::{Entity, EntityKind, KindEvidence};
 
 const PERSON: usize = 0;
@@ -560,15 +560,17 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         }
         return;
     }
-    if gazetteer::is_org_word(last) {
-        counts[ORG] += 2;
+    // "Academy Awards", "World Cup", "Champions League": an award, a contest
+    // or an event is named by its last word, as an organisation is, and that
+    // word wins over an organisation's ("League", "Conference") unless the
+    // name opens with one ("Organisation of the Islamic Conference").
+    // "Finance Bill", "Patriot Act", "Kyoto Treaty": a law or a treaty, likewise.
+    if (is_event_word(last) && !gazetteer::is_org_word(first)) || is_law_word(last) {
+        counts[OTHER] += 2;
         return;
     }
-    // "Academy Awards", "World Cup", "Australian Open": an award, a contest
-    // or an event is named by its last word, as an organisation is.
-    // "Finance Bill", "Patriot Act", "Kyoto Treaty": a law or a treaty, likewise.
-    if is_event_word(last) || is_law_word(last) {
-        counts[OTHER] += 2;
+    if gazetteer::is_org_word(last) {
+        counts[ORG] += 2;
         return;
     }
     if has_person_shape(&words) {
@@ -585,32 +587,6 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         // "Finding Neverland", "Meet the Fockers": a title opened by a common word.
         counts[OTHER] += 1;
     }
-}
-
-/// Last words that name an award, a contest or an event.
-fn is_event_word(word: &str) -> bool {
-    matches!(
-        word,
-        "Award"
-            | "Awards"
-            | "Prize"
-            | "Prizes"
-            | "Cup"
-            | "Open"
-            | "Championship"
-            | "Championships"
-            | "Games"
-            | "Olympics"
-            | "Festival"
-            | "Trophy"
-            | "Marathon"
-            | "Tournament"
-    )
-}
-
-/// Words that end a law's or a treaty's name.
-fn is_law_word(word: &str) -> bool {
-    matches!(word, "Bill" | "Act" | "Treaty" | "Accord" | "Accords")
 }
 
 /// True for one word with a capital after a lower-case letter ("WeWork",

@@ -174,6 +174,54 @@ pub(crate) fn is_subsequence(small: &str, big: &str) -> bool {
     small.chars().all(|c| it.any(|b| b == c))
 }
 
+/// Last words that name an event, a contest, a league or a prize, as
+/// CoNLL-2003 labels them (other): "Academy Awards", "World Cup", "Champions
+/// League", "PGA Tour", "Consumer Electronics Show", "Belgian Grand Prix".
+/// (Measured on CoNLL-2003's training names: names ending in League are other
+/// 42 times in 48, Series 13 of 13, Tour 12 of 12, Prix 14 of 14.)
+pub(crate) fn is_event_word(word: &str) -> bool {
+    matches!(
+        word,
+        "Award"
+            | "Awards"
+            | "Prize"
+            | "Prizes"
+            | "Cup"
+            | "Open"
+            | "Championship"
+            | "Championships"
+            | "Games"
+            | "Olympics"
+            | "Festival"
+            | "Trophy"
+            | "Marathon"
+            | "Tournament"
+            | "Summit"
+            | "Show"
+            | "Expo"
+            | "Tour"
+            | "Slam"
+            | "League"
+            | "Series"
+            | "Rally"
+            | "Classic"
+            | "Prix"
+            | "Convention"
+            | "Conference"
+            | "Stakes"
+            | "Masters"
+            | "Final"
+            | "Finals"
+            | "Premiership"
+    )
+}
+
+/// Last words that name a law or a treaty: "Finance Bill", "Patriot Act",
+/// "Kyoto Treaty" (other).
+pub(crate) fn is_law_word(word: &str) -> bool {
+    matches!(word, "Bill" | "Act" | "Treaty" | "Accord" | "Accords")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,43 +2,15 @@
 //! organisation words, and guesses the kind of each name left from word cues.
 
 use crate::analysis::gazetteer::{self, TitleRole};
-use crate::analysis::names::{is_acronym, is_plain_plural};
+use crate::analysis::names::{is_acronym, is_event_word, is_law_word, is_plain_plural};
 use crate::model::{EntityKind, Span};
 
 use super::rules::Scanner;
 use super::{Confidence, Dropped};
 
-/// Last words that make a name an event, a law or a prize: kind Other.
-pub(super) const EVENT_WORDS: &[&str] = &[
-    "Day",
-    "Days",
-    "War",
-    "Cup",
-    "Games",
-    "Olympics",
-    "Festival",
-    "Awards",
-    "Award",
-    "Prize",
-    "Championship",
-    "Championships",
-    "Open",
-    "Act",
-    "Treaty",
-    "Accord",
-    "Accords",
-    "Summit",
-    "Revolution",
-    "Crisis",
-    "Show",
-    "Week",
-    "Slam",
-    "Bill",
-    "Expo",
-    "Marathon",
-    "Trophy",
-    "Tour",
-];
+/// Last words besides events' and laws' ([`is_event_word`], [`is_law_word`])
+/// that make a name other: "Qods Day", "Gulf War", "Orange Revolution".
+const OTHER_WORDS: &[&str] = &["Day", "Days", "War", "Revolution", "Crisis", "Week"];
 
 /// Last words that make a name a place: "Guantanamo Bay", "Downing Street".
 pub(super) const PLACE_WORDS: &[&str] = &[
@@ -322,11 +294,13 @@ impl Scanner<'_> {
             });
         }
         let org_of = n >= 3 && gazetteer::is_org_word(first) && self.word(idx[1]) == "of";
+        // An event's word wins over an organisation's ("Champions League").
+        let event = is_event_word(last) || is_law_word(last) || OTHER_WORDS.contains(&last);
+        if n >= 2 && event && !org_of {
+            return Some((EntityKind::Other, Confidence::Rule));
+        }
         if (n >= 2 && org_word) || org_of {
             return Some((EntityKind::Organization, Confidence::Rule));
-        }
-        if n >= 2 && EVENT_WORDS.contains(&last) {
-            return Some((EntityKind::Other, Confidence::Rule));
         }
         if n >= 2 && PLACE_WORDS.contains(&last) {
             return Some((EntityKind::Place, Confidence::Rule));

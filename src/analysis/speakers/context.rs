@@ -132,6 +132,15 @@ impl Salience<'_> {
             .find(|&e| e == first || holders.clone().any(|h| h == e))
     }
 
+    /// The person who was the subject last, whatever the gender.
+    pub(super) fn last_person(&self) -> Option<usize> {
+        self.recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| self.entities[e].kind == EntityKind::Person)
+    }
+
     pub(super) fn resolve(&self, pronoun: Pronoun) -> Option<usize> {
         self.recent
             .iter()

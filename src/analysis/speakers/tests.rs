@@ -635,3 +635,23 @@ fn attribute_follows_spokespeople_roles_and_relatives_back_to_who_speaks() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_nationality_after_the_speech_verb_is_the_person_named_before() {
+    let text = "Mara Quell beat Ivo Tarrant 6-2 6-3.\n\n\
+        Tarrant was left frustrated. \"It's just tough,\" said the American. \
+        \"They were better,\" said the American coach, Len Oduya.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Mara Quell", Person, &["Mara Quell"]),
+        ("Ivo Tarrant", Person, &["Ivo Tarrant", "Tarrant"]),
+        ("Len Oduya", Person, &["Len Oduya"]),
+        ("American", EntityKind::Other, &["American"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![
+            Some("Ivo Tarrant".to_string()),
+            Some("Len Oduya".to_string())
+        ]
+    );
+}

@@ -8,6 +8,7 @@ use super::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, Local, Para, Salience, TRAILING_WINDOW,
     ends_like_verb, is_one_of, kind_rank, pronoun, speech_verb,
 };
+use crate::analysis::gazetteer;
 use crate::model::EntityKind;
 
 /// How many title words (`Mr.`, `Sen.`) may stand before a name further on.
@@ -195,6 +196,11 @@ impl Para<'_> {
         if let Some(p) = window.first().and_then(|&t| pronoun(self.word(t))) {
             return Local::from(salience.resolve(p));
         }
+        if self.the_demonym(window) {
+            // `said the American`, `said the Frenchman`: someone named before,
+            // not the nationality the tagger found.
+            return Local::from(salience.last_person());
+        }
         if let Some(e) = self.first_mention(window, true) {
             return Local::Found(e);
         }
@@ -204,5 +210,21 @@ impl Para<'_> {
             .position(|&t| !self.word(t).starts_with(char::is_alphanumeric))
             .unwrap_or(window.len());
         Local::from(self.nominal_speaker(&window[..phrase], salience))
+    }
+}
+
+impl Para<'_> {
+    /// Whether `toks` are `the` and a nationality standing alone for a person
+    /// (`the American,`, `the Scot.`), not a modifier of a noun or a name
+    /// (`the American coach`, `the American Bar Association`).
+    fn the_demonym(&self, toks: &[usize]) -> bool {
+        let [the, nation, rest @ ..] = toks else {
+            return false;
+        };
+        is_one_of(self.word(*the), &["the"])
+            && gazetteer::demonym(self.word(*nation)).is_some_and(|country| !country.is_empty())
+            && rest
+                .first()
+                .is_none_or(|&t| !self.word(t).starts_with(char::is_alphanumeric))
     }
 }
