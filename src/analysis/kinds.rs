@@ -442,6 +442,13 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         add(PERSON, 2);
         return;
     }
+    // "Zentrix, which", "Zentrix made its call": a thing, not a person.
+    if its_after(after) {
+        add(ORG, 2);
+    } else if is_which(after_mark) {
+        // Weaker: "a son of President X, which plans" may say it of the firm before.
+        add(ORG, 1);
+    }
     let mut words = after.split_whitespace();
     let next_raw = words.next().unwrap_or("");
     let next = cue(next_raw);
@@ -464,6 +471,86 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     } else if opens_clause(before) && takes_plural_verb(&para[start..end], next_raw) {
         add(ORG, 2);
     }
+}
+
+/// "X, which" (also tokenised, "X , which"): people are "who".
+fn is_which(after_mark: &str) -> bool {
+    after_mark
+        .strip_prefix(',')
+        .map(str::trim_start)
+        .is_some_and(|rest| rest.starts_with("which "))
+}
+
+/// "X made its call", "X has cut its prices": the name is the subject of a
+/// verb whose object is its own. Not after a verb of saying or thinking
+/// ("Holt said its shares fell" is another's "its").
+fn its_after(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    for _ in 0..3 {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        if word == "its" {
+            return true;
+        }
+        if !word.chars().all(|c| c.is_ascii_lowercase()) || reports(word) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Verbs of saying and thinking, after which "its" is another's; and words
+/// that end the name's clause ("X of its plans").
+fn reports(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "believes"
+            | "believed"
+            | "thinks"
+            | "thought"
+            | "hopes"
+            | "claimed"
+            | "claims"
+            | "argued"
+            | "argues"
+            | "insisted"
+            | "warned"
+            | "explained"
+            | "noted"
+            | "wrote"
+            | "admitted"
+            | "denied"
+            | "knows"
+            | "feels"
+            | "expects"
+            | "suggested"
+            | "that"
+            | "and"
+            | "or"
+            | "but"
+            | "of"
+            | "in"
+            | "on"
+            | "for"
+            | "to"
+            | "with"
+            | "at"
+            | "by"
+            | "from"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "as"
+    )
 }
 
 /// Whether a name before `after` modifies the word after it ("an Apple
@@ -841,6 +928,15 @@ mod tests {
         );
         assert_eq!(cues("Its Zentrix unit was sold.", "Zentrix")[ORG], 2);
         assert_eq!(cues("He is the head of Zentrix now.", "Zentrix"), [0; 4]);
+        // People are "who", and have no "its".
+        assert_eq!(
+            cues("Ann Loy , which floated in 1995 , fell.", "Ann Loy")[ORG],
+            1
+        );
+        assert_eq!(cues("Zentrix made its call on Monday.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("Zentrix has cut its prices.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("Qarlow said its shares fell.", "Qarlow"), [0; 4]);
+        assert_eq!(cues("Tell Qarlow of its plans.", "Qarlow"), [0; 4]);
         assert_eq!(
             cues("In the first game , Ann Loy scored.", "Ann Loy"),
             [0; 4]

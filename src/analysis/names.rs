@@ -86,12 +86,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// An all-caps abbreviation of an ordinary thing, also in the plural ("TVs").
+/// An all-caps abbreviation of an ordinary thing ("TV"), or any abbreviation
+/// in the plural ("TVs", "CSOs", "NGOs"): a class of things, not a name.
 pub(crate) fn is_plain_plural(word: &str) -> bool {
     gazetteer::is_plain_acronym(word)
         || word
             .strip_suffix('s')
-            .is_some_and(|stem| is_acronym(stem) && gazetteer::is_plain_acronym(stem))
+            .is_some_and(|stem| stem.chars().count() >= 2 && is_acronym(stem))
 }
 
 /// "I'm", "We've", "They're": a pronoun with a verb, no name.
@@ -236,5 +237,15 @@ mod tests {
         assert!(is_respelling("Nowruz", "Norooz"));
         // A player and his club share a first letter and a length, no more.
         assert!(!is_respelling("Brisaire", "Bortevin"));
+    }
+
+    #[test]
+    fn abbreviations_in_the_plural_are_classes_of_things() {
+        for word in ["CSOs", "NGOs", "TVs", "MPs"] {
+            assert!(is_plain_plural(word), "{word}");
+        }
+        for word in ["IRGC", "Oscars", "Lib", "As", "NHS"] {
+            assert!(!is_plain_plural(word), "{word}");
+        }
     }
 }

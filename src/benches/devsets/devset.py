@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
-"""The team's hand-labelled BBC evaluation set: labels kept as character offsets, texts read from the corpus.
+"""The team's hand-labelled evaluation sets: labels kept as character offsets, texts read from the corpora.
 
-The labels live in this folder as offsets into the BBC News corpus (Greene & Cunningham 2006, research use
-only), never with the articles' text, so the repository holds no corpus text; `build` rebuilds the scoring
-files from a copy of the corpus:
+Each set is a folder here (`bbc`, `bbc-heldout`, `pages`) holding offsets into the team's corpora (the BBC
+News corpus, research use only; the reference texts of the article-extraction benchmark's pages), never the
+articles' text, so the repository holds no corpus text. `build` rebuilds the scoring files from a copy of
+the corpora:
 
-    python3 src/benches/devsets/devset.py build ../shared/corpora/bbc /tmp/devsets
+    python3 src/benches/devsets/devset.py build ../shared/corpora /tmp/devsets
     cargo build --release
     python3 ../shared/eval/ner_eval.py /tmp/devsets/bbc-ner.conll --cmd 'target/release/lede dump'
     target/release/lede dump /tmp/devsets/bbc-quotes > /tmp/bbc-quotes.jsonl
     python3 ../shared/eval/polnear/polnear_eval.py /tmp/bbc-quotes.jsonl /tmp/devsets/bbc-quotes.gold.json
 
-`import LABELS_DIR` turns a labeller's working files (ner/NAME.tsv: `mention<TAB>KIND` in document order;
-quotes/NAME.todo + NAME.tsv: `Q<n><TAB>TYPE<TAB>speaker`) into the offset files kept here. How the articles
-were chosen and the labelling rules: README.md beside this file.
+`import SET LABELS_DIR` turns a labeller's working files (ner/NAME.tsv: `mention<TAB>KIND` in document
+order; quotes/NAME.todo + NAME.tsv: `Q<n><TAB>TYPE<TAB>speaker`) into the offset files kept in SET. How the
+articles were chosen and the labelling rules: README.md beside this file.
 """
 import hashlib
 import json
@@ -22,26 +23,36 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SET = os.path.join(HERE, "bbc")
+SETS = ("bbc", "bbc-heldout", "pages")
 KINDS = ("PER", "ORG", "LOC", "MISC")
 QUOTE_TYPES = ("name", "pronoun", "described", "nominal", "none")
 
 
-def articles():
-    """(file name in the set, path under the corpus, sha1 of its bytes) for every article."""
+def articles(name):
+    """(file name in the set, where its text is, sha1 of the text) for every article of set `name`.
+    A BBC article is a file under `bbc/`; a page is the first `length` characters of its reference text
+    in `html/ground-truth.json` (cut at a paragraph's end), written with a final newline."""
     rows = []
-    for line in open(os.path.join(SET, "articles.tsv"), encoding="utf-8"):
+    for line in open(os.path.join(HERE, name, "articles.tsv"), encoding="utf-8"):
         if line.strip() and not line.startswith("#"):
-            rel, sha = line.rstrip("\n").split("\t")
-            rows.append((rel.replace("/", "-"), rel, sha))
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) == 2:
+                rows.append((cols[0].replace("/", "-"), ("bbc", cols[0]), cols[1]))
+            else:
+                rows.append((cols[0][:12] + ".txt", ("page", cols[0], int(cols[1])), cols[2]))
     return rows
 
 
-def read_text(corpus, rel, sha):
-    data = open(os.path.join(corpus, rel), "rb").read()
-    if hashlib.sha1(data).hexdigest() != sha:
-        sys.exit(f"{rel}: not the labelled version of the article (sha1 differs)")
-    return data.decode("utf-8")
+def read_text(corpora, where, sha, pages={}):
+    if where[0] == "bbc":
+        text = open(os.path.join(corpora, "bbc", where[1]), "rb").read().decode("utf-8")
+    else:
+        if not pages:
+            pages.update(json.load(open(os.path.join(corpora, "html", "ground-truth.json"), encoding="utf-8")))
+        text = pages[where[1]]["articleBody"][: where[2] - 1].strip() + "\n"
+    if hashlib.sha1(text.encode("utf-8")).hexdigest() != sha:
+        sys.exit(f"{where[1]}: not the labelled version of the article (sha1 differs)")
+    return text
 
 
 def find_in_order(text, mention, cursor):
@@ -50,11 +61,12 @@ def find_in_order(text, mention, cursor):
 
 
 # ----------------------------------------------------------------------------- import
-def import_labels(work):
+def import_labels(set_name, work):
     """The labeller's mention lists and quote answers -> offset files."""
-    texts = {name: open(os.path.join(work, "text", name), encoding="utf-8").read() for name, _, _ in articles()}
+    listed = articles(set_name)
+    texts = {name: open(os.path.join(work, "text", name), encoding="utf-8").read() for name, _, _ in listed}
     ner, quotes, problems = [], [], 0
-    for name, _, _ in articles():
+    for name, _, _ in listed:
         stem, text = name[:-4], texts[name]
         cursor = 0
         for n, line in enumerate(open(os.path.join(work, "ner", stem + ".tsv"), encoding="utf-8"), 1):
@@ -69,6 +81,8 @@ def import_labels(work):
                 continue
             ner.append(f"{name}\t{span[0]}\t{span[1]}\t{kind}")
             cursor = span[1]
+        if not os.path.exists(os.path.join(work, "quotes", stem + ".todo")):
+            continue
         todo = [l.rstrip("\n").split("\t") for l in open(os.path.join(work, "quotes", stem + ".todo"), encoding="utf-8") if l.strip()]
         answers = [l.rstrip("\n").split("\t") for l in open(os.path.join(work, "quotes", stem + ".tsv"), encoding="utf-8") if l.strip()]
         if len(todo) != len(answers):
@@ -91,16 +105,19 @@ def import_labels(work):
                     continue
                 ss, se = span
             quotes.append(f"{name}\t{s}\t{e}\t{qtype}\t{ss}\t{se}")
-    with open(os.path.join(SET, "ner.tsv"), "w", encoding="utf-8") as out:
+    with open(os.path.join(HERE, set_name, "ner.tsv"), "w", encoding="utf-8") as out:
         out.write("# article\tstart\tend\tkind  (character offsets, end exclusive)\n" + "\n".join(ner) + "\n")
-    with open(os.path.join(SET, "quotes.tsv"), "w", encoding="utf-8") as out:
+    if not quotes:
+        print(f"imported {len(ner)} names; {problems} problems")
+        return
+    with open(os.path.join(HERE, set_name, "quotes.tsv"), "w", encoding="utf-8") as out:
         out.write("# article\tstart\tend\ttype\tspeaker_start\tspeaker_end  (character offsets; -1: no speaker)\n"
                   + "\n".join(quotes) + "\n")
     print(f"imported {len(ner)} names and {len(quotes)} quotes; {problems} problems")
 
 
 # ----------------------------------------------------------------------------- build
-TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\d+(?:[.,:/]\d+)*(?:[a-z]+)?|\w+(?:[-'’&.]\w+)*|[^\w\s]")
+TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\d+(?:[.,:/]\d+)*(?:[a-z]+)?|(?:\w|&#\d+;)+(?:[-'’&.](?:\w|&#\d+;)+)*|[^\w\s]")
 
 
 def tokens_of(text, start, end):
@@ -142,18 +159,25 @@ def sentences_of(text):
     return sents
 
 
-def build(corpus, out):
-    os.makedirs(os.path.join(out, "bbc-quotes"), exist_ok=True)
-    texts = {name: read_text(corpus, rel, sha) for name, rel, sha in articles()}
+def build(corpora, out):
+    for set_name in SETS:
+        if os.path.exists(os.path.join(HERE, set_name, "ner.tsv")):
+            build_set(set_name, corpora, out)
+
+
+def build_set(set_name, corpora, out):
+    listed = articles(set_name)
+    texts = {name: read_text(corpora, where, sha) for name, where, sha in listed}
     names = {}
-    for line in open(os.path.join(SET, "ner.tsv"), encoding="utf-8"):
+    for line in open(os.path.join(HERE, set_name, "ner.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         name, s, e, kind = line.rstrip("\n").split("\t")
         names.setdefault(name, []).append((int(s), int(e), kind))
     cut = 0
-    with open(os.path.join(out, "bbc-ner.conll"), "w", encoding="utf-8") as conll:
-        for name, _, _ in articles():
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, f"{set_name}-ner.conll"), "w", encoding="utf-8") as conll:
+        for name, _, _ in listed:
             text, spans = texts[name], names.get(name, [])
             conll.write("-DOCSTART- -X- -X- O\n\n")
             for sent in sentences_of(text):
@@ -167,18 +191,23 @@ def build(corpus, out):
                             break
                     conll.write(f"{text[ts:te]} _ _ {tag}\n")
                 conll.write("\n")
-    gold = {"corpus": "BBC hand-labelled", "split": "dev", "articles": []}
+    print(f"built {out}/{set_name}-ner.conll ({sum(map(len, names.values()))} names, {cut} cut through a token)")
+    if not os.path.exists(os.path.join(HERE, set_name, "quotes.tsv")):
+        return
+    quote_dir = os.path.join(out, f"{set_name}-quotes")
+    os.makedirs(quote_dir, exist_ok=True)
+    gold = {"corpus": "hand-labelled", "split": set_name, "articles": []}
     by_article = {}
-    for line in open(os.path.join(SET, "quotes.tsv"), encoding="utf-8"):
+    for line in open(os.path.join(HERE, set_name, "quotes.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         name, s, e, qtype, ss, se = line.rstrip("\n").split("\t")
         by_article.setdefault(name, []).append((int(s), int(e), qtype, int(ss), int(se)))
-    sys.path.insert(0, os.path.join(corpus, "..", "..", "eval", "polnear"))
+    sys.path.insert(0, os.path.join(corpora, "..", "eval", "polnear"))
     from polnear_eval import optional_reason  # the scorer's own rule for one-word and title-like quotes
-    for name, _, _ in articles():
+    for name, _, _ in listed:
         text = texts[name]
-        with open(os.path.join(out, "bbc-quotes", name), "w", encoding="utf-8") as fh:
+        with open(os.path.join(quote_dir, name), "w", encoding="utf-8") as fh:
             fh.write(text)
         title_end = text.find("\n")
         art = {"name": name[:-4], "file": name, "text": text, "title_end": title_end, "quotes": [], "unattributed": []}
@@ -195,15 +224,14 @@ def build(corpus, out):
                      last_names=[re.sub(r"['’]s$", "", words[-1])] if words else [])
             art["quotes"].append(q)
         gold["articles"].append(art)
-    with open(os.path.join(out, "bbc-quotes.gold.json"), "w", encoding="utf-8") as fh:
+    with open(os.path.join(out, f"{set_name}-quotes.gold.json"), "w", encoding="utf-8") as fh:
         json.dump(gold, fh, ensure_ascii=False)
-    print(f"built {out}/bbc-ner.conll ({sum(map(len, names.values()))} names, {cut} cut through a token) "
-          f"and {out}/bbc-quotes.gold.json ({sum(map(len, by_article.values()))} quoted stretches)")
+    print(f"built {out}/{set_name}-quotes.gold.json ({sum(map(len, by_article.values()))} quoted stretches)")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "import":
-        import_labels(sys.argv[2])
+    if len(sys.argv) == 4 and sys.argv[1] == "import" and sys.argv[2] in SETS:
+        import_labels(sys.argv[2], sys.argv[3])
     elif len(sys.argv) == 4 and sys.argv[1] == "build":
         build(sys.argv[2], sys.argv[3])
     else:
