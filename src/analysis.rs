@@ -22,6 +22,7 @@ pub mod invariants;
 pub mod kinds;
 pub mod lineups;
 pub mod merges;
+pub mod models;
 pub mod names;
 pub mod nested;
 pub mod premodifiers;

@@ -10,7 +10,8 @@
 use super::entities::RawMention;
 use super::gazetteer;
 use super::names::{
-    initials, is_bare_acronym, is_subsequence, lone_initial, normalise, surname_forms,
+    initials, is_bare_acronym, is_firm_suffix, is_subsequence, lone_initial, normalise,
+    surname_forms,
 };
 use crate::model::{Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -167,7 +168,7 @@ impl<'a> FullName<'a> {
 ///    in parentheses when one of the two letter strings is a subsequence of the
 ///    other ("Revolutionary Guard (IRGC)", "US Securities Exchange Commission (SEC)").
 /// 4. Each group is named and typed by the rule in the module documentation.
-pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
+pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity> {
     let surfaces: Vec<&str> = mentions
         .iter()
         .map(|m| {
@@ -371,6 +372,37 @@ pub fn merge(paragraphs: &[String], mentions: Vec<RawMention>) -> Vec<Entity> {
             .unwrap_or_default();
         if let [root] = roots[..] {
             groups.union(short, root);
+        }
+    }
+
+    // 2c. A firm named again without its suffix: "Cairn" joins the one "Cairn
+    // Energy" (`names::is_firm_suffix`).
+    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &long in &orgs {
+        if let Some((head, last)) = norms[long].rsplit_once(' ')
+            && is_firm_suffix(last)
+        {
+            by_head.entry(head).or_default().push(long);
+        }
+    }
+    // Whatever the tagger made of the short form ("Later Zentrix said" read
+    // as a person): it is the firm's name.
+    let heads: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            mentions[i].kind != EntityKind::Place
+                && mentions[i].canonical.is_none()
+                && !is_bare_acronym(&norms[i])
+                && by_head.contains_key(norms[i].as_str())
+        })
+        .collect();
+    for short in heads {
+        let roots = by_head
+            .get_mut(norms[short].as_str())
+            .map(|longs| groups.two_roots(longs))
+            .unwrap_or_default();
+        if let [root] = roots[..] {
+            groups.union(short, root);
+            mentions[short].kind = EntityKind::Organization;
         }
     }
 
@@ -703,6 +735,15 @@ mod tests {
         // An office whose holder the article does not name stays the office.
         let pope = entity(&e, "Pope");
         assert_eq!(pope.kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_firm_named_without_its_suffix_is_the_firm() {
+        let e =
+            analyse("Zentrix Holdings said profits fell. Later Zentrix said it would cut jobs.");
+        let firm = entity(&e, "Zentrix Holdings");
+        assert_eq!(firm.mentions.len(), 2);
+        assert!(firm.aliases.iter().any(|a| a == "Zentrix"));
     }
 
     #[test]

@@ -223,6 +223,45 @@ pub(crate) fn is_law_word(word: &str) -> bool {
     matches!(word, "Bill" | "Act" | "Treaty" | "Accord" | "Accords")
 }
 
+/// Words that end a firm's full name and that it drops when named again:
+/// "Cairn Energy" is "Cairn", "Zentrix Holdings plc" is "Zentrix Holdings".
+pub(crate) fn is_firm_suffix(word: &str) -> bool {
+    matches!(
+        word,
+        "AG" | "Airlines"
+            | "Airways"
+            | "Bancorp"
+            | "Co"
+            | "Co."
+            | "Communications"
+            | "Corp"
+            | "Corp."
+            | "Corporation"
+            | "Energy"
+            | "Enterprises"
+            | "Entertainment"
+            | "GmbH"
+            | "Group"
+            | "Holdings"
+            | "Inc"
+            | "Inc."
+            | "Industries"
+            | "Investments"
+            | "LLC"
+            | "Ltd"
+            | "Ltd."
+            | "Motors"
+            | "NV"
+            | "Petroleum"
+            | "Pharmaceuticals"
+            | "Plc"
+            | "plc"
+            | "SA"
+            | "Technologies"
+            | "Telecom"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 
 use super::entities::RawMention;
 use super::gazetteer;
-use super::names::{is_acronym, surname_forms};
+use super::names::{is_acronym, is_firm_suffix, surname_forms};
 use super::tokens::{TokenKind, Tokenized};
 use crate::model::{EntityKind, Span};
 use foldhash::{HashMap, HashMapExt};
@@ -140,6 +140,19 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
                     || gazetteer::lowercase_share(text).is_none() =>
             {
                 push(text, EntityKind::Organization);
+                // "Cairn said" after "Cairn Energy": a firm without its suffix,
+                // unless what is left is a title, a place or a nation ("General"
+                // of "General Motors", "British" of "British Airways"). A common
+                // word opening a sentence is passed over as for any form.
+                if let Some((head, last)) = text.rsplit_once(' ')
+                    && is_firm_suffix(last)
+                    && let Some(first) = head.split(' ').next()
+                    && gazetteer::title(first).is_none()
+                    && gazetteer::place(head).is_none()
+                    && gazetteer::demonym(first).is_none()
+                {
+                    push(head, EntityKind::Organization);
+                }
                 // "A WB official" after "the World Bank": its initials, unless
                 // they spell a place ("US" is not the Union of Students).
                 let initials: String = text
@@ -263,6 +276,26 @@ mod tests {
         assert_eq!(
             RawMention::texts(&paragraphs, &mentions),
             ["Zentrix", "Zentrix", "Current"]
+        );
+    }
+
+    #[test]
+    fn a_firm_is_found_again_without_its_suffix_but_not_as_a_nation() {
+        let paragraphs: Vec<String> = [
+            "Zentrix Energy and British Airways cut jobs.",
+            "Later Zentrix said British fliers would pay more.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let split = split_paragraphs(&paragraphs);
+        let mut mentions = vec![
+            mention(0, &paragraphs, "Zentrix Energy", EntityKind::Organization),
+            mention(0, &paragraphs, "British Airways", EntityKind::Organization),
+        ];
+        add_repeats(&paragraphs, &split, &mut mentions);
+        assert_eq!(
+            RawMention::texts(&paragraphs, &mentions),
+            ["Zentrix Energy", "British Airways", "Zentrix"]
         );
     }
 

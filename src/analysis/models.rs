@@ -1,0 +1,271 @@
+//! Products and events named with a number or a model code: "Windows 95",
+//! "Airbus A320", "Euro 2004", "Doom 3", "Radeon 5300M". The
+//! tagger reads the name and leaves the number out, or takes the code for a
+//! name of its own ("Airbus" and "A320"); the whole is one thing of kind
+//! other, as CoNLL-2003 labels such names (94 of its 115 training names with
+//! a number in them are other). A broadcaster's channel keeps its kind:
+//! "Channel 4" and "BBC Radio 1" are organisations.
+
+use super::entities::RawMention;
+use super::tokens::{Token, TokenKind, Tokenized};
+use crate::model::{EntityKind, Span};
+
+/// Last words of a broadcaster's channel, which a number ends ("Channel 4").
+const CHANNEL_WORDS: &[&str] = &["Channel", "Radio", "TV"];
+
+/// Words after a number that make it a quantity, not a model: "Zentrix 10
+/// per cent", "Brimley 3 points".
+const QUANTITY_WORDS: &[&str] = &[
+    "per",
+    "percent",
+    "%",
+    "points",
+    "pts",
+    "m",
+    "bn",
+    "million",
+    "billion",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "seconds",
+    "goals",
+    "runs",
+    "wickets",
+    "times",
+    "metres",
+    "meters",
+    "km",
+    "kilometres",
+    "miles",
+    "yards",
+    "feet",
+    "kg",
+    "tonnes",
+    "barrels",
+    "people",
+    "players",
+    "votes",
+    "seats",
+    "shares",
+    "dollars",
+    "euros",
+    "pounds",
+    "yen",
+    "-",
+    "\u{2013}",
+];
+
+/// Extends each organisation's or other's mention over a model code right
+/// after it, joining a mention of the code itself, and makes it other (a
+/// channel stays an organisation). People and places are left alone: "Henry
+/// 23" is a scorer and his minute, "Iraq 2" a score; so is a bare number
+/// after an organisation ("Somerset 83"), unless the organisation is a channel. A number that is a
+/// quantity, or one of a score line ("Brimley 3 Tolham 1"), is no model.
+pub fn join_models(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawMention>) {
+    let mut joined = false;
+    let mut i = 0;
+    while i < mentions.len() {
+        let m = &mentions[i];
+        let p = m.span.paragraph;
+        let (Some(para), Some(tok)) = (paragraphs.get(p), split.get(p)) else {
+            i += 1;
+            continue;
+        };
+        if !matches!(m.kind, EntityKind::Organization | EntityKind::Other) {
+            i += 1;
+            continue;
+        }
+        let tokens = &tok.tokens;
+        let next = tokens.partition_point(|t| t.start < m.span.end);
+        let Some(code) = tokens.get(next) else {
+            i += 1;
+            continue;
+        };
+        // One space between, no more.
+        if code.start != m.span.end + 1
+            || para.as_bytes().get(m.span.end) != Some(&b' ')
+            || !is_model_code(code.text(para))
+            || !ends_the_name(para, tokens, next)
+            || after_a_score(para, tokens, m.span.start)
+        {
+            i += 1;
+            continue;
+        }
+        let name = &para[m.span.start..m.span.end];
+        let channel = name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|last| CHANNEL_WORDS.contains(&last));
+        // A bare number after an organisation is mostly its score or its
+        // total ("Somerset 83 and 296"); only a code with letters ("A320")
+        // makes its product, and a number its channel.
+        let bare = code.text(para).chars().all(|c| c.is_ascii_digit());
+        if bare && m.kind == EntityKind::Organization && !channel {
+            i += 1;
+            continue;
+        }
+        let kind = if channel {
+            EntityKind::Organization
+        } else {
+            EntityKind::Other
+        };
+        let span = Span::new(p, m.span.start, code.end);
+        // The code's own mention, if the tagger made one, is now inside.
+        mentions.retain(|o| {
+            !(o.span.paragraph == p && o.span.start >= code.start && o.span.end <= code.end)
+        });
+        if let Some(m) = mentions.get_mut(i) {
+            m.span = span;
+            m.kind = kind;
+            m.canonical = None;
+        }
+        joined = true;
+        i += 1;
+    }
+    if joined {
+        mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
+    }
+}
+
+/// A model code: a number of up to four digits with up to two letters after
+/// it ("95", "2004", "5300M", "777x"), or one or two capitals and two to four
+/// digits ("A320", "X5"). Not a decimal, a money sum or a time.
+fn is_model_code(word: &str) -> bool {
+    let letters_then_digits = {
+        let caps = word.chars().take_while(char::is_ascii_uppercase).count();
+        let rest = &word[caps..];
+        (1..=2).contains(&caps)
+            && (2..=4).contains(&rest.len())
+            && rest.chars().all(|c| c.is_ascii_digit())
+    };
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    let tail = &word[digits..];
+    let digits_then_letters = (1..=4).contains(&digits)
+        && tail.len() <= 2
+        && tail.chars().all(|c| c.is_ascii_alphabetic());
+    letters_then_digits || digits_then_letters
+}
+
+/// Whether the code at `tokens[k]` ends the name: nothing after it that makes
+/// it a quantity or a score ("10 per cent", "3-1", "Brimley 3 Tolham 1").
+fn ends_the_name(para: &str, tokens: &[Token], k: usize) -> bool {
+    let Some(after) = tokens.get(k + 1) else {
+        return true;
+    };
+    let word = after.text(para);
+    if QUANTITY_WORDS.contains(&word) || after.kind == TokenKind::Number {
+        return false;
+    }
+    // A score line: a capitalised word and a number after the code (a comma
+    // between them or not), or a number before the name.
+    let rest = &tokens[k + 1..];
+    let rest = match rest.first() {
+        Some(t) if t.text(para) == "," => &rest[1..],
+        _ => rest,
+    };
+    let side_after = matches!(rest, [name, number, ..]
+        if name.kind == TokenKind::Word
+            && name.text(para).starts_with(char::is_uppercase)
+            && number.kind == TokenKind::Number);
+    !side_after
+}
+
+/// Whether a side and its score stand right before the mention at `start`
+/// ("Tolham 1 Brimley 3"): a score line. ("30 Zentrix A320 planes" is none.)
+fn after_a_score(para: &str, tokens: &[Token], start: usize) -> bool {
+    let before = tokens.partition_point(|t| t.start < start);
+    matches!(before.checked_sub(2).map(|b| &tokens[b..before]), Some([side, number])
+        if number.kind == TokenKind::Number
+            && side.kind == TokenKind::Word
+            && side.text(para).starts_with(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::split_paragraphs;
+    use EntityKind::{Organization, Other, Person};
+
+    fn joined(text: &str, pieces: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
+        let ps = vec![text.to_string()];
+        let mut mentions: Vec<RawMention> = pieces
+            .iter()
+            .map(|(t, k)| RawMention::first_in(&ps, 0, t, *k))
+            .collect();
+        join_models(&ps, &split_paragraphs(&ps), &mut mentions);
+        RawMention::texts(&ps, &mentions)
+            .into_iter()
+            .zip(mentions.iter().map(|m| m.kind))
+            .collect()
+    }
+
+    fn one(text: &str, kind: EntityKind) -> Vec<(String, EntityKind)> {
+        vec![(text.to_string(), kind)]
+    }
+
+    #[test]
+    fn a_name_and_its_model_code_are_one_product() {
+        assert_eq!(
+            joined("It runs Zentrix 95.", &[("Zentrix", Other)]),
+            one("Zentrix 95", Other)
+        );
+        assert_eq!(
+            joined(
+                "It ordered 30 Zentrix A320 planes.",
+                &[("Zentrix", Organization), ("A320", Other)]
+            ),
+            one("Zentrix A320", Other)
+        );
+        assert_eq!(
+            joined("The Qarlow 5300M is fast.", &[("Qarlow", Other)]),
+            one("Qarlow 5300M", Other)
+        );
+        assert_eq!(
+            joined(
+                "It was on Tolham Channel 4 last night.",
+                &[("Tolham Channel", Organization)]
+            ),
+            one("Tolham Channel 4", Organization)
+        );
+    }
+
+    #[test]
+    fn scores_quantities_people_and_places_keep_their_numbers_apart() {
+        assert_eq!(
+            joined("Brimley 3 Tolham 1.", &[("Brimley", Organization)]),
+            one("Brimley", Organization)
+        );
+        assert_eq!(
+            joined("Somerset 83 and 296.", &[("Somerset", Organization)]),
+            one("Somerset", Organization)
+        );
+        assert_eq!(
+            joined("Zentrix 10 per cent up.", &[("Zentrix", Other)]),
+            one("Zentrix", Other)
+        );
+        assert_eq!(
+            joined("Scorers: Qarlow 23, Pym 45.", &[("Qarlow", Person)]),
+            one("Qarlow", Person)
+        );
+        assert_eq!(
+            joined("Zentrix 2-1 win.", &[("Zentrix", Organization)]),
+            one("Zentrix", Organization)
+        );
+        assert_eq!(
+            joined("Zentrix 3.5 rise.", &[("Zentrix", Organization)]),
+            one("Zentrix", Organization)
+        );
+        assert_eq!(
+            joined("Brimley 3, Tolham 1.", &[("Brimley", Organization)]),
+            one("Brimley", Organization)
+        );
+        assert_eq!(
+            joined("Tolham 1 Brimley 3.", &[("Brimley", Organization)]),
+            one("Brimley", Organization)
+        );
+    }
+}
