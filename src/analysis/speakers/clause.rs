@@ -357,7 +357,7 @@ impl<'a> Para<'a> {
             return Local::from(salience.resolve(p));
         }
         if word == "," || patterns::is_dash(word) {
-            return self.appositive_subject(&toks[..k - 1]);
+            return self.appositive_subject(&toks[..k - 1], salience);
         }
         // A common-noun subject (`the IRGC spokesman said`): a person or
         // organization named inside the noun phrase, never a place.
@@ -377,13 +377,27 @@ impl<'a> Para<'a> {
     }
 
     /// `Holt, a spokeswoman for X, said`: `toks` ends just before the second comma.
-    pub(super) fn appositive_subject(&self, toks: &[usize]) -> Local {
+    pub(super) fn appositive_subject(&self, toks: &[usize], salience: &Salience) -> Local {
         // The subject is the first person before a comma in this clause, however
         // long the appositive (`Holt, the mayor of X, a town of Y, said`).
         let clause = toks
             .iter()
             .rposition(|&t| speech_verb(self.word(t)).is_some())
             .map_or(1, |v| v + 2);
+        // `The actor, whose films include X, Y and Z, said`: a relative clause
+        // names others; the subject is the phrase before it.
+        if let Some(comma) = (clause..toks.len()).find(|&c| self.word(toks[c]) == ",")
+            && toks
+                .get(comma + 1)
+                .is_some_and(|&t| is_one_of(self.word(t), &["whose", "who", "which"]))
+            && comma >= clause
+        {
+            let subject = &toks[..comma];
+            return match subject.last().and_then(|&t| self.mention(t)) {
+                Some(m) if kind_rank(m.kind) <= 1 => Local::Found(m.entity),
+                _ => Local::from(self.nominal_speaker(subject, salience)),
+            };
+        }
         if let Some(m) = (clause..toks.len())
             .filter(|&c| self.word(toks[c]) == "," || patterns::is_dash(self.word(toks[c])))
             .find_map(|c| {

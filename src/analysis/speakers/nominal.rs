@@ -18,7 +18,7 @@
 
 use super::context::Mentions;
 use super::{PREPOSITIONS, Para, Pronoun, Salience, is_one_of, speech_verb};
-use crate::analysis::gazetteer;
+use crate::analysis::gazetteer::{self, TitleRole};
 use crate::model::EntityKind;
 use std::ops::Range;
 
@@ -199,7 +199,17 @@ impl Para<'_> {
         }
         match spokesperson(word) {
             Some(p) => salience.resolve(p),
-            None => salience.role_holder(&word.to_lowercase()),
+            // `the Oscar-nominated actor said` where no one was called the
+            // actor: a person's noun stands for the person the story is about.
+            // Not another's (`the ad's narrator`).
+            None => salience.role_holder(&word.to_lowercase()).or_else(|| {
+                let owned = modifiers.iter().any(|&t| {
+                    matches!(self.word(t), "'s" | "\u{2019}s") || self.word(t).ends_with("'s")
+                });
+                (gazetteer::title(word) == Some(TitleRole::Head) && !owned)
+                    .then(|| salience.last_person())
+                    .flatten()
+            }),
         }
     }
 

@@ -655,3 +655,34 @@ fn a_nationality_after_the_speech_verb_is_the_person_named_before() {
         ]
     );
 }
+
+#[test]
+fn a_relative_clause_after_the_subject_names_others_not_the_speaker() {
+    let text = "Film star Ian Varro held a dinner in Tolham.\n\n\
+        The Oscar-nominated actor, whose films include Ada Quell and Lost Harbour, said: \
+        \"The theatre gave me my start.\"";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Ada Quell", Person, &["Ada Quell"]),
+        ("Tolham", Place, &["Tolham"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![Some("Ian Varro".to_string())]
+    );
+}
+
+#[test]
+fn a_persons_noun_no_one_was_called_is_the_person_the_story_is_about() {
+    let text = "Ian Varro held a dinner in Tolham.\n\n\
+        The Ballymena-born actor said that the theatre was in a \"very poor state\". \
+        \"It must be saved,\" the ad's narrator says.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Tolham", Place, &["Tolham"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![Some("Ian Varro".to_string()), None]
+    );
+}
