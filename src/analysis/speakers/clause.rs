@@ -344,6 +344,12 @@ impl<'a> Para<'a> {
         }
         let before = toks[k - 1];
         if let Some(m) = self.mention(before) {
+            // `Holt of Save the Children said`: Holt speaks, from the organisation.
+            if m.kind == EntityKind::Organization
+                && let Some(person) = self.affiliated_person(&toks[..k], m)
+            {
+                return Local::Found(person);
+            }
             return Local::Found(m.entity);
         }
         let word = self.word(before);
@@ -374,6 +380,19 @@ impl<'a> Para<'a> {
             self.first_mention(phrase, false)
                 .or_else(|| self.nominal_speaker(&toks[..k], salience)),
         )
+    }
+
+    /// The person named right before `of`, `from` or `at` and the
+    /// organisation `org` that ends `toks` (`Laura Holt of Save the Children`).
+    fn affiliated_person(&self, toks: &[usize], org: Mention) -> Option<usize> {
+        let at = toks
+            .iter()
+            .rposition(|&t| self.tokens[t].end <= org.start)?;
+        if !is_one_of(self.word(toks[at]), &["of", "from", "at"]) {
+            return None;
+        }
+        let person = self.mention(toks[at.checked_sub(1)?])?;
+        (person.kind == EntityKind::Person).then_some(person.entity)
     }
 
     /// `Holt, a spokeswoman for X, said`: `toks` ends just before the second comma.

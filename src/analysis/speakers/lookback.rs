@@ -242,7 +242,34 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
             .find(|&(_, c)| c == ',' || is_dash(c))
             .is_some_and(|(i, c)| starts_with_predicate(&rest[i + c.len_utf8()..]));
     }
-    after.starts_with(char::is_whitespace) && starts_with_predicate(after)
+    after.starts_with(char::is_whitespace)
+        && (starts_with_predicate(after) || starts_with_predicate(past_affiliation(after)))
+}
+
+/// `text` past an affiliation at its start (`Holt of Save the Children said`:
+/// ` said`): `of`, `from` or `at` and the capitalised words of a name, with
+/// the small words inside one; else the empty string.
+fn past_affiliation(text: &str) -> &str {
+    let mut words = text.split_whitespace();
+    if !words
+        .next()
+        .is_some_and(|w| is_one_of(w, &["of", "from", "at"]))
+    {
+        return "";
+    }
+    let mut named = false;
+    let mut rest = text.trim_start();
+    rest = rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..].trim_start();
+    for _ in 0..8 {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        let capital = word.starts_with(char::is_uppercase);
+        if !(capital || is_one_of(word, &["the", "of", "and", "for"])) {
+            break;
+        }
+        named |= capital;
+        rest = rest[word.len()..].trim_start();
+    }
+    if named { rest } else { "" }
 }
 
 /// `text` past a short parenthesis at its start (`Holt (D-Calder) said`), else `text`.

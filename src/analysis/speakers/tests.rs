@@ -686,3 +686,23 @@ fn a_persons_noun_no_one_was_called_is_the_person_the_story_is_about() {
         vec![Some("Ian Varro".to_string()), None]
     );
 }
+
+#[test]
+fn a_person_of_an_organisation_is_the_subject_not_the_organisation() {
+    let text = "Laura Quell of Save the Harbour said there were grave concerns.\n\n\
+        \"There should be proper assessments,\" she said. \
+        Ian Varro from Tolham Council said: \"We agree.\"";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Laura Quell", Person, &["Laura Quell"]),
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Save the Harbour", Org, &["Save the Harbour"]),
+        ("Tolham Council", Org, &["Tolham Council"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![
+            Some("Laura Quell".to_string()),
+            Some("Ian Varro".to_string())
+        ]
+    );
+}
