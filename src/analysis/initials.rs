@@ -5,6 +5,7 @@
 //! the tagger's and the rules' mentions are joined.
 
 use super::entities::RawMention;
+use super::names::is_initials;
 use super::tokens::{Token, TokenKind, Tokenized};
 use crate::model::EntityKind;
 
@@ -43,7 +44,7 @@ fn initial_before(para: &str, tokens: &[Token], start: usize, free_from: usize) 
     if initial.kind != TokenKind::Word
         || initial.start < free_from
         || para.get(initial.end..start) != Some(" ")
-        || !is_initial(initial.text(para))
+        || !is_initials(initial.text(para))
     {
         return None;
     }
@@ -58,19 +59,6 @@ fn initial_before(para: &str, tokens: &[Token], start: usize, free_from: usize) 
     let word_like = matches!(initial.text(para), "A" | "I");
     let in_list = matches!(before, Some("," | ";"));
     (opens && (!word_like || in_list)).then_some(initial.start)
-}
-
-/// "J", "N.", "J-P": capital letters standing for first names.
-fn is_initial(word: &str) -> bool {
-    let letter = |w: &str| {
-        let w = w.strip_suffix('.').unwrap_or(w);
-        let mut cs = w.chars();
-        cs.next().is_some_and(|c| c.is_ascii_uppercase()) && cs.next().is_none()
-    };
-    match word.split_once('-') {
-        Some((a, b)) => letter(a) && letter(b),
-        None => letter(word),
-    }
 }
 
 #[cfg(test)]

@@ -798,9 +798,12 @@ fn decide_keeping(
     let clear = top >= min && top > 2 * second;
     // "Irish captain X" says nothing of "Irish": a demonym keeps its kind.
     // A person named by first name and surname stays one: "Clinton
-    // spokesman" is hers, not an organisation's.
-    let named_person =
-        current == EntityKind::Person && has_person_shape(&name.split(' ').collect::<Vec<_>>());
+    // spokesman" is hers, not an organisation's; unless nothing at all says
+    // person and three times the cues say otherwise ("Laura Ashley, which
+    // floated in 1995", "Franz Ferdinand were").
+    let named_person = current == EntityKind::Person
+        && has_person_shape(&name.split(' ').collect::<Vec<_>>())
+        && !(evidence[PERSON] == 0 && top >= 3 * min);
     (clear
         && !named_person
         && kind != current
@@ -1027,6 +1030,20 @@ mod tests {
         );
         assert_eq!(decide("Tolham", EntityKind::Person, [2, 4, 0, 0], 2), None);
         assert_eq!(decide("Tolham", EntityKind::Person, [0, 1, 0, 0], 2), None);
+        // A first name and a surname stay a person unless nothing says person
+        // and three times the cues say otherwise.
+        assert_eq!(
+            decide("Ian Qarlow", EntityKind::Person, [0, 4, 0, 0], 2),
+            None
+        );
+        assert_eq!(
+            decide("Ian Qarlow", EntityKind::Person, [1, 6, 0, 0], 2),
+            None
+        );
+        assert_eq!(
+            decide("Ian Qarlow", EntityKind::Person, [0, 6, 0, 0], 2),
+            Some(EntityKind::Organization)
+        );
         assert_eq!(decide("Tolham", EntityKind::Organization, org, 2), None);
         // A known place stays a place; an unknown one may turn out to be a season.
         assert_eq!(decide("London", EntityKind::Place, org, 2), None);

@@ -8,6 +8,7 @@
 
 use super::entities::RawMention;
 use super::gazetteer;
+use super::names::is_initials;
 use crate::model::{EntityKind, Span};
 use foldhash::{HashSet, HashSetExt};
 use std::ops::Range;
@@ -93,7 +94,7 @@ fn team_sheet(
         .filter(|r| {
             let text = &para[r.start..r.end];
             let first = text.split(' ').next().unwrap_or("");
-            (is_initial(first) && text.contains(' ')) || surnames.contains(text)
+            (is_initials(first) && text.contains(' ')) || surnames.contains(text)
         })
         .count();
     let places = items
@@ -167,16 +168,9 @@ fn is_name_word(word: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '\u{2019}'))
 }
 
-/// "J", "S.", "J-P": a first name's initials.
-fn is_initial(word: &str) -> bool {
-    word.trim_end_matches('.')
-        .split('-')
-        .all(|part| part.chars().count() == 1 && part.starts_with(char::is_uppercase))
-}
-
 /// "N. Best" keeps its dot; "Bowe." loses it: a name's last word that is an initial.
 fn ends_in_initial(name: &str) -> bool {
-    name.rsplit(' ').next().is_some_and(is_initial)
+    name.rsplit(' ').next().is_some_and(is_initials)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! Democrat" → "Liberal Democrats", "Oscars" → "Oscar", "Man Utd" →
 //! "Manchester United"), found by the shape of the words, not by a table.
 
-use super::names::surname_forms;
+use super::names::{is_dotted_initials, surname_forms};
 use crate::model::EntityKind;
 use foldhash::{HashMap, HashMapExt};
 
@@ -86,8 +86,8 @@ pub fn middle_initials(people: &[(&str, u32)]) -> Vec<(String, String)> {
         let words: Vec<&str> = name.split(' ').collect();
         if let [first, middle @ .., last] = &words[..]
             && !middle.is_empty()
-            && middle.iter().all(|w| is_initial(w))
-            && !is_initial(first)
+            && middle.iter().all(|w| is_dotted_initials(w))
+            && !is_dotted_initials(first)
         {
             fuller.entry((first, last)).or_default().push(FullerName {
                 name,
@@ -135,15 +135,6 @@ struct FullerName<'a> {
     /// Without dots: "George W. Bush" is "George W Bush".
     plain: String,
     articles: u32,
-}
-
-/// "W", "W.", "H.W.": a middle name's initials.
-fn is_initial(word: &str) -> bool {
-    let letters = word.trim_end_matches('.');
-    !letters.is_empty()
-        && letters
-            .split('.')
-            .all(|part| part.chars().count() == 1 && part.starts_with(char::is_uppercase))
 }
 
 /// One name as the merges see it: its kind by most articles, and how many

@@ -153,6 +153,24 @@ pub(crate) fn lone_initial(word: &str) -> Option<&str> {
     (letter.chars().count() == 1 && letter.starts_with(char::is_uppercase)).then_some(letter)
 }
 
+/// An initial or two joined by a hyphen, a dot after each allowed: "J",
+/// "J.", "J-P" (a team sheet's "J-P Smith").
+pub(crate) fn is_initials(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    !word.is_empty()
+        && word.split('-').count() <= 2
+        && word.split('-').all(|part| lone_initial(part).is_some())
+}
+
+/// Initials written as a dotted chain: "H.W.", "J.R.R." (and "J.", "J").
+pub(crate) fn is_dotted_initials(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    !letters.is_empty()
+        && letters
+            .split('.')
+            .all(|part| lone_initial(part) == Some(part))
+}
+
 /// Initial letters of a multi-word name, skipping small words; `None` for one
 /// word, and for a name holding an acronym ("US Senate" is no "US").
 pub(crate) fn initials(name: &str) -> Option<String> {
@@ -285,6 +303,22 @@ mod tests {
         }
         for word in ["IRGC", "Oscars", "Lib", "As", "NHS"] {
             assert!(!is_plain_plural(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn initials_are_single_capitals_hyphened_or_dotted() {
+        for word in ["J", "J.", "J-P", "Ł."] {
+            assert!(is_initials(word), "{word}");
+        }
+        for word in ["Jo", "J-P-K", "H.W.", "j", ""] {
+            assert!(!is_initials(word), "{word}");
+        }
+        for word in ["W", "W.", "H.W.", "J.R.R."] {
+            assert!(is_dotted_initials(word), "{word}");
+        }
+        for word in ["J-P", "HW.", "Jo.", ""] {
+            assert!(!is_dotted_initials(word), "{word}");
         }
     }
 }
