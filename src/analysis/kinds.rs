@@ -26,7 +26,7 @@
 //!   with a surname or an initial with a surname ("J Hayes") for a person.
 
 use super::gazetteer;
-use super::names::{is_event_word, is_law_word, lone_initial};
+use super::names::{is_event_word, is_law_word, is_lower_camel, lone_initial};
 use crate::model::{Entity, EntityKind, KindEvidence};
 
 const PERSON: usize = 0;
@@ -639,7 +639,7 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         // "Parliament", "Congress": a lone organisation word. "WeWork",
         // "TimeWarner", "SoFi": a capital inside one word is a company's
         // or a product's spelling, not a person's ("McCain", "DiCaprio" aside).
-        if gazetteer::is_org_word(first) || is_camel_case(first) {
+        if gazetteer::is_org_word(first) || is_camel_case(first) && !is_lower_camel(first) {
             counts[ORG] += 2;
         } else if is_law_word(first) {
             // "the Bill" of the Commons is a law, not a man called Bill.

@@ -54,6 +54,18 @@ pub(crate) fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A brand spelled with a lower-case prefix before a capital: "iPod",
+/// "iTunes", "eBay" (not "mRNA" or "iOS": a capital word follows there).
+pub(crate) fn is_lower_camel(word: &str) -> bool {
+    let prefix = word.chars().take_while(char::is_ascii_lowercase).count();
+    let mut rest = word.chars().skip(prefix);
+    (1..=2).contains(&prefix)
+        && word.len() >= 4
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
+        && rest.next().is_some_and(|c| c.is_ascii_uppercase())
+        && rest.next().is_some_and(|c| c.is_ascii_lowercase())
+}
+
 /// True when `alt` looks like another spelling of `word` ("Qods"/"Quds",
 /// "Kyiv"/"Kiev", "Nowruz"/"Norooz"): same first letter, at most half the
 /// letters (two in a short word) changed, added or dropped, and not a known place unless `word` is one too ("R Williams
@@ -319,6 +331,16 @@ mod tests {
         }
         for word in ["J-P", "HW.", "Jo.", ""] {
             assert!(!is_dotted_initials(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn brands_spelled_with_a_lower_case_prefix() {
+        for word in ["iPod", "iPods", "iTunes", "eBay"] {
+            assert!(is_lower_camel(word), "{word}");
+        }
+        for word in ["mRNA", "iOS", "oOo-----", "ebay", "eB", "McCain"] {
+            assert!(!is_lower_camel(word), "{word}");
         }
     }
 }

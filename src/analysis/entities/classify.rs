@@ -2,7 +2,9 @@
 //! organisation words, and guesses the kind of each name left from word cues.
 
 use crate::analysis::gazetteer::{self, TitleRole};
-use crate::analysis::names::{is_acronym, is_event_word, is_law_word, is_plain_plural};
+use crate::analysis::names::{
+    is_acronym, is_event_word, is_law_word, is_lower_camel, is_plain_plural,
+};
 use crate::model::{EntityKind, Span};
 
 use super::rules::Scanner;
@@ -307,6 +309,10 @@ impl Scanner<'_> {
         }
         if n == 1 && is_plain_plural(first) {
             return None;
+        }
+        // "iPod", "iTunes": a product's spelling, unless its cues show the firm.
+        if n == 1 && is_lower_camel(first) {
+            return Some((EntityKind::Other, Confidence::Cue));
         }
         if let Some(country) = gazetteer::demonym(first) {
             // "Swiss", or a name led by a nation: "Scottish Executive", "British Airways"

@@ -1,7 +1,7 @@
 //! Joins the tagger's mentions with the rules' mentions, and the acronyms a
 //! name defines in parentheses ("Revolutionary Guard (IRGC)").
 
-use crate::analysis::names::is_acronym;
+use crate::analysis::names::{is_acronym, is_lower_camel};
 use crate::model::{EntityKind, Span};
 use foldhash::HashMap;
 
@@ -16,7 +16,8 @@ use super::{Candidate, Confidence, RawMention};
 /// 1. a rule mention that overlaps no tagged mention is added when the
 ///    gazetteer names what it stands for (an epithet such as "Supreme Leader",
 ///    "the Islamic Republic") or when it is an acronym defined in parentheses
-///    ("Revolutionary Guard (IRGC)"); other rule-only mentions are left out, because on
+///    ("Revolutionary Guard (IRGC)"), or a brand spelled "iPod" or "eBay", which
+///    1990s copy never shows; other rule-only mentions are left out, because on
 ///    CoNLL-2003 dev they cost more precision than they add recall;
 /// 2. a name the gazetteer knows whole that holds one tagged mention takes
 ///    its place ("Lib Dems", where the tagger found "Dems");
@@ -95,7 +96,12 @@ pub(super) fn combine(
                     canonical: rule.canonical,
                 };
             }
-            None if rule.canonical.is_some() || defined || defining || office(&rule) => {
+            None if rule.canonical.is_some()
+                || defined
+                || defining
+                || office(&rule)
+                || is_lower_camel(&rule.text) =>
+            {
                 added.push(RawMention {
                     span: rule.span,
                     kind: rule.kind,

@@ -4,7 +4,8 @@
 
 use crate::analysis::gazetteer::{self, PlaceClass};
 use crate::analysis::names::{
-    PARTICLE_PREFIXES, PARTICLES, is_acronym, is_contraction, is_respelling, starts_upper,
+    PARTICLE_PREFIXES, PARTICLES, is_acronym, is_contraction, is_lower_camel, is_respelling,
+    starts_upper,
 };
 use crate::analysis::tokens::{Token, TokenKind, Tokenized};
 use crate::model::{EntityKind, Span};
@@ -132,7 +133,9 @@ impl Scanner<'_> {
     fn is_cap(&self, i: usize) -> bool {
         i < self.sentence.end
             && self.toks[i].kind == TokenKind::Word
-            && (starts_upper(self.word(i)) || self.is_prefixed_name(i))
+            && (starts_upper(self.word(i))
+                || self.is_prefixed_name(i)
+                || is_lower_camel(self.word(i)))
             && !self.is_compound(i)
             && !self.word(i).starts_with(['\'', '\u{2019}'])
             && !is_contraction(self.word(i))
