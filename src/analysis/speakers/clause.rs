@@ -119,6 +119,10 @@ impl<'a> Para<'a> {
             .map(|m| m.entity)
     }
 
+    /// The longest sentence, colon included, read as a speaker's name line
+    /// before a quote (`BBC Two controller Roly Keating:`).
+    const SPEAKER_LINE: usize = 8;
+
     /// An attribution before the opening mark in the same sentence: the subject
     /// of the speech verb nearest before the quote (`Holt said: "…"`, `Holt
     /// told the BBC: "…"`, `Holt said X harbored a "…"`), or `according to X`,
@@ -195,10 +199,22 @@ impl<'a> Para<'a> {
             return Some(Local::Found(m.entity));
         }
         // `Holt's answer was short: "…"`: a colon announces speech by the sentence's subject.
-        if toks.last().is_some_and(|&t| self.word(t) == ":")
-            && let Some(e) = self.first_mention(&toks[..toks.len().min(SUBJECT_START)], false)
-        {
-            return Some(Local::Found(e));
+        if toks.last().is_some_and(|&t| self.word(t) == ":") {
+            // `BBC Two controller Roly Keating: "…"`: a sentence that is only
+            // its speaker, named after the organisation and role.
+            let named = toks.len() <= Self::SPEAKER_LINE
+                && !toks.iter().any(|&t| speech_verb(self.word(t)).is_some());
+            if named
+                && let Some(m) = toks
+                    .iter()
+                    .rev()
+                    .find_map(|&t| self.mention(t).filter(|m| m.kind == EntityKind::Person))
+            {
+                return Some(Local::Found(m.entity));
+            }
+            if let Some(e) = self.first_mention(&toks[..toks.len().min(SUBJECT_START)], false) {
+                return Some(Local::Found(e));
+            }
         }
         several_words
             .then(|| self.clause_subject(toks, salience))

@@ -233,6 +233,14 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
         if speech_verb(first_word) == Some(true) {
             return true;
         }
+        // "Head of the division, Andrew Burke, spoke about …": the name closes
+        // an appositive to the subject, and the verb follows.
+        if text[..m.start].trim_end().ends_with(',')
+            && starts_with_predicate(rest)
+            && !ends_like_verb(first_word)
+        {
+            return true;
+        }
         if !rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
             return false; // a list of names, or a new clause
         }

@@ -706,3 +706,32 @@ fn a_person_of_an_organisation_is_the_subject_not_the_organisation() {
         ]
     );
 }
+
+#[test]
+fn a_name_closing_an_appositive_before_its_verb_is_the_subject() {
+    let text = "Ada Quell of Tolham spoke first. Head of the division, Ian Varro, spoke \
+        about new channels. \"We can push it to the limit,\" he said.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ada Quell", Person, &["Ada Quell"]),
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Tolham", Place, &["Tolham"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![Some("Ian Varro".to_string())]
+    );
+}
+
+#[test]
+fn a_sentence_that_is_only_the_speakers_name_line_gives_the_person() {
+    let text =
+        "The show moves to Sundays. Tolham Two controller Ian Varro: \"It's an exciting new era.\"";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Tolham Two", Org, &["Tolham Two"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![Some("Ian Varro".to_string())]
+    );
+}
