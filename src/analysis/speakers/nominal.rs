@@ -200,13 +200,32 @@ impl Para<'_> {
         match spokesperson(word) {
             Some(p) => salience.resolve(p),
             // `the Oscar-nominated actor said` where no one was called the
-            // actor: a person's noun stands for the person the story is about.
-            // Not another's (`the ad's narrator`).
+            // actor: a person's noun stands for the person the story is about;
+            // also an organisation's (`the charity's director`), but not
+            // another thing's (`the ad's narrator`). `The report said`: the
+            // organisation last the subject (`Oxfam says in a report`).
             None => salience.role_holder(&word.to_lowercase()).or_else(|| {
-                let owned = modifiers.iter().any(|&t| {
-                    matches!(self.word(t), "'s" | "\u{2019}s") || self.word(t).ends_with("'s")
+                if DOCUMENT_NOUNS.binary_search(&word).is_ok() {
+                    return salience.resolve(Pronoun::It);
+                }
+                let owner = modifiers.iter().position(|&t| {
+                    matches!(self.word(t), "'s" | "\u{2019}s")
+                        || self.word(t).ends_with("'s")
+                        || self.word(t).ends_with("\u{2019}s")
                 });
-                (gazetteer::title(word) == Some(TitleRole::Head) && !owned)
+                let owned_by_other = owner.is_some_and(|i| {
+                    let owner = self.word(modifiers[i]);
+                    // "charity's", or "charity" "'s" as two tokens.
+                    let owner = match owner
+                        .strip_suffix("'s")
+                        .or_else(|| owner.strip_suffix("\u{2019}s"))
+                    {
+                        Some(stem) if !stem.is_empty() => stem,
+                        _ => i.checked_sub(1).map_or("", |j| self.word(modifiers[j])),
+                    };
+                    organisation_noun(owner).is_none()
+                });
+                (gazetteer::title(word) == Some(TitleRole::Head) && !owned_by_other)
                     .then(|| salience.last_person())
                     .flatten()
             }),

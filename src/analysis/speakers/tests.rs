@@ -735,3 +735,21 @@ fn a_sentence_that_is_only_the_speakers_name_line_gives_the_person() {
         vec![Some("Ian Varro".to_string())]
     );
 }
+
+#[test]
+fn an_organisations_person_and_its_report_speak_for_it() {
+    let text = "Aid is low, Qarlow says in a report. \"This must stop,\" Qarlow's Ada Quell said.\n\n\
+        \"2005 offers a chance,\" the charity's director added. The report said: \"Aid is owed.\"";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ada Quell", Person, &["Ada Quell"]),
+        ("Qarlow", Org, &["Qarlow"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![
+            Some("Ada Quell".to_string()),
+            Some("Ada Quell".to_string()),
+            Some("Qarlow".to_string())
+        ]
+    );
+}

@@ -23,7 +23,7 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SETS = ("bbc", "bbc-heldout", "pages")
+SETS = ("bbc", "bbc-heldout", "bbc-heldout2", "pages")
 KINDS = ("PER", "ORG", "LOC", "MISC")
 QUOTE_TYPES = ("name", "pronoun", "described", "nominal", "none")
 
