@@ -66,6 +66,7 @@ pub fn find_entities(
     split: &[tokens::Tokenized],
 ) -> (Vec<crate::model::Entity>, Vec<crate::model::KindEvidence>) {
     let mut mentions = entities::find_mentions_in(paragraphs, split);
+    nested::join_purposes(paragraphs, &mut mentions);
     nested::split_nested(paragraphs, &mut mentions);
     repeats::add_repeats(paragraphs, split, &mut mentions);
     let mut entities = aliases::merge(paragraphs, mentions);

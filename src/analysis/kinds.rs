@@ -656,7 +656,11 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[OTHER] += 2;
         return;
     }
-    if gazetteer::is_org_word(last) {
+    // "Bank of England", "Commission for Racial Equality": an organisation's
+    // word and what it is of or for.
+    let org_of =
+        words.len() >= 3 && gazetteer::is_org_word(first) && matches!(words[1], "of" | "for");
+    if gazetteer::is_org_word(last) || org_of {
         counts[ORG] += 2;
         return;
     }
@@ -937,6 +941,15 @@ mod tests {
             1
         );
         assert_eq!(cues("Zentrix made its call on Monday.", "Zentrix")[ORG], 2);
+        let mut c = [0; 4];
+        let commission = Entity {
+            name: "Commission for Racial Equality".into(),
+            kind: EntityKind::Other,
+            aliases: vec![],
+            mentions: vec![],
+        };
+        name_cues(&commission, &mut c);
+        assert_eq!(c[ORG], 2);
         assert_eq!(cues("Zentrix has cut its prices.", "Zentrix")[ORG], 2);
         assert_eq!(cues("Qarlow said its shares fell.", "Qarlow"), [0; 4]);
         assert_eq!(cues("Tell Qarlow of its plans.", "Qarlow"), [0; 4]);

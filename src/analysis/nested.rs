@@ -6,6 +6,11 @@
 //! the European Parliament elsewhere. "Bank of England" stays whole: A must be
 //! a name of its own, two words or more ending in an organisation word, and
 //! B two capitalised words or more.
+//!
+//! The other way round, "A for (the) B" is one organisation named for its
+//! purpose ("Medical Foundation for the Care of Victims of Torture",
+//! "Commission for Racial Equality"): when the tagger split it at "for", the
+//! pieces are joined again.
 
 use super::entities::RawMention;
 use super::gazetteer;
@@ -21,6 +26,34 @@ pub fn split_nested(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
         }
     }
     *mentions = out;
+}
+
+/// Joins "A for (the) B" where A is an organisation ending in an
+/// organisation word and B a name right after that is no person.
+pub fn join_purposes(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
+    let mut k = 0;
+    while k + 1 < mentions.len() {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        let joined = a.span.paragraph == b.span.paragraph
+            && a.kind == EntityKind::Organization
+            && b.kind != EntityKind::Person
+            && a.canonical.is_none()
+            && paragraphs.get(a.span.paragraph).is_some_and(|text| {
+                let between = text.get(a.span.end..b.span.start).unwrap_or("");
+                let last = text
+                    .get(a.span.start..a.span.end)
+                    .and_then(|name| name.rsplit(' ').next())
+                    .unwrap_or("");
+                matches!(between, " for " | " for the ") && gazetteer::is_org_word(last)
+            });
+        if joined {
+            let end = mentions[k + 1].span.end;
+            mentions[k].span.end = end;
+            mentions.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 fn split_one(paragraphs: &[String], m: &RawMention) -> Option<(RawMention, RawMention)> {
@@ -111,6 +144,32 @@ mod tests {
 
     fn org(paragraphs: &[String], p: usize, name: &str) -> RawMention {
         RawMention::first_in(paragraphs, p, name, EntityKind::Organization)
+    }
+
+    #[test]
+    fn an_organisation_named_for_its_purpose_is_one() {
+        let ps = vec![
+            "The Tolham Foundation for the Care of Victims said no to Ada Quell and the \
+             Brimley Trust for Ian Varro."
+                .to_string(),
+        ];
+        let mut mentions = vec![
+            org(&ps, 0, "Tolham Foundation"),
+            RawMention::first_in(&ps, 0, "Care of Victims", EntityKind::Other),
+            RawMention::first_in(&ps, 0, "Ada Quell", EntityKind::Person),
+            org(&ps, 0, "Brimley Trust"),
+            RawMention::first_in(&ps, 0, "Ian Varro", EntityKind::Person),
+        ];
+        join_purposes(&ps, &mut mentions);
+        assert_eq!(
+            RawMention::texts(&ps, &mentions),
+            [
+                "Tolham Foundation for the Care of Victims",
+                "Ada Quell",
+                "Brimley Trust",
+                "Ian Varro"
+            ]
+        );
     }
 
     #[test]
