@@ -419,10 +419,13 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         .strip_prefix("'s ")
         .or_else(|| after_mark.strip_prefix("\u{2019}s "))
     {
-        let next = cue(rest.split_whitespace().next().unwrap_or(""));
+        let next_raw = rest.split_whitespace().next().unwrap_or("");
+        let next = cue(next_raw);
         if person_after_possessive(&next) {
             add(PERSON, 2);
-        } else if org_after_possessive(&next) {
+        } else if org_after_possessive(&next) || gazetteer::is_first_name(next_raw) {
+            // "Oxfam's Barbara Stocking", "eBay's David Stern": a body's
+            // person (a person's would be their wife, their aide).
             add(ORG, 2);
         }
         return;
@@ -941,6 +944,8 @@ mod tests {
             1
         );
         assert_eq!(cues("Zentrix made its call on Monday.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("Zentrix's David Qarlow spoke.", "Zentrix")[ORG], 2);
+        assert_eq!(cues("Qarlow's wife Ann spoke.", "Qarlow")[ORG], 0);
         let mut c = [0; 4];
         let commission = Entity {
             name: "Commission for Racial Equality".into(),
