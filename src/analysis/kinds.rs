@@ -667,6 +667,7 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[ORG] += 2;
         return;
     }
+
     if has_person_shape(&words) {
         // "J Hayes" is a team-sheet or scorecard name, hardly ever a firm's;
         // but "S. Korea" may be a place the gazetteer spells otherwise, and
@@ -737,9 +738,29 @@ pub fn evidence(paragraphs: &[String], entities: &[Entity]) -> Vec<KindEvidence>
                 }
             }
             name_cues(e, &mut counts);
+            if is_regional_arm(e, entities) {
+                counts[ORG] = counts[ORG].saturating_add(2);
+            }
             KindEvidence(counts)
         })
         .collect()
+}
+
+/// "Lycos Europe", "Sony UK": a firm's arm in a region, named by the firm,
+/// which the article also names alone, and a place. Not a region ("Central
+/// Europe"), nor a person ("Jack London"), nor a place's place.
+fn is_regional_arm(e: &Entity, entities: &[Entity]) -> bool {
+    let Some((first, last)) = e.name.split_once(' ') else {
+        return false;
+    };
+    gazetteer::place(last).is_some()
+        && gazetteer::place(first).is_none()
+        && gazetteer::demonym(first).is_none()
+        && !gazetteer::is_first_name(first)
+        && gazetteer::lowercase_share(first).is_none_or(|share| share < 50)
+        && entities
+            .iter()
+            .any(|o| o.name == first && o.kind != EntityKind::Place)
 }
 
 /// True for a one-word "person" that the article could call "the X" only if
@@ -1084,6 +1105,31 @@ mod tests {
         );
         assert_eq!(kind_of(&e, "Qarlow"), Some(EntityKind::Person), "{e:?}");
         assert_eq!(kind_of(&e, "Ann Loy"), Some(EntityKind::Person), "{e:?}");
+    }
+
+    #[test]
+    fn a_firms_arm_in_a_region_is_the_firms_not_a_place() {
+        let entity = |name: &str, kind| Entity {
+            name: name.into(),
+            kind,
+            aliases: vec![],
+            mentions: vec![],
+        };
+        let zentrix = entity("Zentrix", EntityKind::Person);
+        let arm = entity("Zentrix Europe", EntityKind::Place);
+        assert!(is_regional_arm(&arm, &[arm.clone(), zentrix.clone()]));
+        // Not without the firm named alone, nor for a region or a person.
+        assert!(!is_regional_arm(&arm, std::slice::from_ref(&arm)));
+        let central = entity("Central Europe", EntityKind::Place);
+        assert!(!is_regional_arm(
+            &central,
+            &[central.clone(), entity("Central", EntityKind::Organization)]
+        ));
+        let jack = entity("Jack London", EntityKind::Person);
+        assert!(!is_regional_arm(
+            &jack,
+            &[jack.clone(), entity("Jack", EntityKind::Person)]
+        ));
     }
 
     #[test]
