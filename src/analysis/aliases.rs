@@ -10,8 +10,7 @@
 use super::entities::RawMention;
 use super::gazetteer;
 use super::names::{
-    initials, is_bare_acronym, is_firm_suffix, is_subsequence, lone_initial, normalise,
-    surname_forms,
+    firm_head, initials, is_bare_acronym, is_subsequence, lone_initial, normalise, surname_forms,
 };
 use crate::model::{Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -379,19 +378,23 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
     // Energy" (`names::is_firm_suffix`).
     let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
     for &long in &orgs {
-        if let Some((head, last)) = norms[long].rsplit_once(' ')
-            && is_firm_suffix(last)
-        {
+        if let Some(head) = firm_head(&norms[long]) {
             by_head.entry(head).or_default().push(long);
         }
     }
     // Whatever the tagger made of the short form ("Later Zentrix said" read
-    // as a person): it is the firm's name.
+    // as a person): it is the firm's name; unless it is the surname of a
+    // person the article names in full ("James Dyson" of "Dyson Holdings").
+    let surnames: HashSet<&str> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind == EntityKind::Person)
+        .filter_map(|i| norms[i].rsplit_once(' ').map(|(_, last)| last))
+        .collect();
     let heads: Vec<usize> = (0..mentions.len())
         .filter(|&i| {
             mentions[i].kind != EntityKind::Place
                 && mentions[i].canonical.is_none()
                 && !is_bare_acronym(&norms[i])
+                && !surnames.contains(norms[i].as_str())
                 && by_head.contains_key(norms[i].as_str())
         })
         .collect();

@@ -28,6 +28,7 @@
 use super::gazetteer;
 use super::names::{is_event_word, is_law_word, is_lower_camel, lone_initial};
 use crate::model::{Entity, EntityKind, KindEvidence};
+use foldhash::HashSet;
 
 const PERSON: usize = 0;
 const ORG: usize = 1;
@@ -419,13 +420,18 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         .strip_prefix("'s ")
         .or_else(|| after_mark.strip_prefix("\u{2019}s "))
     {
-        let next_raw = rest.split_whitespace().next().unwrap_or("");
+        let mut after_owner = rest.split_whitespace();
+        let next_raw = after_owner.next().unwrap_or("");
         let next = cue(next_raw);
+        // "Oxfam's Barbara Stocking", "eBay's David Stern": a body's person,
+        // named in full (a person's would be their wife, "Beckham's Victoria").
+        let named_in_full = gazetteer::is_first_name(next_raw)
+            && after_owner
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
         if person_after_possessive(&next) {
             add(PERSON, 2);
-        } else if org_after_possessive(&next) || gazetteer::is_first_name(next_raw) {
-            // "Oxfam's Barbara Stocking", "eBay's David Stern": a body's
-            // person (a person's would be their wife, their aide).
+        } else if org_after_possessive(&next) || named_in_full {
             add(ORG, 2);
         }
         return;
@@ -496,19 +502,40 @@ fn its_after(after: &str) -> bool {
         if word == "its" {
             return true;
         }
-        if !word.chars().all(|c| c.is_ascii_lowercase()) || reports(word) {
+        if !word.chars().all(|c| c.is_ascii_lowercase()) || parts_from_its(word) {
             return false;
         }
     }
     false
 }
 
-/// Verbs of saying and thinking, after which "its" is another's; and words
-/// that end the name's clause ("X of its plans").
-fn reports(word: &str) -> bool {
+/// Words after which "its" is not the name's own: verbs of saying and
+/// thinking ("Holt said its shares fell"), being ("Holt is its chairman",
+/// "Holt became its head"), and words that end the name's clause ("Holt of
+/// its plans").
+fn parts_from_its(word: &str) -> bool {
     matches!(
         word,
-        "said"
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "became"
+            | "becomes"
+            | "remains"
+            | "remained"
+            | "joined"
+            | "joins"
+            | "runs"
+            | "ran"
+            | "leads"
+            | "led"
+            | "heads"
+            | "headed"
+            | "chairs"
+            | "chaired"
+            | "said"
             | "says"
             | "say"
             | "told"
@@ -641,7 +668,8 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     if words.len() < 2 {
         // "Parliament", "Congress": a lone organisation word. "WeWork",
         // "TimeWarner", "SoFi": a capital inside one word is a company's
-        // or a product's spelling, not a person's ("McCain", "DiCaprio" aside).
+        // spelling, not a person's ("McCain", "DiCaprio" aside); one after a
+        // lower-case prefix ("iPod", "eBay") is as often a product's.
         if gazetteer::is_org_word(first) || is_camel_case(first) && !is_lower_camel(first) {
             counts[ORG] += 2;
         } else if is_law_word(first) {
@@ -723,6 +751,12 @@ pub fn is_person_name(name: &str) -> bool {
 
 /// The cues of each entity in an article, parallel to `entities`.
 pub fn evidence(paragraphs: &[String], entities: &[Entity]) -> Vec<KindEvidence> {
+    // Names of the article that are no place, for a firm's regional arm.
+    let unplaced: HashSet<&str> = entities
+        .iter()
+        .filter(|o| o.kind != EntityKind::Place)
+        .map(|o| o.name.as_str())
+        .collect();
     entities
         .iter()
         .map(|e| {
@@ -738,7 +772,7 @@ pub fn evidence(paragraphs: &[String], entities: &[Entity]) -> Vec<KindEvidence>
                 }
             }
             name_cues(e, &mut counts);
-            if is_regional_arm(e, entities) {
+            if is_regional_arm(e, &unplaced) {
                 counts[ORG] = counts[ORG].saturating_add(2);
             }
             KindEvidence(counts)
@@ -747,9 +781,10 @@ pub fn evidence(paragraphs: &[String], entities: &[Entity]) -> Vec<KindEvidence>
 }
 
 /// "Lycos Europe", "Sony UK": a firm's arm in a region, named by the firm,
-/// which the article also names alone, and a place. Not a region ("Central
+/// which the article also names alone (`unplaced`: its names that are no
+/// place), and a place. Not a region ("Central
 /// Europe"), nor a person ("Jack London"), nor a place's place.
-fn is_regional_arm(e: &Entity, entities: &[Entity]) -> bool {
+fn is_regional_arm(e: &Entity, unplaced: &HashSet<&str>) -> bool {
     let Some((first, last)) = e.name.split_once(' ') else {
         return false;
     };
@@ -758,9 +793,7 @@ fn is_regional_arm(e: &Entity, entities: &[Entity]) -> bool {
         && gazetteer::demonym(first).is_none()
         && !gazetteer::is_first_name(first)
         && gazetteer::lowercase_share(first).is_none_or(|share| share < 50)
-        && entities
-            .iter()
-            .any(|o| o.name == first && o.kind != EntityKind::Place)
+        && unplaced.contains(first)
 }
 
 /// True for a one-word "person" that the article could call "the X" only if
@@ -967,6 +1000,8 @@ mod tests {
         assert_eq!(cues("Zentrix made its call on Monday.", "Zentrix")[ORG], 2);
         assert_eq!(cues("Zentrix's David Qarlow spoke.", "Zentrix")[ORG], 2);
         assert_eq!(cues("Qarlow's wife Ann spoke.", "Qarlow")[ORG], 0);
+        assert_eq!(cues("Qarlow's Victoria spoke.", "Qarlow")[ORG], 0);
+        assert_eq!(cues("Ian Qarlow is its chairman.", "Ian Qarlow")[ORG], 0);
         let mut c = [0; 4];
         let commission = Entity {
             name: "Commission for Racial Equality".into(),
@@ -1115,21 +1150,15 @@ mod tests {
             aliases: vec![],
             mentions: vec![],
         };
-        let zentrix = entity("Zentrix", EntityKind::Person);
+        let names = |list: &[&'static str]| list.iter().copied().collect::<HashSet<&str>>();
         let arm = entity("Zentrix Europe", EntityKind::Place);
-        assert!(is_regional_arm(&arm, &[arm.clone(), zentrix.clone()]));
+        assert!(is_regional_arm(&arm, &names(&["Zentrix"])));
         // Not without the firm named alone, nor for a region or a person.
-        assert!(!is_regional_arm(&arm, std::slice::from_ref(&arm)));
+        assert!(!is_regional_arm(&arm, &names(&[])));
         let central = entity("Central Europe", EntityKind::Place);
-        assert!(!is_regional_arm(
-            &central,
-            &[central.clone(), entity("Central", EntityKind::Organization)]
-        ));
+        assert!(!is_regional_arm(&central, &names(&["Central"])));
         let jack = entity("Jack London", EntityKind::Person);
-        assert!(!is_regional_arm(
-            &jack,
-            &[jack.clone(), entity("Jack", EntityKind::Person)]
-        ));
+        assert!(!is_regional_arm(&jack, &names(&["Jack", "Jack London"])));
     }
 
     #[test]

@@ -66,7 +66,8 @@ const QUANTITY_WORDS: &[&str] = &[
 /// after an organisation ("Somerset 83"), unless the organisation is a channel. A number that is a
 /// quantity, or one of a score line ("Brimley 3 Tolham 1"), is no model.
 pub fn join_models(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawMention>) {
-    let mut joined = false;
+    // Mentions of codes now inside a joined name, ascending.
+    let mut inside: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < mentions.len() {
         let m = &mentions[i];
@@ -114,39 +115,55 @@ pub fn join_models(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             EntityKind::Other
         };
         let span = Span::new(p, m.span.start, code.end);
-        // The code's own mention, if the tagger made one, is now inside.
-        mentions.retain(|o| {
-            !(o.span.paragraph == p && o.span.start >= code.start && o.span.end <= code.end)
-        });
         if let Some(m) = mentions.get_mut(i) {
             m.span = span;
             m.kind = kind;
             m.canonical = None;
         }
-        joined = true;
+        // The code's own mention, if the tagger made one, is now inside: it
+        // is the next one, and goes after the loop (one pass, not one per join).
+        if mentions.get(i + 1).is_some_and(|o| {
+            o.span.paragraph == p && o.span.start >= code.start && o.span.end <= code.end
+        }) {
+            inside.push(i + 1);
+            i += 1;
+        }
         i += 1;
     }
-    if joined {
-        mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
+    if !inside.is_empty() {
+        let mut k = 0;
+        mentions.retain(|_| {
+            k += 1;
+            inside.binary_search(&(k - 1)).is_err()
+        });
     }
 }
 
+/// Letters after a number that make it a measure, a time or an ordinal,
+/// not a model: "800m", "10am", "2nd", "1990s".
+const UNIT_SUFFIXES: &[&str] = &[
+    "m", "km", "cm", "mm", "kg", "g", "bn", "k", "am", "pm", "s", "st", "nd", "rd", "th", "ft",
+    "lb",
+];
+
 /// A model code: a number of up to four digits with up to two letters after
-/// it ("95", "2004", "5300M", "777x"), or one or two capitals and two to four
-/// digits ("A320", "X5"). Not a decimal, a money sum or a time.
+/// it ("95", "2004", "5300M", "777x"), or one or two capitals and one to four
+/// digits ("A320", "X5"). Not a decimal, a money sum, a measure, a time or an
+/// ordinal.
 fn is_model_code(word: &str) -> bool {
     let letters_then_digits = {
         let caps = word.chars().take_while(char::is_ascii_uppercase).count();
         let rest = &word[caps..];
         (1..=2).contains(&caps)
-            && (2..=4).contains(&rest.len())
+            && (1..=4).contains(&rest.len())
             && rest.chars().all(|c| c.is_ascii_digit())
     };
     let digits = word.chars().take_while(char::is_ascii_digit).count();
     let tail = &word[digits..];
     let digits_then_letters = (1..=4).contains(&digits)
         && tail.len() <= 2
-        && tail.chars().all(|c| c.is_ascii_alphabetic());
+        && tail.chars().all(|c| c.is_ascii_alphabetic())
+        && !UNIT_SUFFIXES.contains(&tail);
     letters_then_digits || digits_then_letters
 }
 
@@ -259,6 +276,18 @@ mod tests {
             joined("Zentrix 3.5 rise.", &[("Zentrix", Organization)]),
             one("Zentrix", Organization)
         );
+        for measure in [
+            "the Zentrix 800m champion",
+            "gave Zentrix 5m",
+            "at Zentrix 10am",
+            "the Zentrix 1990s",
+        ] {
+            assert_eq!(
+                joined(measure, &[("Zentrix", Other)]),
+                one("Zentrix", Other),
+                "{measure}"
+            );
+        }
         assert_eq!(
             joined("Brimley 3, Tolham 1.", &[("Brimley", Organization)]),
             one("Brimley", Organization)

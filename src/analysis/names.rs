@@ -253,9 +253,22 @@ pub(crate) fn is_law_word(word: &str) -> bool {
     matches!(word, "Bill" | "Act" | "Treaty" | "Accord" | "Accords")
 }
 
+/// The name a firm goes by without its suffix ("Cairn" of "Cairn Energy"),
+/// unless what is left is a title, a place or a nation ("General" of
+/// "General Motors", "British" of "British Airways").
+pub(crate) fn firm_head(name: &str) -> Option<&str> {
+    let (head, last) = name.rsplit_once(' ')?;
+    let first = head.split(' ').next()?;
+    (is_firm_suffix(last)
+        && gazetteer::title(first).is_none()
+        && gazetteer::place(head).is_none()
+        && gazetteer::demonym(first).is_none())
+    .then_some(head)
+}
+
 /// Words that end a firm's full name and that it drops when named again:
 /// "Cairn Energy" is "Cairn", "Zentrix Holdings plc" is "Zentrix Holdings".
-pub(crate) fn is_firm_suffix(word: &str) -> bool {
+fn is_firm_suffix(word: &str) -> bool {
     matches!(
         word,
         "AG" | "Airlines"

@@ -28,32 +28,61 @@ pub fn split_nested(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
     *mentions = out;
 }
 
+/// Last words of an institution named for its purpose ("… Foundation for",
+/// "… Commission for"), never a side or a firm ("Manchester United for Real
+/// Madrid" is two).
+const PURPOSE_WORDS: &[&str] = &[
+    "Agency",
+    "Alliance",
+    "Association",
+    "Campaign",
+    "Center",
+    "Centre",
+    "Coalition",
+    "Commission",
+    "Committee",
+    "Council",
+    "Department",
+    "Federation",
+    "Foundation",
+    "Fund",
+    "Institute",
+    "Institution",
+    "Ministry",
+    "Movement",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Society",
+    "Trust",
+];
+
 /// Joins "A for (the) B" where A is an organisation ending in an
-/// organisation word and B a name right after that is no person.
+/// institution's word and B a name right after that is no person. One pass,
+/// whatever the number of mentions.
 pub fn join_purposes(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
-    let mut k = 0;
-    while k + 1 < mentions.len() {
-        let (a, b) = (&mentions[k], &mentions[k + 1]);
-        let joined = a.span.paragraph == b.span.paragraph
-            && a.kind == EntityKind::Organization
-            && b.kind != EntityKind::Person
-            && a.canonical.is_none()
-            && paragraphs.get(a.span.paragraph).is_some_and(|text| {
-                let between = text.get(a.span.end..b.span.start).unwrap_or("");
-                let last = text
-                    .get(a.span.start..a.span.end)
-                    .and_then(|name| name.rsplit(' ').next())
-                    .unwrap_or("");
-                matches!(between, " for " | " for the ") && gazetteer::is_org_word(last)
-            });
-        if joined {
-            let end = mentions[k + 1].span.end;
-            mentions[k].span.end = end;
-            mentions.remove(k + 1);
-        } else {
-            k += 1;
+    let mut kept: Vec<RawMention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        let joins = kept.last().is_some_and(|a| {
+            a.span.paragraph == m.span.paragraph
+                && a.kind == EntityKind::Organization
+                && a.canonical.is_none()
+                && m.kind != EntityKind::Person
+                && paragraphs.get(a.span.paragraph).is_some_and(|text| {
+                    let between = text.get(a.span.end..m.span.start).unwrap_or("");
+                    let last = text
+                        .get(a.span.start..a.span.end)
+                        .and_then(|name| name.rsplit(' ').next())
+                        .unwrap_or("");
+                    matches!(between, " for " | " for the ") && PURPOSE_WORDS.contains(&last)
+                })
+        });
+        match kept.last_mut() {
+            Some(a) if joins => a.span.end = m.span.end,
+            _ => kept.push(m),
         }
     }
+    *mentions = kept;
 }
 
 fn split_one(paragraphs: &[String], m: &RawMention) -> Option<(RawMention, RawMention)> {
@@ -160,6 +189,14 @@ mod tests {
             org(&ps, 0, "Brimley Trust"),
             RawMention::first_in(&ps, 0, "Ian Varro", EntityKind::Person),
         ];
+        let mut sides = vec!["He left Tolham United for Brimley Rovers.".to_string()];
+        let mut two = vec![
+            org(&sides, 0, "Tolham United"),
+            RawMention::first_in(&sides, 0, "Brimley Rovers", EntityKind::Other),
+        ];
+        join_purposes(&sides, &mut two);
+        assert_eq!(two.len(), 2);
+        sides.clear();
         join_purposes(&ps, &mut mentions);
         assert_eq!(
             RawMention::texts(&ps, &mentions),

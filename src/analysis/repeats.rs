@@ -7,7 +7,7 @@
 
 use super::entities::RawMention;
 use super::gazetteer;
-use super::names::{is_acronym, is_firm_suffix, surname_forms};
+use super::names::{firm_head, is_acronym, surname_forms};
 use super::tokens::{TokenKind, Tokenized};
 use crate::model::{EntityKind, Span};
 use foldhash::{HashMap, HashMapExt};
@@ -140,17 +140,9 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
                     || gazetteer::lowercase_share(text).is_none() =>
             {
                 push(text, EntityKind::Organization);
-                // "Cairn said" after "Cairn Energy": a firm without its suffix,
-                // unless what is left is a title, a place or a nation ("General"
-                // of "General Motors", "British" of "British Airways"). A common
-                // word opening a sentence is passed over as for any form.
-                if let Some((head, last)) = text.rsplit_once(' ')
-                    && is_firm_suffix(last)
-                    && let Some(first) = head.split(' ').next()
-                    && gazetteer::title(first).is_none()
-                    && gazetteer::place(head).is_none()
-                    && gazetteer::demonym(first).is_none()
-                {
+                // "Cairn said" after "Cairn Energy": a firm without its suffix.
+                // A common word opening a sentence is passed over as for any form.
+                if let Some(head) = firm_head(text) {
                     push(head, EntityKind::Organization);
                 }
                 // "A WB official" after "the World Bank": its initials, unless

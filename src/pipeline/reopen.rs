@@ -27,8 +27,9 @@ use std::time::{Duration, Instant};
 /// rest), the snapshot is given up and the collection loaded whole.
 const INCREMENTAL_SHARE: usize = 20;
 
-/// How long after the snapshot is opened its tail starts being read beside
-/// the loader (see [`Reopen::meet`]).
+/// How long after the snapshot is opened its tail may start being read beside
+/// the loader: by the first file met after it (see [`Reopen::meet`]); if every
+/// file is met sooner, the tail is read when the loader asks for it.
 const TAIL_AFTER: Duration = Duration::from_millis(40);
 
 /// The loader's side of a reopening, and the draft of the next snapshot.

@@ -295,7 +295,9 @@ impl Scanner<'_> {
                 (EntityKind::Person, Confidence::Rule)
             });
         }
-        let org_of = n >= 3 && gazetteer::is_org_word(first) && self.word(idx[1]) == "of";
+        // "Bank of England", "Commission for Racial Equality".
+        let org_of =
+            n >= 3 && gazetteer::is_org_word(first) && matches!(self.word(idx[1]), "of" | "for");
         // An event's word wins over an organisation's ("Champions League").
         let event = is_event_word(last) || is_law_word(last) || OTHER_WORDS.contains(&last);
         if n >= 2 && event && !org_of {

@@ -204,11 +204,15 @@ impl<'a> Para<'a> {
             // its speaker, named after the organisation and role.
             let named = toks.len() <= Self::SPEAKER_LINE
                 && !toks.iter().any(|&t| speech_verb(self.word(t)).is_some());
+            // The name must end right before the colon: `Ada Quell thanked
+            // Ian Varro: "…"` is Ada's.
             if named
-                && let Some(m) = toks
-                    .iter()
-                    .rev()
-                    .find_map(|&t| self.mention(t).filter(|m| m.kind == EntityKind::Person))
+                && let [.., name, _colon] = toks
+                && let Some(m) = self.mention(*name).filter(|m| m.kind == EntityKind::Person)
+                && toks.iter().all(|&t| {
+                    self.mention(t)
+                        .is_none_or(|o| o.kind != EntityKind::Person || o.entity == m.entity)
+                })
             {
                 return Some(Local::Found(m.entity));
             }
@@ -425,9 +429,8 @@ impl<'a> Para<'a> {
             && toks
                 .get(comma + 1)
                 .is_some_and(|&t| is_one_of(self.word(t), &["whose", "who", "which"]))
-            && comma >= clause
         {
-            let subject = &toks[..comma];
+            let subject = &toks[clause - 1..comma];
             return match subject.last().and_then(|&t| self.mention(t)) {
                 Some(m) if kind_rank(m.kind) <= 1 => Local::Found(m.entity),
                 _ => Local::from(self.nominal_speaker(subject, salience)),

@@ -235,10 +235,7 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
         }
         // "Head of the division, Andrew Burke, spoke about …": the name closes
         // an appositive to the subject, and the verb follows.
-        if text[..m.start].trim_end().ends_with(',')
-            && starts_with_predicate(rest)
-            && !ends_like_verb(first_word)
-        {
+        if text[..m.start].trim_end().ends_with(',') && looks_finite(first_word) {
             return true;
         }
         if !rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
@@ -252,6 +249,25 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
     }
     after.starts_with(char::is_whitespace)
         && (starts_with_predicate(after) || starts_with_predicate(past_affiliation(after)))
+}
+
+/// A verb that can follow its subject: a past tense in -ed, a present in
+/// -s (not a plural's "-ss"), an auxiliary, or a common irregular past
+/// ("spoke", "went"); not an adverb ("yesterday") or a determiner ("some").
+fn looks_finite(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "is", "was", "has", "had", "will", "would", "can", "could", "may", "might", "must",
+        "should", "did", "does", "spoke", "went", "came", "made", "gave", "took", "wrote", "began",
+        "became", "left", "won", "lost", "led", "ran", "saw", "knew", "thought", "got", "put",
+        "set", "sent", "held", "kept", "brought", "found", "felt", "told", "said", "met",
+    ];
+    word.starts_with(char::is_lowercase)
+        && (IRREGULAR.contains(&word)
+            || word.len() > 4 && word.ends_with("ed")
+            || word.len() > 3
+                && word.ends_with('s')
+                && !word.ends_with("ss")
+                && !word.ends_with("ous"))
 }
 
 /// `text` past an affiliation at its start (`Holt of Save the Children said`:

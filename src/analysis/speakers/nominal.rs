@@ -200,7 +200,7 @@ impl Para<'_> {
         match spokesperson(word) {
             Some(p) => salience.resolve(p),
             // `the Oscar-nominated actor said` where no one was called the
-            // actor: a person's noun stands for the person the story is about;
+            // actor: a person's noun stands for the person last the subject;
             // also an organisation's (`the charity's director`), but not
             // another thing's (`the ad's narrator`). `The report said`: the
             // organisation last the subject (`Oxfam says in a report`).

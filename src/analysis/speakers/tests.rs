@@ -753,3 +753,19 @@ fn an_organisations_person_and_its_report_speak_for_it() {
         ]
     );
 }
+
+#[test]
+fn the_colon_line_and_the_nationality_give_way_to_the_person_named() {
+    let text = "Ada Quell thanked Ian Varro: \"You saved us.\"\n\n\
+        Ian Varro lost. \"It was tough,\" said the American, Len Oduya.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ada Quell", Person, &["Ada Quell"]),
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Len Oduya", Person, &["Len Oduya"]),
+        ("American", EntityKind::Other, &["American"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![Some("Ada Quell".to_string()), Some("Len Oduya".to_string())]
+    );
+}

@@ -196,7 +196,12 @@ impl Para<'_> {
         if let Some(p) = window.first().and_then(|&t| pronoun(self.word(t))) {
             return Local::from(salience.resolve(p));
         }
-        if self.the_demonym(window) {
+        // Unless a person is named there too (`said the American, Len Oduya`).
+        let person_named = window.iter().any(|&t| {
+            self.mention(t)
+                .is_some_and(|m| m.kind == EntityKind::Person)
+        });
+        if !person_named && self.the_demonym(window) {
             // `said the American`, `said the Frenchman`: someone named before,
             // not the nationality the tagger found.
             return Local::from(salience.last_person());

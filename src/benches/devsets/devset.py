@@ -136,7 +136,8 @@ def tokens_of(text, start, end):
 
 
 def sentences_of(text):
-    """Paragraphs (blank-line separated; the title line its own) cut after . ! ? before a capital or a quote."""
+    """Every non-empty line (a BBC paragraph, or the title) cut into sentences after . ! ? before a capital
+    or a quote mark."""
     sents = []
     lines = text.split("\n")
     spans, off = [], 0
