@@ -508,6 +508,24 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// `US coach Patrick McEnroe wants his team to play on clay. "…"`: the
+    /// person a sentence without quotes opens with as its subject, for the
+    /// unattributed quote right after it (before the last speaker).
+    fn introduced_before(&self, s: usize) -> Option<usize> {
+        let sentence = self.sentences.get(s)?;
+        let toks = self.unquoted(sentence.clone());
+        if toks.len() < sentence.len() {
+            return None;
+        }
+        // The first person among its first words, and the subject of its verb.
+        let lookback = super::lookback::Lookback::new(self.text);
+        let m = toks
+            .iter()
+            .take(SUBJECT_START + 3)
+            .find_map(|&t| self.mention(t).filter(|m| m.kind == EntityKind::Person))?;
+        super::lookback::is_subject(&lookback, &m).then_some(m.entity)
+    }
+
     /// What the quote from byte `open` (the opening mark or the start of the
     /// words) to `close` (the closing mark, if any) says about its speaker;
     /// also the index of the sentence its words start in.
@@ -581,6 +599,7 @@ impl<'a> Para<'a> {
         };
         let prev = if whole_start && first_sentence > 0 {
             self.reported_speaker(first_sentence - 1, salience)
+                .or_else(|| self.introduced_before(first_sentence - 1))
         } else {
             None
         };

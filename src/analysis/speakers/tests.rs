@@ -769,3 +769,18 @@ fn the_colon_line_and_the_nationality_give_way_to_the_person_named() {
         vec![Some("Ada Quell".to_string()), Some("Len Oduya".to_string())]
     );
 }
+
+#[test]
+fn an_unattributed_quote_after_a_person_introduced_as_subject_is_theirs() {
+    let text = "\"What a way to finish,\" said Ian Varro afterwards. US coach Len Oduya wants \
+        his team to play more on clay. \"It will help these guys.\"";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Len Oduya", Person, &["Len Oduya"]),
+        ("US", Place, &["US"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![Some("Ian Varro".to_string()), Some("Len Oduya".to_string())]
+    );
+}
