@@ -426,6 +426,7 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         // "Oxfam's Barbara Stocking", "eBay's David Stern": a body's person,
         // named in full (a person's would be their wife, "Beckham's Victoria").
         let named_in_full = gazetteer::is_first_name(next_raw)
+            && gazetteer::lowercase_share(next_raw).is_none_or(|share| share < 50)
             && after_owner
                 .next()
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
@@ -678,19 +679,20 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         }
         return;
     }
-    // "Academy Awards", "World Cup", "Champions League": an award, a contest
-    // or an event is named by its last word, as an organisation is, and that
-    // word wins over an organisation's ("League", "Conference") unless the
-    // name opens with one ("Organisation of the Islamic Conference").
-    // "Finance Bill", "Patriot Act", "Kyoto Treaty": a law or a treaty, likewise.
-    if (is_event_word(last) && !gazetteer::is_org_word(first)) || is_law_word(last) {
-        counts[OTHER] += 2;
-        return;
-    }
     // "Bank of England", "Commission for Racial Equality": an organisation's
     // word and what it is of or for.
     let org_of =
         words.len() >= 3 && gazetteer::is_org_word(first) && matches!(words[1], "of" | "for");
+    // "Academy Awards", "World Cup", "Champions League": an award, a contest
+    // or an event is named by its last word, as an organisation is, and that
+    // word wins over an organisation's ("League", "Conference", "Academy")
+    // unless the name is an organisation's of something ("Organisation of the
+    // Islamic Conference").
+    // "Finance Bill", "Patriot Act", "Kyoto Treaty": a law or a treaty, likewise.
+    if (is_event_word(last) && !org_of) || is_law_word(last) {
+        counts[OTHER] += 2;
+        return;
+    }
     if gazetteer::is_org_word(last) || org_of {
         counts[ORG] += 2;
         return;
@@ -1001,6 +1003,8 @@ mod tests {
         assert_eq!(cues("Zentrix's David Qarlow spoke.", "Zentrix")[ORG], 2);
         assert_eq!(cues("Qarlow's wife Ann spoke.", "Qarlow")[ORG], 0);
         assert_eq!(cues("Qarlow's Victoria spoke.", "Qarlow")[ORG], 0);
+        // "The" is in the list of first names too; a common word names no one.
+        assert_eq!(cues("Qarlow's The Passion won.", "Qarlow")[ORG], 0);
         assert_eq!(cues("Ian Qarlow is its chairman.", "Ian Qarlow")[ORG], 0);
         let mut c = [0; 4];
         let commission = Entity {
@@ -1011,6 +1015,14 @@ mod tests {
         };
         name_cues(&commission, &mut c);
         assert_eq!(c[ORG], 2);
+        // An event's word wins over an organisation's first word.
+        let mut c = [0; 4];
+        let awards = Entity {
+            name: "Academy Awards".into(),
+            ..commission.clone()
+        };
+        name_cues(&awards, &mut c);
+        assert_eq!(c[OTHER], 2);
         assert_eq!(cues("Zentrix has cut its prices.", "Zentrix")[ORG], 2);
         assert_eq!(cues("Qarlow said its shares fell.", "Qarlow"), [0; 4]);
         assert_eq!(cues("Tell Qarlow of its plans.", "Qarlow"), [0; 4]);
