@@ -375,7 +375,7 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
     }
 
     // 2c. A firm named again without its suffix: "Cairn" joins the one "Cairn
-    // Energy" (`names::is_firm_suffix`).
+    // Energy" (`names::firm_head`).
     let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
     for &long in &orgs {
         if let Some(head) = firm_head(&norms[long]) {

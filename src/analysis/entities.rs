@@ -51,6 +51,25 @@ impl RawMention {
             .map(|m| paragraphs[m.span.paragraph][m.span.start..m.span.end].to_string())
             .collect()
     }
+
+    /// The mentions of the one paragraph `text` after `pass`, as (text, kind),
+    /// given `pieces` as the tagger found them (the first occurrence of each).
+    pub(crate) fn after_pass(
+        text: &str,
+        pieces: &[(&str, EntityKind)],
+        pass: impl Fn(&[String], &[Tokenized], &mut Vec<RawMention>),
+    ) -> Vec<(String, EntityKind)> {
+        let ps = vec![text.to_string()];
+        let mut mentions: Vec<RawMention> = pieces
+            .iter()
+            .map(|(t, k)| RawMention::first_in(&ps, 0, t, *k))
+            .collect();
+        pass(&ps, &tokens::split_paragraphs(&ps), &mut mentions);
+        RawMention::texts(&ps, &mentions)
+            .into_iter()
+            .zip(mentions.iter().map(|m| m.kind))
+            .collect()
+    }
 }
 
 /// How sure the rules are of a candidate's kind. The consistency pass lets the

@@ -697,7 +697,6 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[ORG] += 2;
         return;
     }
-
     if has_person_shape(&words) {
         // "J Hayes" is a team-sheet or scorecard name, hardly ever a firm's;
         // but "S. Korea" may be a place the gazetteer spells otherwise, and
@@ -929,6 +928,16 @@ mod tests {
         crate::analysis::find_entities(&ps, &crate::analysis::tokens::split_paragraphs(&ps))
     }
 
+    /// An entity of the name and kind, with no mentions.
+    fn named(name: &str, kind: EntityKind) -> Entity {
+        Entity {
+            name: name.into(),
+            kind,
+            aliases: vec![],
+            mentions: vec![],
+        }
+    }
+
     fn kind_of(entities: &[Entity], name: &str) -> Option<EntityKind> {
         entities.iter().find(|e| e.name == name).map(|e| e.kind)
     }
@@ -1006,23 +1015,6 @@ mod tests {
         // "The" is in the list of first names too; a common word names no one.
         assert_eq!(cues("Qarlow's The Passion won.", "Qarlow")[ORG], 0);
         assert_eq!(cues("Ian Qarlow is its chairman.", "Ian Qarlow")[ORG], 0);
-        let mut c = [0; 4];
-        let commission = Entity {
-            name: "Commission for Racial Equality".into(),
-            kind: EntityKind::Other,
-            aliases: vec![],
-            mentions: vec![],
-        };
-        name_cues(&commission, &mut c);
-        assert_eq!(c[ORG], 2);
-        // An event's word wins over an organisation's first word.
-        let mut c = [0; 4];
-        let awards = Entity {
-            name: "Academy Awards".into(),
-            ..commission.clone()
-        };
-        name_cues(&awards, &mut c);
-        assert_eq!(c[OTHER], 2);
         assert_eq!(cues("Zentrix has cut its prices.", "Zentrix")[ORG], 2);
         assert_eq!(cues("Qarlow said its shares fell.", "Qarlow"), [0; 4]);
         assert_eq!(cues("Tell Qarlow of its plans.", "Qarlow"), [0; 4]);
@@ -1156,20 +1148,14 @@ mod tests {
 
     #[test]
     fn a_firms_arm_in_a_region_is_the_firms_not_a_place() {
-        let entity = |name: &str, kind| Entity {
-            name: name.into(),
-            kind,
-            aliases: vec![],
-            mentions: vec![],
-        };
         let names = |list: &[&'static str]| list.iter().copied().collect::<HashSet<&str>>();
-        let arm = entity("Zentrix Europe", EntityKind::Place);
+        let arm = named("Zentrix Europe", EntityKind::Place);
         assert!(is_regional_arm(&arm, &names(&["Zentrix"])));
         // Not without the firm named alone, nor for a region or a person.
         assert!(!is_regional_arm(&arm, &names(&[])));
-        let central = entity("Central Europe", EntityKind::Place);
+        let central = named("Central Europe", EntityKind::Place);
         assert!(!is_regional_arm(&central, &names(&["Central"])));
-        let jack = entity("Jack London", EntityKind::Person);
+        let jack = named("Jack London", EntityKind::Person);
         assert!(!is_regional_arm(&jack, &names(&["Jack", "Jack London"])));
     }
 
@@ -1185,12 +1171,7 @@ mod tests {
         // A surname as a modifier: "the Qarlow administration".
         assert!(!at("He met the Qarlow administration.", "Qarlow"));
         assert!(!at("He met Qarlow at the club.", "Qarlow"));
-        let person = |name: &str| Entity {
-            name: name.into(),
-            kind: EntityKind::Person,
-            aliases: vec![],
-            mentions: vec![],
-        };
+        let person = |name: &str| named(name, EntityKind::Person);
         let all = [
             person("Bill Qarlow"),
             person("Qarlows"),
@@ -1216,18 +1197,16 @@ mod tests {
 
     #[test]
     fn name_cues_read_organisation_and_event_words_first_names_and_initials() {
-        let entity = |name: &str| Entity {
-            name: name.into(),
-            kind: EntityKind::Other,
-            aliases: vec![],
-            mentions: vec![],
-        };
         let counts = |name: &str| {
             let mut c = [0; 4];
-            name_cues(&entity(name), &mut c);
+            name_cues(&named(name, EntityKind::Other), &mut c);
             c
         };
         assert_eq!(counts("Harlow Bank")[ORG], 2);
+        // An organisation's word and what it is for; an event's word wins
+        // over an organisation's first word.
+        assert_eq!(counts("Commission for Racial Equality")[ORG], 2);
+        assert_eq!(counts("Academy Awards")[OTHER], 2);
         assert_eq!(counts("J Qarlow")[PERSON], 2);
         // A surname that is also a place's name; a letter that is also a word.
         assert_eq!(counts("B Douglas"), [2, 0, 0, 0]);

@@ -63,70 +63,28 @@ const QUANTITY_WORDS: &[&str] = &[
 /// after it, joining a mention of the code itself, and makes it other (a
 /// channel stays an organisation). People and places are left alone: "Henry
 /// 23" is a scorer and his minute, "Iraq 2" a score; so is a bare number
-/// after an organisation ("Somerset 83"), unless the organisation is a channel. A number that is a
-/// quantity, or one of a score line ("Brimley 3 Tolham 1"), is no model.
+/// after an organisation ("Somerset 83"), unless the organisation is a
+/// channel. A number that is a quantity, or one of a score line ("Brimley 3
+/// Tolham 1"), is no model.
 pub fn join_models(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawMention>) {
     // Mentions of codes now inside a joined name, ascending.
     let mut inside: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < mentions.len() {
-        let m = &mentions[i];
-        let p = m.span.paragraph;
-        let (Some(para), Some(tok)) = (paragraphs.get(p), split.get(p)) else {
-            i += 1;
-            continue;
-        };
-        if !matches!(m.kind, EntityKind::Organization | EntityKind::Other) {
-            i += 1;
-            continue;
-        }
-        let tokens = &tok.tokens;
-        let next = tokens.partition_point(|t| t.start < m.span.end);
-        let Some(code) = tokens.get(next) else {
-            i += 1;
-            continue;
-        };
-        // One space between, no more.
-        if code.start != m.span.end + 1
-            || para.as_bytes().get(m.span.end) != Some(&b' ')
-            || !is_model_code(code.text(para))
-            || !ends_the_name(para, tokens, next)
-            || after_a_score(para, tokens, m.span.start)
-        {
-            i += 1;
-            continue;
-        }
-        let name = &para[m.span.start..m.span.end];
-        let channel = name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|last| CHANNEL_WORDS.contains(&last));
-        // A bare number after an organisation is mostly its score or its
-        // total ("Somerset 83 and 296"); only a code with letters ("A320")
-        // makes its product, and a number its channel.
-        let bare = code.text(para).chars().all(|c| c.is_ascii_digit());
-        if bare && m.kind == EntityKind::Organization && !channel {
-            i += 1;
-            continue;
-        }
-        let kind = if channel {
-            EntityKind::Organization
-        } else {
-            EntityKind::Other
-        };
-        let span = Span::new(p, m.span.start, code.end);
-        if let Some(m) = mentions.get_mut(i) {
-            m.span = span;
+        if let Some((code, kind)) = model_after(paragraphs, split, &mentions[i]) {
+            let m = &mut mentions[i];
+            m.span = Span::new(m.span.paragraph, m.span.start, code.end);
             m.kind = kind;
             m.canonical = None;
-        }
-        // The code's own mention, if the tagger made one, is now inside: it
-        // is the next one, and goes after the loop (one pass, not one per join).
-        if mentions.get(i + 1).is_some_and(|o| {
-            o.span.paragraph == p && o.span.start >= code.start && o.span.end <= code.end
-        }) {
-            inside.push(i + 1);
-            i += 1;
+            // The code's own mention, if the tagger made one, is now inside: it
+            // is the next one, and goes after the loop (one pass, not one per join).
+            let p = m.span.paragraph;
+            if mentions.get(i + 1).is_some_and(|o| {
+                o.span.paragraph == p && o.span.start >= code.start && o.span.end <= code.end
+            }) {
+                inside.push(i + 1);
+                i += 1;
+            }
         }
         i += 1;
     }
@@ -137,6 +95,48 @@ pub fn join_models(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             inside.binary_search(&(k - 1)).is_err()
         });
     }
+}
+
+/// The model code right after mention `m` that joins it, and the kind of the
+/// whole; `None` when there is none, or it is no model ([`join_models`]).
+fn model_after<'a>(
+    paragraphs: &[String],
+    split: &'a [Tokenized],
+    m: &RawMention,
+) -> Option<(&'a Token, EntityKind)> {
+    let p = m.span.paragraph;
+    let (para, tokens) = (paragraphs.get(p)?, &split.get(p)?.tokens);
+    if !matches!(m.kind, EntityKind::Organization | EntityKind::Other) {
+        return None;
+    }
+    let next = tokens.partition_point(|t| t.start < m.span.end);
+    let code = tokens.get(next)?;
+    // One space between, no more.
+    if code.start != m.span.end + 1
+        || para.as_bytes().get(m.span.end) != Some(&b' ')
+        || !is_model_code(code.text(para))
+        || !ends_the_name(para, tokens, next)
+        || after_a_score(para, tokens, m.span.start)
+    {
+        return None;
+    }
+    let channel = para[m.span.start..m.span.end]
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| CHANNEL_WORDS.contains(&last));
+    // A bare number after an organisation is mostly its score or its
+    // total ("Somerset 83 and 296"); only a code with letters ("A320")
+    // makes its product, and a number its channel.
+    let bare = code.text(para).chars().all(|c| c.is_ascii_digit());
+    if bare && m.kind == EntityKind::Organization && !channel {
+        return None;
+    }
+    let kind = if channel {
+        EntityKind::Organization
+    } else {
+        EntityKind::Other
+    };
+    Some((code, kind))
 }
 
 /// Letters after a number that make it a measure, a time or an ordinal,
@@ -204,20 +204,10 @@ fn after_a_score(para: &str, tokens: &[Token], start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tokens::split_paragraphs;
     use EntityKind::{Organization, Other, Person};
 
     fn joined(text: &str, pieces: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
-        let ps = vec![text.to_string()];
-        let mut mentions: Vec<RawMention> = pieces
-            .iter()
-            .map(|(t, k)| RawMention::first_in(&ps, 0, t, *k))
-            .collect();
-        join_models(&ps, &split_paragraphs(&ps), &mut mentions);
-        RawMention::texts(&ps, &mentions)
-            .into_iter()
-            .zip(mentions.iter().map(|m| m.kind))
-            .collect()
+        RawMention::after_pass(text, pieces, join_models)
     }
 
     fn one(text: &str, kind: EntityKind) -> Vec<(String, EntityKind)> {

@@ -189,14 +189,6 @@ mod tests {
             org(&ps, 0, "Brimley Trust"),
             RawMention::first_in(&ps, 0, "Ian Varro", EntityKind::Person),
         ];
-        let mut sides = vec!["He left Tolham United for Brimley Rovers.".to_string()];
-        let mut two = vec![
-            org(&sides, 0, "Tolham United"),
-            RawMention::first_in(&sides, 0, "Brimley Rovers", EntityKind::Other),
-        ];
-        join_purposes(&sides, &mut two);
-        assert_eq!(two.len(), 2);
-        sides.clear();
         join_purposes(&ps, &mut mentions);
         assert_eq!(
             RawMention::texts(&ps, &mentions),
@@ -207,6 +199,14 @@ mod tests {
                 "Ian Varro"
             ]
         );
+        // A side is no institution named for a purpose.
+        let sides = vec!["He left Tolham United for Brimley Rovers.".to_string()];
+        let mut two = vec![
+            org(&sides, 0, "Tolham United"),
+            RawMention::first_in(&sides, 0, "Brimley Rovers", EntityKind::Other),
+        ];
+        join_purposes(&sides, &mut two);
+        assert_eq!(two.len(), 2);
     }
 
     #[test]

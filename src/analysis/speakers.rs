@@ -22,7 +22,7 @@ use gender::genders;
 use lookback::{Lookback, ends_like_verb, is_subject};
 use std::ops::Range;
 use vocabulary::{
-    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_A_PREDICATE, PREPOSITIONS, Pronoun,
+    AFFILIATIONS, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_A_PREDICATE, PREPOSITIONS, Pronoun,
     is_manner_adverb, is_one_of, pronoun, speech_verb,
 };
 

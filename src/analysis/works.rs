@@ -258,20 +258,10 @@ fn headline_case(para: &str, tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tokens::split_paragraphs;
 
     /// The mentions after joining, as (text, kind), given pieces as the tagger found them.
     fn joined(text: &str, pieces: &[(&str, EntityKind)]) -> Vec<(String, EntityKind)> {
-        let ps = vec![text.to_string()];
-        let mut mentions: Vec<RawMention> = pieces
-            .iter()
-            .map(|(t, k)| RawMention::first_in(&ps, 0, t, *k))
-            .collect();
-        join_titles(&ps, &split_paragraphs(&ps), &mut mentions);
-        RawMention::texts(&ps, &mentions)
-            .into_iter()
-            .zip(mentions.iter().map(|m| m.kind))
-            .collect()
+        RawMention::after_pass(text, pieces, join_titles)
     }
 
     #[test]

@@ -5,9 +5,10 @@
 use super::context::covering;
 use super::vocabulary::SUBORDINATORS;
 use super::{
-    BARE_SENTENCE, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, LEADING_VERBS,
-    LEADING_WINDOW, Mention, PREPOSITIONS, SUBJECT_START, Salience, TRAILING_WINDOW,
-    is_manner_adverb, is_one_of, kind_rank, nominal, nouns, patterns, pronoun, speech_verb,
+    AFFILIATIONS, BARE_SENTENCE, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW,
+    LEADING_VERBS, LEADING_WINDOW, Lookback, Mention, PREPOSITIONS, SUBJECT_START, Salience,
+    TRAILING_WINDOW, is_manner_adverb, is_one_of, is_subject, kind_rank, nominal, nouns, patterns,
+    pronoun, speech_verb,
 };
 use crate::analysis::tokens::{Token, Tokenized};
 use crate::model::EntityKind;
@@ -408,7 +409,7 @@ impl<'a> Para<'a> {
         let at = toks
             .iter()
             .rposition(|&t| self.tokens[t].end <= org.start)?;
-        if !is_one_of(self.word(toks[at]), &["of", "from", "at"]) {
+        if !is_one_of(self.word(toks[at]), AFFILIATIONS) {
             return None;
         }
         let person = self.mention(toks[at.checked_sub(1)?])?;
@@ -518,12 +519,12 @@ impl<'a> Para<'a> {
             return None;
         }
         // The first person among its first words, and the subject of its verb.
-        let lookback = super::lookback::Lookback::new(self.text);
+        let lookback = Lookback::new(self.text);
         let m = toks
             .iter()
             .take(SUBJECT_START + 3)
             .find_map(|&t| self.mention(t).filter(|m| m.kind == EntityKind::Person))?;
-        super::lookback::is_subject(&lookback, &m).then_some(m.entity)
+        is_subject(&lookback, &m).then_some(m.entity)
     }
 
     /// What the quote from byte `open` (the opening mark or the start of the

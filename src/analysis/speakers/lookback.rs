@@ -2,7 +2,9 @@
 //! Holt, who chairs the board, said`): the people and organizations that
 //! pronouns refer back to. Reads backwards word by word from each mention.
 
-use super::{APPOSITIVE_BYTES, Mention, NOT_A_PREDICATE, is_one_of, is_quote_char, speech_verb};
+use super::{
+    AFFILIATIONS, APPOSITIVE_BYTES, Mention, NOT_A_PREDICATE, is_one_of, is_quote_char, speech_verb,
+};
 use std::cell::OnceCell;
 
 /// True when the mention starts a clause and is followed by what looks like
@@ -275,10 +277,7 @@ fn looks_finite(word: &str) -> bool {
 /// the small words inside one; else the empty string.
 fn past_affiliation(text: &str) -> &str {
     let mut words = text.split_whitespace();
-    if !words
-        .next()
-        .is_some_and(|w| is_one_of(w, &["of", "from", "at"]))
-    {
+    if !words.next().is_some_and(|w| is_one_of(w, AFFILIATIONS)) {
         return "";
     }
     let mut named = false;

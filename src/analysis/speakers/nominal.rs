@@ -209,9 +209,7 @@ impl Para<'_> {
                     return salience.resolve(Pronoun::It);
                 }
                 let owner = modifiers.iter().position(|&t| {
-                    matches!(self.word(t), "'s" | "\u{2019}s")
-                        || self.word(t).ends_with("'s")
-                        || self.word(t).ends_with("\u{2019}s")
+                    self.word(t).ends_with("'s") || self.word(t).ends_with("\u{2019}s")
                 });
                 let owned_by_other = owner.is_some_and(|i| {
                     let owner = self.word(modifiers[i]);

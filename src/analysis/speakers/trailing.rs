@@ -216,9 +216,7 @@ impl Para<'_> {
             .unwrap_or(window.len());
         Local::from(self.nominal_speaker(&window[..phrase], salience))
     }
-}
 
-impl Para<'_> {
     /// Whether `toks` are `the` and a nationality standing alone for a person
     /// (`the American,`, `the Scot.`), not a modifier of a noun or a name
     /// (`the American coach`, `the American Bar Association`).

@@ -54,6 +54,10 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "about", "against", "among", "at", "by", "for", "from", "in", "of", "on", "to", "with",
 ];
 
+/// Words between a person and the organisation they speak from (`Holt of
+/// Save the Children said`, `Holt from Tolham Council said`).
+pub(super) const AFFILIATIONS: &[&str] = &["of", "from", "at"];
+
 /// Words that open a participle clause whose subject is the main clause's (`before asking`).
 #[rustfmt::skip]
 pub(super) const SUBORDINATORS: &[&str] = &[
