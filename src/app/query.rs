@@ -216,6 +216,7 @@ fn fold_char(c: char) -> std::char::ToLowercase {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn a_text_surely_without_the_query_is_one_it_is_not_in() {
@@ -257,7 +258,6 @@ mod tests {
                 .surely_not_in("\u{212A}elvin".as_bytes())
         );
     }
-    use super::*;
 
     fn found<'a>(query: &str, text: &'a str) -> Vec<&'a str> {
         let query = Query::new(query).expect("a query");
