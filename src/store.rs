@@ -7,16 +7,14 @@
 //! Lines the loader removed as boilerplate are not kept: only `lede dump`
 //! reports them, and it does not go through this store.
 
+mod text_file;
+
+pub(crate) use text_file::read_exact_at;
+pub use text_file::{TextFile, TextsWriter};
+
 use crate::model::Article;
 use std::borrow::Cow;
-use std::fs::File;
-use std::io;
-#[cfg(not(any(unix, windows)))]
-use std::io::{Read, Seek, SeekFrom};
-#[cfg(not(any(unix, windows)))]
-use std::sync::PoisonError;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// How an article's id relates to its file, so that ids cost no memory in the
 /// common cases (`path` and `path#N`).
@@ -63,116 +61,17 @@ enum Body {
     },
 }
 
-/// A file of article texts, one after the other, as UTF-8.
-pub struct TextFile {
-    file: File,
-    /// Its length, checked when it was opened; a file of texts still being
-    /// written ([`crate::cache::snapshot::TextsOut`]) grows as texts are put in.
-    len: AtomicU64,
-    /// Where the file's one read position is shared (neither on Unix nor
-    /// on Windows), held while reading.
-    #[cfg_attr(any(unix, windows), allow(dead_code))]
-    position: Mutex<()>,
-}
-
-impl TextFile {
-    /// The file of texts `file`, `len` bytes long.
-    pub fn new(file: File, len: u64) -> Arc<TextFile> {
-        Arc::new(TextFile {
-            file,
-            len: AtomicU64::new(len),
-            position: Mutex::new(()),
-        })
-    }
-
-    /// The file is `len` bytes long now: texts were written up to there
-    /// (through another handle) and can be read.
-    pub(crate) fn grown_to(&self, len: u64) {
-        self.len.fetch_max(len, Ordering::Release);
-    }
-
-    /// The text at `at`, sanitised again (it was when it was written, but
-    /// the file may have been damaged since); empty when it cannot be read.
-    fn read(&self, at: u64, len: u32) -> String {
-        let mut text = into_text(self.read_bytes(at, len));
-        crate::sanitize::sanitize_in_place(&mut text);
-        text
-    }
-
-    /// The bytes at `at`; none when they cannot be read.
-    fn read_bytes(&self, at: u64, len: u32) -> Vec<u8> {
-        if at
-            .checked_add(u64::from(len))
-            .is_none_or(|end| end > self.len.load(Ordering::Acquire))
-        {
-            return Vec::new();
-        }
-        let mut bytes = vec![0; len as usize];
-        if self.read_exact_at(&mut bytes, at).is_err() {
-            return Vec::new();
-        }
-        bytes
-    }
+/// The text at `at` of `file`, sanitised again (it was when it was written,
+/// but the file may have been damaged since); empty when it cannot be read.
+fn read_text(file: &TextFile, at: u64, len: u32) -> String {
+    let mut text = into_text(file.read_bytes(at, len));
+    crate::sanitize::sanitize_in_place(&mut text);
+    text
 }
 
 /// Bytes read back as text (a damaged file's bad sequences replaced).
 fn into_text(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-impl TextFile {
-    /// Reads at `at` without moving a shared position: the reader's scan
-    /// over every text and the analysis workers read at once.
-    #[cfg(any(unix, windows))]
-    fn read_exact_at(&self, bytes: &mut [u8], at: u64) -> io::Result<()> {
-        read_exact_at(&self.file, bytes, at)
-    }
-
-    #[cfg(not(any(unix, windows)))]
-    fn read_exact_at(&self, bytes: &mut [u8], at: u64) -> io::Result<()> {
-        let _position = self.position.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut file = &self.file;
-        file.seek(SeekFrom::Start(at))?;
-        file.read_exact(bytes)
-    }
-}
-
-/// Reads `bytes.len()` bytes of `file` at `at`, each call saying where, so
-/// that threads reading one file at once do not move each other's place
-/// (the texts of a snapshot, the article index's stored articles).
-#[cfg(unix)]
-pub(crate) fn read_exact_at(file: &File, bytes: &mut [u8], at: u64) -> io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, bytes, at)
-}
-
-#[cfg(windows)]
-pub(crate) fn read_exact_at(file: &File, mut bytes: &mut [u8], mut at: u64) -> io::Result<()> {
-    while !bytes.is_empty() {
-        match std::os::windows::fs::FileExt::seek_read(file, bytes, at) {
-            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
-            Ok(n) => {
-                bytes = &mut bytes[n..];
-                at += n as u64;
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
-}
-
-impl PartialEq for TextFile {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
-impl Eq for TextFile {}
-
-impl std::fmt::Debug for TextFile {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("TextFile")
-    }
 }
 
 /// An article's text, in memory or just read: its paragraphs.
@@ -315,7 +214,7 @@ impl StoredArticle {
     pub fn text(&self) -> ArticleText<'_> {
         let body = match &self.body {
             Body::Here(body) => Cow::Borrowed(&**body),
-            Body::OnDisk { file, at, len } => Cow::Owned(file.read(*at, *len)),
+            Body::OnDisk { file, at, len } => Cow::Owned(read_text(file, *at, *len)),
         };
         ArticleText {
             body,

@@ -13,7 +13,8 @@
 //!                                         problems), the tail (index, renames), the header
 //!                                         (revision, counts, where the tail is, the file of
 //!                                         texts' name)
-//! collections/<same>-<time>-<pid>.text   the texts, one after the other
+//! collections/<same>-<time>-<pid>.text   the texts, one after the other, in lz4 blocks
+//!                                         (`store::TextFile`)
 //! ```
 //!
 //! The header is read first, and is a few dozen bytes however big the
@@ -47,7 +48,7 @@ pub use texts::TextsOut;
 const MAGIC: &[u8; 8] = b"LEDESNAP";
 
 /// Raised when the layout below changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// Bytes before the first blob: magic, format, the header's place.
 const PREAMBLE: u64 = 8 + 4 + 8;
@@ -300,7 +301,7 @@ impl Snapshot {
         if texts.metadata().ok()?.len() != header.texts_len {
             return None;
         }
-        let texts = TextFile::new(texts, header.texts_len);
+        let texts = TextFile::open(texts)?;
         let mut snapshot = Snapshot {
             file: BufReader::with_capacity(READ_BUFFER, file),
             at: 0,

@@ -3,32 +3,22 @@
 //! article, and keeps the article with its text there instead of in memory,
 //! so that neither the reader nor `lede index` holds the collection's texts
 //! while they wait for its names to be unified; the snapshot then names the
-//! file. A file of texts that no snapshot came to name is removed.
+//! file. A file of texts that no snapshot came to name is removed. The file's
+//! format, compressed in blocks, is [`crate::store::TextFile`]'s.
 
 use crate::cache::store::now_nanos;
-use crate::store::{StoredArticle, TextFile};
+use crate::store::{StoredArticle, TextFile, TextsWriter};
 use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Texts gathered before they are written, when no one waits to read them.
-const PENDING: usize = 1 << 20;
 
 /// A file of texts being written, and read as it grows.
 pub struct TextsOut {
     path: PathBuf,
     /// Its file name, as the snapshot's header names it.
     name: String,
-    out: File,
-    /// The same file for reading: the articles whose texts are in it hold it.
-    texts: Arc<TextFile>,
-    /// Bytes put in, written or pending.
-    len: u64,
-    pending: Vec<u8>,
-    /// A write failed: what is in the file past the last flush is unknown,
-    /// so nothing more goes in.
-    broken: bool,
+    out: TextsWriter,
     /// A snapshot names it: it stays when this goes.
     kept: bool,
 }
@@ -61,94 +51,56 @@ impl TextsOut {
         Ok(TextsOut {
             path,
             name,
-            out,
-            texts: TextFile::new(read, 0),
-            len: 0,
-            pending: Vec::new(),
-            broken: false,
+            out: TextsWriter::new(out, TextFile::writing(read)),
             kept: false,
         })
     }
 
-    /// The file, for reading what was written.
+    /// The file, for reading what was put in.
     pub fn file(&self) -> &Arc<TextFile> {
-        &self.texts
+        self.out.file()
     }
 
     /// Whether nothing more can go in.
     pub fn broken(&self) -> bool {
-        self.broken
+        self.out.broken()
     }
 
-    /// Puts `text` in and says where it is: (at, length). It can be read
-    /// once [`TextsOut::flush`] has written it.
+    /// Puts `text` in, readable at once, and says where it is: (at, length).
     ///
     /// # Errors
     ///
-    /// When the file is broken, the text is over 4 GiB, or a write failed.
+    /// When the file is broken or the text is over 4 GiB.
     pub fn put(&mut self, text: &str) -> io::Result<(u64, u32)> {
-        if self.broken {
-            return Err(io::Error::other("an earlier write failed"));
-        }
-        let len = u32::try_from(text.len()).map_err(io::Error::other)?;
-        let at = self.len;
-        self.pending.extend_from_slice(text.as_bytes());
-        self.len += u64::from(len);
-        if self.pending.len() >= PENDING {
-            self.flush()?;
-        }
-        Ok((at, len))
-    }
-
-    /// Writes what was put in, so that it can be read.
-    ///
-    /// # Errors
-    ///
-    /// When the write failed; the file is then broken.
-    pub fn flush(&mut self) -> io::Result<()> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        if let Err(error) = self.out.write_all(&self.pending) {
-            self.broken = true;
-            return Err(error);
-        }
-        self.pending.clear();
-        self.texts.grown_to(self.len);
-        Ok(())
+        self.out.put(text.as_bytes())
     }
 
     /// `article` with its text in this file instead of in memory; as it
-    /// was when its text is not in memory or cannot be written.
+    /// was when its text is not in memory or cannot be put in.
     pub fn take_text(&mut self, article: StoredArticle) -> StoredArticle {
         let Some(body) = article.text_in_memory() else {
             return article;
         };
-        let place = self
-            .put(body)
-            .and_then(|place| self.flush().map(|()| place));
-        match place {
+        match self.out.put(body.as_bytes()) {
             Ok((at, len)) => {
                 let ends = article.paragraph_ends().to_vec();
-                article.with_text_in(&self.texts, at, len, ends)
+                let file = Arc::clone(self.out.file());
+                article.with_text_in(&file, at, len, ends)
             }
             Err(_) => article,
         }
     }
 
-    /// Writes what is pending and makes it durable: returns the file's
-    /// name and length, for the snapshot's header.
+    /// Writes what is pending and the table of blocks and makes the file
+    /// durable: returns the file's name and length, for the snapshot's
+    /// header.
     ///
     /// # Errors
     ///
     /// When a write failed.
     pub fn finish(&mut self) -> io::Result<(String, u64)> {
-        self.flush()?;
-        if self.broken {
-            return Err(io::Error::other("an earlier write failed"));
-        }
-        self.out.sync_all()?;
-        Ok((self.name.clone(), self.len))
+        let len = self.out.finish()?;
+        Ok((self.name.clone(), len))
     }
 
     /// A snapshot names the file now: it stays.
@@ -219,11 +171,12 @@ mod tests {
         assert_eq!(second.text().body(), "Three.");
 
         let mut out = TextsOut::create(&snapshot).unwrap();
-        out.put("pending").unwrap();
+        let (at, n) = out.put("pending").unwrap();
         let (name, len) = out.finish().unwrap();
-        assert_eq!(len, 7);
         let kept = out.keep();
         assert_eq!(kept.file_name().unwrap().to_string_lossy(), name);
-        assert_eq!(std::fs::read_to_string(kept).unwrap(), "pending");
+        assert_eq!(std::fs::metadata(&kept).unwrap().len(), len);
+        let file = TextFile::open(File::open(kept).unwrap()).unwrap();
+        assert_eq!(file.read_bytes(at, n), b"pending");
     }
 }
