@@ -767,6 +767,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_its_words_show_for_a_place_takes_no_persons_name() {
+        let mut analyses = vec![
+            analyse("The actor Leslie Qranton starred. Qranton said so."),
+            // "the MP for Qranton": the place's cues.
+            with("Qranton", EntityKind::Place, [0, 0, 2, 0]),
+            analyse("The coach Bernard Vexlo spoke. Vexlo said so."),
+            // The tagger alone took the surname for a place.
+            with("Vexlo", EntityKind::Place, [0, 0, 0, 0]),
+        ];
+        unify(&mut analyses);
+        assert_eq!(names(&analyses[1]), ["Qranton"]);
+        assert_eq!(analyses[1].entities[0].kind, EntityKind::Place);
+        assert_eq!(names(&analyses[3]), ["Bernard Vexlo"]);
+    }
+
+    #[test]
     fn unify_names_a_place_by_its_most_used_form() {
         let mut analyses = vec![
             analyse("Talks in the UAE ended. The UAE said so."),

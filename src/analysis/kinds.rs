@@ -32,6 +32,7 @@ use foldhash::HashSet;
 
 const PERSON: usize = 0;
 const ORG: usize = 1;
+const PLACE: usize = 2;
 const OTHER: usize = 3;
 
 /// Words before a name that make it a person: titles and roles.
@@ -195,6 +196,61 @@ fn org_of(w: &str) -> bool {
             | "employees"
             | "subscribers"
     )
+}
+
+/// Nouns before "of X" that make X a place: "the town of X", "north of X".
+fn place_of(w: &str) -> bool {
+    matches!(
+        w,
+        "town"
+            | "city"
+            | "village"
+            | "county"
+            | "province"
+            | "region"
+            | "district"
+            | "island"
+            | "suburb"
+            | "suburbs"
+            | "outskirts"
+            | "borough"
+            | "constituency"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+            | "streets"
+    )
+}
+
+/// Words before "in X" that make X a place: "born in X", "the vote in X"
+/// (not "shares in X", nor "a role in X", which firms and films have).
+fn place_in(w: &str) -> bool {
+    matches!(
+        w,
+        "born"
+            | "based"
+            | "lives"
+            | "living"
+            | "raised"
+            | "stationed"
+            | "headquartered"
+            | "arrived"
+            | "vote"
+            | "voters"
+            | "residents"
+            | "holiday"
+    )
+}
+
+/// Words before "for X" that make X a place: a constituency's member ("the
+/// MP for X").
+fn member_for(w: &str) -> bool {
+    matches!(w, "mp" | "mep" | "msp" | "congressman" | "congresswoman")
 }
 
 /// Words after a name that people have too ("Clinton spokesman"): they make
@@ -375,15 +431,23 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         // member and "an Apple iPod" its product: there the article is the
         // next word's.
         add(OTHER, 2);
-    } else if prev == "in" || prev == "of" {
-        // "shares in X", "stake in X", "the sale of X".
+    } else if matches!(prev.as_str(), "in" | "of" | "for") {
+        // "shares in X", "stake in X", "the sale of X"; "born in X", "the
+        // town of X", "the MP for X".
         let mut words = before.split_whitespace().rev();
         words.next();
-        if words.next().is_some_and(|w| {
-            let w = cue(w);
-            matches!(w.as_str(), "shares" | "stake") || (prev == "of" && org_of(&w))
-        }) {
-            add(ORG, 2);
+        let raw = words.next().unwrap_or("");
+        let w = cue(raw);
+        match prev.as_str() {
+            "in" if matches!(w.as_str(), "shares" | "stake") => add(ORG, 2),
+            "of" if org_of(&w) => add(ORG, 2),
+            // Only the whole name: "based in Sakhnin" says nothing of the
+            // club Bnei Sakhnin named for it. And "the town of X", not "City
+            // of Plymouth AC", a name itself.
+            "in" if whole && place_in(&w) => add(PLACE, 2),
+            "of" if whole && place_of(&w) && raw.starts_with(char::is_lowercase) => add(PLACE, 2),
+            "for" if whole && member_for(&w) => add(PLACE, 2),
+            _ => {}
         }
     }
     if is_score(prev_raw) {
@@ -869,7 +933,6 @@ fn decide_keeping(
     (clear
         && !named_person
         && kind != current
-        && kind != EntityKind::Place
         && !(current == EntityKind::Place && keeps(name))
         && gazetteer::demonym(name).is_none())
     .then_some(kind)
@@ -977,6 +1040,35 @@ mod tests {
         assert_eq!(cues("It was an Apricot laptop.", "Apricot")[OTHER], 0);
         assert_eq!(cues("Talks with an IAAF official.", "IAAF")[OTHER], 0);
         assert_eq!(cues("This Zentrix deal fell through.", "Zentrix")[OTHER], 0);
+    }
+
+    #[test]
+    fn a_constituency_a_birthplace_and_a_town_are_places_by_their_words() {
+        assert_eq!(
+            cues("He is the MP for Qerwash and Tolby.", "Qerwash")[PLACE],
+            2
+        );
+        assert_eq!(cues("She was born in Qerwash.", "Qerwash")[PLACE], 2);
+        assert_eq!(cues("The vote in Qerwash fell.", "Qerwash")[PLACE], 2);
+        assert_eq!(cues("Near the town of Qerwash.", "Qerwash")[PLACE], 2);
+        // "City of" opens a name; shares are a firm's; a part of a name says nothing.
+        assert_eq!(cues("K Endo (City of Qerwash AC).", "Qerwash AC")[PLACE], 0);
+        assert_eq!(cues("Shares in Qerwash fell.", "Qerwash")[PLACE], 0);
+        assert_eq!(cues("Shares in Qerwash fell.", "Qerwash")[ORG], 2);
+        let mut counts = [0; 4];
+        let text = "The club is based in Qerwash.";
+        let start = text.find("Qerwash").unwrap_or(0);
+        mention_cues(text, start, start + 7, false, &mut counts);
+        assert_eq!(counts[PLACE], 0);
+        // The tagger's "person" of one article becomes the place its words show.
+        let (entities, _) = analysed(
+            "Labour won the vote in Qerwash last June. Until 1997, Qerwash had been held by the Tories.",
+        );
+        assert_eq!(
+            kind_of(&entities, "Qerwash"),
+            Some(EntityKind::Place),
+            "{entities:?}"
+        );
     }
 
     #[test]

@@ -228,8 +228,16 @@ impl Unifier {
                 continue;
             }
             // The name most articles use wins: one odd article does not rename the rest.
+            // A name its words show for a place ("the MP for Grantham")
+            // takes no person's or body's name that has it as an alias
+            // ("Leslie Grantham"); one the tagger alone calls a place may.
             if let Some(owner) = Owners::one(self.alias_owner.get(name))
                 && used(owner) >= facts.articles
+                && !(shown_a_place(facts.evidence)
+                    && self
+                        .names
+                        .get(owner)
+                        .is_some_and(|o| majority_kind(&o.kinds) != EntityKind::Place))
             {
                 alias_renames.push((name.clone(), owner.to_string()));
             }
@@ -369,6 +377,15 @@ impl Unifier {
             kinds,
         }
     }
+}
+
+/// True when the words around a name show a place, and clearly ([`kinds`]'
+/// cues: "born in X", "the MP for X").
+fn shown_a_place(evidence: [u32; 4]) -> bool {
+    // In [`EntityKind::ALL`]'s order: person, organization, place, other.
+    let [person, organization, place, other] = evidence;
+    let others = person.max(organization).max(other);
+    place >= 2 && place > 2 * others
 }
 
 /// True for a name rule 3 leaves alone as a place: a country, a state or a
