@@ -3,7 +3,7 @@
 //! (the leading verb's subject, appositives, passives) or its absence.
 
 use super::context::covering;
-use super::vocabulary::SUBORDINATORS;
+use super::vocabulary::{PERCEIVED, SUBORDINATORS};
 use super::{
     AFFILIATIONS, BARE_SENTENCE, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW,
     LEADING_VERBS, LEADING_WINDOW, Lookback, Mention, PREPOSITIONS, SUBJECT_START, Salience,
@@ -221,9 +221,72 @@ impl<'a> Para<'a> {
                 return Some(Local::Found(e));
             }
         }
+        if several_words && let Some(e) = self.relative_antecedent(toks) {
+            return Some(Local::Found(e));
+        }
         several_words
             .then(|| self.clause_subject(toks, salience))
             .flatten()
+    }
+
+    /// Verbs that name or translate rather than say: `Yang, who remains the
+    /// firm's "Chief Yahoo"`, `Opus Dei, which means "Work of God"`.
+    const COPULAS: &'static [&'static str] = &[
+        "are",
+        "became",
+        "becomes",
+        "is",
+        "means",
+        "meant",
+        "remain",
+        "remained",
+        "remains",
+        "translates",
+        "was",
+        "were",
+    ];
+
+    /// `… and the IATA, which has attacked the package as a "…"`: a partial
+    /// quote in a relative clause that runs up to it is the antecedent's (a
+    /// person or an organisation named right before the comma, or before a
+    /// parenthesis there), not the sentence subject's.
+    fn relative_antecedent(&self, toks: &[usize]) -> Option<usize> {
+        let relative = toks
+            .iter()
+            .rposition(|&t| is_one_of(self.word(t), &["who", "which"]))?;
+        if relative < 2 || self.word(toks[relative - 1]) != "," {
+            return None;
+        }
+        // The relative is the clause's subject (`which has attacked`), not
+        // its object (`which he calls "…"`), and the clause says something
+        // (`which means "…"` translates).
+        let verb = toks.get(relative + 1).map(|&t| self.word(t))?;
+        if !verb.starts_with(char::is_lowercase)
+            || pronoun(verb).is_some()
+            || is_one_of(verb, DETERMINERS)
+            || is_one_of(verb, Self::COPULAS)
+        {
+            return None;
+        }
+        let runs_to_quote = toks[relative + 1..].iter().all(|&t| {
+            let w = self.word(t);
+            !matches!(w, "," | ";" | ":") && !patterns::is_dash(w)
+        });
+        if !runs_to_quote {
+            return None;
+        }
+        let m = self.mention(self.before_parenthesis(toks, relative - 2)?)?;
+        (kind_rank(m.kind) <= 1).then_some(m.entity)
+    }
+
+    /// `toks[i]`, or the token before the parenthesis `toks[i]` closes
+    /// (`the International Air Transport Association (IATA)`).
+    fn before_parenthesis(&self, toks: &[usize], i: usize) -> Option<usize> {
+        if self.word(toks[i]) != ")" {
+            return Some(toks[i]);
+        }
+        let open = toks[..i].iter().rposition(|&t| self.word(t) == "(")?;
+        toks.get(open.checked_sub(1)?).copied()
     }
 
     /// Whether the "verb" at `toks[v]` is a noun of the same spelling, after a
@@ -329,6 +392,18 @@ impl<'a> Para<'a> {
             }
         }
         let gerund = self.word(toks[v]).ends_with("ing");
+        // `Holt, who …, is heard asking "…"`: seen or heard doing it, the
+        // subject did it.
+        if gerund
+            && k >= 2
+            && is_one_of(self.word(toks[k - 1]), PERCEIVED)
+            && is_one_of(
+                self.word(toks[k - 2]),
+                &["is", "was", "are", "were", "been"],
+            )
+        {
+            k = skip_between(k - 2);
+        }
         if k == 0 && !gerund {
             // `Said Holt: "…"`
             return self.inverted(&toks[v + 1..], salience);

@@ -784,3 +784,52 @@ fn an_unattributed_quote_after_a_person_introduced_as_subject_is_theirs() {
         vec![Some("Ian Varro".to_string()), Some("Len Oduya".to_string())]
     );
 }
+
+#[test]
+fn a_partial_quote_in_a_relative_clause_is_its_antecedents() {
+    let text = "The Vexlo Commission faces two challenges, one from the Qarlow Air \
+        Association (QAA), which has attacked the package as a \"bad piece of law\".\n\n\
+        Ada Quell spoke of Ian Varro as Count Drax, which she calls \"good fun\".\n\n\
+        The Oradi Order, which means \"Work of God\", met.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Vexlo Commission", Org, &["Vexlo Commission"]),
+        (
+            "Qarlow Air Association",
+            Org,
+            &["Qarlow Air Association", "QAA"],
+        ),
+        ("Ada Quell", Person, &["Ada Quell"]),
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Count Drax", Person, &["Count Drax"]),
+        ("Oradi Order", Org, &["Oradi Order"]),
+    ];
+    let speakers = speakers_of(text, specs);
+    assert_eq!(speakers[0].as_deref(), Some("Qarlow Air Association"));
+    // The relative is the object there: the clause's own subject speaks.
+    assert_ne!(speakers[1].as_deref(), Some("Count Drax"));
+    // A translation is no one's words.
+    assert_eq!(speakers[2], None);
+}
+
+#[test]
+fn a_quote_running_on_into_its_clause_and_one_heard_asked_keep_their_speaker() {
+    let text = "Ken Holt spoke.\n\n\
+        Labour's Mr Holt, who says he is \"standing by\" his remarks, had accused a reporter.\n\n\
+        On tape Mr Holt, who once worked for the paper, is heard asking Ian Varro if he is a \
+        \"German war criminal\".\n\n\
+        Women were not prepared to \"put up with\" the attitudes they met, Prof Ada Quell said.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ken Holt", Person, &["Ken Holt", "Holt"]),
+        ("Labour", Org, &["Labour"]),
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Ada Quell", Person, &["Ada Quell"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![
+            Some("Ken Holt".to_string()),
+            Some("Ken Holt".to_string()),
+            Some("Ada Quell".to_string())
+        ]
+    );
+}

@@ -63,6 +63,23 @@ impl Para<'_> {
         if let Some(p) = pronoun(word) {
             return Some(Local::from(salience.resolve(p)));
         }
+        // `is "standing by" his remarks, had accused …`: a quote without its
+        // own punctuation runs into a noun phrase, then a new clause comes;
+        // no subject of the verb (unlike `"…," the play's organiser, Ann
+        // Holt, told`).
+        if is_one_of(word, DETERMINERS)
+            && self.quote_runs_on(first)
+            && let Some(comma) = toks[..verb].iter().rposition(|&t| self.word(t) == ",")
+        {
+            // `…, Prof Holt said` after it still names the speaker.
+            let next = self.word(toks[comma + 1]);
+            if next.starts_with(char::is_lowercase)
+                && pronoun(next).is_none()
+                && !is_one_of(next, DETERMINERS)
+            {
+                return None;
+            }
+        }
         Some(Local::from(self.head_of(&toks[..verb]).or_else(|| {
             let mut subject = verb;
             while subject > 0 && is_one_of(self.word(toks[subject - 1]), BETWEEN_SUBJECT_AND_VERB) {
@@ -70,6 +87,18 @@ impl Para<'_> {
             }
             self.nominal_speaker(&toks[..subject], salience)
         })))
+    }
+
+    /// Whether the quote that ends right before token `first` ends in a
+    /// word, not in punctuation of its own (`is "standing by" his`): it runs
+    /// on into its sentence.
+    fn quote_runs_on(&self, first: usize) -> bool {
+        let before = self.text[..self.tokens[first].start].trim_end();
+        let mut chars = before.chars().rev();
+        chars
+            .next()
+            .is_some_and(|c| matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\''))
+            && chars.next().is_some_and(char::is_alphanumeric)
     }
 
     /// A person named within the first few tokens after lower-case role words

@@ -48,6 +48,18 @@ pub(super) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "will", "would", "yesterday",
 ];
 
+/// Participles of perception: `Holt is heard asking "…"`, `was seen telling`.
+pub(super) const PERCEIVED: &[&str] = &[
+    "caught",
+    "filmed",
+    "heard",
+    "overheard",
+    "pictured",
+    "recorded",
+    "seen",
+    "shown",
+];
+
 /// Prepositions: a name after one is not a subject (`of Holt claims`).
 #[rustfmt::skip]
 pub(super) const PREPOSITIONS: &[&str] = &[
