@@ -53,6 +53,7 @@ struct Gazetteer {
     demonyms: HashMap<&'static str, &'static str>,
     titles: HashMap<&'static str, TitleRole>,
     org_words: HashSet<&'static str>,
+    companies: HashSet<&'static str>,
     first_names: HashSet<&'static str>,
     common: HashMap<&'static str, u8>,
     plain_acronyms: HashSet<&'static str>,
@@ -139,6 +140,9 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let org_words = rows(include_str!("../../assets/gazetteer/org_words.tsv"))
         .map(|r| r[0])
         .collect();
+    let companies = rows(include_str!("../../assets/gazetteer/companies.tsv"))
+        .map(|r| r[0])
+        .collect();
     let first_names = rows(include_str!("../../assets/gazetteer/first_names.tsv"))
         .map(|r| r[0])
         .collect();
@@ -174,6 +178,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         demonyms,
         titles,
         org_words,
+        companies,
         first_names,
         common,
         plain_acronyms,
@@ -242,6 +247,12 @@ pub fn title(word: &str) -> Option<TitleRole> {
 /// True for a word that ends organisation names: Council, Bank, Party, Inc.
 pub fn is_org_word(word: &str) -> bool {
     GAZETTEER.org_words.contains(word)
+}
+
+/// True for the name of a company of a stock index, as written ("Tokyo
+/// Electron", "Netflix", "Apple Inc."; `companies.tsv`).
+pub fn is_company(name: &str) -> bool {
+    GAZETTEER.companies.contains(name)
 }
 
 /// True for a known first name (as written, capitalised).

@@ -730,6 +730,11 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return;
     };
+    // "Netflix", "Tokyo Electron": a listed company's name (one that is a
+    // place too, "Amazon", "Toyota", then goes by its cues, see `keeps_place`).
+    if gazetteer::is_company(&entity.name) {
+        counts[ORG] += 2;
+    }
     if words.len() < 2 {
         // "Parliament", "Congress": a lone organisation word. "WeWork",
         // "TimeWarner", "SoFi": a capital inside one word is a company's
@@ -940,7 +945,7 @@ fn decide_keeping(
 
 /// True when a place name keeps its kind whatever the votes: the gazetteer knows it.
 pub fn keeps_place(name: &str) -> bool {
-    gazetteer::place(name).is_some()
+    gazetteer::place(name).is_some() && !gazetteer::is_company(name)
 }
 
 /// True when a place keeps its kind whatever one article's words say: a
@@ -949,6 +954,7 @@ pub fn keeps_place(name: &str) -> bool {
 /// Bruce"); a country's side is the country, as CoNLL-2003 tags it.
 fn keeps_place_in_article(name: &str) -> bool {
     gazetteer::place(name).is_some_and(|p| p.class != gazetteer::PlaceClass::City)
+        && !gazetteer::is_company(name)
 }
 
 /// Gives each entity of one article the kind its own evidence clearly shows,
@@ -1040,6 +1046,21 @@ mod tests {
         assert_eq!(cues("It was an Apricot laptop.", "Apricot")[OTHER], 0);
         assert_eq!(cues("Talks with an IAAF official.", "IAAF")[OTHER], 0);
         assert_eq!(cues("This Zentrix deal fell through.", "Zentrix")[OTHER], 0);
+    }
+
+    #[test]
+    fn a_listed_companys_name_counts_for_an_organisation_and_keeps_no_place() {
+        for name in ["Moderna", "Tokyo Electron", "Amazon"] {
+            let mut counts = [0; 4];
+            name_cues(&named(name, EntityKind::Person), &mut counts);
+            assert_eq!(counts[ORG], 2, "{name}");
+        }
+        let mut counts = [0; 4];
+        name_cues(&named("Tokyo", EntityKind::Place), &mut counts);
+        assert_eq!(counts, [0; 4]);
+        // A place that is also a firm's name goes by its cues.
+        assert!(!keeps_place("Amazon"));
+        assert!(keeps_place("Paris"));
     }
 
     #[test]

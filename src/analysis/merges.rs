@@ -249,8 +249,14 @@ fn abbreviates(short: &str, long: &str) -> bool {
             && if common(a) {
                 a.len() >= 3 && b.starts_with(*a)
             } else {
-                a.chars()
-                    .all(|c| letters.any(|d| d.eq_ignore_ascii_case(&c)))
+                // Its start ("Man"), its letters with the last kept and at
+                // least a third left out ("Utd", "Govt"), or all but one
+                // ("Lloyds", "Einhoven"): "Le Matin" is not "Lockheed Martin".
+                let contracted = a.chars().last() == b.chars().last() && 3 * a.len() <= 2 * b.len();
+                let one_left_out = a.chars().count() + 1 == b.chars().count();
+                (b.starts_with(*a) || contracted || one_left_out)
+                    && a.chars()
+                        .all(|c| letters.any(|d| d.eq_ignore_ascii_case(&c)))
             }
     };
     s.len() == l.len() && pairs().next().is_some() && pairs().all(shortened)
@@ -363,5 +369,8 @@ mod tests {
         // A common word shortens only as the start of the long one.
         assert!(!abbreviates("Iron Man", "Iron Maiden"));
         assert!(!abbreviates("Challenge Cup", "Challenge Cup-winning"));
+        // Letters of the long name in order are not enough.
+        assert!(!abbreviates("Le Matin", "Lockheed Martin"));
+        assert!(abbreviates("Tolham Govt", "Tolham Government"));
     }
 }
