@@ -26,6 +26,7 @@ pub mod models;
 pub mod names;
 pub mod nested;
 pub mod premodifiers;
+pub mod products;
 pub mod quotes;
 pub mod repeats;
 pub mod speakers;

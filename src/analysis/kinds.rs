@@ -734,6 +734,10 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     // place too, "Amazon", "Toyota", then goes by its cues, see `keeps_place`).
     if gazetteer::is_company(&entity.name) {
         counts[ORG] += 2;
+    } else if super::products::is_product(&entity.name) {
+        // "Nintendo DS", "Apple Watch": a maker's name and its product's
+        // words; a firm so named shows it by its cues ("Vivendi Universal said").
+        counts[OTHER] += 2;
     }
     if words.len() < 2 {
         // "Parliament", "Congress": a lone organisation word. "WeWork",
