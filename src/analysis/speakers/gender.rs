@@ -8,6 +8,9 @@ use crate::model::{Entity, EntityKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// How far into a sentence its subject may start (`On Monday night, Holt`).
+const SUBJECT_TOKENS: usize = 6;
+
 /// Personal titles that tell a person's gender (for `he`/`she`).
 const MALE_TITLES: &[&str] = &["Father", "King", "Lord", "Mr", "Prince", "Sir"];
 const FEMALE_TITLES: &[&str] = &[
@@ -85,10 +88,15 @@ fn pronoun_votes(
                 .map(|m| m.entity);
             let only = people.next().filter(|&e| people.all(|o| o == e));
             let opening = toks.first().map(|t| gendered(t.text(text)));
+            let names_no_one = list[from..to].iter().all(|m| m.kind != EntityKind::Person);
             if let (Some(e), Some(Some(g))) = (carried, opening)
-                && list[from..to].iter().all(|m| m.kind != EntityKind::Person)
+                && names_no_one
             {
+                // Counts twice: the plainest evidence an article gives.
                 count(&mut votes[e], g);
+                count(&mut votes[e], g);
+                // `Holt left. She said … She added …`: the same person goes on.
+                continue;
             }
             if let Some(e) = only {
                 for t in toks {
@@ -97,7 +105,15 @@ fn pronoun_votes(
                     }
                 }
             }
-            carried = only;
+            // `On Monday, Holt attacked Brandt. She said …`: the person that
+            // opens a sentence naming others is its subject, whom a pronoun
+            // opening the next one most often means.
+            let opener = list[from..to]
+                .iter()
+                .find(|m| m.kind == EntityKind::Person)
+                .filter(|m| toks.get(SUBJECT_TOKENS).is_none_or(|t| m.start < t.start))
+                .map(|m| m.entity);
+            carried = only.or(opener);
         }
     }
     votes
@@ -250,6 +266,30 @@ mod tests {
         assert_eq!(
             genders(&paragraphs, &split, &mentions, &entities),
             [Some(Gender::Female), Some(Gender::Male)]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_opening_the_sentences_after_a_subject_tells_its_gender() {
+        // Qarlow opens a sentence that names two others; the next two open with "She".
+        let paragraphs = vec![
+            "On Monday night, Qarlow attacked Vexlo and Brandt. She spoke. She left.".to_string(),
+        ];
+        let person = |name: &str| {
+            let start = paragraphs[0].find(name).expect("in the fixture");
+            Entity {
+                name: name.to_string(),
+                kind: EntityKind::Person,
+                aliases: Vec::new(),
+                mentions: vec![Span::new(0, start, start + name.len())],
+            }
+        };
+        let entities = vec![person("Qarlow"), person("Vexlo"), person("Brandt")];
+        let split = split_paragraphs(&paragraphs);
+        let mentions = Mentions::new(&paragraphs, &entities);
+        assert_eq!(
+            genders(&paragraphs, &split, &mentions, &entities),
+            [Some(Gender::Female), None, None]
         );
     }
 
