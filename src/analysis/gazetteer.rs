@@ -55,6 +55,7 @@ struct Gazetteer {
     org_words: HashSet<&'static str>,
     companies: HashSet<&'static str>,
     first_names: HashSet<&'static str>,
+    us_first_names: HashSet<&'static str>,
     common: HashMap<&'static str, u8>,
     plain_acronyms: HashSet<&'static str>,
     epithets: HashMap<&'static str, Epithet>,
@@ -146,6 +147,9 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let first_names = rows(include_str!("../../assets/gazetteer/first_names.tsv"))
         .map(|r| r[0])
         .collect();
+    let us_first_names = rows(include_str!("../../assets/gazetteer/us_first_names.tsv"))
+        .map(|r| r[0])
+        .collect();
     let common = rows(include_str!("../../assets/gazetteer/common_words.tsv"))
         .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
         .collect();
@@ -180,6 +184,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         org_words,
         companies,
         first_names,
+        us_first_names,
         common,
         plain_acronyms,
         epithets,
@@ -258,6 +263,14 @@ pub fn is_company(name: &str) -> bool {
 /// True for a known first name (as written, capitalised).
 pub fn is_first_name(word: &str) -> bool {
     GAZETTEER.first_names.contains(word)
+}
+
+/// True for an American first name that [`is_first_name`] lacks ("Hillary",
+/// `us_first_names.tsv`). Kept apart: many are firms' and songs' words too
+/// ("Merrill Lynch", "Candy Shop"), so they only join a surname the tagger
+/// found alone (`initials.rs`) and tell a gender, never make a name a person's.
+pub fn is_us_first_name(word: &str) -> bool {
+    GAZETTEER.us_first_names.contains(word)
 }
 
 /// How often an ordinary English word is written in lower case mid-sentence, in

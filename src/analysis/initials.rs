@@ -1,10 +1,13 @@
 //! Joins a lone initial to the person's surname after it: "J Hayes" and
 //! "J-P Grandclaude" in a team sheet are whole names, but the tagger, which
 //! saw such lists rarely, often keeps only the surname and leaves the letter
-//! behind as if it were a list marker. Runs on one article's mentions, after
-//! the tagger's and the rules' mentions are joined.
+//! behind as if it were a list marker. Likewise a known first name the tagger
+//! left out ("Hillary" of "Hillary Clinton": its 1996 training text called
+//! her Hillary Rodham Clinton). Runs on one article's mentions, after the
+//! tagger's and the rules' mentions are joined.
 
 use super::entities::RawMention;
+use super::gazetteer;
 use super::names::is_initials;
 use super::tokens::{Token, TokenKind, Tokenized};
 use crate::model::EntityKind;
@@ -27,7 +30,9 @@ pub fn join(paragraphs: &[String], split: &[Tokenized], mentions: &mut [RawMenti
         let (Some(para), Some(tok)) = (paragraphs.get(here.0), split.get(here.0)) else {
             continue;
         };
-        if let Some(start) = initial_before(para, &tok.tokens, m.span.start, free_from) {
+        if let Some(start) = initial_before(para, &tok.tokens, m.span.start, free_from)
+            .or_else(|| first_name_before(para, &tok.tokens, m.span, free_from))
+        {
             m.span.start = start;
         }
     }
@@ -59,6 +64,32 @@ fn initial_before(para: &str, tokens: &[Token], start: usize, free_from: usize) 
     let word_like = matches!(initial.text(para), "A" | "I");
     let in_list = matches!(before, Some("," | ";"));
     (opens && (!word_like || in_list)).then_some(initial.start)
+}
+
+/// Where the first name before the surname at `span` begins, when a known
+/// one stands there, one space before it, and the mention is one word that
+/// ("Hillary Clinton"; a surname may be a first name too).
+fn first_name_before(
+    para: &str,
+    tokens: &[Token],
+    span: crate::model::Span,
+    free_from: usize,
+) -> Option<usize> {
+    let surname = para.get(span.start..span.end)?;
+    if surname.contains(' ') {
+        return None;
+    }
+    let at = tokens.partition_point(|t| t.start < span.start);
+    let first = tokens.get(at.checked_sub(1)?)?;
+    let word = first.text(para);
+    let known = first.kind == TokenKind::Word
+        && first.start >= free_from
+        && para.get(first.end..span.start) == Some(" ")
+        && (gazetteer::is_first_name(word) || gazetteer::is_us_first_name(word))
+        && gazetteer::lowercase_share(word).is_none_or(|p| p < 50)
+        && gazetteer::title(word).is_none()
+        && !gazetteer::is_weekday_or_month(word);
+    known.then_some(first.start)
 }
 
 #[cfg(test)]
@@ -99,6 +130,24 @@ mod tests {
                 "J-P Maurelle",
                 "N. Quist"
             ]
+        );
+    }
+
+    #[test]
+    fn a_known_first_name_left_out_joins_its_surname() {
+        assert_eq!(
+            joined("Then Hillary Qarlow left.", &["Qarlow"]),
+            ["Hillary Qarlow"]
+        );
+        // An ordinary word, a title, or a name already whole: left alone.
+        assert_eq!(joined("Then Qarlow left.", &["Qarlow"]), ["Qarlow"]);
+        assert_eq!(
+            joined("Then President Qarlow left.", &["Qarlow"]),
+            ["Qarlow"]
+        );
+        assert_eq!(
+            joined("Then Hillary Ann Qarlow left.", &["Ann Qarlow"]),
+            ["Ann Qarlow"]
         );
     }
 

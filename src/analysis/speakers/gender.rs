@@ -147,6 +147,7 @@ static FIRST_NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
 fn load_first_names() -> HashMap<&'static str, Gender> {
     include_str!("../../../assets/gazetteer/first_name_genders.tsv")
         .lines()
+        .chain(include_str!("../../../assets/gazetteer/us_first_names.tsv").lines())
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
             let (name, gender) = l.split_once('\t')?;
