@@ -74,7 +74,7 @@ def main(wheel, common_path, first_names_path):
         if len(n) > 2 and n[0].isupper()
         and not (" " not in n and (n.lower() in common or n in firsts))
     )
-    print("# Company and brand names (a listed company's name counts for an organisation in kinds.rs).")
+    print("# Company names (a listed company's name counts for an organisation in kinds.rs).")
     print("# Derived by make_companies.py from pytickersymbols 1.17.10 (MIT): the companies of 20 stock indices.")
     for n in kept:
         print(n)

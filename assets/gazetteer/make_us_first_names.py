@@ -15,22 +15,14 @@ mostly write in lower case ("May", "Hope", "Will": common_words.tsv), and that t
 know as a place, a nationality, a title or an organisation's word ("Houston", "India", "King"). The gender is the
 sex with the larger share; a name whose shares are within a factor of two of each other gets none.
 """
+import os
 import sys
 import tarfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_companies import common_words  # noqa: E402  (the same reading of common_words.tsv)
+
 MIN_SHARE = 0.002  # percent of one sex
-
-
-def common_words(path):
-    out = set()
-    for line in open(path, encoding="utf-8"):
-        if line.startswith("#") or not line.strip():
-            continue
-        fields = line.rstrip("\n").split("\t")
-        share = int(fields[1]) if len(fields) > 1 and fields[1].isdigit() else 100
-        if share >= 50:
-            out.add(fields[0].lower())
-    return out
 
 
 def shares(tar, member):
