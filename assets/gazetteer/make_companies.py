@@ -19,6 +19,7 @@ which would count for a firm wherever a sentence opens with them or a person is 
 (A spelling dictionary of company names, @cspell/dict-companies, was tried: its entries are single
 words, parts of names such as "Hong" and "San", so it is not used.)
 """
+import ast
 import re
 import sys
 import zipfile
@@ -63,9 +64,13 @@ def main(wheel, common_path, first_names_path):
     firsts = first_names(first_names_path)
     names = set()
     with zipfile.ZipFile(wheel) as z:
-        scope = {}
-        exec(z.read("pytickersymbols/indices_data.py").decode("utf-8"), scope)
-    for index in scope["INDICES"].values():
+        source = z.read("pytickersymbols/indices_data.py").decode("utf-8")
+    # The module is one literal, INDICES = {...}: read it without running it.
+    indices = next(
+        ast.literal_eval(node.value) for node in ast.parse(source).body
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "INDICES" for t in node.targets)
+    )
+    for index in indices.values():
         for company in index["companies"]:
             for listed in [company["name"]] + list(company.get("akas") or []):
                 names.update(forms(listed))

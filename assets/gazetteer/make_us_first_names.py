@@ -49,7 +49,7 @@ def main(sdist, gazetteer):
     known = first_column(f"{gazetteer}/first_names.tsv")
     for other in ["places.tsv", "demonyms.tsv", "org_words.tsv"]:
         known |= first_column(f"{gazetteer}/{other}")
-    titles = first_column(f"{gazetteer}/titles.tsv", lower=True)
+    left_out = common | first_column(f"{gazetteer}/titles.tsv", lower=True)
     with tarfile.open(sdist) as tar:
         male = shares(tar, "names-0.3.0/names/dist.male.first")
         female = shares(tar, "names-0.3.0/names/dist.female.first")
@@ -57,7 +57,7 @@ def main(sdist, gazetteer):
     print("# Derived by make_us_first_names.py from the US Census 1990 first-name lists in the PyPI package names 0.3.0 (MIT).")
     for name in sorted(set(male) | set(female)):
         m, f = male.get(name, 0.0), female.get(name, 0.0)
-        if max(m, f) < MIN_SHARE or name in known or name.lower() in common | titles:
+        if max(m, f) < MIN_SHARE or name in known or name.lower() in left_out:
             continue
         gender = "m" if m > 2 * f else "f" if f > 2 * m else "-"
         print(f"{name}\t{gender}")

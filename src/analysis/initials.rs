@@ -13,7 +13,8 @@ use super::tokens::{Token, TokenKind, Tokenized};
 use crate::model::EntityKind;
 
 /// Extends each person mention to the left over an initial standing just
-/// before it ("J Hayes"), when the initial starts a list item or a sentence.
+/// before it ("J Hayes"), when the initial starts a list item or a sentence,
+/// or over a known first name before a one-word mention ("Hillary Clinton").
 pub fn join(paragraphs: &[String], split: &[Tokenized], mentions: &mut [RawMention]) {
     // Mentions are in text order: the one before a mention tells whether the
     // initial already belongs to another name.
@@ -67,8 +68,9 @@ fn initial_before(para: &str, tokens: &[Token], start: usize, free_from: usize) 
 }
 
 /// Where the first name before the surname at `span` begins, when a known
-/// one stands there, one space before it, and the mention is one word that
-/// ("Hillary Clinton"; a surname may be a first name too).
+/// one (not an ordinary word, a title or a month) stands one space before
+/// it and the mention is one word ("Hillary Clinton"; a surname may be a
+/// first name too, "Clinton").
 fn first_name_before(
     para: &str,
     tokens: &[Token],

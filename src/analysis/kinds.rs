@@ -436,7 +436,10 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         // town of X", "the MP for X".
         let mut words = before.split_whitespace().rev();
         words.next();
-        let raw = words.next().unwrap_or("");
+        let raw = words
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(['(', '"', '\u{201c}']);
         let w = cue(raw);
         match prev.as_str() {
             "in" if matches!(w.as_str(), "shares" | "stake") => add(ORG, 2),
@@ -735,9 +738,12 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return;
     };
-    // "Netflix", "Tokyo Electron": a listed company's name (one that is a
-    // place too, "Amazon", "Toyota", then goes by its cues, see `keeps_place`).
-    if gazetteer::is_company(&entity.name) {
+    // "Netflix", "Tokyo Electron": a listed company's name. A city so named
+    // ("Hartford", "Toyota") goes by its other cues (see `keeps_place`): its
+    // name says nothing; a region's ("Amazon") is the firm's in the news.
+    let city =
+        gazetteer::place(&entity.name).is_some_and(|p| p.class == gazetteer::PlaceClass::City);
+    if gazetteer::is_company(&entity.name) && !city {
         counts[ORG] += 2;
     } else if super::products::is_product(&entity.name) {
         // "Nintendo DS", "Apple Watch": a maker's name and its product's
@@ -912,8 +918,9 @@ fn after_the(para: &str, start: usize, end: usize, name: &str) -> bool {
 /// The kind the evidence shows for a name now of kind `current`, when it
 /// shows another clearly: at least `min` cues for one kind, more than twice
 /// those of any other. A place the gazetteer knows keeps its kind (a city's
-/// name used for its team is a different thing in that article), and no
-/// cue makes a place.
+/// name used for its team is a different thing in that article), unless it
+/// is a listed company's name too ("Amazon"); a place's own cues ("born in
+/// X") may make a place of another name.
 pub fn decide(name: &str, current: EntityKind, evidence: [u32; 4], min: u32) -> Option<EntityKind> {
     decide_keeping(name, current, evidence, min, keeps_place)
 }
@@ -952,7 +959,8 @@ fn decide_keeping(
     .then_some(kind)
 }
 
-/// True when a place name keeps its kind whatever the votes: the gazetteer knows it.
+/// True when a place name keeps its kind whatever the votes: the gazetteer
+/// knows it, and it is no listed company's name ("Amazon", "Toyota").
 pub fn keeps_place(name: &str) -> bool {
     gazetteer::place(name).is_some() && !gazetteer::is_company(name)
 }

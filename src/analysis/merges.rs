@@ -231,9 +231,11 @@ pub fn short_forms(names: &[NameUse]) -> Vec<(String, String)> {
 }
 
 /// True when `short` has as many words as `long`, each the same word or an
-/// abbreviation of the other's word: its letters in order after the same
-/// first letter ("Utd" for "United", "Nottm" for "Nottingham"), or, for a
-/// common word, its start ("Man" for "Manchester", not "Man" for "Maiden").
+/// abbreviation of the other's word, with the same first letter: its start
+/// ("Man" for "Manchester"), a contraction that keeps its last letter and
+/// leaves out a third or more ("Utd" for "United", "Nottm" for
+/// "Nottingham"), or all its letters but one ("Lloyds"); for a common word
+/// only its start ("Man" for "Manchester", not "Man" for "Maiden").
 /// At least one word is shortened; an acronym ("LG") shortens none (it is
 /// not "Liggett"), nor does a word shorten its own compound ("Cup-winning").
 fn abbreviates(short: &str, long: &str) -> bool {
@@ -252,7 +254,11 @@ fn abbreviates(short: &str, long: &str) -> bool {
                 // Its start ("Man"), its letters with the last kept and at
                 // least a third left out ("Utd", "Govt"), or all but one
                 // ("Lloyds", "Einhoven"): "Le Matin" is not "Lockheed Martin".
-                let contracted = a.chars().last() == b.chars().last() && 3 * a.len() <= 2 * b.len();
+                let same_last = match (a.chars().last(), b.chars().last()) {
+                    (Some(x), Some(y)) => x.eq_ignore_ascii_case(&y),
+                    _ => false,
+                };
+                let contracted = same_last && 3 * a.chars().count() <= 2 * b.chars().count();
                 let one_left_out = a.chars().count() + 1 == b.chars().count();
                 (b.starts_with(*a) || contracted || one_left_out)
                     && a.chars()

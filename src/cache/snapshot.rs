@@ -48,7 +48,7 @@ pub use texts::TextsOut;
 const MAGIC: &[u8; 8] = b"LEDESNAP";
 
 /// Raised when the layout below changes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 /// Bytes before the first blob: magic, format, the header's place.
 const PREAMBLE: u64 = 8 + 4 + 8;

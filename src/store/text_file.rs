@@ -5,20 +5,21 @@
 //! that uncompressed run (`at`) and their length. They gather in an open block
 //! in memory, readable at once; once it holds [`BLOCK`] bytes it is compressed
 //! (lz4: quick to read back, as a search reads every text) and written. A
-//! text never straddles two blocks. [`TextFile::finish`] writes the last block
-//! and a footer, the table of blocks:
+//! text never straddles two blocks. [`TextsWriter::finish`] writes the last
+//! block and a footer, the table of blocks:
 //!
 //! ```text
 //! block 0, block 1, …        lz4, each alone (no dictionary)
-//! per block: raw start, file start    u64 LE each
-//! blocks, raw length                  u64 LE each
-//! "LEDETXT1"
+//! per block: raw start, file start   u64 LE each; CRC-32 of its texts, u32 LE
+//! blocks, raw length                 u64 LE each
+//! "LEDETXT2"
 //! ```
 //!
-//! On the scale corpus' 100,000 articles the file is a quarter of the texts'
-//! size (their words repeat from one article to the next; news text
-//! compresses about twice). A file that does not read back (cut, its footer
-//! garbled) does not open; a garbled block reads as no text.
+//! The scale corpus' generated articles repeat their words from one article
+//! to the next and compress to a quarter of their size; real news text to
+//! about half. A file that does not read back (cut, its footer garbled, a
+//! block claiming more text than lz4 can make of its bytes) does not open; a
+//! damaged block (its checksum wrong) reads as no text.
 
 use std::collections::VecDeque;
 use std::fs::File;
@@ -30,19 +31,26 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 /// Bytes of text a block gathers before it is compressed.
 pub const BLOCK: usize = 64 * 1024;
 
-/// Blocks kept decompressed, the last ones read: a search over every article
-/// reads them in order, and an article shown twice is not decompressed twice.
+/// Blocks kept decompressed, the last ones decompressed: a search over every
+/// article reads them in order, and an article shown twice is not
+/// decompressed twice.
 const CACHED_BLOCKS: usize = 4;
 
 /// The footer's last bytes, which say the file was finished.
-const FOOTER_MAGIC: &[u8; 8] = b"LEDETXT1";
+const FOOTER_MAGIC: &[u8; 8] = b"LEDETXT2";
+
+/// Bytes of one block's entry in the footer: raw start, file start, checksum.
+const ENTRY: usize = 20;
+
+/// The most text lz4 makes of one byte (a block of one repeated byte).
+const LZ4_MOST: u64 = 255;
 
 /// A file of texts, being written or finished.
 pub struct TextFile {
     /// The file, for reading.
     file: File,
     table: RwLock<Table>,
-    /// Blocks decompressed lately: (block, its text).
+    /// Blocks decompressed lately, first in first out: (block, its text).
     cache: Mutex<VecDeque<(usize, Arc<[u8]>)>>,
     /// Where the file's one read position is shared (neither on Unix nor
     /// on Windows), held while reading.
@@ -57,6 +65,8 @@ struct Table {
     raw_starts: Vec<u64>,
     /// Where each written block starts in the file.
     file_starts: Vec<u64>,
+    /// The CRC-32 of each written block's texts.
+    checksums: Vec<u32>,
     /// Where the open block starts among the texts: the written blocks' end.
     open_at: u64,
     /// Where the written blocks end in the file.
@@ -112,7 +122,7 @@ impl TextFile {
         }
         let blocks = u64::from_le_bytes(trailer[..8].try_into().ok()?);
         let raw_len = u64::from_le_bytes(trailer[8..16].try_into().ok()?);
-        let table_len = blocks.checked_mul(16)?;
+        let table_len = blocks.checked_mul(ENTRY as u64)?;
         let table_at = trailer_at.checked_sub(table_len)?;
         let mut bytes = vec![0; usize::try_from(table_len).ok()?];
         read_exact_at(&file, &mut bytes, table_at).ok()?;
@@ -121,9 +131,10 @@ impl TextFile {
             file_len: table_at,
             ..Table::default()
         };
-        for pair in bytes.chunks_exact(16) {
-            let raw = u64::from_le_bytes(pair[..8].try_into().ok()?);
-            let at = u64::from_le_bytes(pair[8..].try_into().ok()?);
+        for entry in bytes.chunks_exact(ENTRY) {
+            let raw = u64::from_le_bytes(entry[..8].try_into().ok()?);
+            let at = u64::from_le_bytes(entry[8..16].try_into().ok()?);
+            let checksum = u32::from_le_bytes(entry[16..].try_into().ok()?);
             // Blocks follow each other, inside the texts and the file.
             let (last_raw, last_at) = (table.raw_starts.last(), table.file_starts.last());
             if last_raw.is_some_and(|&r| r >= raw)
@@ -136,9 +147,19 @@ impl TextFile {
             }
             table.raw_starts.push(raw);
             table.file_starts.push(at);
+            table.checksums.push(checksum);
         }
         if table.raw_starts.is_empty() && raw_len != 0 {
             return None;
+        }
+        // No block may claim more text than its bytes can make: a garbled
+        // length would otherwise be a huge allocation when it is read.
+        for block in 0..table.raw_starts.len() {
+            let raw = table.raw_len(block) as u64;
+            let (_, _, compressed) = table.block_of(table.raw_starts[block], 0)?;
+            if raw > LZ4_MOST * compressed as u64 + 16 {
+                return None;
+            }
         }
         Some(Self::with_table(file, table))
     }
@@ -174,16 +195,24 @@ impl TextFile {
             let (block, file_at, file_len) = table.block_of(at, len)?;
             let raw_len = table.raw_len(block);
             let from = usize::try_from(at - table.raw_starts[block]).ok()?;
-            (block, file_at, file_len, (raw_len, from))
+            let checksum = table.checksums[block];
+            (block, file_at, file_len, (raw_len, from, checksum))
         };
-        let (raw_len, from) = raw_len;
-        let text = self.block(block, file_at, file_len, raw_len)?;
+        let (raw_len, from, checksum) = raw_len;
+        let text = self.block(block, (file_at, file_len), raw_len, checksum)?;
         let to = from.checked_add(usize::try_from(len).ok()?)?;
         text.get(from..to).map(<[u8]>::to_vec)
     }
 
-    /// Block `block`'s texts, from the cache or decompressed.
-    fn block(&self, block: usize, at: u64, len: usize, raw_len: usize) -> Option<Arc<[u8]>> {
+    /// Block `block`'s texts, from the cache or decompressed from `len`
+    /// bytes at `at` (and checked against `checksum`).
+    fn block(
+        &self,
+        block: usize,
+        (at, len): (u64, usize),
+        raw_len: usize,
+        checksum: u32,
+    ) -> Option<Arc<[u8]>> {
         let cached = {
             let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
             cache
@@ -198,7 +227,7 @@ impl TextFile {
         self.read_exact_at(&mut compressed, at).ok()?;
         let mut text = vec![0; raw_len];
         match lz4_flex::decompress_into(&compressed, &mut text) {
-            Ok(n) if n == raw_len => {}
+            Ok(n) if n == raw_len && crc32fast::hash(&text) == checksum => {}
             _ => return None,
         }
         let text: Arc<[u8]> = text.into();
@@ -234,6 +263,8 @@ pub struct TextsWriter {
     /// A write failed: what it held stays readable in memory, and nothing
     /// more goes in.
     broken: bool,
+    /// The footer is written: nothing more goes in.
+    finished: bool,
 }
 
 impl TextsWriter {
@@ -243,6 +274,7 @@ impl TextsWriter {
             out,
             texts,
             broken: false,
+            finished: false,
         }
     }
 
@@ -260,12 +292,12 @@ impl TextsWriter {
     ///
     /// # Errors
     ///
-    /// When an earlier write failed, or the text is over 4 GiB. A failed
-    /// write of the block this text fills is no error: the text stays
-    /// readable in memory, and the next put fails.
+    /// When an earlier write failed, the file is finished, or the text is
+    /// over 4 GiB. A failed write of the block this text fills is no error:
+    /// the text stays readable in memory, and the next put fails.
     pub fn put(&mut self, text: &[u8]) -> io::Result<(u64, u32)> {
-        if self.broken {
-            return Err(io::Error::other("an earlier write failed"));
+        if self.broken || self.finished {
+            return Err(io::Error::other("the file of texts takes no more"));
         }
         let len = u32::try_from(text.len()).map_err(io::Error::other)?;
         let mut table = self
@@ -286,21 +318,23 @@ impl TextsWriter {
     ///
     /// # Errors
     ///
-    /// When a write failed, now or before.
+    /// When a write failed, now or before, or it was finished before.
     pub fn finish(&mut self) -> io::Result<u64> {
-        if self.broken {
-            return Err(io::Error::other("an earlier write failed"));
+        if self.broken || self.finished {
+            return Err(io::Error::other("the file of texts takes no more"));
         }
+        self.finished = true;
         let mut table = self
             .texts
             .table
             .write()
             .unwrap_or_else(PoisonError::into_inner);
         let written = write_open(&mut self.out, &mut table).and_then(|()| {
-            let mut footer = Vec::with_capacity(table.raw_starts.len() * 16 + 24);
-            for (raw, at) in table.raw_starts.iter().zip(&table.file_starts) {
-                footer.extend_from_slice(&raw.to_le_bytes());
-                footer.extend_from_slice(&at.to_le_bytes());
+            let mut footer = Vec::with_capacity(table.raw_starts.len() * ENTRY + 24);
+            for block in 0..table.raw_starts.len() {
+                footer.extend_from_slice(&table.raw_starts[block].to_le_bytes());
+                footer.extend_from_slice(&table.file_starts[block].to_le_bytes());
+                footer.extend_from_slice(&table.checksums[block].to_le_bytes());
             }
             footer.extend_from_slice(&(table.raw_starts.len() as u64).to_le_bytes());
             footer.extend_from_slice(&table.open_at.to_le_bytes());
@@ -333,6 +367,7 @@ fn write_open(out: &mut File, table: &mut Table) -> io::Result<()> {
     let file_at = table.file_len;
     table.raw_starts.push(table.open_at);
     table.file_starts.push(file_at);
+    table.checksums.push(crc32fast::hash(&table.open));
     table.file_len += compressed.len() as u64;
     table.open_at += table.open.len() as u64;
     table.open = Vec::new();
@@ -426,6 +461,10 @@ mod tests {
         assert!(raw > 4 * BLOCK as u64, "several blocks: {raw}");
         let len = out.finish().unwrap();
         assert_eq!(std::fs::metadata(&path).unwrap().len(), len);
+        // Finished: nothing more goes in.
+        assert!(out.put(b"late").is_err());
+        assert!(out.finish().is_err());
+        assert_eq!(std::fs::metadata(&path).unwrap().len(), len);
         assert!(len < raw / 4, "compressed: {len} of {raw}");
         let file = TextFile::open(File::open(&path).unwrap()).unwrap();
         for (text, &(at, n)) in texts.iter().zip(&places).rev() {
@@ -459,15 +498,22 @@ mod tests {
         assert!(TextFile::open(File::open(&cut).unwrap()).is_none());
         // A footer whose table runs backwards.
         let mut garbled = bytes.clone();
-        let table_at = garbled.len() - 24 - 16;
-        garbled[table_at..table_at + 8].copy_from_slice(&0u64.to_le_bytes());
+        let last_entry = garbled.len() - 24 - ENTRY;
+        garbled[last_entry..last_entry + 8].copy_from_slice(&0u64.to_le_bytes());
+        std::fs::write(&cut, &garbled).unwrap();
+        assert!(TextFile::open(File::open(&cut).unwrap()).is_none());
+        // A raw length no block's bytes can make (one high bit flipped).
+        let mut garbled = bytes.clone();
+        let raw_len_at = garbled.len() - 16;
+        garbled[raw_len_at + 6] ^= 0x80;
         std::fs::write(&cut, &garbled).unwrap();
         assert!(TextFile::open(File::open(&cut).unwrap()).is_none());
 
-        // The first block's bytes garbled: its texts read as nothing, the rest read.
+        // The first block's bytes changed: its texts read as nothing (the
+        // checksum tells, also where lz4 still decodes), the rest read.
         let mut garbled = bytes;
         for byte in &mut garbled[10..400] {
-            *byte = 0xff;
+            *byte = byte.wrapping_add(1);
         }
         std::fs::write(&cut, &garbled).unwrap();
         let file = TextFile::open(File::open(&cut).unwrap()).unwrap();

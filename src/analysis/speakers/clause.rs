@@ -231,7 +231,7 @@ impl<'a> Para<'a> {
 
     /// Verbs that name or translate rather than say: `Yang, who remains the
     /// firm's "Chief Yahoo"`, `Opus Dei, which means "Work of God"`.
-    const COPULAS: &'static [&'static str] = &[
+    const NOT_SAYING: &'static [&'static str] = &[
         "are",
         "became",
         "becomes",
@@ -264,7 +264,7 @@ impl<'a> Para<'a> {
         if !verb.starts_with(char::is_lowercase)
             || pronoun(verb).is_some()
             || is_one_of(verb, DETERMINERS)
-            || is_one_of(verb, Self::COPULAS)
+            || is_one_of(verb, Self::NOT_SAYING)
         {
             return None;
         }

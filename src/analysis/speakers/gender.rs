@@ -62,9 +62,11 @@ pub(super) fn genders(
 }
 
 /// For each entity, how many `he` and `she` (or `himself`, `herself`) stand in the
-/// sentences that name it as the only person, or open the sentence after
-/// one (`Holt left early. She said …`): the evidence an article gives of a
-/// gender that no title tells. One pass over the tokens.
+/// sentences that name it as the only person, or open the sentences after
+/// one that names it alone or opens with it (`On Monday, Holt met Brandt.
+/// She said …`; counted twice, and on over sentences that name no one): the
+/// evidence an article gives of a gender that no title tells. One pass over
+/// the tokens.
 fn pronoun_votes(
     paragraphs: &[String],
     split: &[Tokenized],

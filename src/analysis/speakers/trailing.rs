@@ -70,6 +70,7 @@ impl Para<'_> {
         if is_one_of(word, DETERMINERS)
             && self.quote_runs_on(first)
             && let Some(comma) = toks[..verb].iter().rposition(|&t| self.word(t) == ",")
+            && comma + 1 < verb
         {
             // `…, Prof Holt said` after it still names the speaker.
             let next = self.word(toks[comma + 1]);
