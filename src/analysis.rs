@@ -150,6 +150,8 @@ mod tests {
             (EntityKind::Place, "Iraq"),
             (EntityKind::Place, "Baghdad"),
             (EntityKind::Place, "Moscow"),
+            // Written around a parenthesis, "Qods (Quds) Day": one name, not the place "Qods".
+            (EntityKind::Other, "Qods Day"),
         ];
         for (kind, name) in expected {
             let found: Vec<_> = analysis

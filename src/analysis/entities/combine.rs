@@ -81,10 +81,17 @@ pub(super) fn combine(
         let overlapping = tagged
             .get_mut(first_after)
             .filter(|t| t.span.paragraph == rule.span.paragraph && t.span.start < rule.span.end);
+        // "Qods (Quds) Day": a name written around a parenthesis, which the
+        // tagger, reading word by word, cuts at it ("Qods").
+        let around_parenthesis = rule.canonical.as_deref() == Some(rule.text.as_str())
+            && paragraphs
+                .get(rule.span.paragraph)
+                .and_then(|p| p.get(rule.span.range()))
+                .is_some_and(|written| written.contains('(') && !rule.text.contains('('));
         match overlapping {
             Some(t)
                 if rule.canonical.is_some()
-                    && rule.confidence == Confidence::Known
+                    && (rule.confidence == Confidence::Known || around_parenthesis)
                     && alone_inside
                     && t.span != rule.span
                     && rule.span.start <= t.span.start
