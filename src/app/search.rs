@@ -412,17 +412,21 @@ impl App {
         let open = self.body.index();
         let len = self.list.len();
         let start = self.list.position(open).unwrap_or(self.list.cursor());
-        let mut buffer = String::new();
-        let found = (1..=len).find_map(|k| {
+        // The k-th article from the open one, going `forward` (wrapping).
+        let step = |k: usize| {
             let (position, wrapped) = if forward {
                 ((start + k) % len, start + k >= len)
             } else {
                 ((start + len - k) % len, k > start)
             };
-            let article = self.list.at(position)?;
+            Some((self.list.at(position)?, wrapped))
+        };
+        let holding = |k: usize, buffer: &mut String| {
+            let (article, wrapped) = step(k)?;
             let stored = self.articles.get(article)?;
-            holds(stored, &query, &mut buffer).then_some((article, wrapped))
-        });
+            holds(stored, &query, buffer).then_some((article, wrapped))
+        };
+        let found = first_in_order(1..len + 1, holding);
         let text = query.text();
         let Some((article, wrapped)) = found else {
             self.status = Some(format!(
@@ -505,6 +509,42 @@ impl App {
     }
 }
 
+/// Articles a scan hands each of its two threads at a time.
+const SCAN_CHUNK: usize = 2048;
+
+/// The first `k` of `range`, in order, for which `find` finds something: the
+/// scan over the articles for the next one holding a search. Chunks of the
+/// range are split between this thread and a second one (a scan reads, and
+/// may decompress, every article's text: on two cores it takes half the
+/// time), the first half's answer winning.
+fn first_in_order<T: Send>(
+    range: std::ops::Range<usize>,
+    find: impl Fn(usize, &mut String) -> Option<T> + Sync,
+) -> Option<T> {
+    let mut from = range.start;
+    let (mut here, mut there) = (String::new(), String::new());
+    while from < range.end {
+        let to = range.end.min(from + 2 * SCAN_CHUNK);
+        let middle = to.min(from + SCAN_CHUNK);
+        if middle == to {
+            // Too few for a second thread.
+            return (from..to).find_map(|k| find(k, &mut here));
+        }
+        let find = &find;
+        let there = &mut there;
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(move || (middle..to).find_map(|k| find(k, there)));
+            let first = (from..middle).find_map(|k| find(k, &mut here));
+            (first, second.join().ok().flatten())
+        });
+        if let Some(found) = first.or(second) {
+            return Some(found);
+        }
+        from = to;
+    }
+    None
+}
+
 /// Whether the title or a paragraph of `stored` holds `query`. The whole
 /// text is searched at once (fast, for the scan over every article), and
 /// only then paragraph by paragraph: a match must not run from one into the next.
@@ -516,4 +556,26 @@ fn holds(stored: &StoredArticle, query: &Query, buffer: &mut String) -> bool {
         return false;
     };
     query.is_in(text.body(), buffer) && text.paragraphs().any(|p| query.is_in(p, buffer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scan_on_two_threads_finds_the_first_in_order() {
+        let n = 5 * SCAN_CHUNK + 17;
+        // Matches in both halves of a chunk: the first half's wins.
+        let hits = [SCAN_CHUNK + 5, 2 * SCAN_CHUNK + 3, 3 * SCAN_CHUNK + 1];
+        let find = |k: usize, _: &mut String| hits.contains(&k).then_some(k);
+        assert_eq!(first_in_order(0..n, find), Some(SCAN_CHUNK + 5));
+        assert_eq!(
+            first_in_order(2 * SCAN_CHUNK + 4..n, find),
+            Some(3 * SCAN_CHUNK + 1)
+        );
+        assert_eq!(first_in_order(0..SCAN_CHUNK, find), None);
+        assert_eq!(first_in_order(1..1, find), None);
+        // A few: found without a second thread.
+        assert_eq!(first_in_order(0..7, |k, _| (k == 6).then_some(k)), Some(6));
+    }
 }
