@@ -45,13 +45,8 @@ pub fn join(paragraphs: &[String], split: &[Tokenized], mentions: &mut [RawMenti
 /// sentence or a list item. "A" and "I" are words as often as initials, so
 /// they count only inside a list (after a comma or a semicolon).
 fn initial_before(para: &str, tokens: &[Token], start: usize, free_from: usize) -> Option<usize> {
-    let at = tokens.partition_point(|t| t.start < start);
-    let initial = tokens.get(at.checked_sub(1)?)?;
-    if initial.kind != TokenKind::Word
-        || initial.start < free_from
-        || para.get(initial.end..start) != Some(" ")
-        || !is_initials(initial.text(para))
-    {
+    let (at, initial) = word_before(para, tokens, start, free_from)?;
+    if !is_initials(initial.text(para)) {
         return None;
     }
     let before = at
@@ -65,6 +60,22 @@ fn initial_before(para: &str, tokens: &[Token], start: usize, free_from: usize) 
     let word_like = matches!(initial.text(para), "A" | "I");
     let in_list = matches!(before, Some("," | ";"));
     (opens && (!word_like || in_list)).then_some(initial.start)
+}
+
+/// The word one space before `start` that no earlier mention holds (it
+/// starts at `free_from` or later), and where it stands among `tokens`.
+fn word_before<'t>(
+    para: &str,
+    tokens: &'t [Token],
+    start: usize,
+    free_from: usize,
+) -> Option<(usize, &'t Token)> {
+    let at = tokens.partition_point(|t| t.start < start);
+    let word = tokens.get(at.checked_sub(1)?)?;
+    (word.kind == TokenKind::Word
+        && word.start >= free_from
+        && para.get(word.end..start) == Some(" "))
+    .then_some((at, word))
 }
 
 /// Where the first name before the surname at `span` begins, when a known
@@ -81,13 +92,9 @@ fn first_name_before(
     if surname.contains(' ') {
         return None;
     }
-    let at = tokens.partition_point(|t| t.start < span.start);
-    let first = tokens.get(at.checked_sub(1)?)?;
+    let (_, first) = word_before(para, tokens, span.start, free_from)?;
     let word = first.text(para);
-    let known = first.kind == TokenKind::Word
-        && first.start >= free_from
-        && para.get(first.end..span.start) == Some(" ")
-        && (gazetteer::is_first_name(word) || gazetteer::is_us_first_name(word))
+    let known = (gazetteer::is_first_name(word) || gazetteer::is_us_first_name(word))
         && gazetteer::lowercase_share(word).is_none_or(|p| p < 50)
         && gazetteer::title(word).is_none()
         && !gazetteer::is_weekday_or_month(word);

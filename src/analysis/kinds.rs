@@ -933,16 +933,8 @@ fn decide_keeping(
     min: u32,
     keeps: fn(&str) -> bool,
 ) -> Option<EntityKind> {
-    let (best, &top) = evidence.iter().enumerate().max_by_key(|&(_, n)| n)?;
-    let second = evidence
-        .iter()
-        .enumerate()
-        .filter(|&(k, _)| k != best)
-        .map(|(_, &n)| n)
-        .max()
-        .unwrap_or(0);
-    let kind = EntityKind::ALL[best];
-    let clear = top >= min && top > 2 * second;
+    let kind = clear_kind(evidence, min)?;
+    let top = evidence.iter().copied().max().unwrap_or(0);
     // "Irish captain X" says nothing of "Irish": a demonym keeps its kind.
     // A person named by first name and surname stays one: "Clinton
     // spokesman" is hers, not an organisation's; unless nothing at all says
@@ -951,12 +943,25 @@ fn decide_keeping(
     let named_person = current == EntityKind::Person
         && has_person_shape(&name.split(' ').collect::<Vec<_>>())
         && !(evidence[PERSON] == 0 && top >= 3 * min);
-    (clear
-        && !named_person
+    (!named_person
         && kind != current
         && !(current == EntityKind::Place && keeps(name))
         && gazetteer::demonym(name).is_none())
     .then_some(kind)
+}
+
+/// The kind `evidence` clearly shows: at least `min` cues for it, more than
+/// twice those of any other kind.
+pub fn clear_kind(evidence: [u32; 4], min: u32) -> Option<EntityKind> {
+    let (best, &top) = evidence.iter().enumerate().max_by_key(|&(_, n)| n)?;
+    let second = evidence
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != best)
+        .map(|(_, &n)| n)
+        .max()
+        .unwrap_or(0);
+    (top >= min && top > 2 * second).then_some(EntityKind::ALL[best])
 }
 
 /// True when a place name keeps its kind whatever the votes: the gazetteer

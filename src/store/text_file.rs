@@ -75,38 +75,44 @@ struct Table {
     open: Vec<u8>,
 }
 
+/// One written block: where it is among the texts and in the file.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    number: usize,
+    raw_start: u64,
+    raw_end: u64,
+    file_start: u64,
+    file_end: u64,
+    checksum: u32,
+}
+
 impl Table {
-    /// The written block holding `at..at + len`: its number and its place
-    /// in the file (start, length). None when the texts are not in one block.
-    fn block_of(&self, at: u64, len: u64) -> Option<(usize, u64, usize)> {
-        let block = self.raw_starts.partition_point(|&start| start <= at);
-        let block = block.checked_sub(1)?;
-        let raw_end = self
-            .raw_starts
-            .get(block + 1)
-            .copied()
-            .unwrap_or(self.open_at);
-        if at.checked_add(len)? > raw_end {
-            return None;
-        }
-        let file_end = self
-            .file_starts
-            .get(block + 1)
-            .copied()
-            .unwrap_or(self.file_len);
-        let file_start = self.file_starts[block];
-        let file_len = usize::try_from(file_end.checked_sub(file_start)?).ok()?;
-        Some((block, file_start, file_len))
+    /// Written block `number`, if there is one.
+    fn block(&self, number: usize) -> Option<Block> {
+        Some(Block {
+            number,
+            raw_start: *self.raw_starts.get(number)?,
+            raw_end: self
+                .raw_starts
+                .get(number + 1)
+                .copied()
+                .unwrap_or(self.open_at),
+            file_start: *self.file_starts.get(number)?,
+            file_end: self
+                .file_starts
+                .get(number + 1)
+                .copied()
+                .unwrap_or(self.file_len),
+            checksum: *self.checksums.get(number)?,
+        })
     }
 
-    /// The block's length among the texts.
-    fn raw_len(&self, block: usize) -> usize {
-        let end = self
-            .raw_starts
-            .get(block + 1)
-            .copied()
-            .unwrap_or(self.open_at);
-        usize::try_from(end - self.raw_starts[block]).unwrap_or(0)
+    /// The written block holding `at..at + len`; none when the texts are
+    /// not in one block.
+    fn block_of(&self, at: u64, len: u64) -> Option<Block> {
+        let number = self.raw_starts.partition_point(|&start| start <= at);
+        let block = self.block(number.checked_sub(1)?)?;
+        (at.checked_add(len)? <= block.raw_end).then_some(block)
     }
 }
 
@@ -154,10 +160,10 @@ impl TextFile {
         }
         // No block may claim more text than its bytes can make: a garbled
         // length would otherwise be a huge allocation when it is read.
-        for block in 0..table.raw_starts.len() {
-            let raw = table.raw_len(block) as u64;
-            let (_, _, compressed) = table.block_of(table.raw_starts[block], 0)?;
-            if raw > LZ4_MOST * compressed as u64 + 16 {
+        for number in 0..table.raw_starts.len() {
+            let block = table.block(number)?;
+            let compressed = block.file_end.checked_sub(block.file_start)?;
+            if block.raw_end.checked_sub(block.raw_start)? > LZ4_MOST * compressed + 16 {
                 return None;
             }
         }
@@ -185,49 +191,41 @@ impl TextFile {
     }
 
     fn read_checked(&self, at: u64, len: u64) -> Option<Vec<u8>> {
-        let (block, file_at, file_len, raw_len) = {
+        let block = {
             let table = self.table.read().unwrap_or_else(PoisonError::into_inner);
             if at >= table.open_at {
                 let from = usize::try_from(at - table.open_at).ok()?;
                 let to = from.checked_add(usize::try_from(len).ok()?)?;
                 return table.open.get(from..to).map(<[u8]>::to_vec);
             }
-            let (block, file_at, file_len) = table.block_of(at, len)?;
-            let raw_len = table.raw_len(block);
-            let from = usize::try_from(at - table.raw_starts[block]).ok()?;
-            let checksum = table.checksums[block];
-            (block, file_at, file_len, (raw_len, from, checksum))
+            table.block_of(at, len)?
         };
-        let (raw_len, from, checksum) = raw_len;
-        let text = self.block(block, (file_at, file_len), raw_len, checksum)?;
+        let text = self.decompressed(block)?;
+        let from = usize::try_from(at - block.raw_start).ok()?;
         let to = from.checked_add(usize::try_from(len).ok()?)?;
         text.get(from..to).map(<[u8]>::to_vec)
     }
 
-    /// Block `block`'s texts, from the cache or decompressed from `len`
-    /// bytes at `at` (and checked against `checksum`).
-    fn block(
-        &self,
-        block: usize,
-        (at, len): (u64, usize),
-        raw_len: usize,
-        checksum: u32,
-    ) -> Option<Arc<[u8]>> {
+    /// `block`'s texts, from the cache or decompressed (and checked
+    /// against its checksum).
+    fn decompressed(&self, block: Block) -> Option<Arc<[u8]>> {
         let cached = {
             let cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
             cache
                 .iter()
-                .find(|(number, _)| *number == block)
+                .find(|(number, _)| *number == block.number)
                 .map(|(_, text)| Arc::clone(text))
         };
         if let Some(text) = cached {
             return Some(text);
         }
-        let mut compressed = vec![0; len];
-        self.read_exact_at(&mut compressed, at).ok()?;
+        let mut compressed =
+            vec![0; usize::try_from(block.file_end.checked_sub(block.file_start)?).ok()?];
+        self.read_exact_at(&mut compressed, block.file_start).ok()?;
+        let raw_len = usize::try_from(block.raw_end.checked_sub(block.raw_start)?).ok()?;
         let mut text = vec![0; raw_len];
         match lz4_flex::decompress_into(&compressed, &mut text) {
-            Ok(n) if n == raw_len && crc32fast::hash(&text) == checksum => {}
+            Ok(n) if n == raw_len && crc32fast::hash(&text) == block.checksum => {}
             _ => return None,
         }
         let text: Arc<[u8]> = text.into();
@@ -235,7 +233,7 @@ impl TextFile {
         if cache.len() == CACHED_BLOCKS {
             cache.pop_front();
         }
-        cache.push_back((block, Arc::clone(&text)));
+        cache.push_back((block.number, Arc::clone(&text)));
         Some(text)
     }
 

@@ -233,7 +233,7 @@ impl Unifier {
             // ("Leslie Grantham"); one the tagger alone calls a place may.
             if let Some(owner) = Owners::one(self.alias_owner.get(name))
                 && used(owner) >= facts.articles
-                && !(shown_a_place(facts.evidence)
+                && !(kinds::clear_kind(facts.evidence, 2) == Some(EntityKind::Place)
                     && self
                         .names
                         .get(owner)
@@ -377,15 +377,6 @@ impl Unifier {
             kinds,
         }
     }
-}
-
-/// True when the words around a name show a place, and clearly ([`kinds`]'
-/// cues: "born in X", "the MP for X").
-fn shown_a_place(evidence: [u32; 4]) -> bool {
-    // In [`EntityKind::ALL`]'s order: person, organization, place, other.
-    let [person, organization, place, other] = evidence;
-    let others = person.max(organization).max(other);
-    place >= 2 && place > 2 * others
 }
 
 /// True for a name rule 3 leaves alone as a place: a country, a state or a

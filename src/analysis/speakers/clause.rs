@@ -516,14 +516,7 @@ impl<'a> Para<'a> {
             .filter(|&c| self.word(toks[c]) == "," || patterns::is_dash(self.word(toks[c])))
             .find_map(|c| {
                 // `Holt (D-Calder), the mayor, said`: past the parenthesis.
-                let mut before = c - 1;
-                if self.word(toks[before]) == ")" {
-                    before = toks[..before]
-                        .iter()
-                        .rposition(|&t| self.word(t) == "(")?
-                        .checked_sub(1)?;
-                }
-                self.mention(toks[before])
+                self.mention(self.before_parenthesis(toks, c - 1)?)
                     .filter(|m| m.kind == EntityKind::Person)
             })
         {
