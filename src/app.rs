@@ -53,6 +53,7 @@ mod reading;
 mod requests;
 mod search;
 mod selection;
+mod shared_index;
 mod sidebar;
 mod sort;
 mod streaming;
@@ -76,17 +77,14 @@ pub use requests::BackgroundRequests;
 use requests::Requests;
 use search::Search;
 pub use search::{PromptKind, PromptView};
+pub use shared_index::{IndexReader, IndexWriter, SharedIndex};
 use sidebar::Sidebar;
 pub use sidebar::{Scope, SidebarRow};
 pub use sort::SortOrder;
 use std::collections::HashMap;
-use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard};
+use std::sync::Arc;
 pub use streaming::Progress;
 pub use view::MentionPosition;
-
-/// The collection index, shared with the background indexer that fills it
-/// while a collection streams in (see [`crate::pipeline`]).
-pub type SharedIndex = Arc<RwLock<CollectionIndex>>;
 
 /// Full analyses kept for opening articles again quickly. The rest of the
 /// collection is kept as text only (its entities are in the index), so memory
@@ -161,7 +159,7 @@ impl App {
     ) -> Self {
         analyses.resize_with(articles.len(), Analysis::default);
         let index = CollectionIndex::build(&analyses);
-        let mut app = App::loading(Arc::new(RwLock::new(index)));
+        let mut app = App::loading(SharedIndex::new(index));
         app.analyses = Analyses::with_capacity(analyses.len().max(ANALYSIS_CACHE));
         for (i, analysis) in analyses.into_iter().enumerate() {
             app.analyses.insert(i, analysis);
@@ -226,8 +224,8 @@ impl App {
     }
 
     /// The index, read-locked for a moment.
-    fn index(&self) -> RwLockReadGuard<'_, CollectionIndex> {
-        read(&self.index)
+    fn index(&self) -> IndexReader<'_> {
+        self.index.read()
     }
 
     /// The articles that mention `name` (ascending), from the index.
@@ -515,7 +513,7 @@ impl App {
                     .show_article(analysis, selected, &self.geometry);
             }
             Scope::Collection => {
-                let index = read(&self.index);
+                let index = self.index.read();
                 self.sidebar
                     .show_collection(&index, selected, &self.geometry);
             }
@@ -560,12 +558,6 @@ pub fn count(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
-}
-
-/// Reads `index` for as long as the guard lives (as before a panic poisoned
-/// the lock, if one did).
-fn read(index: &SharedIndex) -> RwLockReadGuard<'_, CollectionIndex> {
-    index.read().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Gives `name` its collection name, if `renames` has one.

@@ -516,7 +516,7 @@ fn index(paths: &[PathBuf]) -> ExitCode {
             );
             // The reader's lock on the article index is its own.
             drop(store);
-            snapshot(paths);
+            snapshot(paths, summary.walk);
             ExitCode::SUCCESS
         }
         Err(problem) => {
@@ -529,7 +529,7 @@ fn index(paths: &[PathBuf]) -> ExitCode {
 /// After `lede index`: the collection's snapshot, made as the reader makes
 /// it, so that the reader reopens the collection at once. Only for files
 /// and folders (web addresses are not snapshotted, and would be fetched again).
-fn snapshot(paths: &[PathBuf]) {
+fn snapshot(paths: &[PathBuf], walk: cache::snapshot::WalkDigest) {
     // Standard input (`-`) cannot be read twice, nor the web snapshotted.
     let source = Source::from_args(paths.to_vec());
     let Some(dir) = cache::default_dir().filter(|_| source.files_only()) else {
@@ -547,7 +547,7 @@ fn snapshot(paths: &[PathBuf]) {
             });
         }
     };
-    let outcome = Reader::snapshot_collection(source, &dir, &mut progress);
+    let outcome = Reader::snapshot_collection(source, &dir, Some(walk), &mut progress);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -29,7 +29,7 @@ mod search;
 pub use cached::ReaderCache;
 pub use search::{CollectionSearch, Found};
 
-use crate::analysis::index::{CollectionIndex, Renames, Unifier};
+use crate::analysis::index::{Renames, Unifier};
 use crate::app::{ANALYSIS_CACHE, App, BackgroundRequests, SharedIndex};
 use crate::corrections::Corrections;
 use crate::dump::quiet_broken_pipe;
@@ -44,7 +44,7 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, SyncSender};
-use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock, Weak};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, Weak};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -499,7 +499,7 @@ impl Reader {
         let (queries, queries_rx) = mpsc::channel();
         let search = Arc::new(CollectionSearch::new(cache.clone()));
         let work = Arc::new(Work::default());
-        let index: SharedIndex = Arc::new(RwLock::new(CollectionIndex::default()));
+        let index = SharedIndex::default();
         let stop = Arc::new(AtomicBool::new(false));
         let typing = Arc::new(Typing::new());
         for _ in 0..workers.max(1) {
@@ -534,7 +534,7 @@ impl Reader {
         }
         let snapshot_writer = SnapshotWriter::default();
         {
-            let index = Arc::clone(&index);
+            let index = index.clone();
             let keeper = Some(cached::Keeper::new(search));
             let writer = Arc::clone(&snapshot_writer);
             spawn_named("lede-index", move || {
@@ -583,12 +583,23 @@ impl Reader {
     /// analysed here. A load that stalls (nothing heard for [`STALLED`]: a
     /// thread of the background gone) makes none.
     /// `progress` hears how far it is: articles loaded, and analyses in the
-    /// collection index; then `None` while the snapshot is written.
+    /// collection index; then `None` while the snapshot is written. With
+    /// `walk`, what a walk of the collection's files just met, a snapshot
+    /// that holds those files unchanged is current without any loading.
     pub fn snapshot_collection(
         source: Source,
         cache_dir: &std::path::Path,
+        walk: Option<crate::cache::snapshot::WalkDigest>,
         progress: &mut dyn FnMut(Option<(usize, usize)>),
     ) -> SnapshotOutcome {
+        // A walk that met the snapshot's files as they were: nothing to load.
+        if let Some(walk) = walk {
+            let roots = crate::cache::FullPaths::new(&source.paths()).roots();
+            let path = crate::cache::snapshot::path_for(cache_dir, &roots);
+            if crate::cache::snapshot::is_current(&path, walk) {
+                return SnapshotOutcome::Current;
+            }
+        }
         let reader = Reader::start_cached(source, Some(cache_dir));
         let (mut loaded, mut indexed) = (0, 0);
         loop {
@@ -648,7 +659,7 @@ impl Reader {
 
     /// The index the indexer fills; give it to [`crate::app::App::loading`].
     pub fn index(&self) -> SharedIndex {
-        Arc::clone(&self.index)
+        self.index.clone()
     }
 
     /// Hands `app` the events that have arrived, waiting up to `wait` for the
@@ -1227,7 +1238,7 @@ fn index_loop(
                         crate::analysis::index::apply_renames(&mut old, &table);
                         restored.subtract(article, &old);
                     }
-                    *index.write().unwrap_or_else(PoisonError::into_inner) = restored;
+                    index.replace(restored);
                     seen = vec![true; total];
                     for &article in &fresh {
                         if let Some(seen) = seen.get_mut(article) {
@@ -1319,14 +1330,14 @@ fn index_loop(
             }
         }
         if !extended.is_empty() {
-            let mut guard = index.write().unwrap_or_else(PoisonError::into_inner);
+            let mut guard = index.write();
             for (article, analysis) in extended.drain(..) {
                 guard.extend(article, &analysis);
             }
             changed = true;
         }
         if !batch.is_empty() {
-            let mut guard = index.write().unwrap_or_else(PoisonError::into_inner);
+            let mut guard = index.write();
             for (article, analysis) in batch.drain(..) {
                 guard.add(article, &analysis);
             }
@@ -1348,10 +1359,7 @@ fn index_loop(
             let table = Arc::new(unifier.renames());
             drop(unifier);
             // Renaming touches only the renamed entities: a short write lock.
-            index
-                .write()
-                .unwrap_or_else(PoisonError::into_inner)
-                .rename(&table);
+            index.write().rename(&table);
             resort(index);
             renames = Some(Arc::clone(&table));
             start_snapshot(
@@ -1390,11 +1398,12 @@ fn start_snapshot(
 ) {
     let snapshot = draft.filter(|_| keeper.is_some_and(cached::Keeper::all_in_cache));
     let copy = snapshot.and_then(|draft| {
-        let index = index.read().unwrap_or_else(PoisonError::into_inner);
-        (!index.is_corrected()).then(|| (draft, index.clone()))
+        let index = index.frozen();
+        (!index.is_corrected()).then_some((draft, index))
     });
-    // Written beside the reader, which may correct the index meanwhile
-    // (started before the reader hears, so that it can wait for it).
+    // Written beside the reader, which may correct the index meanwhile: the
+    // frozen index is not copied unless it does (started before the reader
+    // hears, so that it can wait for it).
     if let Some((draft, index)) = copy {
         let table = Arc::clone(table);
         let writing = thread::Builder::new()
@@ -1846,15 +1855,9 @@ fn serialise_renamed(
 
 /// Sorts the index under a read lock (the reader keeps reading) and installs
 /// the order under a short write lock.
-fn resort(index: &RwLock<CollectionIndex>) {
-    let order = index
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .sorted_order();
-    index
-        .write()
-        .unwrap_or_else(PoisonError::into_inner)
-        .set_order(order);
+fn resort(index: &SharedIndex) {
+    let order = index.read().sorted_order();
+    index.write().set_order(order);
 }
 
 #[cfg(test)]

@@ -3,13 +3,13 @@
 //! unified, and the sidebar's keys that write a correction (hide, kind,
 //! mark and merge, undo) and show it at once, without analysing again.
 
-use super::{App, SidebarRow, read};
+use super::{App, SidebarRow};
 use crate::analysis::index::Saved;
 use crate::corrections::write::{self, Edit};
 use crate::corrections::{self, Corrections, apply::find_phrase};
 use crate::model::{Analysis, EntityKind};
 use std::path::PathBuf;
-use std::sync::{Arc, PoisonError};
+use std::sync::Arc;
 
 /// The corrections, where they are written, the entity marked for a merge,
 /// and what undo puts back.
@@ -69,7 +69,7 @@ impl App {
         if corrections.is_empty() {
             return;
         }
-        let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+        let mut index = self.index.write();
         index.note_corrected();
         if self.corrector.in_index {
             corrections.apply_names_to_index(&mut index);
@@ -220,7 +220,7 @@ impl App {
         }
         self.reload_corrections(&path);
         {
-            let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+            let mut index = self.index.write();
             index.note_corrected();
             for saved in step.saved {
                 index.restore(saved);
@@ -247,7 +247,7 @@ impl App {
             }
         };
         let saved = {
-            let index = read(&self.index);
+            let index = self.index.read();
             touched.iter().filter_map(|n| index.save(n)).collect()
         };
         self.corrector.undo.push(Step {
@@ -258,7 +258,7 @@ impl App {
         self.reload_corrections(&path);
         {
             // Only the names: the phrases are in the index already.
-            let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+            let mut index = self.index.write();
             index.note_corrected();
             self.corrector.corrections.apply_names_to_index(&mut index);
         }

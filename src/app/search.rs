@@ -276,7 +276,7 @@ impl App {
     /// `/` in the sidebar, as typed: only names holding `text` (all for "").
     pub(super) fn narrow_sidebar(&mut self, text: &str) {
         let index = self.index.clone();
-        let index = super::read(&index);
+        let index = index.read();
         let collection = (self.sidebar.scope() == super::Scope::Collection).then_some(&*index);
         self.sidebar
             .narrow(Query::new(text), collection, &self.geometry);

@@ -526,7 +526,7 @@ fn app_follows_the_index_and_the_unified_names() {
     app.add_articles(stored);
     app.add_analysis(0, analyses[0].clone());
     {
-        let mut guard = index.write().expect("index");
+        let mut guard = index.write();
         for (i, a) in analyses.iter().enumerate() {
             guard.add(i, a);
         }
@@ -542,8 +542,8 @@ fn app_follows_the_index_and_the_unified_names() {
             .collect(),
         ..Renames::default()
     };
-    index.write().expect("index").rename(&renames);
-    index.write().expect("index").sort();
+    index.write().rename(&renames);
+    index.write().sort();
     app.unified(Arc::new(renames));
     assert!(app.progress().done);
     assert_eq!(app.selected_entity(), Some("Mara Voss-Lind"));
@@ -562,7 +562,7 @@ fn n_into_an_article_not_yet_analysed_lands_on_its_first_mention_when_it_arrives
     let index = app.index.clone();
     app.add_articles(stored);
     {
-        let mut guard = index.write().expect("index");
+        let mut guard = index.write();
         for (i, a) in analyses.iter().enumerate() {
             guard.add(i, a);
         }

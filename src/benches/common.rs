@@ -5,11 +5,11 @@
 #![allow(dead_code)] // each benchmark uses a part
 
 use lede::analysis::index::{CollectionIndex, Renames};
-use lede::app::App;
+use lede::app::{App, SharedIndex};
 use lede::model::{Analysis, Article};
 use lede::store::StoredArticle;
 use std::path::Path;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 /// The sample collection (the seed article first) and the prose fixtures.
 pub fn templates() -> Vec<Article> {
@@ -44,7 +44,7 @@ pub fn big_app(n: usize) -> App {
         .into_iter()
         .map(|a| Arc::new(StoredArticle::new(a, None)))
         .collect();
-    let mut app = App::loading(Arc::new(RwLock::new(index)));
+    let mut app = App::loading(SharedIndex::new(index));
     for (i, analysis) in analyses.iter().enumerate().take(n) {
         app.add_analysis(i, analysis.clone());
     }

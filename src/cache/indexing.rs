@@ -30,6 +30,9 @@ pub struct Summary {
     /// The collection's articles by their numbers in the index
     /// ([`super::store::article_key`]), to narrow a search to it.
     pub keys: foldhash::HashSet<u64>,
+    /// The files met, in order, with their stamps: whether the collection's
+    /// snapshot is current ([`super::snapshot::is_current`]).
+    pub walk: super::snapshot::WalkDigest,
 }
 
 /// How far [`update`] has got, for a progress bar.
@@ -163,6 +166,10 @@ impl KnownFiles for Known<'_, '_> {
         tracker.close_reading();
         let full = tracker.full_paths.of(path);
         tracker.seen.insert(fnv1a_64(full.as_bytes()));
+        tracker
+            .summary
+            .walk
+            .add(&full, super::store::Stamp::of(meta));
         if let Some(recalled) = tracker.store.recall(&full, label, meta)
             && recalled.current
         {

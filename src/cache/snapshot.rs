@@ -33,6 +33,7 @@ use super::store::{ANALYSIS_REVISION, Stamp, now_nanos};
 use crate::analysis::index::{CollectionIndex, Renames};
 use crate::model::Article;
 use crate::sanitize::sanitize_in_place;
+use crate::state::atomic::AtomicFile;
 use crate::store::{StoredArticle, TextFile};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
@@ -266,6 +267,58 @@ struct TailRef<'a> {
     renames: &'a Renames,
 }
 
+/// What a walk of a collection's files met, in order (each file's full path
+/// and stamp), in a few bytes: to tell whether a snapshot holds exactly those
+/// files unchanged without loading it ([`is_current`]). Made and compared
+/// within one process (`lede index` walks the files, then asks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WalkDigest {
+    files: u64,
+    hash: u64,
+}
+
+impl Default for WalkDigest {
+    fn default() -> WalkDigest {
+        WalkDigest {
+            files: 0,
+            hash: 0xcbf2_9ce4_8422_2325,
+        }
+    }
+}
+
+impl WalkDigest {
+    /// The walk met the file at the full path `path`, with `stamp`.
+    pub fn add(&mut self, path: &str, stamp: Stamp) {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        (self.hash, path, stamp.size, stamp.modified).hash(&mut hasher);
+        self.hash = hasher.finish();
+        self.files += 1;
+    }
+}
+
+/// Whether the snapshot at `path` can be used as it is by a reader whose
+/// walk meets what `walk` says: the same files in the same order, each with
+/// the stamp it had when read and none read too close to a change to be
+/// trusted. Reads the files' entries one at a time (not the tail): `lede
+/// index` asks it before loading the collection to make a snapshot.
+pub fn is_current(path: &Path, walk: WalkDigest) -> bool {
+    let Some(mut snapshot) = Snapshot::open(path) else {
+        return false;
+    };
+    if snapshot.file_count() as u64 != walk.files {
+        return false;
+    }
+    let mut digest = WalkDigest::default();
+    while let Some(entry) = snapshot.next_file() {
+        if entry.racy {
+            return false;
+        }
+        digest.add(&entry.path, entry.stamp);
+    }
+    digest == walk
+}
+
 /// A snapshot opened for reading: the header read, the files' entries one
 /// after the other.
 pub struct Snapshot {
@@ -482,116 +535,171 @@ pub fn write(
     whole: Whole<'_>,
     texts: Option<TextsOut>,
 ) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    remove_abandoned(dir);
     let mut texts = match texts.filter(|t| !t.broken()) {
         Some(texts) => texts,
         None => TextsOut::create(path)?,
     };
-    write_both(path, &mut texts, files, whole)?;
-    let texts_path = texts.keep();
-    // The texts of the snapshots this one replaces.
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with(&format!("{stem}-"))
-                && name.ends_with(".text")
-                && entry.path() != texts_path
-            {
-                // A reader that has it open reads on (Unix keeps it until closed).
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
+    let mut entries = EntriesOut::create(path)?;
+    for file in files {
+        entries.push(file, &mut texts)?;
     }
-    Ok(())
+    entries.finish(whole, texts)
 }
 
-fn write_both(
-    path: &Path,
-    texts: &mut TextsOut,
-    files: impl IntoIterator<Item = SnapshotFile>,
-    whole: Whole<'_>,
-) -> io::Result<()> {
-    let Whole {
-        index,
-        renames,
-        incremental,
-    } = whole;
-    crate::state::atomic::write_atomically_with(path, |file| {
-        let mut out = BufWriter::with_capacity(1 << 20, &mut *file);
+/// A snapshot being written: each file's entry goes out as soon as the load
+/// is done with the file, under a temporary name, so that neither the
+/// reader nor `lede index` holds a collection's records (a million files'
+/// titles, links and ids) until its names are unified; the tail and the
+/// header go out at [`EntriesOut::finish`], which puts the snapshot in its
+/// place. Dropped before that, it leaves nothing behind.
+pub struct EntriesOut {
+    path: PathBuf,
+    out: BufWriter<AtomicFile>,
+    /// Bytes written so far.
+    at: u64,
+    files: u64,
+    articles: u64,
+}
+
+impl EntriesOut {
+    /// Starts the snapshot at `path` (after removing what writes of processes
+    /// that are gone left in its folder).
+    ///
+    /// # Errors
+    ///
+    /// When its temporary file cannot be made.
+    pub fn create(path: &Path) -> io::Result<EntriesOut> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        remove_abandoned(dir);
+        let mut out = BufWriter::with_capacity(1 << 20, AtomicFile::create(path)?);
         out.write_all(MAGIC)?;
         out.write_all(&FORMAT.to_le_bytes())?;
+        // The header's place, known at the end.
         out.write_all(&0u64.to_le_bytes())?;
-        let mut at = PREAMBLE;
-        let mut header = Header {
-            revision: ANALYSIS_REVISION,
-            written_at: now_nanos(),
-            incremental,
-            ..Header::default()
+        Ok(EntriesOut {
+            path: path.to_path_buf(),
+            out,
+            at: PREAMBLE,
+            files: 0,
+            articles: 0,
+        })
+    }
+
+    /// Writes the entry of the collection's next file; the texts of its
+    /// articles that are not in `texts` yet are put in.
+    ///
+    /// # Errors
+    ///
+    /// Whatever writing says.
+    pub fn push(&mut self, file: SnapshotFile, texts: &mut TextsOut) -> io::Result<()> {
+        self.files += 1;
+        self.articles += file.articles.len() as u64;
+        let mut record = EntryRecord {
+            path: file.path,
+            stamp: file.stamp,
+            racy: file.racy,
+            blob: BlobRecord {
+                label: file.label,
+                articles: Vec::with_capacity(file.articles.len()),
+                keys: Vec::with_capacity(file.articles.len()),
+                skipped: file.skipped,
+                warnings: file.warnings,
+            },
         };
-        for file in files {
-            header.files += 1;
-            header.articles += file.articles.len() as u64;
-            let mut record = EntryRecord {
-                path: file.path,
-                stamp: file.stamp,
-                racy: file.racy,
-                blob: BlobRecord {
-                    label: file.label,
-                    articles: Vec::with_capacity(file.articles.len()),
-                    keys: Vec::with_capacity(file.articles.len()),
-                    skipped: file.skipped,
-                    warnings: file.warnings,
-                },
+        for (stored, key) in &file.articles {
+            let (at, len) = match stored.text_place_in(texts.file()) {
+                Some(place) => place,
+                None => texts.put(stored.text().body())?,
             };
-            for (stored, key) in &file.articles {
-                let (at, len) = match stored.text_place_in(texts.file()) {
-                    Some(place) => place,
-                    None => texts.put(stored.text().body())?,
-                };
-                record.blob.articles.push(ArticleRecord {
-                    id: stored.id(),
-                    source_path: stored.source_path().to_string(),
-                    title: stored.title().to_string(),
-                    source: stored.source().map(str::to_string),
-                    date: stored.date().map(str::to_string),
-                    url: stored.url().map(str::to_string),
-                    author: stored.author().map(str::to_string),
-                    text: TextPlace {
-                        at,
-                        len,
-                        ends: stored.paragraph_ends().to_vec(),
-                    },
-                });
-                record.blob.keys.push(*key);
-            }
-            let bytes = postcard::to_allocvec(&record).map_err(io::Error::other)?;
-            let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
-            out.write_all(&len.to_le_bytes())?;
-            out.write_all(&bytes)?;
-            at += 4 + u64::from(len);
+            record.blob.articles.push(ArticleRecord {
+                id: stored.id(),
+                source_path: stored.source_path().to_string(),
+                title: stored.title().to_string(),
+                source: stored.source().map(str::to_string),
+                date: stored.date().map(str::to_string),
+                url: stored.url().map(str::to_string),
+                author: stored.author().map(str::to_string),
+                text: TextPlace {
+                    at,
+                    len,
+                    ends: stored.paragraph_ends().to_vec(),
+                },
+            });
+            record.blob.keys.push(*key);
         }
+        let bytes = postcard::to_allocvec(&record).map_err(io::Error::other)?;
+        let len = u32::try_from(bytes.len()).map_err(io::Error::other)?;
+        self.out.write_all(&len.to_le_bytes())?;
+        self.out.write_all(&bytes)?;
+        self.at += 4 + u64::from(len);
+        Ok(())
+    }
+
+    /// Writes the tail (the collection's index and renames) and the header,
+    /// makes `texts` complete and durable, then puts the snapshot in its
+    /// place and removes the files of texts of the snapshots it replaces.
+    ///
+    /// # Errors
+    ///
+    /// Whatever writing says; the old snapshot, if any, is then as it was.
+    pub fn finish(mut self, whole: Whole<'_>, mut texts: TextsOut) -> io::Result<()> {
+        let Whole {
+            index,
+            renames,
+            incremental,
+        } = whole;
         // Streamed: the index is the biggest part, and is not copied.
         let mut counted = Counted {
-            out: &mut out,
+            out: &mut self.out,
             written: 0,
         };
         postcard::to_io(&TailRef { index, renames }, &mut counted).map_err(io::Error::other)?;
-        let written = counted.written;
-        header.tail = Place { at, len: written };
-        at += written;
+        let tail = Place {
+            at: self.at,
+            len: counted.written,
+        };
+        self.at += tail.len;
         // The texts are on disk before the snapshot that names them is.
-        (header.texts, header.texts_len) = texts.finish()?;
-        let header_at = at;
-        put(&mut out, &mut at, &header)?;
-        out.flush()?;
-        drop(out);
-        file.seek(SeekFrom::Start(8 + 4))?;
-        file.write_all(&header_at.to_le_bytes())
-    })
+        let (texts_name, texts_len) = texts.finish()?;
+        let header = Header {
+            revision: ANALYSIS_REVISION,
+            written_at: now_nanos(),
+            files: self.files,
+            articles: self.articles,
+            tail,
+            texts: texts_name,
+            texts_len,
+            incremental,
+        };
+        let header_at = self.at;
+        put(&mut self.out, &mut self.at, &header)?;
+        let mut file = self
+            .out
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?;
+        file.file().seek(SeekFrom::Start(8 + 4))?;
+        file.file().write_all(&header_at.to_le_bytes())?;
+        file.commit()?;
+        let texts_path = texts.keep();
+        // The texts of the snapshots this one replaces.
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let stem = self.path.file_stem().unwrap_or_default().to_string_lossy();
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with(&format!("{stem}-"))
+                    && name.ends_with(".text")
+                    && entry.path() != texts_path
+                {
+                    // A reader that has it open reads on (Unix keeps it until closed).
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Removes what writes that a process ended before they were done (killed,
@@ -741,6 +849,37 @@ mod tests {
         assert_eq!(entry.blob.warnings.len(), 1);
         let tail = snapshot.tail().unwrap();
         assert!(tail.index.get("Jon Hale").is_some());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_snapshot_is_current_for_a_walk_that_met_its_files_unchanged_only() {
+        let dir = std::env::temp_dir().join(format!("lede-snap-current-{}", std::process::id()));
+        let (path, _) = written(&dir);
+        let walk = |files: &[(usize, i128)]| {
+            let mut walk = WalkDigest::default();
+            for &(i, modified) in files {
+                let stamp = Stamp { size: 60, modified };
+                walk.add(&format!("/news/{i}.txt"), stamp);
+            }
+            walk
+        };
+        let then = 1_000_000_000;
+        let same: Vec<(usize, i128)> = (0..5).map(|i| (i, then)).collect();
+        assert!(is_current(&path, walk(&same)));
+        // A file changed, one gone, one added, two in another order.
+        let mut changed = same.clone();
+        changed[3].1 += 1;
+        assert!(!is_current(&path, walk(&changed)));
+        assert!(!is_current(&path, walk(&same[..4])));
+        let mut added = same.clone();
+        added.push((5, then));
+        assert!(!is_current(&path, walk(&added)));
+        let mut swapped = same.clone();
+        swapped.swap(1, 2);
+        assert!(!is_current(&path, walk(&swapped)));
+        // No snapshot there.
+        assert!(!is_current(&dir.join("none.snap"), walk(&same)));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

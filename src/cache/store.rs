@@ -397,12 +397,18 @@ fn tantivy_problem(what: &str, error: &tantivy::TantivyError) -> CacheProblem {
     CacheProblem(format!("cache: {what}: {error}"))
 }
 
+/// Decompressed blocks of stored articles each segment's reader keeps: the
+/// articles are read file by file, and a file's are side by side, so a few
+/// do; tantivy's 100 held 60-90 MB of a load's peak (64 KiB of zstd each).
+const DOC_STORE_CACHE_BLOCKS: usize = 8;
+
 /// A reader of `index` that sees what is committed when told to
 /// ([`ArticleStore::commit`] reloads it); `what` names the index in the problem.
 fn reader_of(index: &Index, what: &str) -> Result<IndexReader, CacheProblem> {
     index
         .reader_builder()
         .reload_policy(tantivy::ReloadPolicy::Manual)
+        .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
         .try_into()
         .map_err(|error| tantivy_problem(&format!("{what} does not read"), &error))
 }

@@ -12,7 +12,7 @@
 //! snapshot. Such a load, once everything is analysed, kept and unified,
 //! writes a new snapshot.
 
-use crate::cache::snapshot::{self, FileBlob, Snapshot, SnapshotFile, Tail, TextsOut};
+use crate::cache::snapshot::{self, EntriesOut, FileBlob, Snapshot, SnapshotFile, Tail, TextsOut};
 use crate::cache::store::{ArticleStore, Stamp};
 use crate::loader::LoadError;
 use crate::model::Analysis;
@@ -123,6 +123,8 @@ impl Reopen {
                 texts: None,
                 complete: true,
                 incremental: 0,
+                entries: None,
+                broken: false,
             },
         }
     }
@@ -142,6 +144,9 @@ impl Reopen {
             articles: Vec::new(),
             problems: None,
         });
+        if self.snapshot.is_none() {
+            self.draft.write_out_done();
+        }
         if !self.changed_as_many() {
             return Meeting::Other;
         }
@@ -283,6 +288,8 @@ impl Reopen {
                 }
             }
         }
+        // The files met so far are done with but the last.
+        self.draft.write_out_done();
         fallback
     }
 
@@ -414,6 +421,12 @@ pub(super) struct Draft {
     /// Articles read from changed or added files since the collection was
     /// last loaded whole.
     incremental: u64,
+    /// The snapshot being written, with the entries of the files the load
+    /// is done with, once the snapshot is not followed (see
+    /// [`Draft::write_out_done`]).
+    entries: Option<EntriesOut>,
+    /// A write of an entry failed: no snapshot this time.
+    broken: bool,
 }
 
 /// A file of the draft: kept for each of a million files, so as small as it
@@ -436,6 +449,32 @@ impl DraftFile {
     fn label(&self) -> &str {
         self.label.as_deref().unwrap_or(&self.path)
     }
+
+    /// The file as the snapshot has it: an article read from it whose key
+    /// in the article index is not known has the one its place gives.
+    fn into_snapshot_file(self) -> SnapshotFile {
+        let label = self.label().to_string();
+        let path = self.path;
+        let articles = self
+            .articles
+            .into_iter()
+            .enumerate()
+            .map(|(ordinal, (stored, key))| {
+                let key = key.unwrap_or_else(|| crate::cache::store::article_key(&path, ordinal));
+                (stored, key)
+            })
+            .collect();
+        let problems = self.problems.map(|p| *p).unwrap_or_default();
+        SnapshotFile {
+            path: path.into(),
+            stamp: self.stamp,
+            label,
+            racy: self.racy,
+            articles,
+            skipped: problems.skipped,
+            warnings: problems.warnings,
+        }
+    }
 }
 
 /// A file's problems, as (place, reason).
@@ -446,43 +485,159 @@ struct Problems {
 }
 
 impl Draft {
+    /// Writes out the entries of the files before the last (the load may
+    /// still note problems of the last one), so that the draft does not hold
+    /// the collection's articles: only once the snapshot is not followed, as
+    /// a reopening that gives up its snapshot needs the articles met so far
+    /// (see [`Reopen::give_up`]), and one that follows it to the end may
+    /// need no new snapshot at all.
+    fn write_out_done(&mut self) {
+        if self.files.len() < 2 || self.broken || !self.complete {
+            return;
+        }
+        let done: Vec<DraftFile> = self.files.drain(..self.files.len() - 1).collect();
+        if self.push(done).is_err() {
+            self.broken = true;
+        }
+    }
+
+    /// Writes the entries of `files` into the snapshot being written,
+    /// started if it is not yet.
+    fn push(&mut self, files: Vec<DraftFile>) -> std::io::Result<()> {
+        // The entries written name places in one file of texts.
+        if self.entries.is_none() && self.texts.as_ref().is_none_or(TextsOut::broken) {
+            self.texts = Some(TextsOut::create(&self.path)?);
+        }
+        let texts = self
+            .texts
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("no file of texts"))?;
+        let entries = match &mut self.entries {
+            Some(entries) => entries,
+            None => self.entries.insert(EntriesOut::create(&self.path)?),
+        };
+        for file in files {
+            entries.push(file.into_snapshot_file(), texts)?;
+        }
+        Ok(())
+    }
+
     /// Writes the snapshot of the collection, with its `index` and `renames`
     /// as unified. A snapshot that cannot be written costs only a slower
     /// next start.
     pub(super) fn write(
-        self,
+        mut self,
         index: &crate::analysis::index::CollectionIndex,
         renames: &crate::analysis::index::Renames,
     ) -> std::io::Result<()> {
-        let files = self.files.into_iter().map(|file| {
-            let label = file.label().to_string();
-            let stamp = file.stamp;
-            let articles = file
-                .articles
-                .into_iter()
-                .enumerate()
-                .map(|(ordinal, (stored, key))| {
-                    let key = key
-                        .unwrap_or_else(|| crate::cache::store::article_key(&file.path, ordinal));
-                    (stored, key)
-                })
-                .collect();
-            let problems = file.problems.map(|p| *p).unwrap_or_default();
-            SnapshotFile {
-                path: file.path.into(),
-                stamp,
-                label,
-                racy: file.racy,
-                articles,
-                skipped: problems.skipped,
-                warnings: problems.warnings,
-            }
-        });
+        if self.broken {
+            return Err(std::io::Error::other("a snapshot entry was not written"));
+        }
+        let files = std::mem::take(&mut self.files);
+        self.push(files)?;
+        let (Some(entries), Some(texts)) = (self.entries.take(), self.texts.take()) else {
+            return Err(std::io::Error::other("no snapshot started"));
+        };
         let whole = snapshot::Whole {
             index,
             renames,
             incremental: self.incremental,
         };
-        snapshot::write(&self.path, files, whole, self.texts)
+        entries.finish(whole, texts)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+mod tests {
+    use super::*;
+    use crate::analysis::index::{CollectionIndex, Renames};
+    use crate::fetch::test_server::TempDir;
+    use crate::model::Article;
+
+    fn stored(i: usize) -> StoredArticle {
+        StoredArticle::new(
+            Article {
+                id: format!("/news/{i}.txt"),
+                source_path: format!("/news/{i}.txt"),
+                title: format!("Story {i}"),
+                paragraphs: vec![format!("Text of story {i}.")],
+                ..Article::default()
+            },
+            None,
+        )
+    }
+
+    /// Files in the snapshot's folder, by name.
+    fn names(dir: &std::path::Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_draft_with_no_snapshot_to_follow_writes_out_each_file_done_with() {
+        let dir = TempDir::new("draft-out");
+        let path = dir.path().join("collections").join("00000000000000aa.snap");
+        let mut reopen = Reopen::new(path.clone());
+        let mut held = Vec::new();
+        for i in 0..3 {
+            let file = format!("/news/{i}.txt");
+            let stamp = Stamp {
+                size: 20,
+                modified: 1_000_000_000,
+            };
+            assert!(matches!(reopen.meet(&file, &file, stamp), Meeting::Other));
+            // The files before the one met are written out, not held.
+            assert_eq!(reopen.draft.files.len(), 1);
+            held.push(reopen.draft_article(stored(i), None));
+        }
+        reopen.draft_problems(&[], &[LoadError::new("/news/2.txt", "a warning")]);
+        // The snapshot being written is there under its temporary name only.
+        let written = names(path.parent().unwrap());
+        assert!(
+            written.iter().any(|n| n.contains(".snap.tmp-")),
+            "{written:?}"
+        );
+        assert!(!path.exists());
+        let draft = reopen.into_draft().unwrap();
+        draft
+            .write(&CollectionIndex::default(), &Renames::default())
+            .unwrap();
+        let written = names(path.parent().unwrap());
+        assert!(!written.iter().any(|n| n.contains(".tmp-")), "{written:?}");
+        let mut snapshot = Snapshot::open(&path).unwrap();
+        assert_eq!(snapshot.file_count(), 3);
+        for i in 0..3 {
+            let entry = snapshot.next_file().unwrap();
+            assert_eq!(entry.path, format!("/news/{i}.txt"));
+            assert_eq!(entry.blob.articles[0].title, format!("Story {i}"));
+            assert_eq!(entry.blob.warnings.len(), usize::from(i == 2));
+            let text = &entry.blob.texts[0];
+            let body = snapshot.texts().read_bytes(text.at, text.len);
+            assert_eq!(body, format!("Text of story {i}.").as_bytes());
+        }
+        assert!(snapshot.tail().is_some());
+    }
+
+    #[test]
+    fn a_draft_given_up_leaves_neither_snapshot_nor_temporary_files() {
+        let dir = TempDir::new("draft-dropped");
+        let path = dir.path().join("collections").join("00000000000000bb.snap");
+        let mut reopen = Reopen::new(path.clone());
+        for i in 0..3 {
+            let file = format!("/news/{i}.txt");
+            let stamp = Stamp {
+                size: 20,
+                modified: 1_000_000_000,
+            };
+            reopen.meet(&file, &file, stamp);
+            reopen.draft_article(stored(i), None);
+        }
+        drop(reopen);
+        assert_eq!(names(path.parent().unwrap()), Vec::<String>::new());
     }
 }

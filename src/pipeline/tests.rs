@@ -3,7 +3,7 @@
 //! dump without hanging.
 
 use super::*;
-use crate::analysis::index;
+use crate::analysis::index::{self, CollectionIndex};
 use std::fs;
 use std::path::Path;
 
@@ -261,7 +261,7 @@ fn reader_streams_articles_in_load_order_and_ends_with_the_unified_index() {
 
     let built = CollectionIndex::build(&analyses);
     let shared = reader.index();
-    let streamed = shared.read().expect("index");
+    let streamed = shared.read();
     // Every field of every entity, in sidebar order.
     let rows = |index: &CollectionIndex| index.sorted().cloned().collect::<Vec<_>>();
     assert_eq!(rows(&streamed), rows(&built));
@@ -296,7 +296,7 @@ fn reader_analyses_an_asked_for_article_before_the_rest() {
                 asked: true,
                 ..
             }) if article == target => {
-                break reader.index().read().expect("index").article_count();
+                break reader.index().read().article_count();
             }
             _ => {}
         }
@@ -524,7 +524,7 @@ fn open_cache_when_free(cache_dir: &Path) -> Option<Arc<ReaderCache>> {
 /// Every entity of the reader's index, in sidebar order.
 fn index_rows(reader: &Reader) -> Vec<crate::analysis::index::CollectionEntity> {
     let shared = reader.index();
-    let index = shared.read().expect("index");
+    let index = shared.read();
     index.sorted().cloned().collect()
 }
 

@@ -34,30 +34,93 @@ pub fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let dir = match path.parent() {
+    let mut file = AtomicFile::create(path)?;
+    write(file.file())?;
+    file.commit()
+}
+
+/// A file being written under a temporary name beside `path`, put in its
+/// place by [`AtomicFile::commit`]; dropped uncommitted, it is removed. For
+/// a file written over a long time (a snapshot whose entries go out as a
+/// collection loads), where [`write_atomically_with`] would hold it all first.
+pub struct AtomicFile {
+    path: PathBuf,
+    temp: PathBuf,
+    file: fs::File,
+    /// Renamed into place: nothing to remove.
+    committed: bool,
+}
+
+impl AtomicFile {
+    /// Starts the file (its folder created if missing).
+    ///
+    /// # Errors
+    ///
+    /// When the temporary file cannot be made.
+    pub fn create(path: &Path) -> std::io::Result<AtomicFile> {
+        let dir = folder_of(path);
+        fs::create_dir_all(dir)?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let temp = dir.join(format!(
+            ".{name}.tmp-{}-{}",
+            std::process::id(),
+            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let file = fs::File::create(&temp)?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            temp,
+            file,
+            committed: false,
+        })
+    }
+
+    /// The temporary file, to write in.
+    pub fn file(&mut self) -> &mut fs::File {
+        &mut self.file
+    }
+
+    /// Syncs the file and renames it over `path`, then syncs the folder so
+    /// that the rename itself is durable.
+    ///
+    /// # Errors
+    ///
+    /// Whatever the file system says; `path` is then as it was, and the
+    /// temporary file is removed.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        self.file.sync_all()?;
+        fs::rename(&self.temp, &self.path)?;
+        self.committed = true;
+        sync_dir(folder_of(&self.path))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.file.write(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Best effort: a leftover temporary file is harmless (it never
+            // has the file's name).
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// The folder `path` is in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
-    };
-    fs::create_dir_all(dir)?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = dir.join(format!(
-        ".{name}.tmp-{}-{}",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let written = (|| {
-        let mut file = fs::File::create(&temp)?;
-        write(&mut file)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        // Best effort: the write already failed, and a leftover temporary
-        // file is harmless (it never has the file's name).
-        let _ = fs::remove_file(&temp);
     }
-    written?;
-    sync_dir(dir)
 }
 
 /// Makes a rename durable: on Unix a directory is opened and synced like a
