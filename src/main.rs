@@ -501,8 +501,9 @@ fn index(paths: &[PathBuf]) -> ExitCode {
     let started = Instant::now();
     match update_cache(paths, &mut store) {
         Ok(summary) => {
-            // Deleted documents slow every search: rewritten without them.
-            if let Err(problem) = store.compact() {
+            // Deleted documents slow every search: rewritten without them;
+            // and the merges under way are let finish.
+            if let Err(problem) = store.compact().and_then(|_| store.finish_merges()) {
                 eprintln!("lede: {}", sanitize(&problem.to_string()));
             }
             eprintln!(

@@ -725,6 +725,23 @@ impl ArticleStore {
         Ok(true)
     }
 
+    /// Lets the merges of segments started by the last commits finish, and
+    /// gives up writing (`lede index` at its end: a writer dropped abandons
+    /// them, so that how many segments a first build left, and the cache's
+    /// size, depended on when it ended: 11 segments and 462 MB at 100,000
+    /// files one time, 248 MB merged another).
+    ///
+    /// # Errors
+    /// When a merge failed (what was committed stays).
+    pub fn finish_merges(&mut self) -> Result<(), CacheProblem> {
+        let Some(writer) = self.writer.take() else {
+            return Ok(());
+        };
+        writer
+            .wait_merging_threads()
+            .map_err(|error| tantivy_problem("cannot merge", &error))
+    }
+
     /// The full paths of the files kept whose path starts with `prefix`.
     pub fn files_under(&self, prefix: &str) -> BTreeSet<String> {
         let searcher = self.reader.searcher();
