@@ -24,10 +24,27 @@ impl SharedIndex {
         IndexReader(self.0.read().unwrap_or_else(PoisonError::into_inner))
     }
 
-    /// Changes the index for as long as the guard lives; the first change
-    /// while a [`SharedIndex::frozen`] copy is held copies the index.
+    /// Changes the index for as long as the guard lives. While a
+    /// [`SharedIndex::frozen`] copy is held, the index is copied first, under
+    /// the read lock only, so that readers (the reader's frames) do not wait
+    /// for a copy of a big index; the copy takes the index's place if no
+    /// other change came meanwhile (else it is made again).
     pub fn write(&self) -> IndexWriter<'_> {
-        IndexWriter(self.0.write().unwrap_or_else(PoisonError::into_inner))
+        loop {
+            let current = Arc::clone(&self.read().0);
+            // The lock's and this one: no frozen copy is held.
+            if Arc::strong_count(&current) <= 2 {
+                drop(current);
+                // One frozen since is copied under the write lock (`deref_mut`).
+                return IndexWriter(self.0.write().unwrap_or_else(PoisonError::into_inner));
+            }
+            let copy = Arc::new(CollectionIndex::clone(&current));
+            let mut guard = self.0.write().unwrap_or_else(PoisonError::into_inner);
+            if Arc::ptr_eq(&guard, &current) {
+                *guard = copy;
+                return IndexWriter(guard);
+            }
+        }
     }
 
     /// The index as it is now, unchanged by later writes: the same memory
@@ -90,6 +107,24 @@ mod tests {
         shared.write().note_corrected();
         shared.write().rename(&renames);
         assert!(!Arc::ptr_eq(&frozen, &shared.frozen()));
+        assert!(shared.read().is_corrected());
+        assert!(!frozen.is_corrected());
+    }
+
+    #[test]
+    fn a_write_while_a_frozen_copy_is_held_changes_a_copy_and_keeps_it() {
+        let shared = SharedIndex::default();
+        let frozen = shared.frozen();
+        {
+            let mut writer = shared.write();
+            writer.note_corrected();
+        }
+        // The next write, with no frozen copy held but the first, changes in place.
+        let before = shared.frozen();
+        drop(before);
+        let in_place = Arc::as_ptr(&shared.frozen());
+        shared.write().note_corrected();
+        assert_eq!(Arc::as_ptr(&shared.frozen()), in_place);
         assert!(shared.read().is_corrected());
         assert!(!frozen.is_corrected());
     }

@@ -51,6 +51,11 @@ const MAGIC: &[u8; 8] = b"LEDESNAP";
 /// Raised when the layout below changes.
 const FORMAT: u32 = 8;
 
+/// Past one article in this many read from changed or added files since
+/// the collection was last loaded whole (their names not unified with the
+/// rest), the snapshot is given up and the collection loaded whole.
+pub const INCREMENTAL_SHARE: usize = 20;
+
 /// Bytes before the first blob: magic, format, the header's place.
 const PREAMBLE: u64 = 8 + 4 + 8;
 
@@ -300,8 +305,10 @@ impl WalkDigest {
 /// Whether the snapshot at `path` can be used as it is by a reader whose
 /// walk meets what `walk` says: the same files in the same order, each with
 /// the stamp it had when read and none read too close to a change to be
-/// trusted. Reads the files' entries one at a time (not the tail): `lede
-/// index` asks it before loading the collection to make a snapshot.
+/// trusted, as many articles as it says, and not more of them read since
+/// it was loaded whole than a reopening takes. Reads the files' entries one
+/// at a time (not the tail): `lede index` asks it before loading the
+/// collection to make a snapshot.
 pub fn is_current(path: &Path, walk: WalkDigest) -> bool {
     let Some(mut snapshot) = Snapshot::open(path) else {
         return false;
@@ -310,13 +317,22 @@ pub fn is_current(path: &Path, walk: WalkDigest) -> bool {
         return false;
     }
     let mut digest = WalkDigest::default();
+    let mut articles = 0u64;
     while let Some(entry) = snapshot.next_file() {
         if entry.racy {
             return false;
         }
         digest.add(&entry.path, entry.stamp);
+        articles += entry.blob.articles.len() as u64;
     }
+    // As a reopening checks before it takes the snapshot whole (its tail,
+    // the entity index, is not decoded here: one that does not read back
+    // makes the reader load the collection and write a new snapshot).
+    let header = &snapshot.header;
     digest == walk
+        && articles == header.articles
+        && snapshot.at == header.tail.at
+        && header.incremental <= header.articles / INCREMENTAL_SHARE as u64
 }
 
 /// A snapshot opened for reading: the header read, the files' entries one
@@ -682,17 +698,21 @@ impl EntriesOut {
         file.file().write_all(&header_at.to_le_bytes())?;
         file.commit()?;
         let texts_path = texts.keep();
-        // The texts of the snapshots this one replaces.
+        // The texts of the snapshots this one replaces: this process's
+        // earlier ones and those of processes gone. Another lede writing a
+        // snapshot of the same collection keeps its own, and removes this
+        // one's if its snapshot comes last.
         let dir = self.path.parent().unwrap_or(Path::new("."));
         let stem = self.path.file_stem().unwrap_or_default().to_string_lossy();
         if let Ok(entries) = std::fs::read_dir(dir) {
             for entry in entries.flatten() {
                 let name = entry.file_name();
                 let name = name.to_string_lossy();
-                if name.starts_with(&format!("{stem}-"))
-                    && name.ends_with(".text")
-                    && entry.path() != texts_path
-                {
+                let Some((of, pid)) = texts_name_parts(&name) else {
+                    continue;
+                };
+                let ours_or_gone = pid == std::process::id().to_string() || process_gone(pid);
+                if of == stem && entry.path() != texts_path && ours_or_gone {
                     // A reader that has it open reads on (Unix keeps it until closed).
                     let _ = std::fs::remove_file(entry.path());
                 }
@@ -710,7 +730,7 @@ fn remove_abandoned(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let gone = |pid: &str| cfg!(target_os = "linux") && !Path::new("/proc").join(pid).exists();
+    let gone = process_gone;
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
@@ -725,11 +745,7 @@ fn remove_abandoned(dir: &Path) {
             }
             continue;
         }
-        // `<stem>-<time>-<pid>.text`, as `write` names them.
-        let Some((stem, pid)) = name.strip_suffix(".text").and_then(|rest| {
-            let (stem, rest) = rest.split_once('-')?;
-            Some((stem, rest.rsplit_once('-')?.1))
-        }) else {
+        let Some((stem, pid)) = texts_name_parts(&name) else {
             continue;
         };
         let named = read_header(&dir.join(format!("{stem}.snap")))
@@ -738,6 +754,28 @@ fn remove_abandoned(dir: &Path) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// The snapshot's stem and the process of a file of texts' name,
+/// `<stem>-<time>-<pid>.text` as [`TextsOut::create`] names them.
+fn texts_name_parts(name: &str) -> Option<(&str, &str)> {
+    let rest = name.strip_suffix(".text")?;
+    let (stem, rest) = rest.split_once('-')?;
+    Some((stem, rest.rsplit_once('-')?.1))
+}
+
+/// Whether the process `pid` has ended (known on Linux only: elsewhere
+/// every process is taken to run on).
+fn process_gone(pid: &str) -> bool {
+    cfg!(target_os = "linux") && !Path::new("/proc").join(pid).exists()
+}
+
+/// Removes, beside the snapshot at `path`, what writes of processes that are
+/// gone left (a reader quit while its collection loaded leaves its
+/// unfinished snapshot and file of texts): at each start, as a collection
+/// reopened whole writes nothing that would remove them.
+pub fn remove_abandoned_beside(path: &Path) {
+    remove_abandoned(path.parent().unwrap_or(Path::new(".")));
 }
 
 /// A writer that counts what goes through it.
@@ -780,6 +818,11 @@ mod tests {
     /// A snapshot of five small articles in `dir`, and its bytes.
     fn written(dir: &Path) -> (PathBuf, Vec<u8>) {
         let _ = std::fs::remove_dir_all(dir);
+        written_again(dir)
+    }
+
+    /// [`written`], over what `dir` holds.
+    fn written_again(dir: &Path) -> (PathBuf, Vec<u8>) {
         let path = dir.join("collections").join("0123456789abcdef.snap");
         let articles: Vec<Article> = (0..5)
             .map(|i| Article {
@@ -849,6 +892,36 @@ mod tests {
         assert_eq!(entry.blob.warnings.len(), 1);
         let tail = snapshot.tail().unwrap();
         assert!(tail.index.get("Jon Hale").is_some());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_write_removes_the_texts_of_processes_gone_and_keeps_a_running_ones() {
+        let dir = std::env::temp_dir().join(format!("lede-snap-others-{}", std::process::id()));
+        let (path, _) = written(&dir);
+        let folder = path.parent().unwrap();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        // Process 1 runs as long as the system does; 4,000,000,000 never ran.
+        let running = folder.join(format!("{stem}-1-1.text"));
+        let gone = folder.join(format!("{stem}-1-4000000000.text"));
+        let other_collection = folder.join("fedcba9876543210-1-4000000000.text");
+        for file in [&running, &gone, &other_collection] {
+            std::fs::write(file, b"texts").unwrap();
+        }
+        let (_, _) = written_again(&dir);
+        if cfg!(target_os = "linux") {
+            assert!(running.exists());
+            assert!(!gone.exists());
+            // Another collection's, of a process gone, that no snapshot names.
+            assert!(!other_collection.exists());
+        }
+        let texts = std::fs::read_dir(folder)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "text"))
+            .count();
+        // This process's first texts went with its second snapshot.
+        assert_eq!(texts, if cfg!(target_os = "linux") { 2 } else { 4 });
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -22,11 +22,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Past one article in this many read from changed or added files since
-/// the collection was last loaded whole (their names not unified with the
-/// rest), the snapshot is given up and the collection loaded whole.
-const INCREMENTAL_SHARE: usize = 20;
-
 /// How long after the snapshot is opened its tail may start being read beside
 /// the loader: by the first file met after it (see [`Reopen::meet`]); if every
 /// file is met sooner, the tail is read when the loader asks for it.
@@ -102,6 +97,7 @@ pub(super) struct Fallback {
 impl Reopen {
     /// Starts a load of the collection whose snapshot is (to be) at `path`.
     pub(super) fn new(path: PathBuf) -> Reopen {
+        snapshot::remove_abandoned_beside(&path);
         let snapshot = Snapshot::open(&path);
         // As many files as last time, most likely (a damaged count reserves
         // no more than a million).
@@ -307,7 +303,7 @@ impl Reopen {
             && self.next == snapshot.file_count()
             && snapshot.articles() == self.numbered
             && self.numbered + self.added == total
-            && incremental <= total / INCREMENTAL_SHARE;
+            && incremental <= total / snapshot::INCREMENTAL_SHARE;
         if !whole {
             return None;
         }
@@ -621,6 +617,27 @@ mod tests {
             assert_eq!(body, format!("Text of story {i}.").as_bytes());
         }
         assert!(snapshot.tail().is_some());
+    }
+
+    #[test]
+    fn a_start_removes_what_a_process_gone_left_of_its_snapshot() {
+        let dir = TempDir::new("draft-left");
+        let folder = dir.path().join("collections");
+        std::fs::create_dir_all(&folder).unwrap();
+        let path = folder.join("00000000000000cc.snap");
+        // A reader quit while its collection loaded: its unfinished snapshot
+        // and file of texts (process 4,000,000,000 never ran).
+        let left = [
+            ".00000000000000cc.snap.tmp-4000000000-0",
+            "00000000000000cc-1-4000000000.text",
+        ];
+        for name in left {
+            std::fs::write(folder.join(name), b"half").unwrap();
+        }
+        let _reopen = Reopen::new(path);
+        if cfg!(target_os = "linux") {
+            assert_eq!(names(&folder), Vec::<String>::new());
+        }
     }
 
     #[test]

@@ -81,17 +81,19 @@ impl AtomicFile {
     }
 
     /// Syncs the file and renames it over `path`, then syncs the folder so
-    /// that the rename itself is durable.
+    /// that the rename itself is durable (best effort: once renamed, the file
+    /// is in place, and what names it must be kept).
     ///
     /// # Errors
     ///
-    /// Whatever the file system says; `path` is then as it was, and the
-    /// temporary file is removed.
+    /// Whatever the file system says before the rename; `path` is then as it
+    /// was, and the temporary file is removed.
     pub fn commit(mut self) -> std::io::Result<()> {
         self.file.sync_all()?;
         fs::rename(&self.temp, &self.path)?;
         self.committed = true;
-        sync_dir(folder_of(&self.path))
+        let _ = sync_dir(folder_of(&self.path));
+        Ok(())
     }
 }
 
