@@ -53,7 +53,8 @@ struct Gazetteer {
     demonyms: HashMap<&'static str, &'static str>,
     titles: HashMap<&'static str, TitleRole>,
     org_words: HashSet<&'static str>,
-    companies: HashSet<&'static str>,
+    /// In lower case: a firm is written "eBay", "Ebay" and "EBay".
+    companies: HashSet<String>,
     first_names: HashSet<&'static str>,
     us_first_names: HashSet<&'static str>,
     common: HashMap<&'static str, u8>,
@@ -142,7 +143,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         .map(|r| r[0])
         .collect();
     let companies = rows(include_str!("../../assets/gazetteer/companies.tsv"))
-        .map(|r| r[0])
+        .map(|r| r[0].to_lowercase())
         .collect();
     let first_names = rows(include_str!("../../assets/gazetteer/first_names.tsv"))
         .map(|r| r[0])
@@ -254,10 +255,10 @@ pub fn is_org_word(word: &str) -> bool {
     GAZETTEER.org_words.contains(word)
 }
 
-/// True for the name of a company of a stock index, as written ("Tokyo
-/// Electron", "Netflix", "Apple Inc."; `companies.tsv`).
+/// True for the name of a company of a stock index, in any case ("Tokyo
+/// Electron", "Netflix", "Apple Inc.", "Ebay"; `companies.tsv`).
 pub fn is_company(name: &str) -> bool {
-    GAZETTEER.companies.contains(name)
+    with_lower(name, |lowered| GAZETTEER.companies.contains(lowered))
 }
 
 /// True for a known first name (as written, capitalised).
@@ -365,6 +366,23 @@ fn is_day_or_month_name(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listed_company_is_known_in_any_case_and_nothing_else_is() {
+        for name in [
+            "eBay",
+            "Ebay",
+            "EBay",
+            "EBAY",
+            "Netflix",
+            "Hewlett Packard Enterprise",
+        ] {
+            assert!(is_company(name), "{name}");
+        }
+        for name in ["Tehran", "Ebays", "Hewlett", "Ali Khamenei"] {
+            assert!(!is_company(name), "{name}");
+        }
+    }
 
     #[test]
     fn place_knows_countries_short_forms_and_cities() {
