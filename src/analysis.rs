@@ -30,6 +30,7 @@ pub mod products;
 pub mod quotes;
 pub mod repeats;
 pub mod speakers;
+pub mod stage_names;
 pub mod tagger;
 pub mod tokens;
 pub mod works;

@@ -130,5 +130,6 @@ pub fn find_mentions_in(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMe
     super::furniture::strip(paragraphs, split, &mut mentions);
     super::lineups::mark(paragraphs, &mut mentions);
     super::premodifiers::trim(paragraphs, &mut mentions);
+    super::stage_names::mark(paragraphs, split, &mut mentions);
     mentions
 }
