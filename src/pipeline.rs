@@ -1356,6 +1356,8 @@ fn index_loop(
             keeper.commit_now_and_then(true);
         }
         if all_in && let Some(unifier) = unifier.take() {
+            // Room for the unifying: the index's lists hold no more than they need.
+            index.write().shrink_to_fit();
             let table = Arc::new(unifier.renames());
             drop(unifier);
             // Renaming touches only the renamed entities: a short write lock.
