@@ -37,6 +37,20 @@ pub(crate) fn breaks_name(word: &str) -> bool {
         && !INSIDE_NAMES.contains(&word)
 }
 
+/// Where `words` stand in `text` as whole words (no letter or digit right
+/// before or after), in order.
+pub(crate) fn whole_word_matches<'a>(
+    text: &'a str,
+    words: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(words)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            !text[..at].ends_with(char::is_alphanumeric)
+                && !text[at + words.len()..].starts_with(char::is_alphanumeric)
+        })
+}
+
 /// English prefixes that make an adjective of a name: "anti-Assad", "pro-Kremlin",
 /// "post-Soviet". Such a word describes a stance, not a name a reader looks up.
 pub(crate) fn is_prefixed_adjective(word: &str) -> bool {

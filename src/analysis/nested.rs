@@ -14,6 +14,7 @@
 
 use super::entities::RawMention;
 use super::gazetteer;
+use super::names::whole_word_matches;
 use crate::model::{EntityKind, Span};
 
 /// Replaces each splittable organisation mention by its two parts.
@@ -156,13 +157,11 @@ fn acronym_spells(after: &str, b: &str, whole: &str) -> bool {
 /// as the tail of another "… of B".
 fn named_elsewhere(paragraphs: &[String], m: &RawMention, b: &str) -> bool {
     paragraphs.iter().enumerate().any(|(p, text)| {
-        text.match_indices(b).any(|(at, _)| {
+        whole_word_matches(text, b).any(|at| {
             let inside = p == m.span.paragraph && at >= m.span.start && at < m.span.end;
             let before = &text[..at];
-            let bounded = !before.ends_with(char::is_alphanumeric)
-                && !text[at + b.len()..].starts_with(char::is_alphanumeric);
             let tail_of_another = before.ends_with("of ") || before.ends_with("of the ");
-            !inside && bounded && !tail_of_another
+            !inside && !tail_of_another
         })
     })
 }

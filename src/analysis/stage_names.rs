@@ -8,6 +8,7 @@
 
 use super::entities::RawMention;
 use super::gazetteer;
+use super::names::whole_word_matches;
 use super::tokens::{TokenKind, Tokenized};
 use crate::model::{EntityKind, Span};
 
@@ -30,7 +31,7 @@ pub fn mark(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawMe
             }
         }
         for (p, para) in paragraphs.iter().enumerate() {
-            for start in whole_occurrences(para, stage) {
+            for start in whole_word_matches(para, stage) {
                 let span = Span::new(p, start, start + stage.len());
                 mentions.retain(|m| {
                     m.span.paragraph != p || m.span.end <= span.start || m.span.start >= span.end
@@ -163,7 +164,7 @@ fn ordinary(word: &str) -> bool {
 /// Whether the article writes `name` after a lower-case word somewhere.
 fn written_mid_sentence(paragraphs: &[String], name: &str) -> bool {
     paragraphs.iter().any(|para| {
-        whole_occurrences(para, name).into_iter().any(|start| {
+        whole_word_matches(para, name).any(|start| {
             para[..start]
                 .trim_end()
                 .chars()
@@ -171,21 +172,6 @@ fn written_mid_sentence(paragraphs: &[String], name: &str) -> bool {
                 .is_some_and(char::is_lowercase)
         })
     })
-}
-
-/// Where `name` stands in `para` as whole words.
-fn whole_occurrences(para: &str, name: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = para[from..].find(name).map(|i| from + i) {
-        from = at + name.len();
-        let before = para[..at].chars().next_back();
-        let after = para[from..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            out.push(at);
-        }
-    }
-    out
 }
 
 fn text_of(paragraphs: &[String], span: Span) -> &str {

@@ -120,8 +120,6 @@ mod tests {
             writer.note_corrected();
         }
         // The next write, with no frozen copy held but the first, changes in place.
-        let before = shared.frozen();
-        drop(before);
         let in_place = Arc::as_ptr(&shared.frozen());
         shared.write().note_corrected();
         assert_eq!(Arc::as_ptr(&shared.frozen()), in_place);

@@ -243,7 +243,7 @@ impl From<BlobRecord> for FileBlob {
     }
 }
 
-/// One file of the collection as it was loaded, for [`write`].
+/// One file of the collection as it was loaded, for [`EntriesOut::push`].
 pub struct SnapshotFile {
     /// Its full path.
     pub path: String,
@@ -526,40 +526,13 @@ const MAX_HEADER: u64 = 1 << 12;
 /// The read buffer: a few hundred files' blobs.
 const READ_BUFFER: usize = 1 << 20;
 
-/// The collection as a whole, for [`write`].
+/// The collection as a whole, for [`EntriesOut::finish`].
 #[derive(Clone, Copy)]
 pub struct Whole<'a> {
     pub index: &'a CollectionIndex,
     pub renames: &'a Renames,
     /// Articles read from changed or added files since it was last loaded whole.
     pub incremental: u64,
-}
-
-/// Writes the snapshot at `path` (atomically), and its file of texts
-/// beside it: `files` are the collection's in load order; `index` and
-/// `renames` are the collection's. `texts` is the file of texts the load
-/// put texts in as it went, if any: the articles whose texts are there stay
-/// where they are, the others' are put in. The file of texts is complete
-/// first; the snapshot, renamed into place last, makes it the one.
-///
-/// # Errors
-///
-/// Whatever writing says; the old snapshot, if any, is then as it was.
-pub fn write(
-    path: &Path,
-    files: impl IntoIterator<Item = SnapshotFile>,
-    whole: Whole<'_>,
-    texts: Option<TextsOut>,
-) -> io::Result<()> {
-    let mut texts = match texts.filter(|t| !t.broken()) {
-        Some(texts) => texts,
-        None => TextsOut::create(path)?,
-    };
-    let mut entries = EntriesOut::create(path)?;
-    for file in files {
-        entries.push(file, &mut texts)?;
-    }
-    entries.finish(whole, texts)
 }
 
 /// A snapshot being written: each file's entry goes out as soon as the load
@@ -814,6 +787,34 @@ mod tests {
     use super::*;
     use crate::analysis::index::Renames;
     use proptest::prelude::*;
+
+    /// Writes the snapshot at `path` (atomically) in one go, as a load does
+    /// file by file ([`EntriesOut`]), and its file of texts
+    /// beside it: `files` are the collection's in load order; `index` and
+    /// `renames` are the collection's. `texts` is the file of texts the load
+    /// put texts in as it went, if any: the articles whose texts are there stay
+    /// where they are, the others' are put in. The file of texts is complete
+    /// first; the snapshot, renamed into place last, makes it the one.
+    ///
+    /// # Errors
+    ///
+    /// Whatever writing says; the old snapshot, if any, is then as it was.
+    fn write(
+        path: &Path,
+        files: impl IntoIterator<Item = SnapshotFile>,
+        whole: Whole<'_>,
+        texts: Option<TextsOut>,
+    ) -> io::Result<()> {
+        let mut texts = match texts.filter(|t| !t.broken()) {
+            Some(texts) => texts,
+            None => TextsOut::create(path)?,
+        };
+        let mut entries = EntriesOut::create(path)?;
+        for file in files {
+            entries.push(file, &mut texts)?;
+        }
+        entries.finish(whole, texts)
+    }
 
     /// A snapshot of five small articles in `dir`, and its bytes.
     fn written(dir: &Path) -> (PathBuf, Vec<u8>) {
