@@ -8,6 +8,7 @@
 
 use super::entities::RawMention;
 use super::tokens::{Token, TokenKind, Tokenized};
+use super::{gazetteer, products};
 use crate::model::{EntityKind, Span};
 
 /// Last words of a broadcaster's channel, which a number ends ("Channel 4").
@@ -72,15 +73,17 @@ pub fn join_models(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
     let mut i = 0;
     while i < mentions.len() {
         if let Some((code, kind)) = model_after(paragraphs, split, &mentions[i]) {
+            let p = mentions[i].span.paragraph;
+            let end = variant_after(&paragraphs[p], &split[p].tokens, code).unwrap_or(code.end);
             let m = &mut mentions[i];
-            m.span = Span::new(m.span.paragraph, m.span.start, code.end);
+            m.span = Span::new(p, m.span.start, end);
             m.kind = kind;
             m.canonical = None;
-            // The code's own mention, if the tagger made one, is now inside: it
-            // is the next one, and goes after the loop (one pass, not one per join).
-            let p = m.span.paragraph;
-            if mentions.get(i + 1).is_some_and(|o| {
-                o.span.paragraph == p && o.span.start >= code.start && o.span.end <= code.end
+            // The code's own mention and the variant's, if the tagger made
+            // them, are now inside: they are the next ones, and go after the
+            // loop (one pass, not one per join).
+            while mentions.get(i + 1).is_some_and(|o| {
+                o.span.paragraph == p && o.span.start >= code.start && o.span.end <= end
             }) {
                 inside.push(i + 1);
                 i += 1;
@@ -128,7 +131,16 @@ fn model_after<'a>(
     // total ("Somerset 83 and 296"); only a code with letters ("A320")
     // makes its product, and a number its channel.
     let bare = code.text(para).chars().all(|c| c.is_ascii_digit());
-    if bare && m.kind == EntityKind::Organization && !channel {
+    let name = &para[m.span.start..m.span.end];
+    // A listed maker's number is its model ("Boeing 737", "Nokia 3310"),
+    // unless it is a year ("Boeing 2019 results").
+    let makers_model = gazetteer::is_company(name) && !is_year(code.text(para));
+    if bare
+        && m.kind == EntityKind::Organization
+        && !channel
+        && !product_shaped(name)
+        && !makers_model
+    {
         return None;
     }
     let kind = if channel {
@@ -137,6 +149,61 @@ fn model_after<'a>(
         EntityKind::Other
     };
     Some((code, kind))
+}
+
+/// Whether an organisation's name is shaped like a product's, so that a bare
+/// number after it is its model, not a score: a listed maker's name and
+/// product words ("Apple Watch Series 5", [`products::is_product`]), or a last
+/// word with a capital inside it after small letters, as brands of devices
+/// and games are written ("PlayStation 5", "iPhone 11", "AirPods 2"); clubs
+/// and sides, whose scores follow them, are not written so, nor is a
+/// surname in Mc or Mac, which a line-up's minute follows.
+fn product_shaped(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    // "McKoy 45", "MacLeod 60": a surname and a minute in a line-up.
+    let surname_prefix = last.starts_with("Mc") || last.starts_with("Mac");
+    let inner_capital = !surname_prefix
+        && last.char_indices().skip(1).any(|(i, c)| {
+            c.is_ascii_uppercase() && last[..i].ends_with(|p: char| p.is_ascii_lowercase())
+        });
+    products::is_product(name) || (inner_capital && last.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A year of the last two centuries or this one, written in full.
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && (word.starts_with("19") || word.starts_with("20"))
+}
+
+/// Words that name a variant of a model after its code ("Boeing 737 Max",
+/// "iPhone 11 Pro", "Galaxy S21 Ultra", "Xbox 360 Elite").
+const VARIANT_WORDS: &[&str] = &[
+    "Pro",
+    "Max",
+    "Plus",
+    "Ultra",
+    "Mini",
+    "Lite",
+    "Air",
+    "Edge",
+    "Elite",
+    "Slim",
+    "XL",
+    "Neo",
+    "Dreamliner",
+    "Jumbo",
+    "Classic",
+    "Home",
+];
+
+/// Where a model's name ends when a variant's word follows its code at
+/// `code`: the end of that word; `None` when none follows.
+fn variant_after(para: &str, tokens: &[Token], code: &Token) -> Option<usize> {
+    let k = tokens.partition_point(|t| t.start < code.end);
+    let word = tokens.get(k)?;
+    (word.start == code.end + 1
+        && para.as_bytes().get(code.end) == Some(&b' ')
+        && VARIANT_WORDS.contains(&word.text(para)))
+    .then_some(word.end)
 }
 
 /// Letters after a number that make it a measure, a time or an ordinal,
@@ -237,6 +304,54 @@ mod tests {
                 &[("Tolham Channel", Organization)]
             ),
             one("Tolham Channel 4", Organization)
+        );
+    }
+
+    #[test]
+    fn a_bare_number_after_a_device_or_a_makers_product_is_its_model() {
+        assert_eq!(
+            joined(
+                "Sony sold the PlayStation 5 here.",
+                &[("PlayStation", Organization)]
+            ),
+            one("PlayStation 5", Other)
+        );
+        assert_eq!(
+            joined(
+                "It beat the iPhone 11 on price.",
+                &[("iPhone", Organization)]
+            ),
+            one("iPhone 11", Other)
+        );
+        assert_eq!(
+            joined(
+                "The Apple Watch Series 5 ships.",
+                &[("Apple Watch Series", Organization)]
+            ),
+            one("Apple Watch Series 5", Other)
+        );
+        assert_eq!(
+            joined(
+                "It grounded its Boeing 737 Max fleet.",
+                &[("Boeing", Organization), ("Max", Person)]
+            ),
+            one("Boeing 737 Max", Other)
+        );
+        assert_eq!(
+            joined(
+                "Boeing 2019 results were weak.",
+                &[("Boeing", Organization)]
+            ),
+            one("Boeing", Organization)
+        );
+        assert_eq!(
+            joined("Herve (McKoy 45), Tapp.", &[("McKoy", Organization)]),
+            one("McKoy", Organization)
+        );
+        // A side written as words keeps its score apart.
+        assert_eq!(
+            joined("Zentrix 3 and 4.", &[("Zentrix", Organization)]),
+            one("Zentrix", Organization)
         );
     }
 

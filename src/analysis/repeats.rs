@@ -131,6 +131,19 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
                     }
                 }
             }
+            // "Madonna said" after "Madonna's album": a one-word name the
+            // tagger took for a person's (whose kind the article's cues may
+            // still change), unless it is a common word, a first name, a title
+            // or a place, which many sentences hold for other reasons.
+            EntityKind::Person
+                if !text.contains(char::is_whitespace)
+                    && gazetteer::lowercase_share(text).is_none()
+                    && !gazetteer::is_first_name(text)
+                    && gazetteer::title(text).is_none()
+                    && gazetteer::place(text).is_none() =>
+            {
+                push(text, EntityKind::Person);
+            }
             // "Alibaba is set to…" opening the story after "Alibaba's listing":
             // a one-word organisation too, unless it is also a common word
             // ("Current", "Chime") that any sentence may open with.
@@ -269,6 +282,29 @@ mod tests {
             RawMention::texts(&paragraphs, &mentions),
             ["Zentrix", "Zentrix", "Current"]
         );
+    }
+
+    #[test]
+    fn a_one_word_person_is_found_again_unless_a_first_name_or_a_common_word() {
+        let paragraphs: Vec<String> = [
+            "Zentrix is set to list its shares. Grace wept. Young fans came.",
+            "Analysts praised Zentrix, Grace and Young.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let split = split_paragraphs(&paragraphs);
+        let mut mentions = vec![
+            mention(1, &paragraphs, "Zentrix", EntityKind::Person),
+            mention(1, &paragraphs, "Grace", EntityKind::Person),
+            mention(1, &paragraphs, "Young", EntityKind::Person),
+        ];
+        add_repeats(&paragraphs, &split, &mut mentions);
+        // The opening "Zentrix" is found; the first name and the common word are not.
+        assert_eq!(
+            RawMention::texts(&paragraphs, &mentions),
+            ["Zentrix", "Zentrix", "Grace", "Young"]
+        );
+        assert_eq!(mentions[0].kind, EntityKind::Person);
     }
 
     #[test]

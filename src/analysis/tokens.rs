@@ -159,7 +159,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let chain = word.len() >= 3
                 && word.contains('.')
                 && word.chars().all(|ch| ch == '.' || ch.is_uppercase());
-            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            let single_initial = word.chars().count() == 1
+                && word.chars().all(char::is_uppercase)
+                && !initial_ends_sentence(text, tokens.last(), b);
             if ABBREVIATIONS.contains(&word) || chain || single_initial {
                 b += 1;
             }
@@ -253,6 +255,48 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether the dot at byte `dot` of `text`, after a capital, ends its
+/// sentence rather than making the capital a name's initial ("George W.
+/// Bush", "said J. Smith"), `before` being the token before the capital. It
+/// ends the sentence when a capitalised word follows and either the word
+/// before is an ordinary word written with a capital, no first name, title or
+/// initial ("the Xbox Series X. Samsung said", "Plan B. Officials"), or the
+/// word after is an ordinary word that opens sentences ("you and I. The",
+/// but not "Ulysses S. Grant", whose S follows a first name).
+fn initial_ends_sentence(text: &str, before: Option<&Token>, dot: usize) -> bool {
+    use super::gazetteer;
+    let rest = &text[dot + 1..];
+    let after_start = rest.len() - rest.trim_start().len();
+    let after: &str = rest[after_start..]
+        .split(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or("");
+    let Some(before) = before.map(|t| t.text(text)) else {
+        return false;
+    };
+    if after_start == 0 || !after.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let name_before = gazetteer::is_first_name(before)
+        || gazetteer::title(before).is_some()
+        || ABBREVIATIONS.contains(&before.trim_end_matches('.'))
+        || before.ends_with('.')
+        || before.chars().count() == 1;
+    if name_before {
+        return false;
+    }
+    // An ordinary word written with a capital, as in a product's or a plan's
+    // name; a name the lists lack ("Narendra D. Modi") is no ordinary word.
+    // (Written in capitals, a headline's words tell nothing: "RESULTS OF S.
+    // KOREAN GAMES".)
+    let mut letters = before.chars();
+    let capitalised_before = letters.next().is_some_and(char::is_uppercase)
+        && letters.next().is_some_and(char::is_lowercase)
+        && gazetteer::lowercase_share(before).is_some_and(|share| share >= 50);
+    let opens_sentences = gazetteer::lowercase_share(after).is_some_and(|share| share >= 95);
+    capitalised_before || opens_sentences
+}
+
 /// One paragraph split once into tokens and sentences. The entity rules, the
 /// tagger and the speaker finder all read the same split, so each article's
 /// paragraphs are tokenised once ([`split_paragraphs`]) and shared.
@@ -293,8 +337,9 @@ mod tests {
     /// (`Amir-Abdollahian`, `U.S`, `don't`), except that an apostrophe followed by
     /// `s` and then a non-letter starts a separate possessive token (`Iran` + `'s`).
     /// A dot directly after a known abbreviation, or after a single-letter chain like
-    /// `U.S`, joins the word. Everything else that is not white space is one
-    /// punctuation token per character.
+    /// `U.S`, joins the word, and so does one after a lone capital unless it
+    /// ends the sentence ([`initial_ends_sentence`]). Everything else that is
+    /// not white space is one punctuation token per character.
     fn reference_tokenize(text: &str) -> Vec<Token> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
@@ -380,8 +425,9 @@ mod tests {
                 let chain = word.len() >= 3
                     && word.contains('.')
                     && word.chars().all(|ch| ch == '.' || ch.is_uppercase());
-                let single_initial =
-                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                let single_initial = word.chars().count() == 1
+                    && word.chars().all(char::is_uppercase)
+                    && !initial_ends_sentence(text, tokens.last(), byte_at(i));
                 if ABBREVIATIONS.contains(&word) || chain || single_initial {
                     i += 1;
                 }
@@ -443,6 +489,7 @@ mod tests {
             "US.",
             "A.",
             "ÉÉ.",
+            "the Series X. Samsung, you and I. The end, George W. Bush",
         ] {
             assert_eq!(tokenize(text), reference_tokenize(text), "{text}");
         }
@@ -552,5 +599,40 @@ mod tests {
                 "Then 3 more."
             ]
         );
+    }
+
+    fn sentence_texts(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        sentences(text, &toks)
+            .into_iter()
+            .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_capital_and_its_dot_end_a_sentence_after_an_ordinary_word_or_before_one() {
+        assert_eq!(
+            sentence_texts("It sells the Xbox Series X. Samsung said sales rose."),
+            ["It sells the Xbox Series X.", "Samsung said sales rose."]
+        );
+        assert_eq!(
+            sentence_texts("They lack vitamin D. The study said so."),
+            ["They lack vitamin D.", "The study said so."]
+        );
+        // The capital is a word then, its dot the sentence's end.
+        assert_eq!(
+            words("It is to you and I. The end."),
+            ["It", "is", "to", "you", "and", "I", ".", "The", "end", "."]
+        );
+        // Initials of names stay inside their sentence.
+        for one in [
+            "George W. Bush met Ulysses S. Grant there.",
+            "The book, said J. Smith, was late.",
+            "It was written by Narendra D. Modi and H. G. Wells.",
+            "Sen. John F. Kennedy spoke.",
+            "RESULTS OF S. KOREAN GAMES.",
+        ] {
+            assert_eq!(sentence_texts(one), [one], "{one}");
+        }
     }
 }
