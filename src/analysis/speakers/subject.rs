@@ -8,6 +8,7 @@ use super::{
     pronoun, speech_verb,
 };
 use super::{Pronoun, kind_rank, patterns::is_dash};
+use crate::analysis::gazetteer;
 
 /// Words after which a new clause, with a subject of its own, may start.
 #[rustfmt::skip]
@@ -89,14 +90,19 @@ impl Para<'_> {
                     return Some(Local::Found(m.entity));
                 }
                 // A place or an organization before a title and a name
-                // (`Calder Mayor Jane Holt`, `House Speaker Tom Brandt`).
+                // (`Calder Mayor Jane Holt`, `House Speaker Tom Brandt`,
+                // `Home Office minister Jane Holt`).
                 k = toks.iter().position(|&x| x > last)?;
-                if !self.word(toks[k]).starts_with(char::is_uppercase) {
+                let next = self.word(toks[k]);
+                if !next.starts_with(char::is_uppercase) && gazetteer::title(next).is_none() {
                     return None;
                 }
                 continue;
             }
-            let titled = word.starts_with(char::is_uppercase) || word == ".";
+            // A title may be written small after its office (`Lib Dem leader Holt`).
+            let titled = word.starts_with(char::is_uppercase)
+                || word == "."
+                || (k > p && gazetteer::title(word).is_some());
             if !titled {
                 return None;
             }

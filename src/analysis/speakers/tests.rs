@@ -833,3 +833,21 @@ fn a_quote_running_on_into_its_clause_and_one_heard_asked_keep_their_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_subject_named_after_its_office_and_a_small_title_says_a_partial_quote() {
+    let text = "But Vexlo Office minister Ada Quell defended the move saying it would give \
+        officers \"just that little bit of edge\".\n\n\
+        Qarlow Party leader Ian Varro meanwhile is on a tour aimed at persuading voters his \
+        is the \"real opposition\".";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Vexlo Office", Org, &["Vexlo Office"]),
+        ("Ada Quell", Person, &["Ada Quell"]),
+        ("Qarlow Party", Org, &["Qarlow Party"]),
+        ("Ian Varro", Person, &["Ian Varro"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![Some("Ada Quell".to_string()), Some("Ian Varro".to_string())]
+    );
+}

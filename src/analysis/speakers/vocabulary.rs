@@ -42,9 +42,9 @@ pub(super) const SPEECH_VERBS: &[(&str, bool)] = &[
 #[rustfmt::skip]
 pub(super) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "'s", "\u{2019}s", "again", "already", "also", "are", "been", "could", "earlier", "even", "friday", "further", "had", "has", "have",
-    "is", "just", "last", "later", "may", "might", "monday", "night", "on", "once", "often", "previously",
-    "privately", "publicly", "recently", "repeatedly", "reportedly", "saturday", "separately", "subsequently",
-    "sunday", "then", "thursday", "today", "tonight", "too", "tuesday", "was", "wednesday", "week", "were",
+    "is", "just", "last", "later", "may", "meanwhile", "might", "monday", "night", "on", "once", "often",
+    "previously", "privately", "publicly", "recently", "repeatedly", "reportedly", "saturday", "separately",
+    "subsequently", "sunday", "then", "thursday", "today", "tonight", "too", "tuesday", "was", "wednesday", "week", "were",
     "will", "would", "yesterday",
 ];
 
