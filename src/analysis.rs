@@ -7,7 +7,8 @@
 //! sheet's names as people, [`premodifiers`] cuts "Holders" off "Holders
 //! Manchester United"), [`nested`] splits "A of the B"
 //! into two organisations where the article shows B alone, [`repeats`] finds the article's
-//! names again where they were missed, [`aliases`] merges mentions of the
+//! names again where they were missed, [`terms`] drops acronyms the article
+//! spells out in ordinary words ("digital rights management (DRM)"), [`aliases`] merges mentions of the
 //! same thing into one [`Entity`], and [`speakers`] attributes each quote.
 //! Across the collection, [`index`] unifies canonical names and records which
 //! articles mention each entity.
@@ -32,6 +33,7 @@ pub mod repeats;
 pub mod speakers;
 pub mod stage_names;
 pub mod tagger;
+pub mod terms;
 pub mod tokens;
 pub mod works;
 
@@ -71,6 +73,7 @@ pub fn find_entities(
     nested::join_purposes(paragraphs, &mut mentions);
     nested::split_nested(paragraphs, &mut mentions);
     repeats::add_repeats(paragraphs, split, &mut mentions);
+    terms::drop_spelled_out_terms(paragraphs, split, &mut mentions);
     let mut entities = aliases::merge(paragraphs, mentions);
     let mut evidence = kinds::evidence(paragraphs, &entities);
     kinds::apply(&mut entities, &mut evidence);
