@@ -130,7 +130,11 @@ fn model_after<'a>(
     // A bare number after an organisation is mostly its score or its
     // total ("Somerset 83 and 296"); only a code with letters ("A320")
     // makes its product, and a number its channel.
-    let bare = code.text(para).chars().all(|c| c.is_ascii_digit());
+    // No letters: "787-9" is as bare as a cricket score's "429-7".
+    let bare = code
+        .text(para)
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-');
     let name = &para[m.span.start..m.span.end];
     // A listed maker's number is its model ("Boeing 737", "Nokia 3310"),
     // unless it is a year ("Boeing 2019 results").
@@ -215,9 +219,24 @@ const UNIT_SUFFIXES: &[&str] = &[
 
 /// A model code: a number of up to four digits with up to two letters after
 /// it ("95", "2004", "5300M", "777x"), or one or two capitals and one to four
-/// digits ("A320", "X5"). Not a decimal, a money sum, a measure, a time or an
-/// ordinal.
+/// digits ("A320", "X5"), either with a variant's number after a hyphen
+/// ("A350-900", "737-800", "F-35"; a score's "2-1" has shorter numbers). Not
+/// a decimal, a money sum, a measure, a time or an ordinal.
 fn is_model_code(word: &str) -> bool {
+    if let Some((head, variant)) = word.split_once('-') {
+        let variant_ok =
+            (1..=4).contains(&variant.len()) && variant.chars().all(|c| c.is_ascii_digit());
+        let lettered = head.starts_with(|c: char| c.is_ascii_uppercase());
+        let long_number = head.len() >= 3 && head.chars().all(|c| c.is_ascii_digit());
+        let letters_only =
+            (1..=2).contains(&head.len()) && head.chars().all(|c| c.is_ascii_uppercase());
+        return variant_ok && (long_number || letters_only || lettered && plain_code(head));
+    }
+    plain_code(word)
+}
+
+/// [`is_model_code`] without a variant's number.
+fn plain_code(word: &str) -> bool {
     let letters_then_digits = {
         let caps = word.chars().take_while(char::is_ascii_uppercase).count();
         let rest = &word[caps..];
@@ -293,6 +312,17 @@ mod tests {
                 &[("Zentrix", Organization), ("A320", Other)]
             ),
             one("Zentrix A320", Other)
+        );
+        assert_eq!(
+            joined(
+                "It ordered 50 Zentrix A350-900 jets.",
+                &[("Zentrix", Organization), ("A350-900", Other)]
+            ),
+            one("Zentrix A350-900", Other)
+        );
+        assert_eq!(
+            joined("The Zentrix 787-9 flew.", &[("Zentrix", Other)]),
+            one("Zentrix 787-9", Other)
         );
         assert_eq!(
             joined("The Qarlow 5300M is fast.", &[("Qarlow", Other)]),
@@ -375,6 +405,10 @@ mod tests {
         );
         assert_eq!(
             joined("Zentrix 2-1 win.", &[("Zentrix", Organization)]),
+            one("Zentrix", Organization)
+        );
+        assert_eq!(
+            joined("Zentrix 429-7 declared.", &[("Zentrix", Organization)]),
             one("Zentrix", Organization)
         );
         assert_eq!(

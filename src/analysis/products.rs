@@ -9,7 +9,48 @@
 //! Motors", "Nissan North America", "Sony Ericsson" and "Microsoft Chief
 //! Executive" are no products.
 
+use super::entities::RawMention;
 use super::gazetteer;
+use crate::model::{EntityKind, Span};
+
+/// Joins a listed maker's mention to the mention right after it when the two
+/// name a product ("Apple" and "AirPods", "Sony" and "PlayStation": the
+/// tagger often reads the maker as a firm of its own and the product apart).
+/// The whole is of kind other, as CoNLL-2003 labels a product.
+pub fn join_makers(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
+    let mut joined_away: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (maker, product) = (&mentions[i], &mentions[i + 1]);
+        let p = maker.span.paragraph;
+        let adjacent = product.span.paragraph == p
+            && product.span.start == maker.span.end + 1
+            && paragraphs
+                .get(p)
+                .is_some_and(|t| t.as_bytes().get(maker.span.end) == Some(&b' '));
+        let whole = paragraphs
+            .get(p)
+            .and_then(|t| t.get(maker.span.start..product.span.end));
+        if adjacent && maker.kind == EntityKind::Organization && whole.is_some_and(is_product) {
+            let end = product.span.end;
+            let m = &mut mentions[i];
+            m.span = Span::new(p, m.span.start, end);
+            m.kind = EntityKind::Other;
+            m.canonical = None;
+            joined_away.push(i + 1);
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    if !joined_away.is_empty() {
+        let mut k = 0;
+        mentions.retain(|_| {
+            k += 1;
+            joined_away.binary_search(&(k - 1)).is_err()
+        });
+    }
+}
 
 /// Words after a company's name that make a business of it, not a product,
 /// beside the gazetteer's organisation words ("Sony Music", "Toyota Motor").
@@ -70,6 +111,29 @@ fn names_a_product(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_makers_name_and_its_products_name_after_it_are_one_product() {
+        let joined = RawMention::after_pass(
+            "A 2019 Apple AirPods deal, and Apple Music.",
+            &[
+                ("Apple", EntityKind::Organization),
+                ("AirPods", EntityKind::Other),
+            ],
+            |ps, _, ms| join_makers(ps, ms),
+        );
+        assert_eq!(joined, [("Apple AirPods".to_string(), EntityKind::Other)]);
+        // A business of the maker's is no product.
+        let kept = RawMention::after_pass(
+            "Apple Music grew.",
+            &[
+                ("Apple", EntityKind::Organization),
+                ("Music", EntityKind::Other),
+            ],
+            |ps, _, ms| join_makers(ps, ms),
+        );
+        assert_eq!(kept.len(), 2);
+    }
 
     #[test]
     fn a_makers_name_and_product_words_are_a_product() {
