@@ -31,6 +31,22 @@ pub struct RawMention {
     pub canonical: Option<String>,
 }
 
+impl RawMention {
+    /// Removes the mentions at `sorted` (ascending indices), keeping the
+    /// others' order: what the passes that join two mentions into one do once
+    /// at the end, not once per join.
+    pub(crate) fn remove_at(mentions: &mut Vec<RawMention>, sorted: &[usize]) {
+        if sorted.is_empty() {
+            return;
+        }
+        let mut k = 0;
+        mentions.retain(|_| {
+            k += 1;
+            sorted.binary_search(&(k - 1)).is_err()
+        });
+    }
+}
+
 /// Test helpers shared by the passes that read and write raw mentions.
 #[cfg(test)]
 impl RawMention {

@@ -91,13 +91,7 @@ pub fn join_models(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
         }
         i += 1;
     }
-    if !inside.is_empty() {
-        let mut k = 0;
-        mentions.retain(|_| {
-            k += 1;
-            inside.binary_search(&(k - 1)).is_err()
-        });
-    }
+    RawMention::remove_at(mentions, &inside);
 }
 
 /// The model code right after mention `m` that joins it, and the kind of the

@@ -43,13 +43,7 @@ pub fn join_makers(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
         }
         i += 1;
     }
-    if !joined_away.is_empty() {
-        let mut k = 0;
-        mentions.retain(|_| {
-            k += 1;
-            joined_away.binary_search(&(k - 1)).is_err()
-        });
-    }
+    RawMention::remove_at(mentions, &joined_away);
 }
 
 /// Words after a company's name that make a business of it, not a product,
