@@ -537,15 +537,15 @@ fn build_entity(
     };
     // "United" after "Dundee United" is the club's short form, not its name:
     // the collection has many Uniteds, and would file the short form under one.
+    // The last words of the entity's longer forms, gathered once: an entity
+    // of thousands of mentions would otherwise compare every pair.
+    let last_words: HashSet<&str> = idx
+        .iter()
+        .filter_map(|&j| norms[j].rsplit_once(' ').map(|(_, last)| last))
+        .collect();
     let is_tail = |i: usize| {
         let word = norms[i].as_str();
-        !word.contains(' ')
-            && !is_bare_acronym(word)
-            && idx.iter().any(|&j| {
-                norms[j]
-                    .rsplit_once(' ')
-                    .is_some_and(|(_, last)| last == word)
-            })
+        !word.contains(' ') && !is_bare_acronym(word) && last_words.contains(word)
     };
     let name = match canonical {
         Some((c, _)) => c.to_string(),

@@ -131,11 +131,15 @@ pub fn strip(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<RawM
 /// ("@jdoe", "#Vote2019", "https://t.co/Ab1", "pic.twitter.com/Ab1"), or is
 /// a party-and-state label in parentheses ("(R-VA)", "(D-Calif.)").
 pub(crate) fn in_markup(para: &str, start: usize, end: usize) -> bool {
-    let (Some(before), Some(after)) = (para.get(..start), para.get(end..)) else {
+    // Handles and links are short: only so much either side is read, so that
+    // a text without spaces ("Holt/said/Holt/said/…") costs no more per name.
+    const REACH: usize = 256;
+    if para.get(start..end).is_none() {
         return false;
-    };
+    }
+    let (lo, before, after) = super::names::around(para, start, end, REACH);
     // The whitespace-delimited chunk holding the mention.
-    let from = before.trim_end_matches(|c: char| !c.is_whitespace()).len();
+    let from = lo + before.trim_end_matches(|c: char| !c.is_whitespace()).len();
     let to = end + after.find(char::is_whitespace).unwrap_or(after.len());
     let chunk = para[from..to].trim_start_matches(['(', '[', '"', '\u{201c}', '\'', '\u{2018}']);
     if chunk.starts_with(['@', '#']) || chunk.contains("://") || chunk.starts_with("www.") {

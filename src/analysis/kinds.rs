@@ -405,9 +405,13 @@ fn is_score(word: &str) -> bool {
 /// `whole` tells that the mention is the entity's whole name (not "Clinton"
 /// for Hillary Clinton).
 fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut [u16; 4]) {
-    let (Some(before), Some(after)) = (para.get(..start), para.get(end..)) else {
+    // Cues are a few words either side: only so much is read, so that a
+    // text without spaces ("Holt/said/Holt/said/…") costs no more per mention.
+    const REACH: usize = 200;
+    if para.get(start..end).is_none() {
         return;
-    };
+    }
+    let (_, before, after) = super::names::around(para, start, end, REACH);
     let mut add = |k: usize, n: u16| counts[k] = counts[k].saturating_add(n);
     let prev_raw = before.split_whitespace().next_back().unwrap_or("");
     let prev = cue(prev_raw);

@@ -74,7 +74,22 @@ pub fn join_models(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
     while i < mentions.len() {
         if let Some((code, kind)) = model_after(paragraphs, split, &mentions[i]) {
             let p = mentions[i].span.paragraph;
-            let end = variant_after(&paragraphs[p], &split[p].tokens, code).unwrap_or(code.end);
+            // A later mention running past the join's end ("iPhone 11 Pro
+            // Max", the tagger's "Pro Max") keeps its words: no mentions overlap.
+            let crosses = |end: usize| {
+                mentions[i + 1..]
+                    .iter()
+                    .take_while(|o| o.span.paragraph == p && o.span.start < end)
+                    .any(|o| o.span.end > end)
+            };
+            let mut end = variant_after(&paragraphs[p], &split[p].tokens, code).unwrap_or(code.end);
+            if crosses(end) {
+                end = code.end;
+            }
+            if crosses(end) {
+                i += 1;
+                continue;
+            }
             let m = &mut mentions[i];
             m.span = Span::new(p, m.span.start, end);
             m.kind = kind;
@@ -132,7 +147,8 @@ fn model_after<'a>(
     let name = &para[m.span.start..m.span.end];
     // A listed maker's number is its model ("Boeing 737", "Nokia 3310"),
     // unless it is a year ("Boeing 2019 results").
-    let makers_model = gazetteer::is_company(name) && !is_year(code.text(para));
+    let head = code.text(para).split('-').next().unwrap_or("");
+    let makers_model = gazetteer::is_company(name) && !is_year(head);
     if bare
         && m.kind == EntityKind::Organization
         && !channel
@@ -158,8 +174,14 @@ fn model_after<'a>(
 /// surname in Mc or Mac, which a line-up's minute follows.
 fn product_shaped(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
-    // "McKoy 45", "MacLeod 60": a surname and a minute in a line-up.
-    let surname_prefix = last.starts_with("Mc") || last.starts_with("Mac");
+    // "McKoy 45", "MacLeod 60", "DeMerit 45", "LeSaux 60": a surname and a
+    // minute in a line-up.
+    let surname_prefix = ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von"]
+        .iter()
+        .any(|prefix| {
+            last.strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        });
     let inner_capital = !surname_prefix
         && last.char_indices().skip(1).any(|(i, c)| {
             c.is_ascii_uppercase() && last[..i].ends_with(|p: char| p.is_ascii_lowercase())
@@ -218,8 +240,10 @@ const UNIT_SUFFIXES: &[&str] = &[
 /// a decimal, a money sum, a measure, a time or an ordinal.
 fn is_model_code(word: &str) -> bool {
     if let Some((head, variant)) = word.split_once('-') {
-        let variant_ok =
-            (1..=4).contains(&variant.len()) && variant.chars().all(|c| c.is_ascii_digit());
+        let variant_ok = (1..=4).contains(&variant.len())
+            && variant.chars().all(|c| c.is_ascii_digit())
+            // "2004-05", "1998-2003": a season or a span of years.
+            && !is_year(head);
         let lettered = head.starts_with(|c: char| c.is_ascii_uppercase());
         let long_number = head.len() >= 3 && head.chars().all(|c| c.is_ascii_digit());
         let letters_only =
@@ -372,6 +396,17 @@ mod tests {
             joined("Herve (McKoy 45), Tapp.", &[("McKoy", Organization)]),
             one("McKoy", Organization)
         );
+        // A mention running past the variant keeps its words: the join stops at the code.
+        assert_eq!(
+            joined(
+                "It beat the iPhone 11 Pro Max on price.",
+                &[("iPhone", Organization), ("Pro Max", Other)]
+            ),
+            vec![
+                ("iPhone 11".to_string(), Other),
+                ("Pro Max".to_string(), Other)
+            ]
+        );
         // A side written as words keeps its score apart.
         assert_eq!(
             joined("Zentrix 3 and 4.", &[("Zentrix", Organization)]),
@@ -404,6 +439,15 @@ mod tests {
         assert_eq!(
             joined("Zentrix 429-7 declared.", &[("Zentrix", Organization)]),
             one("Zentrix", Organization)
+        );
+        // A season after a name, or a span of years, is no model.
+        assert_eq!(
+            joined("The Zentrix Cup 2004-05 season.", &[("Zentrix Cup", Other)]),
+            one("Zentrix Cup", Other)
+        );
+        assert_eq!(
+            joined("Herve (DeMerit 45), Tapp.", &[("DeMerit", Organization)]),
+            one("DeMerit", Organization)
         );
         assert_eq!(
             joined("Zentrix 3.5 rise.", &[("Zentrix", Organization)]),

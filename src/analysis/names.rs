@@ -213,6 +213,24 @@ pub(crate) fn is_bare_acronym(name: &str) -> bool {
     (2..=8).contains(&name.chars().count()) && name.chars().all(|c| c.is_uppercase())
 }
 
+/// The text within `reach` bytes before `start` and after `end` in `para`
+/// (to char boundaries), and where the first begins: what a check of a
+/// mention's surroundings reads, so that a text without spaces costs it no
+/// more per mention than any other.
+pub(crate) fn around(para: &str, start: usize, end: usize, reach: usize) -> (usize, &str, &str) {
+    let mut lo = start.saturating_sub(reach).min(para.len());
+    while !para.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = end.saturating_add(reach).min(para.len());
+    while !para.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let before = para.get(lo..start).unwrap_or("");
+    let after = para.get(end..hi).unwrap_or("");
+    (lo, before, after)
+}
+
 /// True when the letters of `small` appear in `big` in order.
 pub(crate) fn is_subsequence(small: &str, big: &str) -> bool {
     let mut it = big.chars();

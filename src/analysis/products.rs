@@ -31,7 +31,13 @@ pub fn join_makers(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
         let whole = paragraphs
             .get(p)
             .and_then(|t| t.get(maker.span.start..product.span.end));
-        if adjacent && maker.kind == EntityKind::Organization && whole.is_some_and(is_product) {
+        // The product's mention a thing's or a firm's: "Allianz" and the
+        // place "Arena" make no product.
+        if adjacent
+            && maker.kind == EntityKind::Organization
+            && matches!(product.kind, EntityKind::Organization | EntityKind::Other)
+            && whole.is_some_and(is_product)
+        {
             let end = product.span.end;
             let m = &mut mentions[i];
             m.span = Span::new(p, m.span.start, end);
@@ -123,6 +129,15 @@ mod tests {
             &[
                 ("Apple", EntityKind::Organization),
                 ("Music", EntityKind::Other),
+            ],
+            |ps, _, ms| join_makers(ps, ms),
+        );
+        assert_eq!(kept.len(), 2);
+        let kept = RawMention::after_pass(
+            "At the Apple Arena.",
+            &[
+                ("Apple", EntityKind::Organization),
+                ("Arena", EntityKind::Place),
             ],
             |ps, _, ms| join_makers(ps, ms),
         );

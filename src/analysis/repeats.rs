@@ -34,12 +34,13 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
     }
     // The byte ranges already taken, per paragraph: the mentions found, then
     // those added here.
-    let mut claimed: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paragraphs.len()];
+    let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paragraphs.len()];
     for m in mentions.iter() {
-        if let Some(taken) = claimed.get_mut(m.span.paragraph) {
+        if let Some(taken) = found.get_mut(m.span.paragraph) {
             taken.push((m.span.start, m.span.end));
         }
     }
+    let mut claimed: Vec<Claimed> = found.into_iter().map(Claimed::new).collect();
     let mut added: Vec<RawMention> = Vec::new();
     for (p, ((text, tokenized), taken)) in
         paragraphs.iter().zip(split).zip(&mut claimed).enumerate()
@@ -60,8 +61,7 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
                         continue;
                     };
                     let (start, end_byte) = (token.start, tokens[end].end);
-                    let overlaps = taken.iter().any(|&(s, e)| s < end_byte && start < e);
-                    if overlaps
+                    if taken.overlaps(start, end_byte)
                         || glued_to_a_name(text, tokens, i, end)
                         || super::furniture::in_markup(text, start, end_byte)
                     {
@@ -74,7 +74,7 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
                     {
                         continue;
                     }
-                    taken.push((start, end_byte));
+                    taken.add(end_byte);
                     added.push(RawMention {
                         span: Span::new(p, start, end_byte),
                         kind: form.kind,
@@ -92,6 +92,50 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
     mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
 }
 
+/// The byte ranges of one paragraph already taken: its mentions found, and
+/// those added in text order. Asked at every candidate, so each question
+/// is a binary search, not a walk over all (a paragraph may name thousands).
+struct Claimed {
+    /// The found mentions' starts, ascending, and the furthest end among
+    /// them up to each (mentions may overlap).
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+    /// Where the last added range ends: added ranges come in text order and
+    /// never overlap, so only the last can reach a later candidate.
+    last_added_end: usize,
+}
+
+impl Claimed {
+    fn new(mut ranges: Vec<(usize, usize)>) -> Self {
+        ranges.sort_unstable();
+        let mut furthest = 0;
+        let furthest_end = ranges
+            .iter()
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        Claimed {
+            starts: ranges.iter().map(|&(start, _)| start).collect(),
+            furthest_end,
+            last_added_end: 0,
+        }
+    }
+
+    /// Whether `start..end` overlaps a range taken.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < end);
+        let found = before_end > 0 && self.furthest_end[before_end - 1] > start;
+        found || self.last_added_end > start
+    }
+
+    /// Takes the range that ends at `end`, after every range added before.
+    fn add(&mut self, end: usize) {
+        self.last_added_end = end;
+    }
+}
+
 /// A name to look for again, as its words, and the kind to give it.
 struct Form {
     words: Vec<String>,
@@ -102,6 +146,8 @@ struct Form {
 /// Service" is taken before a shorter form inside it.
 fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form> {
     let mut forms: Vec<Form> = Vec::new();
+    // The forms already taken (an article may name thousands of things).
+    let mut seen: foldhash::HashSet<Vec<String>> = foldhash::HashSet::default();
     let mut push = |text: &str, kind: EntityKind| {
         let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
         let capitalised = words
@@ -112,7 +158,7 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
             || words
                 .first()
                 .is_some_and(|w| w.chars().count() >= 3 || is_acronym(w));
-        if capitalised && long_enough && !forms.iter().any(|f| f.words == words) {
+        if capitalised && long_enough && seen.insert(words.clone()) {
             forms.push(Form { words, kind });
         }
     };
@@ -287,7 +333,7 @@ mod tests {
     #[test]
     fn a_one_word_person_is_found_again_unless_a_first_name_or_a_common_word() {
         let paragraphs: Vec<String> = [
-            "Zentrix is set to list its shares. Grace wept. Young fans came.",
+            "Zentrix is set to list its shares, say fans of Grace and of Young people.",
             "Analysts praised Zentrix, Grace and Young.",
         ]
         .map(String::from)
@@ -299,7 +345,8 @@ mod tests {
             mention(1, &paragraphs, "Young", EntityKind::Person),
         ];
         add_repeats(&paragraphs, &split, &mut mentions);
-        // The opening "Zentrix" is found; the first name and the common word are not.
+        // The opening "Zentrix" is found; the first name and the common word,
+        // mid-sentence, are not.
         assert_eq!(
             RawMention::texts(&paragraphs, &mentions),
             ["Zentrix", "Zentrix", "Grace", "Young"]

@@ -278,6 +278,7 @@ fn initial_ends_sentence(text: &str, before: Option<&Token>, dot: usize) -> bool
         return false;
     }
     let name_before = gazetteer::is_first_name(before)
+        || gazetteer::is_us_first_name(before)
         || gazetteer::title(before).is_some()
         || ABBREVIATIONS.contains(&before.trim_end_matches('.'))
         || before.ends_with('.')

@@ -151,6 +151,17 @@ fn adversarial_article(templates: &[Article], bytes: usize) -> Article {
         let place = dice.pick(&names);
         format!("The {place} Defence Ministry and the Defence Ministry met.")
     }));
+    // Acronyms spelled out over many small words, products with codes and
+    // variants, a lone capital's dot before a name (`terms.rs`, `models.rs`,
+    // `products.rs`, `tokens.rs`).
+    blocks.push(paragraphs(1_500, &mut || {
+        let (n, m) = (dice.pick(&names), dice.pick(&names));
+        format!(
+            "The {} (TAAAAA) and digital rights management (DRM) met. {n} Series X. {m} sold \
+             Apple AirPods 2, a Boeing 737-800 Max and the {m} 787-9.",
+            "a ".repeat(12)
+        )
+    }));
     let mut out = String::from("An article of every shape\n\n");
     for block in blocks {
         out.push_str(&block);
