@@ -72,6 +72,7 @@ pub fn find_entities(
     let mut mentions = entities::find_mentions_in(paragraphs, split);
     nested::join_purposes(paragraphs, &mut mentions);
     nested::split_nested(paragraphs, &mut mentions);
+    nested::join_named_whole(paragraphs, &mut mentions);
     repeats::add_repeats(paragraphs, split, &mut mentions);
     terms::drop_spelled_out_terms(paragraphs, split, &mut mentions);
     let mut entities = aliases::merge(paragraphs, mentions);

@@ -86,6 +86,94 @@ pub fn join_purposes(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
     *mentions = kept;
 }
 
+/// Joins two mentions side by side that together are a name the article
+/// writes whole elsewhere, in the singular or the plural: the tagger read
+/// "Liberal Democrat Sarah Teather" as "Liberal" and "Democrat" where the
+/// article also names the "Liberal Democrats" (and, at a sentence's start,
+/// left "Liberal" out: a mention takes the word before it so too). The whole
+/// takes the kind of the name written whole. One pass, whatever the number
+/// of mentions.
+pub fn join_named_whole(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
+    let text_of = |m: &RawMention| {
+        paragraphs
+            .get(m.span.paragraph)
+            .and_then(|p| p.get(m.span.start..m.span.end))
+    };
+    let mut wholes: foldhash::HashMap<&str, EntityKind> = foldhash::HashMap::default();
+    // Organisations' and things' names: a person's is often a title and a
+    // surname ("Lord Butler"), which stay apart.
+    for m in mentions.iter() {
+        if let Some(text) = text_of(m).filter(|t| t.contains(' '))
+            && matches!(m.kind, EntityKind::Organization | EntityKind::Other)
+        {
+            wholes.entry(text).or_insert(m.kind);
+        }
+    }
+    if wholes.is_empty() {
+        return;
+    }
+    let whole_kind = |joined: &str| {
+        wholes.get(joined).copied().or_else(|| {
+            let plural = format!("{joined}s");
+            wholes.get(plural.as_str()).copied()
+        })
+    };
+    let mut kept: Vec<RawMention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        let joined = kept.last().and_then(|a| {
+            let text = paragraphs.get(a.span.paragraph)?;
+            let side_by_side = a.span.paragraph == m.span.paragraph
+                && m.span.start == a.span.end + 1
+                && text.as_bytes().get(a.span.end) == Some(&b' ');
+            let both = text.get(a.span.start..m.span.end)?;
+            side_by_side.then(|| whole_kind(both)).flatten()
+        });
+        match (kept.last_mut(), joined) {
+            (Some(a), Some(kind)) => {
+                a.span.end = m.span.end;
+                a.kind = kind;
+                a.canonical = None;
+            }
+            _ => kept.push(widened_over_word_before(paragraphs, m, &kept, &whole_kind)),
+        }
+    }
+    *mentions = kept;
+}
+
+/// Mention `m` widened over the capitalised word right before it when the
+/// two are a name written whole ("Liberal" left out of "Liberal Democrat" at
+/// a sentence's start), unless that word belongs to the mention before.
+fn widened_over_word_before(
+    paragraphs: &[String],
+    mut m: RawMention,
+    kept: &[RawMention],
+    whole_kind: &dyn Fn(&str) -> Option<EntityKind>,
+) -> RawMention {
+    let Some(text) = paragraphs.get(m.span.paragraph) else {
+        return m;
+    };
+    let Some(before) = text.get(..m.span.start).and_then(|b| b.strip_suffix(' ')) else {
+        return m;
+    };
+    let word_start = before.rfind(' ').map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    let free = kept
+        .last()
+        .is_none_or(|a| a.span.paragraph != m.span.paragraph || a.span.end <= word_start);
+    if free
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && let Some(kind) = text
+            .get(word_start..m.span.end)
+            .and_then(whole_kind)
+    {
+        m.span = Span::new(m.span.paragraph, word_start, m.span.end);
+        m.kind = kind;
+        m.canonical = None;
+    }
+    m
+}
+
 fn split_one(paragraphs: &[String], m: &RawMention) -> Option<(RawMention, RawMention)> {
     if m.kind != EntityKind::Organization || m.canonical.is_some() {
         return None;
@@ -172,6 +260,49 @@ mod tests {
 
     fn org(paragraphs: &[String], p: usize, name: &str) -> RawMention {
         RawMention::first_in(paragraphs, p, name, EntityKind::Organization)
+    }
+
+    #[test]
+    fn pieces_of_a_name_the_article_writes_whole_are_joined_again() {
+        let ps = vec![
+            "Qarlow Democrat Ada Quell spoke. The Qarlow Democrats won.".to_string(),
+            "Qarlow Democrat Ian Varro agreed, as did Lord Tolham and later Lord Tolham."
+                .to_string(),
+        ];
+        let mut mentions = vec![
+            org(&ps, 0, "Qarlow"),
+            RawMention::first_in(&ps, 0, "Democrat", EntityKind::Other),
+            RawMention::first_in(&ps, 0, "Ada Quell", EntityKind::Person),
+            org(&ps, 0, "Qarlow Democrats"),
+            RawMention::first_in(&ps, 1, "Democrat", EntityKind::Other),
+            RawMention::first_in(&ps, 1, "Ian Varro", EntityKind::Person),
+            RawMention::first_in(&ps, 1, "Lord Tolham", EntityKind::Person),
+        ];
+        // The second "Tolham" without its title, as a tagger may leave it.
+        let at = ps[1].rfind("Tolham").unwrap();
+        mentions.push(RawMention {
+            span: Span::new(1, at, at + "Tolham".len()),
+            kind: EntityKind::Person,
+            canonical: None,
+        });
+        join_named_whole(&ps, &mut mentions);
+        // Two pieces joined, a piece widened over the word the tagger left
+        // out, each an organisation as the whole is; a person's title and
+        // surname stay apart.
+        assert_eq!(
+            RawMention::texts(&ps, &mentions),
+            [
+                "Qarlow Democrat",
+                "Ada Quell",
+                "Qarlow Democrats",
+                "Qarlow Democrat",
+                "Ian Varro",
+                "Lord Tolham",
+                "Tolham"
+            ]
+        );
+        assert_eq!(mentions[0].kind, EntityKind::Organization);
+        assert_eq!(mentions[3].kind, EntityKind::Organization);
     }
 
     #[test]
