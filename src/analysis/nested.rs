@@ -163,9 +163,7 @@ fn widened_over_word_before(
     if free
         && word.starts_with(char::is_uppercase)
         && word.chars().all(char::is_alphabetic)
-        && let Some(kind) = text
-            .get(word_start..m.span.end)
-            .and_then(whole_kind)
+        && let Some(kind) = text.get(word_start..m.span.end).and_then(whole_kind)
     {
         m.span = Span::new(m.span.paragraph, word_start, m.span.end);
         m.kind = kind;
