@@ -26,7 +26,9 @@
 //!   with a surname or an initial with a surname ("J Hayes") for a person.
 
 use super::gazetteer;
-use super::names::{is_acronym, is_event_word, is_law_word, is_lower_camel, lone_initial};
+use super::names::{
+    is_acronym, is_camel_case, is_event_word, is_law_word, is_lower_camel, lone_initial,
+};
 use crate::model::{Entity, EntityKind, KindEvidence};
 use foldhash::HashSet;
 
@@ -816,23 +818,6 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         // "Finding Neverland", "Meet the Fockers": a title opened by a common word.
         counts[OTHER] += 1;
     }
-}
-
-/// True for one word with a capital after a lower-case letter ("WeWork",
-/// "YouTube", "eBay"), unless the capital follows a surname prefix such as
-/// Mc, Mac, O', Di, De, Da, Le, La, Van or Von ("McCain", "DiCaprio", "LeBron").
-fn is_camel_case(word: &str) -> bool {
-    const SURNAME_PREFIXES: &[&str] = &[
-        "Mc", "Mac", "Di", "De", "Da", "Du", "Le", "La", "Van", "Von",
-    ];
-    let chars: Vec<char> = word.chars().collect();
-    let inner = (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase());
-    let Some(at) = inner else {
-        return false;
-    };
-    let head: String = chars[..at].iter().collect();
-    let all_letters = chars.iter().all(|c| c.is_alphabetic());
-    all_letters && !SURNAME_PREFIXES.contains(&head.as_str())
 }
 
 /// "J Hayes", "Hillary Clinton": an initial or a first name before a surname.

@@ -7,6 +7,7 @@
 //! "Channel 4" and "BBC Radio 1" are organisations.
 
 use super::entities::RawMention;
+use super::names::{is_camel_case, one_space_between};
 use super::tokens::{Token, TokenKind, Tokenized};
 use super::{gazetteer, products};
 use crate::model::{EntityKind, Span};
@@ -124,8 +125,7 @@ fn model_after<'a>(
     let next = tokens.partition_point(|t| t.start < m.span.end);
     let code = tokens.get(next)?;
     // One space between, no more.
-    if code.start != m.span.end + 1
-        || para.as_bytes().get(m.span.end) != Some(&b' ')
+    if !one_space_between(para, m.span.end, code.start)
         || !is_model_code(code.text(para))
         || !ends_the_name(para, tokens, next)
         || after_a_score(para, tokens, m.span.start)
@@ -170,23 +170,12 @@ fn model_after<'a>(
 /// product words ("Apple Watch Series 5", [`products::is_product`]), or a last
 /// word with a capital inside it after small letters, as brands of devices
 /// and games are written ("PlayStation 5", "iPhone 11", "AirPods 2"); clubs
-/// and sides, whose scores follow them, are not written so, nor is a
-/// surname in Mc or Mac, which a line-up's minute follows.
+/// and sides, whose scores follow them, are not written so, nor is a surname
+/// such as "McKoy" or "DeMerit", which a line-up's minute follows
+/// ([`is_camel_case`]).
 fn product_shaped(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name);
-    // "McKoy 45", "MacLeod 60", "DeMerit 45", "LeSaux 60": a surname and a
-    // minute in a line-up.
-    let surname_prefix = ["Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von"]
-        .iter()
-        .any(|prefix| {
-            last.strip_prefix(prefix)
-                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
-        });
-    let inner_capital = !surname_prefix
-        && last.char_indices().skip(1).any(|(i, c)| {
-            c.is_ascii_uppercase() && last[..i].ends_with(|p: char| p.is_ascii_lowercase())
-        });
-    products::is_product(name) || (inner_capital && last.chars().all(|c| c.is_ascii_alphanumeric()))
+    products::is_product(name) || is_camel_case(last)
 }
 
 /// A year of the last two centuries or this one, written in full.
@@ -220,10 +209,8 @@ const VARIANT_WORDS: &[&str] = &[
 fn variant_after(para: &str, tokens: &[Token], code: &Token) -> Option<usize> {
     let k = tokens.partition_point(|t| t.start < code.end);
     let word = tokens.get(k)?;
-    (word.start == code.end + 1
-        && para.as_bytes().get(code.end) == Some(&b' ')
-        && VARIANT_WORDS.contains(&word.text(para)))
-    .then_some(word.end)
+    (one_space_between(para, code.end, word.start) && VARIANT_WORDS.contains(&word.text(para)))
+        .then_some(word.end)
 }
 
 /// Letters after a number that make it a measure, a time or an ordinal,

@@ -231,6 +231,29 @@ pub(crate) fn around(para: &str, start: usize, end: usize, reach: usize) -> (usi
     (lo, before, after)
 }
 
+/// True for one word with a capital after a lower-case letter ("WeWork",
+/// "YouTube", "eBay"), unless the capital follows a surname prefix such as
+/// Mc, Mac, Di, De, Da, Du, Le, La, Van or Von ("McCain", "DiCaprio", "LeBron").
+pub(crate) fn is_camel_case(word: &str) -> bool {
+    const SURNAME_PREFIXES: &[&str] = &[
+        "Mc", "Mac", "Di", "De", "Da", "Du", "Le", "La", "Van", "Von",
+    ];
+    let chars: Vec<char> = word.chars().collect();
+    let inner = (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase());
+    let Some(at) = inner else {
+        return false;
+    };
+    let head: String = chars[..at].iter().collect();
+    let all_letters = chars.iter().all(|c| c.is_alphabetic());
+    all_letters && !SURNAME_PREFIXES.contains(&head.as_str())
+}
+
+/// Whether the text between byte `end` of one word or name and byte `start`
+/// of the next is one space, no more: two pieces side by side.
+pub(crate) fn one_space_between(text: &str, end: usize, start: usize) -> bool {
+    start == end + 1 && text.as_bytes().get(end) == Some(&b' ')
+}
+
 /// True when the letters of `small` appear in `big` in order.
 pub(crate) fn is_subsequence(small: &str, big: &str) -> bool {
     let mut it = big.chars();

@@ -14,7 +14,7 @@
 
 use super::entities::RawMention;
 use super::gazetteer;
-use super::names::whole_word_matches;
+use super::names::{one_space_between, whole_word_matches};
 use crate::model::{EntityKind, Span};
 
 /// Replaces each splittable organisation mention by its two parts.
@@ -123,8 +123,7 @@ pub fn join_named_whole(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
         let joined = kept.last().and_then(|a| {
             let text = paragraphs.get(a.span.paragraph)?;
             let side_by_side = a.span.paragraph == m.span.paragraph
-                && m.span.start == a.span.end + 1
-                && text.as_bytes().get(a.span.end) == Some(&b' ');
+                && one_space_between(text, a.span.end, m.span.start);
             let both = text.get(a.span.start..m.span.end)?;
             side_by_side.then(|| whole_kind(both)).flatten()
         });

@@ -11,6 +11,7 @@
 
 use super::entities::RawMention;
 use super::gazetteer;
+use super::names::one_space_between;
 use crate::model::{EntityKind, Span};
 
 /// Joins a listed maker's mention to the mention right after it when the two
@@ -24,10 +25,9 @@ pub fn join_makers(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
         let (maker, product) = (&mentions[i], &mentions[i + 1]);
         let p = maker.span.paragraph;
         let adjacent = product.span.paragraph == p
-            && product.span.start == maker.span.end + 1
             && paragraphs
                 .get(p)
-                .is_some_and(|t| t.as_bytes().get(maker.span.end) == Some(&b' '));
+                .is_some_and(|t| one_space_between(t, maker.span.end, product.span.start));
         let whole = paragraphs
             .get(p)
             .and_then(|t| t.get(maker.span.start..product.span.end));
