@@ -377,7 +377,47 @@ fn other_after(w: &str) -> bool {
             | "award"
             | "awards"
             | "prize"
+            // A competition's: "the Premiership title", "the Six Nations
+            // table", "Heineken Cup holders".
+            | "title"
+            | "table"
+            | "champions"
+            | "crown"
+            | "standings"
+            | "holders"
+            | "opener"
+            | "trophy"
     )
+}
+
+/// "the 2005 Six Nations", "England's 1966 World Cup", "this year's Ryder
+/// Cup", "last season's Premiership": a year before a name, or a year's or a
+/// season's, makes it an edition of an event.
+fn edition_before(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some(last), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    let is_year = last.len() == 4
+        && last.chars().all(|c| c.is_ascii_digit())
+        && (last.starts_with("19") || last.starts_with("20"));
+    if is_year {
+        let owner = second.unwrap_or("");
+        let owner_cue = cue(owner);
+        return matches!(
+            owner_cue.as_str(),
+            "the" | "this" | "last" | "next" | "its" | "their" | "his" | "her"
+        ) || owner.ends_with("'s")
+            || owner.ends_with("\u{2019}s");
+    }
+    let of_time = |w: &str| matches!(cue(w).as_str(), "year" | "season" | "week" | "weekend");
+    // "year's", "year’s", and tokenised "year 's".
+    if matches!(last, "'s" | "\u{2019}s") {
+        return second.is_some_and(of_time);
+    }
+    last.strip_suffix("'s")
+        .or_else(|| last.strip_suffix("\u{2019}s"))
+        .is_some_and(of_time)
 }
 
 /// The word as a cue: lower case, without surrounding punctuation.
@@ -461,6 +501,9 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     }
     if is_score(prev_raw) {
         add(ORG, 1);
+    }
+    if edition_before(before) && !modifies_next(after) {
+        add(OTHER, 2);
     }
     // A side in a fixture counts twice a noun's cue: enough for a city
     // named for its club ([`apply`]).
@@ -1063,6 +1106,40 @@ mod tests {
         ] {
             assert!(!is_camel_case(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_year_or_a_competitions_noun_makes_an_edition_of_an_event() {
+        // A year, or a year's or a season's, before the name.
+        assert_eq!(
+            cues("Ireland won the 2005 Varenna Cup.", "Varenna Cup")[OTHER],
+            2
+        );
+        assert_eq!(cues("England's 1966 Varenna Cup.", "Varenna Cup")[OTHER], 2);
+        assert_eq!(cues("In this year's Varenna Cup.", "Varenna Cup")[OTHER], 2);
+        assert_eq!(
+            cues("In this year\u{2019}s Varenna Cup.", "Varenna Cup")[OTHER],
+            2
+        );
+        assert_eq!(
+            cues("In last season 's Varenna Cup .", "Varenna Cup")[OTHER],
+            2
+        );
+        assert_eq!(
+            cues("She drove the 2020 Qarlow Sentra.", "Qarlow Sentra")[OTHER],
+            2
+        );
+        // Not a year that only dates a clause, nor a name that modifies a noun.
+        assert_eq!(cues("In 2005 Zentrix grew.", "Zentrix")[OTHER], 0);
+        assert_eq!(cues("At the 2005 Qarlow conference.", "Qarlow")[OTHER], 0);
+        assert_eq!(cues("In this year's Qarlow manifesto.", "Qarlow")[OTHER], 0);
+        // A competition's title, table and holders.
+        assert_eq!(
+            cues("They top the Varenna table again.", "Varenna")[OTHER],
+            2
+        );
+        assert_eq!(cues("The Varenna title race.", "Varenna")[OTHER], 2);
+        assert_eq!(cues("Varenna holders Wasps lost.", "Varenna")[OTHER], 2);
     }
 
     #[test]
