@@ -10,7 +10,8 @@
 use super::entities::RawMention;
 use super::gazetteer;
 use super::names::{
-    firm_head, initials, is_bare_acronym, is_subsequence, lone_initial, normalise, surname_forms,
+    PARTICLES, firm_head, initials, is_bare_acronym, is_subsequence, lone_initial, normalise,
+    surname_forms,
 };
 use crate::model::{Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -265,24 +266,60 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
             [first, _] => lone_initial(first),
             _ => None,
         };
+        // "Van Nistelrooy" opening a sentence or a headline, "van Nistelrooy"
+        // in "Ruud van Nistelrooy": a surname with its particle, whatever
+        // the particle's case.
+        // "Lord Kinnock", "Baroness Thatcher": a peer is styled by a title and
+        // the surname, and is the one person of the article with that surname
+        // and a first name of the title's gender ("Neil Kinnock"), unless many
+        // people have that surname ("Lord Roberts" and "Sion Aubrey Roberts").
+        let peer = match short_words[..] {
+            [title @ ("Lord" | "Lady" | "Baroness"), surname]
+                if !gazetteer::is_common_surname(surname) =>
+            {
+                gazetteer::title_gender(title)
+            }
+            _ => None,
+        };
+        let particle = match short_words[..] {
+            [first, _] => PARTICLES
+                .iter()
+                .find(|p| p.len() > 1 && p.eq_ignore_ascii_case(first)),
+            _ => None,
+        };
         let fits = |full: &FullName| {
             let full_words = &full.words;
-            if let Some(letter) = initial {
+            let with_particle = particle.is_some_and(|particle| {
+                full_words.len() >= 2
+                    && full_words.last() == short_words.last()
+                    && full_words[full_words.len() - 2].eq_ignore_ascii_case(particle)
+            });
+            let styled_peer = peer.is_some_and(|gender| {
                 full_words.len() >= 2
                     && full_words.last() == short_words.last()
                     && full_words.first().is_some_and(|first| {
-                        lone_initial(first).is_none() && first.starts_with(letter)
+                        gazetteer::title(first).is_none()
+                            && gazetteer::first_name_gender(first).is_none_or(|g| g == gender)
                     })
-            } else if short_words.len() == 1 {
-                full_words.last().is_some_and(|last| surname_forms(last).contains(&short.as_str()))
+            });
+            with_particle
+                || styled_peer
+                || if let Some(letter) = initial {
+                    full_words.len() >= 2
+                        && full_words.last() == short_words.last()
+                        && full_words.first().is_some_and(|first| {
+                            lone_initial(first).is_none() && first.starts_with(letter)
+                        })
+                } else if short_words.len() == 1 {
+                    full_words.last().is_some_and(|last| surname_forms(last).contains(&short.as_str()))
                     // A first name alone ("Cristiano" for Cristiano Ronaldo).
                     || (full_words.first() == Some(&short.as_str()) && gazetteer::is_first_name(short))
-            } else {
-                short_words.len() < full_words.len()
-                    && short_words.first() == full_words.first()
-                    && short_words.last() == full_words.last()
-                    && full.contains_in_order(&short_words)
-            }
+                } else {
+                    short_words.len() < full_words.len()
+                        && short_words.first() == full_words.first()
+                        && short_words.last() == full_words.last()
+                        && full.contains_in_order(&short_words)
+                }
         };
         // The full names a short form fits depend on its words only: worked out
         // once per form. Three or more make it ambiguous whatever its own group,
@@ -290,7 +327,9 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
         let fitting = fitting_by_form.entry(short.as_str()).or_insert_with(|| {
             let candidates = match short_words[..] {
                 [word] => slice(by_word.get(word)),
-                [_, last] if initial.is_some() => slice(by_word.get(last)),
+                [_, last] if initial.is_some() || particle.is_some() || peer.is_some() => {
+                    slice(by_word.get(last))
+                }
                 [first, last] => slice(by_ends.get(&(first, last))),
                 [first, ref inner @ .., last] => inner
                     .iter()
@@ -317,9 +356,9 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
         targets.dedup();
         if let [target] = targets[..]
             && full_words.get(&own).is_none_or(|names| {
-                names
-                    .iter()
-                    .all(|n| fits(n) || (initial.is_some() && n.words == short_words))
+                names.iter().all(|n| {
+                    fits(n) || ((initial.is_some() || peer.is_some()) && n.words == short_words)
+                })
             })
         {
             groups.union(i, target);
@@ -655,6 +694,46 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].name, "Tolham United");
         assert_eq!(e[0].mentions.len(), 4);
+    }
+
+    #[test]
+    fn a_peer_and_a_surname_with_its_particle_join_the_full_name() {
+        let ps: Vec<String> = [
+            "Neil Kinnock spoke. Lord Kinnock said so.",
+            "Ruud van Nistelrooy scored. Van Nistelrooy was fit.",
+            "Sion Aubrey Roberts and Lord Roberts differ.",
+            "Mary Qarlowe met Lord Qarlowe.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let person = EntityKind::Person;
+        let names = [
+            (0, "Neil Kinnock"),
+            (0, "Lord Kinnock"),
+            (1, "Ruud van Nistelrooy"),
+            (1, "Van Nistelrooy"),
+            (2, "Sion Aubrey Roberts"),
+            (2, "Lord Roberts"),
+            (3, "Mary Qarlowe"),
+            (3, "Lord Qarlowe"),
+        ];
+        let mentions: Vec<RawMention> = names
+            .iter()
+            .map(|&(p, name)| RawMention::first_in(&ps, p, name, person))
+            .collect();
+        let e = merge(&ps, mentions);
+        assert_eq!(
+            entity(&e, "Neil Kinnock").aliases,
+            ["Neil Kinnock", "Lord Kinnock"]
+        );
+        assert_eq!(
+            entity(&e, "Ruud van Nistelrooy").aliases,
+            ["Ruud van Nistelrooy", "Van Nistelrooy"]
+        );
+        // Many people are called Roberts; a Lord is not a Mary.
+        assert_eq!(entity(&e, "Lord Roberts").mentions.len(), 1);
+        assert_eq!(entity(&e, "Lord Qarlowe").mentions.len(), 1);
+        assert_eq!(e.len(), 6, "{e:?}");
     }
 
     #[test]

@@ -274,6 +274,64 @@ pub fn is_us_first_name(word: &str) -> bool {
     GAZETTEER.us_first_names.contains(word)
 }
 
+/// What is known about a person's gender (for `he` and `she`, and for
+/// telling two people of one surname apart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Personal titles that tell a person's gender.
+pub const MALE_TITLES: &[&str] = &["Father", "King", "Lord", "Mr", "Prince", "Sir"];
+pub const FEMALE_TITLES: &[&str] = &[
+    "Dame", "Lady", "Madam", "Miss", "Mme", "Mrs", "Ms", "Princess", "Queen", "Sister", "Baroness",
+];
+
+/// The gender a title tells (`Mr`, `Mrs.`), a final dot ignored.
+pub fn title_gender(word: &str) -> Option<Gender> {
+    let word = word.trim_end_matches('.');
+    if MALE_TITLES.contains(&word) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.contains(&word) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// A first name's usual gender (`first_name_genders.tsv`, `us_first_names.tsv`).
+pub fn first_name_gender(word: &str) -> Option<Gender> {
+    static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+        include_str!("../../assets/gazetteer/first_name_genders.tsv")
+            .lines()
+            .chain(include_str!("../../assets/gazetteer/us_first_names.tsv").lines())
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, gender) = l.split_once('\t')?;
+                let gender = match gender {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => return None,
+                };
+                Some((name, gender))
+            })
+            .collect()
+    });
+    FIRST_NAMES.get(word).copied()
+}
+
+/// True for a surname many people share ("Roberts", "McDonald"; any case;
+/// `common_surnames.tsv`): alone, it may be any of them.
+pub fn is_common_surname(word: &str) -> bool {
+    static COMMON: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        rows(include_str!("../../assets/gazetteer/common_surnames.tsv"))
+            .map(|row| row[0].to_lowercase())
+            .collect()
+    });
+    with_lower(word, |lowered| COMMON.contains(lowered))
+}
+
 /// How often an ordinary English word is written in lower case mid-sentence, in
 /// percent; `None` for words that are not common (names, rare words).
 pub fn lowercase_share(word: &str) -> Option<u8> {

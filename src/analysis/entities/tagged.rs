@@ -54,6 +54,19 @@ pub(super) fn tagged_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec
                     first += 1;
                 }
             }
+            // "His Graceland home": a possessive that opens the sentence is no
+            // part of a person's, a body's or a place's name (a work's title
+            // may begin with one: "His Dark Materials", "My Fair Lady").
+            if opens_sentence(words, first)
+                && span.end_token > first + 1
+                && matches!(
+                    words[first],
+                    "His" | "Her" | "Its" | "Their" | "Our" | "My" | "Your"
+                )
+                && span.kind != EntityKind::Other
+            {
+                first += 1;
+            }
             if span.end_token - first == 1 && is_prefixed_adjective(words[first]) {
                 continue;
             }

@@ -568,3 +568,17 @@ fn a_name_split_at_a_sentence_start_joins_its_one_word_spelling() {
         assert_ne!(m.kind, EntityKind::Person, "{found:?}");
     }
 }
+
+#[test]
+fn find_mentions_leaves_a_possessive_that_opens_the_sentence_out_of_a_name() {
+    let p = vec![
+        "Elvis Presley fans gathered in Memphis on Saturday.".to_string(),
+        "His Graceland home drew 600,000 visitors last year.".to_string(),
+    ];
+    let got: Vec<&str> = find_mentions(&p)
+        .iter()
+        .map(|m| &p[m.span.paragraph][m.span.range()])
+        .collect();
+    assert!(got.contains(&"Graceland"), "{got:?}");
+    assert!(!got.iter().any(|m| m.starts_with("His")), "{got:?}");
+}

@@ -2,8 +2,8 @@
 //! and who was named last (what a pronoun refers to).
 
 use super::RECENT;
-use super::gender::Gender;
 use super::vocabulary::Pronoun;
+use crate::analysis::gazetteer::Gender;
 use crate::model::{Entity, EntityKind};
 use std::ops::Range;
 

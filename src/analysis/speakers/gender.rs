@@ -3,26 +3,12 @@
 //! gender, else the pronouns of the sentences that name that person alone.
 
 use super::Mentions;
+use crate::analysis::gazetteer::{self, FEMALE_TITLES, Gender, MALE_TITLES, title_gender};
 use crate::analysis::tokens::Tokenized;
 use crate::model::{Entity, EntityKind};
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// How far into a sentence its subject may start (`On Monday night, Holt`).
 const SUBJECT_TOKENS: usize = 6;
-
-/// Personal titles that tell a person's gender (for `he`/`she`).
-const MALE_TITLES: &[&str] = &["Father", "King", "Lord", "Mr", "Prince", "Sir"];
-const FEMALE_TITLES: &[&str] = &[
-    "Dame", "Lady", "Madam", "Miss", "Mme", "Mrs", "Ms", "Princess", "Queen", "Sister",
-];
-
-/// What is known about a person's gender.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Gender {
-    Male,
-    Female,
-}
 
 /// Each entity's gender: told by a title (`Mr Holt`, `Ms Holt`) anywhere in
 /// the article, else by a first name ([`first_name_gender`]), else by the pronouns of the sentences that name that person
@@ -134,33 +120,11 @@ fn first_name_gender(e: &Entity) -> Option<Gender> {
             if e.aliases.iter().any(|a| a == first) {
                 return None;
             }
-            FIRST_NAMES
-                .get_or_init(load_first_names)
-                .get(first)
-                .copied()
+            gazetteer::first_name_gender(first)
         });
     // Names that disagree (a couple merged under one surname) tell nothing.
     let first = told.next()?;
     told.all(|g| g == first).then_some(first)
-}
-
-static FIRST_NAMES: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
-
-fn load_first_names() -> HashMap<&'static str, Gender> {
-    include_str!("../../../assets/gazetteer/first_name_genders.tsv")
-        .lines()
-        .chain(include_str!("../../../assets/gazetteer/us_first_names.tsv").lines())
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (name, gender) = l.split_once('\t')?;
-            let gender = match gender {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                _ => return None,
-            };
-            Some((name, gender))
-        })
-        .collect()
 }
 
 fn count(votes: &mut (u32, u32), gender: Gender) {
@@ -179,18 +143,6 @@ fn gendered(word: &str) -> Option<Gender> {
     if MALE.iter().any(|w| w.eq_ignore_ascii_case(word)) {
         Some(Gender::Male)
     } else if FEMALE.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-        Some(Gender::Female)
-    } else {
-        None
-    }
-}
-
-/// The gender a title tells (`Mr`, `Mrs.`), a final dot ignored.
-fn title_gender(word: &str) -> Option<Gender> {
-    let word = word.trim_end_matches('.');
-    if MALE_TITLES.contains(&word) {
-        Some(Gender::Male)
-    } else if FEMALE_TITLES.contains(&word) {
         Some(Gender::Female)
     } else {
         None
