@@ -6,7 +6,8 @@
 //! [`works`] keeps "Hide and Seek" one title, [`lineups`] reads a team
 //! sheet's names as people, [`premodifiers`] cuts "Holders" off "Holders
 //! Manchester United"), [`nested`] splits "A of the B"
-//! into two organisations where the article shows B alone, [`repeats`] finds the article's
+//! into two organisations where the article shows B alone, [`coordinated`]
+//! splits two works joined by "and" where one is named alone, [`repeats`] finds the article's
 //! names again where they were missed, [`terms`] drops acronyms the article
 //! spells out in ordinary words ("digital rights management (DRM)"), [`aliases`] merges mentions of the
 //! same thing into one [`Entity`], and [`speakers`] attributes each quote.
@@ -14,6 +15,7 @@
 //! articles mention each entity.
 
 pub mod aliases;
+pub mod coordinated;
 pub mod entities;
 pub mod furniture;
 pub mod gazetteer;
@@ -72,6 +74,7 @@ pub fn find_entities(
     let mut mentions = entities::find_mentions_in(paragraphs, split);
     nested::join_purposes(paragraphs, &mut mentions);
     nested::split_nested(paragraphs, &mut mentions);
+    coordinated::split_coordinated(paragraphs, &mut mentions);
     nested::join_named_whole(paragraphs, &mut mentions);
     repeats::add_repeats(paragraphs, split, &mut mentions);
     terms::drop_spelled_out_terms(paragraphs, split, &mut mentions);
