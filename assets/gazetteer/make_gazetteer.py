@@ -280,6 +280,12 @@ for dem, canonical in [
     ("Kuwaiti", "Kuwait"), ("Qatari", "Qatar"), ("Omani", "Oman"), ("Bahraini", "Bahrain"),
     ("Bangladeshi", "Bangladesh"), ("Thai", "Thailand"), ("Filipino", "Philippines"),
     ("Filipinos", "Philippines"), ("New Zealander", "New Zealand"), ("Kiwi", "New Zealand"),
+    # A person of a country: "the Scot", "the Welshman", "Briton Kelly Holmes".
+    ("Scot", "Scotland"), ("Scotsman", "Scotland"), ("Scotswoman", "Scotland"),
+    ("Welshman", "Wales"), ("Welshwoman", "Wales"), ("Irishman", "Ireland"),
+    ("Irishwoman", "Ireland"), ("Englishwoman", "England"), ("Frenchwoman", "France"),
+    ("Dutchman", "Netherlands"), ("Dutchwoman", "Netherlands"), ("Briton", "United Kingdom"),
+    ("Brit", "United Kingdom"), ("Brits", "United Kingdom"),
 ]:
     demonym_rows.setdefault(dem, canonical)
 

@@ -91,10 +91,17 @@ pub(super) fn tagged_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec
                     let org_named = span.kind == EntityKind::Person
                         && k - piece_start >= 2
                         && gazetteer::is_org_word(words[k - 1]);
+                    // A one-word "person" that is a nationality ("the Scot",
+                    // "Welshman") is other, as CoNLL-2003 has it.
+                    let demonym_person = span.kind == EntityKind::Person
+                        && k - piece_start == 1
+                        && gazetteer::demonym(words[piece_start]).is_some();
                     out.push(RawMention {
                         span: Span::new(*pi, start.start, end.end),
                         kind: if org_named {
                             EntityKind::Organization
+                        } else if demonym_person {
+                            EntityKind::Other
                         } else {
                             span.kind
                         },

@@ -582,3 +582,15 @@ fn find_mentions_leaves_a_possessive_that_opens_the_sentence_out_of_a_name() {
     assert!(got.contains(&"Graceland"), "{got:?}");
     assert!(!got.iter().any(|m| m.starts_with("His")), "{got:?}");
 }
+
+#[test]
+fn find_mentions_takes_a_nationality_for_no_person() {
+    let p = vec!["Scot Chris Hoy won gold. The Scot said he was thrilled.".to_string()];
+    let scot: Vec<EntityKind> = find_mentions(&p)
+        .iter()
+        .filter(|m| &p[0][m.span.range()] == "Scot")
+        .map(|m| m.kind)
+        .collect();
+    assert!(!scot.is_empty(), "no mention of Scot");
+    assert!(scot.iter().all(|&k| k != EntityKind::Person), "{scot:?}");
+}
