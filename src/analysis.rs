@@ -73,6 +73,7 @@ pub fn find_entities(
 ) -> (Vec<crate::model::Entity>, Vec<crate::model::KindEvidence>) {
     let mut mentions = entities::find_mentions_in(paragraphs, split);
     nested::join_purposes(paragraphs, &mut mentions);
+    nested::extend_over_and(paragraphs, &mut mentions);
     nested::split_nested(paragraphs, &mut mentions);
     coordinated::split_coordinated(paragraphs, &mut mentions);
     nested::join_named_whole(paragraphs, &mut mentions);

@@ -86,6 +86,64 @@ pub fn join_purposes(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
     *mentions = kept;
 }
 
+/// Widens an institution named for its purpose or its field ("… for A", "…
+/// of A") whose mention stopped at "and" over the ordinary capitalised word
+/// after it: "Department for Work and Pensions", "Organisation for Economic
+/// Co-operation and Development", "Department for Culture, Media and Sport"
+/// (the tagger learned that "and" ends names). Not over a name of its own
+/// ("the Department for Education and Ofsted"), nor over the first word of a
+/// longer name ("… and Bank of England"). One pass.
+pub fn extend_over_and(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
+    const AND: &str = " and ";
+    let mut absorbed = vec![false; mentions.len()];
+    for i in 0..mentions.len() {
+        if absorbed[i] {
+            continue;
+        }
+        let m = &mentions[i];
+        if m.kind != EntityKind::Organization || m.canonical.is_some() {
+            continue;
+        }
+        let Some(text) = paragraphs.get(m.span.paragraph) else {
+            continue;
+        };
+        let named_for = text
+            .get(m.span.start..m.span.end)
+            .is_some_and(|name| name.contains(" for ") || name.contains(" of "));
+        let Some(after) = text.get(m.span.end..).and_then(|t| t.strip_prefix(AND)) else {
+            continue;
+        };
+        let word_len = after
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(after.len());
+        let word = &after[..word_len];
+        let longer_name = after[word_len..]
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+        let ordinary = word.starts_with(char::is_uppercase)
+            && gazetteer::lowercase_share(word).is_some_and(|share| share >= 50);
+        if !named_for || !ordinary || longer_name {
+            continue;
+        }
+        let end = m.span.end + AND.len() + word_len;
+        // The word may be a mention of its own, which the name takes in.
+        let next = mentions
+            .get(i + 1)
+            .filter(|x| x.span.paragraph == m.span.paragraph && x.span.start < end);
+        match next {
+            None => {}
+            Some(x) if x.span.end == end && x.kind != EntityKind::Person => absorbed[i + 1] = true,
+            Some(_) => continue,
+        }
+        mentions[i].span.end = end;
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+}
+
 /// Joins two mentions side by side that together are a name the article
 /// writes whole elsewhere, in the singular or the plural: the tagger read
 /// "Liberal Democrat Sarah Teather" as "Liberal" and "Democrat" where the
@@ -257,6 +315,41 @@ mod tests {
 
     fn org(paragraphs: &[String], p: usize, name: &str) -> RawMention {
         RawMention::first_in(paragraphs, p, name, EntityKind::Organization)
+    }
+
+    #[test]
+    fn an_institution_named_for_its_purpose_takes_the_word_after_and() {
+        let ps = vec![
+            "A Department for Work and Pensions spokeswoman met the Office of Fair Trading and Ofsted."
+                .to_string(),
+            "The Department for Culture, Media and Sport and the Bureau for Trade and Bank of Qarlow."
+                .to_string(),
+        ];
+        let mut mentions = vec![
+            org(&ps, 0, "Department for Work"),
+            org(&ps, 0, "Office of Fair Trading"),
+            org(&ps, 0, "Ofsted"),
+            org(&ps, 1, "Department for Culture, Media"),
+            RawMention::first_in(&ps, 1, "Sport", EntityKind::Other),
+            org(&ps, 1, "Bureau for Trade"),
+            org(&ps, 1, "Bank of Qarlow"),
+        ];
+        extend_over_and(&ps, &mut mentions);
+        let names: Vec<&str> = mentions
+            .iter()
+            .map(|m| &ps[m.span.paragraph][m.span.range()])
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Department for Work and Pensions",
+                "Office of Fair Trading",
+                "Ofsted",
+                "Department for Culture, Media and Sport",
+                "Bureau for Trade",
+                "Bank of Qarlow",
+            ]
+        );
     }
 
     #[test]
