@@ -80,6 +80,21 @@ fn person_before(w: &str) -> bool {
             | "actress"
             | "singer"
             | "rapper"
+            | "star"
+            | "superstar"
+            | "frontman"
+            | "guitarist"
+            | "drummer"
+            | "bassist"
+            | "vocalist"
+            | "songwriter"
+            | "pianist"
+            | "director"
+            | "manager"
+            | "boss"
+            | "coach"
+            | "captain"
+            | "skipper"
             | "comedian"
             | "novelist"
             | "author"
@@ -1151,6 +1166,18 @@ mod tests {
         assert_eq!(cues("It was an Apricot laptop.", "Apricot")[OTHER], 0);
         assert_eq!(cues("Talks with an IAAF official.", "IAAF")[OTHER], 0);
         assert_eq!(cues("This Zentrix deal fell through.", "Zentrix")[OTHER], 0);
+    }
+
+    #[test]
+    fn a_star_a_band_member_and_a_sides_boss_are_people() {
+        for text in [
+            "US hip-hop star Qarlo West won.",
+            "Frontman Qarlo West sang.",
+            "Chelsea boss Qarlo West said so.",
+            "England captain Qarlo West scored.",
+        ] {
+            assert_eq!(cues(text, "Qarlo West")[PERSON], 2, "{text}");
+        }
     }
 
     #[test]
