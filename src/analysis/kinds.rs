@@ -889,7 +889,11 @@ fn has_person_shape(words: &[&str]) -> bool {
         lone_initial(first).is_some() && words.len() == 2 && gazetteer::demonym(last).is_none();
     let first_name =
         gazetteer::is_first_name(first) && gazetteer::lowercase_share(first).is_none_or(|p| p < 50);
-    (initial || first_name) && !gazetteer::is_org_word(last)
+    // "Jesse Owens Awards", "Stanley Cup": named for a person, but an event.
+    (initial || first_name)
+        && !gazetteer::is_org_word(last)
+        && !is_event_word(last)
+        && !is_law_word(last)
 }
 
 /// True for a name shaped like a person's: a first name or an initial
@@ -1166,6 +1170,19 @@ mod tests {
         assert_eq!(cues("It was an Apricot laptop.", "Apricot")[OTHER], 0);
         assert_eq!(cues("Talks with an IAAF official.", "IAAF")[OTHER], 0);
         assert_eq!(cues("This Zentrix deal fell through.", "Zentrix")[OTHER], 0);
+    }
+
+    #[test]
+    fn an_event_named_for_a_person_has_no_persons_shape() {
+        assert!(is_person_name("Jesse Owens"));
+        for name in [
+            "Jesse Owens Awards",
+            "Stanley Cup",
+            "Colin McRae Rally",
+            "Edward Bill",
+        ] {
+            assert!(!is_person_name(name), "{name}");
+        }
     }
 
     #[test]
