@@ -365,6 +365,7 @@ fn other_before(w: &str) -> bool {
             | "game"
             | "biopic"
             | "cartoon"
+            | "a"
             | "an"
             | "this"
             | "next"
@@ -485,8 +486,13 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     } else if org_before(&apposed) {
         add(ORG, 2);
     } else if other_before(&prev)
-        && !(prev == "an" && is_all_caps(&para[start..end]))
-        && !(matches!(prev.as_str(), "an" | "this" | "next") && modifies_next(after))
+        // "A Troncon" in a team sheet is an initial, not the article; in "a
+        // McDonald's libel action" the article is the owner's thing's.
+        && !(prev == "a" && prev_raw != "a")
+        && !(matches!(prev.as_str(), "a" | "an")
+            && (after.starts_with("'s") || after.starts_with("\u{2019}s")))
+        && !(matches!(prev.as_str(), "a" | "an") && is_all_caps(&para[start..end]))
+        && !(matches!(prev.as_str(), "a" | "an" | "this" | "next") && modifies_next(after))
     {
         // "an Oscar" is a thing; "an IAAF official" is an organisation's
         // member and "an Apple iPod" its product: there the article is the
@@ -1170,6 +1176,22 @@ mod tests {
         assert_eq!(cues("It was an Apricot laptop.", "Apricot")[OTHER], 0);
         assert_eq!(cues("Talks with an IAAF official.", "IAAF")[OTHER], 0);
         assert_eq!(cues("This Zentrix deal fell through.", "Zentrix")[OTHER], 0);
+        // "a" likewise, when it is the article: not a team sheet's initial,
+        // nor the owner's in "a Zentrix's".
+        assert_eq!(
+            cues("She won a Golden Varo for it.", "Golden Varo")[OTHER],
+            2
+        );
+        assert_eq!(
+            cues("He is a Qarlow Democrat.", "Qarlow Democrat")[OTHER],
+            2
+        );
+        assert_eq!(cues("He is a Qarlow MP.", "Qarlow")[OTHER], 0);
+        assert_eq!(cues("Italy: A Troncon, B Varro.", "Troncon")[OTHER], 0);
+        assert_eq!(
+            cues("They fought a Zentrix's libel action.", "Zentrix")[OTHER],
+            0
+        );
     }
 
     #[test]
