@@ -171,12 +171,7 @@ impl<'a> FullName<'a> {
 pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity> {
     let surfaces: Vec<&str> = mentions
         .iter()
-        .map(|m| {
-            paragraphs
-                .get(m.span.paragraph)
-                .and_then(|p| p.get(m.span.range()))
-                .unwrap_or("")
-        })
+        .map(|m| m.text(paragraphs).unwrap_or(""))
         .collect();
     let norms: Vec<String> = surfaces.iter().map(|s| normalise(s)).collect();
     let mut groups = Groups::new(mentions.len());

@@ -17,15 +17,10 @@ use foldhash::{HashMap, HashMapExt};
 /// (a firm's or a place's: X and Y) by two mentions, X and Y, each of the kind its lone mention has (other
 /// when it has none).
 pub fn split_coordinated(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
-    let surface = |m: &RawMention| {
-        paragraphs
-            .get(m.span.paragraph)
-            .and_then(|p| p.get(m.span.range()))
-    };
     // The kind of each name as a mention of its own (the first one met).
     let mut alone: HashMap<&str, EntityKind> = HashMap::new();
     for m in mentions.iter() {
-        if let Some(text) = surface(m) {
+        if let Some(text) = m.text(paragraphs) {
             alone.entry(text).or_insert(m.kind);
         }
     }
@@ -38,7 +33,7 @@ pub fn split_coordinated(paragraphs: &[String], mentions: &mut Vec<RawMention>) 
             .and_then(|p| p.get(m.span.end..))
             .is_some_and(|after| after.starts_with(" ("));
         let parts = (m.kind != EntityKind::Person && m.canonical.is_none() && !defined)
-            .then(|| surface(m))
+            .then(|| m.text(paragraphs))
             .flatten()
             .and_then(|text| two_names(text));
         let Some((x, y_at, y)) = parts else {
@@ -81,13 +76,6 @@ fn two_names(text: &str) -> Option<(&str, usize, &str)> {
 mod tests {
     use super::*;
 
-    fn texts(ps: &[String], mentions: &[RawMention]) -> Vec<(String, EntityKind)> {
-        mentions
-            .iter()
-            .map(|m| (ps[m.span.paragraph][m.span.range()].to_string(), m.kind))
-            .collect()
-    }
-
     #[test]
     fn two_works_joined_by_and_are_two_when_one_is_named_alone() {
         let ps: Vec<String> = [
@@ -104,15 +92,16 @@ mod tests {
         ];
         split_coordinated(&ps, &mut mentions);
         assert_eq!(
-            texts(&ps, &mentions),
+            RawMention::texts(&ps, &mentions),
             [
-                ("Varenna Nights".to_string(), other),
-                ("Closer Still".to_string(), other),
+                "Varenna Nights",
+                "Closer Still",
                 // A title with "and" whose parts stand nowhere alone.
-                ("Hide and Seek".to_string(), other),
-                ("Closer Still".to_string(), other),
+                "Hide and Seek",
+                "Closer Still",
             ]
         );
+        assert!(mentions.iter().all(|m| m.kind == other));
     }
 
     #[test]
@@ -125,14 +114,7 @@ mod tests {
         .map(String::from)
         .to_vec();
         let (place, org) = (EntityKind::Place, EntityKind::Organization);
-        let last = |p: usize, name: &str, kind| {
-            let at = ps[p].rfind(name).unwrap_or(0);
-            RawMention {
-                span: Span::new(p, at, at + name.len()),
-                kind,
-                canonical: None,
-            }
-        };
+        let last = |p: usize, name: &str, kind| RawMention::last_in(&ps, p, name, kind);
         let mut mentions = vec![
             RawMention::first_in(&ps, 0, "Bosnia and Herzegovina", place),
             last(0, "Bosnia", place),
@@ -146,10 +128,8 @@ mod tests {
             last(2, "Bank of Qarlow", org),
         ];
         split_coordinated(&ps, &mut mentions);
-        let got = texts(&ps, &mentions);
-        let names: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
-            names,
+            RawMention::texts(&ps, &mentions),
             [
                 "Bosnia and Herzegovina",
                 "Bosnia",

@@ -32,6 +32,12 @@ pub struct RawMention {
 }
 
 impl RawMention {
+    /// The words the mention covers in its paragraph; `None` for a span that
+    /// is not in `paragraphs`.
+    pub(crate) fn text<'p>(&self, paragraphs: &'p [String]) -> Option<&'p str> {
+        paragraphs.get(self.span.paragraph)?.get(self.span.range())
+    }
+
     /// Removes the mentions at `sorted` (ascending indices), keeping the
     /// others' order: what the passes that join two mentions into one do once
     /// at the end, not once per join.
@@ -53,6 +59,16 @@ impl RawMention {
     /// The first occurrence of `text` in paragraph `p`, as a mention of `kind`.
     pub(crate) fn first_in(paragraphs: &[String], p: usize, text: &str, kind: EntityKind) -> Self {
         let start = paragraphs[p].find(text).expect("text in paragraph");
+        Self::of_text_at(p, start, text, kind)
+    }
+
+    /// The last occurrence of `text` in paragraph `p`, as a mention of `kind`.
+    pub(crate) fn last_in(paragraphs: &[String], p: usize, text: &str, kind: EntityKind) -> Self {
+        let start = paragraphs[p].rfind(text).expect("text in paragraph");
+        Self::of_text_at(p, start, text, kind)
+    }
+
+    fn of_text_at(p: usize, start: usize, text: &str, kind: EntityKind) -> Self {
         RawMention {
             span: Span::new(p, start, start + text.len()),
             kind,

@@ -57,6 +57,10 @@ struct Gazetteer {
     companies: HashSet<String>,
     first_names: HashSet<&'static str>,
     us_first_names: HashSet<&'static str>,
+    /// Each first name's usual gender, from both first-name files.
+    first_name_genders: HashMap<&'static str, Gender>,
+    /// In lower case: "McDonald" is listed "Mcdonald".
+    common_surnames: HashSet<String>,
     common: HashMap<&'static str, u8>,
     plain_acronyms: HashSet<&'static str>,
     epithets: HashMap<&'static str, Epithet>,
@@ -151,6 +155,24 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let us_first_names = rows(include_str!("../../assets/gazetteer/us_first_names.tsv"))
         .map(|r| r[0])
         .collect();
+    let first_name_genders = rows(include_str!(
+        "../../assets/gazetteer/first_name_genders.tsv"
+    ))
+    .chain(rows(include_str!(
+        "../../assets/gazetteer/us_first_names.tsv"
+    )))
+    .filter_map(|r| {
+        let gender = match *r.get(1)? {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => return None,
+        };
+        Some((r[0], gender))
+    })
+    .collect();
+    let common_surnames = rows(include_str!("../../assets/gazetteer/common_surnames.tsv"))
+        .map(|r| r[0].to_lowercase())
+        .collect();
     let common = rows(include_str!("../../assets/gazetteer/common_words.tsv"))
         .filter_map(|r| Some((r[0], r.get(1)?.parse().ok()?)))
         .collect();
@@ -186,6 +208,8 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         companies,
         first_names,
         us_first_names,
+        first_name_genders,
+        common_surnames,
         common,
         plain_acronyms,
         epithets,
@@ -302,34 +326,13 @@ pub fn title_gender(word: &str) -> Option<Gender> {
 
 /// A first name's usual gender (`first_name_genders.tsv`, `us_first_names.tsv`).
 pub fn first_name_gender(word: &str) -> Option<Gender> {
-    static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
-        include_str!("../../assets/gazetteer/first_name_genders.tsv")
-            .lines()
-            .chain(include_str!("../../assets/gazetteer/us_first_names.tsv").lines())
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (name, gender) = l.split_once('\t')?;
-                let gender = match gender {
-                    "m" => Gender::Male,
-                    "f" => Gender::Female,
-                    _ => return None,
-                };
-                Some((name, gender))
-            })
-            .collect()
-    });
-    FIRST_NAMES.get(word).copied()
+    GAZETTEER.first_name_genders.get(word).copied()
 }
 
 /// True for a surname many people share ("Roberts", "McDonald"; any case;
 /// `common_surnames.tsv`): alone, it may be any of them.
 pub fn is_common_surname(word: &str) -> bool {
-    static COMMON: LazyLock<HashSet<String>> = LazyLock::new(|| {
-        rows(include_str!("../../assets/gazetteer/common_surnames.tsv"))
-            .map(|row| row[0].to_lowercase())
-            .collect()
-    });
-    with_lower(word, |lowered| COMMON.contains(lowered))
+    with_lower(word, |lowered| GAZETTEER.common_surnames.contains(lowered))
 }
 
 /// How often an ordinary English word is written in lower case mid-sentence, in

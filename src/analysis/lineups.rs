@@ -63,10 +63,7 @@ pub fn mark(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
 fn person_surnames<'a>(paragraphs: &'a [String], mentions: &[RawMention]) -> HashSet<&'a str> {
     let mut out = HashSet::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-        let text = paragraphs
-            .get(m.span.paragraph)
-            .and_then(|p| p.get(m.span.range()))
-            .unwrap_or("");
+        let text = m.text(paragraphs).unwrap_or("");
         if let Some((_, last)) = text.rsplit_once(' ') {
             out.insert(last);
         }

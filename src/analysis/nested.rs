@@ -95,9 +95,10 @@ pub fn join_purposes(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
 /// longer name ("… and Bank of England"). One pass.
 pub fn extend_over_and(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
     const AND: &str = " and ";
-    let mut absorbed = vec![false; mentions.len()];
+    // The mentions taken in, ascending.
+    let mut absorbed: Vec<usize> = Vec::new();
     for i in 0..mentions.len() {
-        if absorbed[i] {
+        if absorbed.last() == Some(&i) {
             continue;
         }
         let m = &mentions[i];
@@ -107,8 +108,8 @@ pub fn extend_over_and(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
         let Some(text) = paragraphs.get(m.span.paragraph) else {
             continue;
         };
-        let named_for = text
-            .get(m.span.start..m.span.end)
+        let named_for = m
+            .text(paragraphs)
             .is_some_and(|name| name.contains(" for ") || name.contains(" of "));
         let Some(after) = text.get(m.span.end..).and_then(|t| t.strip_prefix(AND)) else {
             continue;
@@ -132,16 +133,12 @@ pub fn extend_over_and(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
             .filter(|x| x.span.paragraph == m.span.paragraph && x.span.start < end);
         match next {
             None => {}
-            Some(x) if x.span.end == end && x.kind != EntityKind::Person => absorbed[i + 1] = true,
+            Some(x) if x.span.end == end && x.kind != EntityKind::Person => absorbed.push(i + 1),
             Some(_) => continue,
         }
         mentions[i].span.end = end;
     }
-    let mut k = 0;
-    mentions.retain(|_| {
-        k += 1;
-        !absorbed[k - 1]
-    });
+    RawMention::remove_at(mentions, &absorbed);
 }
 
 /// Joins two mentions side by side that together are a name the article
@@ -152,16 +149,11 @@ pub fn extend_over_and(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
 /// takes the kind of the name written whole. One pass, whatever the number
 /// of mentions.
 pub fn join_named_whole(paragraphs: &[String], mentions: &mut Vec<RawMention>) {
-    let text_of = |m: &RawMention| {
-        paragraphs
-            .get(m.span.paragraph)
-            .and_then(|p| p.get(m.span.start..m.span.end))
-    };
     let mut wholes: foldhash::HashMap<&str, EntityKind> = foldhash::HashMap::default();
     // Organisations' and things' names: a person's is often a title and a
     // surname ("Lord Butler"), which stay apart.
     for m in mentions.iter() {
-        if let Some(text) = text_of(m).filter(|t| t.contains(' '))
+        if let Some(text) = m.text(paragraphs).filter(|t| t.contains(' '))
             && matches!(m.kind, EntityKind::Organization | EntityKind::Other)
         {
             wholes.entry(text).or_insert(m.kind);
@@ -369,12 +361,7 @@ mod tests {
             RawMention::first_in(&ps, 1, "Lord Tolham", EntityKind::Person),
         ];
         // The second "Tolham" without its title, as a tagger may leave it.
-        let at = ps[1].rfind("Tolham").unwrap();
-        mentions.push(RawMention {
-            span: Span::new(1, at, at + "Tolham".len()),
-            kind: EntityKind::Person,
-            canonical: None,
-        });
+        mentions.push(RawMention::last_in(&ps, 1, "Tolham", EntityKind::Person));
         join_named_whole(&ps, &mut mentions);
         // Two pieces joined, a piece widened over the word the tagger left
         // out, each an organisation as the whole is; a person's title and

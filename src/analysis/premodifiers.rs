@@ -13,8 +13,7 @@ pub fn trim(paragraphs: &[String], mentions: &mut [RawMention]) {
     // The names the article writes on their own, to tell "Holders
     // Manchester United" (the article's "Manchester United") from a title
     // that opens with a common word.
-    let text_of = |m: &RawMention| paragraphs.get(m.span.paragraph)?.get(m.span.range());
-    let written = |name: &str| mentions.iter().any(|m| text_of(m) == Some(name));
+    let written = |name: &str| mentions.iter().any(|m| m.text(paragraphs) == Some(name));
     let mut cuts = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let Some(para) = paragraphs.get(m.span.paragraph) else {

@@ -163,10 +163,7 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
         }
     };
     for m in mentions {
-        let Some(text) = paragraphs
-            .get(m.span.paragraph)
-            .and_then(|p| p.get(m.span.start..m.span.end))
-        else {
+        let Some(text) = m.text(paragraphs) else {
             continue;
         };
         match m.kind {

@@ -44,10 +44,7 @@ pub fn drop_spelled_out_terms(
         return;
     }
     mentions.retain(|m| {
-        let Some(said) = paragraphs
-            .get(m.span.paragraph)
-            .and_then(|p| p.get(m.span.start..m.span.end))
-        else {
+        let Some(said) = m.text(paragraphs) else {
             return true;
         };
         let letters = said.strip_suffix('s').unwrap_or(said);

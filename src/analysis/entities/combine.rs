@@ -139,12 +139,7 @@ pub(super) fn combine(
 /// person. A one-word mention whose previous word, written together with it,
 /// is a one-word name of the article becomes that name.
 fn join_split_spellings(paragraphs: &[String], mentions: &mut [RawMention]) {
-    let text = |m: &RawMention| {
-        paragraphs
-            .get(m.span.paragraph)
-            .and_then(|p| p.get(m.span.range()))
-            .unwrap_or("")
-    };
+    let text = |m: &RawMention| m.text(paragraphs).unwrap_or("");
     // Names written in one word with a capital inside: "TimeWarner", "PlayStation".
     let joined: HashMap<String, EntityKind> = mentions
         .iter()
