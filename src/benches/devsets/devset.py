@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The team's hand-labelled evaluation sets: labels kept as character offsets, texts read from the corpora.
 
-Each set is a folder here (`bbc`, `bbc-heldout`, `pages`) holding offsets into the team's corpora (the BBC
+Each set is a folder here (`bbc`, `bbc-heldout`, `pages`, ...) holding offsets into the team's corpora (the BBC
 News corpus, research use only; the reference texts of the article-extraction benchmark's pages), never the
 articles' text, so the repository holds no corpus text. `build` rebuilds the scoring files from a copy of
 the corpora:
@@ -13,7 +13,8 @@ the corpora:
     python3 ../shared/eval/polnear/polnear_eval.py /tmp/bbc-quotes.jsonl /tmp/devsets/bbc-quotes.gold.json
 
 `import SET LABELS_DIR` turns a labeller's working files (ner/NAME.tsv: `mention<TAB>KIND` in document
-order; quotes/NAME.todo + NAME.tsv: `Q<n><TAB>TYPE<TAB>speaker`) into the offset files kept in SET. How the
+order; quotes/NAME.todo + NAME.tsv: `Q<n><TAB>TYPE<TAB>speaker`) into the offset files kept in SET. A set
+labelled for quotes only (`bbc-quotes3`: no ner/ folder) gets no ner.tsv and builds no -ner.conll. How the
 articles were chosen and the labelling rules: README.md beside this file.
 """
 import hashlib
@@ -23,7 +24,7 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SETS = ("bbc", "bbc-heldout", "bbc-heldout2", "pages")
+SETS = ("bbc", "bbc-heldout", "bbc-heldout2", "pages", "bbc-quotes3")
 KINDS = ("PER", "ORG", "LOC", "MISC")
 QUOTE_TYPES = ("name", "pronoun", "described", "nominal", "none")
 
@@ -62,14 +63,17 @@ def find_in_order(text, mention, cursor):
 
 # ----------------------------------------------------------------------------- import
 def import_labels(set_name, work):
-    """The labeller's mention lists and quote answers -> offset files."""
+    """The labeller's mention lists and quote answers -> offset files. Without a ner/ folder the set is
+    quotes only: no ner.tsv is written (an empty one would score every name as missed)."""
     listed = articles(set_name)
     texts = {name: open(os.path.join(work, "text", name), encoding="utf-8").read() for name, _, _ in listed}
     ner, quotes, problems = [], [], 0
+    has_names = os.path.isdir(os.path.join(work, "ner"))
     for name, _, _ in listed:
         stem, text = name[:-4], texts[name]
         cursor = 0
-        for n, line in enumerate(open(os.path.join(work, "ner", stem + ".tsv"), encoding="utf-8"), 1):
+        ner_lines = open(os.path.join(work, "ner", stem + ".tsv"), encoding="utf-8") if has_names else []
+        for n, line in enumerate(ner_lines, 1):
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue
@@ -105,8 +109,9 @@ def import_labels(set_name, work):
                     continue
                 ss, se = span
             quotes.append(f"{name}\t{s}\t{e}\t{qtype}\t{ss}\t{se}")
-    with open(os.path.join(HERE, set_name, "ner.tsv"), "w", encoding="utf-8") as out:
-        out.write("# article\tstart\tend\tkind  (character offsets, end exclusive)\n" + "\n".join(ner) + "\n")
+    if has_names:
+        with open(os.path.join(HERE, set_name, "ner.tsv"), "w", encoding="utf-8") as out:
+            out.write("# article\tstart\tend\tkind  (character offsets, end exclusive)\n" + "\n".join(ner) + "\n")
     if not quotes:
         print(f"imported {len(ner)} names; {problems} problems")
         return
@@ -162,13 +167,21 @@ def sentences_of(text):
 
 def build(corpora, out):
     for set_name in SETS:
-        if os.path.exists(os.path.join(HERE, set_name, "ner.tsv")):
+        if any(os.path.exists(os.path.join(HERE, set_name, f)) for f in ("ner.tsv", "quotes.tsv")):
             build_set(set_name, corpora, out)
 
 
 def build_set(set_name, corpora, out):
     listed = articles(set_name)
     texts = {name: read_text(corpora, where, sha) for name, where, sha in listed}
+    os.makedirs(out, exist_ok=True)
+    if os.path.exists(os.path.join(HERE, set_name, "ner.tsv")):
+        build_names(set_name, listed, texts, out)
+    if os.path.exists(os.path.join(HERE, set_name, "quotes.tsv")):
+        build_quotes(set_name, listed, texts, corpora, out)
+
+
+def build_names(set_name, listed, texts, out):
     names = {}
     for line in open(os.path.join(HERE, set_name, "ner.tsv"), encoding="utf-8"):
         if line.startswith("#") or not line.strip():
@@ -176,7 +189,6 @@ def build_set(set_name, corpora, out):
         name, s, e, kind = line.rstrip("\n").split("\t")
         names.setdefault(name, []).append((int(s), int(e), kind))
     cut = 0
-    os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, f"{set_name}-ner.conll"), "w", encoding="utf-8") as conll:
         for name, _, _ in listed:
             text, spans = texts[name], names.get(name, [])
@@ -193,8 +205,9 @@ def build_set(set_name, corpora, out):
                     conll.write(f"{text[ts:te]} _ _ {tag}\n")
                 conll.write("\n")
     print(f"built {out}/{set_name}-ner.conll ({sum(map(len, names.values()))} names, {cut} cut through a token)")
-    if not os.path.exists(os.path.join(HERE, set_name, "quotes.tsv")):
-        return
+
+
+def build_quotes(set_name, listed, texts, corpora, out):
     quote_dir = os.path.join(out, f"{set_name}-quotes")
     os.makedirs(quote_dir, exist_ok=True)
     gold = {"corpus": "hand-labelled", "split": set_name, "articles": []}
