@@ -763,6 +763,27 @@ mod tests {
     }
 
     #[test]
+    fn a_names_own_words_count_as_two_articles_worth_across_the_collection() {
+        use EntityKind::{Organization as O, Other as X, Person as P};
+        // "Nations" is an organisation's word (2 in each article's cues), but
+        // six articles' words around it say a contest (3 each): that is not
+        // outweighed by the same word counted six times.
+        let mut analyses: Vec<Analysis> = (0..6)
+            .map(|_| with("Varno Nations", O, [0, 2, 0, 3]))
+            .collect();
+        // A first name that is also a common word ("Will") is a weak cue
+        // for a title, the same in all five articles: the votes stand.
+        analyses.extend((0..5).map(|_| with("Will Qarden", P, [0, 0, 0, 1])));
+        unify(&mut analyses);
+        let kinds: Vec<EntityKind> = analyses.iter().map(|a| a.entities[0].kind).collect();
+        assert_eq!(kinds, [[X; 6].as_slice(), &[P; 5]].concat());
+        assert_eq!(
+            crate::analysis::kinds::name_evidence(&analyses[0].entities[0]),
+            [0, 2, 0, 0]
+        );
+    }
+
+    #[test]
     fn unify_breaks_an_even_split_of_kinds_by_the_cues_but_never_into_a_person() {
         use EntityKind::{Organization as O, Person as P, Place as L};
         let mut analyses = vec![

@@ -493,6 +493,7 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
             && (after.starts_with("'s") || after.starts_with("\u{2019}s")))
         && !(matches!(prev.as_str(), "a" | "an") && is_all_caps(&para[start..end]))
         && !(matches!(prev.as_str(), "a" | "an" | "this" | "next") && modifies_next(after))
+        && !(matches!(prev.as_str(), "a" | "an") && joins_another_name(after))
     {
         // "an Oscar" is a thing; "an IAAF official" is an organisation's
         // member and "an Apple iPod" its product: there the article is the
@@ -729,6 +730,17 @@ fn parts_from_its(word: &str) -> bool {
 /// Whether a name before `after` modifies the word after it ("an Apple
 /// iPod", "an IAAF official"), rather than ends its noun phrase ("an Oscar
 /// for", "an Oscar.").
+/// "a BBC World Service and WGBH co-production", "a Ford or Toyota
+/// dealer": a name joined to another under one article shares the noun
+/// after them, as "a Labour MP" does; the article is not the name's.
+fn joins_another_name(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    matches!(words.next(), Some("and" | "or" | "&"))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
 fn modifies_next(after: &str) -> bool {
     let Some(next) = after
         .strip_prefix(' ')
@@ -800,6 +812,15 @@ fn opens_clause(before: &str) -> bool {
 /// verb is a group (a band, a side, a firm in British usage), never a person.
 fn takes_plural_verb(name: &str, next: &str) -> bool {
     !name.ends_with('s') && matches!(next, "were" | "are" | "have")
+}
+
+/// The cues in an entity's name itself (its words, not the words around
+/// it): part of every article's evidence for it ([`evidence`]), and the same
+/// in each, so the collection counts them once ([`crate::analysis::index`]).
+pub fn name_evidence(entity: &Entity) -> [u16; 4] {
+    let mut counts = [0u16; 4];
+    name_cues(entity, &mut counts);
+    counts
 }
 
 /// Cues in the entity's name itself, counted once per article.
@@ -1337,6 +1358,12 @@ mod tests {
             2
         );
         assert_eq!(cues("She won an Orrin for it.", "Orrin")[OTHER], 2);
+        assert_eq!(cues("She won an Orrin and a Tasker.", "Orrin")[OTHER], 2);
+        // Two names under one article share the noun after them.
+        assert_eq!(
+            cues("It is a Varno Radio and Kell co-production.", "Varno Radio")[OTHER],
+            0
+        );
         assert_eq!(cues("at this year's Qarla awards", "Qarla")[OTHER], 2);
         assert_eq!(
             cues("It sang \u{201c}Paper Moons\u{201d} twice.", "Paper Moons")[OTHER],

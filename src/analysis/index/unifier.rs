@@ -107,6 +107,15 @@ fn add_owner(map: &mut HashMap<String, Owners>, key: &str, owner: &str) {
     }
 }
 
+/// How many articles' worth a name's own cues count across the collection:
+/// two, so that a strong one (2: a listed company, an organisation's or an
+/// event's word) clears [`COLLECTION_CUES`] alone in two articles, as it
+/// clears an article's bar alone; a weak one (1: a first name's shape, a
+/// title's opening word) needs a cue around the name ("Will Young" was
+/// made a work in his five articles by his first name's being a common
+/// word); and neither outweighs what its articles' words say.
+const OWN_CUES_ARTICLES: u32 = 2;
+
 /// What the rules need to know about one entity name.
 #[derive(Debug, Clone, Default)]
 struct NameFacts {
@@ -119,7 +128,25 @@ struct NameFacts {
     /// Entities of each kind with this name, in [`EntityKind::ALL`] order (rule 4).
     kinds: [u32; 4],
     /// Cues for each kind in the words around it, summed over its articles (rule 4).
-    evidence: [u32; 4],
+    context: [u32; 4],
+    /// Cues in the name itself ([`kinds::name_evidence`]), the most any
+    /// article gave: an article repeats them, it adds nothing to them ("Six
+    /// Nations" has an organisation's word in each of its 76 articles, and
+    /// that is not 76 times the evidence of the words around it, which say
+    /// a contest), so they count as [`OWN_CUES_ARTICLES`] articles' worth.
+    own: [u16; 4],
+}
+
+impl NameFacts {
+    /// The cues for each kind across the collection: its name's once, the
+    /// words around it in every article.
+    fn evidence(&self) -> [u32; 4] {
+        let mut all = self.context;
+        for (total, n) in all.iter_mut().zip(self.own) {
+            *total += u32::from(n) * self.articles.min(OWN_CUES_ARTICLES);
+        }
+        all
+    }
 }
 
 /// The collection-wide facts [`unify`] decides on, gathered one article at a
@@ -167,8 +194,12 @@ impl Unifier {
                 facts.kinds[k] += 1;
             }
             if let Some(ev) = analysis.evidence.get(i) {
-                for (total, n) in facts.evidence.iter_mut().zip(ev.0) {
-                    *total += u32::from(n);
+                let own = kinds::name_evidence(e);
+                for ((total, n), own) in facts.context.iter_mut().zip(ev.0).zip(own) {
+                    *total += u32::from(n.saturating_sub(own));
+                }
+                for (most, n) in facts.own.iter_mut().zip(own) {
+                    *most = (*most).max(n);
                 }
             }
             if e.kind == EntityKind::Person && one_word {
@@ -233,7 +264,7 @@ impl Unifier {
             // ("Leslie Grantham"); one the tagger alone calls a place may.
             if let Some(owner) = Owners::one(self.alias_owner.get(name))
                 && used(owner) >= facts.articles
-                && !(kinds::clear_kind(facts.evidence, 2) == Some(EntityKind::Place)
+                && !(kinds::clear_kind(facts.evidence(), 2) == Some(EntityKind::Place)
                     && self
                         .names
                         .get(owner)
@@ -304,7 +335,8 @@ impl Unifier {
             }
             // Its contexts across the collection show no person ("the band
             // Queen", "Queen have played"): it joins no one's name.
-            if kinds::decide(name, EntityKind::Person, facts.evidence, COLLECTION_CUES).is_some() {
+            if kinds::decide(name, EntityKind::Person, facts.evidence(), COLLECTION_CUES).is_some()
+            {
                 continue;
             }
             let person = facts.kinds[person_k];
@@ -354,7 +386,7 @@ impl Unifier {
         for (name, facts) in &self.names {
             let collection = rename.get(name).unwrap_or(name);
             if collection == name && !targets.contains(name.as_str()) {
-                if let Some(kind) = majority(name, widen(facts.kinds), facts.evidence) {
+                if let Some(kind) = majority(name, widen(facts.kinds), facts.evidence()) {
                     kinds.insert(name.clone(), kind);
                 }
             } else {
@@ -362,7 +394,7 @@ impl Unifier {
                 for (total, n) in v.iter_mut().zip(widen(facts.kinds)) {
                     *total += n;
                 }
-                for (total, n) in e.iter_mut().zip(facts.evidence) {
+                for (total, n) in e.iter_mut().zip(facts.evidence()) {
                     *total += n;
                 }
             }
