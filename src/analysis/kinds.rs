@@ -38,6 +38,13 @@ const PLACE: usize = 2;
 const OTHER: usize = 3;
 
 /// Words before a name that make it a person: titles and roles.
+/// Whether `word` (lower case) names a person by a role, trade or tie
+/// ("striker", "actress", "chairman", "wife"): a name after it is a person's,
+/// and "the Sale player" stands for one.
+pub fn is_person_noun(word: &str) -> bool {
+    person_before(word)
+}
+
 fn person_before(w: &str) -> bool {
     matches!(
         w,
@@ -69,6 +76,7 @@ fn person_before(w: &str) -> bool {
             | "defender"
             | "goalkeeper"
             | "keeper"
+            | "player"
             | "winger"
             | "fly-half"
             | "scrum-half"
@@ -481,7 +489,8 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         _ => prev.clone(),
     };
     // "Mr X", "striker X", "the regulator X", "the film X".
-    if person_before(prev.trim_end_matches('.')) {
+    // ("Media Player, Windows Messenger": a list, no role before a name.)
+    if person_before(prev.trim_end_matches('.')) && !prev_raw.ends_with(',') {
         add(PERSON, 2);
     } else if org_before(&apposed) {
         add(ORG, 2);

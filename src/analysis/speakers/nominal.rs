@@ -19,6 +19,7 @@
 use super::context::Mentions;
 use super::{PREPOSITIONS, Para, Pronoun, Salience, is_one_of, speech_verb};
 use crate::analysis::gazetteer::{self, TitleRole};
+use crate::analysis::kinds;
 use crate::model::EntityKind;
 use std::ops::Range;
 
@@ -183,6 +184,9 @@ impl Para<'_> {
         if let Some(e) = self.nominal_organisation(toks, salience) {
             return Some(e);
         }
+        if self.member_of_named_group(toks) {
+            return self.group_member(toks, salience);
+        }
         let (&head, before) = toks.split_last()?;
         let the = self.definite_subject(before)?;
         // Modifiers may be capitalised (`the French president`) but name no one.
@@ -228,6 +232,36 @@ impl Para<'_> {
                     .flatten()
             }),
         }
+    }
+
+    /// Whether `toks` are `the`, a team, firm or place named, and a person's
+    /// noun (`the Sale player`, `the Gloucester fly-half`, `the England
+    /// coach`): someone of that group, not the group
+    /// ([`Self::group_member`] says who).
+    pub(super) fn member_of_named_group(&self, toks: &[usize]) -> bool {
+        let [the, named @ .., head] = toks else {
+            return false;
+        };
+        is_one_of(self.word(*the), &["the"])
+            && !named.is_empty()
+            && named.len() <= MODIFIERS
+            // A name the tagger missed is a capitalised word still (`Sale`).
+            && named.iter().all(|&t| match self.mention(t) {
+                Some(m) => matches!(m.kind, EntityKind::Organization | EntityKind::Place),
+                None => self.word(t).starts_with(char::is_uppercase),
+            })
+            && spokesperson(self.word(*head)).is_none()
+            && kinds::is_person_noun(&self.word(*head).to_lowercase())
+    }
+
+    /// Who `the Sale player` of [`Self::member_of_named_group`] is: the one
+    /// the article called by that noun (`England coach Andy Robinson`), else
+    /// the person it has just been about.
+    pub(super) fn group_member(&self, toks: &[usize], salience: &Salience) -> Option<usize> {
+        let noun = self.word(*toks.last()?).to_lowercase();
+        salience
+            .role_holder(&noun)
+            .or_else(|| salience.last_person())
     }
 
     /// When `before` (the words before a subject's head noun) ends with `the`

@@ -851,3 +851,29 @@ fn a_subject_named_after_its_office_and_a_small_title_says_a_partial_quote() {
         vec![Some("Ada Quell".to_string()), Some("Ian Varro".to_string())]
     );
 }
+
+#[test]
+fn the_player_of_a_named_team_is_a_person_not_the_team() {
+    // A team the tagger missed (`Sale`) or found (`Tolham`), then a person's
+    // noun: the person the article was about, or the one called so.
+    let text = "Ian Varro was puzzled by the decision. \"I was behind the ball,\" said the \
+        Sale player. \"We rehearse it.\"\n\n\
+        Tolham coach Ada Quell was pleased. Ian Varro spoke later. \"We were poor,\" said the \
+        Tolham coach.\n\n\
+        \"It was good,\" said the Tolham club.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Ada Quell", Person, &["Ada Quell"]),
+        ("Tolham", Org, &["Tolham"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![
+            Some("Ian Varro".to_string()),
+            Some("Ian Varro".to_string()),
+            Some("Ada Quell".to_string()),
+            // Not a person's noun: the club speaks.
+            Some("Tolham".to_string()),
+        ]
+    );
+}

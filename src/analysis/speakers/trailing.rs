@@ -236,14 +236,18 @@ impl Para<'_> {
             // not the nationality the tagger found.
             return Local::from(salience.last_person());
         }
-        if let Some(e) = self.first_mention(window, true) {
-            return Local::Found(e);
-        }
         // `said the coach`, `said the spokeswoman`: the noun phrase up to its punctuation.
         let phrase = window
             .iter()
             .position(|&t| !self.word(t).starts_with(char::is_alphanumeric))
             .unwrap_or(window.len());
+        // `said the Gloucester fly-half`: his team is named, not the speaker.
+        if self.member_of_named_group(&window[..phrase]) {
+            return Local::from(self.group_member(&window[..phrase], salience));
+        }
+        if let Some(e) = self.first_mention(window, true) {
+            return Local::Found(e);
+        }
         Local::from(self.nominal_speaker(&window[..phrase], salience))
     }
 
