@@ -382,10 +382,13 @@ impl<'a> Para<'a> {
             // `Holt went on to say: "…"`, `Holt wanted to tell them "…"`: past the governing verb.
             k -= 1;
             let mut words = 0;
+            // Not past the subject's own noun (`the coach went on to claim`).
             while k > 0
                 && words < 3
                 && self.word(toks[k - 1]).starts_with(char::is_lowercase)
                 && pronoun(self.word(toks[k - 1])).is_none()
+                && !crate::analysis::kinds::is_person_noun(self.word(toks[k - 1]))
+                && super::nominal::spokesperson(self.word(toks[k - 1])).is_none()
             {
                 k -= 1;
                 words += 1;
@@ -472,6 +475,10 @@ impl<'a> Para<'a> {
             })
             .map_or(0, |i| i + 1);
         let phrase = &toks[phrase_start.max(k.saturating_sub(4))..k];
+        // `the Tolham coach said`: one of the team, not the team.
+        if phrase_start > 0 && self.member_of_named_group(&toks[phrase_start - 1..k]) {
+            return Local::from(self.group_member(&toks[phrase_start - 1..k], salience));
+        }
         Local::from(
             self.first_mention(phrase, false)
                 .or_else(|| self.nominal_speaker(&toks[..k], salience)),

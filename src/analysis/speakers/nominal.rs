@@ -42,10 +42,11 @@ const NOT_ROLES: &[&str] = &[
 #[rustfmt::skip]
 const ORGANISATION_NOUNS: &[&str] = &[
     "agency", "airline", "association", "authority", "bank", "board", "broadcaster", "carmaker", "chain",
-    "charity", "club", "commission", "committee", "company", "corporation", "council", "department",
-    "exchange", "federation", "firm", "foundation", "giant", "group", "institute", "insurer", "league",
-    "maker", "manufacturer", "ministry", "monopoly", "network", "operator", "organisation", "organization",
-    "panel", "publisher", "regulator", "retailer", "society", "studio", "supermarket", "union", "watchdog",
+    "channel", "charity", "club", "commission", "committee", "company", "corporation", "council",
+    "department", "exchange", "federation", "firm", "foundation", "giant", "group", "institute", "insurer",
+    "league", "magazine", "maker", "manufacturer", "ministry", "monopoly", "network", "newspaper",
+    "operator", "organisation", "organization", "panel", "publisher", "regulator", "retailer", "society",
+    "studio", "supermarket", "union", "watchdog",
 ];
 
 /// Words after which `the …` may open a subject (`and the firm said`).
@@ -58,7 +59,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// How many words may stand between `the` and the noun (`the former state monopoly`).
 const MODIFIERS: usize = 3;
 
-fn organisation_noun(word: &str) -> Option<String> {
+/// `word` in lower case when it is an organisation's noun (`firm`, `Watchdog`).
+pub(super) fn organisation_noun(word: &str) -> Option<String> {
     let lower = word.to_ascii_lowercase();
     ORGANISATION_NOUNS
         .binary_search(&lower.as_str())
@@ -119,9 +121,16 @@ pub(super) fn named_with_spokesperson(text: &str, range: Range<usize>) -> bool {
 /// World Bank report` … `the report said`), sorted for binary search.
 #[rustfmt::skip]
 const DOCUMENT_NOUNS: &[&str] = &[
-    "analysis", "complaint", "filing", "letter", "memo", "paper", "poll", "report", "review", "statement",
-    "study", "survey",
+    "analysis", "complaint", "email", "filing", "letter", "memo", "message", "note", "paper", "poll",
+    "report", "review", "statement", "study", "survey", "tweet",
 ];
+
+/// Whether `word` is a document's noun (`statement`, `message`), which then
+/// speaks for its author and may "read" as well as "say" (`"…," Holt's
+/// message read`).
+pub(super) fn is_document_noun(word: &str) -> bool {
+    DOCUMENT_NOUNS.binary_search(&word).is_ok()
+}
 
 /// The role words of the article: for each person mention, the word right
 /// before it when it may be a role (`President`, `minister`, `organiser`),
@@ -139,7 +148,7 @@ pub(super) fn roles(paragraphs: &[String], mentions: &Mentions) -> Vec<(String, 
             if m.kind == EntityKind::Organization
                 && let Some(after) = text.get(m.end..).filter(|a| a.starts_with(' '))
                 && let Some(noun) = after.split_whitespace().next()
-                && DOCUMENT_NOUNS.binary_search(&noun).is_ok()
+                && is_document_noun(noun)
             {
                 add(noun.to_string(), m.entity);
             }
@@ -209,7 +218,7 @@ impl Para<'_> {
             // another thing's (`the ad's narrator`). `The report said`: the
             // organisation last the subject (`Oxfam says in a report`).
             None => salience.role_holder(&word.to_lowercase()).or_else(|| {
-                if DOCUMENT_NOUNS.binary_search(&word).is_ok() {
+                if is_document_noun(word) {
                     return salience.resolve(Pronoun::It);
                 }
                 let owner = modifiers.iter().position(|&t| {

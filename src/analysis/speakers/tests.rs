@@ -877,3 +877,32 @@ fn the_player_of_a_named_team_is_a_person_not_the_team() {
         ]
     );
 }
+
+#[test]
+fn a_role_after_its_modifiers_a_firm_after_its_noun_and_a_named_document_speak() {
+    let text = "\"Costs are high,\" investment bank Calder Lynch said of the firm.\n\n\
+        \"It was hard,\" said Varno and Quell executive producer Ada Holt.\n\n\
+        Ian Varro was there. \"She was swept away,\" Varro's message read.\n\n\
+        Ian Varro was angry. The Tolham coach went on to say that \"one side was refereed\".\n\n\
+        The decision follows a \"tough meeting\" where some senior Tolham Council members argued.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ada Holt", Person, &["Ada Holt"]),
+        ("Ian Varro", Person, &["Ian Varro", "Varro"]),
+        ("Quell", Person, &["Quell"]),
+        ("Calder Lynch", Org, &["Calder Lynch"]),
+        ("Tolham Council", Org, &["Tolham Council"]),
+        ("Tolham", Org, &["Tolham"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![
+            Some("Calder Lynch".to_string()),
+            // Not the name in the role's premodifier.
+            Some("Ada Holt".to_string()),
+            Some("Ian Varro".to_string()),
+            Some("Ian Varro".to_string()),
+            // A council after `some senior`, not after its noun, is no speaker.
+            None,
+        ]
+    );
+}

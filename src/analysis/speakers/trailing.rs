@@ -48,7 +48,7 @@ impl Para<'_> {
             || self.mention(first).is_some()
             || word.starts_with(char::is_uppercase)
             || is_one_of(word, DETERMINERS)
-            || self.person_after_role_words(toks);
+            || self.named_after_role_words(toks);
         if !subject_like {
             return self.further_on(toks, salience);
         }
@@ -56,6 +56,7 @@ impl Para<'_> {
             .iter()
             .take(TRAILING_WINDOW)
             .position(|&t| speech_verb(self.word(t)).is_some())
+            .or_else(|| self.document_reads(toks))
             .or_else(|| self.verb_after_appositive(toks))?;
         if verb == 0 {
             return None;
@@ -103,12 +104,16 @@ impl Para<'_> {
     }
 
     /// A person named within the first few tokens after lower-case role words
-    /// (`"…," panel chairman Rep. Jane Holt said`, `retired general Holt said`).
-    fn person_after_role_words(&self, toks: &[usize]) -> bool {
-        for &t in toks.iter().take(ROLE_WORDS + 1) {
-            if self
-                .mention(t)
-                .is_some_and(|m| m.kind == EntityKind::Person)
+    /// (`"…," panel chairman Rep. Jane Holt said`, `retired general Holt said`),
+    /// or an organisation right after its noun (`investment bank Calder
+    /// Lynch said`; not `where some senior Tories argued`).
+    fn named_after_role_words(&self, toks: &[usize]) -> bool {
+        for (i, &t) in toks.iter().take(ROLE_WORDS + 1).enumerate() {
+            if let Some(m) = self.mention(t)
+                && (m.kind == EntityKind::Person
+                    || m.kind == EntityKind::Organization
+                        && i > 0
+                        && super::nominal::organisation_noun(self.word(toks[i - 1])).is_some())
             {
                 return true;
             }
@@ -122,6 +127,23 @@ impl Para<'_> {
             }
         }
         false
+    }
+
+    /// Where `read` follows a document's noun and its author is named
+    /// (`"…," Holt's message read`, `a BBC statement read`): the document
+    /// speaks for the author. (`the letter reads` names no one: a letter is
+    /// as often a group's of people unnamed.)
+    fn document_reads(&self, toks: &[usize]) -> Option<usize> {
+        let window = &toks[..toks.len().min(TRAILING_WINDOW)];
+        (1..window.len()).find(|&v| {
+            is_one_of(self.word(window[v]), &["read", "reads"])
+                && super::nominal::is_document_noun(self.word(window[v - 1]))
+                && window[..v - 1].iter().any(|&t| {
+                    self.mention(t).is_some_and(|m| {
+                        matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+                    })
+                })
+        })
     }
 
     /// The speech verb closing a long appositive after a named subject:
@@ -245,10 +267,31 @@ impl Para<'_> {
         if self.member_of_named_group(&window[..phrase]) {
             return Local::from(self.group_member(&window[..phrase], salience));
         }
+        if let Some(e) = self.person_after_role(&window[..phrase]) {
+            return Local::Found(e);
+        }
         if let Some(e) = self.first_mention(window, true) {
             return Local::Found(e);
         }
         Local::from(self.nominal_speaker(&window[..phrase], salience))
+    }
+
+    /// A person named right after a role's noun, past names that only modify
+    /// the role (`said Richard and Judy executive producer Amanda Ross`,
+    /// `said Holt campaign spokesman Tom Brandt`): the role's holder speaks.
+    fn person_after_role(&self, phrase: &[usize]) -> Option<usize> {
+        (1..phrase.len()).find_map(|i| {
+            let role = self.word(phrase[i - 1]);
+            let m = self.mention(phrase[i])?;
+            let starts_here = self.tokens[phrase[i]].start == m.start;
+            (m.kind == EntityKind::Person
+                && starts_here
+                && role.starts_with(char::is_lowercase)
+                && (crate::analysis::kinds::is_person_noun(role)
+                    || super::nominal::spokesperson(role).is_some()
+                    || gazetteer::title(role) == Some(gazetteer::TitleRole::Head)))
+            .then_some(m.entity)
+        })
     }
 
     /// Whether `toks` are `the` and a nationality standing alone for a person
