@@ -24,7 +24,7 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SETS = ("bbc", "bbc-heldout", "bbc-heldout2", "pages", "bbc-quotes3")
+SETS = ("bbc", "bbc-heldout", "bbc-heldout2", "pages", "bbc-quotes3", "bbc-quotes4", "bbc-names4")
 KINDS = ("PER", "ORG", "LOC", "MISC")
 QUOTE_TYPES = ("name", "pronoun", "described", "nominal", "none")
 
