@@ -153,7 +153,13 @@ pub struct Analysis {
 /// Cues for an entity's kind in one article ("Mr X", "shares in X", "the film
 /// X"), counted per kind in [`EntityKind::ALL`] order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct KindEvidence(pub [u16; 4]);
+pub struct KindEvidence {
+    /// Every cue: the words around the name and the name's own words.
+    pub cues: [u16; 4],
+    /// Of those, the name's own ([`crate::analysis::kinds::name_evidence`]):
+    /// the same in every article, so the collection counts them apart.
+    pub own: [u16; 4],
+}
 
 impl Analysis {
     /// The canonical name of a quote's speaker, if it has one.

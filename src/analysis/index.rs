@@ -719,7 +719,8 @@ mod tests {
     /// One article naming `name` once, as `kind`, with these cues around it.
     fn with(name: &str, kind: EntityKind, cues: [u16; 4]) -> Analysis {
         let mut a = one_entity(name, kind);
-        a.evidence = vec![KindEvidence(cues)];
+        let own = crate::analysis::kinds::name_evidence(&a.entities[0]);
+        a.evidence = vec![KindEvidence { cues, own }];
         a
     }
 

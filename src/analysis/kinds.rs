@@ -825,7 +825,7 @@ fn takes_plural_verb(name: &str, next: &str) -> bool {
 
 /// The cues in an entity's name itself (its words, not the words around
 /// it): part of every article's evidence for it ([`evidence`]), and the same
-/// in each, so the collection counts them once ([`crate::analysis::index`]).
+/// in each, so the collection counts them apart ([`crate::analysis::index`]).
 pub fn name_evidence(entity: &Entity) -> [u16; 4] {
     let mut counts = [0u16; 4];
     name_cues(entity, &mut counts);
@@ -960,11 +960,14 @@ pub fn evidence(paragraphs: &[String], entities: &[Entity]) -> Vec<KindEvidence>
                     }
                 }
             }
-            name_cues(e, &mut counts);
+            let own = name_evidence(e);
+            for (n, own) in counts.iter_mut().zip(own) {
+                *n = n.saturating_add(own);
+            }
             if is_regional_arm(e, &unplaced) {
                 counts[ORG] = counts[ORG].saturating_add(2);
             }
-            KindEvidence(counts)
+            KindEvidence { cues: counts, own }
         })
         .collect()
 }
@@ -1088,7 +1091,7 @@ fn keeps_place_in_article(name: &str) -> bool {
 pub fn apply(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidence>) {
     let mut changed = false;
     for (e, ev) in entities.iter_mut().zip(evidence.iter()) {
-        let cues = ev.0.map(u32::from);
+        let cues = ev.cues.map(u32::from);
         // A city needs twice the cues: "Delhi's chief minister" is one
         // possessive, not a club.
         let city = e.kind == EntityKind::Place && gazetteer::place(&e.name).is_some();

@@ -38,7 +38,7 @@ use tantivy::{
 /// revision are shown as they were and analysed again. The hash test in
 /// `cache/tests.rs` fails when the analysis output changes, as a reminder to
 /// raise it.
-pub const ANALYSIS_REVISION: u64 = 35;
+pub const ANALYSIS_REVISION: u64 = 36;
 
 /// How the stored articles are kept: zstd in blocks of 64 KiB, not
 /// tantivy's lz4 in 16 KiB, as neighbouring articles share much of their
@@ -178,8 +178,9 @@ struct ArticleRecord {
     removed: Vec<String>,
     guid: Option<String>,
     analysis: Analysis,
-    /// [`Analysis::evidence`], which the dump does not carry.
-    evidence: Vec<[u16; 4]>,
+    /// [`Analysis::evidence`], which the dump does not carry: each entity's
+    /// cues and, of them, its name's own.
+    evidence: Vec<[[u16; 4]; 2]>,
 }
 
 impl ArticleRecord {
@@ -196,13 +197,17 @@ impl ArticleRecord {
             removed: article.removed.clone(),
             guid: article.guid.clone(),
             analysis: analysis.clone(),
-            evidence: analysis.evidence.iter().map(|e| e.0).collect(),
+            evidence: analysis.evidence.iter().map(|e| [e.cues, e.own]).collect(),
         }
     }
 
     fn into_parts(self) -> (Article, Analysis) {
         let mut analysis = self.analysis;
-        analysis.evidence = self.evidence.into_iter().map(KindEvidence).collect();
+        analysis.evidence = self
+            .evidence
+            .into_iter()
+            .map(|[cues, own]| KindEvidence { cues, own })
+            .collect();
         let article = Article {
             id: self.id,
             source_path: self.source_path,

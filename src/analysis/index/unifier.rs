@@ -194,11 +194,10 @@ impl Unifier {
                 facts.kinds[k] += 1;
             }
             if let Some(ev) = analysis.evidence.get(i) {
-                let own = kinds::name_evidence(e);
-                for ((total, n), own) in facts.context.iter_mut().zip(ev.0).zip(own) {
+                for ((total, n), own) in facts.context.iter_mut().zip(ev.cues).zip(ev.own) {
                     *total += u32::from(n.saturating_sub(own));
                 }
-                for (most, n) in facts.own.iter_mut().zip(own) {
+                for (most, n) in facts.own.iter_mut().zip(ev.own) {
                     *most = (*most).max(n);
                 }
             }
@@ -484,8 +483,11 @@ pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
             }
             m.mentions.extend(e.mentions);
             if let Some(into) = evidence.get_mut(pos) {
-                for (total, n) in into.0.iter_mut().zip(cues.0) {
+                for (total, n) in into.cues.iter_mut().zip(cues.cues) {
                     *total = total.saturating_add(n);
+                }
+                for (most, n) in into.own.iter_mut().zip(cues.own) {
+                    *most = (*most).max(n);
                 }
             }
             old_to_new.push(pos);
