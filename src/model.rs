@@ -157,7 +157,9 @@ pub struct KindEvidence {
     /// Every cue: the words around the name and the name's own words.
     pub cues: [u16; 4],
     /// Of those, the name's own ([`crate::analysis::kinds::name_evidence`]):
-    /// the same in every article, so the collection counts them apart.
+    /// the same in every article that writes the name alike (an acronym's
+    /// expansion and a person's initial may differ), so the collection
+    /// counts them apart.
     pub own: [u16; 4],
 }
 

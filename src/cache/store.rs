@@ -38,7 +38,7 @@ use tantivy::{
 /// revision are shown as they were and analysed again. The hash test in
 /// `cache/tests.rs` fails when the analysis output changes, as a reminder to
 /// raise it.
-pub const ANALYSIS_REVISION: u64 = 36;
+pub const ANALYSIS_REVISION: u64 = 37;
 
 /// How the stored articles are kept: zstd in blocks of 64 KiB, not
 /// tantivy's lz4 in 16 KiB, as neighbouring articles share much of their
@@ -179,8 +179,10 @@ struct ArticleRecord {
     guid: Option<String>,
     analysis: Analysis,
     /// [`Analysis::evidence`], which the dump does not carry: each entity's
-    /// cues and, of them, its name's own.
-    evidence: Vec<[[u16; 4]; 2]>,
+    /// cues (its name's own among them are worked out again when read: a
+    /// record keeps the shape older caches wrote, so that they are read and
+    /// shown while they are analysed again).
+    evidence: Vec<[u16; 4]>,
 }
 
 impl ArticleRecord {
@@ -197,7 +199,7 @@ impl ArticleRecord {
             removed: article.removed.clone(),
             guid: article.guid.clone(),
             analysis: analysis.clone(),
-            evidence: analysis.evidence.iter().map(|e| [e.cues, e.own]).collect(),
+            evidence: analysis.evidence.iter().map(|e| e.cues).collect(),
         }
     }
 
@@ -206,7 +208,11 @@ impl ArticleRecord {
         analysis.evidence = self
             .evidence
             .into_iter()
-            .map(|[cues, own]| KindEvidence { cues, own })
+            .zip(&analysis.entities)
+            .map(|(cues, entity)| KindEvidence {
+                cues,
+                own: crate::analysis::kinds::name_evidence(entity),
+            })
             .collect();
         let article = Article {
             id: self.id,

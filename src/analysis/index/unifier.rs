@@ -138,8 +138,9 @@ struct NameFacts {
 }
 
 impl NameFacts {
-    /// The cues for each kind across the collection: its name's once, the
-    /// words around it in every article.
+    /// The cues for each kind across the collection: its name's as
+    /// [`OWN_CUES_ARTICLES`] articles' worth, the words around it in every
+    /// article.
     fn evidence(&self) -> [u32; 4] {
         let mut all = self.context;
         for (total, n) in all.iter_mut().zip(self.own) {

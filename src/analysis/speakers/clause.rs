@@ -475,8 +475,14 @@ impl<'a> Para<'a> {
             })
             .map_or(0, |i| i + 1);
         let phrase = &toks[phrase_start.max(k.saturating_sub(4))..k];
-        // `the Tolham coach said`: one of the team, not the team.
-        if phrase_start > 0 && self.member_of_named_group(&toks[phrase_start - 1..k]) {
+        // `the Tolham coach said`: one of the team, not the team (not `a
+        // friend of the Tolham coach said`).
+        let after_preposition =
+            phrase_start >= 2 && is_one_of(self.word(toks[phrase_start - 2]), PREPOSITIONS);
+        if phrase_start > 0
+            && !after_preposition
+            && self.member_of_named_group(&toks[phrase_start - 1..k])
+        {
             return Local::from(self.group_member(&toks[phrase_start - 1..k], salience));
         }
         Local::from(

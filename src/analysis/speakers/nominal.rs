@@ -169,6 +169,12 @@ pub(super) fn roles(paragraphs: &[String], mentions: &Mentions) -> Vec<(String, 
                 && !is_one_of(word, PREPOSITIONS)
                 && speech_verb(word).is_none();
             if role {
+                // `Wales coach Ian Varro`: also the role with its team, so
+                // that `the Wales coach` is not England's.
+                let mut words = before.split_whitespace().rev().skip(1);
+                if let Some(team) = words.next().filter(|w| w.starts_with(char::is_uppercase)) {
+                    add(format!("{} {}", team, word).to_lowercase(), m.entity);
+                }
                 add(word.to_lowercase(), m.entity);
             }
         }
@@ -264,12 +270,24 @@ impl Para<'_> {
     }
 
     /// Who `the Sale player` of [`Self::member_of_named_group`] is: the one
-    /// the article called by that noun (`England coach Andy Robinson`), else
-    /// the person it has just been about.
+    /// the article called so with that team (`England coach Andy Robinson`),
+    /// or by that noun when it named no one so with another team; else the
+    /// person it has just been about.
     pub(super) fn group_member(&self, toks: &[usize], salience: &Salience) -> Option<usize> {
-        let noun = self.word(*toks.last()?).to_lowercase();
+        let (&head, named) = toks.split_last()?;
+        let noun = self.word(head).to_lowercase();
+        let team = named.last().map(|&t| self.word(t).to_lowercase())?;
         salience
-            .role_holder(&noun)
+            .role_holder(&format!("{team} {noun}"))
+            .or_else(|| {
+                let of_another_team = salience
+                    .roles
+                    .iter()
+                    .any(|(role, _)| role.ends_with(&format!(" {noun}")));
+                (!of_another_team)
+                    .then(|| salience.role_holder(&noun))
+                    .flatten()
+            })
             .or_else(|| salience.last_person())
     }
 

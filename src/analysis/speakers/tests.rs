@@ -906,3 +906,39 @@ fn a_role_after_its_modifiers_a_firm_after_its_noun_and_a_named_document_speak()
         ]
     );
 }
+
+#[test]
+fn a_role_or_a_team_in_the_speakers_phrase_only() {
+    let text = "Wales coach Ian Varro was angry. England coach Ada Quell was calm.\n\n\
+        \"We were poor,\" said Tom Holt after captain Ben Lark was sent off.\n\n\
+        \"It was hard,\" said Tom Holt and his son Ben Lark.\n\n\
+        \"We lost,\" said the Tolham manager, Ben Lark.\n\n\
+        \"They cheated,\" said the Wales coach.\n\n\
+        \"We won,\" the England coach said.\n\n\
+        Prices were \"under control\" where the Council of Varno argued for a rise.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Ada Quell", Person, &["Ada Quell"]),
+        ("Tom Holt", Person, &["Tom Holt"]),
+        ("Ben Lark", Person, &["Ben Lark"]),
+        ("Tolham", Org, &["Tolham"]),
+        ("Council of Varno", Org, &["Council of Varno"]),
+        ("Wales", Place, &["Wales"]),
+        ("England", Place, &["England"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![
+            // Not a person named past the speaker's phrase.
+            Some("Tom Holt".to_string()),
+            Some("Tom Holt".to_string()),
+            // The person named after the team's role.
+            Some("Ben Lark".to_string()),
+            // The coach of that team, not the last one named.
+            Some("Ian Varro".to_string()),
+            Some("Ada Quell".to_string()),
+            // An organisation inside whose name a noun stands is no speaker here.
+            None,
+        ]
+    );
+}

@@ -4,9 +4,10 @@
 //! attribution further on in the sentence (`"…" to save money, she said`).
 
 use super::patterns::is_dash;
+use super::vocabulary::SUBORDINATORS;
 use super::{
-    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, Local, Para, Salience, TRAILING_WINDOW,
-    ends_like_verb, is_one_of, kind_rank, pronoun, speech_verb,
+    BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, Local, PREPOSITIONS, Para, Salience,
+    TRAILING_WINDOW, ends_like_verb, is_one_of, kind_rank, pronoun, speech_verb,
 };
 use crate::analysis::gazetteer;
 use crate::model::EntityKind;
@@ -82,11 +83,15 @@ impl Para<'_> {
                 return None;
             }
         }
+        let mut subject = verb;
+        while subject > 0 && is_one_of(self.word(toks[subject - 1]), BETWEEN_SUBJECT_AND_VERB) {
+            subject -= 1;
+        }
+        // `"…," the Arsenal coach said`: one of the team, not the team.
+        if self.member_of_named_group(&toks[..subject]) {
+            return Some(Local::from(self.group_member(&toks[..subject], salience)));
+        }
         Some(Local::from(self.head_of(&toks[..verb]).or_else(|| {
-            let mut subject = verb;
-            while subject > 0 && is_one_of(self.word(toks[subject - 1]), BETWEEN_SUBJECT_AND_VERB) {
-                subject -= 1;
-            }
             self.nominal_speaker(&toks[..subject], salience)
         })))
     }
@@ -110,6 +115,7 @@ impl Para<'_> {
     fn named_after_role_words(&self, toks: &[usize]) -> bool {
         for (i, &t) in toks.iter().take(ROLE_WORDS + 1).enumerate() {
             if let Some(m) = self.mention(t)
+                && self.tokens[t].start == m.start
                 && (m.kind == EntityKind::Person
                     || m.kind == EntityKind::Organization
                         && i > 0
@@ -263,8 +269,9 @@ impl Para<'_> {
             .iter()
             .position(|&t| !self.word(t).starts_with(char::is_alphanumeric))
             .unwrap_or(window.len());
-        // `said the Gloucester fly-half`: his team is named, not the speaker.
-        if self.member_of_named_group(&window[..phrase]) {
+        // `said the Gloucester fly-half`: his team is named, not the speaker
+        // (`said the Chelsea manager, Jose Mourinho` names him).
+        if !person_named && self.member_of_named_group(&window[..phrase]) {
             return Local::from(self.group_member(&window[..phrase], salience));
         }
         if let Some(e) = self.person_after_role(&window[..phrase]) {
@@ -279,7 +286,26 @@ impl Para<'_> {
     /// A person named right after a role's noun, past names that only modify
     /// the role (`said Richard and Judy executive producer Amanda Ross`,
     /// `said Holt campaign spokesman Tom Brandt`): the role's holder speaks.
+    /// Only within the speaker's noun phrase: names, `and`, and lower-case
+    /// modifiers before the role (not `said Wenger after captain Vieira was
+    /// sent off`, nor `said Ian Varro and his son Tom`).
     fn person_after_role(&self, phrase: &[usize]) -> Option<usize> {
+        let in_phrase = |t: usize| {
+            let word = self.word(t);
+            self.mention(t).is_some()
+                || word.starts_with(char::is_uppercase)
+                || is_one_of(word, &["and", "&"])
+                || word.starts_with(char::is_lowercase)
+                    && !ends_like_verb(word)
+                    && !is_one_of(word, PREPOSITIONS)
+                    && !is_one_of(word, SUBORDINATORS)
+                    && !is_one_of(word, DETERMINERS)
+                    && pronoun(word).is_none()
+        };
+        let phrase = &phrase[..phrase
+            .iter()
+            .position(|&t| !in_phrase(t))
+            .unwrap_or(phrase.len())];
         (1..phrase.len()).find_map(|i| {
             let role = self.word(phrase[i - 1]);
             let m = self.mention(phrase[i])?;
