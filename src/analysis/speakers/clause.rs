@@ -162,7 +162,12 @@ impl<'a> Para<'a> {
         let mut nearest = None;
         let verbs = (0..toks.len())
             .rev()
-            .filter(|&v| speech_verb(self.word(toks[v])).is_some())
+            .filter(|&v| {
+                speech_verb(self.word(toks[v])).is_some()
+                    || v > 0
+                        && self.word(toks[v - 1]) == "to"
+                        && super::vocabulary::infinitive_speech_verb(self.word(toks[v]))
+            })
             .take(LEADING_VERBS);
         for v in verbs {
             if self.used_as_noun(toks, v) {

@@ -1,6 +1,6 @@
 //! Tests of attribution: fixtures in each news style, and the patterns one by one.
 
-use super::vocabulary::SPEECH_VERBS;
+use super::vocabulary::{self, SPEECH_VERBS};
 use super::*;
 use crate::analysis::quotes::find_quotes;
 use crate::model::Span;
@@ -144,6 +144,18 @@ fn speech_verbs_are_sorted_and_unique() {
     assert_eq!(speech_verb("Said"), Some(true));
     assert_eq!(speech_verb("told"), Some(false));
     assert_eq!(speech_verb("state"), None);
+    assert!(
+        vocabulary::infinitive_speech_verb("claim") && !vocabulary::infinitive_speech_verb("say")
+    );
+}
+
+#[test]
+fn a_verb_that_is_also_a_noun_speaks_after_to() {
+    let text = "Ian Varro was angry. He went on to claim that \"one side was refereed\". \
+        His claim that \"nobody cared\" was denied.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[("Ian Varro", Person, &["Ian Varro"])];
+    let got = speakers_of(text, specs);
+    assert_eq!(got[0], Some("Ian Varro".to_string()));
 }
 
 fn fixture_specs() -> Vec<(&'static str, EntityKind, &'static [&'static str])> {

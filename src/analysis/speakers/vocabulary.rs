@@ -88,6 +88,19 @@ pub(super) const NOT_A_PREDICATE: &[&str] = &[
     "to", "which", "who", "whom", "whose", "with",
 ];
 
+/// Base forms of speech verbs that are nouns as often (`a claim`, `the
+/// state`), left out of [`SPEECH_VERBS`]: verbs only after `to` (`went on to
+/// claim that "…"`). Sorted for binary search.
+const INFINITIVES: &[&str] = &[
+    "admit", "announce", "claim", "comment", "confirm", "declare", "demand", "deny", "insist",
+    "note", "predict", "promise", "reply", "respond", "state", "stress", "suggest", "vow",
+];
+
+/// Whether `word` is a speech verb's base form that is one only after `to`.
+pub(super) fn infinitive_speech_verb(word: &str) -> bool {
+    INFINITIVES.binary_search(&word).is_ok()
+}
+
 /// Looks `word` up in [`SPEECH_VERBS`], ignoring ASCII case; `Some(invertible)` if it is one.
 pub(super) fn speech_verb(word: &str) -> Option<bool> {
     let mut buf = [0u8; 16];
