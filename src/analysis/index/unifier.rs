@@ -138,6 +138,23 @@ struct NameFacts {
 }
 
 impl NameFacts {
+    /// Adds the facts of another name that takes this one's collection name
+    /// (rule 4): its articles, votes and context cues; its own words' cues
+    /// only where they outnumber these, so that each spelling does not bring
+    /// its own two articles' worth.
+    fn absorb(&mut self, other: &NameFacts) {
+        self.articles += other.articles;
+        for (total, n) in self.kinds.iter_mut().zip(other.kinds) {
+            *total += n;
+        }
+        for (total, n) in self.context.iter_mut().zip(other.context) {
+            *total += n;
+        }
+        for (most, n) in self.own.iter_mut().zip(other.own) {
+            *most = (*most).max(n);
+        }
+    }
+
     /// The cues for each kind across the collection: its name's as
     /// [`OWN_CUES_ARTICLES`] articles' worth, the words around it in every
     /// article.
@@ -382,7 +399,7 @@ impl Unifier {
         let targets: std::collections::HashSet<&str> =
             rename.values().map(String::as_str).collect();
         let mut kinds: HashMap<String, EntityKind> = HashMap::new();
-        let mut votes: HashMap<&str, ([usize; 4], [u32; 4])> = HashMap::new();
+        let mut votes: HashMap<&str, NameFacts> = HashMap::new();
         for (name, facts) in &self.names {
             let collection = rename.get(name).unwrap_or(name);
             if collection == name && !targets.contains(name.as_str()) {
@@ -390,17 +407,11 @@ impl Unifier {
                     kinds.insert(name.clone(), kind);
                 }
             } else {
-                let (v, e) = votes.entry(collection.as_str()).or_default();
-                for (total, n) in v.iter_mut().zip(widen(facts.kinds)) {
-                    *total += n;
-                }
-                for (total, n) in e.iter_mut().zip(facts.evidence()) {
-                    *total += n;
-                }
+                votes.entry(collection.as_str()).or_default().absorb(facts);
             }
         }
-        for (name, (v, e)) in votes {
-            if let Some(kind) = majority(name, v, e) {
+        for (name, facts) in votes {
+            if let Some(kind) = majority(name, widen(facts.kinds), facts.evidence()) {
                 kinds.insert(name.to_string(), kind);
             }
         }
@@ -524,5 +535,30 @@ pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
             .iter()
             .filter_map(|&i| evidence.get(i).copied())
             .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_collection_name_bring_their_own_cues_once() {
+        // Two spellings of one name (an acronym and its expansion), each with
+        // a cue in its own words: together one name with one name's cues.
+        let spelling = NameFacts {
+            articles: 3,
+            kinds: [0, 3, 0, 0],
+            context: [0, 1, 0, 0],
+            own: [0, 0, 0, 1],
+            ..NameFacts::default()
+        };
+        let mut merged = NameFacts::default();
+        merged.absorb(&spelling);
+        merged.absorb(&spelling);
+        assert_eq!(merged.articles, 6);
+        assert_eq!(merged.kinds, [0, 6, 0, 0]);
+        // Context summed; the name's own cues two articles' worth, once.
+        assert_eq!(merged.evidence(), [0, 2, 0, 2]);
     }
 }
