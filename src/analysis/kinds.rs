@@ -499,14 +499,16 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     } else if org_before(&apposed) {
         add(ORG, 2);
     } else if other_before(&prev)
-        // "A Troncon" in a team sheet is an initial, not the article; in "a
-        // McDonald's libel action" the article is the owner's thing's.
+        // "A Troncon" in a team sheet is an initial, not the article.
         && !(prev == "a" && prev_raw != "a")
+        // The article is another's: the owner's thing's ("a McDonald's libel
+        // action"), an acronym's, or the noun's that two joined names share.
         && !(matches!(prev.as_str(), "a" | "an")
-            && (after.starts_with("'s") || after.starts_with("\u{2019}s")))
-        && !(matches!(prev.as_str(), "a" | "an") && is_all_caps(&para[start..end]))
+            && (after.starts_with("'s")
+                || after.starts_with("\u{2019}s")
+                || is_all_caps(&para[start..end])
+                || joins_another_name(after)))
         && !(matches!(prev.as_str(), "a" | "an" | "this" | "next") && modifies_next(after))
-        && !(matches!(prev.as_str(), "a" | "an") && joins_another_name(after))
     {
         // "an Oscar" is a thing; "an IAAF official" is an organisation's
         // member and "an Apple iPod" its product: there the article is the

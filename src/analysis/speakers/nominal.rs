@@ -280,10 +280,11 @@ impl Para<'_> {
         salience
             .role_holder(&format!("{team} {noun}"))
             .or_else(|| {
+                let with_a_team = format!(" {noun}");
                 let of_another_team = salience
                     .roles
                     .iter()
-                    .any(|(role, _)| role.ends_with(&format!(" {noun}")));
+                    .any(|(role, _)| role.ends_with(&with_a_team));
                 (!of_another_team)
                     .then(|| salience.role_holder(&noun))
                     .flatten()
