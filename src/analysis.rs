@@ -33,6 +33,7 @@ pub mod products;
 pub mod quotes;
 pub mod repeats;
 pub mod speakers;
+pub mod speaking;
 pub mod stage_names;
 pub mod tagger;
 pub mod terms;
@@ -79,6 +80,7 @@ pub fn find_entities(
     nested::join_named_whole(paragraphs, &mut mentions);
     repeats::add_repeats(paragraphs, split, &mut mentions);
     terms::drop_spelled_out_terms(paragraphs, split, &mut mentions);
+    speaking::speaking_places_are_people(paragraphs, &mut mentions);
     let mut entities = aliases::merge(paragraphs, mentions);
     let mut evidence = kinds::evidence(paragraphs, &entities);
     kinds::apply(&mut entities, &mut evidence);

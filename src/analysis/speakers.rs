@@ -45,6 +45,33 @@ const APPOSITIVE_BYTES: usize = 160;
 /// Recent subjects remembered for pronouns.
 const RECENT: usize = 8;
 
+/// Whether the name at `start..end` of `text` speaks there: the subject of a
+/// verb of saying right after it ("Holt said", "Holt also told",
+/// "Holt angrily denied"), or named right after an invertible one that ends
+/// the clause ("…," said Holt.). Read by the entity step, which has no
+/// quotes yet ([`super::speaking`]).
+pub(crate) fn speaks_at(text: &str, start: usize, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let mut words = after
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    for _ in 0..3 {
+        let Some(word) = words.next() else {
+            break;
+        };
+        if speech_verb(word).is_some() {
+            return true;
+        }
+        if !(is_one_of(word, BETWEEN_SUBJECT_AND_VERB) || is_manner_adverb(word)) {
+            break;
+        }
+    }
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let verb = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let ends_clause = after.starts_with(['.', ',', ';']) || after.trim().is_empty();
+    speech_verb(verb) == Some(true) && ends_clause
+}
+
 /// The byte range a quote occupies in its paragraph, marks included.
 fn quote_range(text: &str, q: &QuoteSpan) -> Range<usize> {
     let start = q.open_mark.unwrap_or(q.span.start).min(q.span.start);

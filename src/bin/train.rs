@@ -35,6 +35,10 @@ struct Args {
     /// Seed for the order of training documents.
     #[arg(long, default_value_t = Config::default().seed)]
     seed: u64,
+    /// Independent trainings (seeds `--seed`, `--seed` + 1, ...) whose
+    /// weights are averaged into the one model written.
+    #[arg(long, default_value_t = Config::default().runs)]
+    runs: usize,
     /// Tag scheme: bio or bilou.
     #[arg(long, default_value = "bio")]
     scheme: String,
@@ -309,6 +313,7 @@ fn main() -> Result<()> {
         scheme,
         min_count: args.min_count,
         prune: args.prune,
+        runs: args.runs,
     };
     let mut clusters: Vec<Clusters> = if let Some(path) = &args.clusters_from {
         let bytes = std::fs::read(path).with_context(|| format!("reading {path}"))?;

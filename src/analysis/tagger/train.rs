@@ -347,6 +347,11 @@ pub struct Config {
     pub min_count: u32,
     /// Features whose averaged weights are all below this (absolute) are dropped from the saved model.
     pub prune: f32,
+    /// Independent trainings, each with its own order of documents (seeds
+    /// `seed`, `seed + 1`, ...), whose averaged weights are averaged again:
+    /// summing the runs' scores is what decoding with the mean weights does,
+    /// an ensemble at the cost of one model.
+    pub runs: usize,
 }
 
 impl Default for Config {
@@ -357,6 +362,7 @@ impl Default for Config {
             scheme: Scheme::Bio,
             min_count: 2,
             prune: 0.0,
+            runs: 1,
         }
     }
 }
@@ -488,20 +494,74 @@ pub fn train(
         );
     }
 
+    let runs = config.runs.max(1);
+    let mut mean = Averaged {
+        w: vec![0.0; keys.len() * t],
+        trans: vec![0.0; (t + 1) * t],
+    };
+    for run in 0..runs {
+        let seed = config.seed.wrapping_add(run as u64);
+        let wts = train_run(
+            &examples,
+            t,
+            keys.len(),
+            &mut decoder,
+            seed,
+            config.epochs,
+            |epoch, wts| {
+                // Per epoch of each run: that run's averaged model so far.
+                let global = run * config.epochs + epoch;
+                match dev {
+                    Some(d) => {
+                        let m = build_model(&Averaged::of(wts), &keys, config, lexicon, hooks);
+                        report(global, Some(score(d, &predict(&m, d, hooks))));
+                    }
+                    None => report(global, None),
+                }
+            },
+        );
+        let this = Averaged::of(&wts);
+        for (total, x) in mean.w.iter_mut().zip(&this.w) {
+            *total += x;
+        }
+        for (total, x) in mean.trans.iter_mut().zip(&this.trans) {
+            *total += x;
+        }
+    }
+    if runs > 1 {
+        let n = runs as f32;
+        mean.w
+            .iter_mut()
+            .chain(&mut mean.trans)
+            .for_each(|x| *x /= n);
+    }
+    build_model(&mean, &keys, config, lexicon, hooks)
+}
+
+/// One run of the structured perceptron over `examples` in an order drawn
+/// from `seed`; `on_epoch(epoch, weights)` after each pass.
+fn train_run(
+    examples: &[Vec<Example>],
+    t: usize,
+    rows: usize,
+    decoder: &mut Decoder,
+    seed: u64,
+    epochs: usize,
+    mut on_epoch: impl FnMut(usize, &Weights),
+) -> Weights {
     let mut wts = Weights {
         t,
-        w: vec![0.0; keys.len() * t],
-        u: vec![0.0; keys.len() * t],
+        w: vec![0.0; rows * t],
+        u: vec![0.0; rows * t],
         tw: vec![0.0; (t + 1) * t],
         tu: vec![0.0; (t + 1) * t],
         step: 1.0,
     };
-    let mut rng = Rng(config.seed | 1);
+    let mut rng = Rng(seed | 1);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut emit = Vec::new();
     let mut pred = Vec::new();
-    let mut model = None;
-    for epoch in 1..=config.epochs {
+    for epoch in 1..=epochs {
         rng.shuffle(&mut order);
         for &d in &order {
             for ex in &examples[d] {
@@ -541,44 +601,49 @@ pub fn train(
                 wts.step += 1.0;
             }
         }
-        if dev.is_some() || epoch == config.epochs {
-            let m = build_model(&wts, &keys, config, lexicon, hooks);
-            let scores = dev.map(|d| score(d, &predict(&m, d, hooks)));
-            report(epoch, scores);
-            model = Some(m);
-        } else {
-            report(epoch, None);
+        on_epoch(epoch, &wts);
+    }
+    wts
+}
+
+/// A run's weights averaged over its steps (or several runs' mean of those):
+/// emission weights row by row, then the transitions.
+struct Averaged {
+    w: Vec<f32>,
+    trans: Vec<f32>,
+}
+
+impl Averaged {
+    fn of(wts: &Weights) -> Averaged {
+        Averaged {
+            w: (0..wts.w.len()).map(|i| wts.averaged(i, false)).collect(),
+            trans: (0..wts.tw.len()).map(|i| wts.averaged(i, true)).collect(),
         }
     }
-    model.unwrap_or_else(|| build_model(&wts, &keys, config, lexicon, hooks))
 }
 
 /// The averaged, pruned and quantised model.
 fn build_model(
-    wts: &Weights,
+    weights: &Averaged,
     keys: &[u32],
     config: &Config,
     lexicon: &Lexicon,
     hooks: &[&dyn FeatureHook],
 ) -> Model {
-    let t = wts.t;
-    let trans: Vec<f32> = (0..wts.tw.len()).map(|i| wts.averaged(i, true)).collect();
-    let mut kept: Vec<(u32, Vec<f32>)> = Vec::new();
+    let t = config.scheme.n_tags();
+    let mut kept: Vec<(u32, &[f32])> = Vec::new();
     for (row, &k) in keys.iter().enumerate() {
-        let w: Vec<f32> = (0..t)
-            .map(|tag| wts.averaged(row * t + tag, false))
-            .collect();
+        let w = &weights.w[row * t..(row + 1) * t];
         if w.iter().any(|x| x.abs() > config.prune) {
             kept.push((k, w));
         }
     }
-    let refs: Vec<(u32, &[f32])> = kept.iter().map(|(k, w)| (*k, w.as_slice())).collect();
     Model::from_weights(
         config.scheme,
         hooks.iter().map(|h| h.name().to_string()).collect(),
         lexicon.clone(),
-        trans,
-        &refs,
+        weights.trans.clone(),
+        &kept,
     )
 }
 
@@ -685,5 +750,32 @@ mod tests {
             super::super::tag_document_with(&a, &[vec!["we", "met", "in", "Bonn", "."]], &[]);
         assert_eq!(spans[0].len(), 1);
         assert_eq!(spans[0][0].kind, crate::model::EntityKind::Place);
+    }
+
+    #[test]
+    fn several_runs_make_one_model_that_still_fits() {
+        let docs = toy_corpus();
+        let one = Config {
+            epochs: 5,
+            min_count: 1,
+            ..Config::default()
+        };
+        let three = Config {
+            runs: 3,
+            ..one.clone()
+        };
+        let mut epochs = Vec::new();
+        let single = train(&docs, &one, &Lexicon::default(), &[], None, |_, _| {});
+        let mean = train(&docs, &three, &Lexicon::default(), &[], None, |e, _| {
+            epochs.push(e);
+        });
+        // Each run's epochs are reported, numbered on from the run before.
+        assert_eq!(epochs, (1..=15).collect::<Vec<_>>());
+        // Other orders of the documents give other weights, averaged in.
+        assert_ne!(single.to_bytes(), mean.to_bytes());
+        let again = train(&docs, &three, &Lexicon::default(), &[], None, |_, _| {});
+        assert_eq!(mean.to_bytes(), again.to_bytes());
+        let s = score(&docs, &predict(&mean, &docs, &[]));
+        assert_eq!(s.overall().f1(), 1.0, "{}", s.summary());
     }
 }

@@ -1,0 +1,180 @@
+//! Names that speak are no places. A one-word name the tagger took for a
+//! place, which the gazetteer does not know as one, and which is the subject
+//! of a verb of saying ("Khamenei told Assad", "Bono said") is a person: a
+//! place speaks for its government only when it is a known one ("Moscow
+//! said", "Washington told", which the gazetteer has), and a building that
+//! does takes "the" ("the Kremlin said", "the Pentagon"). Decided on the
+//! mentions, before they are merged, so that the person takes his title
+//! and his full name ("the Supreme Leader", "Ali Khamenei").
+
+use super::entities::RawMention;
+use super::gazetteer;
+use super::speakers::speaks_at;
+use crate::model::EntityKind;
+use foldhash::{HashMap, HashMapExt};
+
+/// Turns into people the place mentions whose name speaks in the article
+/// (see the module's comment); every mention of such a name changes.
+pub fn speaking_places_are_people(paragraphs: &[String], mentions: &mut [RawMention]) {
+    // For each one-word place name: whether it speaks, and whether any of
+    // its mentions rules it out.
+    let mut names: HashMap<&str, (bool, bool)> = HashMap::new();
+    for m in mentions.iter() {
+        if m.kind != EntityKind::Place || m.canonical.is_some() {
+            continue;
+        }
+        let (Some(text), Some(para)) = (m.text(paragraphs), paragraphs.get(m.span.paragraph))
+        else {
+            continue;
+        };
+        let (speaks, ruled_out) = names
+            .entry(text)
+            .or_insert_with(|| (false, !could_be_surname(text)));
+        *ruled_out |= after_the(para, m.span.start);
+        *speaks |=
+            !after_preposition(para, m.span.start) && speaks_at(para, m.span.start, m.span.end);
+    }
+    // A word of a longer name that is no person's is that name's short form
+    // ("Fairmont said", after "Fairmont Hotels & Resorts").
+    for m in mentions.iter() {
+        let Some(text) = m.text(paragraphs) else {
+            continue;
+        };
+        if m.kind == EntityKind::Person || !text.contains(' ') {
+            continue;
+        }
+        for word in text.split(' ') {
+            if let Some((_, ruled_out)) = names.get_mut(word) {
+                *ruled_out = true;
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        if m.kind != EntityKind::Place || m.canonical.is_some() {
+            continue;
+        }
+        let speaks = m
+            .text(paragraphs)
+            .and_then(|text| names.get(text))
+            .is_some_and(|&(speaks, ruled_out)| speaks && !ruled_out);
+        if speaks {
+            m.kind = EntityKind::Person;
+        }
+    }
+}
+
+/// A single capitalised word of letters (a hyphen or an apostrophe inside)
+/// that no list knows as a place, a people or a company.
+fn could_be_surname(text: &str) -> bool {
+    let mut chars = text.chars();
+    let shaped = chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'));
+    shaped
+        && gazetteer::place(text).is_none()
+        && gazetteer::demonym(text).is_none()
+        && !gazetteer::is_company(text)
+}
+
+/// The word right before `start`.
+fn word_before(para: &str, start: usize) -> &str {
+    let before = para.get(..start).unwrap_or("").trim_end();
+    before.rsplit(char::is_whitespace).next().unwrap_or("")
+}
+
+/// Whether "the" stands right before `start` ("the Kremlin").
+fn after_the(para: &str, start: usize) -> bool {
+    word_before(para, start).eq_ignore_ascii_case("the")
+}
+
+/// Whether a preposition stands right before `start`: the place is then
+/// part of what speaks ("the Archbishop of Canterbury said") or where it
+/// does ("in Qarvani Holt said").
+fn after_preposition(para: &str, start: usize) -> bool {
+    matches!(
+        word_before(para, start),
+        "of" | "in" | "at" | "from" | "for" | "to" | "on" | "by" | "with" | "near"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    /// The kinds of the mentions of `name` in `text` (one paragraph), each
+    /// first given `kind`, after the step.
+    fn kinds_after(text: &str, name: &str, kind: EntityKind) -> Vec<EntityKind> {
+        let paragraphs = vec![text.to_string()];
+        let mut mentions: Vec<RawMention> = text
+            .match_indices(name)
+            .map(|(at, _)| RawMention {
+                span: Span::new(0, at, at + name.len()),
+                kind,
+                canonical: None,
+            })
+            .collect();
+        speaking_places_are_people(&paragraphs, &mut mentions);
+        mentions.iter().map(|m| m.kind).collect()
+    }
+
+    const PERSON: EntityKind = EntityKind::Person;
+    const PLACE: EntityKind = EntityKind::Place;
+
+    #[test]
+    fn an_unknown_place_that_speaks_is_a_person_in_every_mention() {
+        let text = "Qarvani met Holt in Qarvani's office. Qarvani also told Holt to wait.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PERSON; 3]);
+        let text = "\"We will win,\" said Qarvani. The crowd cheered Qarvani.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PERSON; 2]);
+        let text = "Qarvani angrily denied it.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PERSON]);
+    }
+
+    #[test]
+    fn known_places_buildings_and_silent_places_stay_places() {
+        // The gazetteer's places speak for their governments.
+        assert_eq!(
+            kinds_after("Moscow said it would reply.", "Moscow", PLACE),
+            [PLACE]
+        );
+        // A building that speaks takes "the".
+        let text = "The Qremlin is old. The Qremlin said nothing.";
+        assert_eq!(kinds_after(text, "Qremlin", PLACE), [PLACE, PLACE]);
+        // Part of what speaks, or where.
+        let text = "The Archbishop of Qarvani said: \"Yes.\"";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PLACE]);
+        // It does not speak: "said" is another's.
+        let text = "In Qarvani, Holt said no.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PLACE]);
+        // "said" after it, but not ending the clause: "said Qarvani was far".
+        let text = "Holt said Qarvani was far.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PLACE]);
+        // The short form of a firm's name.
+        let text = "Qarvani Hotels has bought it. Qarvani said so.";
+        let paragraphs = vec![text.to_string()];
+        let mut mentions = vec![
+            RawMention {
+                span: Span::new(0, 0, 14),
+                kind: EntityKind::Organization,
+                canonical: None,
+            },
+            RawMention {
+                span: Span::new(0, 30, 37),
+                kind: PLACE,
+                canonical: None,
+            },
+        ];
+        speaking_places_are_people(&paragraphs, &mut mentions);
+        assert_eq!(mentions[1].kind, PLACE);
+        // Two words, or an acronym, are no surname.
+        assert_eq!(
+            kinds_after("Qarvani Heights said so.", "Qarvani Heights", PLACE),
+            [PLACE]
+        );
+        assert_eq!(kinds_after("QRV said so.", "QRV", PLACE), [PLACE]);
+        // Only places change.
+        let org = EntityKind::Organization;
+        assert_eq!(kinds_after("Qarvani said so.", "Qarvani", org), [org]);
+    }
+}
