@@ -46,30 +46,40 @@ const APPOSITIVE_BYTES: usize = 160;
 const RECENT: usize = 8;
 
 /// Whether the name at `start..end` of `text` speaks there: the subject of a
-/// verb of saying right after it ("Holt said", "Holt also told",
-/// "Holt angrily denied"), or named right after an invertible one that ends
-/// the clause ("…," said Holt.). Read by the entity step, which has no
-/// quotes yet ([`super::speaking`]).
+/// verb of saying right after it ("Holt said", "Holt also told", "Holt
+/// angrily denied"; after a form of "be" only "Holt was saying", since
+/// "Holt was told" is spoken to), or named right after an invertible verb
+/// that follows a quote's close and ends the clause (`"…," said Holt.`).
+/// Read by the entity step, which has no quotes yet ([`super::speaking`]).
 pub(crate) fn speaks_at(text: &str, start: usize, end: usize) -> bool {
     let after = text.get(end..).unwrap_or("");
     let mut words = after
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty());
+    let mut passive = false;
     for _ in 0..3 {
         let Some(word) = words.next() else {
             break;
         };
-        if speech_verb(word).is_some() {
-            return true;
+        // "Holt said." and "Holt said:" end their word with a mark.
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        if speech_verb(bare).is_some() {
+            return !passive || bare.ends_with("ing");
         }
         if !(is_one_of(word, BETWEEN_SUBJECT_AND_VERB) || is_manner_adverb(word)) {
             break;
         }
+        passive |= is_one_of(word, &["is", "are", "was", "were", "been", "be"]);
     }
     let before = text.get(..start).unwrap_or("").trim_end();
-    let verb = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let (rest, verb) = before
+        .rsplit_once(char::is_whitespace)
+        .unwrap_or(("", before));
+    let after_quote = rest
+        .trim_end()
+        .ends_with([',', '"', '\u{201d}', '\'', '\u{2019}']);
     let ends_clause = after.starts_with(['.', ',', ';']) || after.trim().is_empty();
-    speech_verb(verb) == Some(true) && ends_clause
+    speech_verb(verb) == Some(true) && after_quote && ends_clause
 }
 
 /// The byte range a quote occupies in its paragraph, marks included.

@@ -1,6 +1,8 @@
 //! Names that speak are no places. A one-word name the tagger took for a
 //! place, which the gazetteer does not know as one, and which is the subject
-//! of a verb of saying ("Khamenei told Assad", "Bono said") is a person: a
+//! of a verb of saying ("Khamenei told Assad", "Bono said") is a person, as
+//! is a one-word "organisation" that speaks and is the surname of someone
+//! the article names in full ("said Connors", after "Jimmy Connors"): a
 //! place speaks for its government only when it is a known one ("Moscow
 //! said", "Washington told", which the gazetteer has), and a building that
 //! does takes "the" ("the Kremlin said", "the Pentagon"). Decided on the
@@ -11,26 +13,42 @@ use super::entities::RawMention;
 use super::gazetteer;
 use super::speakers::speaks_at;
 use crate::model::EntityKind;
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// Turns into people the place mentions whose name speaks in the article
 /// (see the module's comment); every mention of such a name changes.
 pub fn speaking_places_are_people(paragraphs: &[String], mentions: &mut [RawMention]) {
-    // For each one-word place name: whether it speaks, and whether any of
-    // its mentions rules it out.
+    // The surnames of the people the article names in full: a one-word
+    // "organisation" that is one of them and speaks is that person ("said
+    // Connors", after "Jimmy Connors").
+    let surnames: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter_map(|m| m.text(paragraphs))
+        .filter_map(|text| text.rsplit_once(' ').map(|(_, last)| last))
+        .collect();
+    let candidate = |m: &RawMention, text: &str| {
+        m.canonical.is_none()
+            && (m.kind == EntityKind::Place
+                || (m.kind == EntityKind::Organization && surnames.contains(text)))
+    };
+    // For each one-word candidate name: whether it speaks, and whether any
+    // of its mentions rules it out.
     let mut names: HashMap<&str, (bool, bool)> = HashMap::new();
     for m in mentions.iter() {
-        if m.kind != EntityKind::Place || m.canonical.is_some() {
+        let Some(text) = m.text(paragraphs) else {
+            continue;
+        };
+        if !candidate(m, text) {
             continue;
         }
-        let (Some(text), Some(para)) = (m.text(paragraphs), paragraphs.get(m.span.paragraph))
-        else {
+        let Some(para) = paragraphs.get(m.span.paragraph) else {
             continue;
         };
         let (speaks, ruled_out) = names
             .entry(text)
             .or_insert_with(|| (false, !could_be_surname(text)));
-        *ruled_out |= after_the(para, m.span.start);
+        *ruled_out |= after_the(para, m.span.start) || placed(para, m.span.start, m.span.end);
         *speaks |=
             !after_preposition(para, m.span.start) && speaks_at(para, m.span.start, m.span.end);
     }
@@ -50,13 +68,13 @@ pub fn speaking_places_are_people(paragraphs: &[String], mentions: &mut [RawMent
         }
     }
     for m in mentions.iter_mut() {
-        if m.kind != EntityKind::Place || m.canonical.is_some() {
+        let Some(text) = m.text(paragraphs) else {
             continue;
-        }
-        let speaks = m
-            .text(paragraphs)
-            .and_then(|text| names.get(text))
-            .is_some_and(|&(speaks, ruled_out)| speaks && !ruled_out);
+        };
+        let speaks = candidate(m, text)
+            && names
+                .get(text)
+                .is_some_and(|&(speaks, ruled_out)| speaks && !ruled_out);
         if speaks {
             m.kind = EntityKind::Person;
         }
@@ -68,6 +86,7 @@ pub fn speaking_places_are_people(paragraphs: &[String], mentions: &mut [RawMent
 fn could_be_surname(text: &str) -> bool {
     let mut chars = text.chars();
     let shaped = chars.next().is_some_and(char::is_uppercase)
+        && text.ends_with(char::is_alphabetic)
         && chars.clone().any(char::is_lowercase)
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'));
     shaped
@@ -87,12 +106,28 @@ fn after_the(para: &str, start: usize) -> bool {
     word_before(para, start).eq_ignore_ascii_case("the")
 }
 
+/// Whether the name at `start..end` is written as a place is: after a
+/// preposition of place, not as someone's ("in Kiev", "from Qarvani"; not
+/// "in Khamenei's view"). One such mention keeps the name a place ("Kiev
+/// said", a name the gazetteer has only as "Kyiv").
+fn placed(para: &str, start: usize, end: usize) -> bool {
+    let after = para.get(end..).unwrap_or("");
+    let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+    let word = word_before(para, start).to_ascii_lowercase();
+    !possessive
+        && matches!(
+            word.as_str(),
+            "in" | "from" | "near" | "into" | "across" | "outside" | "inside" | "around"
+        )
+}
+
 /// Whether a preposition stands right before `start`: the place is then
 /// part of what speaks ("the Archbishop of Canterbury said") or where it
 /// does ("in Qarvani Holt said").
 fn after_preposition(para: &str, start: usize) -> bool {
+    let word = word_before(para, start).to_ascii_lowercase();
     matches!(
-        word_before(para, start),
+        word.as_str(),
         "of" | "in" | "at" | "from" | "for" | "to" | "on" | "by" | "with" | "near"
     )
 }
@@ -129,6 +164,38 @@ mod tests {
         assert_eq!(kinds_after(text, "Qarvani", PLACE), [PERSON; 2]);
         let text = "Qarvani angrily denied it.";
         assert_eq!(kinds_after(text, "Qarvani", PLACE), [PERSON]);
+        let text = "Qarvani said: \"No.\" Qarvani was saying so for years.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PERSON, PERSON]);
+        let text = "\u{201c}No,\u{201d} said Qarvani, and left.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PERSON]);
+    }
+
+    #[test]
+    fn a_speaking_organisation_that_is_a_named_persons_surname_is_that_person() {
+        let text = "Jimmy Qonnors won. \"Yes,\" said Qonnors. Qonnors Ltd is his firm.";
+        let paragraphs = vec![text.to_string()];
+        let at = |s: &str, n: usize| text.match_indices(s).nth(n).map_or(0, |(i, _)| i);
+        let mention = |start: usize, len: usize, kind: EntityKind| RawMention {
+            span: Span::new(0, start, start + len),
+            kind,
+            canonical: None,
+        };
+        let org = EntityKind::Organization;
+        let mut mentions = vec![
+            mention(at("Jimmy", 0), 13, PERSON),
+            mention(at("Qonnors", 1), 7, org),
+        ];
+        speaking_places_are_people(&paragraphs, &mut mentions);
+        assert_eq!(mentions[1].kind, PERSON);
+        // A word of the firm's longer name is the firm's.
+        mentions[1].kind = org;
+        mentions.push(mention(at("Qonnors Ltd", 0), 11, org));
+        speaking_places_are_people(&paragraphs, &mut mentions);
+        assert_eq!(mentions[1].kind, org);
+        // No one of that surname named in full: stays what it was.
+        let mut alone = vec![mention(at("Qonnors", 1), 7, org)];
+        speaking_places_are_people(&paragraphs, &mut alone);
+        assert_eq!(alone[0].kind, org);
     }
 
     #[test]
@@ -144,6 +211,20 @@ mod tests {
         // Part of what speaks, or where.
         let text = "The Archbishop of Qarvani said: \"Yes.\"";
         assert_eq!(kinds_after(text, "Qarvani", PLACE), [PLACE]);
+        // Spoken to, not speaking; named in what another says.
+        let text = "Qarvani was told to wait. Qarvani has been described as lost.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PLACE, PLACE]);
+        let text = "Holt said Qarvani, Qiev and Tolham were won.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PLACE]);
+        // After a preposition however written.
+        let text = "In Qarvani said no.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PLACE]);
+        // Written as a place elsewhere in the article.
+        let text = "Aid reached people in Qiev. Qiev said the talks were over.";
+        assert_eq!(kinds_after(text, "Qiev", PLACE), [PLACE, PLACE]);
+        // Not by a possessive after "in".
+        let text = "In Qarvani's view it was over, Qarvani said.";
+        assert_eq!(kinds_after(text, "Qarvani", PLACE), [PERSON, PERSON]);
         // It does not speak: "said" is another's.
         let text = "In Qarvani, Holt said no.";
         assert_eq!(kinds_after(text, "Qarvani", PLACE), [PLACE]);

@@ -35,8 +35,10 @@ struct Args {
     /// Seed for the order of training documents.
     #[arg(long, default_value_t = Config::default().seed)]
     seed: u64,
-    /// Independent trainings (seeds `--seed`, `--seed` + 1, ...) whose
-    /// weights are averaged into the one model written.
+    /// Independent trainings (seeds `--seed`, `--seed` + 2, ...) whose
+    /// weights are averaged into the one model written. With --dev, each
+    /// run's own model is scored after each of its epochs, numbered on
+    /// across the runs.
     #[arg(long, default_value_t = Config::default().runs)]
     runs: usize,
     /// Tag scheme: bio or bilou.

@@ -348,7 +348,7 @@ pub struct Config {
     /// Features whose averaged weights are all below this (absolute) are dropped from the saved model.
     pub prune: f32,
     /// Independent trainings, each with its own order of documents (seeds
-    /// `seed`, `seed + 1`, ...), whose averaged weights are averaged again:
+    /// `seed`, `seed + 2`, ...), whose averaged weights are averaged again:
     /// summing the runs' scores is what decoding with the mean weights does,
     /// an ensemble at the cost of one model.
     pub runs: usize,
@@ -500,7 +500,9 @@ pub fn train(
         trans: vec![0.0; (t + 1) * t],
     };
     for run in 0..runs {
-        let seed = config.seed.wrapping_add(run as u64);
+        // Two apart: the generator sets the lowest bit, so `seed` and
+        // `seed + 1` may start it alike.
+        let seed = config.seed.wrapping_add(2 * run as u64);
         let wts = train_run(
             &examples,
             t,
@@ -509,7 +511,8 @@ pub fn train(
             seed,
             config.epochs,
             |epoch, wts| {
-                // Per epoch of each run: that run's averaged model so far.
+                // Per epoch of each run (numbered on from the run before): that
+                // run's own averaged model so far.
                 let global = run * config.epochs + epoch;
                 match dev {
                     Some(d) => {
@@ -771,8 +774,15 @@ mod tests {
         });
         // Each run's epochs are reported, numbered on from the run before.
         assert_eq!(epochs, (1..=15).collect::<Vec<_>>());
-        // Other orders of the documents give other weights, averaged in.
+        // Other orders of the documents give other weights, averaged in:
+        // from the second run on (the seed's lowest bit is the generator's).
         assert_ne!(single.to_bytes(), mean.to_bytes());
+        let two = Config {
+            runs: 2,
+            ..one.clone()
+        };
+        let pair = train(&docs, &two, &Lexicon::default(), &[], None, |_, _| {});
+        assert_ne!(single.to_bytes(), pair.to_bytes());
         let again = train(&docs, &three, &Lexicon::default(), &[], None, |_, _| {});
         assert_eq!(mean.to_bytes(), again.to_bytes());
         let s = score(&docs, &predict(&mean, &docs, &[]));
