@@ -9,9 +9,13 @@ use std::time::{Duration, Instant};
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
-/// A detached tmux session running one command; killed on drop.
+/// A detached tmux session running one command, on a tmux server of its own
+/// (its socket a file in the temporary folder): tests run side by side, and on
+/// one shared server a test's `new-session` could meet the server exiting as
+/// another test killed the last session. The server and its socket go on drop.
 struct Session {
     name: String,
+    socket: std::path::PathBuf,
 }
 
 impl Session {
@@ -27,7 +31,11 @@ impl Session {
             return None;
         }
         let name = format!("lede-test-{test}-{}", std::process::id());
+        let socket = std::env::temp_dir().join(format!("{name}.tmux"));
         let status = Command::new("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args(["-f", "/dev/null"])
             .args(["new-session", "-d", "-s", &name])
             .args(["-x", &WIDTH.to_string(), "-y", &HEIGHT.to_string()])
             .args(["-e", "TERM=xterm-256color", "-e", "NO_COLOR="])
@@ -35,14 +43,22 @@ impl Session {
             .status()
             .expect("tmux runs");
         assert!(status.success(), "tmux new-session failed");
-        Some(Session { name })
+        Some(Session { name, socket })
+    }
+
+    /// A tmux command line on the session's own server.
+    fn tmux(&self) -> Command {
+        let mut command = Command::new("tmux");
+        command.arg("-S").arg(&self.socket);
+        command
     }
 
     /// Sends tmux key names (`Tab`, `Enter`, `j` ...), one `send-keys` call each,
     /// so that Esc is never read as Alt plus the next key.
     fn keys(&self, keys: &[&str]) {
         for key in keys {
-            let status = Command::new("tmux")
+            let status = self
+                .tmux()
                 .args(["send-keys", "-t", &self.name, key])
                 .status()
                 .expect("tmux send-keys runs");
@@ -53,7 +69,8 @@ impl Session {
 
     /// The visible screen as text.
     fn screen(&self) -> String {
-        let out = Command::new("tmux")
+        let out = self
+            .tmux()
             .args(["capture-pane", "-p", "-t", &self.name])
             .output()
             .expect("tmux capture-pane runs");
@@ -62,7 +79,8 @@ impl Session {
 
     /// The visible screen with its attributes, as SGR escape sequences.
     fn styled_screen(&self) -> String {
-        let out = Command::new("tmux")
+        let out = self
+            .tmux()
             .args(["capture-pane", "-p", "-e", "-t", &self.name])
             .output()
             .expect("tmux capture-pane runs");
@@ -88,9 +106,8 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.name])
-            .status();
+        let _ = self.tmux().arg("kill-server").status();
+        let _ = std::fs::remove_file(&self.socket);
     }
 }
 
@@ -264,7 +281,8 @@ fn tmux_reader_survives_resizes_and_tiny_windows() {
     };
     session.wait_for("the first frame", |s| s.contains("Articles (7)"));
     for (w, h) in [(1, 1), (20, 5), (60, 20), (200, 60), (WIDTH, HEIGHT)] {
-        let status = Command::new("tmux")
+        let status = session
+            .tmux()
             .args(["resize-window", "-t", &session.name])
             .args(["-x", &w.to_string(), "-y", &h.to_string()])
             .status()
@@ -446,7 +464,8 @@ impl PaneLog {
     fn start(session: &Session, test: &str) -> PaneLog {
         let path = std::env::temp_dir().join(format!("lede-{test}-{}.bytes", std::process::id()));
         let _ = std::fs::remove_file(&path);
-        let status = Command::new("tmux")
+        let status = session
+            .tmux()
             .args(["pipe-pane", "-o", "-t", &session.name])
             .arg(format!("cat >> '{}'", path.display()))
             .status()
@@ -866,7 +885,8 @@ fn tmux_quotes_view_goes_to_a_quote_copies_it_and_the_mouse_clicks() {
 impl Session {
     /// A tmux format for the session's pane (`#{alternate_on}` ...).
     fn display(&self, format: &str) -> String {
-        let out = Command::new("tmux")
+        let out = self
+            .tmux()
             .args(["display-message", "-p", "-t", &self.name, format])
             .output()
             .expect("tmux display-message runs");
