@@ -22,8 +22,8 @@ use gender::genders;
 use lookback::{Lookback, ends_like_verb, is_subject};
 use std::ops::Range;
 use vocabulary::{
-    AFFILIATIONS, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_A_PREDICATE, PREPOSITIONS, Pronoun,
-    is_manner_adverb, is_one_of, pronoun, speech_verb,
+    AFFILIATIONS, BE, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_A_PREDICATE, PREPOSITIONS,
+    Pronoun, is_manner_adverb, is_one_of, pronoun, speech_verb,
 };
 
 /// How far after a closing mark a trailing attribution's verb may be (`"…," X, a spokesman for Y, said`).
@@ -69,7 +69,7 @@ pub(crate) fn speaks_at(text: &str, start: usize, end: usize) -> bool {
         if !(is_one_of(word, BETWEEN_SUBJECT_AND_VERB) || is_manner_adverb(word)) {
             break;
         }
-        passive |= is_one_of(word, &["is", "are", "was", "were", "been", "be"]);
+        passive |= is_one_of(word, BE);
     }
     let before = text.get(..start).unwrap_or("").trim_end();
     let (rest, verb) = before

@@ -48,9 +48,11 @@ pub fn speaking_places_are_people(paragraphs: &[String], mentions: &mut [RawMent
         let (speaks, ruled_out) = names
             .entry(text)
             .or_insert_with(|| (false, !could_be_surname(text)));
-        *ruled_out |= after_the(para, m.span.start) || placed(para, m.span.start, m.span.end);
-        *speaks |=
-            !after_preposition(para, m.span.start) && speaks_at(para, m.span.start, m.span.end);
+        let before = word_before(para, m.span.start).to_ascii_lowercase();
+        let after = para.get(m.span.end..).unwrap_or("");
+        // "the Kremlin" is a building; "in Kiev" a place.
+        *ruled_out |= before == "the" || placed(&before, after);
+        *speaks |= !is_preposition(&before) && speaks_at(para, m.span.start, m.span.end);
     }
     // A word of a longer name that is no person's is that name's short form
     // ("Fairmont said", after "Fairmont Hotels & Resorts").
@@ -101,33 +103,26 @@ fn word_before(para: &str, start: usize) -> &str {
     before.rsplit(char::is_whitespace).next().unwrap_or("")
 }
 
-/// Whether "the" stands right before `start` ("the Kremlin").
-fn after_the(para: &str, start: usize) -> bool {
-    word_before(para, start).eq_ignore_ascii_case("the")
-}
-
-/// Whether the name at `start..end` is written as a place is: after a
-/// preposition of place, not as someone's ("in Kiev", "from Qarvani"; not
-/// "in Khamenei's view"). One such mention keeps the name a place ("Kiev
-/// said", a name the gazetteer has only as "Kyiv").
-fn placed(para: &str, start: usize, end: usize) -> bool {
-    let after = para.get(end..).unwrap_or("");
+/// Whether a name after the (lower-cased) word `before`, with `after`
+/// following it, is written as a place is: after a preposition of place, not
+/// as someone's ("in Kiev", "from Qarvani"; not "in Khamenei's view"). One
+/// such mention keeps the name a place ("Kiev said", a name the gazetteer has
+/// only as "Kyiv").
+fn placed(before: &str, after: &str) -> bool {
     let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
-    let word = word_before(para, start).to_ascii_lowercase();
     !possessive
         && matches!(
-            word.as_str(),
+            before,
             "in" | "from" | "near" | "into" | "across" | "outside" | "inside" | "around"
         )
 }
 
-/// Whether a preposition stands right before `start`: the place is then
-/// part of what speaks ("the Archbishop of Canterbury said") or where it
-/// does ("in Qarvani Holt said").
-fn after_preposition(para: &str, start: usize) -> bool {
-    let word = word_before(para, start).to_ascii_lowercase();
+/// Whether the (lower-cased) word before a name is a preposition: the place
+/// is then part of what speaks ("the Archbishop of Canterbury said") or
+/// where it does ("in Qarvani Holt said").
+fn is_preposition(before: &str) -> bool {
     matches!(
-        word.as_str(),
+        before,
         "of" | "in" | "at" | "from" | "for" | "to" | "on" | "by" | "with" | "near"
     )
 }
@@ -143,14 +138,19 @@ mod tests {
         let paragraphs = vec![text.to_string()];
         let mut mentions: Vec<RawMention> = text
             .match_indices(name)
-            .map(|(at, _)| RawMention {
-                span: Span::new(0, at, at + name.len()),
-                kind,
-                canonical: None,
-            })
+            .map(|(at, _)| mention(at, name.len(), kind))
             .collect();
         speaking_places_are_people(&paragraphs, &mut mentions);
         mentions.iter().map(|m| m.kind).collect()
+    }
+
+    /// A mention of `len` bytes at `start` of the one paragraph.
+    fn mention(start: usize, len: usize, kind: EntityKind) -> RawMention {
+        RawMention {
+            span: Span::new(0, start, start + len),
+            kind,
+            canonical: None,
+        }
     }
 
     const PERSON: EntityKind = EntityKind::Person;
@@ -175,11 +175,6 @@ mod tests {
         let text = "Jimmy Qonnors won. \"Yes,\" said Qonnors. Qonnors Ltd is his firm.";
         let paragraphs = vec![text.to_string()];
         let at = |s: &str, n: usize| text.match_indices(s).nth(n).map_or(0, |(i, _)| i);
-        let mention = |start: usize, len: usize, kind: EntityKind| RawMention {
-            span: Span::new(0, start, start + len),
-            kind,
-            canonical: None,
-        };
         let org = EntityKind::Organization;
         let mut mentions = vec![
             mention(at("Jimmy", 0), 13, PERSON),
@@ -235,16 +230,8 @@ mod tests {
         let text = "Qarvani Hotels has bought it. Qarvani said so.";
         let paragraphs = vec![text.to_string()];
         let mut mentions = vec![
-            RawMention {
-                span: Span::new(0, 0, 14),
-                kind: EntityKind::Organization,
-                canonical: None,
-            },
-            RawMention {
-                span: Span::new(0, 30, 37),
-                kind: PLACE,
-                canonical: None,
-            },
+            mention(0, 14, EntityKind::Organization),
+            mention(30, 7, PLACE),
         ];
         speaking_places_are_people(&paragraphs, &mut mentions);
         assert_eq!(mentions[1].kind, PLACE);

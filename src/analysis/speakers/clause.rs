@@ -3,7 +3,7 @@
 //! (the leading verb's subject, appositives, passives) or its absence.
 
 use super::context::covering;
-use super::vocabulary::{PERCEIVED, SUBORDINATORS};
+use super::vocabulary::{BE, PERCEIVED, SUBORDINATORS};
 use super::{
     AFFILIATIONS, BARE_SENTENCE, BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW,
     LEADING_VERBS, LEADING_WINDOW, Lookback, Mention, PREPOSITIONS, SUBJECT_START, Salience,
@@ -405,10 +405,7 @@ impl<'a> Para<'a> {
         if gerund
             && k >= 2
             && is_one_of(self.word(toks[k - 1]), PERCEIVED)
-            && is_one_of(
-                self.word(toks[k - 2]),
-                &["is", "was", "are", "were", "been"],
-            )
+            && is_one_of(self.word(toks[k - 2]), BE)
         {
             k = skip_between(k - 2);
         }

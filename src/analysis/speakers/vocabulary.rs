@@ -48,6 +48,9 @@ pub(super) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "will", "would", "yesterday",
 ];
 
+/// Forms of "be" before a participle: `was heard asking`, `was told`.
+pub(super) const BE: &[&str] = &["is", "was", "are", "were", "been"];
+
 /// Participles of perception: `Holt is heard asking "…"`, `was seen telling`.
 pub(super) const PERCEIVED: &[&str] = &[
     "caught",
