@@ -27,7 +27,8 @@
 
 use super::gazetteer;
 use super::names::{
-    is_acronym, is_camel_case, is_event_word, is_law_word, is_lower_camel, lone_initial,
+    is_acronym, is_camel_case, is_event_word, is_law_word, is_lower_camel, is_place_word,
+    lone_initial, opens_as_place,
 };
 use crate::model::{Entity, EntityKind, KindEvidence};
 use foldhash::HashSet;
@@ -918,6 +919,13 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[ORG] += 2;
         return;
     }
+    // "River Lagan", "Upper Afan Valley", "Glens of Antrim": a place
+    // named by what it is; unless found as a work's title ("Cold
+    // Mountain", "How Green Was My Valley").
+    if (is_place_word(last) || opens_as_place(&words)) && entity.kind != EntityKind::Other {
+        counts[PLACE] += 2;
+        return;
+    }
     if has_person_shape(&words) {
         // "J Hayes" is a team-sheet or scorecard name, hardly ever a firm's;
         // but "S. Korea" may be a place the gazetteer spells otherwise, and
@@ -1294,6 +1302,32 @@ mod tests {
         // A place that is also a firm's name goes by its cues.
         assert!(!keeps_place("Amazon"));
         assert!(keeps_place("Paris"));
+    }
+
+    #[test]
+    fn a_river_a_reserve_and_a_theatre_are_places_by_their_names() {
+        let place = |name: &str, kind: EntityKind| {
+            let mut counts = [0; 4];
+            name_cues(&named(name, kind), &mut counts);
+            counts[PLACE]
+        };
+        for name in [
+            "River Qerwash",
+            "Upper Qerwash Valley",
+            "Qerwash Theatre",
+            "Glens of Qerwash",
+            "Mount Qerwash",
+        ] {
+            assert_eq!(place(name, EntityKind::Organization), 2, "{name}");
+        }
+        // A work's title keeps its kind; "Gulf" and "Bay" open a place only before "of".
+        assert_eq!(place("Cold Qerwash Mountain", EntityKind::Other), 0);
+        assert_eq!(place("Gulf War", EntityKind::Other), 0);
+        assert_eq!(
+            place("Bay Area Qerwash Cooperative", EntityKind::Organization),
+            0
+        );
+        assert_eq!(place("River Qerwash Holdings", EntityKind::Organization), 0);
     }
 
     #[test]

@@ -302,6 +302,64 @@ pub(crate) fn is_event_word(word: &str) -> bool {
     )
 }
 
+/// Last words that name a place by what it is: a feature of the land or
+/// water, a street, a building or grounds ("River Lagan", "Upper Afan
+/// Valley", "Lyric Theatre", "Baker Street"). CoNLL-2003 labels such names
+/// places: of its training names with two or more words, those ending in
+/// Street are places 13 times in 14, Bridge 8 in 9, Island(s) 10 in 11,
+/// Ocean, Sea, Gulf, Reef and Strip every time. Not "House", "Hospital" or
+/// "Centre", as often a firm's, a trust's or a research body's name; and the
+/// organisation words come first ("Federal Reserve", "Crystal Palace").
+pub(crate) fn is_place_word(word: &str) -> bool {
+    matches!(
+        word,
+        "River"
+            | "Lake"
+            | "Loch"
+            | "Ocean"
+            | "Sea"
+            | "Gulf"
+            | "Bay"
+            | "Reef"
+            | "Strip"
+            | "Island"
+            | "Islands"
+            | "Isles"
+            | "Mountains"
+            | "Mountain"
+            | "Valley"
+            | "Glen"
+            | "Glens"
+            | "Desert"
+            | "Canal"
+            | "Street"
+            | "Road"
+            | "Avenue"
+            | "Square"
+            | "Bridge"
+            | "Airport"
+            | "Stadium"
+            | "Arena"
+            | "Theatre"
+            | "Theater"
+            | "Castle"
+            | "Cathedral"
+            | "Abbey"
+    )
+}
+
+/// A name that a place's first word shows is one: "River Lagan", "Lake
+/// Victoria", "Mount Everest" (that word and one more), "Glens of Antrim",
+/// "Gulf of Mexico", "Isle of Man" (that word, "of" and one more); not "Gulf
+/// War" or "Bay Area Laboratory Cooperative".
+pub(crate) fn opens_as_place(words: &[&str]) -> bool {
+    match words {
+        [first, _] => matches!(*first, "River" | "Lake" | "Loch" | "Mount" | "Cape"),
+        [first, "of", _] => matches!(*first, "Glens" | "Gulf" | "Bay" | "Isle" | "Lake"),
+        _ => false,
+    }
+}
+
 /// Last words that name a law or a treaty: "Finance Bill", "Patriot Act",
 /// "Kyoto Treaty" (other).
 pub(crate) fn is_law_word(word: &str) -> bool {

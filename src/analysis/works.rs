@@ -59,7 +59,95 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
         !touched.is_empty() && !matches!(touched, [m] if m.span == title)
     });
     // A run after a work's noun whatever the tagger saw.
-    join_found(mentions, cued, |_, _| true);
+    join_found(mentions, cued.clone(), |_, _| true);
+    // Once a cue has named a work, the article's other uses of its title
+    // are the work too ("the comedy Meet the Fockers", then "In Meet the
+    // Fockers, he plays"), whatever the tagger made of them there.
+    let named: Vec<Span> = cued
+        .into_iter()
+        .filter(|c| mentions.iter().any(|m| m.span == *c))
+        .collect();
+    join_found(mentions, elsewhere(paragraphs, split, &named), |_, _| true);
+}
+
+/// Longest title, in tokens, looked for again: each token is compared with
+/// the titles of each length, so this bounds the work per token.
+const LONGEST_REPEATED: usize = 12;
+
+/// Every other place the article writes one of `titles` (each a span of
+/// whole tokens), word for word, the small words in any case ("Assault on
+/// Precinct 13" is "Assault On Precinct 13"), and not run on into a longer
+/// name: no capitalised word right before (but a common word opening the
+/// sentence) or after.
+fn elsewhere(paragraphs: &[String], split: &[Tokenized], titles: &[Span]) -> Vec<Span> {
+    // A title's words as compared: small words in lower case.
+    let key = |words: &mut dyn Iterator<Item = &str>| -> String {
+        let mut key = String::new();
+        for w in words {
+            let lower = w.to_lowercase();
+            key.push_str(if SMALL_WORDS.contains(&lower.as_str()) {
+                &lower
+            } else {
+                w
+            });
+            key.push(' ');
+        }
+        key
+    };
+    let given: foldhash::HashSet<Span> = titles.iter().copied().collect();
+    let mut forms: foldhash::HashSet<String> = foldhash::HashSet::default();
+    let mut lengths: Vec<usize> = Vec::new();
+    for span in titles {
+        let (Some(para), Some(tok)) = (paragraphs.get(span.paragraph), split.get(span.paragraph))
+        else {
+            continue;
+        };
+        let words: Vec<&str> = tok
+            .tokens
+            .iter()
+            .filter(|t| span.start <= t.start && t.end <= span.end)
+            .map(|t| t.text(para))
+            .collect();
+        if (1..=LONGEST_REPEATED).contains(&words.len()) {
+            forms.insert(key(&mut words.iter().copied()));
+            if !lengths.contains(&words.len()) {
+                lengths.push(words.len());
+            }
+        }
+    }
+    let capital = |para: &str, t: &Token| {
+        t.kind == TokenKind::Word && t.text(para).starts_with(char::is_uppercase)
+    };
+    let mut found = Vec::new();
+    for (p, (para, tok)) in paragraphs.iter().zip(split).enumerate() {
+        for sentence in &tok.sentences {
+            let tokens = &tok.tokens[sentence.clone()];
+            for i in 0..tokens.len() {
+                if !capital(para, &tokens[i]) {
+                    continue;
+                }
+                for &len in &lengths {
+                    let Some(run) = tokens.get(i..i + len) else {
+                        continue;
+                    };
+                    // A sentence's first word is capitalised whatever it is ("In Meet the Fockers").
+                    let opening = i == 1
+                        && gazetteer::lowercase_share(tokens[0].text(para))
+                            .is_some_and(|p| p >= ORDINARY);
+                    let glued = (i > 0 && capital(para, &tokens[i - 1]) && !opening)
+                        || tokens.get(i + len).is_some_and(|t| capital(para, t));
+                    if glued || !forms.contains(&key(&mut run.iter().map(|t| t.text(para)))) {
+                        continue;
+                    }
+                    let span = Span::new(p, run[0].start, run[len - 1].end);
+                    if !given.contains(&span) {
+                        found.push(span);
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Replaces the mentions inside each title by one mention of the whole
@@ -326,6 +414,42 @@ mod tests {
                 &[("Records Ltd put", Organization)]
             ),
             [("Records Ltd put".to_string(), Organization)]
+        );
+    }
+
+    #[test]
+    fn a_work_named_after_its_noun_is_the_work_wherever_written_again() {
+        use EntityKind::{Organization, Other, Person};
+        let paragraphs = vec![
+            "The comedy Meet the Qarlows topped the chart.".to_string(),
+            "In Meet the Qarlows, he plays a father. Meet The Qarlows beat Ann Qarlow.".to_string(),
+            "Fans of Meet the Qarlows Live and Meet the Qarlows cheered.".to_string(),
+        ];
+        let mut mentions = vec![
+            RawMention::first_in(&paragraphs, 0, "Qarlows", Person),
+            RawMention::first_in(&paragraphs, 1, "Qarlows", Organization),
+            RawMention::last_in(&paragraphs, 1, "Ann Qarlow", Person),
+            RawMention::last_in(&paragraphs, 2, "Qarlows", Organization),
+        ];
+        let split = super::super::tokens::split_paragraphs(&paragraphs);
+        join_titles(&paragraphs, &split, &mut mentions);
+        let found: Vec<(String, EntityKind)> = RawMention::texts(&paragraphs, &mentions)
+            .into_iter()
+            .zip(mentions.iter().map(|m| m.kind))
+            .collect();
+        let work = |t: &str| (t.to_string(), Other);
+        // Each use of the title, its small words in any case, whatever the
+        // tagger found there; a person's name beside it stays, and a longer
+        // name holding the title is not cut.
+        assert_eq!(
+            found,
+            [
+                work("Meet the Qarlows"),
+                work("Meet the Qarlows"),
+                work("Meet The Qarlows"),
+                ("Ann Qarlow".to_string(), Person),
+                work("Meet the Qarlows"),
+            ]
         );
     }
 
