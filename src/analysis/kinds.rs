@@ -455,6 +455,154 @@ fn is_all_caps(name: &str) -> bool {
     !name.chars().any(char::is_lowercase)
 }
 
+/// Items of a list walked back over to find its "such as": "services such
+/// as iTunes, OD2 and Napster".
+const LIST_ITEMS: usize = 6;
+
+/// The kind of which the name after `before` is given as an example:
+/// "NOUN such as", "NOUN like", "NOUN including" (a comma allowed before the
+/// link word), where the noun, in the singular or the plural, is one that
+/// names a person, a body, a place or a work ("broadcasters such as",
+/// "countries like", "a game such as"); also for a later item of the list
+/// ("networks such as Vodafone, O2 and Orange").
+fn example_of(before: &str) -> Option<usize> {
+    let words: Vec<&str> = before.split_whitespace().rev().take(32).collect();
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let mut i = 0;
+    for _ in 0..=LIST_ITEMS {
+        if let Some(kind) = example_link(&words[i..]) {
+            return Some(kind);
+        }
+        // Back over the connector and the item before it: "Vodafone, O2 and".
+        if matches!(words.get(i), Some(&("and" | "or" | ","))) {
+            i += 1;
+        }
+        if words.get(i) == Some(&",") {
+            i += 1;
+        }
+        let item = i;
+        while let Some(w) = words.get(i) {
+            // "iTunes," ends the item before, with its comma.
+            let ends_earlier = i > item && w.ends_with(',');
+            if ends_earlier || !capitalised(w) {
+                break;
+            }
+            i += 1;
+        }
+        if i == item || i >= words.len() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The kind named by the link words at the start of `words` (read
+/// backwards): "such as", "like" or "including" after a class's noun.
+fn example_link(words: &[&str]) -> Option<usize> {
+    let mut words = words.iter().copied();
+    match words.next()? {
+        "as" if words.next() == Some("such") => {}
+        "like" | "including" => {}
+        _ => return None,
+    }
+    let mut noun = words.next()?;
+    if noun == "," {
+        noun = words.next()?;
+    }
+    let noun = cue(noun);
+    let singulars = [
+        Some(noun.clone()),
+        noun.strip_suffix("ies").map(|stem| format!("{stem}y")),
+        noun.strip_suffix('s').map(str::to_string),
+    ];
+    singulars
+        .into_iter()
+        .flatten()
+        .find_map(|one| example_kind(&one))
+}
+
+/// The kind a noun names things of, when it is an example's class.
+fn example_kind(noun: &str) -> Option<usize> {
+    // Not the nouns that say who, not what ("rivals like", "people like
+    // GCHQ"), nor the articles other_before holds.
+    if matches!(
+        noun,
+        "a" | "an" | "this" | "next" | "rival" | "rivals" | "champion" | "champions" | "side"
+    ) {
+        None
+    } else if person_before(noun)
+        || matches!(
+            noun,
+            "artist" | "musician" | "politician" | "celebrity" | "leader"
+        )
+    {
+        Some(PERSON)
+    } else if org_before(noun)
+        || matches!(
+            noun,
+            "network"
+                | "provider"
+                | "bank"
+                | "group"
+                | "team"
+                | "organisation"
+                | "organization"
+                | "agency"
+                | "party"
+                | "union"
+                | "site"
+                | "store"
+                | "chain"
+        )
+    {
+        Some(ORG)
+    } else if other_before(noun) || matches!(noun, "title" | "product" | "gadget" | "device") {
+        Some(OTHER)
+    } else if matches!(
+        noun,
+        "country" | "nation" | "city" | "town" | "region" | "destination"
+    ) {
+        Some(PLACE)
+    } else {
+        None
+    }
+}
+
+/// A point of the compass as a word before a place, in lower case: "south",
+/// "north-east", "northern", "central".
+fn is_compass_point(word: &str) -> bool {
+    matches!(
+        word,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "north-eastern"
+            | "north-western"
+            | "south-eastern"
+            | "south-western"
+            | "central"
+    )
+}
+
+/// A nation's or a region's adjective: a listed demonym, or one word shaped
+/// like one ("Transylvanian", "Zairean", "Sudanese", "Cornish").
+fn nationality_shaped(name: &str) -> bool {
+    gazetteer::demonym(name).is_some()
+        || (!name.contains(' ')
+            && ["ian", "ean", "ese", "ish"]
+                .iter()
+                .any(|suffix| name.ends_with(suffix)))
+}
+
 /// A score such as "2-1" or "20-13".
 fn is_score(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_ascii_digit());
@@ -536,6 +684,17 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
             "for" if whole && member_for(&w) => add(PLACE, 2),
             _ => {}
         }
+    }
+    // "south Devon", "northern Iraq", "central London": a point of the
+    // compass in lower case before a name places it; no one is "south X".
+    // "broadcasters such as Sky", "a game such as Painkiller", "networks
+    // like Orange": the kind of thing it is an example of (Hearst, 1992).
+    if let Some(kind) = example_of(before) {
+        add(kind, 2);
+    }
+    // Not a people's adjective ("eastern Zairean", "southern Sudanese").
+    if whole && is_compass_point(prev_raw) && !nationality_shaped(&para[start..end]) {
+        add(PLACE, 2);
     }
     if is_score(prev_raw) {
         add(ORG, 1);
@@ -1328,6 +1487,43 @@ mod tests {
             0
         );
         assert_eq!(place("River Qerwash Holdings", EntityKind::Organization), 0);
+    }
+
+    #[test]
+    fn an_example_takes_the_kind_of_its_class() {
+        // "NOUN such as", "NOUN like", "NOUN including", singular or plural.
+        let text = "Broadcasters such as Qerwash and networks like Tolby grew.";
+        assert_eq!(cues(text, "Qerwash")[ORG], 2);
+        assert_eq!(cues(text, "Tolby")[ORG], 2);
+        assert_eq!(cues("A game such as Qerwash is new.", "Qerwash")[OTHER], 2);
+        assert_eq!(
+            cues("Countries, including Qerwash, agreed.", "Qerwash")[PLACE],
+            2
+        );
+        assert_eq!(cues("Singers like Qerwash came.", "Qerwash")[PERSON], 2);
+        // A later item of the list, its commas attached or apart.
+        let list = "Retailers such as Tolby, Brimley Store and Qerwash grew.";
+        assert_eq!(cues(list, "Qerwash")[ORG], 2);
+        assert_eq!(
+            cues("films like Tolby , Brimley and Qerwash", "Qerwash")[OTHER],
+            2
+        );
+        // A noun that says who, not what; a list broken by a lower-case word.
+        assert_eq!(cues("Rivals such as Qerwash lost.", "Qerwash"), [0; 4]);
+        assert_eq!(cues("People like Qerwash lost.", "Qerwash"), [0; 4]);
+        assert_eq!(
+            cues("Firms such as Tolby, which grew, and Qerwash", "Qerwash"),
+            [0; 4]
+        );
+    }
+
+    #[test]
+    fn a_point_of_the_compass_before_a_name_places_it() {
+        assert_eq!(cues("A village in east Qerwash.", "Qerwash")[PLACE], 2);
+        assert_eq!(cues("Fighting in northern Qerwash.", "Qerwash")[PLACE], 2);
+        // Not a people's adjective, and not a capital's part of a name.
+        assert_eq!(cues("The eastern Qerwashian army.", "Qerwashian"), [0; 4]);
+        assert_eq!(cues("He met North Qerwash.", "Qerwash"), [0; 4]);
     }
 
     #[test]

@@ -166,8 +166,21 @@ pub fn short_forms(names: &[NameUse]) -> Vec<(String, String)> {
         .map(|n| (n.name, n))
         .collect();
     let mut out = Vec::new();
-    // Plurals: "Liberal Democrats" and "Liberal Democrat".
-    for n in names.iter().filter(|n| eligible(n)) {
+    // Plurals: "Liberal Democrats" and "Liberal Democrat". A one-word plural
+    // the tagger took for a person's name ("the Grammys") joins a singular
+    // that is a thing's or a body's in at least as many articles ("a
+    // Grammy"): a surname that is a plural ("Williams") has a person's
+    // name for its singular, when it has one at all.
+    let person_plural = |n: &NameUse| {
+        n.kind == EntityKind::Person
+            && !n.name.contains(' ')
+            && n.name.strip_suffix('s').is_some_and(|one| {
+                by_name
+                    .get(one)
+                    .is_some_and(|other| other.articles >= n.articles)
+            })
+    };
+    for n in names.iter().filter(|n| eligible(n) || person_plural(n)) {
         let Some(singular) = n.name.strip_suffix('s') else {
             continue;
         };
@@ -346,10 +359,17 @@ mod tests {
             // People and places are left alone.
             name("Ann Qarlow", P, 5),
             name("Ann Qarlows", P, 1),
+            // A one-word plural taken for a person joins a thing's singular
+            // used in as many articles, not one used in fewer.
+            name("Brammy", X, 10),
+            name("Brammys", P, 8),
+            name("Qeld", O, 1),
+            name("Qelds", P, 3),
         ];
         let mut renames = short_forms(&names);
         renames.sort();
         let expect = [
+            ("Brammys", "Brammy"),
             ("Brimley Democrat", "Brimley Democrats"),
             ("Orrins", "Orrin"),
             ("Tol United", "Tolham United"),
