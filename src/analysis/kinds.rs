@@ -241,16 +241,8 @@ fn place_of(w: &str) -> bool {
             | "outskirts"
             | "borough"
             | "constituency"
-            | "north"
-            | "south"
-            | "east"
-            | "west"
-            | "north-east"
-            | "north-west"
-            | "south-east"
-            | "south-west"
             | "streets"
-    )
+    ) || is_compass_point(w)
 }
 
 /// Words before "in X" that make X a place: "born in X", "the vote in X"
