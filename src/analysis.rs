@@ -24,6 +24,7 @@ pub mod initials;
 pub mod invariants;
 pub mod kinds;
 pub mod lineups;
+pub mod lone_surnames;
 pub mod merges;
 pub mod models;
 pub mod names;
@@ -84,6 +85,7 @@ pub fn find_entities(
     let mut entities = aliases::merge(paragraphs, mentions);
     let mut evidence = kinds::evidence(paragraphs, &entities);
     kinds::apply(&mut entities, &mut evidence);
+    lone_surnames::join_to_people(&mut entities, &mut evidence);
     (entities, evidence)
 }
 
