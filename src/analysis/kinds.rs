@@ -476,7 +476,10 @@ fn example_of(before: &str) -> Option<usize> {
         while let Some(w) = words.get(i) {
             // "iTunes," ends the item before, with its comma.
             let ends_earlier = i > item && w.ends_with(',');
-            if ends_earlier || !capitalised(w) {
+            // "companies such as Microsoft. Bill Gates said": a list ends
+            // with its sentence.
+            let sentence_end = w.ends_with(['.', '!', '?', ':', ';']);
+            if ends_earlier || sentence_end || !capitalised(w) {
                 break;
             }
             i += 1;
@@ -492,7 +495,8 @@ fn example_of(before: &str) -> Option<usize> {
 /// backwards): "such as", "like" or "including" after a class's noun.
 fn example_link(words: &[&str]) -> Option<usize> {
     let mut words = words.iter().copied();
-    match words.next()? {
+    let link = words.next()?;
+    match link {
         "as" if words.next() == Some("such") => {}
         "like" | "including" => {}
         _ => return None,
@@ -502,13 +506,16 @@ fn example_link(words: &[&str]) -> Option<usize> {
         noun = words.next()?;
     }
     let noun = cue(noun);
-    let singulars = [
-        Some(noun.clone()),
+    // "a team including Beckham" names a member, not an example: after
+    // "including", only a plural ("countries including Iraq").
+    let singular = (link != "including").then(|| noun.clone());
+    let plurals = [
         noun.strip_suffix("ies").map(|stem| format!("{stem}y")),
         noun.strip_suffix('s').map(str::to_string),
     ];
-    singulars
+    [singular]
         .into_iter()
+        .chain(plurals)
         .flatten()
         .find_map(|one| example_kind(&one))
 }
@@ -677,13 +684,13 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
             _ => {}
         }
     }
-    // "south Devon", "northern Iraq", "central London": a point of the
-    // compass in lower case before a name places it; no one is "south X".
     // "broadcasters such as Sky", "a game such as Painkiller", "networks
     // like Orange": the kind of thing it is an example of (Hearst, 1992).
     if let Some(kind) = example_of(before) {
         add(kind, 2);
     }
+    // "south Devon", "northern Iraq", "central London": a point of the
+    // compass in lower case before a name places it; no one is "south X".
     // Not a people's adjective ("eastern Zairean", "southern Sudanese").
     if whole && is_compass_point(prev_raw) && !nationality_shaped(&para[start..end]) {
         add(PLACE, 2);
@@ -1072,8 +1079,13 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     }
     // "River Lagan", "Upper Afan Valley", "Glens of Antrim": a place
     // named by what it is; unless found as a work's title ("Cold
-    // Mountain", "How Green Was My Valley").
-    if (is_place_word(last) || opens_as_place(&words)) && entity.kind != EntityKind::Other {
+    // Mountain", "How Green Was My Valley") or a person's name ("Wayne
+    // Bridge", "W Bridge"; not "Ethel Barrymore Theatre", named for one).
+    let personal = (has_person_shape(&words) && words.len() == 2) || lone_initial(first).is_some();
+    if (is_place_word(last) || opens_as_place(&words))
+        && !personal
+        && entity.kind != EntityKind::Other
+    {
         counts[PLACE] += 2;
         return;
     }
@@ -1473,12 +1485,17 @@ mod tests {
         }
         // A work's title keeps its kind; "Gulf" and "Bay" open a place only before "of".
         assert_eq!(place("Cold Qerwash Mountain", EntityKind::Other), 0);
-        assert_eq!(place("Gulf War", EntityKind::Other), 0);
+        assert_eq!(place("Gulf War", EntityKind::Organization), 0);
         assert_eq!(
             place("Bay Area Qerwash Cooperative", EntityKind::Organization),
             0
         );
         assert_eq!(place("River Qerwash Holdings", EntityKind::Organization), 0);
+        // A person's name: a first name or an initial and a surname; but a
+        // place named for one is a place.
+        assert_eq!(place("Wayne Bridge", EntityKind::Organization), 0);
+        assert_eq!(place("W Bridge", EntityKind::Person), 0);
+        assert_eq!(place("Ethel Qerwash Theatre", EntityKind::Person), 2);
     }
 
     #[test]
@@ -1503,6 +1520,13 @@ mod tests {
         // A noun that says who, not what; a list broken by a lower-case word.
         assert_eq!(cues("Rivals such as Qerwash lost.", "Qerwash"), [0; 4]);
         assert_eq!(cues("People like Qerwash lost.", "Qerwash"), [0; 4]);
+        // A member, not an example; a list that ended with its sentence.
+        assert_eq!(cues("A team including Qerwash won.", "Qerwash"), [0; 4]);
+        assert_eq!(cues("Teams including Qerwash won.", "Qerwash")[ORG], 2);
+        assert_eq!(
+            cues("Firms such as Tolby. Ann Qerwash said", "Ann Qerwash"),
+            [0; 4]
+        );
         assert_eq!(
             cues("Firms such as Tolby, which grew, and Qerwash", "Qerwash"),
             [0; 4]

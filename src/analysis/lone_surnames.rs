@@ -8,6 +8,7 @@
 
 use super::names::surname_forms;
 use crate::model::{Entity, EntityKind, KindEvidence};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// Joins each one-word organisation (see the module's comment) to the one
 /// person of the article whose surname it is; entities stay in sidebar order.
@@ -15,36 +16,46 @@ pub fn join_to_people(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidenc
     if entities.len() != evidence.len() {
         return;
     }
+    // Who has each surname form, and the words of the longer names that are
+    // no person's ("Ford" of "Ford Motor"), aliases included: found once,
+    // not per candidate, as an article may name thousands.
+    let mut people_by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut in_longer: HashSet<&str> = HashSet::default();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::Person {
+            if e.name.contains(' ') {
+                for form in surname_forms(&e.name) {
+                    people_by_surname.entry(form).or_default().push(i);
+                }
+            }
+        } else {
+            for name in std::iter::once(&e.name).chain(&e.aliases) {
+                if name.contains(' ') {
+                    in_longer.extend(name.split(' '));
+                }
+            }
+        }
+    }
     let mut joins: Vec<(usize, usize)> = Vec::new();
     for (i, (e, ev)) in entities.iter().zip(evidence.iter()).enumerate() {
-        if e.kind != EntityKind::Organization || e.name.contains(' ') {
-            continue;
-        }
         // Only the name's own words speak for a body: none around it.
-        if ev.cues != ev.own {
+        if e.kind != EntityKind::Organization
+            || e.name.contains(' ')
+            || ev.cues != ev.own
+            || in_longer.contains(e.name.as_str())
+        {
             continue;
         }
-        let in_longer = entities.iter().any(|other| {
-            other.kind != EntityKind::Person
-                && other.name.contains(' ')
-                && other.name.split(' ').any(|w| w == e.name)
-        });
-        if in_longer {
-            continue;
-        }
-        let mut people = entities.iter().enumerate().filter(|(_, p)| {
-            p.kind == EntityKind::Person
-                && p.name.contains(' ')
-                && surname_forms(&p.name).contains(&e.name.as_str())
-        });
-        if let (Some((person, _)), None) = (people.next(), people.next()) {
+        if let Some(&[person]) = people_by_surname.get(e.name.as_str()).map(Vec::as_slice) {
             joins.push((i, person));
         }
     }
     if joins.is_empty() {
         return;
     }
+    let mut gone = vec![false; entities.len()];
     for &(from, into) in &joins {
+        gone[from] = true;
         let taken = std::mem::take(&mut entities[from].mentions);
         let aliases = std::mem::take(&mut entities[from].aliases);
         let person = &mut entities[into];
@@ -57,13 +68,11 @@ pub fn join_to_people(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidenc
         }
         // The person keeps its own cues: the firm's were its name's alone.
     }
-    let gone: Vec<usize> = joins.iter().map(|&(from, _)| from).collect();
     let mut both: Vec<(Entity, KindEvidence)> = std::mem::take(entities)
         .into_iter()
         .zip(evidence.drain(..))
-        .enumerate()
-        .filter(|(i, _)| !gone.contains(i))
-        .map(|(_, pair)| pair)
+        .zip(gone)
+        .filter_map(|(pair, gone)| (!gone).then_some(pair))
         .collect();
     both.sort_by(|(x, _), (y, _)| x.sidebar_order(y));
     (*entities, *evidence) = both.into_iter().unzip();

@@ -195,11 +195,13 @@ pub fn short_forms(names: &[NameUse]) -> Vec<(String, String)> {
             && !singular.ends_with(['s', ' '])
             && !common
         {
-            let (from, to) = if (other.articles, other.name) > (n.articles, n.name) {
-                (n.name, other.name)
-            } else {
-                (other.name, n.name)
-            };
+            // A plural taken for a person always joins its singular.
+            let (from, to) =
+                if person_plural(n) || (other.articles, other.name) > (n.articles, n.name) {
+                    (n.name, other.name)
+                } else {
+                    (other.name, n.name)
+                };
             out.push((from.to_string(), to.to_string()));
         }
     }
@@ -363,6 +365,9 @@ mod tests {
             // used in as many articles, not one used in fewer.
             name("Brammy", X, 10),
             name("Brammys", P, 8),
+            // Also in as many articles.
+            name("Zoldy", X, 4),
+            name("Zoldys", P, 4),
             name("Qeld", O, 1),
             name("Qelds", P, 3),
         ];
@@ -375,6 +380,7 @@ mod tests {
             ("Tol United", "Tolham United"),
             ("Tol Utd", "Tolham United"),
             ("Ulvars", "Ulvar"),
+            ("Zoldys", "Zoldy"),
         ];
         let got: Vec<(&str, &str)> = renames
             .iter()

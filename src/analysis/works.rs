@@ -63,10 +63,8 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
     // Once a cue has named a work, the article's other uses of its title
     // are the work too ("the comedy Meet the Fockers", then "In Meet the
     // Fockers, he plays"), whatever the tagger made of them there.
-    let named: Vec<Span> = cued
-        .into_iter()
-        .filter(|c| mentions.iter().any(|m| m.span == *c))
-        .collect();
+    let spans: foldhash::HashSet<Span> = mentions.iter().map(|m| m.span).collect();
+    let named: Vec<Span> = cued.into_iter().filter(|c| spans.contains(c)).collect();
     join_found(mentions, elsewhere(paragraphs, split, &named), |_, _| true);
 }
 
@@ -102,10 +100,10 @@ fn elsewhere(paragraphs: &[String], split: &[Tokenized], titles: &[Span]) -> Vec
         else {
             continue;
         };
-        let words: Vec<&str> = tok
-            .tokens
+        let first = tok.tokens.partition_point(|t| t.start < span.start);
+        let words: Vec<&str> = tok.tokens[first..]
             .iter()
-            .filter(|t| span.start <= t.start && t.end <= span.end)
+            .take_while(|t| t.end <= span.end)
             .map(|t| t.text(para))
             .collect();
         if (1..=LONGEST_REPEATED).contains(&words.len()) {
@@ -152,37 +150,81 @@ fn elsewhere(paragraphs: &[String], split: &[Tokenized], titles: &[Span]) -> Vec
 
 /// Replaces the mentions inside each title by one mention of the whole
 /// title, of kind other, where `takes` allows it given the mentions the
-/// title touches; a title that cuts a mention is left alone. Mentions stay
-/// in text order.
+/// title touches; a title that cuts a mention, or overlaps a title joined
+/// before it, is left alone. Mentions stay in text order.
+///
+/// One pass over titles and mentions in text order: each title finds the
+/// mentions it touches by a binary search, so thousands of titles cost no
+/// more than one each.
 fn join_found(
     mentions: &mut Vec<RawMention>,
-    titles: Vec<Span>,
+    mut titles: Vec<Span>,
     takes: impl Fn(Span, &[&RawMention]) -> bool,
 ) {
     if titles.is_empty() {
         return;
     }
-    let mut added = Vec::new();
+    titles.sort();
+    titles.dedup();
+    mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
+    // The furthest end of a mention up to each one, in its paragraph: a title
+    // that starts before it is cut by an earlier mention.
+    let mut reach = Vec::with_capacity(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
+        let before = i
+            .checked_sub(1)
+            .filter(|&j| mentions[j].span.paragraph == m.span.paragraph)
+            .map_or(0, |j| reach[j]);
+        reach.push(m.span.end.max(before));
+    }
+    let mut gone = vec![false; mentions.len()];
+    let mut added: Vec<RawMention> = Vec::new();
     for title in titles {
-        let overlaps = |m: &RawMention| {
-            m.span.paragraph == title.paragraph
-                && m.span.start < title.end
-                && title.start < m.span.end
-        };
-        let inside = |m: &RawMention| title.start <= m.span.start && m.span.end <= title.end;
-        let touched: Vec<&RawMention> = mentions.iter().filter(|m| overlaps(m)).collect();
-        if !touched.iter().all(|m| inside(m)) || !takes(title, &touched) {
+        let overlaps_added = added.last().is_some_and(|t: &RawMention| {
+            t.span.paragraph == title.paragraph && title.start < t.span.end
+        });
+        if overlaps_added {
             continue;
         }
-        mentions.retain(|m| !overlaps(m));
+        let first = mentions
+            .partition_point(|m| (m.span.paragraph, m.span.start) < (title.paragraph, title.start));
+        let cut_before = first.checked_sub(1).is_some_and(|j| {
+            mentions[j].span.paragraph == title.paragraph && reach[j] > title.start
+        });
+        if cut_before {
+            continue;
+        }
+        let touched: Vec<usize> = (first..mentions.len())
+            .take_while(|&i| {
+                mentions[i].span.paragraph == title.paragraph && mentions[i].span.start < title.end
+            })
+            .filter(|&i| !gone[i])
+            .collect();
+        let inside = touched.iter().all(|&i| mentions[i].span.end <= title.end);
+        let touched_mentions: Vec<&RawMention> = touched.iter().map(|&i| &mentions[i]).collect();
+        if !inside || !takes(title, &touched_mentions) {
+            continue;
+        }
+        for i in touched {
+            gone[i] = true;
+        }
         added.push(RawMention {
             span: title,
             kind: EntityKind::Other,
             canonical: None,
         });
     }
-    mentions.extend(added);
-    mentions.sort_by_key(|m| (m.span.paragraph, m.span.start));
+    if added.is_empty() {
+        return;
+    }
+    let mut kept: Vec<RawMention> = std::mem::take(mentions)
+        .into_iter()
+        .zip(gone)
+        .filter_map(|(m, gone)| (!gone).then_some(m))
+        .collect();
+    kept.extend(added);
+    kept.sort_by_key(|m| (m.span.paragraph, m.span.start));
+    *mentions = kept;
 }
 
 /// Nouns for a work that name it right after them: "his film Hide and
