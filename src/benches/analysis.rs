@@ -73,7 +73,8 @@ impl Dice {
 /// capitalised words ending in titles and abbreviations, names glued by
 /// slashes, a long paragraph before a paragraph of quotes, thousands of names
 /// sharing a first and last word, acronyms repeated and spelled by many names,
-/// organisation names sharing an ending, a sentence opening with brackets),
+/// organisation names sharing an ending, a sentence opening with brackets,
+/// works named again and lists of examples),
 /// then ordinary prose, quotes of every kind, pronouns and short paragraphs.
 fn adversarial_article(templates: &[Article], bytes: usize) -> Article {
     let text: Vec<&str> = templates
@@ -160,6 +161,15 @@ fn adversarial_article(templates: &[Article], bytes: usize) -> Article {
             "The {} (TAAAAA) and digital rights management (DRM) met. {n} Series X. {m} sold \
              Apple AirPods 2, a Boeing 737-800 Max and the {m} 787-9.",
             "a ".repeat(12)
+        )
+    }));
+    // Works a cue names, written again thousands of times, and lists of
+    // examples after "such as" (`works.rs`, `kinds.rs`).
+    blocks.push(paragraphs(2_000, &mut || {
+        let (n, m) = (dice.pick(&names), dice.pick(&names));
+        format!(
+            "The film {n} of {m} opened. In {n} of {m}, broadcasters such as {n}, {m}, {n} \
+             and {m} met."
         )
     }));
     let mut out = String::from("An article of every shape\n\n");
