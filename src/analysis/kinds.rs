@@ -567,6 +567,16 @@ fn example_kind(noun: &str) -> Option<usize> {
     }
 }
 
+/// Last words of a product's name that name its variant: "Pro", "Lite",
+/// "Air", "Max" (the variant words of [`super::models`], not the ones that
+/// end other names: "Home", "Classic", "Edge").
+fn is_variant_end(word: &str) -> bool {
+    matches!(
+        word,
+        "Pro" | "Max" | "Plus" | "Ultra" | "Mini" | "Lite" | "Air" | "Elite" | "Slim" | "XL"
+    )
+}
+
 /// A point of the compass as a word before a place, in lower case: "south",
 /// "north-east", "northern", "central".
 fn is_compass_point(word: &str) -> bool {
@@ -1089,6 +1099,14 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[PLACE] += 2;
         return;
     }
+    // "MacBook Air", "Switch Lite", "Radeon Pro": a model's variant ends a
+    // product's name; not a person's ("Carlos Slim", and "Fatboy Slim" as
+    // the tagger read it), nor after initials ("PC Pro", a magazine).
+    if is_variant_end(last) && !personal && entity.kind != EntityKind::Person && !is_acronym(first)
+    {
+        counts[OTHER] += 2;
+        return;
+    }
     if has_person_shape(&words) {
         // "J Hayes" is a team-sheet or scorecard name, hardly ever a firm's;
         // but "S. Korea" may be a place the gazetteer spells otherwise, and
@@ -1540,6 +1558,21 @@ mod tests {
         // Not a people's adjective, and not a capital's part of a name.
         assert_eq!(cues("The eastern Qerwashian army.", "Qerwashian"), [0; 4]);
         assert_eq!(cues("He met North Qerwash.", "Qerwash"), [0; 4]);
+    }
+
+    #[test]
+    fn a_variants_word_ends_a_products_name() {
+        let other = |name: &str, kind: EntityKind| {
+            let mut counts = [0; 4];
+            name_cues(&named(name, kind), &mut counts);
+            counts[OTHER]
+        };
+        for name in ["QerBook Air", "Qerwash Lite", "Qerwash Pro"] {
+            assert_eq!(other(name, EntityKind::Organization), 2, "{name}");
+        }
+        assert_eq!(other("Carlos Slim", EntityKind::Organization), 0);
+        assert_eq!(other("Qerwash Slim", EntityKind::Person), 0);
+        assert_eq!(other("QR Pro", EntityKind::Organization), 0);
     }
 
     #[test]
