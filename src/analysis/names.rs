@@ -63,6 +63,16 @@ pub(crate) fn is_prefixed_adjective(word: &str) -> bool {
     })
 }
 
+/// A one-token name with a lower-case particle prefix: "al-Assad",
+/// "al-Qaeda", "el-Sisi".
+pub(crate) fn is_prefixed_name(word: &str) -> bool {
+    // Every prefix ends with a hyphen: most words need no list search.
+    word.contains('-')
+        && PARTICLE_PREFIXES
+            .iter()
+            .any(|p| word.strip_prefix(p).is_some_and(starts_upper))
+}
+
 /// First letter upper case.
 pub(crate) fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)

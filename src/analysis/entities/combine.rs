@@ -1,7 +1,7 @@
 //! Joins the tagger's mentions with the rules' mentions, and the acronyms a
 //! name defines in parentheses ("Revolutionary Guard (IRGC)").
 
-use crate::analysis::names::{is_acronym, is_lower_camel};
+use crate::analysis::names::{is_acronym, is_lower_camel, is_prefixed_name};
 use crate::model::{EntityKind, Span};
 use foldhash::HashMap;
 
@@ -112,6 +112,25 @@ pub(super) fn combine(
                 added.push(RawMention {
                     span: rule.span,
                     kind: rule.kind,
+                    canonical: rule.canonical,
+                })
+            }
+            // "al-Qaeda", "al-Tanf": a name behind an Arabic article, which the
+            // tagger reads as a lower-case word (in 1996 copy it was rare).
+            // A place when the gazetteer knows the name behind the article,
+            // else a body's (a movement's, a paper's), which its cues may
+            // change; a surname of someone named in full joins that person
+            // later (`repeats.rs`, `lone_surnames.rs`).
+            None if !rule.text.contains(' ') && is_prefixed_name(&rule.text) => {
+                let bare = rule.text.split_once('-').map_or("", |(_, rest)| rest);
+                let kind = if crate::analysis::gazetteer::place(bare).is_some() {
+                    EntityKind::Place
+                } else {
+                    EntityKind::Organization
+                };
+                added.push(RawMention {
+                    span: rule.span,
+                    kind,
                     canonical: rule.canonical,
                 })
             }

@@ -4,7 +4,7 @@
 
 use crate::analysis::gazetteer::{self, PlaceClass};
 use crate::analysis::names::{
-    PARTICLE_PREFIXES, PARTICLES, is_acronym, is_contraction, is_lower_camel, is_respelling,
+    PARTICLES, is_acronym, is_contraction, is_lower_camel, is_prefixed_name, is_respelling,
     starts_upper,
 };
 use crate::analysis::tokens::{Token, TokenKind, Tokenized};
@@ -115,12 +115,7 @@ impl Scanner<'_> {
 
     /// A one-token name with a lower-case particle prefix ("al-Assad").
     fn is_prefixed_name(&self, i: usize) -> bool {
-        let w = self.word(i);
-        // Every prefix ends with a hyphen: most words need no list search.
-        w.contains('-')
-            && PARTICLE_PREFIXES
-                .iter()
-                .any(|p| w.strip_prefix(p).is_some_and(starts_upper))
+        is_prefixed_name(self.word(i))
     }
 
     /// A hyphenated word whose last part is lower case ("Iran-backed").

@@ -594,3 +594,27 @@ fn find_mentions_takes_a_nationality_for_no_person() {
     assert!(!scot.is_empty(), "no mention of Scot");
     assert!(scot.iter().all(|&k| k != EntityKind::Person), "{scot:?}");
 }
+
+#[test]
+fn a_name_behind_an_arabic_article_is_found_without_the_tagger() {
+    // Through the tagger and the rules: a body's name by default, a place's
+    // when the gazetteer knows the name behind the article.
+    let mentions = |text: &str| -> Vec<(String, EntityKind)> {
+        let paragraphs = vec![text.to_string()];
+        find_mentions(&paragraphs)
+            .into_iter()
+            .map(|m| (paragraphs[0][m.span.range()].to_string(), m.kind))
+            .collect()
+    };
+    let names = mentions("Fighters loyal to al-Qaeda left al-Mosul on Monday.");
+    assert!(
+        names.contains(&("al-Qaeda".to_string(), EntityKind::Organization)),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("al-Mosul".to_string(), EntityKind::Place)),
+        "{names:?}"
+    );
+    // Lower-case words with a hyphen are no names.
+    assert!(mentions("The al-fresco dinner was an all-out success.").is_empty());
+}
