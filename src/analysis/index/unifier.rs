@@ -385,7 +385,9 @@ impl Unifier {
             } else {
                 tie_broken_by_cues(v, evidence)
             };
-            match kinds::decide(name, voted.unwrap_or(kind), evidence, COLLECTION_CUES) {
+            let shown = kinds::decide(name, voted.unwrap_or(kind), evidence, COLLECTION_CUES)
+                .or_else(|| unpersoned(voted.unwrap_or(kind), evidence));
+            match shown {
                 // Only when some of its entities are not of that kind yet.
                 Some(shown) => EntityKind::ALL
                     .iter()
@@ -432,6 +434,28 @@ fn is_a_place(name: &str, facts: &NameFacts) -> bool {
         .unwrap_or(2);
     gazetteer::place(name)
         .is_some_and(|p| p.class != gazetteer::PlaceClass::City || facts.kinds[place_k] > 0)
+}
+
+/// The kind a name the votes make a person takes when nothing in any of its
+/// articles says person (no title, role, age or first name; not its name's
+/// shape either) and twice [`COLLECTION_CUES`] cues say other kinds: the
+/// strongest of those ("Sky" in 13 articles, a person by the tagger's votes
+/// in 7, with "Sky executives", "broadcasters such as Sky" and "Sky+" around
+/// it and no person cue anywhere). A person needs a person's evidence.
+fn unpersoned(voted: EntityKind, evidence: [u32; 4]) -> Option<EntityKind> {
+    let person = EntityKind::ALL
+        .iter()
+        .position(|&k| k == EntityKind::Person)?;
+    if voted != EntityKind::Person || evidence[person] > 0 {
+        return None;
+    }
+    let others: u32 = evidence.iter().sum();
+    let (best, _) = evidence
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != person)
+        .max_by_key(|&(k, n)| (*n, std::cmp::Reverse(k)))?;
+    (others >= 2 * COLLECTION_CUES).then_some(EntityKind::ALL[best])
 }
 
 /// The kind of a name whose articles are split evenly between kinds (one
@@ -541,6 +565,18 @@ pub fn apply_renames(analysis: &mut Analysis, renames: &Renames) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_by_votes_alone_takes_the_kind_its_cues_show() {
+        use EntityKind::{Organization, Other, Person};
+        // [person, organisation, place, other]: no person cue, six others.
+        assert_eq!(unpersoned(Person, [0, 4, 0, 2]), Some(Organization));
+        assert_eq!(unpersoned(Person, [0, 1, 0, 5]), Some(Other));
+        // One person cue anywhere, too few cues, or no person voted.
+        assert_eq!(unpersoned(Person, [1, 6, 0, 4]), None);
+        assert_eq!(unpersoned(Person, [0, 3, 0, 2]), None);
+        assert_eq!(unpersoned(Organization, [0, 0, 0, 9]), None);
+    }
 
     #[test]
     fn spellings_of_one_collection_name_bring_their_own_cues_once() {
