@@ -458,6 +458,14 @@ const LIST_ITEMS: usize = 6;
 /// "countries like", "a game such as"); also for a later item of the list
 /// ("networks such as Vodafone, O2 and Orange").
 fn example_of(before: &str) -> Option<usize> {
+    // Asked of every mention: most have no link word, list or name before them.
+    let last = before.split_whitespace().next_back()?;
+    let may_link = matches!(last, "as" | "like" | "including" | "and" | "or" | ",")
+        || last.ends_with(',')
+        || last.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if !may_link {
+        return None;
+    }
     let words: Vec<&str> = before.split_whitespace().rev().take(32).collect();
     let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let mut i = 0;
