@@ -458,16 +458,16 @@ const LIST_ITEMS: usize = 6;
 /// "countries like", "a game such as"); also for a later item of the list
 /// ("networks such as Vodafone, O2 and Orange").
 fn example_of(before: &str) -> Option<usize> {
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // Asked of every mention: most have no link word, list or name before them.
     let last = before.split_whitespace().next_back()?;
     let may_link = matches!(last, "as" | "like" | "including" | "and" | "or" | ",")
         || last.ends_with(',')
-        || last.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        || capitalised(last);
     if !may_link {
         return None;
     }
     let words: Vec<&str> = before.split_whitespace().rev().take(32).collect();
-    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     let mut i = 0;
     for _ in 0..=LIST_ITEMS {
         if let Some(kind) = example_link(&words[i..]) {
@@ -573,16 +573,6 @@ fn example_kind(noun: &str) -> Option<usize> {
     } else {
         None
     }
-}
-
-/// Last words of a product's name that name its variant: "Pro", "Lite",
-/// "Air", "Max" (the variant words of [`super::models`], not the ones that
-/// end other names: "Home", "Classic", "Edge").
-fn is_variant_end(word: &str) -> bool {
-    matches!(
-        word,
-        "Pro" | "Max" | "Plus" | "Ultra" | "Mini" | "Lite" | "Air" | "Elite" | "Slim" | "XL"
-    )
 }
 
 /// A point of the compass as a word before a place, in lower case: "south",
@@ -1110,7 +1100,10 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     // "MacBook Air", "Switch Lite", "Radeon Pro": a model's variant ends a
     // product's name; not a person's ("Carlos Slim", and "Fatboy Slim" as
     // the tagger read it), nor after initials ("PC Pro", a magazine).
-    if is_variant_end(last) && !personal && entity.kind != EntityKind::Person && !is_acronym(first)
+    if super::models::ends_product_name(last)
+        && !personal
+        && entity.kind != EntityKind::Person
+        && !is_acronym(first)
     {
         counts[OTHER] += 2;
         return;
@@ -1318,19 +1311,29 @@ pub fn apply(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidence>) {
             changed = true;
         }
     }
-    if changed && entities.len() == evidence.len() {
-        let mut both: Vec<(Entity, KindEvidence)> = std::mem::take(entities)
-            .into_iter()
-            .zip(evidence.drain(..))
-            .collect();
-        both.sort_by(|(x, _), (y, _)| {
-            x.kind
-                .cmp(&y.kind)
-                .then(y.mentions.len().cmp(&x.mentions.len()))
-                .then_with(|| x.name.cmp(&y.name))
-        });
-        (*entities, *evidence) = both.into_iter().unzip();
+    if changed {
+        sort_for_sidebar(entities, evidence, |_| true);
     }
+}
+
+/// Puts the entities back in sidebar order ([`Entity::sidebar_order`]),
+/// each with its evidence, keeping only those `keep` allows (by position).
+pub(crate) fn sort_for_sidebar(
+    entities: &mut Vec<Entity>,
+    evidence: &mut Vec<KindEvidence>,
+    keep: impl Fn(usize) -> bool,
+) {
+    if entities.len() != evidence.len() {
+        return;
+    }
+    let mut both: Vec<(Entity, KindEvidence)> = std::mem::take(entities)
+        .into_iter()
+        .zip(evidence.drain(..))
+        .enumerate()
+        .filter_map(|(i, pair)| keep(i).then_some(pair))
+        .collect();
+    both.sort_by(|(x, _), (y, _)| x.sidebar_order(y));
+    (*entities, *evidence) = both.into_iter().unzip();
 }
 
 #[cfg(test)]
@@ -1493,13 +1496,16 @@ mod tests {
         assert!(keeps_place("Paris"));
     }
 
+    /// The cues in the name of an entity of `name` and `kind`.
+    fn own_cues(name: &str, kind: EntityKind) -> [u16; 4] {
+        let mut counts = [0; 4];
+        name_cues(&named(name, kind), &mut counts);
+        counts
+    }
+
     #[test]
     fn a_river_a_reserve_and_a_theatre_are_places_by_their_names() {
-        let place = |name: &str, kind: EntityKind| {
-            let mut counts = [0; 4];
-            name_cues(&named(name, kind), &mut counts);
-            counts[PLACE]
-        };
+        let place = |name: &str, kind: EntityKind| own_cues(name, kind)[PLACE];
         for name in [
             "River Qerwash",
             "Upper Qerwash Valley",
@@ -1570,11 +1576,7 @@ mod tests {
 
     #[test]
     fn a_variants_word_ends_a_products_name() {
-        let other = |name: &str, kind: EntityKind| {
-            let mut counts = [0; 4];
-            name_cues(&named(name, kind), &mut counts);
-            counts[OTHER]
-        };
+        let other = |name: &str, kind: EntityKind| own_cues(name, kind)[OTHER];
         for name in ["QerBook Air", "Qerwash Lite", "Qerwash Pro"] {
             assert_eq!(other(name, EntityKind::Organization), 2, "{name}");
         }

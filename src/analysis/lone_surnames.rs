@@ -68,14 +68,7 @@ pub fn join_to_people(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidenc
         }
         // The person keeps its own cues: the firm's were its name's alone.
     }
-    let mut both: Vec<(Entity, KindEvidence)> = std::mem::take(entities)
-        .into_iter()
-        .zip(evidence.drain(..))
-        .zip(gone)
-        .filter_map(|(pair, gone)| (!gone).then_some(pair))
-        .collect();
-    both.sort_by(|(x, _), (y, _)| x.sidebar_order(y));
-    (*entities, *evidence) = both.into_iter().unzip();
+    super::kinds::sort_for_sidebar(entities, evidence, |i| !gone[i]);
 }
 
 #[cfg(test)]

@@ -183,34 +183,32 @@ fn is_year(word: &str) -> bool {
     word.len() == 4 && (word.starts_with("19") || word.starts_with("20"))
 }
 
-/// Words that name a variant of a model after its code ("Boeing 737 Max",
-/// "iPhone 11 Pro", "Galaxy S21 Ultra", "Xbox 360 Elite").
-const VARIANT_WORDS: &[&str] = &[
-    "Pro",
-    "Max",
-    "Plus",
-    "Ultra",
-    "Mini",
-    "Lite",
-    "Air",
-    "Edge",
-    "Elite",
-    "Slim",
-    "XL",
-    "Neo",
-    "Dreamliner",
-    "Jumbo",
-    "Classic",
-    "Home",
+/// Words that name a variant of a model after its code ("Boeing 737
+/// Dreamliner", "Xbox 360 Elite"): these, and those of
+/// [`NAME_ENDING_VARIANTS`] ("iPhone 11 Pro", "Galaxy S21 Ultra").
+const CODE_VARIANTS: &[&str] = &["Edge", "Neo", "Dreamliner", "Jumbo", "Classic", "Home"];
+
+/// Variant words that end a product's name on their own: "MacBook Air",
+/// "Switch Lite", "Radeon Pro" (not "Home", "Classic" or "Edge", which end
+/// other names too).
+const NAME_ENDING_VARIANTS: &[&str] = &[
+    "Pro", "Max", "Plus", "Ultra", "Mini", "Lite", "Air", "Elite", "Slim", "XL",
 ];
+
+/// Whether `word` ends a product's name as its variant ("MacBook Air").
+pub(crate) fn ends_product_name(word: &str) -> bool {
+    NAME_ENDING_VARIANTS.contains(&word)
+}
 
 /// Where a model's name ends when a variant's word follows its code at
 /// `code`: the end of that word; `None` when none follows.
 fn variant_after(para: &str, tokens: &[Token], code: &Token) -> Option<usize> {
     let k = tokens.partition_point(|t| t.start < code.end);
     let word = tokens.get(k)?;
-    (one_space_between(para, code.end, word.start) && VARIANT_WORDS.contains(&word.text(para)))
-        .then_some(word.end)
+    let variant = word.text(para);
+    (one_space_between(para, code.end, word.start)
+        && (ends_product_name(variant) || CODE_VARIANTS.contains(&variant)))
+    .then_some(word.end)
 }
 
 /// Letters after a number that make it a measure, a time or an ordinal,
