@@ -152,6 +152,16 @@ impl<'a> FullName<'a> {
     }
 }
 
+/// One word with a capital right after a small letter: a name run together
+/// ("TimeWarner", "DiCaprio", a handle "MattBevin").
+fn is_camel_joined(name: &str) -> bool {
+    !name.contains(' ')
+        && name
+            .as_bytes()
+            .windows(2)
+            .any(|pair| pair[0].is_ascii_lowercase() && pair[1].is_ascii_uppercase())
+}
+
 /// Groups mentions into entities, sorted by kind, mention count (most first), name.
 ///
 /// # Algorithm
@@ -189,6 +199,43 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
             Some(&j) => groups.union(i, j),
             None => {
                 by_key.insert(key, i);
+            }
+        }
+    }
+
+    // 1b. One name written with and without its spaces: "TimeWarner" and "Time
+    // Warner", "PlayStation" and "Play Station", a handle "MattBevin" and "Matt
+    // Bevin". Only a joined form with a capital inside it, and only the exact
+    // words run together, so that "Newcastle" and "New Castle" stay apart.
+    let mut by_joined: HashMap<String, usize> = HashMap::new();
+    for (i, norm) in norms.iter().enumerate() {
+        if mentions[i].canonical.is_none() && norm.contains(' ') {
+            by_joined.entry(norm.replace(' ', "")).or_insert(i);
+        }
+    }
+    if !by_joined.is_empty() {
+        let mut joined_forms: HashSet<&str> = HashSet::new();
+        for (i, norm) in norms.iter().enumerate() {
+            if mentions[i].canonical.is_none()
+                && is_camel_joined(norm)
+                && let Some(&spaced) = by_joined.get(norm.as_str())
+            {
+                groups.union(i, spaced);
+                joined_forms.insert(norm);
+            }
+        }
+        // Both spellings take the kind most of their mentions have: the
+        // tagger reads "Time Warner" as a person's name, the seven
+        // "TimeWarner" around it say a firm.
+        for joined in joined_forms {
+            let spelt = |i: &usize| {
+                mentions[*i].canonical.is_none()
+                    && (norms[*i] == joined || norms[*i].replace(' ', "") == joined)
+            };
+            let idx: Vec<usize> = (0..mentions.len()).filter(spelt).collect();
+            let kind = majority_kind(&idx, &mentions);
+            for i in idx {
+                mentions[i].kind = kind;
             }
         }
     }
@@ -812,6 +859,25 @@ mod tests {
         // An office whose holder the article does not name stays the office.
         let pope = entity(&e, "Pope");
         assert_eq!(pope.kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_name_run_together_is_the_name_with_its_spaces() {
+        let e = analyse(
+            "Quarterly profits at media giant TimeWarner rose. TimeWarner said sales rose. \
+             Time Warner said on Friday that it owns 8% of Google. Newcastle beat New Castle.",
+        );
+        let firm = entity(&e, "TimeWarner");
+        assert_eq!(firm.mentions.len(), 3);
+        assert!(firm.aliases.iter().any(|a| a == "Time Warner"));
+        assert!(!e.iter().any(|x| x.name == "Time Warner"));
+        // Only a capital inside the joined form: "Newcastle" is not "New Castle".
+        assert!(
+            !entity(&e, "Newcastle")
+                .aliases
+                .iter()
+                .any(|a| a == "New Castle")
+        );
     }
 
     #[test]

@@ -160,6 +160,15 @@ fn org_before(w: &str) -> bool {
             | "charity"
             | "outfit"
             | "rivals"
+            | "engine"
+            | "network"
+            | "provider"
+            | "agency"
+            | "studio"
+            | "developer"
+            | "chain"
+            | "bank"
+            | "portal"
     )
 }
 
@@ -457,13 +466,14 @@ const LIST_ITEMS: usize = 6;
 /// names a person, a body, a place or a work ("broadcasters such as",
 /// "countries like", "a game such as"); also for a later item of the list
 /// ("networks such as Vodafone, O2 and Orange").
-fn example_of(before: &str) -> Option<usize> {
+fn example_of(before: &str, after: &str) -> Option<usize> {
     let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // Asked of every mention: most have no link word, list or name before them.
     let last = before.split_whitespace().next_back()?;
     let may_link = matches!(last, "as" | "like" | "including" | "and" | "or" | ",")
         || last.ends_with(',')
-        || capitalised(last);
+        || capitalised(last)
+        || last.ends_with('s');
     if !may_link {
         return None;
     }
@@ -471,7 +481,10 @@ fn example_of(before: &str) -> Option<usize> {
     let mut i = 0;
     for _ in 0..=LIST_ITEMS {
         if let Some(kind) = example_link(&words[i..]) {
-            return Some(kind);
+            // A plural's list has two items at least: "wedding bands Ozzy
+            // gave her" is no list of bands.
+            let plural = !matches!(words[i], "as" | "like" | "including");
+            return (!plural || i > 0 || list_follows(after)).then_some(kind);
         }
         // Back over the connector and the item before it: "Vodafone, O2 and".
         if matches!(words.get(i), Some(&("and" | "or" | ","))) {
@@ -499,6 +512,17 @@ fn example_of(before: &str) -> Option<usize> {
     None
 }
 
+/// True when `after` a name goes on with another item of a list: "and
+/// Catwoman", ", Dustin Hoffman".
+fn list_follows(after: &str) -> bool {
+    let rest = after.trim_start();
+    let rest = rest
+        .strip_prefix(',')
+        .or_else(|| rest.strip_prefix("and "))
+        .or_else(|| rest.strip_prefix("or "));
+    rest.is_some_and(|r| r.trim_start().starts_with(char::is_uppercase))
+}
+
 /// The kind named by the link words at the start of `words` (read
 /// backwards): "such as", "like" or "including" after a class's noun.
 fn example_link(words: &[&str]) -> Option<usize> {
@@ -507,7 +531,7 @@ fn example_link(words: &[&str]) -> Option<usize> {
     match link {
         "as" if words.next() == Some("such") => {}
         "like" | "including" => {}
-        _ => return None,
+        _ => return plural_class(link),
     }
     let mut noun = words.next()?;
     if noun == "," {
@@ -526,6 +550,38 @@ fn example_link(words: &[&str]) -> Option<usize> {
         .chain(plurals)
         .flatten()
         .find_map(|one| example_kind(&one))
+}
+
+/// True when `word` is the plural of a noun `test` accepts ("labels",
+/// "companies").
+fn plural_of(word: &str, test: impl Fn(&str) -> bool) -> bool {
+    word.strip_suffix("ies")
+        .is_some_and(|stem| test(&format!("{stem}y")))
+        || word.strip_suffix('s').is_some_and(test)
+}
+
+/// The kind of a list whose items follow a plural class noun right before
+/// the first: "box-office flops Alexander and Catwoman", "actors Ben
+/// Stiller and Dustin Hoffman", "rivals" aside. Not a plural that is more
+/// often a verb before a name ("Top Gun stars Tom Cruise").
+fn plural_class(word: &str) -> Option<usize> {
+    if !word.ends_with('s')
+        || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        || matches!(
+            word,
+            "stars" | "labels" | "sides" | "books" | "firms" | "leads" | "heads"
+        )
+    {
+        return None;
+    }
+    let noun = word.rsplit('-').next().unwrap_or(word);
+    [
+        noun.strip_suffix("ies").map(|stem| format!("{stem}y")),
+        noun.strip_suffix('s').map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|one| example_kind(&one))
 }
 
 /// The kind a noun names things of, when it is an example's class.
@@ -563,7 +619,12 @@ fn example_kind(noun: &str) -> Option<usize> {
         )
     {
         Some(ORG)
-    } else if other_before(noun) || matches!(noun, "title" | "product" | "gadget" | "device") {
+    } else if other_before(noun)
+        || matches!(
+            noun,
+            "title" | "product" | "gadget" | "device" | "flop" | "hit"
+        )
+    {
         Some(OTHER)
     } else if matches!(
         noun,
@@ -652,7 +713,16 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     // BBC collection and PolNeAR dev every change the comma made was wrong).
     if person_before(prev.trim_end_matches('.')) && !prev_raw.ends_with(',') {
         add(PERSON, 2);
-    } else if org_before(&apposed) {
+    } else if (org_before(&apposed)
+        || apposed
+            .rsplit_once('-')
+            .is_some_and(|(_, head)| head != "maker" && org_before(head))
+        // "one of the most influential labels, Def Jam".
+        || (prev_raw.ends_with(',') && plural_of(&apposed, org_before)))
+        // Not the last word of the sentence before ("the South Bank. Little Britain").
+        && !prev_raw.ends_with(['.', '!', '?'])
+    {
+        // "search-engine Google": a compound's head.
         add(ORG, 2);
     } else if other_before(&prev)
         // "A Troncon" in a team sheet is an initial, not the article.
@@ -681,7 +751,20 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
             .trim_start_matches(['(', '"', '\u{201c}']);
         let w = cue(raw);
         match prev.as_str() {
-            "in" if matches!(w.as_str(), "shares" | "stake") => add(ORG, 2),
+            "in" if matches!(
+                w.as_str(),
+                "shares"
+                    | "stake"
+                    | "stakes"
+                    | "shareholding"
+                    | "investor"
+                    | "investors"
+                    | "shareholder"
+                    | "shareholders"
+            ) =>
+            {
+                add(ORG, 2)
+            }
             "of" if org_of(&w) => add(ORG, 2),
             // Only the whole name: "based in Sakhnin" says nothing of the
             // club Bnei Sakhnin named for it. And "the town of X", not "City
@@ -694,7 +777,7 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     }
     // "broadcasters such as Sky", "a game such as Painkiller", "networks
     // like Orange": the kind of thing it is an example of (Hearst, 1992).
-    if let Some(kind) = example_of(before) {
+    if let Some(kind) = example_of(before, after) {
         add(kind, 2);
     }
     // "south Devon", "northern Iraq", "central London": a point of the
@@ -1563,6 +1646,41 @@ mod tests {
             cues("Firms such as Tolby, which grew, and Qerwash", "Qerwash"),
             [0; 4]
         );
+    }
+
+    #[test]
+    fn a_plural_class_before_a_list_gives_its_items_its_kind() {
+        let text = "helped by box-office flops Qerwash and Tolby, a contrast.";
+        assert_eq!(cues(text, "Qerwash")[OTHER], 2);
+        assert_eq!(cues(text, "Tolby")[OTHER], 2);
+        assert_eq!(
+            cues("with actors Qerwash, Tolby and Ann", "Qerwash")[PERSON],
+            2
+        );
+        // One name after a plural is no list ("wedding bands Ozzy gave her"),
+        // and a plural that is mostly a verb says nothing ("Top Gun stars X").
+        assert_eq!(
+            cues("two wedding bands Qerwash gave her", "Qerwash"),
+            [0; 4]
+        );
+        assert_eq!(cues("Top Gun stars Qerwash and Tolby.", "Qerwash"), [0; 4]);
+    }
+
+    #[test]
+    fn an_organisation_noun_names_within_its_sentence_only() {
+        assert_eq!(cues("owned by search-engine Qerwash.", "Qerwash")[ORG], 2);
+        assert_eq!(
+            cues("one of the biggest investors in Qerwash", "Qerwash")[ORG],
+            2
+        );
+        assert_eq!(
+            cues("the most influential labels, Qerwash.", "Qerwash")[ORG],
+            2
+        );
+        // A film-maker is a person; a noun ending the sentence before is not
+        // in apposition.
+        assert_eq!(cues("Film-maker Qerwash says", "Qerwash")[ORG], 0);
+        assert_eq!(cues("on the South Bank. Qerwash began", "Qerwash")[ORG], 0);
     }
 
     #[test]
