@@ -35,6 +35,12 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             if headline_case(para, tokens) {
                 continue;
             }
+            // A work's noun opening the sentence, capitalised: "Comedy Meet
+            // The Fockers has held on". A title of two words at least, as
+            // "Comedy Central" or "Film Four" name no work.
+            if let Some(last) = cued_title_opening(para, tokens) {
+                cued.push(Span::new(p, tokens[1].start, tokens[last].end));
+            }
             // The sentence's first word is capitalised whatever it is.
             let mut k = 1;
             while k < tokens.len() {
@@ -270,6 +276,22 @@ fn cued_title_after(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
     }
 }
 
+/// The last token of a title of two words or more after a work's noun that
+/// opens the sentence ("Comedy Meet The Fockers").
+fn cued_title_opening(para: &str, tokens: &[Token]) -> Option<usize> {
+    let word = tokens.first()?.text(para);
+    let mut chars = word.chars();
+    let noun = tokens[0].kind == TokenKind::Word
+        && (4..=11).contains(&word.len())
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase())
+        && is_work_noun(&word.to_ascii_lowercase());
+    if !noun {
+        return None;
+    }
+    cued_run(para, tokens, 1).filter(|&last| last >= 2)
+}
+
 /// The last token of a title that starts at token `k` after a work's noun:
 /// capitalised words, numbers after them ("Shrek 2"), and small words,
 /// "and" and "'s" between them ("Howl's Moving Castle"). Not a person's
@@ -445,6 +467,21 @@ mod tests {
             [("Ann Loy".to_string(), Person)]
         );
         assert!(joined("The film industry grew.", &[]).is_empty());
+        // The noun opening the sentence: a title of two words at least.
+        assert_eq!(
+            joined(
+                "Comedy Meet The Qarlows has held on to the top spot at the box office.",
+                &[("Qarlows", Organization)]
+            ),
+            [work("Meet The Qarlows")]
+        );
+        assert!(
+            joined(
+                "Comedy Qentral showed it to the viewers of the late show.",
+                &[]
+            )
+            .is_empty()
+        );
         assert!(joined("It was the single I liked.", &[]).is_empty());
         assert_eq!(
             joined("The film Quiet Harbour and Ann Loy's sequel won.", &[]),
