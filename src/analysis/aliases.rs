@@ -10,8 +10,8 @@
 use super::entities::RawMention;
 use super::gazetteer;
 use super::names::{
-    PARTICLES, firm_head, initials, is_bare_acronym, is_subsequence, lone_initial, normalise,
-    surname_forms,
+    PARTICLES, firm_head, initials, is_bare_acronym, is_camel_case, is_subsequence, lone_initial,
+    normalise, surname_forms,
 };
 use crate::model::{Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -152,16 +152,6 @@ impl<'a> FullName<'a> {
     }
 }
 
-/// One word with a capital right after a small letter: a name run together
-/// ("TimeWarner", "DiCaprio", a handle "MattBevin").
-fn is_camel_joined(name: &str) -> bool {
-    !name.contains(' ')
-        && name
-            .as_bytes()
-            .windows(2)
-            .any(|pair| pair[0].is_ascii_lowercase() && pair[1].is_ascii_uppercase())
-}
-
 /// Groups mentions into entities, sorted by kind, mention count (most first), name.
 ///
 /// # Algorithm
@@ -217,7 +207,7 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
         let mut joined_forms: HashSet<&str> = HashSet::new();
         for (i, norm) in norms.iter().enumerate() {
             if mentions[i].canonical.is_none()
-                && is_camel_joined(norm)
+                && is_camel_case(norm)
                 && let Some(&spaced) = by_joined.get(norm.as_str())
             {
                 groups.union(i, spaced);
@@ -233,7 +223,16 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
                     && (norms[*i] == joined || norms[*i].replace(' ', "") == joined)
             };
             let idx: Vec<usize> = (0..mentions.len()).filter(spelt).collect();
-            let kind = majority_kind(&idx, &mentions);
+            // The joined spelling counts half as much again (a tie goes to
+            // it): a spelling run together is a firm's more often.
+            let mut votes = [0usize; 4];
+            for &i in &idx {
+                votes[kind_index(mentions[i].kind)] += 2 + usize::from(norms[i] == joined);
+            }
+            let best = (0..4)
+                .max_by_key(|&k| (votes[k], std::cmp::Reverse(k)))
+                .unwrap_or(3);
+            let kind = EntityKind::ALL[best];
             for i in idx {
                 mentions[i].kind = kind;
             }
@@ -472,7 +471,9 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
         .collect();
     let heads: Vec<usize> = (0..mentions.len())
         .filter(|&i| {
-            mentions[i].kind != EntityKind::Place
+            // Nor a work named after the place its firm is named for ("Abbey
+            // Road", the album, and "Abbey Road Studios").
+            !matches!(mentions[i].kind, EntityKind::Place | EntityKind::Other)
                 && mentions[i].canonical.is_none()
                 && !is_bare_acronym(&norms[i])
                 && !surnames.contains(norms[i].as_str())
@@ -871,6 +872,18 @@ mod tests {
         assert_eq!(firm.mentions.len(), 3);
         assert!(firm.aliases.iter().any(|a| a == "Time Warner"));
         assert!(!e.iter().any(|x| x.name == "Time Warner"));
+        // A tie goes to the joined spelling; a surname's prefix is no join.
+        let tie = analyse("Shares in TimeWarner rose on Monday. Time Warner said sales rose.");
+        let firm = tie
+            .iter()
+            .find(|x| x.aliases.iter().any(|a| a == "TimeWarner"));
+        assert_eq!(firm.map(|x| x.kind), Some(EntityKind::Organization));
+        let actor = analyse("Leonardo DiCaprio starred. DiCaprio said Di Caprio was his name.");
+        assert!(
+            !actor
+                .iter()
+                .any(|x| x.name == "Di Caprio" && x.mentions.len() > 1)
+        );
         // Only a capital inside the joined form: "Newcastle" is not "New Castle".
         assert!(
             !entity(&e, "Newcastle")

@@ -160,15 +160,16 @@ fn org_before(w: &str) -> bool {
             | "charity"
             | "outfit"
             | "rivals"
-            | "engine"
-            | "network"
-            | "provider"
-            | "agency"
-            | "studio"
-            | "developer"
-            | "chain"
-            | "bank"
-            | "portal"
+    )
+}
+
+/// Nouns right before a name that make it an organisation ("internet
+/// provider AOL", "film studio Pixar"), but after a comma name a place as
+/// often ("back in the studio, X asked").
+fn org_before_directly(w: &str) -> bool {
+    matches!(
+        w,
+        "engine" | "network" | "provider" | "agency" | "studio" | "chain" | "bank" | "portal"
     )
 }
 
@@ -473,25 +474,30 @@ fn example_of(before: &str, after: &str) -> Option<usize> {
     let may_link = matches!(last, "as" | "like" | "including" | "and" | "or" | ",")
         || last.ends_with(',')
         || capitalised(last)
-        || last.ends_with('s');
+        || plural_class(last).is_some();
     if !may_link {
         return None;
     }
     let words: Vec<&str> = before.split_whitespace().rev().take(32).collect();
     let mut i = 0;
+    // Whether a list's connector lies between the name and the link: a
+    // plural's list needs two items.
+    let mut crossed = false;
     for _ in 0..=LIST_ITEMS {
         if let Some(kind) = example_link(&words[i..]) {
             // A plural's list has two items at least: "wedding bands Ozzy
             // gave her" is no list of bands.
             let plural = !matches!(words[i], "as" | "like" | "including");
-            return (!plural || i > 0 || list_follows(after)).then_some(kind);
+            return (!plural || crossed || list_follows(after)).then_some(kind);
         }
         // Back over the connector and the item before it: "Vodafone, O2 and".
         if matches!(words.get(i), Some(&("and" | "or" | ","))) {
             i += 1;
+            crossed = true;
         }
         if words.get(i) == Some(&",") {
             i += 1;
+            crossed = true;
         }
         let item = i;
         while let Some(w) = words.get(i) {
@@ -503,6 +509,8 @@ fn example_of(before: &str, after: &str) -> Option<usize> {
             if ends_earlier || sentence_end || !capitalised(w) {
                 break;
             }
+            // "Knots Landing, Falcon Crest": an item's own comma is a connector.
+            crossed |= i == item && w.ends_with(',');
             i += 1;
         }
         if i == item || i >= words.len() {
@@ -552,6 +560,35 @@ fn example_link(words: &[&str]) -> Option<usize> {
         .find_map(|one| example_kind(&one))
 }
 
+/// The noun a compound names things by ("engine" of "search-engine"), none
+/// for a maker ("film-maker" is a person, "car-maker" a firm).
+fn compound_head(word: &str) -> Option<&str> {
+    let head = word.rsplit('-').next().unwrap_or(word);
+    (!head.starts_with("maker") || head == word).then_some(head)
+}
+
+/// Whether the noun before a name makes it an organisation: "the regulator
+/// Ofcom", "search-engine Google" (a compound's head), "one of the most
+/// influential labels, Def Jam" (a plural in apposition, the name closing
+/// it). `prev_raw` is the word right before the name as written, `apposed`
+/// the noun (before a comma written apart). Never across a sentence's or a
+/// quote's end ("the South Bank. Little Britain", `a good club," Pearce
+/// said`), and the nouns that name a place as often ("in the studio, X
+/// asked") only right before the name.
+fn org_cue_before(prev_raw: &str, apposed: &str, after: &str) -> bool {
+    let bare = prev_raw.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+    if bare.ends_with(['.', '!', '?']) || (bare.len() < prev_raw.len() && bare.ends_with(',')) {
+        return false;
+    }
+    let comma = prev_raw.ends_with(',');
+    let noun = |w: &str| org_before(w) || (!comma && org_before_directly(w));
+    if noun(apposed) || compound_head(apposed).is_some_and(|head| head != apposed && noun(head)) {
+        return true;
+    }
+    // A plural in apposition ends with the name.
+    comma && after.trim_start().starts_with([',', '.', ';', ')']) && plural_of(apposed, org_before)
+}
+
 /// True when `word` is the plural of a noun `test` accepts ("labels",
 /// "companies").
 fn plural_of(word: &str, test: impl Fn(&str) -> bool) -> bool {
@@ -569,12 +606,14 @@ fn plural_class(word: &str) -> Option<usize> {
         || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
         || matches!(
             word,
-            "stars" | "labels" | "sides" | "books" | "firms" | "leads" | "heads"
+            "stars" | "labels" | "sides" | "books" | "firms" | "leads" | "heads" | "hits"
+            // League leaders are a team, a party's leaders people.
+            | "leaders"
         )
     {
         return None;
     }
-    let noun = word.rsplit('-').next().unwrap_or(word);
+    let noun = compound_head(word)?;
     [
         noun.strip_suffix("ies").map(|stem| format!("{stem}y")),
         noun.strip_suffix('s').map(str::to_string),
@@ -616,6 +655,9 @@ fn example_kind(noun: &str) -> Option<usize> {
                 | "site"
                 | "store"
                 | "chain"
+                | "studio"
+                | "portal"
+                | "broadcaster"
         )
     {
         Some(ORG)
@@ -713,16 +755,7 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     // BBC collection and PolNeAR dev every change the comma made was wrong).
     if person_before(prev.trim_end_matches('.')) && !prev_raw.ends_with(',') {
         add(PERSON, 2);
-    } else if (org_before(&apposed)
-        || apposed
-            .rsplit_once('-')
-            .is_some_and(|(_, head)| head != "maker" && org_before(head))
-        // "one of the most influential labels, Def Jam".
-        || (prev_raw.ends_with(',') && plural_of(&apposed, org_before)))
-        // Not the last word of the sentence before ("the South Bank. Little Britain").
-        && !prev_raw.ends_with(['.', '!', '?'])
-    {
-        // "search-engine Google": a compound's head.
+    } else if org_cue_before(prev_raw, &apposed, after) {
         add(ORG, 2);
     } else if other_before(&prev)
         // "A Troncon" in a team sheet is an initial, not the article.
@@ -751,17 +784,14 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
             .trim_start_matches(['(', '"', '\u{201c}']);
         let w = cue(raw);
         match prev.as_str() {
+            "in" if matches!(w.as_str(), "shares" | "stake" | "stakes" | "shareholding") => {
+                add(ORG, 2)
+            }
+            // "investors in Google", but "investors in London".
             "in" if matches!(
                 w.as_str(),
-                "shares"
-                    | "stake"
-                    | "stakes"
-                    | "shareholding"
-                    | "investor"
-                    | "investors"
-                    | "shareholder"
-                    | "shareholders"
-            ) =>
+                "investor" | "investors" | "shareholder" | "shareholders"
+            ) && gazetteer::place(&para[start..end]).is_none() =>
             {
                 add(ORG, 2)
             }
@@ -1664,6 +1694,27 @@ mod tests {
             [0; 4]
         );
         assert_eq!(cues("Top Gun stars Qerwash and Tolby.", "Qerwash"), [0; 4]);
+        assert_eq!(
+            cues("The wave hits Qerwash and Tolby hard.", "Qerwash"),
+            [0; 4]
+        );
+        assert_eq!(
+            cues("points behind leaders Qerwash and Tolby", "Qerwash"),
+            [0; 4]
+        );
+        assert_eq!(
+            cues("two wedding bands Mr Qerwash gave her", "Qerwash")[ORG],
+            0
+        );
+        assert_eq!(
+            cues("film-makers Qerwash, Tolby and Ann", "Qerwash"),
+            [0; 4]
+        );
+        // An item's own comma joins the list: "operas Knots Landing, Falcon Crest".
+        assert_eq!(
+            cues("soap operas Tolby Landing, Qerwash plus", "Qerwash")[OTHER],
+            2
+        );
     }
 
     #[test]
@@ -1681,6 +1732,14 @@ mod tests {
         // in apposition.
         assert_eq!(cues("Film-maker Qerwash says", "Qerwash")[ORG], 0);
         assert_eq!(cues("on the South Bank. Qerwash began", "Qerwash")[ORG], 0);
+        assert_eq!(cues("a good club,\" Qerwash told", "Qerwash")[ORG], 0);
+        assert_eq!(cues("institutional investors in London", "London")[ORG], 0);
+        assert_eq!(cues("Outside the bank, Qerwash said", "Qerwash")[ORG], 0);
+        assert_eq!(
+            cues("foreign companies, Qerwash's ministry said", "Qerwash")[ORG],
+            0
+        );
+        assert_eq!(cues("internet provider Qerwash grew", "Qerwash")[ORG], 2);
     }
 
     #[test]
