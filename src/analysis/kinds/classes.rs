@@ -1,0 +1,229 @@
+//! The class a noun puts the names after it in: an apposition ("the
+//! regulator Ofcom", "one of the most influential labels, Def Jam"), an
+//! example ("broadcasters such as Sky"; Hearst, 1992) and a list after a
+//! plural ("box-office flops Alexander and Catwoman"). Each gives the kind
+//! of its class's noun, read from [`super::words`].
+
+use super::words::{cue, org_before, org_before_directly, other_before, person_before};
+use super::{ORG, OTHER, PERSON, PLACE};
+
+/// Items of a list walked back over to find its "such as": "services such
+/// as iTunes, OD2 and Napster".
+const LIST_ITEMS: usize = 6;
+
+/// The kind of which the name after `before` is given as an example:
+/// "NOUN such as", "NOUN like", "NOUN including" (a comma allowed before the
+/// link word), where the noun, in the singular or the plural, is one that
+/// names a person, a body, a place or a work ("broadcasters such as",
+/// "countries like", "a game such as"); also for a later item of the list
+/// ("networks such as Vodafone, O2 and Orange").
+pub(super) fn example_of(before: &str, after: &str) -> Option<usize> {
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // Asked of every mention: most have no link word, list or name before them.
+    let last = before.split_whitespace().next_back()?;
+    let may_link = matches!(last, "as" | "like" | "including" | "and" | "or" | ",")
+        || last.ends_with(',')
+        || capitalised(last)
+        || plural_class(last).is_some();
+    if !may_link {
+        return None;
+    }
+    let words: Vec<&str> = before.split_whitespace().rev().take(32).collect();
+    let mut i = 0;
+    // Whether a list's connector lies between the name and the link: a
+    // plural's list needs two items.
+    let mut crossed = false;
+    for _ in 0..=LIST_ITEMS {
+        if let Some(kind) = example_link(&words[i..]) {
+            // A plural's list has two items at least: "wedding bands Ozzy
+            // gave her" is no list of bands.
+            let plural = !matches!(words[i], "as" | "like" | "including");
+            return (!plural || crossed || list_follows(after)).then_some(kind);
+        }
+        // Back over the connector and the item before it: "Vodafone, O2 and".
+        if matches!(words.get(i), Some(&("and" | "or" | ","))) {
+            i += 1;
+            crossed = true;
+        }
+        if words.get(i) == Some(&",") {
+            i += 1;
+            crossed = true;
+        }
+        let item = i;
+        while let Some(w) = words.get(i) {
+            // "iTunes," ends the item before, with its comma.
+            let ends_earlier = i > item && w.ends_with(',');
+            // "companies such as Microsoft. Bill Gates said": a list ends
+            // with its sentence.
+            let sentence_end = w.ends_with(['.', '!', '?', ':', ';']);
+            if ends_earlier || sentence_end || !capitalised(w) {
+                break;
+            }
+            // "Knots Landing, Falcon Crest": an item's own comma is a connector.
+            crossed |= i == item && w.ends_with(',');
+            i += 1;
+        }
+        if i == item || i >= words.len() {
+            return None;
+        }
+    }
+    None
+}
+
+/// True when `after` a name goes on with another item of a list: "and
+/// Catwoman", ", Dustin Hoffman".
+fn list_follows(after: &str) -> bool {
+    let rest = after.trim_start();
+    let rest = rest
+        .strip_prefix(',')
+        .or_else(|| rest.strip_prefix("and "))
+        .or_else(|| rest.strip_prefix("or "));
+    rest.is_some_and(|r| r.trim_start().starts_with(char::is_uppercase))
+}
+
+/// The kind named by the link words at the start of `words` (read
+/// backwards): "such as", "like" or "including" after a class's noun.
+fn example_link(words: &[&str]) -> Option<usize> {
+    let mut words = words.iter().copied();
+    let link = words.next()?;
+    match link {
+        "as" if words.next() == Some("such") => {}
+        "like" | "including" => {}
+        _ => return plural_class(link),
+    }
+    let mut noun = words.next()?;
+    if noun == "," {
+        noun = words.next()?;
+    }
+    let noun = cue(noun);
+    // "a team including Beckham" names a member, not an example: after
+    // "including", only a plural ("countries including Iraq").
+    let singular = (link != "including").then(|| noun.clone());
+    let plurals = [
+        noun.strip_suffix("ies").map(|stem| format!("{stem}y")),
+        noun.strip_suffix('s').map(str::to_string),
+    ];
+    [singular]
+        .into_iter()
+        .chain(plurals)
+        .flatten()
+        .find_map(|one| example_kind(&one))
+}
+
+/// The noun a compound names things by ("engine" of "search-engine"), none
+/// for a maker ("film-maker" is a person, "car-maker" a firm).
+fn compound_head(word: &str) -> Option<&str> {
+    let head = word.rsplit('-').next().unwrap_or(word);
+    (!head.starts_with("maker") || head == word).then_some(head)
+}
+
+/// Whether the noun before a name makes it an organisation: "the regulator
+/// Ofcom", "search-engine Google" (a compound's head), "one of the most
+/// influential labels, Def Jam" (a plural in apposition, the name closing
+/// it). `prev_raw` is the word right before the name as written, `apposed`
+/// the noun (before a comma written apart). Never across a sentence's or a
+/// quote's end ("the South Bank. Little Britain", `a good club," Pearce
+/// said`), and the nouns that name a place as often ("in the studio, X
+/// asked") only right before the name.
+pub(super) fn org_cue_before(prev_raw: &str, apposed: &str, after: &str) -> bool {
+    let bare = prev_raw.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')']);
+    if bare.ends_with(['.', '!', '?']) || (bare.len() < prev_raw.len() && bare.ends_with(',')) {
+        return false;
+    }
+    let comma = prev_raw.ends_with(',');
+    let noun = |w: &str| org_before(w) || (!comma && org_before_directly(w));
+    if noun(apposed) || compound_head(apposed).is_some_and(|head| head != apposed && noun(head)) {
+        return true;
+    }
+    // A plural in apposition ends with the name.
+    comma && after.trim_start().starts_with([',', '.', ';', ')']) && plural_of(apposed, org_before)
+}
+
+/// True when `word` is the plural of a noun `test` accepts ("labels",
+/// "companies").
+fn plural_of(word: &str, test: impl Fn(&str) -> bool) -> bool {
+    word.strip_suffix("ies")
+        .is_some_and(|stem| test(&format!("{stem}y")))
+        || word.strip_suffix('s').is_some_and(test)
+}
+
+/// The kind of a list whose items follow a plural class noun right before
+/// the first: "box-office flops Alexander and Catwoman", "actors Ben
+/// Stiller and Dustin Hoffman", "rivals" aside. Not a plural that is more
+/// often a verb before a name ("Top Gun stars Tom Cruise").
+fn plural_class(word: &str) -> Option<usize> {
+    if !word.ends_with('s')
+        || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        || matches!(
+            word,
+            "stars" | "labels" | "sides" | "books" | "firms" | "leads" | "heads" | "hits"
+            // League leaders are a team, a party's leaders people.
+            | "leaders"
+        )
+    {
+        return None;
+    }
+    let noun = compound_head(word)?;
+    [
+        noun.strip_suffix("ies").map(|stem| format!("{stem}y")),
+        noun.strip_suffix('s').map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|one| example_kind(&one))
+}
+
+/// The kind a noun names things of, when it is an example's class.
+fn example_kind(noun: &str) -> Option<usize> {
+    // Not the nouns that say who, not what ("rivals like", "people like
+    // GCHQ"), nor the articles other_before holds.
+    if matches!(
+        noun,
+        "a" | "an" | "this" | "next" | "rival" | "rivals" | "champion" | "champions" | "side"
+    ) {
+        None
+    } else if person_before(noun)
+        || matches!(
+            noun,
+            "artist" | "musician" | "politician" | "celebrity" | "leader"
+        )
+    {
+        Some(PERSON)
+    } else if org_before(noun)
+        || matches!(
+            noun,
+            "network"
+                | "provider"
+                | "bank"
+                | "group"
+                | "team"
+                | "organisation"
+                | "organization"
+                | "agency"
+                | "party"
+                | "union"
+                | "site"
+                | "store"
+                | "chain"
+                | "studio"
+                | "portal"
+                | "broadcaster"
+        )
+    {
+        Some(ORG)
+    } else if other_before(noun)
+        || matches!(
+            noun,
+            "title" | "product" | "gadget" | "device" | "flop" | "hit"
+        )
+    {
+        Some(OTHER)
+    } else if matches!(
+        noun,
+        "country" | "nation" | "city" | "town" | "region" | "destination"
+    ) {
+        Some(PLACE)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,474 @@
+//! The words around a name that tell its kind: titles and roles before a
+//! person ("Mr X", "striker X"), nouns before and after a body ("the
+//! regulator X", "X shares"), a place's prepositions ("born in X", "the
+//! town of X"), a work's nouns ("the film X", "X star"), and the small
+//! tests on single words (a compass point, a score) that [`super`] asks of
+//! every mention.
+
+use super::super::gazetteer;
+
+/// Whether `word` (lower case) names a person by a title, a role, a trade
+/// or a tie ("mr", "striker", "actress", "chairman", "wife"): a name after
+/// it is a person's, and "the Sale player" stands for one.
+pub fn is_person_noun(word: &str) -> bool {
+    person_before(word)
+}
+
+/// Words before a name that make it a person: titles and roles.
+pub(super) fn person_before(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "sir"
+            | "dame"
+            | "lady"
+            | "lord"
+            | "prof"
+            | "professor"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "judge"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "archbishop"
+            | "bishop"
+            | "rev"
+            | "reverend"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "keeper"
+            | "player"
+            | "winger"
+            | "fly-half"
+            | "scrum-half"
+            | "flanker"
+            | "full-back"
+            | "batsman"
+            | "bowler"
+            | "actor"
+            | "actress"
+            | "singer"
+            | "rapper"
+            | "star"
+            | "superstar"
+            | "frontman"
+            | "guitarist"
+            | "drummer"
+            | "bassist"
+            | "vocalist"
+            | "songwriter"
+            | "pianist"
+            | "director"
+            | "manager"
+            | "boss"
+            | "coach"
+            | "captain"
+            | "skipper"
+            | "comedian"
+            | "novelist"
+            | "author"
+            | "presenter"
+            | "chairman"
+            | "chairwoman"
+            | "spokesman"
+            | "spokeswoman"
+            | "colleague"
+            | "husband"
+            | "wife"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "father"
+            | "mother"
+            | "team-mate"
+            | "teammate"
+            | "counterpart"
+    )
+}
+
+/// Nouns before a name that make it an organisation: "the regulator X", "shares in X".
+pub(super) fn org_before(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "giant"
+            | "retailer"
+            | "lender"
+            | "insurer"
+            | "carrier"
+            | "airline"
+            | "operator"
+            | "maker"
+            | "manufacturer"
+            | "regulator"
+            | "watchdog"
+            | "broadcaster"
+            | "conglomerate"
+            | "supermarket"
+            | "brewer"
+            | "publisher"
+            | "club"
+            | "side"
+            | "champions"
+            | "band"
+            | "label"
+            | "newspaper"
+            | "tabloid"
+            | "website"
+            | "charity"
+            | "outfit"
+            | "rivals"
+    )
+}
+
+/// Nouns right before a name that make it an organisation ("internet
+/// provider AOL", "film studio Pixar"), but after a comma name a place as
+/// often ("back in the studio, X asked").
+pub(super) fn org_before_directly(w: &str) -> bool {
+    matches!(
+        w,
+        "engine" | "network" | "provider" | "agency" | "studio" | "chain" | "bank" | "portal"
+    )
+}
+
+/// Words after a name that make it an organisation: "X chief executive", "X shares".
+pub(super) fn org_after(w: &str) -> bool {
+    matches!(
+        w,
+        "boss"
+            | "bosses"
+            | "executive"
+            | "executives"
+            | "shares"
+            | "shareholders"
+            | "profits"
+            | "revenues"
+            | "subscribers"
+            | "customers"
+            | "headquarters"
+            | "employees"
+            | "manager"
+            | "coach"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "winger"
+            | "fly-half"
+            | "players"
+            | "squad"
+            | "founder"
+            | "co-founder"
+            | "ceo"
+            | "chairman"
+            | "chairwoman"
+            | "quarterback"
+            | "linebacker"
+            | "unit"
+            | "subsidiary"
+    )
+}
+
+/// Nouns before "of X" that make X an organisation: "the sale of X", "the
+/// chief executive of X". Not "head of" or "leader of", which a country has.
+pub(super) fn org_of(w: &str) -> bool {
+    matches!(
+        w,
+        "sale"
+            | "auction"
+            | "takeover"
+            | "acquisition"
+            | "purchase"
+            | "merger"
+            | "owner"
+            | "owners"
+            | "founder"
+            | "executive"
+            | "chairman"
+            | "shareholders"
+            | "customers"
+            | "employees"
+            | "subscribers"
+    )
+}
+
+/// Nouns before "of X" that make X a place: "the town of X", "north of X".
+pub(super) fn place_of(w: &str) -> bool {
+    matches!(
+        w,
+        "town"
+            | "city"
+            | "village"
+            | "county"
+            | "province"
+            | "region"
+            | "district"
+            | "island"
+            | "suburb"
+            | "suburbs"
+            | "outskirts"
+            | "borough"
+            | "constituency"
+            | "streets"
+    ) || is_compass_point(w)
+}
+
+/// Words before "in X" that make X a place: "born in X", "the vote in X"
+/// (not "shares in X", nor "a role in X", which firms and films have).
+pub(super) fn place_in(w: &str) -> bool {
+    matches!(
+        w,
+        "born"
+            | "based"
+            | "lives"
+            | "living"
+            | "raised"
+            | "stationed"
+            | "headquartered"
+            | "arrived"
+            | "vote"
+            | "voters"
+            | "residents"
+            | "holiday"
+    )
+}
+
+/// Words before "for X" that make X a place: a constituency's member ("the
+/// MP for X").
+pub(super) fn member_for(w: &str) -> bool {
+    matches!(w, "mp" | "mep" | "msp" | "congressman" | "congresswoman")
+}
+
+/// Words after a name that people have too ("Clinton spokesman"): they make
+/// an organisation of a name only where it is all of it, never a surname.
+pub(super) fn staff_after(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman" | "spokeswoman" | "spokesperson" | "staff" | "aides"
+    )
+}
+
+/// Words after a possessive that make the owner an organisation: "X's shareholders".
+pub(super) fn org_after_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "shares"
+            | "shareholders"
+            | "profits"
+            | "profit"
+            | "revenues"
+            | "subscribers"
+            | "customers"
+            | "headquarters"
+            | "employees"
+            | "board"
+            | "players"
+            | "squad"
+            | "manager"
+            | "coach"
+            | "chief"
+            | "software"
+            | "products"
+            | "services"
+            | "website"
+            | "stores"
+            | "brand"
+            | "takeover"
+            | "results"
+            | "ceo"
+            | "founder"
+            | "founders"
+            | "chairman"
+            | "listing"
+            | "ipo"
+            | "stock"
+            | "initial"
+    )
+}
+
+/// Words after a possessive that make the owner a person: "X's wife".
+pub(super) fn person_after_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "wife"
+            | "husband"
+            | "son"
+            | "daughter"
+            | "mother"
+            | "father"
+            | "brother"
+            | "sister"
+            | "girlfriend"
+            | "boyfriend"
+            | "widow"
+            | "parents"
+            | "funeral"
+            | "birthday"
+    )
+}
+
+/// Nouns before a name that make it a work, a product or an event: "the film X".
+pub(super) fn other_before(w: &str) -> bool {
+    matches!(
+        w,
+        "film"
+            | "movie"
+            | "album"
+            | "single"
+            | "song"
+            | "book"
+            | "novel"
+            | "musical"
+            | "sitcom"
+            | "drama"
+            | "documentary"
+            | "console"
+            | "handset"
+            | "browser"
+            | "programme"
+            | "opera"
+            | "blockbuster"
+            | "sequel"
+            | "comedy"
+            | "thriller"
+            | "game"
+            | "biopic"
+            | "cartoon"
+            | "a"
+            | "an"
+            | "this"
+            | "next"
+    )
+}
+
+/// Words after a name that make it a work, a product or an award: "X star",
+/// "X console", "X awards".
+pub(super) fn other_after(w: &str) -> bool {
+    matches!(
+        w,
+        "star"
+            | "stars"
+            | "console"
+            | "consoles"
+            | "handset"
+            | "sequel"
+            | "soundtrack"
+            | "nomination"
+            | "nominations"
+            | "nominee"
+            | "nominees"
+            | "ceremony"
+            | "premiere"
+            | "award"
+            | "awards"
+            | "prize"
+            // A competition's: "the Premiership title", "the Six Nations
+            // table", "Heineken Cup holders".
+            | "title"
+            | "table"
+            | "champions"
+            | "crown"
+            | "standings"
+            | "holders"
+            | "opener"
+            | "trophy"
+    )
+}
+
+/// "the 2005 Six Nations", "England's 1966 World Cup", "this year's Ryder
+/// Cup", "last season's Premiership": a year before a name, or a year's or a
+/// season's, makes it an edition of an event.
+pub(super) fn edition_before(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (Some(last), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    let is_year = last.len() == 4
+        && last.chars().all(|c| c.is_ascii_digit())
+        && (last.starts_with("19") || last.starts_with("20"));
+    if is_year {
+        let owner = second.unwrap_or("");
+        let owner_cue = cue(owner);
+        return matches!(
+            owner_cue.as_str(),
+            "the" | "this" | "last" | "next" | "its" | "their" | "his" | "her"
+        ) || owner.ends_with("'s")
+            || owner.ends_with("\u{2019}s");
+    }
+    let of_time = |w: &str| matches!(cue(w).as_str(), "year" | "season" | "week" | "weekend");
+    // "year's", "year’s", and tokenised "year 's".
+    if matches!(last, "'s" | "\u{2019}s") {
+        return second.is_some_and(of_time);
+    }
+    last.strip_suffix("'s")
+        .or_else(|| last.strip_suffix("\u{2019}s"))
+        .is_some_and(of_time)
+}
+
+/// The word as a cue: lower case, without surrounding punctuation.
+pub(super) fn cue(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+pub(super) fn is_all_caps(name: &str) -> bool {
+    !name.chars().any(char::is_lowercase)
+}
+
+/// A point of the compass as a word before a place, in lower case: "south",
+/// "north-east", "northern", "central".
+pub(super) fn is_compass_point(word: &str) -> bool {
+    matches!(
+        word,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "north-eastern"
+            | "north-western"
+            | "south-eastern"
+            | "south-western"
+            | "central"
+    )
+}
+
+/// A nation's or a region's adjective: a listed demonym, or one word shaped
+/// like one ("Transylvanian", "Zairean", "Sudanese", "Cornish").
+pub(super) fn nationality_shaped(name: &str) -> bool {
+    gazetteer::demonym(name).is_some()
+        || (!name.contains(' ')
+            && ["ian", "ean", "ese", "ish"]
+                .iter()
+                .any(|suffix| name.ends_with(suffix)))
+}
+
+/// A score such as "2-1" or "20-13".
+pub(super) fn is_score(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_ascii_digit());
+    w.split_once('-').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.len() <= 2
+            && b.len() <= 2
+            && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+    })
+}
