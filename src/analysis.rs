@@ -23,6 +23,7 @@ pub mod index;
 pub mod initials;
 pub mod invariants;
 pub mod kinds;
+pub mod laws;
 pub mod lineups;
 pub mod lone_surnames;
 pub mod merges;

@@ -158,6 +158,7 @@ pub fn find_mentions_in(paragraphs: &[String], split: &[Tokenized]) -> Vec<RawMe
     let mut mentions = combine(paragraphs, tagged, rules);
     super::initials::join(paragraphs, split, &mut mentions);
     super::works::join_titles(paragraphs, split, &mut mentions);
+    super::laws::join_laws(paragraphs, split, &mut mentions);
     super::products::join_makers(paragraphs, &mut mentions);
     super::models::join_models(paragraphs, split, &mut mentions);
     super::furniture::strip(paragraphs, split, &mut mentions);

@@ -162,7 +162,7 @@ fn elsewhere(paragraphs: &[String], split: &[Tokenized], titles: &[Span]) -> Vec
 /// One pass over titles and mentions in text order: each title finds the
 /// mentions it touches by a binary search, so thousands of titles cost no
 /// more than one each.
-fn join_found(
+pub(super) fn join_found(
     mentions: &mut Vec<RawMention>,
     mut titles: Vec<Span>,
     takes: impl Fn(Span, &[&RawMention]) -> bool,
@@ -396,7 +396,7 @@ fn ordinary_capitalised(para: &str, token: &Token) -> bool {
 
 /// A headline written in title case ("Fox Hires New Host As Ratings Fall"):
 /// most of its words are capitalised, so capitals say nothing there.
-fn headline_case(para: &str, tokens: &[Token]) -> bool {
+pub(super) fn headline_case(para: &str, tokens: &[Token]) -> bool {
     let words = tokens.iter().filter(|t| t.kind == TokenKind::Word);
     let (all, caps) = words.fold((0, 0), |(all, caps), t| {
         (

@@ -98,16 +98,32 @@ fn example_link(words: &[&str]) -> Option<usize> {
     let noun = cue(noun);
     // "a team including Beckham" names a member, not an example: after
     // "including", only a plural ("countries including Iraq").
-    let singular = (link != "including").then(|| noun.clone());
-    let plurals = [
-        noun.strip_suffix("ies").map(|stem| format!("{stem}y")),
-        noun.strip_suffix('s').map(str::to_string),
-    ];
-    [singular]
-        .into_iter()
-        .chain(plurals)
-        .flatten()
-        .find_map(|one| example_kind(&one))
+    if link != "including"
+        && let Some(kind) = example_kind(&noun)
+    {
+        return Some(kind);
+    }
+    of_singular(&noun, example_kind)
+}
+
+/// What `test` says of the singular of a plural `word` ("companies" is
+/// "company", "labels" "label"), made without allocating: it is asked of
+/// many words.
+fn of_singular<T>(word: &str, test: impl Fn(&str) -> Option<T>) -> Option<T> {
+    if let Some(stem) = word.strip_suffix("ies") {
+        let mut buffer = [0u8; 32];
+        if stem.len() < buffer.len() {
+            buffer[..stem.len()].copy_from_slice(stem.as_bytes());
+            buffer[stem.len()] = b'y';
+            let found = std::str::from_utf8(&buffer[..=stem.len()])
+                .ok()
+                .and_then(&test);
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    word.strip_suffix('s').and_then(test)
 }
 
 /// The noun a compound names things by ("engine" of "search-engine"), none
@@ -142,9 +158,7 @@ pub(super) fn org_cue_before(prev_raw: &str, apposed: &str, after: &str) -> bool
 /// True when `word` is the plural of a noun `test` accepts ("labels",
 /// "companies").
 fn plural_of(word: &str, test: impl Fn(&str) -> bool) -> bool {
-    word.strip_suffix("ies")
-        .is_some_and(|stem| test(&format!("{stem}y")))
-        || word.strip_suffix('s').is_some_and(test)
+    of_singular(word, |one| test(one).then_some(())).is_some()
 }
 
 /// The kind of a list whose items follow a plural class noun right before
@@ -163,14 +177,7 @@ fn plural_class(word: &str) -> Option<usize> {
     {
         return None;
     }
-    let noun = compound_head(word)?;
-    [
-        noun.strip_suffix("ies").map(|stem| format!("{stem}y")),
-        noun.strip_suffix('s').map(str::to_string),
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(|one| example_kind(&one))
+    of_singular(compound_head(word)?, example_kind)
 }
 
 /// The kind a noun names things of, when it is an example's class.
