@@ -197,44 +197,53 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
     // Warner", "PlayStation" and "Play Station", a handle "MattBevin" and "Matt
     // Bevin". Only a joined form with a capital inside it, and only the exact
     // words run together, so that "Newcastle" and "New Castle" stay apart.
-    let mut by_joined: HashMap<String, usize> = HashMap::new();
+    // The joined forms first: few articles have any, and only those read
+    // their names' words run together.
+    let mut spellings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, norm) in norms.iter().enumerate() {
-        if mentions[i].canonical.is_none() && norm.contains(' ') {
-            by_joined.entry(norm.replace(' ', "")).or_insert(i);
+        let inner_capital = || {
+            norm.as_bytes()
+                .windows(2)
+                .any(|pair| pair[0].is_ascii_lowercase() && pair[1].is_ascii_uppercase())
+        };
+        if mentions[i].canonical.is_none()
+            && !norm.contains(' ')
+            && inner_capital()
+            && is_camel_case(norm)
+        {
+            spellings.entry(norm.as_str()).or_default().push(i);
         }
     }
-    if !by_joined.is_empty() {
-        let mut joined_forms: HashSet<&str> = HashSet::new();
+    if !spellings.is_empty() {
+        let mut spaced_any = false;
         for (i, norm) in norms.iter().enumerate() {
-            if mentions[i].canonical.is_none()
-                && is_camel_case(norm)
-                && let Some(&spaced) = by_joined.get(norm.as_str())
-            {
-                groups.union(i, spaced);
-                joined_forms.insert(norm);
+            if mentions[i].canonical.is_none() && norm.contains(' ') {
+                let run_together = norm.replace(' ', "");
+                if let Some(list) = spellings.get_mut(run_together.as_str()) {
+                    list.push(i);
+                    spaced_any = true;
+                }
             }
         }
-        // Both spellings take the kind most of their mentions have: the
-        // tagger reads "Time Warner" as a person's name, the seven
-        // "TimeWarner" around it say a firm.
-        for joined in joined_forms {
-            let spelt = |i: &usize| {
-                mentions[*i].canonical.is_none()
-                    && (norms[*i] == joined || norms[*i].replace(' ', "") == joined)
-            };
-            let idx: Vec<usize> = (0..mentions.len()).filter(spelt).collect();
-            // The joined spelling counts half as much again (a tie goes to
-            // it): a spelling run together is a firm's more often.
+        // Both spellings are one entity and take the kind most of their
+        // mentions have: the tagger reads "Time Warner" as a person's name,
+        // the seven "TimeWarner" around it say a firm. The joined spelling
+        // counts half as much again (a tie goes to it): a spelling run
+        // together is a firm's more often.
+        for (joined, idx) in spellings.iter().filter(|_| spaced_any) {
+            if idx.iter().all(|&i| norms[i] == *joined) {
+                continue;
+            }
             let mut votes = [0usize; 4];
-            for &i in &idx {
-                votes[kind_index(mentions[i].kind)] += 2 + usize::from(norms[i] == joined);
+            for &i in idx {
+                groups.union(i, idx[0]);
+                votes[kind_index(mentions[i].kind)] += 2 + usize::from(norms[i] == *joined);
             }
             let best = (0..4)
                 .max_by_key(|&k| (votes[k], std::cmp::Reverse(k)))
                 .unwrap_or(3);
-            let kind = EntityKind::ALL[best];
-            for i in idx {
-                mentions[i].kind = kind;
+            for &i in idx {
+                mentions[i].kind = EntityKind::ALL[best];
             }
         }
     }
