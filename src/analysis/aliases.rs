@@ -202,9 +202,9 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
     let mut spellings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, norm) in norms.iter().enumerate() {
         let inner_capital = || {
-            norm.as_bytes()
-                .windows(2)
-                .any(|pair| pair[0].is_ascii_lowercase() && pair[1].is_ascii_uppercase())
+            norm.chars()
+                .zip(norm.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
         };
         if mentions[i].canonical.is_none()
             && !norm.contains(' ')

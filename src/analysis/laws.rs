@@ -6,14 +6,11 @@
 //! law: a mention of kind other, as CoNLL-2003 files laws under MISC.
 
 use super::entities::RawMention;
+use super::gazetteer;
 use super::names;
 use super::tokens::{Token, TokenKind, Tokenized};
 use super::works;
 use crate::model::Span;
-
-/// Small words inside a law's name: "Prevention of Terrorism", "Crime and
-/// Police", "Representation of the People".
-const JOINERS: &[&str] = &["of", "and", "the", "for", "on", "in", "to"];
 
 /// Small words capitalised to open a sentence (or a quote), never a law's
 /// first word: "Under the Licensing Act", "No Bill", "The Act".
@@ -121,40 +118,58 @@ pub fn join_laws(paragraphs: &[String], split: &[Tokenized], mentions: &mut Vec<
     works::join_found(mentions, laws, |_, _| true);
 }
 
+/// Most tokens a law's name holds: the longest in the BBC collection,
+/// "Controlling the Assault of Non-Solicited Pornography and Marketing Act",
+/// has eleven. Bounds the walk back from each law's word.
+const LONGEST_LAW: usize = 16;
+
 /// The first token of a law's name that ends with token `k`, a law's word
-/// ending the run of capitalised words ("Bill Clinton" is no law).
+/// ending the run of capitalised words ("Bill Clinton" is no law) right
+/// after a capitalised word of its own ("the Bill" alone names none).
 fn law_start(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let word = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word);
-    let capitalised =
-        |i: usize| word(i).is_some_and(|t| t.text(para).starts_with(char::is_uppercase));
+    let text = |i: usize| word(i).map_or("", |t| t.text(para));
+    let capitalised = |i: usize| text(i).starts_with(char::is_uppercase);
     // A word of the name: capitalised, not a sentence's opening small word.
-    let named = |i: usize| capitalised(i) && !OPENERS.contains(&tokens[i].text(para));
-    if !word(k).is_some_and(|t| names::is_law_word(t.text(para))) || capitalised(k + 1) {
+    let named = |i: usize| capitalised(i) && !OPENERS.contains(&text(i));
+    if !names::is_law_word(text(k)) || capitalised(k + 1) || k == 0 || !named(k - 1) {
         return None;
     }
-    let mut first = k;
-    loop {
+    // "Uncle Bill", "Sonny Bill": a first name's, not a law's.
+    if text(k) == "Bill"
+        && (gazetteer::is_first_name(text(k - 1))
+            || gazetteer::title(text(k - 1)) == Some(gazetteer::TitleRole::Head)
+            || matches!(
+                text(k - 1),
+                "Uncle" | "Aunt" | "Old" | "Big" | "Little" | "Young"
+            ))
+    {
+        return None;
+    }
+    let mut first = k - 1;
+    while k - first < LONGEST_LAW {
         if first > 0 && named(first - 1) {
             first -= 1;
             continue;
         }
-        // Up to two small words, then a capitalised word that is not a
-        // sentence's opening small word.
-        let joiners = (1..=2)
-            .take_while(|&n| {
-                first >= n && word(first - n).is_some_and(|t| JOINERS.contains(&t.text(para)))
-            })
-            .count();
-        let before = first.checked_sub(joiners + 1);
-        match before {
-            Some(b) if joiners > 0 && named(b) => {
-                first = b;
-            }
+        // Small words inside a law's name: "Prevention of Terrorism", "of
+        // the People", "Crime and Police", "Tax for Pensions" (not "to the":
+        // "opposition from Labour to the Hunting Bill"); never back to a
+        // sentence's (or a quote's)
+        // first word across them ("Critics of the Prevention of Terrorism
+        // Bill", "Changes to the Finance Bill").
+        let small = |n: usize| first.checked_sub(n).map_or("", text);
+        let joiners = match (small(2), small(1)) {
+            ("of", "the") => 2,
+            (_, "of" | "and" | "for") => 1,
+            _ => 0,
+        };
+        match first.checked_sub(joiners + 1) {
+            Some(b) if joiners > 0 && named(b) && b > 0 && word(b - 1).is_some() => first = b,
             _ => break,
         }
     }
-    // A name ending in the law's word, at least one word before it.
-    (first < k).then_some(first)
+    Some(first)
 }
 
 fn is_year(para: &str, token: &Token) -> bool {
@@ -211,5 +226,38 @@ mod tests {
             [("Bill Clinton".to_string(), Person)]
         );
         assert!(joined("The Bill was passed by a large majority on Monday.", &[]).is_empty());
+        // "the Bill" alone is no law to reach back from; nor small words other
+        // than a name's, nor a sentence's first word across them.
+        for text in [
+            "There was an attack by Tory leader Michael Howard on the Bill this week.",
+            "Ministers expect Tony Blair and the Licensing Act to be in the news.",
+            "On Monday the Licensing Act came into force across the country.",
+            "There was opposition from Labour to the Hunting Bill in the Lords.",
+            "Hillary and Bill arrived at the party late in the evening.",
+            "Meanwhile Uncle Bill said the party had been a great success.",
+        ] {
+            let found = joined(text, &[]);
+            assert!(
+                found
+                    .iter()
+                    .all(|(t, _)| !t.contains(" the ") && !t.contains(" and ")),
+                "{text}: {found:?}"
+            );
+        }
+        assert_eq!(
+            joined(
+                "Critics of the Prevention of Terrorism Bill say it goes too far for them.",
+                &[]
+            ),
+            [law("Prevention of Terrorism Bill")]
+        );
+        assert_eq!(
+            joined(
+                "Changes to the Finance Bill were made by the minister this week.",
+                &[]
+            ),
+            [law("Finance Bill")]
+        );
+        assert!(joined("Meanwhile Uncle Bill said the party had been fun.", &[]).is_empty());
     }
 }
