@@ -40,10 +40,13 @@ pub(super) fn tagged_mentions(paragraphs: &[String], split: &[Tokenized]) -> Vec
             let mut first = span.start_token;
             // A lone ordinary word that is capitalised only because it starts the
             // sentence ("All 28 people", "(Rural affairs minister)") is not a name.
+            // Nor a role that opens it ("Rapper 50 Cent", "Chancellor Gordon
+            // Brown"): a person's noun names no one alone.
             if opens_sentence(words, first)
                 && span.end_token == first + 1
                 && !inner_caps.contains(words[first])
-                && gazetteer::lowercase_share(words[first]).is_some_and(|share| share >= 90)
+                && (gazetteer::lowercase_share(words[first]).is_some_and(|share| share >= 90)
+                    || crate::analysis::kinds::is_person_noun(&words[first].to_lowercase()))
             {
                 continue;
             }

@@ -215,6 +215,23 @@ fn find_mentions_leaves_out_capitalised_sentence_openers() {
 }
 
 #[test]
+fn find_mentions_leaves_out_a_role_that_opens_the_sentence() {
+    let p = vec![
+        "Rapper 50 Cent has sold more albums than anyone this year.".to_string(),
+        "Fly-half Jonny Wilkinson kicked the goals for England at Twickenham.".to_string(),
+    ];
+    let got: Vec<&str> = find_mentions(&p)
+        .iter()
+        .map(|m| &p[m.span.paragraph][m.span.range()])
+        .collect();
+    assert!(
+        !got.contains(&"Rapper") && !got.contains(&"Fly-half"),
+        "{got:?}"
+    );
+    assert!(got.contains(&"Twickenham"), "{got:?}");
+}
+
+#[test]
 fn breaks_name_keeps_the_small_words_of_names() {
     for word in ["of", "van", "al", "&", "de"] {
         assert!(!breaks_name(word), "{word}");
