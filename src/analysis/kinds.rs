@@ -454,6 +454,27 @@ pub fn name_evidence(entity: &Entity) -> [u16; 4] {
 }
 
 /// Cues in the entity's name itself, counted once per article.
+/// The great faiths by name: "Islam", "Christianity" (CoNLL's MISC, as
+/// "Muslim" and "Christian" are). A closed class, listed here rather than
+/// with the demonyms, which are one of the tagger's inputs.
+fn is_faith(name: &str) -> bool {
+    matches!(
+        name,
+        "Islam"
+            | "Christianity"
+            | "Judaism"
+            | "Hinduism"
+            | "Buddhism"
+            | "Sikhism"
+            | "Catholicism"
+            | "Protestantism"
+            | "Taoism"
+            | "Shinto"
+            | "Jainism"
+            | "Zoroastrianism"
+    )
+}
+
 fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     // "CES", named by its acronym, is what its expansion says it is (the
     // "Consumer Electronics Show"); but a league known by its initials is the
@@ -479,9 +500,10 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         gazetteer::place(&entity.name).is_some_and(|p| p.class == gazetteer::PlaceClass::City);
     if gazetteer::is_company(&entity.name) && !city {
         counts[ORG] += 2;
-    } else if super::products::is_product(&entity.name) {
+    } else if super::products::is_product(&entity.name) || is_faith(&entity.name) {
         // "Nintendo DS", "Apple Watch": a maker's name and its product's
         // words; a firm so named shows it by its cues ("Vivendi Universal said").
+        // A faith is a thing too, as its followers' words are ("Muslim").
         counts[OTHER] += 2;
     }
     if words.len() < 2 {

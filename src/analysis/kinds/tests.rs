@@ -165,6 +165,13 @@ fn own_cues(name: &str, kind: EntityKind) -> [u16; 4] {
 }
 
 #[test]
+fn a_faith_is_a_thing_by_its_name() {
+    assert_eq!(own_cues("Islam", EntityKind::Organization)[OTHER], 2);
+    assert_eq!(own_cues("Christianity", EntityKind::Person)[OTHER], 2);
+    assert_eq!(own_cues("Islamabad", EntityKind::Place), [0; 4]);
+}
+
+#[test]
 fn a_river_a_reserve_and_a_theatre_are_places_by_their_names() {
     let place = |name: &str, kind: EntityKind| own_cues(name, kind)[PLACE];
     for name in [
