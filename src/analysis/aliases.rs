@@ -201,27 +201,16 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
     // their names' words run together.
     let mut spellings: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, norm) in norms.iter().enumerate() {
-        let inner_capital = || {
-            norm.chars()
-                .zip(norm.chars().skip(1))
-                .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
-        };
-        if mentions[i].canonical.is_none()
-            && !norm.contains(' ')
-            && inner_capital()
-            && is_camel_case(norm)
-        {
+        if mentions[i].canonical.is_none() && !norm.contains(' ') && is_camel_case(norm) {
             spellings.entry(norm.as_str()).or_default().push(i);
         }
     }
     if !spellings.is_empty() {
-        let mut spaced_any = false;
         for (i, norm) in norms.iter().enumerate() {
             if mentions[i].canonical.is_none() && norm.contains(' ') {
                 let run_together = norm.replace(' ', "");
                 if let Some(list) = spellings.get_mut(run_together.as_str()) {
                     list.push(i);
-                    spaced_any = true;
                 }
             }
         }
@@ -230,7 +219,7 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
         // the seven "TimeWarner" around it say a firm. The joined spelling
         // counts half as much again (a tie goes to it): a spelling run
         // together is a firm's more often.
-        for (joined, idx) in spellings.iter().filter(|_| spaced_any) {
+        for (joined, idx) in &spellings {
             if idx.iter().all(|&i| norms[i] == *joined) {
                 continue;
             }

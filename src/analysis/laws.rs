@@ -173,11 +173,7 @@ fn law_start(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
 }
 
 fn is_year(para: &str, token: &Token) -> bool {
-    let text = token.text(para);
-    token.kind == TokenKind::Number
-        && text.len() == 4
-        && (text.starts_with("19") || text.starts_with("20"))
-        && text.bytes().all(|b| b.is_ascii_digit())
+    token.kind == TokenKind::Number && names::is_year(token.text(para))
 }
 
 #[cfg(test)]

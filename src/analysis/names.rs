@@ -248,14 +248,21 @@ pub(crate) fn is_camel_case(word: &str) -> bool {
     const SURNAME_PREFIXES: &[&str] = &[
         "Mc", "Mac", "Di", "De", "Da", "Du", "Le", "La", "Van", "Von",
     ];
-    let chars: Vec<char> = word.chars().collect();
-    let inner = (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase());
-    let Some(at) = inner else {
+    // Read without allocating: asked of every one-word name of an article.
+    let mut letters = word.char_indices().zip(word.chars().skip(1));
+    let inner = letters.find(|((_, a), b)| a.is_lowercase() && b.is_uppercase());
+    let Some(((at, before), _)) = inner else {
         return false;
     };
-    let head: String = chars[..at].iter().collect();
-    let all_letters = chars.iter().all(|c| c.is_alphabetic());
-    all_letters && !SURNAME_PREFIXES.contains(&head.as_str())
+    let head = &word[..at + before.len_utf8()];
+    word.chars().all(char::is_alphabetic) && !SURNAME_PREFIXES.contains(&head)
+}
+
+/// A year of the last two centuries or this one, written in full: "2003".
+pub(crate) fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
 }
 
 /// Whether the text between byte `end` of one word or name and byte `start`

@@ -262,31 +262,41 @@ fn is_work_noun(word: &str) -> bool {
 /// The last token of the title right after token `k` when `k` is a work's
 /// noun ("his film Hide and Seek").
 fn cued_title_after(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
-    // Lengths and a lower-case start first: asked of every word.
-    let t = &tokens[k];
-    let word = t.text(para);
-    let noun = t.kind == TokenKind::Word
-        && (4..=11).contains(&word.len())
-        && word.starts_with(|c: char| c.is_ascii_lowercase())
-        && is_work_noun(word);
-    if noun {
+    if work_noun_token(para, &tokens[k], false) {
         cued_run(para, tokens, k + 1)
     } else {
         None
     }
 }
 
+/// Whether `token` is a work's noun, in lower case ("his film"), or
+/// capitalised when it opens the sentence (`opening`: "Comedy Meet …").
+fn work_noun_token(para: &str, token: &Token, opening: bool) -> bool {
+    // Lengths and the first letter's case first: asked of every word.
+    let word = token.text(para);
+    let mut chars = word.chars();
+    let first = chars.next().is_some_and(|c| {
+        if opening {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_ascii_lowercase()
+        }
+    });
+    token.kind == TokenKind::Word
+        && (4..=11).contains(&word.len())
+        && first
+        && chars.all(|c| c.is_ascii_lowercase())
+        && if opening {
+            is_work_noun(&word.to_ascii_lowercase())
+        } else {
+            is_work_noun(word)
+        }
+}
+
 /// The last token of a title of two words or more after a work's noun that
 /// opens the sentence ("Comedy Meet The Fockers").
 fn cued_title_opening(para: &str, tokens: &[Token]) -> Option<usize> {
-    let word = tokens.first()?.text(para);
-    let mut chars = word.chars();
-    let noun = tokens[0].kind == TokenKind::Word
-        && (4..=11).contains(&word.len())
-        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_lowercase())
-        && is_work_noun(&word.to_ascii_lowercase());
-    if !noun {
+    if !work_noun_token(para, tokens.first()?, true) {
         return None;
     }
     cued_run(para, tokens, 1).filter(|&last| last >= 2)

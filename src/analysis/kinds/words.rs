@@ -5,7 +5,7 @@
 //! tests on single words (a compass point, a score) that [`super`] asks of
 //! every mention.
 
-use super::super::gazetteer;
+use super::super::{gazetteer, names};
 
 /// Whether `word` (lower case) names a person by a title, a role, a trade
 /// or a tie ("mr", "striker", "actress", "chairman", "wife"): a name after
@@ -394,10 +394,7 @@ pub(super) fn edition_before(before: &str) -> bool {
     let (Some(last), second) = (words.next(), words.next()) else {
         return false;
     };
-    let is_year = last.len() == 4
-        && last.chars().all(|c| c.is_ascii_digit())
-        && (last.starts_with("19") || last.starts_with("20"));
-    if is_year {
+    if names::is_year(last) {
         let owner = second.unwrap_or("");
         let owner_cue = cue(owner);
         return matches!(
