@@ -771,39 +771,19 @@ fn tmux_quotes_view_goes_to_a_quote_copies_it_and_the_mouse_clicks() {
         return;
     }
     // A server of its own: the clipboard option is the server's, and the
-    // copied text lands in its buffers.
+    // copied text lands in its buffers. The session and the option go in one
+    // tmux command: a server started on its own, with no session, exits at
+    // once, and a `new-session` right after could meet it exiting.
     let socket = format!("lede-test-quotes-{}", std::process::id());
     let name = "quotes";
-    tmux_on(
-        &socket,
-        &[
-            "-f",
-            "/dev/null",
-            "start-server",
-            ";",
-            "set",
-            "-s",
-            "set-clipboard",
-            "on",
-        ],
-    );
-    tmux_on(
-        &socket,
-        &[
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-e",
-            "TERM=xterm-256color",
-            &lede_command(""),
-        ],
-    );
-    tmux_on(&socket, &["set", "-s", "set-clipboard", "on"]);
+    let started = Command::new("tmux")
+        .args(["-L", &socket, "-f", "/dev/null"])
+        .args(["new-session", "-d", "-s", name, "-x", "120", "-y", "40"])
+        .args(["-e", "TERM=xterm-256color", &lede_command("")])
+        .args([";", "set", "-s", "set-clipboard", "on"])
+        .status()
+        .expect("tmux runs");
+    assert!(started.success(), "tmux new-session failed");
     struct Server(String);
     impl Drop for Server {
         fn drop(&mut self) {
