@@ -716,7 +716,10 @@ fn decide_keeping(
     let named_person = current == EntityKind::Person
         && has_person_shape(&name.split(' ').collect::<Vec<_>>())
         && !(evidence[PERSON] == 0 && top >= 3 * min);
-    (!named_person
+    // A name the epithets list gives the kind it has ("White House", a
+    // place by its name however its last word reads) is a curated fact.
+    let listed = gazetteer::epithet(name).is_some_and(|e| e.kind == current);
+    (!(named_person || listed)
         && kind != current
         && !(current == EntityKind::Place && keeps(name))
         && gazetteer::demonym(name).is_none())

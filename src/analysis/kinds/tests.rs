@@ -631,3 +631,24 @@ fn name_cues_read_organisation_and_event_words_first_names_and_initials() {
     name_cues(&league, &mut c);
     assert_eq!(c, [0; 4]);
 }
+
+#[test]
+fn a_seat_of_power_by_its_building_is_a_place_and_a_partys_members_are_other() {
+    // "House" ends many a firm's name ("Random House"), and a spokesman is
+    // an organisation's; but the epithets list says what the White House is.
+    let (entities, _) = analysed(
+        "The White House said on Monday that talks would go on. A White House spokesman declined to comment.\n\n\
+         Trump returned to the White House after the rally, and the Kremlin denied the report.\n\n\
+         Republicans in the Senate blocked the bill; the Democrats called it a disgrace.",
+    );
+    assert_eq!(kind_of(&entities, "White House"), Some(EntityKind::Place));
+    assert_eq!(kind_of(&entities, "Kremlin"), Some(EntityKind::Place));
+    assert_eq!(kind_of(&entities, "Republicans"), Some(EntityKind::Other));
+    assert_eq!(kind_of(&entities, "Democrats"), Some(EntityKind::Other));
+    // The institution's own name stays an organisation.
+    let (entities, _) = analysed("The Pentagon said the base would stay.");
+    assert_eq!(
+        kind_of(&entities, "Pentagon"),
+        Some(EntityKind::Organization)
+    );
+}
