@@ -32,8 +32,8 @@ mod words;
 
 use super::gazetteer;
 use super::names::{
-    is_acronym, is_camel_case, is_event_word, is_law_word, is_lower_camel, is_place_word,
-    lone_initial, opens_as_place,
+    is_acronym, is_acronym_joined, is_camel_case, is_event_word, is_law_word, is_lower_camel,
+    is_place_word, is_web_domain, lone_initial, opens_as_place,
 };
 use crate::model::{Entity, EntityKind, KindEvidence};
 use classes::{example_of, org_cue_before};
@@ -511,7 +511,13 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         // "TimeWarner", "SoFi": a capital inside one word is a company's
         // spelling, not a person's ("McCain", "DiCaprio" aside); one after a
         // lower-case prefix ("iPod", "eBay") is as often a product's.
-        if gazetteer::is_org_word(first) || is_camel_case(first) && !is_lower_camel(first) {
+        // "Jolt.co.uk", "Amazon.com": a site's address is the firm behind
+        // it; "RIPMobile", an acronym joined to a word, a firm's spelling.
+        if gazetteer::is_org_word(first)
+            || is_camel_case(first) && !is_lower_camel(first)
+            || is_web_domain(first)
+            || is_acronym_joined(first)
+        {
             counts[ORG] += 2;
         } else if is_law_word(first) {
             // "the Bill" of the Commons is a law, not a man called Bill.
@@ -537,7 +543,13 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[OTHER] += if *last == "League" { 2 } else { 3 };
         return;
     }
-    if gazetteer::is_org_word(last) || org_of {
+    // "Air Deccan", "Air France": an airline (CoNLL-2003 labels every name
+    // opened by "Air" an organisation: "Air Force", "Air Express International").
+    // A thing so named stays one ("Air Force One", the president's plane).
+    let airline = *first == "Air"
+        && words[1].starts_with(char::is_uppercase)
+        && entity.kind != EntityKind::Other;
+    if gazetteer::is_org_word(last) || org_of || airline {
         counts[ORG] += 2;
         return;
     }

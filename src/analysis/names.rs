@@ -241,6 +241,43 @@ pub(crate) fn around(para: &str, start: usize, end: usize, reach: usize) -> (usi
     (lo, before, after)
 }
 
+/// True for one word that joins an acronym to a word: "RIPMobile",
+/// "BTOpenworld", "ITVDigital" (three capitals at least, then a lower-case
+/// letter). No one's name is spelled so.
+pub(crate) fn is_acronym_joined(word: &str) -> bool {
+    let capitals = word.chars().take_while(char::is_ascii_uppercase).count();
+    capitals >= 3
+        && word
+            .chars()
+            .nth(capitals)
+            .is_some_and(|c| c.is_ascii_lowercase())
+}
+
+/// True for a web address used as a name: "Jolt.co.uk", "Polygraph.info",
+/// "Amazon.com" (a site, and the firm behind it). Its last part is a generic
+/// domain ("com", "org", "info" ...) or a country's after "co", "com", "org"
+/// or "ac" ("co.uk", "com.au"); every part is a word. Not initials ("U.S.")
+/// nor a word ending a sentence.
+pub(crate) fn is_web_domain(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    let [site, .., last] = parts.as_slice() else {
+        return false;
+    };
+    let generic = matches!(
+        *last,
+        "com" | "net" | "org" | "info" | "io" | "biz" | "gov" | "edu" | "tv"
+    );
+    let national = parts.len() >= 3
+        && last.len() == 2
+        && last.bytes().all(|b| b.is_ascii_lowercase())
+        && matches!(parts[parts.len() - 2], "co" | "com" | "org" | "ac");
+    (generic || national)
+        && site.chars().count() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
 /// True for one word with a capital after a lower-case letter ("WeWork",
 /// "YouTube", "eBay"), unless the capital follows a surname prefix such as
 /// Mc, Mac, Di, De, Da, Du, Le, La, Van or Von ("McCain", "DiCaprio", "LeBron").

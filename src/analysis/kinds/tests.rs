@@ -652,3 +652,25 @@ fn a_seat_of_power_by_its_building_is_a_place_and_a_partys_members_are_other() {
         Some(EntityKind::Organization)
     );
 }
+
+#[test]
+fn an_airline_a_web_address_and_an_acronym_joined_to_a_word_are_organisations() {
+    for word in ["Jolt.co.uk", "Polygraph.info", "Amazon.com", "bbc.co.uk"] {
+        assert!(is_web_domain(word), "{word}");
+    }
+    for word in ["U.S.", "St.", "Mr.Smith", "a.com", "example.uk", "co.uk"] {
+        assert!(!is_web_domain(word), "{word}");
+    }
+    for word in ["RIPMobile", "BTOpenworld", "GMIPoll"] {
+        assert!(is_acronym_joined(word), "{word}");
+    }
+    for word in ["McCain", "DeShawn", "IRGC", "BBC", "TVs", "PCs"] {
+        assert!(!is_acronym_joined(word), "{word}");
+    }
+    let own = |name: &str, kind: EntityKind| name_evidence(&named(name, kind));
+    assert_eq!(own("Air Deccan", EntityKind::Person)[ORG], 2);
+    assert_eq!(own("Jolt.co.uk", EntityKind::Person)[ORG], 2);
+    assert_eq!(own("RIPMobile", EntityKind::Person)[ORG], 2);
+    // A thing the tagger read as one keeps its reading.
+    assert_eq!(own("Air Force One", EntityKind::Other)[ORG], 0);
+}
