@@ -475,6 +475,45 @@ fn is_faith(name: &str) -> bool {
     )
 }
 
+/// The stock markets' indices by name: "Nasdaq", "Dow Jones Industrial
+/// Average", "FTSE 100", "Nikkei 225". A closed class, as the faiths are.
+fn is_market_index(name: &str) -> bool {
+    // "FTSE 100", "CAC 40", "Russell 2000": the index's name and its size.
+    let base = name
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
+    matches!(
+        base,
+        "Nasdaq"
+            | "Nasdaq Composite"
+            | "Dow"
+            | "Dow Jones"
+            | "Dow Jones Industrial Average"
+            | "Dow Jones Industrials"
+            | "FTSE"
+            | "FTSE All-Share"
+            | "Nikkei"
+            | "Nikkei Average"
+            | "Topix"
+            | "Hang Seng"
+            | "Hang Seng Index"
+            | "DAX"
+            | "CAC"
+            | "Stoxx"
+            | "STOXX"
+            | "Euro Stoxx"
+            | "Euro STOXX"
+            | "Kospi"
+            | "Sensex"
+            | "Nifty"
+            | "Shanghai Composite"
+            | "Russell"
+            | "IBEX"
+            | "ASX"
+            | "S&P/ASX"
+    ) || (base == "S&P" && base.len() < name.len())
+}
+
 fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     // "CES", named by its acronym, is what its expansion says it is (the
     // "Consumer Electronics Show"); but a league known by its initials is the
@@ -498,7 +537,12 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     // name says nothing; a region's ("Amazon") is the firm's in the news.
     let city =
         gazetteer::place(&entity.name).is_some_and(|p| p.class == gazetteer::PlaceClass::City);
-    if gazetteer::is_company(&entity.name) && !city {
+    if is_market_index(&entity.name) {
+        // "the Nasdaq", "the FTSE 100": a market's index, a thing (CoNLL-2003
+        // labels "Nasdaq" other all seven times, "Dow Jones" and "Nikkei"
+        // too), though a firm of the name runs it and is listed.
+        counts[OTHER] += 2;
+    } else if gazetteer::is_company(&entity.name) && !city {
         counts[ORG] += 2;
     } else if super::products::is_product(&entity.name) || is_faith(&entity.name) {
         // "Nintendo DS", "Apple Watch": a maker's name and its product's

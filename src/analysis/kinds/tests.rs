@@ -674,3 +674,27 @@ fn an_airline_a_web_address_and_an_acronym_joined_to_a_word_are_organisations() 
     // A thing the tagger read as one keeps its reading.
     assert_eq!(own("Air Force One", EntityKind::Other)[ORG], 0);
 }
+
+#[test]
+fn a_market_index_is_a_thing_though_a_listed_firm_runs_it() {
+    for name in [
+        "Nasdaq",
+        "FTSE 100",
+        "Dow Jones Industrial Average",
+        "S&P 500",
+        "CAC 40",
+    ] {
+        assert_eq!(
+            name_evidence(&named(name, EntityKind::Organization)),
+            [0, 0, 0, 2],
+            "{name}"
+        );
+    }
+    // The rating agency is a firm.
+    assert_eq!(
+        name_evidence(&named("S&P", EntityKind::Organization))[OTHER],
+        0
+    );
+    let (entities, _) = analysed("Shares of Tesla rose 3% on the Nasdaq on Monday.");
+    assert_eq!(kind_of(&entities, "Nasdaq"), Some(EntityKind::Other));
+}
