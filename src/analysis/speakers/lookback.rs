@@ -237,17 +237,38 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
         }
         // "Head of the division, Andrew Burke, spoke about …": the name closes
         // an appositive to the subject, and the verb follows.
-        if text[..m.start].trim_end().ends_with(',') && looks_finite(first_word) {
+        // Also after "the" ("CENTR, the Council of X, agrees").
+        let before = text[..m.start].trim_end();
+        let before = before
+            .strip_suffix("the")
+            .filter(|b| b.ends_with(' '))
+            .map_or(before, str::trim_end);
+        if before.ends_with(',') && looks_finite(first_word) {
             return true;
         }
         if !rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
             return false; // a list of names, or a new clause
         }
-        return rest
+        // The appositive ends at its first comma, or at a later one that a
+        // finite verb follows ("Amor, who will captain England in the
+        // opening tournament, the Dubai Sevens, was delighted").
+        let mut ends = rest
             .char_indices()
-            .take_while(|&(i, _)| i < APPOSITIVE_BYTES)
-            .find(|&(_, c)| c == ',' || is_dash(c))
-            .is_some_and(|(i, c)| starts_with_predicate(&rest[i + c.len_utf8()..]));
+            .take_while(|&(i, c)| i < APPOSITIVE_BYTES && !matches!(c, '.' | '!' | '?' | ';'))
+            .filter(|&(_, c)| c == ',' || is_dash(c))
+            .map(|(i, c)| &rest[i + c.len_utf8()..]);
+        return ends.next().is_some_and(|after| {
+            starts_with_predicate(after)
+                || ends.any(|after| {
+                    looks_finite(
+                        after
+                            .trim_start()
+                            .split(|c: char| !c.is_alphabetic())
+                            .next()
+                            .unwrap_or(""),
+                    )
+                })
+        });
     }
     after.starts_with(char::is_whitespace)
         && (starts_with_predicate(after) || starts_with_predicate(past_affiliation(after)))

@@ -954,3 +954,52 @@ fn a_role_or_a_team_in_the_speakers_phrase_only() {
         ]
     );
 }
+
+#[test]
+fn an_appositive_with_commas_inside_ends_where_a_finite_verb_follows() {
+    // The relative clause holds a name in apposition; the subject's verb
+    // comes after the second comma. A later sentence's commas are not the
+    // appositive's ("…, who died. Tolhamers, he said, …").
+    let text = "Ian Varro won the coaching award. \"Ada's rise has meant a lot,\" said Varro. \
+        Quell, who will captain Tolham in the opening tournament, the Harrow Sevens, was \
+        delighted. \"This is a genuine honour,\" said the Tolham fly-half.\n\n\
+        \"We float,\" Varro said of Ada Quell, who left in May. Tolhamers, he said, can \"rock\".";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ian Varro", Person, &["Ian Varro", "Varro"]),
+        ("Ada Quell", Person, &["Ada Quell", "Quell", "Ada"]),
+        ("Tolham", Org, &["Tolham"]),
+        ("Harrow Sevens", EntityKind::Other, &["Harrow Sevens"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![
+            Some("Ian Varro".to_string()),
+            Some("Ada Quell".to_string()),
+            Some("Ian Varro".to_string()),
+            Some("Ian Varro".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_name_after_the_closing_an_appositive_is_the_subject_of_the_verb_after_it() {
+    // "the organisation said" is the body last the subject: "the Council
+    // of X, agrees" made it one (its acronym in front is a place here, as
+    // the tagger may read one).
+    let text = "Tolham Pay could be faked, said Ian Varro. TCR, the Council of Tolham Registries, \
+        agrees. \"A rush is overly zealous,\" the organisation said in a statement.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Tolham Pay", Org, &["Tolham Pay"]),
+        ("TCR", Place, &["TCR"]),
+        (
+            "Council of Tolham Registries",
+            Org,
+            &["Council of Tolham Registries"],
+        ),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![Some("Council of Tolham Registries".to_string())]
+    );
+}
