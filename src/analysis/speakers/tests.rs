@@ -1003,3 +1003,17 @@ fn a_name_after_the_closing_an_appositive_is_the_subject_of_the_verb_after_it() 
         vec![Some("Council of Tolham Registries".to_string())]
     );
 }
+
+#[test]
+fn an_age_before_a_trailing_speakers_name_is_a_modifier() {
+    let text = "Varro admitted he was \"devastated\" to hear of it. \"This has been a difficult \
+        decision,\" 19-year-old Quell revealed.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ian Varro", Person, &["Varro"]),
+        ("Ada Quell", Person, &["Quell"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![Some("Ian Varro".to_string()), Some("Ada Quell".to_string())]
+    );
+}

@@ -124,9 +124,11 @@ impl Para<'_> {
                 return true;
             }
             let word = self.word(t);
+            // Letters, or an age ("19-year-old Holt revealed").
             let role = word
                 .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                && word.chars().any(char::is_alphabetic)
                 && !ends_like_verb(word);
             if !role {
                 return false;
