@@ -230,6 +230,15 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
             add(PERSON, 2);
         } else if next == "chief" && words.next().is_some_and(|w| cue(w) == "executive") {
             add(ORG, 2);
+        } else if matches!(next.as_str(), "deputy" | "acting" | "interim" | "joint") {
+            // "Ryanair deputy chief executive Michael Cawley": the office's
+            // holder is the firm's, past the modifier.
+            let office = cue(words.next().unwrap_or(""));
+            let chief_executive =
+                office == "chief" && words.next().is_some_and(|w| cue(w) == "executive");
+            if chief_executive || office != "chief" && org_after(&office) {
+                add(ORG, 2);
+            }
         }
     }
     if is_score(next_raw) {
@@ -475,6 +484,13 @@ fn is_faith(name: &str) -> bool {
     )
 }
 
+/// "G8", "G-7", "G20": a group of nations named by its number of members.
+fn is_group_of_nations(name: &str) -> bool {
+    name.strip_prefix('G')
+        .map(|rest| rest.strip_prefix('-').unwrap_or(rest))
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The stock markets' indices by name: "Nasdaq", "Dow Jones Industrial
 /// Average", "FTSE 100", "Nikkei 225". A closed class, as the faiths are.
 fn is_market_index(name: &str) -> bool {
@@ -537,7 +553,11 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     // name says nothing; a region's ("Amazon") is the firm's in the news.
     let city =
         gazetteer::place(&entity.name).is_some_and(|p| p.class == gazetteer::PlaceClass::City);
-    if is_market_index(&entity.name) {
+    if is_group_of_nations(&entity.name) {
+        // "the G8", "G20 finance ministers": a group of governments, an
+        // organisation (its summit is an event of its own).
+        counts[ORG] += 2;
+    } else if is_market_index(&entity.name) {
         // "the Nasdaq", "the FTSE 100": a market's index, a thing (CoNLL-2003
         // labels "Nasdaq" other all seven times, "Dow Jones" and "Nikkei"
         // too), though a firm of the name runs it and is listed.

@@ -698,3 +698,34 @@ fn a_market_index_is_a_thing_though_a_listed_firm_runs_it() {
     let (entities, _) = analysed("Shares of Tesla rose 3% on the Nasdaq on Monday.");
     assert_eq!(kind_of(&entities, "Nasdaq"), Some(EntityKind::Other));
 }
+
+#[test]
+fn a_group_of_nations_and_a_firms_deputy_chief_make_organisations() {
+    for name in ["G8", "G-7", "G20"] {
+        assert_eq!(
+            name_evidence(&named(name, EntityKind::Other))[ORG],
+            2,
+            "{name}"
+        );
+    }
+    for name in ["G", "G123", "GB", "G8 summit"] {
+        assert_eq!(
+            name_evidence(&named(name, EntityKind::Other))[ORG],
+            0,
+            "{name}"
+        );
+    }
+    assert_eq!(
+        cues(
+            "Tolhair deputy chief executive Ian Varro said so.",
+            "Tolhair"
+        )[ORG],
+        2
+    );
+    assert_eq!(
+        cues("Tolhair acting chairman Ian Varro.", "Tolhair")[ORG],
+        2
+    );
+    // A deputy of no firm's office.
+    assert_eq!(cues("Varro deputy chief of staff.", "Varro")[ORG], 0);
+}
