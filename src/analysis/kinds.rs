@@ -521,13 +521,14 @@ fn is_market_index(name: &str) -> bool {
             | "Euro STOXX"
             | "Kospi"
             | "Sensex"
-            | "Nifty"
             | "Shanghai Composite"
-            | "Russell"
             | "IBEX"
-            | "ASX"
             | "S&P/ASX"
-    ) || (base == "S&P" && base.len() < name.len())
+    ) || (
+        // A name, an exchange or a firm alone; an index with its size
+        // ("Russell 2000", "ASX 200", "S&P 500", "Nifty 50").
+        matches!(base, "S&P" | "Russell" | "ASX" | "Nifty") && base.len() < name.len()
+    )
 }
 
 fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
@@ -610,8 +611,13 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     // "Air Deccan", "Air France": an airline (CoNLL-2003 labels every name
     // opened by "Air" an organisation: "Air Force", "Air Express International").
     // A thing so named stays one ("Air Force One", the president's plane).
+    // Nor a rank of an air force ("Air Marshal Peach", "Air Commodore Smith").
     let airline = *first == "Air"
         && words[1].starts_with(char::is_uppercase)
+        && !matches!(
+            words[1],
+            "Marshal" | "Commodore" | "Chief" | "Vice" | "Vice-Marshal" | "Vice-Marshall"
+        )
         && entity.kind != EntityKind::Other;
     if gazetteer::is_org_word(last) || org_of || airline {
         counts[ORG] += 2;

@@ -243,14 +243,16 @@ pub(crate) fn around(para: &str, start: usize, end: usize, reach: usize) -> (usi
 
 /// True for one word that joins an acronym to a word: "RIPMobile",
 /// "BTOpenworld", "ITVDigital" (three capitals at least, then a lower-case
-/// letter). No one's name is spelled so.
+/// letter, and more than a plural's "s"). No one's name is spelled so.
 pub(crate) fn is_acronym_joined(word: &str) -> bool {
     let capitals = word.chars().take_while(char::is_ascii_uppercase).count();
+    // An acronym's plural ("MEPs", "NGOs") is no joined word.
     capitals >= 3
         && word
             .chars()
             .nth(capitals)
             .is_some_and(|c| c.is_ascii_lowercase())
+        && word.len() > capitals + 1
 }
 
 /// True for a web address used as a name: "Jolt.co.uk", "Polygraph.info",

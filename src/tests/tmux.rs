@@ -783,7 +783,7 @@ fn tmux_quotes_view_goes_to_a_quote_copies_it_and_the_mouse_clicks() {
         .args([";", "set", "-s", "set-clipboard", "on"])
         .status()
         .expect("tmux runs");
-    assert!(started.success(), "tmux new-session failed");
+    // The server goes on drop, also when the start failed half way.
     struct Server(String);
     impl Drop for Server {
         fn drop(&mut self) {
@@ -793,6 +793,7 @@ fn tmux_quotes_view_goes_to_a_quote_copies_it_and_the_mouse_clicks() {
         }
     }
     let _server = Server(socket.clone());
+    assert!(started.success(), "tmux new-session failed");
     let screen = || tmux_on(&socket, &["capture-pane", "-p", "-t", name]);
     let keys = |keys: &[&str]| {
         for key in keys {

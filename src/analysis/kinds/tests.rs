@@ -664,15 +664,19 @@ fn an_airline_a_web_address_and_an_acronym_joined_to_a_word_are_organisations() 
     for word in ["RIPMobile", "BTOpenworld", "GMIPoll"] {
         assert!(is_acronym_joined(word), "{word}");
     }
-    for word in ["McCain", "DeShawn", "IRGC", "BBC", "TVs", "PCs"] {
+    for word in [
+        "McCain", "DeShawn", "IRGC", "BBC", "TVs", "PCs", "MEPs", "NGOs",
+    ] {
         assert!(!is_acronym_joined(word), "{word}");
     }
     let own = |name: &str, kind: EntityKind| name_evidence(&named(name, kind));
     assert_eq!(own("Air Deccan", EntityKind::Person)[ORG], 2);
     assert_eq!(own("Jolt.co.uk", EntityKind::Person)[ORG], 2);
     assert_eq!(own("RIPMobile", EntityKind::Person)[ORG], 2);
-    // A thing the tagger read as one keeps its reading.
+    // A thing the tagger read as one keeps its reading; a rank is a person's.
     assert_eq!(own("Air Force One", EntityKind::Other)[ORG], 0);
+    assert_eq!(own("Air Marshal Peach", EntityKind::Person)[ORG], 0);
+    assert_eq!(own("Air Commodore John Smith", EntityKind::Person)[ORG], 0);
 }
 
 #[test]
@@ -690,10 +694,18 @@ fn a_market_index_is_a_thing_though_a_listed_firm_runs_it() {
             "{name}"
         );
     }
-    // The rating agency is a firm.
+    // The rating agency is a firm, and a name alone no index ("Russell
+    // said", the exchange "ASX").
+    for name in ["S&P", "Russell", "ASX", "Nifty"] {
+        assert_eq!(
+            name_evidence(&named(name, EntityKind::Organization))[OTHER],
+            0,
+            "{name}"
+        );
+    }
     assert_eq!(
-        name_evidence(&named("S&P", EntityKind::Organization))[OTHER],
-        0
+        name_evidence(&named("Russell 2000", EntityKind::Organization))[OTHER],
+        2
     );
     let (entities, _) = analysed("Shares of Tesla rose 3% on the Nasdaq on Monday.");
     assert_eq!(kind_of(&entities, "Nasdaq"), Some(EntityKind::Other));

@@ -237,41 +237,79 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
         }
         // "Head of the division, Andrew Burke, spoke about …": the name closes
         // an appositive to the subject, and the verb follows.
-        // Also after "the" ("CENTR, the Council of X, agrees").
+        // Also after "the" ("CENTR, the Council of X, agrees"), where a plural
+        // noun would be a list's next item ("Ian Varro, the Harrow Trust,
+        // parents and teachers"): a verb surely, there.
         let before = text[..m.start].trim_end();
-        let before = before
+        let after_the = before
             .strip_suffix("the")
             .filter(|b| b.ends_with(' '))
-            .map_or(before, str::trim_end);
-        if before.ends_with(',') && looks_finite(first_word) {
+            .map(str::trim_end);
+        if before.ends_with(',') && looks_finite(first_word)
+            || after_the.is_some_and(|b| b.ends_with(','))
+                && surely_finite(first_word, &rest[first_word.len()..])
+        {
             return true;
         }
         if !rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
             return false; // a list of names, or a new clause
         }
         // The appositive ends at its first comma, or at a later one that a
-        // finite verb follows ("Amor, who will captain England in the
-        // opening tournament, the Dubai Sevens, was delighted").
+        // verb surely follows ("Amor, who will captain England in the opening
+        // tournament, the Dubai Sevens, was delighted"), within its sentence
+        // ("Of Hepburn, she said: …" is no appositive of the next one's).
+        let sentence_end = sentence_end(rest);
         let mut ends = rest
             .char_indices()
-            .take_while(|&(i, c)| i < APPOSITIVE_BYTES && !matches!(c, '.' | '!' | '?' | ';'))
+            .take_while(|&(i, _)| i < APPOSITIVE_BYTES.min(sentence_end))
             .filter(|&(_, c)| c == ',' || is_dash(c))
-            .map(|(i, c)| &rest[i + c.len_utf8()..]);
-        return ends.next().is_some_and(|after| {
-            starts_with_predicate(after)
-                || ends.any(|after| {
-                    looks_finite(
-                        after
-                            .trim_start()
-                            .split(|c: char| !c.is_alphabetic())
-                            .next()
-                            .unwrap_or(""),
-                    )
+            .map(|(i, c)| i + c.len_utf8());
+        return ends.next().is_some_and(|first| {
+            starts_with_predicate(&rest[first..])
+                || ends.any(|at| {
+                    let after = rest[at..].trim_start();
+                    let word = after
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    surely_finite(word, &after[word.len()..])
                 })
         });
     }
     after.starts_with(char::is_whitespace)
         && (starts_with_predicate(after) || starts_with_predicate(past_affiliation(after)))
+}
+
+/// Where the sentence `text` starts ends: a full stop, "!" or "?" (and any
+/// closing quote marks) before white space and a capital or a quote mark
+/// (not "£2.5m", "U.S. in"), or ";" or ":" ("she said: …"); the text's length
+/// if none.
+fn sentence_end(text: &str) -> usize {
+    text.char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ';' | ':')
+                || matches!(c, '.' | '!' | '?') && {
+                    let after = text[i + 1..].trim_start_matches(is_quote_char);
+                    after.starts_with(char::is_whitespace)
+                        && after
+                            .trim_start()
+                            .starts_with(|n: char| n.is_uppercase() || is_quote_char(n))
+                }
+        })
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// [`looks_finite`], without the plural nouns it lets through: a word in
+/// -s counts only where no list goes on after it ("Sara Cole, who grows
+/// apples, pears, plums and figs": "pears" is no verb). `rest` is the text
+/// after the word.
+fn surely_finite(word: &str, rest: &str) -> bool {
+    let plural_like = word.ends_with('s') && !word.ends_with("ss");
+    let list_goes_on = {
+        let rest = rest.trim_start();
+        rest.starts_with(',') || rest.starts_with("and ") || rest.starts_with("or ")
+    };
+    looks_finite(word) && !(plural_like && list_goes_on && speech_verb(word).is_none())
 }
 
 /// A verb that can follow its subject: a past tense in -ed, a present in

@@ -1017,3 +1017,44 @@ fn an_age_before_a_trailing_speakers_name_is_a_modifier() {
         vec![Some("Ian Varro".to_string()), Some("Ada Quell".to_string())]
     );
 }
+
+#[test]
+fn an_appositives_decimal_abbreviation_or_list_does_not_move_its_subject() {
+    // "£2.5m" and "U.S." end no sentence; a list's plural nouns are no verbs.
+    for text in [
+        "Ann Holt met Jane Brandt on Monday. Brandt, who paid \u{a3}2.5m for the house in 2019, \
+         said she was delighted. \"It is lovely,\" she added.",
+        "Ann Holt met Jane Brandt on Monday. Brandt, who moved to the U.S. in 1990, told \
+         reporters she was delighted. \"It is lovely,\" she added.",
+    ] {
+        let specs: &[(&str, EntityKind, &[&str])] = &[
+            ("Ann Holt", Person, &["Ann Holt"]),
+            ("Jane Brandt", Person, &["Jane Brandt", "Brandt"]),
+        ];
+        assert_eq!(
+            speakers_of(text, specs),
+            vec![Some("Jane Brandt".to_string())],
+            "{text}"
+        );
+    }
+    let text = "Ann Holt spoke on Monday. Her guests were Tom Reed, Jane Brandt, and Sara Cole, \
+        who grows apples, pears, plums and figs near the town. \"We need rain,\" she said.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Ann Holt", Person, &["Ann Holt"]),
+        ("Tom Reed", Person, &["Tom Reed"]),
+        ("Jane Brandt", Person, &["Jane Brandt"]),
+        ("Sara Cole", Person, &["Sara Cole"]),
+    ];
+    assert_eq!(speakers_of(text, specs), vec![Some("Ann Holt".to_string())]);
+    let text = "Tolham Council opened the park on Monday. Guests included Ian Varro, the Harrow \
+        Trust, parents and teachers. \"We are delighted,\" the organisation said.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Tolham Council", Org, &["Tolham Council"]),
+        ("Ian Varro", Person, &["Ian Varro"]),
+        ("Harrow Trust", Org, &["Harrow Trust"]),
+    ];
+    assert_eq!(
+        speakers_of(text, specs),
+        vec![Some("Tolham Council".to_string())]
+    );
+}
