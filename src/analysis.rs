@@ -23,6 +23,7 @@ pub mod index;
 pub mod initials;
 pub mod invariants;
 pub mod kinds;
+pub mod language;
 pub mod laws;
 pub mod lineups;
 pub mod lone_surnames;
@@ -47,6 +48,21 @@ use crate::model::{Analysis, Article, Quote};
 /// Analyses one article: entities first (speakers are chosen among them), then quotes.
 pub fn analyse(article: &Article) -> Analysis {
     let paragraphs = &article.paragraphs;
+    // Another language's text keeps its quotes, unattributed: the tagger
+    // and the speech patterns read English only.
+    if !language::reads_as_english(paragraphs) {
+        return Analysis {
+            entities: Vec::new(),
+            quotes: quotes::find_quotes(paragraphs)
+                .into_iter()
+                .map(|q| Quote {
+                    span: q.span,
+                    speaker: None,
+                })
+                .collect(),
+            evidence: Vec::new(),
+        };
+    }
     // Tokenised once, read by the entity finder and the speaker finder.
     let split = tokens::split_paragraphs(paragraphs);
     let (entities, evidence) = find_entities(paragraphs, &split);
