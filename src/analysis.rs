@@ -264,3 +264,22 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+
+    #[test]
+    fn an_article_in_another_language_keeps_its_quotes_and_gets_no_entities() {
+        let text = "Crisis en el gobierno\n\n\u{ab}No vamos a ceder\u{bb}, dijo el ministro de \
+            Econom\u{ed}a, Alberto Fern\u{e1}ndez, en Buenos Aires. Adem\u{e1}s, los mercados \
+            cayeron por la incertidumbre en el sector de la energ\u{ed}a y del petr\u{f3}leo para \
+            las empresas que no tienen una estrategia clara con el gobierno de la naci\u{f3}n.\n";
+        let (mut articles, _) =
+            crate::loader::parse_file("crisis.txt", text.as_bytes()).expect("loads");
+        let analysis = analyse(&articles.remove(0));
+        assert!(analysis.entities.is_empty(), "{:?}", analysis.entities);
+        assert_eq!(analysis.quotes.len(), 1);
+        assert_eq!(analysis.quotes[0].speaker, None);
+    }
+}
