@@ -55,6 +55,25 @@ const CREDIT_WORDS: &[&str] = &[
     "Video",
 ];
 
+/// Words that open an agency's credit for its staff, before "by":
+/// "(Reporting by Jane Doe; Editing by John Roe)", "Additional reporting by".
+const STAFF_CREDITS: &[&str] = &[
+    "Reporting",
+    "reporting",
+    "Writing",
+    "writing",
+    "Editing",
+    "editing",
+    "Compiled",
+    "compiled",
+    "Additional",
+    "additional",
+    "Research",
+    "research",
+    "Graphics",
+    "graphics",
+];
+
 /// Lower-case words a byline may hold besides names: "By Jane Smith and John Doe in Paris".
 const BYLINE_SMALL_WORDS: &[&str] = &["and", "in", "at", "of", "the", "for", "de", "van", "von"];
 
@@ -71,7 +90,11 @@ pub fn find(paragraphs: &[String], split: &[Tokenized]) -> Vec<Vec<Range<usize>>
         .enumerate()
         .map(|(pi, (para, tok))| {
             let toks = &tok.tokens;
-            if is_sign_off(para) || is_byline(para, toks) || is_credit_line(para, toks) {
+            if is_sign_off(para)
+                || is_byline(para, toks)
+                || is_credit_line(para, toks)
+                || staff_credit_at(para, toks, 0).is_some()
+            {
                 return std::iter::once(0..para.len()).collect();
             }
             let mut out = Vec::new();
@@ -80,6 +103,18 @@ pub fn find(paragraphs: &[String], split: &[Tokenized]) -> Vec<Vec<Range<usize>>
             }
             let dated_to = out.first().map_or(0, |r| r.end);
             out.extend(parenthesised_credits(para, toks).filter(|r| r.start >= dated_to));
+            // "… said. (Reporting by Jane Doe; Editing by John Roe)"
+            out.extend(
+                (0..toks.len())
+                    .filter(|&i| toks[i].text(para) == "(")
+                    .filter_map(|i| {
+                        let credit = staff_credit_at(para, toks, i + 1)?;
+                        let close = toks[i + 1..].iter().position(|t| t.text(para) == ")");
+                        let end = close.map_or(credit.end, |c| toks[i + 1 + c].end);
+                        Some(toks[i].start..end)
+                    })
+                    .filter(|r| r.start >= dated_to),
+            );
             if pi == last
                 && let Some(r) = trailing_sign_off(para, toks)
             {
@@ -239,6 +274,36 @@ fn is_byline(para: &str, toks: &[Token]) -> bool {
         && rest.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase) || BYLINE_SMALL_WORDS.contains(w)
         })
+}
+
+/// An agency's credit for its staff starting at token `i`: "Reporting by
+/// Jane Doe in Kyiv; Editing by John Roe", "Additional reporting by …": a
+/// credit word and "by" (within two words), then names and small words up
+/// to a closing parenthesis or the paragraph's end. Returns its bytes.
+fn staff_credit_at(para: &str, toks: &[Token], i: usize) -> Option<Range<usize>> {
+    let first = toks.get(i)?;
+    if !STAFF_CREDITS.contains(&first.text(para)) {
+        return None;
+    }
+    let by = toks[i..]
+        .iter()
+        .take(3)
+        .position(|t| t.text(para) == "by")?;
+    let rest = &toks[i + by + 1..];
+    let end = rest
+        .iter()
+        .position(|t| t.text(para) == ")")
+        .unwrap_or(rest.len());
+    // Names, places, the credit words again, "and", ";": a credit, not a
+    // sentence that begins "Reporting by phone is …".
+    let credit = rest[..end].iter().all(|t| {
+        let word = t.text(para);
+        word.starts_with(char::is_uppercase)
+            || matches!(word, ";" | "," | "." | "and" | "in" | "by" | "&" | "/")
+            || STAFF_CREDITS.contains(&word)
+            || BYLINE_SMALL_WORDS.contains(&word)
+    }) && (1..=60).contains(&end);
+    credit.then(|| first.start..rest[end - 1].end)
 }
 
 /// "Photo: Getty Images", "Picture: AP": a credit word and a colon open a short line.
@@ -440,6 +505,24 @@ mod tests {
         assert!(furniture_texts("Reuter11:43/VB").len() == 1);
         // A sentence that starts with "By" is no byline.
         assert!(furniture_texts("By Friday the Brimley Group had sold its mills.").is_empty());
+        // An agency's staff credit, in parentheses or on a line of its own.
+        let text = "The Brimley Group said profits rose. (Reporting by Mara Quill in Tolham; \
+                    additional reporting by Ana Velt; Editing by Tobias Fenn)\n\n\
+                    Writing by Ana Velt; editing by Mara Quill";
+        assert_eq!(
+            furniture_texts(text),
+            [
+                "(Reporting by Mara Quill in Tolham; additional reporting by Ana Velt; Editing by Tobias Fenn)",
+                "Writing by Ana Velt; editing by Mara Quill"
+            ]
+        );
+        let names: Vec<String> = entities(text).into_iter().map(|e| e.name).collect();
+        assert!(names.iter().any(|n| n == "Brimley Group"), "{names:?}");
+        for absent in ["Mara Quill", "Ana Velt", "Tobias Fenn", "Tolham"] {
+            assert!(!names.iter().any(|n| n == absent), "{absent}: {names:?}");
+        }
+        // A sentence about reporting is no credit.
+        assert!(furniture_texts("Reporting by phone is harder, Mara Quill said.").is_empty());
     }
 
     #[test]
