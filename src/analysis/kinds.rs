@@ -36,7 +36,7 @@ use super::names::{
     is_place_word, is_web_domain, lone_initial, opens_as_place,
 };
 use crate::model::{Entity, EntityKind, KindEvidence};
-use classes::{example_of, org_cue_before};
+use classes::{apposed_after, example_of, org_cue_before};
 use foldhash::HashSet;
 pub use words::is_person_noun;
 use words::*;
@@ -204,6 +204,16 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
     if age {
         add(PERSON, 2);
+        return;
+    }
+    // "Wolf Brother, a fantasy set …", "Ofcom, the regulator": what the
+    // apposition after the name calls it.
+    // A name shaped as a person's keeps to people ("Jo Flaherty, a senior
+    // broadcaster": her job, not a firm).
+    if let Some(kind) = apposed_after(after_mark)
+        && (kind == PERSON || !is_person_name(&para[start..end]))
+    {
+        add(kind, 2);
         return;
     }
     // "Zentrix, which", "Zentrix made its call": a thing, not a person.

@@ -180,6 +180,59 @@ fn plural_class(word: &str) -> Option<usize> {
     of_singular(compound_head(word)?, example_kind)
 }
 
+/// The kind an apposition after a name gives it: "Wolf Brother, a fantasy
+/// set 6,000 years ago", "Ofcom, the regulator,", "Holt, a lawyer": "a",
+/// "an" or "the", up to three lower-case modifiers, and a class noun
+/// ([`example_kind`]). Nothing when a name, a possessive or punctuation
+/// comes first ("Holt, a former England striker", "X, the club's owner").
+pub(super) fn apposed_after(after_mark: &str) -> Option<usize> {
+    let rest = after_mark.strip_prefix(',')?.trim_start();
+    let mut words = rest.split_whitespace();
+    if !matches!(words.next()?, "a" | "an" | "the") {
+        return None;
+    }
+    for _ in 0..4 {
+        let word = words.next()?;
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        if bare.is_empty() || !bare.chars().all(|c| c.is_lowercase() || c == '-') {
+            return None;
+        }
+        // A job as often as a firm ("Jo Flaherty, a senior broadcaster").
+        if matches!(bare, "broadcaster" | "publisher" | "operator" | "maker") {
+            return None;
+        }
+        if let Some(kind) = example_kind(bare) {
+            // "At Gatwick, the company has written …", "Set in South Wales,
+            // the film is about …": a clause's subject after an opening
+            // phrase, not an apposition.
+            let verb_follows = bare.len() == word.len()
+                && words.next().is_some_and(|next| {
+                    matches!(
+                        next,
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "may"
+                            | "said"
+                            | "says"
+                    )
+                });
+            return (!verb_follows).then_some(kind);
+        }
+        if bare.len() != word.len() {
+            return None;
+        }
+    }
+    None
+}
+
 /// The kind a noun names things of, when it is an example's class.
 fn example_kind(noun: &str) -> Option<usize> {
     // Not the nouns that say who, not what ("rivals like", "people like
@@ -221,7 +274,7 @@ fn example_kind(noun: &str) -> Option<usize> {
     } else if other_before(noun)
         || matches!(
             noun,
-            "title" | "product" | "gadget" | "device" | "flop" | "hit"
+            "title" | "product" | "gadget" | "device" | "flop" | "hit" | "fantasy" | "memoir"
         )
     {
         Some(OTHER)

@@ -741,3 +741,40 @@ fn a_group_of_nations_and_a_firms_deputy_chief_make_organisations() {
     // A deputy of no firm's office.
     assert_eq!(cues("Varro deputy chief of staff.", "Varro")[ORG], 0);
 }
+
+#[test]
+fn an_apposition_after_a_name_says_what_it_is() {
+    assert_eq!(
+        cues(
+            "The Chorus, a film about a schoolteacher, won.",
+            "The Chorus"
+        )[OTHER],
+        2
+    );
+    assert_eq!(
+        cues("Pointsec, the security firm, said so.", "Pointsec")[ORG],
+        2
+    );
+    assert_eq!(cues("Holt, a former striker, said so.", "Holt")[PERSON], 2);
+    // A clause after an opening phrase, a job as often as a firm, a name
+    // or a possessive before the noun: no apposition.
+    assert_eq!(
+        cues("At Gatwick, the company has written to homes.", "Gatwick"),
+        [0, 0, 0, 0]
+    );
+    assert_eq!(
+        cues("Set in Tolham, the film is about a mother.", "Tolham"),
+        [0, 0, 0, 0]
+    );
+    assert_eq!(
+        cues(
+            "says Jo Flaherty, a senior broadcaster with CBS.",
+            "Jo Flaherty"
+        ),
+        [0, 0, 0, 0]
+    );
+    assert_eq!(
+        cues("Holt, a former England striker, scored.", "Holt"),
+        [0, 0, 0, 0]
+    );
+}
