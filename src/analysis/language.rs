@@ -16,28 +16,41 @@
 /// Lower-case words read at most: enough to decide, cheap on a long text.
 const WORDS_READ: usize = 600;
 
+/// English function words that, with few foreign ones beside them, settle
+/// the question before the rest is read.
+const ENGLISH_ENOUGH: usize = 30;
+
 /// Foreign function words a text needs before it can be found foreign.
 const FOREIGN_MIN: usize = 10;
 
-/// English function words (and "said", news's commonest verb).
-const ENGLISH: &[&str] = &[
-    "a", "about", "after", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for",
-    "from", "had", "has", "have", "he", "her", "his", "i", "in", "into", "is", "it", "its", "more",
-    "not", "of", "on", "or", "said", "she", "than", "that", "the", "their", "there", "they",
-    "this", "to", "was", "we", "were", "which", "who", "will", "with", "would", "you",
-];
+/// Which list a lower-case word is on: English function words (and
+/// "said", news's commonest verb), or those of Spanish, Portuguese, French,
+/// Italian, German and Dutch that English text does not use in lower case
+/// (not "in", "die", "per", "do", "van", "von", "der", "de": English writes
+/// them, or names keep them: "Ursula von der Leyen", "Robert de Niro").
+/// A `match`, so that each word costs a few comparisons, not a list's scan.
+fn function_word(word: &str) -> Option<Language> {
+    match word {
+        "a" | "about" | "after" | "an" | "and" | "are" | "as" | "at" | "be" | "been" | "but"
+        | "by" | "for" | "from" | "had" | "has" | "have" | "he" | "her" | "his" | "i" | "in"
+        | "into" | "is" | "it" | "its" | "more" | "not" | "of" | "on" | "or" | "said" | "she"
+        | "than" | "that" | "the" | "their" | "there" | "they" | "this" | "to" | "was" | "we"
+        | "were" | "which" | "who" | "will" | "with" | "would" | "you" => Some(Language::English),
+        "al" | "als" | "auf" | "aux" | "bij" | "cette" | "che" | "com" | "como" | "con" | "da"
+        | "dans" | "das" | "del" | "della" | "den" | "des" | "dit" | "du" | "een" | "el" | "em"
+        | "en" | "es" | "est" | "et" | "für" | "het" | "il" | "ist" | "les" | "los" | "las"
+        | "mit" | "naar" | "nicht" | "niet" | "não" | "om" | "ook" | "os" | "para" | "pas"
+        | "pero" | "por" | "pour" | "que" | "qui" | "se" | "sich" | "sind" | "sur" | "una"
+        | "und" | "une" | "uno" | "voor" | "zijn" | "zu" | "è" => Some(Language::Other),
+        _ => None,
+    }
+}
 
-/// Function words of Spanish, Portuguese, French, Italian, German and
-/// Dutch that English text does not use in lower case (not "in", "die",
-/// "per", "do", "van", "von", "der", "de": English writes them, or names
-/// keep them: "Ursula von der Leyen", "Robert de Niro").
-const FOREIGN: &[&str] = &[
-    "al", "als", "auf", "aux", "bij", "cette", "che", "com", "como", "con", "da", "dans", "das",
-    "del", "della", "den", "des", "dit", "du", "een", "el", "em", "en", "es", "est", "et", "für",
-    "het", "il", "ist", "les", "los", "las", "mit", "naar", "nicht", "niet", "não", "om", "ook",
-    "os", "para", "pas", "pero", "por", "pour", "que", "qui", "se", "sich", "sind", "sur", "una",
-    "und", "une", "uno", "voor", "zijn", "zu", "è",
-];
+/// What a function word says.
+enum Language {
+    English,
+    Other,
+}
 
 /// True unless the paragraphs read as another language (see the module's
 /// comment): English is assumed when the text says too little to tell.
@@ -54,10 +67,17 @@ pub fn reads_as_english(paragraphs: &[String]) -> bool {
             continue;
         }
         latin += 1;
-        if ENGLISH.contains(&word) {
-            english += 1;
-        } else if FOREIGN.contains(&word) {
-            foreign += 1;
+        match function_word(word) {
+            Some(Language::English) => {
+                english += 1;
+                // Plainly English already (nearly every English text, within
+                // its first sentences): the rest is not read.
+                if english >= ENGLISH_ENOUGH && foreign * 4 < english && other_script < latin {
+                    return true;
+                }
+            }
+            Some(Language::Other) => foreign += 1,
+            None => {}
         }
     }
     let foreign_words = foreign >= FOREIGN_MIN && foreign > 2 * english;
