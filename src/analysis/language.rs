@@ -56,10 +56,14 @@ enum Language {
 /// comment): English is assumed when the text says too little to tell.
 pub fn reads_as_english(paragraphs: &[String]) -> bool {
     let (mut english, mut foreign, mut latin, mut other_script) = (0usize, 0usize, 0usize, 0usize);
+    // Lower-case Latin words, and words of other scripts (Chinese, Arabic
+    // and Hebrew have no case: any word of theirs counts).
     let words = paragraphs
         .iter()
         .flat_map(|p| p.split(|c: char| !c.is_alphabetic()))
-        .filter(|w| w.starts_with(char::is_lowercase))
+        .filter(|w| {
+            w.starts_with(char::is_lowercase) || w.chars().next().is_some_and(|c| !is_latin(c))
+        })
         .take(WORDS_READ);
     for word in words {
         if !word.chars().all(is_latin) {
@@ -130,6 +134,15 @@ mod tests {
              is niet bekend. Ook de kaartverkoop voor het duel met een volle bak is gestart \
              en zijn er nog kaarten voor de fans die naar het stadion willen om de ploeg \
              bij te staan."
+        ));
+        // Scripts without case count too.
+        assert!(!reads(
+            "中国 外交部 发言人 表示 中方 坚决 反对 美方 的 做法 并 将 采取 必要 措施 维护 自身 \
+             合法 权益 此前 美国 宣布 对 部分 中国 商品 加征 关税"
+        ));
+        assert!(!reads(
+            "قال المتحدث باسم وزارة الخارجية إن الحكومة سترد على القرار الأمريكي وإن المفاوضات \
+             ستستمر في الأسبوع المقبل بين الجانبين"
         ));
         assert!(!reads(
             "Имя героя увековечат в названии одной из улиц нашего города, сообщили в \
