@@ -48,26 +48,18 @@ use crate::model::{Analysis, Article, Quote};
 /// Analyses one article: entities first (speakers are chosen among them), then quotes.
 pub fn analyse(article: &Article) -> Analysis {
     let paragraphs = &article.paragraphs;
-    // Another language's text keeps its quotes, unattributed: the tagger
-    // and the speech patterns read English only.
-    if !language::reads_as_english(paragraphs) {
-        return Analysis {
-            entities: Vec::new(),
-            quotes: quotes::find_quotes(paragraphs)
-                .into_iter()
-                .map(|q| Quote {
-                    span: q.span,
-                    speaker: None,
-                })
-                .collect(),
-            evidence: Vec::new(),
-        };
-    }
-    // Tokenised once, read by the entity finder and the speaker finder.
-    let split = tokens::split_paragraphs(paragraphs);
-    let (entities, evidence) = find_entities(paragraphs, &split);
     let quote_spans = quotes::find_quotes(paragraphs);
-    let speakers = speakers::attribute_in(paragraphs, &split, &quote_spans, &entities);
+    let (entities, evidence, speakers) = if language::reads_as_english(paragraphs) {
+        // Tokenised once, read by the entity finder and the speaker finder.
+        let split = tokens::split_paragraphs(paragraphs);
+        let (entities, evidence) = find_entities(paragraphs, &split);
+        let speakers = speakers::attribute_in(paragraphs, &split, &quote_spans, &entities);
+        (entities, evidence, speakers)
+    } else {
+        // Another language's text keeps its quotes, unattributed: the tagger
+        // and the speech patterns read English only.
+        (Vec::new(), Vec::new(), vec![None; quote_spans.len()])
+    };
     let quotes = quote_spans
         .iter()
         .zip(speakers)
@@ -263,11 +255,6 @@ mod tests {
             assert_eq!(*speaker, Some(who), "speaker of {text:?}");
         }
     }
-}
-
-#[cfg(test)]
-mod language_tests {
-    use super::*;
 
     #[test]
     fn an_article_in_another_language_keeps_its_quotes_and_gets_no_entities() {

@@ -103,18 +103,6 @@ pub fn find(paragraphs: &[String], split: &[Tokenized]) -> Vec<Vec<Range<usize>>
             }
             let dated_to = out.first().map_or(0, |r| r.end);
             out.extend(parenthesised_credits(para, toks).filter(|r| r.start >= dated_to));
-            // "… said. (Reporting by Jane Doe; Editing by John Roe)"
-            out.extend(
-                (0..toks.len())
-                    .filter(|&i| toks[i].text(para) == "(")
-                    .filter_map(|i| {
-                        let credit = staff_credit_at(para, toks, i + 1)?;
-                        let close = toks[i + 1..].iter().position(|t| t.text(para) == ")");
-                        let end = close.map_or(credit.end, |c| toks[i + 1 + c].end);
-                        Some(toks[i].start..end)
-                    })
-                    .filter(|r| r.start >= dated_to),
-            );
             if pi == last
                 && let Some(r) = trailing_sign_off(para, toks)
             {
@@ -279,7 +267,7 @@ fn is_byline(para: &str, toks: &[Token]) -> bool {
 /// An agency's credit for its staff starting at token `i`: "Reporting by
 /// Jane Doe in Kyiv; Editing by John Roe", "Additional reporting by …": a
 /// credit word and "by" (within two words), then names and small words up
-/// to a closing parenthesis or the paragraph's end. Returns its bytes.
+/// to a closing parenthesis (included) or the paragraph's end. Returns its bytes.
 fn staff_credit_at(para: &str, toks: &[Token], i: usize) -> Option<Range<usize>> {
     let first = toks.get(i)?;
     if !STAFF_CREDITS.contains(&first.text(para)) {
@@ -303,7 +291,7 @@ fn staff_credit_at(para: &str, toks: &[Token], i: usize) -> Option<Range<usize>>
             || STAFF_CREDITS.contains(&word)
             || BYLINE_SMALL_WORDS.contains(&word)
     }) && (1..=60).contains(&end);
-    credit.then(|| first.start..rest[end - 1].end)
+    credit.then(|| first.start..rest.get(end).unwrap_or(&rest[end - 1]).end)
 }
 
 /// "Photo: Getty Images", "Picture: AP": a credit word and a colon open a short line.
@@ -314,7 +302,8 @@ fn is_credit_line(para: &str, toks: &[Token]) -> bool {
         && toks[1].text(para) == ":"
 }
 
-/// "(Reuters/Jane Doe)", "(AP Photo/Jane Doe)", "(Photo: Getty)": a credit in parentheses.
+/// "(Reuters/Jane Doe)", "(AP Photo/Jane Doe)", "(Photo: Getty)", "(Reporting
+/// by Jane Doe)": a credit in parentheses.
 fn parenthesised_credits<'a>(
     para: &'a str,
     toks: &'a [Token],
@@ -322,6 +311,10 @@ fn parenthesised_credits<'a>(
     toks.iter().enumerate().filter_map(move |(i, t)| {
         if t.text(para) != "(" {
             return None;
+        }
+        // "… said. (Reporting by Jane Doe; Editing by John Roe)", however long.
+        if let Some(staff) = staff_credit_at(para, toks, i + 1) {
+            return Some(t.start..staff.end);
         }
         let first = toks.get(i + 1)?.text(para);
         let close = toks[i + 1..]

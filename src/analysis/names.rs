@@ -261,6 +261,10 @@ pub(crate) fn is_acronym_joined(word: &str) -> bool {
 /// or "ac" ("co.uk", "com.au"); every part is a word. Not initials ("U.S.")
 /// nor a word ending a sentence.
 pub(crate) fn is_web_domain(word: &str) -> bool {
+    // Asked of every one-word name: most have no dot, and cost no more.
+    if !word.contains('.') {
+        return false;
+    }
     let parts: Vec<&str> = word.split('.').collect();
     let [site, .., last] = parts.as_slice() else {
         return false;

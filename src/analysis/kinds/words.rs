@@ -3,7 +3,8 @@
 //! regulator X", "X shares"), a place's prepositions ("born in X", "the
 //! town of X"), a work's nouns ("the film X", "X star"), and the small
 //! tests on single words (a compass point, a score) that [`super`] asks of
-//! every mention.
+//! every mention; and the closed classes a name's own words may belong to
+//! (faiths, groups of nations, markets' indices).
 
 use super::super::{gazetteer, names};
 
@@ -468,4 +469,72 @@ pub(super) fn is_score(word: &str) -> bool {
             && b.len() <= 2
             && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
     })
+}
+
+/// The great faiths by name: "Islam", "Christianity" (CoNLL's MISC, as
+/// "Muslim" and "Christian" are). A closed class, listed here rather than
+/// with the demonyms, which are one of the tagger's inputs.
+pub(super) fn is_faith(name: &str) -> bool {
+    matches!(
+        name,
+        "Islam"
+            | "Christianity"
+            | "Judaism"
+            | "Hinduism"
+            | "Buddhism"
+            | "Sikhism"
+            | "Catholicism"
+            | "Protestantism"
+            | "Taoism"
+            | "Shinto"
+            | "Jainism"
+            | "Zoroastrianism"
+    )
+}
+
+/// "G8", "G-7", "G20": a group of nations named by its number of members.
+pub(super) fn is_group_of_nations(name: &str) -> bool {
+    name.strip_prefix('G')
+        .map(|rest| rest.strip_prefix('-').unwrap_or(rest))
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The stock markets' indices by name: "Nasdaq", "Dow Jones Industrial
+/// Average", "FTSE 100", "Nikkei 225". A closed class, as the faiths are.
+pub(super) fn is_market_index(name: &str) -> bool {
+    // "FTSE 100", "CAC 40", "Russell 2000": the index's name and its size.
+    let base = name
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
+    matches!(
+        base,
+        "Nasdaq"
+            | "Nasdaq Composite"
+            | "Dow"
+            | "Dow Jones"
+            | "Dow Jones Industrial Average"
+            | "Dow Jones Industrials"
+            | "FTSE"
+            | "FTSE All-Share"
+            | "Nikkei"
+            | "Nikkei Average"
+            | "Topix"
+            | "Hang Seng"
+            | "Hang Seng Index"
+            | "DAX"
+            | "CAC"
+            | "Stoxx"
+            | "STOXX"
+            | "Euro Stoxx"
+            | "Euro STOXX"
+            | "Kospi"
+            | "Sensex"
+            | "Shanghai Composite"
+            | "IBEX"
+            | "S&P/ASX"
+    ) || (
+        // A name, an exchange or a firm alone; an index with its size
+        // ("Russell 2000", "ASX 200", "S&P 500", "Nifty 50").
+        matches!(base, "S&P" | "Russell" | "ASX" | "Nifty") && base.len() < name.len()
+    )
 }

@@ -228,10 +228,7 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
     {
         let rest = rest.trim_start();
         // The name closes an appositive: "His neighbour, the tailor Rana Aziz, said ...".
-        let first_word = rest
-            .split(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
+        let first_word = leading_word(rest);
         if speech_verb(first_word) == Some(true) {
             return true;
         }
@@ -268,10 +265,7 @@ fn follows_as_subject(text: &str, m: &Mention) -> bool {
             starts_with_predicate(&rest[first..])
                 || ends.any(|at| {
                     let after = rest[at..].trim_start();
-                    let word = after
-                        .split(|c: char| !c.is_alphabetic())
-                        .next()
-                        .unwrap_or("");
+                    let word = leading_word(after);
                     surely_finite(word, &after[word.len()..])
                 })
         });
@@ -369,12 +363,15 @@ fn skip_parenthesis(text: &str) -> &str {
 
 /// `text` starts (after white space) with a lower-case word that can be a verb.
 fn starts_with_predicate(text: &str) -> bool {
-    let word = text
-        .trim_start()
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = leading_word(text.trim_start());
     word.starts_with(char::is_lowercase) && !is_one_of(word, NOT_A_PREDICATE)
+}
+
+/// The letters `text` opens with (empty when it opens with anything else).
+fn leading_word(text: &str) -> &str {
+    text.split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
 }
 
 #[cfg(test)]
