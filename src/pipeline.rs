@@ -1659,7 +1659,7 @@ fn dump_load(
     source.load(
         false,
         None,
-        &mut Dedup::default(),
+        &mut Dedup::spilling(),
         &mut every,
         &mut |part: Loaded| {
             if stop.load(Ordering::Relaxed) {

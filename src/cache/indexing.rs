@@ -218,7 +218,7 @@ pub fn update(
         last_commit: Instant::now(),
         problem: None,
     });
-    let mut dedup = Dedup::default();
+    let mut dedup = Dedup::spilling();
     let mut known = Known(&tracker);
     crate::loader::inputs::load_inputs_known(
         inputs,

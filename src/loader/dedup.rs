@@ -7,10 +7,14 @@
 //! Copies are told by any of: the same feed guid, the same web address (its
 //! scheme and host in any case, without fragment, trailing slash or `utm_`
 //! tracking parameters), or byte-identical title and text. Only 64-bit hashes
-//! are kept, so a collection of 100,000 articles costs about 7 MiB here.
+//! are kept, so a collection of 100,000 articles costs about 7 MiB here; for
+//! `lede dump` and `lede index` they go to disk past a limit ([`Dedup::spilling`]),
+//! so that their memory stays flat.
+
+mod seen_keys;
 
 use crate::model::Article;
-use std::collections::HashMap;
+use seen_keys::{Seen, SeenKeys};
 use std::hash::{BuildHasher, Hasher};
 
 /// An article that arrived again: dropped, with where it came from.
@@ -25,20 +29,12 @@ pub struct Duplicate {
 /// Remembers every article handed over and recognises copies.
 #[derive(Default)]
 pub struct Dedup {
-    /// Key hash → load position of the first article with that key.
-    seen: HashMap<u64, u32>,
-    /// Per load position: hashes of where the article came from and of its
-    /// id (kept apart from the keys, so each key costs 12 bytes).
-    firsts: Vec<Seen>,
+    /// Key hash → the first article with that key.
+    seen: SeenKeys,
+    /// Load position of the next article kept.
+    next: u32,
     /// One fixed hasher: keys are compared between articles of one run only.
     hasher: foldhash::fast::FixedState,
-}
-
-/// The first article seen with a key.
-#[derive(Clone, Copy)]
-struct Seen {
-    origin: u64,
-    id: u64,
 }
 
 /// What a key is made of, so that a title never matches a URL.
@@ -53,6 +49,25 @@ enum KeyKind {
 }
 
 impl Dedup {
+    /// A check that keeps its keys on disk once they are many (see
+    /// [`seen_keys`]): for `lede dump` and `lede index`, whose memory is
+    /// to stay flat; the reader keeps its collection in memory anyway.
+    pub fn spilling() -> Self {
+        Dedup {
+            seen: SeenKeys::spilling(seen_keys::SPILL_AT),
+            ..Dedup::default()
+        }
+    }
+
+    /// [`Self::spilling`] at `keys` keys in memory (tests).
+    #[cfg(test)]
+    fn spilling_at(keys: usize) -> Self {
+        Dedup {
+            seen: SeenKeys::spilling(keys),
+            ..Dedup::default()
+        }
+    }
+
     /// Removes from `articles` those seen before (in this call or an earlier
     /// one), returning them as duplicates. The others keep their order and
     /// take the next load positions.
@@ -68,25 +83,33 @@ impl Dedup {
             // feeds even repeat a guid for different posts. The same item
             // read again (a feed fetched after its cached copy was shown)
             // is a copy, but not news of another source.
-            let first = keys.iter().find_map(|key| {
-                let position = *self.seen.get(key)? as usize;
-                let seen = self.firsts.get(position)?;
-                (seen.origin != origin || seen.id == id).then_some((position, seen.origin))
-            });
-            if let Some((position, seen_origin)) = first {
-                if seen_origin != origin {
+            let found: Vec<Option<Seen>> = keys.iter().map(|&key| self.seen.get(key)).collect();
+            let first = found
+                .iter()
+                .flatten()
+                .find(|seen| seen.origin != origin || seen.id == id);
+            if let Some(seen) = first {
+                if seen.origin != origin {
                     duplicates.push(Duplicate {
-                        original: position,
+                        original: seen.position as usize,
                         source: source_of(article),
                     });
                 }
                 return false;
             }
-            let position = u32::try_from(self.firsts.len()).unwrap_or(u32::MAX);
-            for key in keys {
-                self.seen.entry(key).or_insert(position);
+            let position = self.next;
+            self.next = self.next.saturating_add(1);
+            // A key seen before keeps its first article.
+            for (key, _) in keys.iter().zip(&found).filter(|(_, found)| found.is_none()) {
+                self.seen.insert(
+                    *key,
+                    Seen {
+                        position,
+                        origin,
+                        id,
+                    },
+                );
             }
-            self.firsts.push(Seen { origin, id });
             true
         });
         duplicates
@@ -161,6 +184,16 @@ fn normalised_url(url: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The check as the reader has it, and keeping as few as one or two
+    /// keys in memory (the rest on disk): each test runs on all three.
+    fn every_dedup() -> [Dedup; 3] {
+        [
+            Dedup::default(),
+            Dedup::spilling_at(1),
+            Dedup::spilling_at(2),
+        ]
+    }
+
     fn article(id: &str, url: Option<&str>, text: &str, guid: Option<&str>) -> Article {
         Article {
             id: id.into(),
@@ -176,96 +209,147 @@ mod tests {
 
     #[test]
     fn copies_by_guid_url_or_text_are_dropped_and_point_at_the_first() {
-        let mut dedup = Dedup::default();
-        let mut first = vec![
-            article(
-                "a",
-                Some("https://news.example/story?utm_source=rss"),
-                "one",
-                Some("g1"),
-            ),
-            article("b", None, "two", None),
-        ];
-        assert!(dedup.filter(&mut first).is_empty());
-        let mut later = vec![
-            article(
-                "c",
-                Some("HTTP://NEWS.example/story/#top"),
-                "different",
-                None,
-            ),
-            article("d", None, "two", None),
-            article("e", None, "new", Some("g1")),
-            article("f", None, "fresh", None),
-        ];
-        let duplicates = dedup.filter(&mut later);
-        assert_eq!(
-            duplicates,
-            [
-                Duplicate {
-                    original: 0,
-                    source: "Feed c".into()
-                },
-                Duplicate {
-                    original: 1,
-                    source: "Feed d".into()
-                },
-                Duplicate {
-                    original: 0,
-                    source: "Feed e".into()
-                },
-            ]
-        );
-        assert_eq!(later.len(), 1);
-        assert_eq!(later[0].id, "f");
-        // The kept article took the next position.
-        let mut again = vec![article("g", None, "fresh", None)];
-        assert_eq!(dedup.filter(&mut again)[0].original, 2);
+        for mut dedup in every_dedup() {
+            let mut first = vec![
+                article(
+                    "a",
+                    Some("https://news.example/story?utm_source=rss"),
+                    "one",
+                    Some("g1"),
+                ),
+                article("b", None, "two", None),
+            ];
+            assert!(dedup.filter(&mut first).is_empty());
+            let mut later = vec![
+                article(
+                    "c",
+                    Some("HTTP://NEWS.example/story/#top"),
+                    "different",
+                    None,
+                ),
+                article("d", None, "two", None),
+                article("e", None, "new", Some("g1")),
+                article("f", None, "fresh", None),
+            ];
+            let duplicates = dedup.filter(&mut later);
+            assert_eq!(
+                duplicates,
+                [
+                    Duplicate {
+                        original: 0,
+                        source: "Feed c".into()
+                    },
+                    Duplicate {
+                        original: 1,
+                        source: "Feed d".into()
+                    },
+                    Duplicate {
+                        original: 0,
+                        source: "Feed e".into()
+                    },
+                ]
+            );
+            assert_eq!(later.len(), 1);
+            assert_eq!(later[0].id, "f");
+            // The kept article took the next position.
+            let mut again = vec![article("g", None, "fresh", None)];
+            assert_eq!(dedup.filter(&mut again)[0].original, 2);
+        }
     }
 
     #[test]
     fn items_of_one_feed_stay_apart_even_sharing_a_link_a_text_or_a_guid() {
-        let mut dedup = Dedup::default();
-        let item = |guid: &str, text: &str| Article {
-            source_path: "feed.xml".into(),
-            ..article(
-                &format!("feed.xml#{guid}-{text}"),
-                Some("https://blog.example/today"),
-                text,
-                Some(guid),
-            )
+        for mut dedup in every_dedup() {
+            let item = |guid: &str, text: &str| Article {
+                source_path: "feed.xml".into(),
+                ..article(
+                    &format!("feed.xml#{guid}-{text}"),
+                    Some("https://blog.example/today"),
+                    text,
+                    Some(guid),
+                )
+            };
+            let mut items = vec![item("1", "same"), item("2", "same"), item("1", "other")];
+            assert!(dedup.filter(&mut items).is_empty());
+            assert_eq!(items.len(), 3);
+            // The same items read again from the same feed: dropped, no news,
+            // also when an item's text changed since.
+            let mut reread = vec![
+                item("1", "same"),
+                Article {
+                    paragraphs: vec!["edited".into()],
+                    ..item("2", "same")
+                },
+            ];
+            assert!(dedup.filter(&mut reread).is_empty());
+            assert!(reread.is_empty());
+            // The same feed read again from elsewhere is all copies.
+            let mut again = vec![Article {
+                source_path: "https://blog.example/feed".into(),
+                ..item("2", "changed")
+            }];
+            assert_eq!(dedup.filter(&mut again)[0].original, 1);
+        }
+    }
+
+    #[test]
+    fn keys_on_disk_tell_the_same_copies_as_keys_in_memory() {
+        // Articles from four feeds, many of them copies of earlier ones by
+        // text, link or guid, handed over in batches: the check keeping 64
+        // keys in memory (the rest in runs on disk, merged as they pile up)
+        // drops the same copies, pointing at the same first articles.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
         };
-        let mut items = vec![item("1", "same"), item("2", "same"), item("1", "other")];
-        assert!(dedup.filter(&mut items).is_empty());
-        assert_eq!(items.len(), 3);
-        // The same items read again from the same feed: dropped, no news,
-        // also when an item's text changed since.
-        let mut reread = vec![
-            item("1", "same"),
-            Article {
-                paragraphs: vec!["edited".into()],
-                ..item("2", "same")
-            },
-        ];
-        assert!(dedup.filter(&mut reread).is_empty());
-        assert!(reread.is_empty());
-        // The same feed read again from elsewhere is all copies.
-        let mut again = vec![Article {
-            source_path: "https://blog.example/feed".into(),
-            ..item("2", "changed")
-        }];
-        assert_eq!(dedup.filter(&mut again)[0].original, 1);
+        let articles: Vec<Article> = (0..3_000)
+            .map(|i| {
+                let feed = next(4);
+                let story = next(1_500);
+                Article {
+                    source_path: format!("feed{feed}.xml"),
+                    ..article(
+                        &format!("feed{feed}.xml#{i}"),
+                        (next(3) == 0)
+                            .then(|| format!("https://news.example/{}", next(900)))
+                            .as_deref(),
+                        &format!("story {story}"),
+                        (next(4) == 0).then(|| format!("g{}", next(700))).as_deref(),
+                    )
+                }
+            })
+            .collect();
+        let outcome = |mut dedup: Dedup| {
+            let mut kept = Vec::new();
+            let mut duplicates = Vec::new();
+            for batch in articles.chunks(37) {
+                let mut batch = batch.to_vec();
+                duplicates.extend(dedup.filter(&mut batch));
+                kept.extend(batch.into_iter().map(|a| a.id));
+            }
+            (kept, duplicates, dedup.seen.runs())
+        };
+        let (kept, duplicates, _) = outcome(Dedup::default());
+        let (kept_on_disk, duplicates_on_disk, runs) = outcome(Dedup::spilling_at(64));
+        assert!(duplicates.len() > 1_000 && kept.len() > 1_000);
+        assert!(runs >= 1, "the keys went to disk");
+        assert_eq!(kept, kept_on_disk);
+        assert_eq!(duplicates, duplicates_on_disk);
     }
 
     #[test]
     fn different_texts_and_query_strings_stay_apart() {
-        let mut dedup = Dedup::default();
-        let mut articles = vec![
-            article("a", Some("https://x.example/p?id=1"), "one", None),
-            article("b", Some("https://x.example/p?id=2"), "two", None),
-            article("c", None, "one two", None),
-        ];
-        assert!(dedup.filter(&mut articles).is_empty());
-        assert_eq!(articles.len(), 3);
+        for mut dedup in every_dedup() {
+            let mut articles = vec![
+                article("a", Some("https://x.example/p?id=1"), "one", None),
+                article("b", Some("https://x.example/p?id=2"), "two", None),
+                article("c", None, "one two", None),
+            ];
+            assert!(dedup.filter(&mut articles).is_empty());
+            assert_eq!(articles.len(), 3);
+        }
     }
 }
