@@ -1659,7 +1659,7 @@ fn dump_load(
     source.load(
         false,
         None,
-        &mut Dedup::spilling(),
+        &mut Dedup::spilling(None),
         &mut every,
         &mut |part: Loaded| {
             if stop.load(Ordering::Relaxed) {

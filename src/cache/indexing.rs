@@ -205,6 +205,9 @@ pub fn update(
     progress: &Progress<'_>,
     problem: &mut dyn FnMut(&crate::loader::LoadError, bool),
 ) -> Result<Summary, CacheProblem> {
+    // Past its limit the duplicate check's keys go to the cache's folder,
+    // which is on disk where the system's temporary one may be in memory.
+    let spill_folder = store.dir().parent().map(Path::to_path_buf);
     let full_paths = super::FullPaths::new(inputs);
     let folders: Vec<PathBuf> = full_paths.folders().map(Path::to_path_buf).collect();
     let tracker = RefCell::new(Tracker {
@@ -218,7 +221,7 @@ pub fn update(
         last_commit: Instant::now(),
         problem: None,
     });
-    let mut dedup = Dedup::spilling();
+    let mut dedup = Dedup::spilling(spill_folder);
     let mut known = Known(&tracker);
     crate::loader::inputs::load_inputs_known(
         inputs,

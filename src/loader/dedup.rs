@@ -16,6 +16,7 @@ mod seen_keys;
 use crate::model::Article;
 use seen_keys::{Seen, SeenKeys};
 use std::hash::{BuildHasher, Hasher};
+use std::path::PathBuf;
 
 /// An article that arrived again: dropped, with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,8 +32,6 @@ pub struct Duplicate {
 pub struct Dedup {
     /// Key hash → the first article with that key.
     seen: SeenKeys,
-    /// Load position of the next article kept.
-    next: u32,
     /// One fixed hasher: keys are compared between articles of one run only.
     hasher: foldhash::fast::FixedState,
 }
@@ -50,11 +49,12 @@ enum KeyKind {
 
 impl Dedup {
     /// A check that keeps its keys on disk once they are many (see
-    /// [`seen_keys`]): for `lede dump` and `lede index`, whose memory is
-    /// to stay flat; the reader keeps its collection in memory anyway.
-    pub fn spilling() -> Self {
+    /// [`seen_keys`]), in `folder` (else the system's temporary folder): for
+    /// `lede dump` and `lede index`, whose memory is to stay flat; the reader
+    /// keeps its collection in memory anyway.
+    pub fn spilling(folder: Option<PathBuf>) -> Self {
         Dedup {
-            seen: SeenKeys::spilling(seen_keys::SPILL_AT),
+            seen: SeenKeys::spilling(seen_keys::SPILL_AT, folder),
             ..Dedup::default()
         }
     }
@@ -63,7 +63,7 @@ impl Dedup {
     #[cfg(test)]
     fn spilling_at(keys: usize) -> Self {
         Dedup {
-            seen: SeenKeys::spilling(keys),
+            seen: SeenKeys::spilling(keys, None),
             ..Dedup::default()
         }
     }
@@ -83,33 +83,32 @@ impl Dedup {
             // feeds even repeat a guid for different posts. The same item
             // read again (a feed fetched after its cached copy was shown)
             // is a copy, but not news of another source.
-            let found: Vec<Option<Seen>> = keys.iter().map(|&key| self.seen.get(key)).collect();
-            let first = found
-                .iter()
-                .flatten()
-                .find(|seen| seen.origin != origin || seen.id == id);
-            if let Some(seen) = first {
-                if seen.origin != origin {
-                    duplicates.push(Duplicate {
-                        original: seen.position as usize,
-                        source: source_of(article),
-                    });
+            // Keys are asked in order until one shows a copy; a key seen
+            // before that shows none keeps its first article.
+            let mut unseen = Vec::with_capacity(keys.len());
+            for &key in &keys {
+                match self.seen.get(key) {
+                    None => unseen.push(key),
+                    Some(seen) if seen.origin != origin => {
+                        duplicates.push(Duplicate {
+                            original: seen.position as usize,
+                            source: source_of(article),
+                        });
+                        return false;
+                    }
+                    Some(seen) if seen.id == id => return false,
+                    Some(_) => {}
                 }
-                return false;
             }
-            let position = self.next;
-            self.next = self.next.saturating_add(1);
-            // A key seen before keeps its first article.
-            for (key, _) in keys.iter().zip(&found).filter(|(_, found)| found.is_none()) {
-                self.seen.insert(
-                    *key,
-                    Seen {
-                        position,
-                        origin,
-                        id,
-                    },
-                );
-            }
+            let position = self.seen.next_position();
+            self.seen.insert(
+                unseen,
+                Seen {
+                    position,
+                    origin,
+                    id,
+                },
+            );
             true
         });
         duplicates

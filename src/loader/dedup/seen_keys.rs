@@ -1,14 +1,18 @@
 //! The keys the duplicate check has seen ([`super::Dedup`]), and the first
-//! article that had each. While they are few they are in a hash table; past a
+//! article that had each. While they are few they are in a hash table (a key's
+//! first article's position), beside where each article came from; past a
 //! limit, when asked to ([`SeenKeys::spilling`]), the table is written out
 //! sorted as a run in an unnamed temporary file and emptied, so that memory
-//! stays flat however many articles go by (`lede dump` and `lede index` of a
-//! million files). Each run keeps in memory a Bloom filter of its keys (about
-//! 1.2 bytes a key) and the first key of each block of records, so a key is
-//! read from disk only from a run whose filter may hold it, one block at a
-//! time; runs are merged into one when there are more than [`MAX_RUNS`]
-//! (the simplest form of a log-structured merge tree). A temporary file that
-//! cannot be made or written leaves the keys in memory, as before.
+//! stays nearly flat however many articles go by (`lede dump` and `lede index`
+//! of a million files): each run keeps in memory a Bloom filter of its keys
+//! and the first key of each block of records (together about 1.3 bytes a
+//! key), so a key is read from disk only from a run whose filter may hold it,
+//! one block at a time. A run is merged with the one before it once it is at
+//! least half that one's size, so that there are a few runs (about the
+//! logarithm of their number) and each key is rewritten as few times (the
+//! simplest form of a log-structured merge tree). A temporary file that cannot
+//! be made or written leaves the keys in memory, as before; a block that cannot
+//! be read counts as not holding the key (a copy may then be kept twice).
 
 use fastbloom::BloomFilter;
 use foldhash::HashMap;
@@ -16,6 +20,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::PathBuf;
 
 /// The first article seen with a key: its load position, and hashes of where
 /// it came from and of its id.
@@ -27,11 +32,8 @@ pub(super) struct Seen {
 }
 
 /// Keys in memory before they are written out as a run: a table of 2^18
-/// slots, about 8 MiB, never grown past that.
+/// slots, about 4 MiB, never grown past that.
 pub(super) const SPILL_AT: usize = 1 << 17;
-/// Runs kept apart before they are merged into one: each costs a filter's
-/// look at every key asked about.
-const MAX_RUNS: usize = 4;
 /// Bytes of a record on disk: key, position, origin, id (little-endian).
 const RECORD: usize = 8 + 4 + 8 + 8;
 /// Records per block read from disk for one key (3.5 KiB).
@@ -41,11 +43,17 @@ const FALSE_POSITIVES: f64 = 0.01;
 
 /// Every key seen so far, in memory and in runs on disk.
 pub(super) struct SeenKeys {
-    memory: HashMap<u64, Seen>,
+    /// Key → load position of its first article, for the keys not yet written out.
+    memory: HashMap<u64, u32>,
+    /// Origin and id of each article from position `base` on.
+    articles: Vec<(u64, u64)>,
+    base: u32,
     /// Oldest first.
     runs: Vec<Run>,
     /// Keys in memory at which they are written out; `None`: never.
     spill_at: Option<usize>,
+    /// Where the runs go (`None`: the system's temporary folder).
+    folder: Option<PathBuf>,
     /// A block read from a run.
     block: Vec<u8>,
 }
@@ -57,37 +65,59 @@ impl Default for SeenKeys {
 }
 
 impl SeenKeys {
-    /// Every key in memory (the reader, which keeps its collection in memory anyway).
+    /// Every key in memory (the reader, which keeps its collection in memory
+    /// anyway): 16 bytes a key and 16 an article, as before runs existed.
     pub fn in_memory() -> Self {
         SeenKeys {
             memory: HashMap::default(),
+            articles: Vec::new(),
+            base: 0,
             runs: Vec::new(),
             spill_at: None,
+            folder: None,
             block: Vec::new(),
         }
     }
 
-    /// Keys written out to disk once `at` are in memory.
-    pub fn spilling(at: usize) -> Self {
+    /// Keys written out to disk, in `folder` (else the system's temporary
+    /// folder), once `at` are in memory.
+    pub fn spilling(at: usize, folder: Option<PathBuf>) -> Self {
         SeenKeys {
             spill_at: Some(at.max(1)),
+            folder,
             ..SeenKeys::in_memory()
         }
     }
 
+    /// The load position the next article remembered takes.
+    pub fn next_position(&self) -> u32 {
+        self.base
+            .saturating_add(u32::try_from(self.articles.len()).unwrap_or(u32::MAX))
+    }
+
     /// The first article seen with `key`.
     pub fn get(&mut self, key: u64) -> Option<Seen> {
-        if let Some(seen) = self.memory.get(&key) {
-            return Some(*seen);
+        if let Some(&position) = self.memory.get(&key) {
+            let (origin, id) = self.articles[(position - self.base) as usize];
+            return Some(Seen {
+                position,
+                origin,
+                id,
+            });
         }
         let block = &mut self.block;
         self.runs.iter_mut().find_map(|run| run.get(key, block))
     }
 
-    /// Remembers `seen` as the first article with `key`, which [`Self::get`]
-    /// did not find; writes the keys in memory out when they are enough.
-    pub fn insert(&mut self, key: u64, seen: Seen) {
-        self.memory.entry(key).or_insert(seen);
+    /// Remembers the article `seen` as the first with each of `keys`, which
+    /// [`Self::get`] did not find; its position is the one after the last
+    /// article remembered. Writes the keys in memory out when they are enough.
+    pub fn insert(&mut self, keys: impl IntoIterator<Item = u64>, seen: Seen) {
+        debug_assert_eq!(seen.position, self.next_position());
+        self.articles.push((seen.origin, seen.id));
+        for key in keys {
+            self.memory.entry(key).or_insert(seen.position);
+        }
         if self.spill_at.is_some_and(|at| self.memory.len() >= at) && self.spill().is_err() {
             // No temporary file: the keys stay in memory from now on.
             self.spill_at = None;
@@ -101,21 +131,35 @@ impl SeenKeys {
     }
 
     /// Writes the keys in memory out as a run, sorted, and empties the table
-    /// (keeping its room); merges the runs once there are too many.
+    /// (keeping its room); then merges the newest run into the one before as
+    /// long as it is at least half that one's size.
     fn spill(&mut self) -> io::Result<()> {
-        let mut entries: Vec<(u64, Seen)> = self.memory.iter().map(|(k, s)| (*k, *s)).collect();
+        let mut entries: Vec<(u64, u32)> = self.memory.iter().map(|(k, p)| (*k, *p)).collect();
         entries.sort_unstable_by_key(|(key, _)| *key);
-        let mut writer = RunWriter::new(entries.len())?;
-        for (key, seen) in entries {
+        let mut writer = RunWriter::new(entries.len(), self.folder.as_ref())?;
+        for (key, position) in entries {
+            let (origin, id) = self.articles[(position - self.base) as usize];
+            let seen = Seen {
+                position,
+                origin,
+                id,
+            };
             writer.push(key, seen)?;
         }
         self.runs.push(writer.finish()?);
         self.memory.clear();
-        if self.runs.len() > MAX_RUNS {
+        self.base = self.next_position();
+        self.articles.clear();
+        while let [.., older, newer] = self.runs.as_slice()
+            && newer.len * 2 >= older.len
+        {
+            let pair = self.runs.len() - 2;
             // A failed merge leaves the runs as they were: still right, only slower.
-            if let Ok(merged) = merge(&mut self.runs) {
-                self.runs = vec![merged];
-            }
+            let Ok(merged) = merge(&mut self.runs[pair..], self.folder.as_ref()) else {
+                break;
+            };
+            self.runs.truncate(pair);
+            self.runs.push(merged);
         }
         Ok(())
     }
@@ -148,11 +192,19 @@ impl Run {
             .seek(SeekFrom::Start((start * RECORD) as u64))
             .and_then(|_| self.file.read_exact(block))
             .ok()?;
-        let records: Vec<&[u8]> = block.chunks_exact(RECORD).collect();
-        let at = records
-            .binary_search_by_key(&key, |record| decode(record).0)
-            .ok()?;
-        Some(decode(records[at]).1)
+        let key_at = |i: usize| decode(&block[i * RECORD..(i + 1) * RECORD]);
+        // A binary search over the block's records, by key.
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let middle = (low + high) / 2;
+            let (found, seen) = key_at(middle);
+            match found.cmp(&key) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Some(seen),
+            }
+        }
+        None
     }
 }
 
@@ -165,10 +217,15 @@ struct RunWriter {
 }
 
 impl RunWriter {
-    /// A run for about `expected` keys.
-    fn new(expected: usize) -> io::Result<Self> {
+    /// A run for about `expected` keys, in `folder` (else the system's
+    /// temporary folder).
+    fn new(expected: usize, folder: Option<&PathBuf>) -> io::Result<Self> {
+        let file = match folder {
+            Some(folder) => tempfile::tempfile_in(folder)?,
+            None => tempfile::tempfile()?,
+        };
         Ok(RunWriter {
-            out: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+            out: BufWriter::with_capacity(1 << 16, file),
             len: 0,
             firsts: Vec::with_capacity(expected / BLOCK + 1),
             filter: BloomFilter::with_false_pos(FALSE_POSITIVES).expected_items(expected.max(1)),
@@ -202,7 +259,7 @@ impl RunWriter {
 
 /// Merges `runs` into one, reading each in order once. A key in more than one
 /// run (which [`SeenKeys::insert`]'s callers avoid) keeps its first article.
-fn merge(runs: &mut [Run]) -> io::Result<Run> {
+fn merge(runs: &mut [Run], folder: Option<&PathBuf>) -> io::Result<Run> {
     let total = runs.iter().map(|run| run.len).sum();
     let mut readers = Vec::with_capacity(runs.len());
     for run in runs.iter_mut() {
@@ -214,7 +271,7 @@ fn merge(runs: &mut [Run]) -> io::Result<Run> {
     for r in 0..readers.len() {
         read_next(&mut readers, r, &mut next)?;
     }
-    let mut writer = RunWriter::new(total)?;
+    let mut writer = RunWriter::new(total, folder)?;
     let mut last = None;
     while let Some(Reverse((key, position, r, origin, id))) = next.pop() {
         if last != Some(key) {
@@ -296,47 +353,62 @@ mod tests {
 
     #[test]
     fn keys_written_out_and_merged_are_found_with_their_first_article() {
-        let mut keys = SeenKeys::spilling(100);
+        let mut keys = SeenKeys::spilling(100, None);
         let mut most_runs = 0;
-        for n in 0..3_000u32 {
-            keys.insert(key(n.into()), seen(n));
+        for n in 0..6_000u32 {
+            // Two keys an article, as a file's id and text.
+            keys.insert([key(n.into()), key(u64::from(n) + 1_000_000)], seen(n));
             most_runs = most_runs.max(keys.runs());
         }
-        // Written out thirty times, merged whenever more than four runs.
-        assert!(keys.runs() >= 1 && keys.runs() <= MAX_RUNS);
-        assert_eq!(most_runs, MAX_RUNS);
+        // Written out 120 times; merged as they pile up, so that a few runs
+        // are left, about the logarithm of their number.
+        assert!(keys.runs() >= 1 && most_runs <= 8, "{most_runs} runs");
         assert!(keys.memory.len() < 100);
-        for n in 0..3_000u32 {
+        for n in 0..6_000u32 {
             assert_eq!(keys.get(key(n.into())), Some(seen(n)), "key {n}");
+            assert_eq!(keys.get(key(u64::from(n) + 1_000_000)), Some(seen(n)));
         }
         // Keys never seen are not found (the filters' false positives read a
         // block and find nothing).
-        assert!((3_000..6_000u64).all(|n| keys.get(key(n)).is_none()));
+        assert!((6_000..12_000u64).all(|n| keys.get(key(n)).is_none()));
     }
 
     #[test]
     fn a_key_in_two_runs_keeps_its_first_article_when_merged() {
-        let mut keys = SeenKeys::spilling(2);
-        keys.insert(5, seen(1));
-        keys.insert(9, seen(2));
+        let mut keys = SeenKeys::spilling(2, None);
+        keys.insert([5, 9], seen(0));
         // Against the callers' rule, key 5 again in a later run.
-        keys.insert(5, seen(3));
-        keys.insert(11, seen(4));
-        for n in 20..40 {
-            keys.insert(n, seen(n as u32));
+        keys.insert([5, 11], seen(1));
+        for n in 2..40u32 {
+            keys.insert([u64::from(n) * 100], seen(n));
         }
-        assert_eq!(keys.get(5), Some(seen(1)));
-        assert_eq!(keys.get(11), Some(seen(4)));
+        assert_eq!(keys.get(5), Some(seen(0)));
+        assert_eq!(keys.get(11), Some(seen(1)));
+        assert_eq!(keys.get(3_900), Some(seen(39)));
     }
 
     #[test]
     fn in_memory_keys_never_go_to_disk() {
         let mut keys = SeenKeys::in_memory();
         for n in 0..1_000u32 {
-            keys.insert(key(n.into()), seen(n));
+            keys.insert([key(n.into())], seen(n));
         }
         assert_eq!(keys.runs(), 0);
         assert_eq!(keys.get(key(999)), Some(seen(999)));
+    }
+
+    #[test]
+    fn runs_go_to_the_folder_given_and_a_folder_that_is_none_keeps_them_in_memory() {
+        let folder = tempfile::tempdir().unwrap();
+        let mut keys = SeenKeys::spilling(1, Some(folder.path().to_path_buf()));
+        keys.insert([1], seen(0));
+        assert_eq!(keys.runs(), 1);
+        let mut keys = SeenKeys::spilling(1, Some(folder.path().join("gone")));
+        keys.insert([1], seen(0));
+        keys.insert([2], seen(1));
+        assert_eq!(keys.runs(), 0);
+        assert_eq!(keys.get(1), Some(seen(0)));
+        assert_eq!(keys.get(2), Some(seen(1)));
     }
 
     #[test]
