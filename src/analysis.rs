@@ -31,6 +31,7 @@ pub mod merges;
 pub mod models;
 pub mod names;
 pub mod nested;
+pub mod particles;
 pub mod premodifiers;
 pub mod products;
 pub mod quotes;
@@ -91,6 +92,7 @@ pub fn find_entities(
     repeats::add_repeats(paragraphs, split, &mut mentions);
     terms::drop_spelled_out_terms(paragraphs, split, &mut mentions);
     speaking::speaking_places_are_people(paragraphs, &mut mentions);
+    particles::keep_particles(paragraphs, &mut mentions);
     let mut entities = aliases::merge(paragraphs, mentions);
     let mut evidence = kinds::evidence(paragraphs, &entities);
     kinds::apply(&mut entities, &mut evidence);

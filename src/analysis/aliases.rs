@@ -320,18 +320,30 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
             }
             _ => None,
         };
-        let particle = match short_words[..] {
-            [first, _] => PARTICLES
-                .iter()
-                .find(|p| p.len() > 1 && p.eq_ignore_ascii_case(first)),
+        // And "von der Leyen" in "Ursula von der Leyen": the particles
+        // before the surname, however many.
+        let particles = match short_words[..] {
+            [ref lead @ .., _]
+                if !lead.is_empty()
+                    && lead.iter().all(|word| {
+                        PARTICLES
+                            .iter()
+                            .any(|p| p.len() > 1 && p.eq_ignore_ascii_case(word))
+                    }) =>
+            {
+                Some(lead.len())
+            }
             _ => None,
         };
         let fits = |full: &FullName| {
             let full_words = &full.words;
-            let with_particle = particle.is_some_and(|particle| {
-                full_words.len() >= 2
+            let with_particle = particles.is_some_and(|n| {
+                full_words.len() > n + 1
                     && full_words.last() == short_words.last()
-                    && full_words[full_words.len() - 2].eq_ignore_ascii_case(particle)
+                    && full_words[full_words.len() - 1 - n..full_words.len() - 1]
+                        .iter()
+                        .zip(&short_words)
+                        .all(|(full, short)| full.eq_ignore_ascii_case(short))
             });
             let styled_peer = peer.is_some_and(|gender| {
                 full_words.len() >= 2
@@ -366,9 +378,8 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
         let fitting = fitting_by_form.entry(short.as_str()).or_insert_with(|| {
             let candidates = match short_words[..] {
                 [word] => slice(by_word.get(word)),
-                [_, last] if initial.is_some() || particle.is_some() || peer.is_some() => {
-                    slice(by_word.get(last))
-                }
+                [.., last] if particles.is_some() => slice(by_word.get(last)),
+                [_, last] if initial.is_some() || peer.is_some() => slice(by_word.get(last)),
                 [first, last] => slice(by_ends.get(&(first, last))),
                 [first, ref inner @ .., last] => inner
                     .iter()
@@ -396,7 +407,9 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
         if let [target] = targets[..]
             && full_words.get(&own).is_none_or(|names| {
                 names.iter().all(|n| {
-                    fits(n) || ((initial.is_some() || peer.is_some()) && n.words == short_words)
+                    fits(n)
+                        || ((initial.is_some() || peer.is_some() || particles.is_some())
+                            && n.words == short_words)
                 })
             })
         {
@@ -744,6 +757,7 @@ mod tests {
             "Ruud van Nistelrooy scored. Van Nistelrooy was fit.",
             "Sion Aubrey Roberts and Lord Roberts differ.",
             "Mary Qarlowe met Lord Qarlowe.",
+            "Ursula von der Leyen spoke; later von der Leyen left.",
         ]
         .map(String::from)
         .to_vec();
@@ -757,12 +771,22 @@ mod tests {
             (2, "Lord Roberts"),
             (3, "Mary Qarlowe"),
             (3, "Lord Qarlowe"),
+            (4, "Ursula von der Leyen"),
+            (4, "von der Leyen left"),
         ];
-        let mentions: Vec<RawMention> = names
+        let mut mentions: Vec<RawMention> = names
             .iter()
             .map(|&(p, name)| RawMention::first_in(&ps, p, name, person))
             .collect();
+        // "von der Leyen" (the later one, without "left").
+        if let Some(m) = mentions.last_mut() {
+            m.span.end -= " left".len();
+        }
         let e = merge(&ps, mentions);
+        assert_eq!(
+            entity(&e, "Ursula von der Leyen").aliases,
+            ["Ursula von der Leyen", "von der Leyen"]
+        );
         assert_eq!(
             entity(&e, "Neil Kinnock").aliases,
             ["Neil Kinnock", "Lord Kinnock"]
@@ -774,7 +798,7 @@ mod tests {
         // Many people are called Roberts; a Lord is not a Mary.
         assert_eq!(entity(&e, "Lord Roberts").mentions.len(), 1);
         assert_eq!(entity(&e, "Lord Qarlowe").mentions.len(), 1);
-        assert_eq!(e.len(), 6, "{e:?}");
+        assert_eq!(e.len(), 7, "{e:?}");
     }
 
     #[test]

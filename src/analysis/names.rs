@@ -428,15 +428,25 @@ pub(crate) fn is_law_word(word: &str) -> bool {
 
 /// The name a firm goes by without its suffix ("Cairn" of "Cairn Energy"),
 /// unless what is left is a title, a place or a nation ("General" of
-/// "General Motors", "British" of "British Airways").
+/// "General Motors", "British" of "British Airways"); a site named by its web
+/// address goes by its first part ("Amazon" of "Amazon.com" and of
+/// "Amazon.com Inc").
 pub(crate) fn firm_head(name: &str) -> Option<&str> {
-    let (head, last) = name.rsplit_once(' ')?;
+    let Some((head, last)) = name.rsplit_once(' ') else {
+        return site_name(name);
+    };
     let first = head.split(' ').next()?;
     (is_firm_suffix(last)
         && gazetteer::title(first).is_none()
         && gazetteer::place(head).is_none()
         && gazetteer::demonym(first).is_none())
-    .then_some(head)
+    .then(|| site_name(head).unwrap_or(head))
+}
+
+/// The name in a capitalised web address: "Amazon" of "Amazon.com".
+fn site_name(word: &str) -> Option<&str> {
+    let site = word.split('.').next()?;
+    (site.starts_with(char::is_uppercase) && is_web_domain(word)).then_some(site)
 }
 
 /// Words that end a firm's full name and that it drops when named again:
@@ -477,6 +487,7 @@ fn is_firm_suffix(word: &str) -> bool {
             | "plc"
             | "Records"
             | "SA"
+            | "SE"
             | "Studios"
             | "Technologies"
             | "Telecom"
@@ -486,6 +497,20 @@ fn is_firm_suffix(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_firm_goes_by_its_name_without_its_suffix_or_its_web_address() {
+        assert_eq!(firm_head("Cairn Energy"), Some("Cairn"));
+        assert_eq!(firm_head("BioNTech SE"), Some("BioNTech"));
+        assert_eq!(firm_head("Amazon.com"), Some("Amazon"));
+        assert_eq!(firm_head("Amazon.com Inc"), Some("Amazon"));
+        assert_eq!(firm_head("Jolt.co.uk"), Some("Jolt"));
+        // Not a title, a nation or a lower-case address.
+        assert_eq!(firm_head("General Motors"), None);
+        assert_eq!(firm_head("British Airways"), None);
+        assert_eq!(firm_head("bbc.co.uk"), None);
+        assert_eq!(firm_head("Cairn"), None);
+    }
 
     #[test]
     fn a_respelling_changes_few_letters() {

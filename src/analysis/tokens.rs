@@ -139,6 +139,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         '.' => {
                             prev.is_ascii_digit() && m.is_ascii_digit()
                                 || (prev.is_uppercase() && m.is_uppercase() && chain)
+                                || (prev.is_alphanumeric()
+                                    && domain_label_at(text, &text[start..b], after))
                         }
                         _ => true,
                     };
@@ -173,6 +175,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// Whether the dot before byte `after` goes on in a web address that names a
+/// firm or a site ("Amazon.com", "Jolt.co.uk"): a top-level label after it
+/// that ends the word, or a country's after a ".co"-like one (`word` is the
+/// word so far). The address stays one word, as its name.
+fn domain_label_at(text: &str, word: &str, after: usize) -> bool {
+    let rest = text.as_bytes().get(after..).unwrap_or_default();
+    let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let label = &text[after..after + len];
+    let ends = char_at(text, after + len).is_none_or(|n| !is_word_char(n));
+    ends && (matches!(
+        label,
+        "com" | "net" | "org" | "info" | "io" | "biz" | "gov" | "edu" | "tv" | "co" | "ac"
+    ) || len == 2
+        && [".co", ".com", ".org", ".ac"]
+            .iter()
+            .any(|l| word.ends_with(l)))
 }
 
 /// The character starting at byte `b` of `text` (a char boundary), if any.
@@ -409,6 +429,8 @@ mod tests {
                                     || (prev.is_uppercase()
                                         && next.is_uppercase()
                                         && ref_is_initial_chain(&chars, start, i))
+                                    || (prev.is_alphanumeric()
+                                        && ref_domain_label(&chars, start, i))
                             }
                             _ => true,
                         };
@@ -452,6 +474,30 @@ mod tests {
             (Some('l'), Some('l')) | (Some('r' | 'v'), Some('e')) if word_end(at + 2) => Some(2),
             _ => None,
         }
+    }
+
+    /// True when the dot at `dot` goes on in a web address: the lower-case
+    /// letters after it are a top-level label and end the word (or a
+    /// country's two letters after ".co", ".com", ".org" or ".ac").
+    fn ref_domain_label(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
+        let label: String = chars[dot + 1..]
+            .iter()
+            .map(|&(_, c)| c)
+            .take_while(char::is_ascii_lowercase)
+            .collect();
+        let after = dot + 1 + label.chars().count();
+        if chars.get(after).is_some_and(|&(_, c)| is_word_char(c)) {
+            return false;
+        }
+        let word: String = chars[start..dot].iter().map(|&(_, c)| c).collect();
+        let generic = [
+            "com", "net", "org", "info", "io", "biz", "gov", "edu", "tv", "co", "ac",
+        ];
+        generic.contains(&label.as_str())
+            || label.len() == 2
+                && [".co", ".com", ".org", ".ac"]
+                    .iter()
+                    .any(|l| word.ends_with(l))
     }
 
     /// True when chars[start..dot] is a chain of single capitals separated by dots (`U`, `U.S`).
@@ -519,6 +565,28 @@ mod tests {
             words("Revolutionary Guard (IRGC),"),
             ["Revolutionary", "Guard", "(", "IRGC", ")", ","]
         );
+    }
+
+    #[test]
+    fn tokenize_keeps_a_web_address_whole() {
+        assert_eq!(
+            words("Amazon.com Inc and Jolt.co.uk said, as did bbc.co.uk."),
+            [
+                "Amazon.com",
+                "Inc",
+                "and",
+                "Jolt.co.uk",
+                "said",
+                ",",
+                "as",
+                "did",
+                "bbc.co.uk",
+                "."
+            ]
+        );
+        // Not a sentence run into the next, nor a label that goes on.
+        assert_eq!(words("It rose.Com"), ["It", "rose", ".", "Com"]);
+        assert_eq!(words("the end.common"), ["the", "end", ".", "common"]);
     }
 
     #[test]

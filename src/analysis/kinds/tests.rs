@@ -778,3 +778,19 @@ fn an_apposition_after_a_name_says_what_it_is() {
         [0, 0, 0, 0]
     );
 }
+
+#[test]
+fn where_one_works_is_an_organisation() {
+    assert_eq!(
+        cues("said Ann Loy, chief strategist at Zentrix.", "Zentrix")[ORG],
+        2
+    );
+    assert_eq!(cues("a striker at Tolham until May", "Tolham")[ORG], 2);
+    // Being somewhere is no job; a person's name keeps to people.
+    assert_eq!(cues("Workers at Tolham voted.", "Tolham"), [0; 4]);
+    assert_eq!(cues("He met them at Tolham.", "Tolham"), [0; 4]);
+    assert_eq!(
+        cues("an analyst at Raymond Qarlow said.", "Raymond Qarlow")[ORG],
+        0
+    );
+}

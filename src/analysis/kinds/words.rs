@@ -97,6 +97,52 @@ pub(super) fn person_before(w: &str) -> bool {
     )
 }
 
+/// Jobs that are held at an organisation: "an economist at X", "a striker
+/// at X" (the roles of [`person_before`] and the trades of firms' staff).
+pub(super) fn works_at(w: &str) -> bool {
+    person_before(w)
+        || matches!(
+            w,
+            "analyst"
+                | "analysts"
+                | "economist"
+                | "economists"
+                | "strategist"
+                | "strategists"
+                | "researcher"
+                | "researchers"
+                | "scientist"
+                | "scientists"
+                | "lecturer"
+                | "fellow"
+                | "partner"
+                | "executive"
+                | "executives"
+                | "official"
+                | "officials"
+                | "trader"
+                | "traders"
+                | "dealer"
+                | "dealers"
+                | "engineer"
+                | "engineers"
+                | "lawyer"
+                | "lawyers"
+                | "editor"
+                | "correspondent"
+                | "adviser"
+                | "advisor"
+                | "consultant"
+                | "specialist"
+                | "expert"
+                | "experts"
+                | "head"
+                | "chief"
+                | "president"
+                | "vice-president"
+        )
+}
+
 /// Nouns before a name that make it an organisation: "the regulator X", "shares in X".
 pub(super) fn org_before(w: &str) -> bool {
     matches!(
