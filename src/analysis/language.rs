@@ -7,7 +7,8 @@
 //! The test reads the lower-case words of the first few hundred, counting
 //! English function words ("the", "of", "said") against those of the
 //! languages news most often comes in beside it (Spanish, Portuguese,
-//! French, Italian, German, Dutch), and words in another script. Function
+//! French, Italian, German, Dutch, Indonesian and Malay), and words in
+//! another script; web addresses are skipped. Function
 //! words are the most frequent words of any text and nearly disjoint between
 //! these languages; names, numbers and tables of results (few lower-case
 //! words, none of them function words) count for neither, so a text decides
@@ -25,7 +26,7 @@ const FOREIGN_MIN: usize = 10;
 
 /// Which list a lower-case word is on: English function words (and
 /// "said", news's commonest verb), or those of Spanish, Portuguese, French,
-/// Italian, German and Dutch that English text does not use in lower case
+/// Italian, German, Dutch, Indonesian and Malay that English text does not use in lower case
 /// (not "in", "die", "per", "do", "van", "von", "der", "de": English writes
 /// them, or names keep them: "Ursula von der Leyen", "Robert de Niro").
 /// A `match`, so that each word costs a few comparisons, not a list's scan.
@@ -42,6 +43,17 @@ fn function_word(word: &str) -> Option<Language> {
         | "mit" | "naar" | "nicht" | "niet" | "não" | "om" | "ook" | "os" | "para" | "pas"
         | "pero" | "por" | "pour" | "que" | "qui" | "se" | "sich" | "sind" | "sur" | "una"
         | "und" | "une" | "uno" | "voor" | "zijn" | "zu" | "è" => Some(Language::Other),
+        // Portuguese's and Spanish's further ones.
+        "ao" | "após" | "até" | "está" | "foi" | "fue" | "já" | "mais" | "más" | "nas" | "pela"
+        | "pelo" | "seus" | "suas" | "também" | "también" | "você" | "é" => {
+            Some(Language::Other)
+        }
+        // Italian's further ones, and Indonesian's and Malay's.
+        "alla" | "anche" | "degli" | "dei" | "delle" | "di" | "gli" | "nel" | "nella" | "più"
+        | "questa" | "questo" | "sono" | "akan" | "atau" | "bahwa" | "bisa" | "dalam" | "dan"
+        | "dari" | "dengan" | "hanya" | "harus" | "ini" | "itu" | "jika" | "juga" | "karena"
+        | "kepada" | "kita" | "mereka" | "oleh" | "pada" | "seperti" | "sudah" | "telah"
+        | "tidak" | "untuk" | "yang" => Some(Language::Other),
         _ => None,
     }
 }
@@ -58,9 +70,12 @@ pub fn reads_as_english(paragraphs: &[String]) -> bool {
     let (mut english, mut foreign, mut latin, mut other_script) = (0usize, 0usize, 0usize, 0usize);
     // Lower-case Latin words, and words of other scripts (Chinese, Arabic
     // and Hebrew have no case: any word of theirs counts).
+    // Web addresses are no language's words ("amzn.to" is no English "to").
     let words = paragraphs
         .iter()
-        .flat_map(|p| p.split(|c: char| !c.is_alphabetic()))
+        .flat_map(|p| p.split_whitespace())
+        .filter(|w| !w.contains("://") && !w.starts_with("www."))
+        .flat_map(|w| w.split(|c: char| !c.is_alphabetic()))
         .filter(|w| {
             w.starts_with(char::is_lowercase) || w.chars().next().is_some_and(|c| !is_latin(c))
         })
@@ -134,6 +149,18 @@ mod tests {
              is niet bekend. Ook de kaartverkoop voor het duel met een volle bak is gestart \
              en zijn er nog kaarten voor de fans die naar het stadion willen om de ploeg \
              bij te staan."
+        ));
+        // Indonesian, and Italian whose links would count for English ("amzn.to").
+        assert!(!reads(
+            "Kita harus mencintai sesuatu dengan tidak berlebihan, karena bisa jadi suatu \
+             hari kita akan membencinya. Orang yang berkata itu adalah sahabat yang dekat \
+             dengan mereka, dan dia juga berkata bahwa kebencian itu tidak baik untuk kita."
+        ));
+        assert!(!reads(
+            "Cofanetto originale http://amzn.to/2abc per chi ama il cinema http://amzn.to/3de \
+             e anche la versione di lusso http://amzn.to/4fg con gli sconti del venerdì \
+             http://amzn.to/5hi della settimana, più offerte speciali http://amzn.to/6jk \
+             sono su questo sito http://amzn.to/7lm nel negozio http://amzn.to/8no"
         ));
         // Scripts without case count too.
         assert!(!reads(
