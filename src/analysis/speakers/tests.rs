@@ -1058,3 +1058,22 @@ fn an_appositives_decimal_abbreviation_or_list_does_not_move_its_subject() {
         vec![Some("Tolham Council".to_string())]
     );
 }
+
+#[test]
+fn a_nationality_for_one_person_is_the_person_last_the_subject() {
+    let text = "Tolham manager Piet Varro said his side had \"deserved more\".\n\n\
+        \"We created chances,\" the Spaniard added.\n\n\
+        \"It was hard,\" the Dutchman said.\n\n\
+        \"We will vote no,\" the Swiss said.";
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Piet Varro", Person, &["Piet Varro"]),
+        ("Spaniard", EntityKind::Other, &["Spaniard"]),
+        ("Tolham", Org, &["Tolham"]),
+    ];
+    let varro = Some("Piet Varro".to_string());
+    // "the Swiss", "the French": a people, not one person.
+    assert_eq!(
+        speakers_of(text, specs),
+        [varro.clone(), varro.clone(), varro, None]
+    );
+}

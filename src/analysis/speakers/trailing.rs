@@ -17,6 +17,16 @@ const TITLE_WORDS: usize = 3;
 /// How many role words (`panel chairman Rep.`) may stand before a trailing speaker's name.
 const ROLE_WORDS: usize = 4;
 
+/// A nationality's word for one person: "Spaniard", "Frenchman", "Scot",
+/// "Brazilian". Not those that name a people as a whole ("the French", "the
+/// Dutch", "the Chinese", "the Swiss", "Americans").
+fn is_nationality_noun(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+        && !["s", "sh", "ch", "ese"].iter().any(|end| word.ends_with(end))
+        // Listed, or its plural is ("Spaniards").
+        && (gazetteer::demonym(word).is_some() || gazetteer::demonym(&format!("{word}s")).is_some())
+}
+
 impl Para<'_> {
     /// A trailing attribution right after a closing mark: `"…," Holt said`,
     /// `"…," said Holt`, `"…," he claimed`, `"…," Holt, a spokeswoman for X,
@@ -86,6 +96,14 @@ impl Para<'_> {
         let mut subject = verb;
         while subject > 0 && is_one_of(self.word(toks[subject - 1]), BETWEEN_SUBJECT_AND_VERB) {
             subject -= 1;
+        }
+        // `"…," the Spaniard added`: a person called by nationality, the
+        // person last the subject (not an entity "Spaniard").
+        if let [the, noun] = toks[..subject]
+            && self.word(the).eq_ignore_ascii_case("the")
+            && is_nationality_noun(self.word(noun))
+        {
+            return Some(Local::from(salience.last_person()));
         }
         // `"…," the Arsenal coach said`: one of the team, not the team.
         if self.member_of_named_group(&toks[..subject]) {
