@@ -10,8 +10,8 @@
 use super::entities::RawMention;
 use super::gazetteer;
 use super::names::{
-    PARTICLES, firm_head, initials, is_bare_acronym, is_camel_case, is_subsequence, lone_initial,
-    normalise, surname_forms,
+    firm_head, initials, is_bare_acronym, is_camel_case, is_subsequence, is_surname_particle,
+    lone_initial, normalise, surname_forms,
 };
 use crate::model::{Entity, EntityKind, Span};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
@@ -325,11 +325,9 @@ pub fn merge(paragraphs: &[String], mut mentions: Vec<RawMention>) -> Vec<Entity
         let particles = match short_words[..] {
             [ref lead @ .., _]
                 if !lead.is_empty()
-                    && lead.iter().all(|word| {
-                        PARTICLES
-                            .iter()
-                            .any(|p| p.len() > 1 && p.eq_ignore_ascii_case(word))
-                    }) =>
+                    && lead
+                        .iter()
+                        .all(|word| is_surname_particle(&word.to_lowercase())) =>
             {
                 Some(lead.len())
             }

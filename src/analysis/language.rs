@@ -49,7 +49,7 @@ fn function_word(word: &str) -> Option<Language> {
             Some(Language::Other)
         }
         // Italian's further ones, and Indonesian's and Malay's.
-        "alla" | "anche" | "degli" | "dei" | "delle" | "di" | "gli" | "nel" | "nella" | "più"
+        "alla" | "anche" | "degli" | "dei" | "delle" | "gli" | "nel" | "nella" | "più"
         | "questa" | "questo" | "sono" | "akan" | "atau" | "bahwa" | "bisa" | "dalam" | "dan"
         | "dari" | "dengan" | "hanya" | "harus" | "ini" | "itu" | "jika" | "juga" | "karena"
         | "kepada" | "kita" | "mereka" | "oleh" | "pada" | "seperti" | "sudah" | "telah"
@@ -74,7 +74,7 @@ pub fn reads_as_english(paragraphs: &[String]) -> bool {
     let words = paragraphs
         .iter()
         .flat_map(|p| p.split_whitespace())
-        .filter(|w| !w.contains("://") && !w.starts_with("www."))
+        .filter(|w| !is_address(w))
         .flat_map(|w| w.split(|c: char| !c.is_alphabetic()))
         .filter(|w| {
             w.starts_with(char::is_lowercase) || w.chars().next().is_some_and(|c| !is_latin(c))
@@ -102,6 +102,15 @@ pub fn reads_as_english(paragraphs: &[String]) -> bool {
     let foreign_words = foreign >= FOREIGN_MIN && foreign > 2 * english;
     let foreign_script = other_script >= FOREIGN_MIN && other_script > 2 * latin;
     !(foreign_words || foreign_script)
+}
+
+/// A web address, with a scheme or without ("www.x.it", "amzn.to/2abc",
+/// "globo.com.br").
+fn is_address(word: &str) -> bool {
+    word.contains("://")
+        || word.starts_with("www.")
+        || word.contains('.') && word.contains('/')
+        || super::names::is_web_domain(word.trim_end_matches(['.', ',', ';', ':', ')']))
 }
 
 /// A letter of the Latin script (ASCII and its accented forms, up to Latin

@@ -443,10 +443,20 @@ pub(crate) fn firm_head(name: &str) -> Option<&str> {
     .then(|| site_name(head).unwrap_or(head))
 }
 
-/// The name in a capitalised web address: "Amazon" of "Amazon.com".
+/// The name in a capitalised web address: "Amazon" of "Amazon.com"; not a
+/// country's or a nation's ("Ireland.com", "China.com" are no "Ireland").
 fn site_name(word: &str) -> Option<&str> {
     let site = word.split('.').next()?;
-    (site.starts_with(char::is_uppercase) && is_web_domain(word)).then_some(site)
+    let nation = gazetteer::place(site).is_some_and(|p| p.class == gazetteer::PlaceClass::Country)
+        || gazetteer::demonym(site).is_some();
+    (site.starts_with(char::is_uppercase) && is_web_domain(word) && !nation).then_some(site)
+}
+
+/// A lower-case particle of a surname ("von", "der", "bin", "da"; not the
+/// one-letter "y", which joins two surnames): `PARTICLES` as a surname's
+/// short form keeps them.
+pub(crate) fn is_surname_particle(word: &str) -> bool {
+    word.len() > 1 && PARTICLES.contains(&word)
 }
 
 /// Words that end a firm's full name and that it drops when named again:
@@ -509,6 +519,8 @@ mod tests {
         assert_eq!(firm_head("General Motors"), None);
         assert_eq!(firm_head("British Airways"), None);
         assert_eq!(firm_head("bbc.co.uk"), None);
+        assert_eq!(firm_head("Ireland.com"), None);
+        assert_eq!(firm_head("China.com Inc"), Some("China.com"));
         assert_eq!(firm_head("Cairn"), None);
     }
 

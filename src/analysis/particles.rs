@@ -5,12 +5,13 @@
 //! mention ("de Gaulle", "bin Salman", "da Silva").
 
 use super::entities::RawMention;
-use super::names::PARTICLES;
+use super::names::is_surname_particle;
 use crate::model::{EntityKind, Span};
 
 /// Extends each person's mention back over the lower-case particles before
 /// it when a person named in the article has those particles before those
-/// words ("Ursula von der Leyen" makes "von der Leyen" of a later "Leyen").
+/// words ("Ursula von der Leyen" makes "von der Leyen" of a later "Leyen"),
+/// unless another mention stands there.
 pub fn keep_particles(paragraphs: &[String], mentions: &mut [RawMention]) {
     let people = |m: &&RawMention| m.kind == EntityKind::Person;
     let surnames: Vec<&str> = mentions
@@ -22,7 +23,11 @@ pub fn keep_particles(paragraphs: &[String], mentions: &mut [RawMention]) {
     if surnames.is_empty() {
         return;
     }
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+    let mut extended = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityKind::Person {
+            continue;
+        }
         let Some(para) = paragraphs.get(m.span.paragraph) else {
             continue;
         };
@@ -41,32 +46,41 @@ pub fn keep_particles(paragraphs: &[String], mentions: &mut [RawMention]) {
             (particles.ends_with(' ') && starts_a_word).then_some(start)
         });
         if let Some(start) = particles {
-            m.span = Span::new(m.span.paragraph, start, m.span.end);
+            extended.push((i, start));
+        }
+    }
+    // Not over another mention ("bin" is never one, but a tagger's run may be).
+    for (i, start) in extended {
+        let span = mentions[i].span;
+        let clear = !mentions.iter().any(|o| {
+            o.span.paragraph == span.paragraph && o.span.start < span.start && o.span.end > start
+        });
+        if clear {
+            mentions[i].span = Span::new(span.paragraph, start, span.end);
         }
     }
 }
 
-/// "von der Leyen" of "Ursula von der Leyen": a full name's particles and the
-/// words after them, when a given name comes before the particles and a
-/// capitalised word after them.
+/// "von der Leyen" of "Ursula von der Leyen": the particles right before a
+/// full name's last word, and that word, when a given name comes first
+/// ("bin Salman" of "Abdulaziz bin Salman"; nothing of "Mohammed bin Rashid
+/// Al Maktoum", whose last word follows a capitalised one).
 fn surname_with_particles(name: &str) -> Option<&str> {
-    let mut offset = 0;
-    let mut words = name.split(' ');
-    let first = words.next()?;
-    if !first.starts_with(char::is_uppercase) {
+    let (rest, last) = name.rsplit_once(' ')?;
+    if !last.starts_with(char::is_uppercase) {
         return None;
     }
-    offset += first.len() + 1;
-    for word in words {
-        if PARTICLES.contains(&word) {
-            let rest = name.get(offset..)?;
-            let last = rest.rsplit(' ').next()?;
-            return (last.starts_with(char::is_uppercase) && !PARTICLES.contains(&last))
-                .then_some(rest);
+    // Walk back over the particles before the last word: `start` ends at the
+    // space before the first of them (none before it: no given name).
+    let mut start = rest.len();
+    for word in rest.rsplit(' ') {
+        if !is_surname_particle(word) {
+            break;
         }
-        offset += word.len() + 1;
+        start = start.checked_sub(word.len() + 1)?;
     }
-    None
+    (start < rest.len() && name[..start].starts_with(char::is_uppercase))
+        .then(|| &name[start + 1..])
 }
 
 #[cfg(test)]
@@ -126,10 +140,16 @@ mod tests {
             surname_with_particles("Luiz Inacio Lula da Silva"),
             Some("da Silva")
         );
-        // No given name before them, nothing capitalised after them.
+        // No given name before them, nothing capitalised after them, a
+        // capitalised word between, a one-letter "y".
         assert_eq!(surname_with_particles("de Gaulle"), None);
         assert_eq!(surname_with_particles("Jean de la"), None);
         assert_eq!(surname_with_particles("Tony Blair"), None);
+        assert_eq!(
+            surname_with_particles("Mohammed bin Rashid Al Maktoum"),
+            None
+        );
+        assert_eq!(surname_with_particles("José Ortega y Gasset"), None);
         // A particle-shaped word elsewhere than in a name is not asked about:
         // only people's mentions are extended.
         let paragraphs = vec!["Ursula von der Leyen spoke of von der Leyen.".to_string()];

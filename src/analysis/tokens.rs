@@ -60,7 +60,8 @@ const ABBREVIATIONS: &[&str] = &[
 /// (`Amir-Abdollahian`, `U.S`, `don't`), except that an apostrophe followed by
 /// `s` and then a non-letter starts a separate possessive token (`Iran` + `'s`).
 /// A dot directly after a known abbreviation, or after a single-letter chain like
-/// `U.S`, joins the word. Everything else that is not white space is one
+/// `U.S`, joins the word, and so does one inside a web address (`Amazon.com`,
+/// [`domain_label_at`]). Everything else that is not white space is one
 /// punctuation token per character.
 ///
 /// The walk moves a byte offset and decodes one character at a time

@@ -786,8 +786,9 @@ fn where_one_works_is_an_organisation() {
         2
     );
     assert_eq!(cues("a striker at Tolham until May", "Tolham")[ORG], 2);
-    // Being somewhere is no job; a person's name keeps to people.
+    // Being somewhere is no job, nor a rank; a person's name keeps to people.
     assert_eq!(cues("Workers at Tolham voted.", "Tolham"), [0; 4]);
+    assert_eq!(cues("the Queen at Tolham Castle", "Tolham Castle"), [0; 4]);
     assert_eq!(cues("He met them at Tolham.", "Tolham"), [0; 4]);
     assert_eq!(
         cues("an analyst at Raymond Qarlow said.", "Raymond Qarlow")[ORG],
