@@ -142,6 +142,22 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     if whole && is_compass_point(prev_raw) && !nationality_shaped(&para[start..end]) {
         add(PLACE, 2);
     }
+    // "Microsoft's Xbox", "Sony's PlayStation": what a listed maker owns is
+    // mostly its product (a weak cue: "Alphabet's Google" is its firm).
+    // Written so, or tokenised ("Microsoft 's Xbox").
+    let owner = match prev_raw
+        .strip_suffix("'s")
+        .or_else(|| prev_raw.strip_suffix("\u{2019}s"))
+    {
+        Some("") => before.split_whitespace().rev().nth(1),
+        owner => owner,
+    };
+    if let Some(owner) = owner
+        && gazetteer::is_company(owner)
+        && !is_person_name(&para[start..end])
+    {
+        add(OTHER, 1);
+    }
     if is_score(prev_raw) {
         add(ORG, 1);
     }

@@ -795,3 +795,12 @@ fn where_one_works_is_an_organisation() {
         0
     );
 }
+
+#[test]
+fn what_a_listed_maker_owns_is_mostly_its_product() {
+    assert_eq!(cues("Sony's Qarbox sold well.", "Qarbox")[OTHER], 1);
+    assert_eq!(cues("Sony 's Qarbox sold well.", "Qarbox")[OTHER], 1);
+    // Not a person of the firm, nor what an unlisted owner has.
+    assert_eq!(cues("Sony's Ann Loy said.", "Ann Loy")[OTHER], 0);
+    assert_eq!(cues("Zentrix's Qarbox sold well.", "Qarbox")[OTHER], 0);
+}
