@@ -804,3 +804,14 @@ fn what_a_listed_maker_owns_is_mostly_its_product() {
     assert_eq!(cues("Sony's Ann Loy said.", "Ann Loy")[OTHER], 0);
     assert_eq!(cues("Zentrix's Qarbox sold well.", "Qarbox")[OTHER], 0);
 }
+
+#[test]
+fn a_name_made_an_adjective_is_a_thing() {
+    for name in ["Nasdaq-listed", "US-based", "Saudi-led", "New York-listed"] {
+        assert_eq!(own_cues(name, EntityKind::Organization)[OTHER], 4, "{name}");
+    }
+    // Names with a hyphen of their own are not.
+    for name in ["Hewlett-Packard", "Coca-Cola", "Amir-Abdollahian"] {
+        assert_eq!(own_cues(name, EntityKind::Organization)[OTHER], 0, "{name}");
+    }
+}

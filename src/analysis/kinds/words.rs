@@ -97,6 +97,27 @@ pub(super) fn person_before(w: &str) -> bool {
     )
 }
 
+/// What a name joined by a hyphen to it makes an adjective of: "-based",
+/// "-listed", "-led", "-backed" ("Nasdaq-listed", "Saudi-led").
+pub(super) fn is_made_adjective(suffix: &str) -> bool {
+    matches!(
+        suffix,
+        "based"
+            | "listed"
+            | "led"
+            | "backed"
+            | "born"
+            | "owned"
+            | "made"
+            | "run"
+            | "controlled"
+            | "funded"
+            | "registered"
+            | "headquartered"
+            | "bred"
+    )
+}
+
 /// Jobs held at an organisation: "an economist at X", "a striker at X", "the
 /// manager at X". Not ranks or titles ("the Queen at Balmoral"), nor jobs
 /// done at a place as often ("officials at Heathrow", "the keeper at Anfield").
