@@ -269,19 +269,28 @@ pub(crate) fn is_web_domain(word: &str) -> bool {
     let [site, .., last] = parts.as_slice() else {
         return false;
     };
-    let generic = matches!(
-        *last,
-        "com" | "net" | "org" | "info" | "io" | "biz" | "gov" | "edu" | "tv"
-    );
     let national = parts.len() >= 3
         && last.len() == 2
         && last.bytes().all(|b| b.is_ascii_lowercase())
-        && matches!(parts[parts.len() - 2], "co" | "com" | "org" | "ac");
-    (generic || national)
+        && is_second_level_domain(parts[parts.len() - 2]);
+    (is_generic_domain(last) || national)
         && site.chars().count() >= 2
         && parts
             .iter()
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
+/// A generic top-level domain that names a site: "com", "org", "info" ...
+pub(crate) fn is_generic_domain(label: &str) -> bool {
+    matches!(
+        label,
+        "com" | "net" | "org" | "info" | "io" | "biz" | "gov" | "edu" | "tv"
+    )
+}
+
+/// A label before a country's two letters: "co" of "co.uk", "com" of "com.au".
+pub(crate) fn is_second_level_domain(label: &str) -> bool {
+    matches!(label, "co" | "com" | "org" | "ac")
 }
 
 /// True for one word with a capital after a lower-case letter ("WeWork",

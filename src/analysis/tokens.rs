@@ -4,6 +4,7 @@
 //! (straight or curly) is split off, hyphenated words and abbreviations with dots
 //! (`U.S.`, `Mr.`) stay whole.
 
+use super::names::{is_generic_domain, is_second_level_domain};
 use std::ops::Range;
 
 /// What a token is made of, decided once so that later steps need not re-scan it.
@@ -187,13 +188,15 @@ fn domain_label_at(text: &str, word: &str, after: usize) -> bool {
     let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
     let label = &text[after..after + len];
     let ends = char_at(text, after + len).is_none_or(|n| !is_word_char(n));
-    ends && (matches!(
-        label,
-        "com" | "net" | "org" | "info" | "io" | "biz" | "gov" | "edu" | "tv" | "co" | "ac"
-    ) || len == 2
-        && [".co", ".com", ".org", ".ac"]
-            .iter()
-            .any(|l| word.ends_with(l)))
+    ends && (is_generic_domain(label)
+        || is_second_level_domain(label)
+        || len == 2 && follows_second_level(word))
+}
+
+/// Whether `word` ends in a label that a country's two letters follow ("Jolt.co").
+fn follows_second_level(word: &str) -> bool {
+    word.rsplit_once('.')
+        .is_some_and(|(_, label)| is_second_level_domain(label))
 }
 
 /// The character starting at byte `b` of `text` (a char boundary), if any.
@@ -491,14 +494,9 @@ mod tests {
             return false;
         }
         let word: String = chars[start..dot].iter().map(|&(_, c)| c).collect();
-        let generic = [
-            "com", "net", "org", "info", "io", "biz", "gov", "edu", "tv", "co", "ac",
-        ];
-        generic.contains(&label.as_str())
-            || label.len() == 2
-                && [".co", ".com", ".org", ".ac"]
-                    .iter()
-                    .any(|l| word.ends_with(l))
+        is_generic_domain(&label)
+            || is_second_level_domain(&label)
+            || label.len() == 2 && follows_second_level(&word)
     }
 
     /// True when chars[start..dot] is a chain of single capitals separated by dots (`U`, `U.S`).

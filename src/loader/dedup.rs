@@ -14,7 +14,7 @@
 mod seen_keys;
 
 use crate::model::Article;
-use seen_keys::{Seen, SeenKeys};
+use seen_keys::SeenKeys;
 use std::hash::{BuildHasher, Hasher};
 use std::path::PathBuf;
 
@@ -100,15 +100,7 @@ impl Dedup {
                     Some(_) => {}
                 }
             }
-            let position = self.seen.next_position();
-            self.seen.insert(
-                unseen,
-                Seen {
-                    position,
-                    origin,
-                    id,
-                },
-            );
+            self.seen.insert(unseen, origin, id);
             true
         });
         duplicates

@@ -90,7 +90,7 @@ impl SeenKeys {
     }
 
     /// The load position the next article remembered takes.
-    pub fn next_position(&self) -> u32 {
+    fn next_position(&self) -> u32 {
         self.base
             .saturating_add(u32::try_from(self.articles.len()).unwrap_or(u32::MAX))
     }
@@ -109,19 +109,21 @@ impl SeenKeys {
         self.runs.iter_mut().find_map(|run| run.get(key, block))
     }
 
-    /// Remembers the article `seen` as the first with each of `keys`, which
-    /// [`Self::get`] did not find; its position is the one after the last
-    /// article remembered. Writes the keys in memory out when they are enough.
-    pub fn insert(&mut self, keys: impl IntoIterator<Item = u64>, seen: Seen) {
-        debug_assert_eq!(seen.position, self.next_position());
-        self.articles.push((seen.origin, seen.id));
+    /// Remembers the next article, from `origin` with `id`, as the first with
+    /// each of `keys`, which [`Self::get`] did not find; returns its load
+    /// position, the one after the last article remembered. Writes the keys
+    /// in memory out when they are enough.
+    pub fn insert(&mut self, keys: impl IntoIterator<Item = u64>, origin: u64, id: u64) -> u32 {
+        let position = self.next_position();
+        self.articles.push((origin, id));
         for key in keys {
-            self.memory.entry(key).or_insert(seen.position);
+            self.memory.entry(key).or_insert(position);
         }
         if self.spill_at.is_some_and(|at| self.memory.len() >= at) && self.spill().is_err() {
             // No temporary file: the keys stay in memory from now on.
             self.spill_at = None;
         }
+        position
     }
 
     /// Runs on disk (for tests and figures).
@@ -346,6 +348,12 @@ mod tests {
         }
     }
 
+    /// Remembers the next article, which must be the `n`th, as [`seen`]`(n)`.
+    fn remember<const K: usize>(keys: &mut SeenKeys, with: [u64; K], n: u32) {
+        let s = seen(n);
+        assert_eq!(keys.insert(with, s.origin, s.id), n);
+    }
+
     /// Well-mixed keys, as the duplicate check's hashes are.
     fn key(n: u64) -> u64 {
         n.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(17) | 1
@@ -357,7 +365,7 @@ mod tests {
         let mut most_runs = 0;
         for n in 0..6_000u32 {
             // Two keys an article, as a file's id and text.
-            keys.insert([key(n.into()), key(u64::from(n) + 1_000_000)], seen(n));
+            remember(&mut keys, [key(n.into()), key(u64::from(n) + 1_000_000)], n);
             most_runs = most_runs.max(keys.runs());
         }
         // Written out 120 times; merged as they pile up, so that a few runs
@@ -376,11 +384,11 @@ mod tests {
     #[test]
     fn a_key_in_two_runs_keeps_its_first_article_when_merged() {
         let mut keys = SeenKeys::spilling(2, None);
-        keys.insert([5, 9], seen(0));
+        remember(&mut keys, [5, 9], 0);
         // Against the callers' rule, key 5 again in a later run.
-        keys.insert([5, 11], seen(1));
+        remember(&mut keys, [5, 11], 1);
         for n in 2..40u32 {
-            keys.insert([u64::from(n) * 100], seen(n));
+            remember(&mut keys, [u64::from(n) * 100], n);
         }
         assert_eq!(keys.get(5), Some(seen(0)));
         assert_eq!(keys.get(11), Some(seen(1)));
@@ -391,7 +399,7 @@ mod tests {
     fn in_memory_keys_never_go_to_disk() {
         let mut keys = SeenKeys::in_memory();
         for n in 0..1_000u32 {
-            keys.insert([key(n.into())], seen(n));
+            remember(&mut keys, [key(n.into())], n);
         }
         assert_eq!(keys.runs(), 0);
         assert_eq!(keys.get(key(999)), Some(seen(999)));
@@ -401,11 +409,11 @@ mod tests {
     fn runs_go_to_the_folder_given_and_a_folder_that_is_none_keeps_them_in_memory() {
         let folder = tempfile::tempdir().unwrap();
         let mut keys = SeenKeys::spilling(1, Some(folder.path().to_path_buf()));
-        keys.insert([1], seen(0));
+        remember(&mut keys, [1], 0);
         assert_eq!(keys.runs(), 1);
         let mut keys = SeenKeys::spilling(1, Some(folder.path().join("gone")));
-        keys.insert([1], seen(0));
-        keys.insert([2], seen(1));
+        remember(&mut keys, [1], 0);
+        remember(&mut keys, [2], 1);
         assert_eq!(keys.runs(), 0);
         assert_eq!(keys.get(1), Some(seen(0)));
         assert_eq!(keys.get(2), Some(seen(1)));
