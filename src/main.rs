@@ -460,10 +460,12 @@ fn spinner() -> Option<indicatif::ProgressBar> {
 }
 
 /// Brings the cache up to date with `paths`, with a progress bar on a
-/// terminal; the summary after.
+/// terminal; the summary after (with the collection's article keys when
+/// `gather_keys`, for a search narrowed to it).
 fn update_cache(
     paths: &[PathBuf],
     store: &mut cache::ArticleStore,
+    gather_keys: bool,
 ) -> Result<cache::indexing::Summary, cache::CacheProblem> {
     let inputs: Vec<lede::loader::Input> = paths
         .iter()
@@ -483,7 +485,14 @@ fn update_cache(
         Some(bar) => bar.suspend(|| print_problem(error, skipped)),
         None => print_problem(error, skipped),
     };
-    let result = cache::indexing::update(&inputs, store, workers(), &progress, &mut problem);
+    let result = cache::indexing::update(
+        &inputs,
+        store,
+        workers(),
+        gather_keys,
+        &progress,
+        &mut problem,
+    );
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -499,7 +508,7 @@ fn index(paths: &[PathBuf]) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let started = Instant::now();
-    match update_cache(paths, &mut store) {
+    match update_cache(paths, &mut store, false) {
         Ok(summary) => {
             // Deleted documents slow every search: rewritten without them;
             // and the merges under way are let finish.
@@ -573,7 +582,7 @@ fn search(query: &str, paths: &[PathBuf], json: bool, limit: usize) -> ExitCode 
     let within = if paths.is_empty() {
         None
     } else {
-        match update_cache(paths, &mut store) {
+        match update_cache(paths, &mut store, true) {
             Ok(summary) => Some(summary.keys),
             Err(problem) => {
                 eprintln!("lede: {}", sanitize(&problem.to_string()));

@@ -29,6 +29,7 @@ mod search;
 pub use cached::ReaderCache;
 pub use search::{CollectionSearch, Found};
 
+use crate::analysis::index::SpilledIndex;
 use crate::analysis::index::{Renames, Unifier};
 use crate::app::{ANALYSIS_CACHE, App, BackgroundRequests, SharedIndex};
 use crate::corrections::Corrections;
@@ -383,6 +384,20 @@ const INDEX_REFRESH: Duration = Duration::from_millis(250);
 /// The indexer's time between sorts, as a multiple of the last sort's.
 const RESORT_SHARE: u32 = 10;
 
+/// What the background works for: a reader, or a collection's snapshot alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Reading,
+    Snapshotting,
+}
+
+/// The entity index of a load for a snapshot alone, with its lists in
+/// temporary files in `folder` (the cache's).
+struct Spilled {
+    index: SpilledIndex,
+    folder: Option<std::path::PathBuf>,
+}
+
 /// How often the loader hands a batch of articles to the reader.
 const LOAD_BATCH: Duration = Duration::from_millis(15);
 
@@ -467,12 +482,34 @@ impl Reader {
             (_, Some(dir)) => Some(ReaderCache::open(dir)),
         };
         let (cache, problem) = cache.unwrap_or((None, None));
-        Reader::spawn(source, reader_worker_count(), cache, problem)
+        Reader::spawn(
+            source,
+            reader_worker_count(),
+            cache,
+            problem,
+            Purpose::Reading,
+        )
+    }
+
+    /// Starts loading through the cache in `cache_dir` for the collection's
+    /// snapshot alone ([`Reader::snapshot_collection`]): no one reads, so
+    /// what grows with the articles (the duplicate check's keys, the entity
+    /// index's lists) goes to temporary files in the cache's folder, and
+    /// the events say only how far it got.
+    fn start_snapshotting(source: Source, cache_dir: &std::path::Path) -> Reader {
+        let (cache, problem) = ReaderCache::open(cache_dir);
+        Reader::spawn(
+            source,
+            reader_worker_count(),
+            cache,
+            problem,
+            Purpose::Snapshotting,
+        )
     }
 
     /// Starts loading with `workers` analysis threads and, if given, the cache.
     pub fn with_cache(source: Source, workers: usize, cache: Option<Arc<ReaderCache>>) -> Reader {
-        Reader::spawn(source, workers, cache, None)
+        Reader::spawn(source, workers, cache, None, Purpose::Reading)
     }
 
     /// Starts the background threads; `note` (a problem with the cache) is
@@ -482,7 +519,10 @@ impl Reader {
         workers: usize,
         cache: Option<Arc<ReaderCache>>,
         note: Option<String>,
+        purpose: Purpose,
     ) -> Reader {
+        // A snapshot's load puts its long lists in the cache's folder.
+        let spill_folder = cache.as_ref().map(|cache| cache.dir().to_path_buf());
         let (events_tx, events) = mpsc::channel();
         if let Some(note) = note {
             let note = crate::sanitize::sanitize(&note);
@@ -497,7 +537,10 @@ impl Reader {
         let (indexer_tx, indexer_rx) = mpsc::sync_channel(INDEXER_BACKLOG);
         let (requests, requests_rx) = mpsc::channel();
         let (queries, queries_rx) = mpsc::channel();
-        let search = Arc::new(CollectionSearch::new(cache.clone()));
+        let search = Arc::new(match purpose {
+            Purpose::Reading => CollectionSearch::new(cache.clone()),
+            Purpose::Snapshotting => CollectionSearch::unsearched(cache.clone()),
+        });
         let work = Arc::new(Work::default());
         let index = SharedIndex::default();
         let stop = Arc::new(AtomicBool::new(false));
@@ -515,6 +558,12 @@ impl Reader {
                 Arc::clone(&typing),
             );
             let search = Arc::clone(&search);
+            // The reader keeps its keys for reloads; a snapshot's load
+            // spills them to the cache's folder past a limit.
+            let dedup = match purpose {
+                Purpose::Snapshotting => Dedup::spilling(spill_folder.clone()),
+                Purpose::Reading => Dedup::default(),
+            };
             spawn_named("lede-loader", move || {
                 let threads = LoaderThreads {
                     work: &work,
@@ -523,7 +572,7 @@ impl Reader {
                     stop: &stop,
                     typing: &typing,
                 };
-                load_loop(&source, &threads, cache, search, &requests_rx);
+                load_loop(&source, &threads, cache, search, &requests_rx, dedup);
             });
         }
         {
@@ -537,8 +586,12 @@ impl Reader {
             let index = index.clone();
             let keeper = Some(cached::Keeper::new(search));
             let writer = Arc::clone(&snapshot_writer);
+            let spilled = (purpose == Purpose::Snapshotting).then(|| Spilled {
+                index: SpilledIndex::new(spill_folder.as_deref()),
+                folder: spill_folder,
+            });
             spawn_named("lede-index", move || {
-                index_loop(&indexer_rx, &index, &events_tx, keeper, &writer)
+                index_loop(&indexer_rx, &index, &events_tx, keeper, &writer, spilled)
             });
         }
         Reader {
@@ -600,7 +653,7 @@ impl Reader {
                 return SnapshotOutcome::Current;
             }
         }
-        let reader = Reader::start_cached(source, Some(cache_dir));
+        let reader = Reader::start_snapshotting(source, cache_dir);
         let (mut loaded, mut indexed) = (0, 0);
         loop {
             match reader.events().recv_timeout(STALLED) {
@@ -943,6 +996,7 @@ fn load_loop(
     cache: Option<Arc<ReaderCache>>,
     search: Arc<CollectionSearch>,
     requests: &Receiver<Request>,
+    mut dedup: Dedup,
 ) {
     lower_priority(LOADER_NICE);
     let LoaderThreads {
@@ -975,7 +1029,6 @@ fn load_loop(
         shared_path: None,
     };
     // Kept for reloads, so that they add only what is new.
-    let mut dedup = Dedup::default();
     let events_for_progress = Mutex::new(events.clone());
     let progress = move |done: usize, of: usize| {
         let events = events_for_progress
@@ -1163,6 +1216,7 @@ fn index_loop(
     events: &Sender<Event>,
     mut keeper: Option<cached::Keeper>,
     snapshot_writer: &SnapshotWriter,
+    mut spilled: Option<Spilled>,
 ) {
     lower_priority(LOADER_NICE);
     let mut seen: Vec<bool> = Vec::new();
@@ -1239,6 +1293,8 @@ fn index_loop(
                         restored.subtract(article, &old);
                     }
                     index.replace(restored);
+                    // The snapshot's index is in memory now: it is the one written.
+                    spilled = None;
                     seen = vec![true; total];
                     for &article in &fresh {
                         if let Some(seen) = seen.get_mut(article) {
@@ -1336,6 +1392,11 @@ fn index_loop(
             }
             changed = true;
         }
+        if let Some(spilled) = &mut spilled {
+            for (article, analysis) in batch.drain(..) {
+                spilled.index.add(article, &analysis);
+            }
+        }
         if !batch.is_empty() {
             let mut guard = index.write();
             for (article, analysis) in batch.drain(..) {
@@ -1354,6 +1415,31 @@ fn index_loop(
         }
         if all_in && let Some(keeper) = &mut keeper {
             keeper.commit_now_and_then(true);
+        }
+        if let Some(spilled) = spilled.as_ref().filter(|_| !all_in) {
+            // No one reads the index: the events only say how far it got.
+            if last_refresh.elapsed() >= INDEX_REFRESH {
+                let articles = spilled.index.article_count();
+                let _ = events.send(Event::Indexed { articles });
+                last_refresh = Instant::now();
+            }
+        }
+        if all_in
+            && unifier.is_some()
+            && let Some(mut spilled) = spilled.take()
+        {
+            let table = Arc::new(unifier.take().map(|u| u.renames()).unwrap_or_default());
+            spilled.index.rename(&table);
+            renames = Some(Arc::clone(&table));
+            let _ = events.send(Event::Indexed { articles: analysed });
+            start_spilled_snapshot(
+                draft.take(),
+                keeper.as_ref(),
+                spilled,
+                &table,
+                snapshot_writer,
+            );
+            let _ = events.send(Event::Unified { renames: table });
         }
         if all_in && let Some(unifier) = unifier.take() {
             // Room for the unifying: the index's lists hold no more than they need.
@@ -1412,7 +1498,9 @@ fn start_snapshot(
             .name("lede-snapshot".to_string())
             .spawn(move || {
                 lower_priority(WORKER_NICE);
-                draft.write(&index, &table).is_ok()
+                draft
+                    .write(crate::cache::snapshot::TailIndex::Memory(&index), &table)
+                    .is_ok()
             });
         // Without the thread there is no snapshot: a slower next start.
         if let Ok(writing) = writing {
@@ -1421,6 +1509,34 @@ fn start_snapshot(
                 .unwrap_or_else(PoisonError::into_inner)
                 .writing = Some(writing);
         }
+    }
+}
+
+/// Starts writing the collection's snapshot from `draft` with the index
+/// whose lists are on disk, as [`start_snapshot`] does with the reader's.
+fn start_spilled_snapshot(
+    draft: Option<Box<reopen::Draft>>,
+    keeper: Option<&cached::Keeper>,
+    spilled: Spilled,
+    table: &Arc<Renames>,
+    snapshot_writer: &SnapshotWriter,
+) {
+    let Some(draft) = draft.filter(|_| keeper.is_some_and(cached::Keeper::all_in_cache)) else {
+        return;
+    };
+    let table = Arc::clone(table);
+    let writing = thread::Builder::new()
+        .name("lede-snapshot".to_string())
+        .spawn(move || {
+            let index =
+                crate::cache::snapshot::TailIndex::Spilled(Box::new(spilled.index), spilled.folder);
+            draft.write(index, &table).is_ok()
+        });
+    if let Ok(writing) = writing {
+        snapshot_writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .writing = Some(writing);
     }
 }
 

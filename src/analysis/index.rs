@@ -14,6 +14,10 @@ use serde::{Deserialize, Serialize};
 mod names;
 use names::NameTable;
 
+// `lede index` writes the index with its long lists on disk.
+mod spilled;
+pub use spilled::SpilledIndex;
+
 // The reader's corrections (`crate::corrections`) change the index through these.
 mod edit;
 pub use edit::Saved;
@@ -465,26 +469,31 @@ impl CollectionIndex {
         // Rule 4: a name's non-place votes go to its collection kind, as
         // apply_renames turns those entities into that kind.
         for (name, &kind) in kinds {
-            let Some(slot) = self.slot_of(name) else {
-                continue;
-            };
-            let votes = &mut self.kind_votes[slot];
-            let place = EntityKind::ALL
-                .iter()
-                .position(|&k| k == EntityKind::Place)
-                .filter(|_| kinds::keeps_place(name));
-            let moved: u32 = (0..4)
-                .filter(|&k| Some(k) != place)
-                .map(|k| std::mem::take(&mut votes[k]))
-                .sum();
-            if let Some(k) = EntityKind::ALL.iter().position(|&k| k == kind) {
-                votes[k] += moved;
+            if let Some(slot) = self.slot_of(name) {
+                self.entities[slot].kind = revote(&mut self.kind_votes[slot], name, kind);
             }
-            self.entities[slot].kind = majority_kind(votes);
         }
         // Merged-away entities stay as empty slots, left out of the order.
         self.order.clear();
     }
+}
+
+/// Moves the votes of the entity called `name` to its collection `kind`
+/// (rule 4 of [`Unifier::renames`]), but a place's where the name keeps
+/// its place, as [`apply_renames`] does; the kind they give now.
+fn revote(votes: &mut [u32; 4], name: &str, kind: EntityKind) -> EntityKind {
+    let place = EntityKind::ALL
+        .iter()
+        .position(|&k| k == EntityKind::Place)
+        .filter(|_| kinds::keeps_place(name));
+    let moved: u32 = (0..4)
+        .filter(|&k| Some(k) != place)
+        .map(|k| std::mem::take(&mut votes[k]))
+        .sum();
+    if let Some(k) = EntityKind::ALL.iter().position(|&k| k == kind) {
+        votes[k] += moved;
+    }
+    majority_kind(votes)
 }
 
 /// The kind with most votes; ties go to the earlier kind in [`EntityKind::ALL`].

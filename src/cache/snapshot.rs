@@ -30,7 +30,7 @@
 //! snapshot or the new one, each with its texts.
 
 use super::store::{ANALYSIS_REVISION, Stamp, now_nanos};
-use crate::analysis::index::{CollectionIndex, Renames};
+use crate::analysis::index::{CollectionIndex, Renames, SpilledIndex};
 use crate::model::Article;
 use crate::sanitize::sanitize_in_place;
 use crate::state::atomic::AtomicFile;
@@ -527,12 +527,19 @@ const MAX_HEADER: u64 = 1 << 12;
 const READ_BUFFER: usize = 1 << 20;
 
 /// The collection as a whole, for [`EntriesOut::finish`].
-#[derive(Clone, Copy)]
 pub struct Whole<'a> {
-    pub index: &'a CollectionIndex,
+    pub index: TailIndex<'a>,
     pub renames: &'a Renames,
     /// Articles read from changed or added files since it was last loaded whole.
     pub incremental: u64,
+}
+
+/// The collection's entity index as the snapshot gets it: the reader's, in
+/// memory; or `lede index`'s, with its lists in temporary files in the
+/// folder given (written the same way, see [`SpilledIndex`]).
+pub enum TailIndex<'a> {
+    Memory(&'a CollectionIndex),
+    Spilled(Box<SpilledIndex>, Option<PathBuf>),
 }
 
 /// A snapshot being written: each file's entry goes out as soon as the load
@@ -643,7 +650,17 @@ impl EntriesOut {
             out: &mut self.out,
             written: 0,
         };
-        postcard::to_io(&TailRef { index, renames }, &mut counted).map_err(io::Error::other)?;
+        match index {
+            TailIndex::Memory(index) => {
+                postcard::to_io(&TailRef { index, renames }, &mut counted)
+                    .map_err(io::Error::other)?;
+            }
+            // The same bytes: a struct's fields one after the other.
+            TailIndex::Spilled(index, folder) => {
+                index.write_tail(&mut counted, folder.as_deref())?;
+                postcard::to_io(renames, &mut counted).map_err(io::Error::other)?;
+            }
+        }
         let tail = Place {
             at: self.at,
             len: counted.written,
@@ -855,7 +872,7 @@ mod tests {
         });
         let renames = Renames::default();
         let whole = Whole {
-            index: &index,
+            index: TailIndex::Memory(&index),
             renames: &renames,
             incremental: 0,
         };

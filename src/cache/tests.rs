@@ -50,7 +50,7 @@ fn open(cache: &Path) -> ArticleStore {
 }
 
 fn index(store: &mut ArticleStore, dir: &Path) -> Summary {
-    update(&inputs(dir), store, 2, &|_| {}, &mut |_, _| {}).expect("indexed")
+    update(&inputs(dir), store, 2, true, &|_| {}, &mut |_, _| {}).expect("indexed")
 }
 
 /// Titles of the articles `text` finds, best first.
@@ -175,7 +175,15 @@ fn another_collection_naming_the_same_files_takes_them_relabelled() {
     index(&mut store, &dir);
     // The sub-folder alone, and by another route to it.
     let other = dir.join("world/../world");
-    let summary = update(&inputs(&other), &mut store, 1, &|_| {}, &mut |_, _| {}).unwrap();
+    let summary = update(
+        &inputs(&other),
+        &mut store,
+        1,
+        true,
+        &|_| {},
+        &mut |_, _| {},
+    )
+    .unwrap();
     assert_eq!((summary.read, summary.unchanged), (0, 2));
     let meta = fs::metadata(other.join("rail.txt")).unwrap();
     let full = fs::canonicalize(dir.join("world/rail.txt")).unwrap();

@@ -46,6 +46,11 @@ impl ReaderCache {
         (cache, problem.map(|p| p.to_string()))
     }
 
+    /// The cache folder.
+    pub(super) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     pub(super) fn store(&self) -> std::sync::MutexGuard<'_, ArticleStore> {
         self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }

@@ -523,7 +523,7 @@ impl Draft {
     /// next start.
     pub(super) fn write(
         mut self,
-        index: &crate::analysis::index::CollectionIndex,
+        index: snapshot::TailIndex<'_>,
         renames: &crate::analysis::index::Renames,
     ) -> std::io::Result<()> {
         if self.broken {
@@ -601,7 +601,10 @@ mod tests {
         assert!(!path.exists());
         let draft = reopen.into_draft().unwrap();
         draft
-            .write(&CollectionIndex::default(), &Renames::default())
+            .write(
+                snapshot::TailIndex::Memory(&CollectionIndex::default()),
+                &Renames::default(),
+            )
             .unwrap();
         let written = names(path.parent().unwrap());
         assert!(!written.iter().any(|n| n.contains(".tmp-")), "{written:?}");

@@ -54,6 +54,10 @@ pub struct CollectionSearch {
     /// Articles waiting for the session index.
     queue: Mutex<Queue>,
     keys: Mutex<Keys>,
+    /// Whether each cached article's key is kept to tell which article a
+    /// match is: not for a load that makes a snapshot and searches nothing
+    /// (a million keys are about 36 MB).
+    maps_keys: bool,
     /// Per [`Side`]: the generation of the keys they were made from, and
     /// each segment's documents' article numbers.
     tables: Mutex<[(u64, SegmentArticles); 2]>,
@@ -224,7 +228,17 @@ impl CollectionSearch {
             session: Mutex::new(None),
             queue: Mutex::default(),
             keys: Mutex::new(Keys::default()),
+            maps_keys: true,
             tables: Mutex::default(),
+        }
+    }
+
+    /// The search of a load that only makes the collection's snapshot: it
+    /// knows which articles the cache holds, not which key each is.
+    pub(super) fn unsearched(cache: Option<Arc<ReaderCache>>) -> CollectionSearch {
+        CollectionSearch {
+            maps_keys: false,
+            ..CollectionSearch::new(cache)
         }
     }
 
@@ -253,7 +267,9 @@ impl CollectionSearch {
     /// Article `article` is the cache's article `key`.
     pub(super) fn note_cached(&self, article: usize, key: u64) {
         let mut keys = lock(&self.keys);
-        keys.note(key, article, Side::Cache);
+        if self.maps_keys {
+            keys.note(key, article, Side::Cache);
+        }
         if keys.cached.len() <= article {
             keys.cached.resize(article + 1, false);
         }

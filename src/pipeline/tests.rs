@@ -627,6 +627,67 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Each speaker's quotes in the reader's index, in article order.
+fn speakers_quotes(reader: &Reader) -> Vec<(String, Vec<index::QuoteRef>)> {
+    let shared = reader.index();
+    let index = shared.read();
+    index
+        .sorted()
+        .map(|e| {
+            let mut quotes = index.quotes_of(&e.name).to_vec();
+            quotes.sort();
+            (e.name.clone(), quotes)
+        })
+        .filter(|(_, quotes)| !quotes.is_empty())
+        .collect()
+}
+
+#[test]
+fn a_snapshot_made_with_no_reader_reopens_as_a_reader_without_a_cache_shows_it() {
+    // `lede index`'s way: the index's lists and the duplicate check's keys
+    // go to temporary files in the cache's folder, and nothing is left there.
+    let corpus = Corpus::new("snapshot-alone", 40);
+    age_files(&corpus.0, 0);
+    let cache_dir = corpus.0.with_extension("cache");
+    let _ = fs::remove_dir_all(&cache_dir);
+    // First every article in the article index, then the snapshot.
+    let (store, problem) = crate::cache::ArticleStore::open(&cache_dir.join("articles"), true);
+    assert_eq!(problem, None);
+    let mut store = store.expect("a store");
+    let inputs = [crate::loader::Input::Path(corpus.0.clone())];
+    crate::cache::indexing::update(&inputs, &mut store, 2, false, &|_| {}, &mut |_, _| {})
+        .expect("indexed");
+    drop(store);
+    let outcome = Reader::snapshot_collection(corpus.source(), &cache_dir, None, &mut |_| {});
+    assert_eq!(outcome, SnapshotOutcome::Written);
+    let mut left: Vec<String> = fs::read_dir(&cache_dir)
+        .expect("cache folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["articles", "collections"], "no temporary file left");
+
+    let reader = Reader::with_cache(corpus.source(), 2, open_cache_when_free(&cache_dir));
+    let mut app = App::loading(reader.index());
+    assert_eq!(run_counting_offers(&reader, &mut app), 0, "whole from it");
+    let fresh = Reader::with_workers(corpus.source(), 2);
+    let mut fresh_app = App::loading(fresh.index());
+    run_to_the_end(&fresh, &mut fresh_app);
+    assert_eq!(list_titles(&app), list_titles(&fresh_app));
+    let rows = index_rows(&reader);
+    assert_eq!(rows, index_rows(&fresh));
+    assert!(
+        rows.iter()
+            .any(|e| e.name == "Mara Voss" && e.articles.len() == 40)
+    );
+    let quotes = speakers_quotes(&reader);
+    assert_eq!(quotes, speakers_quotes(&fresh));
+    assert!(quotes.iter().any(|(name, _)| name == "Mara Voss"));
+    drop(reader);
+    let _ = fs::remove_dir_all(&cache_dir);
+}
+
 #[test]
 fn an_unchanged_collection_reopens_whole_from_its_snapshot_and_a_changed_one_as_before() {
     // 60 articles: a twentieth (3; 2 of 59) may come from changed or added files

@@ -12,6 +12,18 @@ use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
 use std::hash::BuildHasher;
 use std::marker::PhantomData;
 
+/// What the table finds slots of: anything with a name (the index's entities,
+/// and the slots of [`super::spilled::SpilledIndex`]).
+pub(super) trait Named {
+    fn name(&self) -> &str;
+}
+
+impl Named for CollectionEntity {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 /// Entity slots by their entity's name.
 #[derive(Clone, Default)]
 pub(super) struct NameTable {
@@ -32,7 +44,7 @@ impl NameTable {
         let mut table = NameTable::default();
         table.slots.reserve(entities.len(), |_| 0);
         for slot in 0..entities.len() {
-            if !entities[slot].name.is_empty() {
+            if !entities[slot].name().is_empty() {
                 table.insert(entities, slot);
             }
         }
@@ -40,33 +52,33 @@ impl NameTable {
     }
 
     /// The slot whose entity is called `name`.
-    pub(super) fn find(&self, entities: &[CollectionEntity], name: &str) -> Option<usize> {
+    pub(super) fn find(&self, entities: &[impl Named], name: &str) -> Option<usize> {
         let hash = self.state.hash_one(name);
         self.slots
             .find(hash, |&slot| {
                 entities
                     .get(slot as usize)
-                    .is_some_and(|entity| entity.name == name)
+                    .is_some_and(|entity| entity.name() == name)
             })
             .map(|&slot| slot as usize)
     }
 
     /// Adds `slot` under its entity's name, which no other slot has.
-    pub(super) fn insert(&mut self, entities: &[CollectionEntity], slot: usize) {
+    pub(super) fn insert(&mut self, entities: &[impl Named], slot: usize) {
         let state = &self.state;
         let hash_of = |slot: &u32| {
             entities
                 .get(*slot as usize)
-                .map_or(0, |entity| state.hash_one(entity.name.as_str()))
+                .map_or(0, |entity| state.hash_one(entity.name()))
         };
-        let hash = state.hash_one(entities[slot].name.as_str());
+        let hash = state.hash_one(entities[slot].name());
         // Slots are below four billion: the index numbers articles in u32 too.
         self.slots.insert_unique(hash, slot as u32, hash_of);
     }
 
     /// Takes `slot` out, before its entity's name changes or goes.
-    pub(super) fn remove(&mut self, entities: &[CollectionEntity], slot: usize) {
-        let hash = self.state.hash_one(entities[slot].name.as_str());
+    pub(super) fn remove(&mut self, entities: &[impl Named], slot: usize) {
+        let hash = self.state.hash_one(entities[slot].name());
         if let Ok(entry) = self.slots.find_entry(hash, |&s| s as usize == slot) {
             entry.remove();
         }
