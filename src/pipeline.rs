@@ -1528,6 +1528,7 @@ fn start_spilled_snapshot(
     let writing = thread::Builder::new()
         .name("lede-snapshot".to_string())
         .spawn(move || {
+            lower_priority(WORKER_NICE);
             let index =
                 crate::cache::snapshot::TailIndex::Spilled(Box::new(spilled.index), spilled.folder);
             draft.write(index, &table).is_ok()

@@ -486,7 +486,8 @@ pub(super) fn searcher_loop(
             Ok(text) => text,
             Err(RecvTimeoutError::Timeout) => {
                 let now = search.generations();
-                if now == seen && prepared != Some(now) {
+                // A load for a snapshot alone searches nothing.
+                if now == seen && prepared != Some(now) && search.maps_keys {
                     search.prepare();
                     prepared = Some(now);
                 }

@@ -192,8 +192,8 @@ impl SpilledIndex {
     /// Writes the index to `out` exactly as postcard writes the
     /// [`CollectionIndex`] with the same contents, sorted as
     /// [`CollectionIndex::sort`] sorts it (a speaker's quotes in article
-    /// order). `scratch` holds the sorted lists between the count and the
-    /// write (a temporary file, in memory when none can be made).
+    /// order). The sorted lists wait between their count and their write in
+    /// temporary files in `folder` (in memory when none can be made).
     ///
     /// # Errors
     /// A temporary file or `out` that could not be written or read.

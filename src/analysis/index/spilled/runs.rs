@@ -102,16 +102,21 @@ impl<R: Record> Spill<R> {
         let Some(out) = &mut self.file else {
             return;
         };
-        let mut bytes = Vec::with_capacity(self.memory.len() * R::SIZE);
-        for record in self.memory.drain(..) {
-            record.put(&mut bytes);
+        // A block at a time: the first chunk is not copied whole.
+        let mut bytes = Vec::with_capacity(WRITE_BUFFER);
+        for block in self.memory.chunks(WRITE_BUFFER / R::SIZE) {
+            bytes.clear();
+            for &record in block {
+                record.put(&mut bytes);
+            }
+            if let Err(error) = out.write_all(&bytes) {
+                self.error.get_or_insert(error);
+            }
         }
+        self.in_file += self.memory.len() as u64;
+        self.memory.clear();
         // The first chunk's room is not needed again.
         self.memory.shrink_to(WRITE_BUFFER / R::SIZE);
-        self.in_file += (bytes.len() / R::SIZE) as u64;
-        if let Err(error) = out.write_all(&bytes) {
-            self.error.get_or_insert(error);
-        }
     }
 
     /// Every record, each as `map` makes it, in ascending order; with
@@ -251,11 +256,18 @@ impl<R: Record> Sorted<R> {
 fn read_record<R: Record>(run: &mut BufReader<File>) -> io::Result<Option<R>> {
     let mut bytes = [0u8; 16];
     let bytes = &mut bytes[..R::SIZE];
-    match run.read_exact(bytes) {
-        Ok(()) => Ok(Some(R::get(bytes))),
-        Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => Ok(None),
-        Err(error) => Err(error),
+    // The end of a run falls between records; a part of one is an error.
+    let mut filled = 0;
+    while filled < R::SIZE {
+        match run.read(&mut bytes[filled..]) {
+            Ok(0) if filled == 0 => return Ok(None),
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => filled += n,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
     }
+    Ok(Some(R::get(bytes)))
 }
 
 #[cfg(test)]
