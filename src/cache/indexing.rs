@@ -263,11 +263,13 @@ pub fn update(
         if !prefix.ends_with(std::path::MAIN_SEPARATOR) {
             prefix.push(std::path::MAIN_SEPARATOR);
         }
-        for gone in tracker.store.files_under(&prefix) {
-            if !tracker.seen.contains(&fnv1a_64(gone.as_bytes())) {
-                tracker.store.forget(&gone);
-                tracker.summary.forgotten += 1;
-            }
+        let seen = &tracker.seen;
+        let gone = tracker
+            .store
+            .files_under(&prefix, |path| !seen.contains(&fnv1a_64(path.as_bytes())));
+        for gone in gone {
+            tracker.store.forget(&gone);
+            tracker.summary.forgotten += 1;
         }
     }
     tracker.commit();

@@ -753,8 +753,10 @@ impl ArticleStore {
             .map_err(|error| tantivy_problem("cannot merge", &error))
     }
 
-    /// The full paths of the files kept whose path starts with `prefix`.
-    pub fn files_under(&self, prefix: &str) -> BTreeSet<String> {
+    /// The full paths of the files kept whose path starts with `prefix`,
+    /// those `wanted` takes (a million paths would otherwise all be held at
+    /// once, about 90 MB, to find the few gone).
+    pub fn files_under(&self, prefix: &str, wanted: impl Fn(&str) -> bool) -> BTreeSet<String> {
         let searcher = self.reader.searcher();
         let mut files = BTreeSet::new();
         for segment in searcher.segment_readers() {
@@ -771,6 +773,9 @@ impl ArticleStore {
                 };
                 if !path.starts_with(prefix) {
                     break;
+                }
+                if !wanted(path) {
+                    continue;
                 }
                 // Terms of deleted documents stay until segments merge.
                 let live = terms
