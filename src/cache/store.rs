@@ -755,7 +755,7 @@ impl ArticleStore {
 
     /// The full paths of the files kept whose path starts with `prefix`,
     /// those `wanted` takes (a million paths would otherwise all be held at
-    /// once, about 90 MB, to find the few gone).
+    /// once to find the few gone).
     pub fn files_under(&self, prefix: &str, wanted: impl Fn(&str) -> bool) -> BTreeSet<String> {
         let searcher = self.reader.searcher();
         let mut files = BTreeSet::new();
