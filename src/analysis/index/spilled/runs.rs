@@ -322,6 +322,17 @@ mod tests {
     }
 
     #[test]
+    fn a_run_cut_inside_a_record_is_an_error_not_its_end() {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&7u64.to_le_bytes()).unwrap();
+        file.write_all(&[1, 2, 3]).unwrap();
+        file.seek(SeekFrom::Start(0)).unwrap();
+        let mut sorted: Sorted<u64> = Sorted::merging(vec![BufReader::new(file)], false).unwrap();
+        // Found when the record after the whole one is read, before the run ends.
+        assert!(sorted.next_record().is_err());
+    }
+
+    #[test]
     fn fewer_records_than_a_chunk_are_sorted_in_memory() {
         let mut spill = Spill::new(None, 1_000);
         for record in [5u64, 1, 5, 3] {
