@@ -391,13 +391,6 @@ enum Purpose {
     Snapshotting,
 }
 
-/// The entity index of a load for a snapshot alone, with its lists in
-/// temporary files in `folder` (the cache's).
-struct Spilled {
-    index: SpilledIndex,
-    folder: Option<std::path::PathBuf>,
-}
-
 /// How often the loader hands a batch of articles to the reader.
 const LOAD_BATCH: Duration = Duration::from_millis(15);
 
@@ -586,10 +579,9 @@ impl Reader {
             let index = index.clone();
             let keeper = Some(cached::Keeper::new(search));
             let writer = Arc::clone(&snapshot_writer);
-            let spilled = (purpose == Purpose::Snapshotting).then(|| Spilled {
-                index: SpilledIndex::new(spill_folder.as_deref()),
-                folder: spill_folder,
-            });
+            // No one reads a snapshot's load: its index's lists go to disk.
+            let spilled = (purpose == Purpose::Snapshotting)
+                .then(|| SpilledIndex::new(spill_folder.as_deref()));
             spawn_named("lede-index", move || {
                 index_loop(&indexer_rx, &index, &events_tx, keeper, &writer, spilled)
             });
@@ -1216,7 +1208,7 @@ fn index_loop(
     events: &Sender<Event>,
     mut keeper: Option<cached::Keeper>,
     snapshot_writer: &SnapshotWriter,
-    mut spilled: Option<Spilled>,
+    mut spilled: Option<SpilledIndex>,
 ) {
     lower_priority(LOADER_NICE);
     let mut seen: Vec<bool> = Vec::new();
@@ -1394,7 +1386,7 @@ fn index_loop(
         }
         if let Some(spilled) = &mut spilled {
             for (article, analysis) in batch.drain(..) {
-                spilled.index.add(article, &analysis);
+                spilled.add(article, &analysis);
             }
         }
         if !batch.is_empty() {
@@ -1419,44 +1411,43 @@ fn index_loop(
         if let Some(spilled) = spilled.as_ref().filter(|_| !all_in) {
             // No one reads the index: the events only say how far it got.
             if last_refresh.elapsed() >= INDEX_REFRESH {
-                let articles = spilled.index.article_count();
+                let articles = spilled.article_count();
                 let _ = events.send(Event::Indexed { articles });
                 last_refresh = Instant::now();
             }
         }
-        if all_in
-            && unifier.is_some()
-            && let Some(mut spilled) = spilled.take()
-        {
-            let table = Arc::new(unifier.take().map(|u| u.renames()).unwrap_or_default());
-            spilled.index.rename(&table);
-            renames = Some(Arc::clone(&table));
-            let _ = events.send(Event::Indexed { articles: analysed });
-            start_spilled_snapshot(
-                draft.take(),
-                keeper.as_ref(),
-                spilled,
-                &table,
-                snapshot_writer,
-            );
-            let _ = events.send(Event::Unified { renames: table });
-        }
         if all_in && let Some(unifier) = unifier.take() {
-            // Room for the unifying: the index's lists hold no more than they need.
-            index.write().shrink_to_fit();
-            let table = Arc::new(unifier.renames());
-            drop(unifier);
-            // Renaming touches only the renamed entities: a short write lock.
-            index.write().rename(&table);
-            resort(index);
+            let table = if let Some(mut spilled) = spilled.take() {
+                let table = Arc::new(unifier.renames());
+                drop(unifier);
+                spilled.rename(&table);
+                let _ = events.send(Event::Indexed { articles: analysed });
+                start_spilled_snapshot(
+                    draft.take(),
+                    keeper.as_ref(),
+                    spilled,
+                    &table,
+                    snapshot_writer,
+                );
+                table
+            } else {
+                // Room for the unifying: the index's lists hold no more than they need.
+                index.write().shrink_to_fit();
+                let table = Arc::new(unifier.renames());
+                drop(unifier);
+                // Renaming touches only the renamed entities: a short write lock.
+                index.write().rename(&table);
+                resort(index);
+                start_snapshot(
+                    draft.take(),
+                    keeper.as_ref(),
+                    index,
+                    &table,
+                    snapshot_writer,
+                );
+                table
+            };
             renames = Some(Arc::clone(&table));
-            start_snapshot(
-                draft.take(),
-                keeper.as_ref(),
-                index,
-                &table,
-                snapshot_writer,
-            );
             let _ = events.send(Event::Unified { renames: table });
         }
         if all_in
@@ -1494,21 +1485,11 @@ fn start_snapshot(
     // hears, so that it can wait for it).
     if let Some((draft, index)) = copy {
         let table = Arc::clone(table);
-        let writing = thread::Builder::new()
-            .name("lede-snapshot".to_string())
-            .spawn(move || {
-                lower_priority(WORKER_NICE);
-                draft
-                    .write(crate::cache::snapshot::TailIndex::Memory(&index), &table)
-                    .is_ok()
-            });
-        // Without the thread there is no snapshot: a slower next start.
-        if let Ok(writing) = writing {
-            snapshot_writer
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .writing = Some(writing);
-        }
+        spawn_snapshot_writer(draft, snapshot_writer, move |draft| {
+            draft
+                .write(crate::cache::snapshot::TailIndex::Memory(&index), &table)
+                .is_ok()
+        });
     }
 }
 
@@ -1517,21 +1498,33 @@ fn start_snapshot(
 fn start_spilled_snapshot(
     draft: Option<Box<reopen::Draft>>,
     keeper: Option<&cached::Keeper>,
-    spilled: Spilled,
+    spilled: SpilledIndex,
     table: &Arc<Renames>,
     snapshot_writer: &SnapshotWriter,
 ) {
-    let Some(draft) = draft.filter(|_| keeper.is_some_and(cached::Keeper::all_in_cache)) else {
-        return;
-    };
-    let table = Arc::clone(table);
+    if let Some(draft) = draft.filter(|_| keeper.is_some_and(cached::Keeper::all_in_cache)) {
+        let table = Arc::clone(table);
+        spawn_snapshot_writer(draft, snapshot_writer, move |draft| {
+            let index = crate::cache::snapshot::TailIndex::Spilled(Box::new(spilled));
+            draft.write(index, &table).is_ok()
+        });
+    }
+}
+
+/// Runs `write` (whether the snapshot was written) on `draft` on a thread
+/// of its own at the workers' priority, which `snapshot_writer` keeps for
+/// [`Reader::settle`]. Without the thread there is no snapshot: a slower
+/// next start.
+fn spawn_snapshot_writer(
+    draft: Box<reopen::Draft>,
+    snapshot_writer: &SnapshotWriter,
+    write: impl FnOnce(Box<reopen::Draft>) -> bool + Send + 'static,
+) {
     let writing = thread::Builder::new()
         .name("lede-snapshot".to_string())
         .spawn(move || {
             lower_priority(WORKER_NICE);
-            let index =
-                crate::cache::snapshot::TailIndex::Spilled(Box::new(spilled.index), spilled.folder);
-            draft.write(index, &table).is_ok()
+            write(draft)
         });
     if let Ok(writing) = writing {
         snapshot_writer

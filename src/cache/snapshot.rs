@@ -535,11 +535,11 @@ pub struct Whole<'a> {
 }
 
 /// The collection's entity index as the snapshot gets it: the reader's, in
-/// memory; or `lede index`'s, with its lists in temporary files in the
-/// folder given (written the same way, see [`SpilledIndex`]).
+/// memory; or `lede index`'s, with its lists in temporary files (written
+/// the same way, see [`SpilledIndex`]).
 pub enum TailIndex<'a> {
     Memory(&'a CollectionIndex),
-    Spilled(Box<SpilledIndex>, Option<PathBuf>),
+    Spilled(Box<SpilledIndex>),
 }
 
 /// A snapshot being written: each file's entry goes out as soon as the load
@@ -656,8 +656,8 @@ impl EntriesOut {
                     .map_err(io::Error::other)?;
             }
             // The same bytes: a struct's fields one after the other.
-            TailIndex::Spilled(index, folder) => {
-                index.write_tail(&mut counted, folder.as_deref())?;
+            TailIndex::Spilled(index) => {
+                index.write_tail(&mut counted)?;
                 postcard::to_io(renames, &mut counted).map_err(io::Error::other)?;
             }
         }

@@ -21,7 +21,7 @@ use super::{QuoteRef, majority_kind, revote};
 use crate::model::{Analysis, EntityKind};
 use runs::{Record, Spill};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Records sorted at once (32 MiB of pairs, 32 MiB of quotes).
 const CHUNK_BYTES: usize = 32 << 20;
@@ -34,6 +34,8 @@ struct Slot {
     kind: EntityKind,
     mentions: usize,
     votes: [u32; 4],
+    /// Quotes it said (a merged entity's go to the one it joins).
+    quotes: u32,
 }
 
 impl Named for Slot {
@@ -57,6 +59,8 @@ pub struct SpilledIndex {
     pairs: Spill<u64>,
     /// (slot, quote), in the order added.
     quotes: Spill<u128>,
+    /// Where the temporary files go.
+    folder: Option<PathBuf>,
 }
 
 impl SpilledIndex {
@@ -74,6 +78,7 @@ impl SpilledIndex {
             articles: 0,
             pairs: Spill::new(folder, chunk_bytes / u64::SIZE),
             quotes: Spill::new(folder, chunk_bytes / u128::SIZE),
+            folder: folder.map(Path::to_path_buf),
         }
     }
 
@@ -89,6 +94,7 @@ impl SpilledIndex {
                 let slot = self.slot(&speaker.name, speaker.kind);
                 if let Some(said) = QuoteRef::new(article, quote.span) {
                     self.quotes.push(quote_record(slot, said));
+                    self.slots[slot as usize].quotes += 1;
                 }
             }
         }
@@ -116,6 +122,7 @@ impl SpilledIndex {
             kind,
             mentions: 0,
             votes: [0; 4],
+            quotes: 0,
         });
         self.into.push(slot as u32);
         self.by_name.insert(&self.slots, slot);
@@ -150,8 +157,10 @@ impl SpilledIndex {
                 Some(target) => {
                     let mentions = std::mem::take(&mut self.slots[slot].mentions);
                     let votes = std::mem::take(&mut self.slots[slot].votes);
+                    let quotes = std::mem::take(&mut self.slots[slot].quotes);
                     let into = &mut self.slots[target];
                     into.mentions += mentions;
+                    into.quotes += quotes;
                     for (t, v) in into.votes.iter_mut().zip(votes) {
                         *t += v;
                     }
@@ -192,15 +201,15 @@ impl SpilledIndex {
     /// Writes the index to `out` exactly as postcard writes the
     /// [`CollectionIndex`] with the same contents, sorted as
     /// [`CollectionIndex::sort`] sorts it (a speaker's quotes in article
-    /// order). The sorted lists wait between their count and their write in
-    /// temporary files in `folder` (in memory when none can be made).
+    /// order). The entities' articles wait between their count and their
+    /// write in a temporary file (in memory when none can be made).
     ///
     /// # Errors
     /// A temporary file or `out` that could not be written or read.
     ///
     /// [`CollectionIndex`]: super::CollectionIndex
     /// [`CollectionIndex::sort`]: super::CollectionIndex::sort
-    pub fn write_tail(self, out: &mut impl Write, folder: Option<&Path>) -> io::Result<()> {
+    pub fn write_tail(self, out: &mut impl Write) -> io::Result<()> {
         let final_slot: Vec<u32> = (0..self.into.len() as u32)
             .map(|s| self.resolve(s))
             .collect();
@@ -209,6 +218,7 @@ impl SpilledIndex {
             articles,
             pairs,
             quotes,
+            folder,
             ..
         } = self;
         let n = slots.len();
@@ -218,7 +228,7 @@ impl SpilledIndex {
             true,
         )?;
         let mut article_counts = vec![0u32; n];
-        let mut pair_file = Scratch::new(folder);
+        let mut pair_file = Scratch::new(folder.as_deref());
         while let Some(pair) = sorted_pairs.next_record()? {
             article_counts[(pair >> 32) as usize] += 1;
             pair_file.put(&(pair as u32).to_le_bytes())?;
@@ -274,32 +284,27 @@ impl SpilledIndex {
         put(out, &kind_counts)?;
         put(out, &articles)?;
 
-        // Each speaker's quotes, by its collection slot.
+        // Each speaker's quotes, by its collection slot: counted as they
+        // were added, so the sorted quotes go straight out.
         let mut sorted_quotes = quotes.sorted(
             |r| (u128::from(final_slot[(r >> 96) as usize]) << 96) | (r & ((1u128 << 96) - 1)),
             false,
         )?;
-        let mut quote_counts = vec![0u32; n];
-        let mut quote_file = Scratch::new(folder);
-        while let Some(quote) = sorted_quotes.next_record()? {
-            quote_counts[(quote >> 96) as usize] += 1;
-            quote_file.put(&quote.to_le_bytes())?;
-        }
-        drop(sorted_quotes);
-        let mut quote_reader = quote_file.read_back()?;
-        let speakers = quote_counts.iter().filter(|&&c| c > 0).count();
+        let speakers = slots.iter().filter(|s| s.quotes > 0).count();
         put(out, &speakers)?;
-        let mut bytes = [0u8; 16];
-        for (slot, &count) in quote_counts.iter().enumerate() {
-            if count == 0 {
-                continue;
-            }
+        for (slot, s) in slots.iter().enumerate().filter(|(_, s)| s.quotes > 0) {
             put(out, &slot)?;
-            put(out, &(count as usize))?;
-            for _ in 0..count {
-                quote_reader.read_exact(&mut bytes)?;
-                put(out, &quote_ref(u128::from_le_bytes(bytes)))?;
+            put(out, &(s.quotes as usize))?;
+            for _ in 0..s.quotes {
+                let quote = sorted_quotes
+                    .next_record()?
+                    .filter(|q| (q >> 96) as usize == slot)
+                    .ok_or_else(|| io::Error::other("a speaker's quotes miscounted"))?;
+                put(out, &quote_ref(quote))?;
             }
+        }
+        if sorted_quotes.next_record()?.is_some() {
+            return Err(io::Error::other("a speaker's quotes miscounted"));
         }
         Ok(())
     }
@@ -340,11 +345,7 @@ enum Scratch {
 
 impl Scratch {
     fn new(folder: Option<&Path>) -> Scratch {
-        let file = match folder {
-            Some(folder) => tempfile::tempfile_in(folder),
-            None => tempfile::tempfile(),
-        };
-        match file {
+        match runs::temporary(folder) {
             Ok(file) => Scratch::File(io::BufWriter::with_capacity(1 << 16, file)),
             Err(_) => Scratch::Memory(Vec::new()),
         }
@@ -450,7 +451,7 @@ mod tests {
         memory.sort();
         spilled.rename(&renames);
         let mut bytes = Vec::new();
-        spilled.write_tail(&mut bytes, Some(folder.path())).unwrap();
+        spilled.write_tail(&mut bytes).unwrap();
         let mut back: CollectionIndex = postcard::from_bytes(&bytes).unwrap();
         back.index_names(|_| {});
         (memory, back, renames)

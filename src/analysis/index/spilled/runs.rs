@@ -172,7 +172,7 @@ impl<R: Record> Spill<R> {
 }
 
 /// An unnamed temporary file (gone when closed, whatever happens).
-fn temporary(folder: Option<&Path>) -> io::Result<File> {
+pub(super) fn temporary(folder: Option<&Path>) -> io::Result<File> {
     match folder {
         Some(folder) => tempfile::tempfile_in(folder),
         None => tempfile::tempfile(),
