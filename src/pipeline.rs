@@ -1914,8 +1914,8 @@ impl<W: Write> DumpWriter<'_, W> {
         let renames = Arc::new(unifier.renames());
         let _ = self.settled.set(Arc::clone(&renames));
         // Rename and serialise what was held on every core, a slice at a time.
-        let held = std::mem::take(&mut self.held);
-        for slice in held.chunks(DUMP_WINDOW) {
+        let mut held = std::mem::take(&mut self.held);
+        for slice in held.chunks_mut(DUMP_WINDOW) {
             let lines = serialise_renamed(slice, &renames, self.corrections, self.workers);
             for line in &lines {
                 self.write(line)?;
@@ -1930,9 +1930,9 @@ impl<W: Write> DumpWriter<'_, W> {
     }
 }
 
-/// The JSON lines of `held`, renamed, made on `workers` threads, in order.
+/// The JSON lines of `held`, renamed in place, made on `workers` threads, in order.
 fn serialise_renamed(
-    held: &[(Article, Analysis)],
+    held: &mut [(Article, Analysis)],
     renames: &Renames,
     corrections: &Corrections,
     workers: usize,
@@ -1940,16 +1940,15 @@ fn serialise_renamed(
     let part = held.len().div_ceil(workers.max(1)).max(1);
     thread::scope(|scope| {
         let parts: Vec<_> = held
-            .chunks(part)
+            .chunks_mut(part)
             .map(|chunk| {
                 scope.spawn(move || {
                     chunk
-                        .iter()
+                        .iter_mut()
                         .map(|(article, analysis)| {
-                            let mut analysis = analysis.clone();
-                            crate::analysis::index::apply_renames(&mut analysis, renames);
-                            corrections.apply(&article.paragraphs, &mut analysis);
-                            crate::dump::record_json(article, &analysis)
+                            crate::analysis::index::apply_renames(analysis, renames);
+                            corrections.apply(&article.paragraphs, analysis);
+                            crate::dump::record_json(article, analysis)
                         })
                         .collect::<Vec<_>>()
                 })

@@ -11,6 +11,7 @@ use super::names::{firm_head, is_acronym, surname_forms};
 use super::tokens::{TokenKind, Tokenized};
 use crate::model::{EntityKind, Span};
 use foldhash::{HashMap, HashMapExt};
+use std::borrow::Cow;
 
 /// A surname written lower-case this often mid-sentence ("Brown", "Young") is
 /// not taken at the start of a sentence, where any word is capitalised.
@@ -28,7 +29,7 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
     let mut by_first: HashMap<&str, Vec<&Form>> = HashMap::new();
     for form in &forms {
         by_first
-            .entry(form.words[0].as_str())
+            .entry(form.words[0].as_ref())
             .or_default()
             .push(form);
     }
@@ -69,7 +70,7 @@ pub fn add_repeats(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
                     }
                     if i == 0
                         && form.words.len() == 1
-                        && gazetteer::lowercase_share(form.words[0].as_str())
+                        && gazetteer::lowercase_share(form.words[0].as_ref())
                             .is_some_and(|share| share >= COMMON_AT_SENTENCE_START)
                     {
                         continue;
@@ -136,20 +137,27 @@ impl Claimed {
     }
 }
 
-/// A name to look for again, as its words, and the kind to give it.
-struct Form {
-    words: Vec<String>,
+/// A name to look for again, as its words (borrowed from the article but for
+/// made-up initials), and the kind to give it.
+struct Form<'a> {
+    words: Vec<Cow<'a, str>>,
     kind: EntityKind,
 }
 
 /// The forms worth finding again, longest first so that "Coastal Patrol
 /// Service" is taken before a shorter form inside it.
-fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form> {
+fn repeatable_forms<'a>(paragraphs: &'a [String], mentions: &[RawMention]) -> Vec<Form<'a>> {
     let mut forms: Vec<Form> = Vec::new();
     // The forms already taken (an article may name thousands of things).
-    let mut seen: foldhash::HashSet<Vec<String>> = foldhash::HashSet::default();
-    let mut push = |text: &str, kind: EntityKind| {
-        let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+    let mut seen: foldhash::HashSet<Vec<Cow<str>>> = foldhash::HashSet::default();
+    let mut push = |text: Cow<'a, str>, kind: EntityKind| {
+        let words: Vec<Cow<str>> = match text {
+            Cow::Borrowed(text) => text.split_whitespace().map(Cow::Borrowed).collect(),
+            Cow::Owned(text) => text
+                .split_whitespace()
+                .map(|w| Cow::Owned(w.to_string()))
+                .collect(),
+        };
         let capitalised = words
             .first()
             .and_then(|w| w.chars().next())
@@ -158,7 +166,8 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
             || words
                 .first()
                 .is_some_and(|w| w.chars().count() >= 3 || is_acronym(w));
-        if capitalised && long_enough && seen.insert(words.clone()) {
+        if capitalised && long_enough && !seen.contains(&words) {
+            seen.insert(words.clone());
             forms.push(Form { words, kind });
         }
     };
@@ -170,7 +179,7 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
             EntityKind::Person if text.split_whitespace().count() >= 2 => {
                 for surname in surname_forms(text) {
                     if !gazetteer::is_first_name(surname) && gazetteer::title(surname).is_none() {
-                        push(surname, EntityKind::Person);
+                        push(Cow::Borrowed(surname), EntityKind::Person);
                     }
                 }
             }
@@ -185,7 +194,7 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
                     && gazetteer::title(text).is_none()
                     && gazetteer::place(text).is_none() =>
             {
-                push(text, EntityKind::Person);
+                push(Cow::Borrowed(text), EntityKind::Person);
             }
             // "Alibaba is set to…" opening the story after "Alibaba's listing":
             // a one-word organisation too, unless it is also a common word
@@ -195,11 +204,11 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
                     || is_acronym(text)
                     || gazetteer::lowercase_share(text).is_none() =>
             {
-                push(text, EntityKind::Organization);
+                push(Cow::Borrowed(text), EntityKind::Organization);
                 // "Cairn said" after "Cairn Energy": a firm without its suffix.
                 // A common word opening a sentence is passed over as for any form.
                 if let Some(head) = firm_head(text) {
-                    push(head, EntityKind::Organization);
+                    push(Cow::Borrowed(head), EntityKind::Organization);
                 }
                 // "A WB official" after "the World Bank": its initials, unless
                 // they spell a place ("US" is not the Union of Students).
@@ -208,7 +217,7 @@ fn repeatable_forms(paragraphs: &[String], mentions: &[RawMention]) -> Vec<Form>
                     .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
                     .collect();
                 if initials.chars().count() >= 2 && gazetteer::place(&initials).is_none() {
-                    push(&initials, EntityKind::Organization);
+                    push(Cow::Owned(initials), EntityKind::Organization);
                 }
             }
             _ => {}
@@ -223,12 +232,12 @@ fn match_form(
     text: &str,
     tokens: &[super::tokens::Token],
     i: usize,
-    form: &[String],
+    form: &[Cow<str>],
 ) -> Option<usize> {
     // Punctuation is a token of its own, so "Patrol, Service" does not match.
     for (k, word) in form.iter().enumerate() {
         let token = tokens.get(i + k)?;
-        if token.kind != TokenKind::Word || token.text(text) != word {
+        if token.kind != TokenKind::Word || token.text(text) != word.as_ref() {
             return None;
         }
     }
