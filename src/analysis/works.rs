@@ -41,6 +41,23 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             if let Some(last) = cued_title_opening(para, tokens) {
                 cued.push(Span::new(p, tokens[1].start, tokens[last].end));
             }
+            // A run that capitalises a pronoun or a verb mid-sentence; after
+            // a work's noun, the run the noun introduces is taken instead
+            // ("the drama Crying Out Love in the Centre of the World").
+            let mut k = 1;
+            while k < tokens.len() {
+                if work_noun_token(para, &tokens[k - 1], false) {
+                    k += 1;
+                    continue;
+                }
+                match marked_title_run(para, tokens, k) {
+                    Some(last) => {
+                        cued.push(Span::new(p, tokens[k].start, tokens[last].end));
+                        k = last + 1;
+                    }
+                    None => k += 1,
+                }
+            }
             // The sentence's first word is capitalised whatever it is.
             let mut k = 1;
             while k < tokens.len() {
@@ -331,6 +348,10 @@ fn cued_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
         if capital(i) || (t.kind == TokenKind::Number && i == last + 1) {
             last = i;
             i += 1;
+        } else if is_clitic(para, tokens, i) && i == last + 1 && capital(i + 1) {
+            // "the single It's Now or Never", "Sometimes You Can't Make It".
+            last = i;
+            i += 1;
         } else if joiner(t) && (i + 1..=i + 2).any(capital) && !names_person(i + 1) {
             i += 1;
         } else {
@@ -341,6 +362,99 @@ fn cued_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
     // "the single I recorded": one letter is a pronoun, not a title.
     let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
     (letters >= 2 && !super::kinds::is_person_name(text)).then_some(last)
+}
+
+/// Words that title case capitalises and that no name of a person, a body or
+/// a place holds: pronouns, auxiliaries, negations, question words and
+/// adverbs. Capitalised in the middle of a sentence, one says a title ("It's
+/// Now or Never", "They Liked You Better When You Were Dead", "All Shook
+/// Up"). Not "Who" (the band The Who), "Can" (a band), "Will" and "May"
+/// (first names, a month), "Down" (County Down), "Her" and "His" (Her
+/// Majesty's Government, His Holiness), "Our" (Our Lady of Lourdes).
+const TITLE_MARKERS: &[&str] = &[
+    "I", "You", "Your", "You're", "It", "It's", "Me", "My", "We", "Us", "They", "Them", "Is",
+    "Are", "Was", "Were", "Be", "Been", "Am", "Can't", "Don't", "Won't", "Do", "Does", "Did",
+    "Not", "Never", "Now", "Always", "Here", "When", "Where", "Why", "How", "What", "Like", "Up",
+    "Out", "Off", "Into", "Away", "Let", "Must", "Should", "Could", "Would", "Ever",
+];
+
+/// The last token of a title starting at token `k`, mid-sentence, whose
+/// words include a [`TITLE_MARKERS`] word: capitalised words (two or more),
+/// joined by small words and "or" ("It's Now or Never"). Not a run that
+/// follows a capitalised word (it is part of a longer one), nor one after a
+/// colon or a bracket, where a sentence may start afresh; "and" ends the run,
+/// as it joins two titles as often as it sits in one.
+fn marked_title_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
+    let title_cased = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            let w = t.text(para);
+            t.kind == TokenKind::Word
+                && w.starts_with(char::is_uppercase)
+                && (matches!(w, "I" | "A") || w.chars().skip(1).any(char::is_lowercase))
+        })
+    };
+    let before = tokens.get(k.checked_sub(1)?)?;
+    // After a quotation mark, a quoted sentence opens ("What I do next is …").
+    let opens = matches!(
+        before.text(para),
+        ":" | "(" | "[" | "\u{2014}" | "\u{2013}" | "-" | "\"" | "'" | "\u{201c}" | "\u{2018}"
+    );
+    let glued = before.kind == TokenKind::Word && before.text(para).starts_with(char::is_uppercase);
+    if !title_cased(k) || opens || glued || gazetteer::is_first_name(tokens[k].text(para)) {
+        return None;
+    }
+    let (mut last, mut words, mut i) = (k, 1, k + 1);
+    // "I" marks a title only before two more of its words: "King Charles I"
+    // and "World War I" end with it, "But I'm" opens a sentence and "No, I'm
+    // Jewish" says who one is.
+    let marks = |j: usize, last: usize| {
+        let w = tokens[j].text(para);
+        TITLE_MARKERS.contains(&w)
+            && (w != "I" || (j + 1..=last).filter(|&x| title_cased(x)).count() >= 2)
+    };
+    // Small words that join a title's words; not "with", "by" or "from",
+    // which bring in who made or sings it ("Heaven Help Us All with Gladys
+    // Knight"), nor a first name after one, which starts a person's name.
+    let joins = |i: usize| {
+        let w = tokens[i].text(para);
+        (w == "or" || SMALL_WORDS.contains(&w) && !matches!(w, "with" | "by" | "from"))
+            && title_cased(i + 1)
+            && !(gazetteer::is_first_name(tokens[i + 1].text(para))
+                && !TITLE_MARKERS.contains(&tokens[i + 1].text(para))
+                && title_cased(i + 2))
+    };
+    while i < tokens.len() {
+        if title_cased(i) {
+            last = i;
+            words += 1;
+            i += 1;
+        } else if is_clitic(para, tokens, i) {
+            // "Madonna's Like A Virgin": before any mark, a possessive
+            // ends the owner's name; the title starts after it.
+            let possessive = matches!(tokens[i].text(para), "'s" | "\u{2019}s");
+            if possessive && !(k..i).any(|j| marks(j, i + 1)) {
+                return None;
+            }
+            last = i;
+            i += 1;
+        } else if joins(i) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let marked = (k..=last).any(|j| marks(j, last));
+    (marked && words >= 2).then_some(last)
+}
+
+/// Whether token `i` is a clitic of the word before it: "It's" is "It" and
+/// "'s" (set apart by a space in text tokenised as CoNLL-2003 is: "It 's",
+/// "Ca n't").
+fn is_clitic(para: &str, tokens: &[Token], i: usize) -> bool {
+    let w = tokens[i].text(para);
+    i > 0
+        && tokens[i - 1].kind == TokenKind::Word
+        && (w.starts_with(['\'', '\u{2019}']) && w.len() > 1 || matches!(w, "n't" | "n\u{2019}t"))
 }
 
 /// The last token of a title starting at token `k`: two or more capitalised
@@ -405,17 +519,31 @@ fn ordinary_capitalised(para: &str, token: &Token) -> bool {
 }
 
 /// A headline written in title case ("Fox Hires New Host As Ratings Fall"):
-/// most of its words are capitalised, so capitals say nothing there.
+/// most of its words are capitalised, so capitals say nothing there. Title
+/// case leaves only short joining words in lower case; a sentence with any
+/// other word in lower case ("his new single Sometimes You Cry On Your Own
+/// is out") is written in sentence case, however long the titles it names.
 pub(super) fn headline_case(para: &str, tokens: &[Token]) -> bool {
     let words = tokens.iter().filter(|t| t.kind == TokenKind::Word);
-    let (all, caps) = words.fold((0, 0), |(all, caps), t| {
-        (
-            all + 1,
-            caps + usize::from(t.text(para).starts_with(char::is_uppercase)),
-        )
-    });
+    let (mut all, mut caps) = (0, 0);
+    for t in words {
+        let word = t.text(para);
+        all += 1;
+        if word.starts_with(char::is_uppercase) {
+            caps += 1;
+        } else if word.starts_with(char::is_lowercase) && !TITLE_CASE_LOWER.contains(&word) {
+            return false;
+        }
+    }
     caps * 5 > all * 3
 }
+
+/// Words title case leaves in lower case: articles, conjunctions and short
+/// prepositions.
+const TITLE_CASE_LOWER: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+    "off", "on", "per", "to", "up", "via", "with", "from", "into", "over", "vs",
+];
 
 #[cfg(test)]
 mod tests {
@@ -443,6 +571,87 @@ mod tests {
             ),
             [("Top of the Pops".to_string(), Other)]
         );
+    }
+
+    #[test]
+    fn a_run_that_capitalises_a_pronoun_or_a_verb_is_one_work() {
+        use EntityKind::{Organization, Other, Person, Place};
+        let work = |t: &str| (t.to_string(), Other);
+        // Whatever the tagger made of it, and with its clitics glued or apart.
+        assert_eq!(
+            joined(
+                "The re-release of It's Now or Never went in at 27, ahead of Quarry Rock.",
+                &[("Never", Place)]
+            ),
+            [work("It's Now or Never")]
+        );
+        assert_eq!(
+            joined("Its re-release of It 's Now or Never went in at 27.", &[]),
+            [work("It 's Now or Never")]
+        );
+        assert_eq!(
+            joined(
+                "The band's song They Liked You Better When You Were Dead was played.",
+                &[]
+            ),
+            [work("They Liked You Better When You Were Dead")]
+        );
+        // An owner's possessive before the title is not part of it.
+        assert_eq!(
+            joined(
+                "It pushed Qarlow's Like Toy Soldiers down.",
+                &[("Qarlow", Person), ("Like Toy Soldiers", Organization)]
+            ),
+            [("Qarlow".to_string(), Person), work("Like Toy Soldiers")]
+        );
+        // Nor the singer "with" whom it was made.
+        assert_eq!(
+            joined(
+                "He sang Heaven Help Us All with Gladys Qarlow in 1970.",
+                &[("Gladys Qarlow", Person)]
+            ),
+            [
+                work("Heaven Help Us All"),
+                ("Gladys Qarlow".to_string(), Person)
+            ]
+        );
+        // A quoted sentence's opening, a regnal number, a person saying who he is.
+        assert!(joined("He said: \"What I Do next is mine.\"", &[]).is_empty());
+        assert!(joined("He said \"When Lord Qarlow came, all was well.\"", &[]).is_empty());
+        assert_eq!(
+            joined(
+                "It was built by King Charles I in 1630.",
+                &[("Charles", Person)]
+            ),
+            [("Charles".to_string(), Person)]
+        );
+        assert!(joined("He replied: No, I'm Jewish, not German.", &[]).is_empty());
+        // One capitalised word is no run.
+        assert!(joined("They say You is a pronoun.", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_long_title_in_a_short_sentence_is_no_headline() {
+        let work = |t: &str| (t.to_string(), EntityKind::Other);
+        assert_eq!(
+            joined("His new single Sometimes You Cry On Your Own is out.", &[]),
+            [work("Sometimes You Cry On Your Own")]
+        );
+        assert_eq!(
+            joined(
+                "U2's latest single Sometimes You Can't Make It On Your Own led.",
+                &[]
+            ),
+            [work("Sometimes You Can't Make It On Your Own")]
+        );
+        // Title case leaves only short joining words in lower case.
+        let ps = vec!["Fox Hires New Host As Ratings Fall in the Evening".to_string()];
+        let split = crate::analysis::tokens::split_paragraphs(&ps);
+        let tokens = &split[0].tokens;
+        assert!(headline_case(&ps[0], tokens));
+        let ps = vec!["His new single Sometimes You Cry On Your Own is out".to_string()];
+        let split = crate::analysis::tokens::split_paragraphs(&ps);
+        assert!(!headline_case(&ps[0], &split[0].tokens));
     }
 
     #[test]
