@@ -83,18 +83,18 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
         && !(prev == "a" && prev_raw != "a")
         // The article is another's: the owner's thing's ("a McDonald's libel
         // action"), an acronym's, or the noun's that two joined names share.
-        && !(matches!(prev.as_str(), "a" | "an")
+        && !(matches!(prev.as_ref(), "a" | "an")
             && (after.starts_with("'s")
                 || after.starts_with("\u{2019}s")
                 || is_all_caps(&para[start..end])
                 || joins_another_name(after)))
-        && !(matches!(prev.as_str(), "a" | "an" | "this" | "next") && modifies_next(after))
+        && !(matches!(prev.as_ref(), "a" | "an" | "this" | "next") && modifies_next(after))
     {
         // "an Oscar" is a thing; "an IAAF official" is an organisation's
         // member and "an Apple iPod" its product: there the article is the
         // next word's.
         add(OTHER, 2);
-    } else if matches!(prev.as_str(), "in" | "of" | "for" | "at") {
+    } else if matches!(prev.as_ref(), "in" | "of" | "for" | "at") {
         // "shares in X", "stake in X", "the sale of X"; "born in X", "the
         // town of X", "the MP for X"; "an analyst at X".
         let mut words = before.split_whitespace().rev();
@@ -104,13 +104,13 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
             .unwrap_or("")
             .trim_start_matches(['(', '"', '\u{201c}']);
         let w = cue(raw);
-        match prev.as_str() {
-            "in" if matches!(w.as_str(), "shares" | "stake" | "stakes" | "shareholding") => {
+        match prev.as_ref() {
+            "in" if matches!(w.as_ref(), "shares" | "stake" | "stakes" | "shareholding") => {
                 add(ORG, 2)
             }
             // "investors in Google", but "investors in London".
             "in" if matches!(
-                w.as_str(),
+                w.as_ref(),
                 "investor" | "investors" | "shareholder" | "shareholders"
             ) && gazetteer::place(&para[start..end]).is_none() =>
             {
@@ -257,11 +257,11 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
             add(ORG, if next.starts_with("spokes") { 2 } else { 1 });
         } else if other_after(&next) {
             add(OTHER, 2);
-        } else if matches!(next.as_str(), "himself" | "herself") {
+        } else if matches!(next.as_ref(), "himself" | "herself") {
             add(PERSON, 2);
         } else if next == "chief" && words.next().is_some_and(|w| cue(w) == "executive") {
             add(ORG, 2);
-        } else if matches!(next.as_str(), "deputy" | "acting" | "interim" | "joint") {
+        } else if matches!(next.as_ref(), "deputy" | "acting" | "interim" | "joint") {
             // "Ryanair deputy chief executive Michael Cawley": the office's
             // holder is the firm's, past the modifier.
             let office = cue(words.next().unwrap_or(""));
@@ -421,7 +421,7 @@ fn modifies_next(after: &str) -> bool {
     let word = cue(next);
     next.starts_with(char::is_alphabetic)
         && !matches!(
-            word.as_str(),
+            word.as_ref(),
             "of" | "in"
                 | "at"
                 | "on"

@@ -44,7 +44,13 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             // A run that capitalises a pronoun or a verb mid-sentence; after
             // a work's noun, the run the noun introduces is taken instead
             // ("the drama Crying Out Love in the Centre of the World").
-            let mut k = 1;
+            // Most sentences hold no such word past their first: they are
+            // not walked.
+            let marked = tokens.iter().skip(1).any(|t| {
+                let word = t.text(para);
+                word.starts_with(|c: char| c.is_ascii_uppercase()) && is_title_marker(word)
+            });
+            let mut k = if marked { 1 } else { tokens.len() };
             while k < tokens.len() {
                 if work_noun_token(para, &tokens[k - 1], false) {
                     k += 1;
@@ -371,15 +377,60 @@ fn cued_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
 /// Up"). Not "Who" (the band The Who), "Can" (a band), "Will" and "May"
 /// (first names, a month), "Down" (County Down), "Her" and "His" (Her
 /// Majesty's Government, His Holiness), "Our" (Our Lady of Lourdes).
-const TITLE_MARKERS: &[&str] = &[
-    "I", "You", "Your", "You're", "It", "It's", "Me", "My", "We", "Us", "They", "Them", "Is",
-    "Are", "Was", "Were", "Be", "Been", "Am", "Can't", "Don't", "Won't", "Do", "Does", "Did",
-    "Not", "Never", "Now", "Always", "Here", "When", "Where", "Why", "How", "What", "Like", "Up",
-    "Out", "Off", "Into", "Away", "Let", "Must", "Should", "Could", "Would", "Ever",
-];
+fn is_title_marker(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "You"
+            | "Your"
+            | "You're"
+            | "It"
+            | "It's"
+            | "Me"
+            | "My"
+            | "We"
+            | "Us"
+            | "They"
+            | "Them"
+            | "Is"
+            | "Are"
+            | "Was"
+            | "Were"
+            | "Be"
+            | "Been"
+            | "Am"
+            | "Can't"
+            | "Don't"
+            | "Won't"
+            | "Do"
+            | "Does"
+            | "Did"
+            | "Not"
+            | "Never"
+            | "Now"
+            | "Always"
+            | "Here"
+            | "When"
+            | "Where"
+            | "Why"
+            | "How"
+            | "What"
+            | "Like"
+            | "Up"
+            | "Out"
+            | "Off"
+            | "Into"
+            | "Away"
+            | "Let"
+            | "Must"
+            | "Should"
+            | "Could"
+            | "Would"
+            | "Ever"
+    )
+}
 
 /// The last token of a title starting at token `k`, mid-sentence, whose
-/// words include a [`TITLE_MARKERS`] word: capitalised words (two or more),
+/// words include an [`is_title_marker`] word: capitalised words (two or more),
 /// joined by small words and "or" ("It's Now or Never"). Not a run that
 /// follows a capitalised word (it is part of a longer one), nor one after a
 /// colon or a bracket, where a sentence may start afresh; "and" ends the run,
@@ -393,6 +444,9 @@ fn marked_title_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
                 && (matches!(w, "I" | "A") || w.chars().skip(1).any(char::is_lowercase))
         })
     };
+    if !title_cased(k) {
+        return None;
+    }
     let before = tokens.get(k.checked_sub(1)?)?;
     // After a quotation mark, a quoted sentence opens ("What I do next is …").
     let opens = matches!(
@@ -400,7 +454,7 @@ fn marked_title_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
         ":" | "(" | "[" | "\u{2014}" | "\u{2013}" | "-" | "\"" | "'" | "\u{201c}" | "\u{2018}"
     );
     let glued = before.kind == TokenKind::Word && before.text(para).starts_with(char::is_uppercase);
-    if !title_cased(k) || opens || glued || gazetteer::is_first_name(tokens[k].text(para)) {
+    if opens || glued || gazetteer::is_first_name(tokens[k].text(para)) {
         return None;
     }
     let (mut last, mut words, mut i) = (k, 1, k + 1);
@@ -409,8 +463,7 @@ fn marked_title_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
     // Jewish" says who one is.
     let marks = |j: usize, last: usize| {
         let w = tokens[j].text(para);
-        TITLE_MARKERS.contains(&w)
-            && (w != "I" || (j + 1..=last).filter(|&x| title_cased(x)).count() >= 2)
+        is_title_marker(w) && (w != "I" || (j + 1..=last).filter(|&x| title_cased(x)).count() >= 2)
     };
     // Small words that join a title's words; not "with", "by" or "from",
     // which bring in who made or sings it ("Heaven Help Us All with Gladys
@@ -420,7 +473,7 @@ fn marked_title_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
         (w == "or" || SMALL_WORDS.contains(&w) && !matches!(w, "with" | "by" | "from"))
             && title_cased(i + 1)
             && !(gazetteer::is_first_name(tokens[i + 1].text(para))
-                && !TITLE_MARKERS.contains(&tokens[i + 1].text(para))
+                && !is_title_marker(tokens[i + 1].text(para))
                 && title_cased(i + 2))
     };
     while i < tokens.len() {

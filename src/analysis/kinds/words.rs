@@ -478,12 +478,12 @@ pub(super) fn edition_before(before: &str) -> bool {
         let owner = second.unwrap_or("");
         let owner_cue = cue(owner);
         return matches!(
-            owner_cue.as_str(),
+            owner_cue.as_ref(),
             "the" | "this" | "last" | "next" | "its" | "their" | "his" | "her"
         ) || owner.ends_with("'s")
             || owner.ends_with("\u{2019}s");
     }
-    let of_time = |w: &str| matches!(cue(w).as_str(), "year" | "season" | "week" | "weekend");
+    let of_time = |w: &str| matches!(cue(w).as_ref(), "year" | "season" | "week" | "weekend");
     // "year's", "year’s", and tokenised "year 's".
     if matches!(last, "'s" | "\u{2019}s") {
         return second.is_some_and(of_time);
@@ -493,10 +493,16 @@ pub(super) fn edition_before(before: &str) -> bool {
         .is_some_and(of_time)
 }
 
-/// The word as a cue: lower case, without surrounding punctuation.
-pub(super) fn cue(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase()
+/// The word as a cue: lower case, without surrounding punctuation. Asked of
+/// words around every mention, most already in lower case: those are
+/// borrowed, not copied.
+pub(super) fn cue(word: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    if trimmed.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(trimmed.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(trimmed)
+    }
 }
 
 pub(super) fn is_all_caps(name: &str) -> bool {
