@@ -815,3 +815,19 @@ fn a_name_made_an_adjective_is_a_thing() {
         assert_eq!(own_cues(name, EntityKind::Organization)[OTHER], 0, "{name}");
     }
 }
+
+#[test]
+fn a_bands_member_after_its_name_makes_it_a_body() {
+    for text in [
+        "Qarlow Ferdinand frontman Alex Loy sang.",
+        "Qarlow Ferdinand guitarist Ann Loy left.",
+        "Qarlow Ferdinand drummer Ann Loy left.",
+    ] {
+        assert_eq!(cues(text, "Qarlow Ferdinand")[ORG], 2, "{text}");
+    }
+    // A singer alone is a role of many kinds ("Motown singer", "pop singer").
+    assert_eq!(
+        cues("Qarlow Ferdinand singer Ann Loy left.", "Qarlow Ferdinand")[ORG],
+        0
+    );
+}

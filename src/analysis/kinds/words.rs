@@ -257,6 +257,13 @@ pub(super) fn org_after(w: &str) -> bool {
             | "linebacker"
             | "unit"
             | "subsidiary"
+            // A band's members: "Franz Ferdinand frontman Alex Kapranos".
+            | "frontman"
+            | "guitarist"
+            | "drummer"
+            | "bassist"
+            | "keyboardist"
+            | "bandmates"
     )
 }
 
