@@ -831,3 +831,54 @@ fn a_bands_member_after_its_name_makes_it_a_body() {
         0
     );
 }
+
+#[test]
+fn what_a_broadcaster_has_is_a_programme() {
+    for (text, name) in [
+        ("He told BBC Two's Qarnight that he agreed.", "Qarnight"),
+        ("He told BBC2's Qarnight that he agreed.", "Qarnight"),
+        ("Viewers of Channel 4's Qarnanny wrote in.", "Qarnanny"),
+        ("He told BBC Radio 4's Qarlow Hour so.", "Qarlow Hour"),
+        ("He told BBC Two 's Qarnight so.", "Qarnight"),
+        (
+            "Speaking to the BBC's Westminster Hour, he said so.",
+            "Westminster Hour",
+        ),
+    ] {
+        assert_eq!(cues(text, name)[OTHER], 2, "{text}");
+    }
+    // After "the", two words ending in no ordinary word may be its reporter.
+    assert_eq!(
+        cues(
+            "The BBC's Zubair Qarlow in Mumbai says so.",
+            "Zubair Qarlow"
+        )[OTHER],
+        1
+    );
+    // A person's name, or an owner that is no broadcaster, is not.
+    assert_eq!(
+        cues("The BBC's Nick Qarlow said so.", "Nick Qarlow")[OTHER],
+        0
+    );
+    assert_eq!(cues("Tolham's Qarnight was sold.", "Qarnight")[OTHER], 0);
+    assert!(is_broadcaster("ITV1", "on"));
+    assert!(is_broadcaster("4", "Channel"));
+    assert!(!is_broadcaster("4", "Route"));
+    assert!(!is_broadcaster("Two", "Tolham"));
+}
+
+#[test]
+fn a_works_noun_ending_a_sentence_says_nothing_of_the_next() {
+    assert_eq!(
+        cues(
+            "It is the sixth book in the series. Qarlow revealed it.",
+            "Qarlow"
+        )[OTHER],
+        0
+    );
+    assert_eq!(
+        cues("The long-running soap Qarenders won.", "Qarenders")[OTHER],
+        2
+    );
+    assert_eq!(cues("The new series Qarenders won.", "Qarenders")[OTHER], 2);
+}

@@ -418,6 +418,8 @@ pub(super) fn other_before(w: &str) -> bool {
             | "novel"
             | "musical"
             | "sitcom"
+            | "soap"
+            | "series"
             | "drama"
             | "documentary"
             | "console"
@@ -629,4 +631,42 @@ pub(super) fn is_market_index(name: &str) -> bool {
         // ("Russell 2000", "ASX 200", "S&P 500", "Nifty 50").
         matches!(base, "S&P" | "Russell" | "ASX" | "Nifty") && base.len() < name.len()
     )
+}
+
+/// Whether the words before a possessive name a broadcaster: "BBC2's",
+/// "BBC Two's", "the BBC's", "Channel 4's", "Radio 4's", "ITV1's", "CNN's".
+/// What a broadcaster has is mostly a programme ("BBC Two's Newsnight").
+/// `owner` is the word before the possessive, `before_owner` the one before it.
+pub(super) fn is_broadcaster(owner: &str, before_owner: &str) -> bool {
+    let network = |w: &str| {
+        matches!(
+            w,
+            "BBC"
+                | "ITV"
+                | "CNN"
+                | "NBC"
+                | "CBS"
+                | "ABC"
+                | "PBS"
+                | "NPR"
+                | "HBO"
+                | "MTV"
+                | "Sky"
+                | "C4"
+                | "E4"
+                | "S4C"
+                | "RTE"
+                | "UKTV"
+        )
+    };
+    // "BBC2", "ITV1": a network and its channel's number run together.
+    let numbered = |w: &str| {
+        let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        letters.len() < w.len() && network(letters)
+    };
+    let channel = matches!(
+        owner,
+        "One" | "Two" | "Three" | "Four" | "1" | "2" | "3" | "4" | "5" | "Five"
+    ) && (network(before_owner) || matches!(before_owner, "Channel" | "Radio"));
+    network(owner) || numbered(owner) || channel
 }
