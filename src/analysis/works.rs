@@ -52,8 +52,8 @@ pub fn join_titles(paragraphs: &[String], split: &[Tokenized], mentions: &mut Ve
             });
             let mut k = if marked { 1 } else { tokens.len() };
             while k < tokens.len() {
-                if work_noun_token(para, &tokens[k - 1], false) {
-                    k += 1;
+                if let Some(last) = cued_title_after(para, tokens, k - 1) {
+                    k = last + 1;
                     continue;
                 }
                 match marked_title_run(para, tokens, k) {
@@ -327,7 +327,8 @@ fn cued_title_opening(para: &str, tokens: &[Token]) -> Option<usize> {
 
 /// The last token of a title that starts at token `k` after a work's noun:
 /// capitalised words, numbers after them ("Shrek 2"), and small words,
-/// "and" and "'s" between them ("Howl's Moving Castle"). Not a person's
+/// "and", "or" and "'s" between them ("Howl's Moving Castle", "It's Now or
+/// Never"), clitics glued to a word ("Can't"). Not a person's
 /// name ("the film director" aside, "film Ann Loy" is no title).
 fn cued_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let capital = |i: usize| {
@@ -340,7 +341,7 @@ fn cued_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
     }
     let joiner = |t: &Token| {
         let w = t.text(para);
-        SMALL_WORDS.contains(&w) || matches!(w, "and" | "'s" | "\u{2019}s")
+        SMALL_WORDS.contains(&w) || matches!(w, "and" | "or" | "'s" | "\u{2019}s")
     };
     // "Fahrenheit 9/11 and Mel Gibson's film": a first name after a small
     // word starts a person's name, not the title's next word.
@@ -375,16 +376,16 @@ fn cued_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
 /// adverbs. Capitalised in the middle of a sentence, one says a title ("It's
 /// Now or Never", "They Liked You Better When You Were Dead", "All Shook
 /// Up"). Not "Who" (the band The Who), "Can" (a band), "Will" and "May"
-/// (first names, a month), "Down" (County Down), "Her" and "His" (Her
-/// Majesty's Government, His Holiness), "Our" (Our Lady of Lourdes).
+/// (first names, a month), "Down" (County Down), "Off" (Off Broadway), "Her"
+/// and "His" (Her Majesty's Government, His Holiness), "Our" (Our Lady of
+/// Lourdes); "Your" not before a style of address ([`is_honorific`]).
+/// Clitics are tokens of their own ("It" and "'s"), so "It's" is "It".
 fn is_title_marker(word: &str) -> bool {
     matches!(
         word,
         "I" | "You"
             | "Your"
-            | "You're"
             | "It"
-            | "It's"
             | "Me"
             | "My"
             | "We"
@@ -401,6 +402,9 @@ fn is_title_marker(word: &str) -> bool {
             | "Can't"
             | "Don't"
             | "Won't"
+            | "Can\u{2019}t"
+            | "Don\u{2019}t"
+            | "Won\u{2019}t"
             | "Do"
             | "Does"
             | "Did"
@@ -417,7 +421,6 @@ fn is_title_marker(word: &str) -> bool {
             | "Like"
             | "Up"
             | "Out"
-            | "Off"
             | "Into"
             | "Away"
             | "Let"
@@ -426,6 +429,25 @@ fn is_title_marker(word: &str) -> bool {
             | "Could"
             | "Would"
             | "Ever"
+    )
+}
+
+/// Words a title's "Your" does not mark when they follow it: the styles of
+/// address ("thank you, Your Majesty").
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word,
+        "Majesty"
+            | "Highness"
+            | "Honour"
+            | "Honor"
+            | "Excellency"
+            | "Grace"
+            | "Worship"
+            | "Lordship"
+            | "Ladyship"
+            | "Eminence"
+            | "Holiness"
     )
 }
 
@@ -463,7 +485,12 @@ fn marked_title_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
     // Jewish" says who one is.
     let marks = |j: usize, last: usize| {
         let w = tokens[j].text(para);
-        is_title_marker(w) && (w != "I" || (j + 1..=last).filter(|&x| title_cased(x)).count() >= 2)
+        is_title_marker(w)
+            && (w != "I" || (j + 1..=last).filter(|&x| title_cased(x)).nth(1).is_some())
+            && !(w == "Your"
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|t| is_honorific(t.text(para))))
     };
     // Small words that join a title's words; not "with", "by" or "from",
     // which bring in who made or sings it ("Heaven Help Us All with Gladys
@@ -481,9 +508,12 @@ fn marked_title_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
             last = i;
             words += 1;
             i += 1;
-        } else if is_clitic(para, tokens, i) {
+        } else if is_clitic(para, tokens, i)
+            && (title_cased(i + 1) || i + 1 < tokens.len() && joins(i + 1))
+        {
             // "Madonna's Like A Virgin": before any mark, a possessive
-            // ends the owner's name; the title starts after it.
+            // ends the owner's name; the title starts after it. A clitic
+            // ending the run is no part of it ("We Are The World's re-release").
             let possessive = matches!(tokens[i].text(para), "'s" | "\u{2019}s");
             if possessive && !(k..i).any(|j| marks(j, i + 1)) {
                 return None;
@@ -506,6 +536,7 @@ fn marked_title_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
 fn is_clitic(para: &str, tokens: &[Token], i: usize) -> bool {
     let w = tokens[i].text(para);
     i > 0
+        && tokens[i].kind == TokenKind::Word
         && tokens[i - 1].kind == TokenKind::Word
         && (w.starts_with(['\'', '\u{2019}']) && w.len() > 1 || matches!(w, "n't" | "n\u{2019}t"))
 }
@@ -584,7 +615,11 @@ pub(super) fn headline_case(para: &str, tokens: &[Token]) -> bool {
         all += 1;
         if word.starts_with(char::is_uppercase) {
             caps += 1;
-        } else if word.starts_with(char::is_lowercase) && !TITLE_CASE_LOWER.contains(&word) {
+        } else if word.starts_with(char::is_lowercase)
+            && !TITLE_CASE_LOWER.contains(&word)
+            // "Apple Unveils New iPod Nano": a brand's spelling, not sentence case.
+            && !word.chars().any(char::is_uppercase)
+        {
             return false;
         }
     }
@@ -595,7 +630,7 @@ pub(super) fn headline_case(para: &str, tokens: &[Token]) -> bool {
 /// prepositions.
 const TITLE_CASE_LOWER: &[&str] = &[
     "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
-    "off", "on", "per", "to", "up", "via", "with", "from", "into", "over", "vs",
+    "off", "on", "per", "to", "up", "via", "with", "from", "into", "over", "vs", "vs.", "v", "v.",
 ];
 
 #[cfg(test)]
@@ -681,6 +716,40 @@ mod tests {
         assert!(joined("He replied: No, I'm Jewish, not German.", &[]).is_empty());
         // One capitalised word is no run.
         assert!(joined("They say You is a pronoun.", &[]).is_empty());
+        // After a work's noun, the run it introduces whole.
+        assert_eq!(
+            joined("His single It's Now or Never went in at 27.", &[]),
+            [work("It's Now or Never")]
+        );
+        // A curly apostrophe alone is no clitic; a possessive after the title no part of it.
+        assert_eq!(
+            joined("A cover of the Qarlows\u{2019} Let It Be was played.", &[]),
+            [work("Let It Be")]
+        );
+        assert_eq!(
+            joined(
+                "The success of We Are The World's re-release surprised.",
+                &[]
+            ),
+            [work("We Are The World")]
+        );
+        assert_eq!(
+            joined("The film Boys Don\u{2019}t Cry won.", &[]),
+            [work("Boys Don\u{2019}t Cry")]
+        );
+        assert_eq!(
+            joined("It won, as Boys Don\u{2019}t Cry had.", &[]),
+            [work("Boys Don\u{2019}t Cry")]
+        );
+        // A style of address, a district of theatres.
+        assert!(joined("Thank you, Your Majesty, for coming.", &[]).is_empty());
+        assert!(joined("It ran in an Off Broadway theatre.", &[]).is_empty());
+        // A clitic last in the paragraph is left out of the run.
+        assert_eq!(joined("The title is Now It's", &[]), [work("Now It")]);
+        assert_eq!(
+            joined("He hosts I'm a Celebrity Get Me Out of Here for ITV.", &[]),
+            [work("I'm a Celebrity Get Me Out of Here")]
+        );
     }
 
     #[test]
@@ -702,6 +771,9 @@ mod tests {
         let split = crate::analysis::tokens::split_paragraphs(&ps);
         let tokens = &split[0].tokens;
         assert!(headline_case(&ps[0], tokens));
+        let ps = vec!["Apple Unveils New iPod Nano as Arsenal v Chelsea Ends".to_string()];
+        let split = crate::analysis::tokens::split_paragraphs(&ps);
+        assert!(headline_case(&ps[0], &split[0].tokens));
         let ps = vec!["His new single Sometimes You Cry On Your Own is out".to_string()];
         let split = crate::analysis::tokens::split_paragraphs(&ps);
         assert!(!headline_case(&ps[0], &split[0].tokens));
