@@ -721,7 +721,11 @@ fn tmux_config_with_one_bad_key_is_reported_and_the_rest_applied() {
     let Some(session) = Session::start("config", &command) else {
         return;
     };
-    let screen = session.wait_for("the first frame", |s| s.contains("Articles (7)"));
+    // The whole first frame: the status line, drawn last, holds the report
+    // (a capture can meet a frame half written).
+    let screen = session.wait_for("the first frame and the report", |s| {
+        s.contains("Articles (7)") && s.contains("unknown key in [layout] `center`")
+    });
     // The bad key, with its line, in the status line.
     let status = screen.lines().nth(usize::from(HEIGHT) - 1).unwrap_or("");
     assert!(
