@@ -14,8 +14,11 @@ use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 
 /// A surname written lower-case this often mid-sentence ("Brown", "Young") is
-/// not taken at the start of a sentence, where any word is capitalised.
-const COMMON_AT_SENTENCE_START: u8 = 50;
+/// not taken at the start of a sentence, where any word is capitalised. The
+/// words the gazetteer scores 60, ordinary but rare ("cairn", "twitter"), are
+/// taken: the article has named the thing so, and opens a sentence with the
+/// word as an ordinary one seldom.
+const COMMON_AT_SENTENCE_START: u8 = 61;
 
 /// Adds a mention for each unclaimed occurrence of a name the article already
 /// has: the surnames of its people named in full, and its organisations' names
@@ -377,6 +380,28 @@ mod tests {
         assert_eq!(
             RawMention::texts(&paragraphs, &mentions),
             ["Zentrix Energy", "British Airways", "Zentrix"]
+        );
+    }
+
+    #[test]
+    fn a_rare_ordinary_word_the_article_names_a_firm_is_found_opening_a_sentence() {
+        let paragraphs: Vec<String> = [
+            "Shares in Cairn Energy fell.",
+            "Cairn said it would appeal.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let split = split_paragraphs(&paragraphs);
+        let mut mentions = vec![mention(
+            0,
+            &paragraphs,
+            "Cairn Energy",
+            EntityKind::Organization,
+        )];
+        add_repeats(&paragraphs, &split, &mut mentions);
+        assert_eq!(
+            RawMention::texts(&paragraphs, &mentions),
+            ["Cairn Energy", "Cairn"]
         );
     }
 
