@@ -41,6 +41,10 @@ use foldhash::HashSet;
 pub use words::is_person_noun;
 use words::*;
 
+/// The gazetteer's score for a word that is ordinary but rare ("holt",
+/// "cairn"): such a word is as often a name.
+const RARE_ORDINARY: u8 = 60;
+
 const PERSON: usize = 0;
 const ORG: usize = 1;
 const PLACE: usize = 2;
@@ -162,30 +166,25 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     }
     // "BBC Two's Newsnight", "Channel 4's Supernanny": what a broadcaster
     // has is a programme, unless it is a person's name ("the BBC's Nick
-    // Robinson"). After "the", a name of two words, the last no ordinary
-    // word, is as often one of its reporters ("the BBC's Zubair Ahmed in
-    // Mumbai"): a weak cue then.
+    // Robinson") or shaped as one of its people's: two words, the last no
+    // common word ("NBC's Lester Holt", "the BBC's Zubair Ahmed in Mumbai";
+    // "holt" is a rare one), whose first name the lists may lack.
     if let Some(owner) = owner {
         let owner_at = if prev_raw == "'s" || prev_raw == "\u{2019}s" {
             2
         } else {
             1
         };
-        let mut earlier = before.split_whitespace().rev().skip(owner_at);
-        let before_owner = earlier.next().unwrap_or("");
+        let before_owner = before.split_whitespace().rev().nth(owner_at).unwrap_or("");
         let name = &para[start..end];
-        if is_broadcaster(owner, before_owner) && !is_person_name(name) {
-            let the = |w: &str| matches!(w, "the" | "The");
-            let after_the = the(before_owner) || the(earlier.next().unwrap_or(""));
-            // Its last word a surname, not an ordinary word ("Westminster Hour").
-            let reporter_shaped = after_the
-                && name.split_whitespace().count() == 2
-                && name
-                    .rsplit(' ')
-                    .next()
-                    .and_then(gazetteer::lowercase_share)
-                    .is_none_or(|share| share < 50);
-            add(OTHER, if reporter_shaped { 1 } else { 2 });
+        let reporter_shaped = name.split_whitespace().count() == 2
+            && name
+                .rsplit(' ')
+                .next()
+                .and_then(gazetteer::lowercase_share)
+                .is_none_or(|share| share <= RARE_ORDINARY);
+        if is_broadcaster(owner, before_owner) && !is_person_name(name) && !reporter_shaped {
+            add(OTHER, 2);
         }
     }
     if is_score(prev_raw) {

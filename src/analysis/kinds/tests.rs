@@ -847,13 +847,17 @@ fn what_a_broadcaster_has_is_a_programme() {
     ] {
         assert_eq!(cues(text, name)[OTHER], 2, "{text}");
     }
-    // After "the", two words ending in no ordinary word may be its reporter.
+    // Two words ending in no ordinary word may be one of its people.
     assert_eq!(
         cues(
             "The BBC's Zubair Qarlow in Mumbai says so.",
             "Zubair Qarlow"
         )[OTHER],
-        1
+        0
+    );
+    assert_eq!(
+        cues("It chose NBC's Lester Qarlow to ask.", "Lester Qarlow")[OTHER],
+        0
     );
     // A person's name, or an owner that is no broadcaster, is not.
     assert_eq!(
