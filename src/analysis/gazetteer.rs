@@ -335,6 +335,12 @@ pub fn is_common_surname(word: &str) -> bool {
     with_lower(word, |lowered| GAZETTEER.common_surnames.contains(lowered))
 }
 
+/// The share [`lowercase_share`] gives a word that is ordinary but rare
+/// ("cairn", "holt", "twitter"): `make_gazetteer.py` scores every word it
+/// adds from a word list so, having no counts of its case. Such a word is as
+/// often a name.
+pub const RARE_ORDINARY: u8 = 60;
+
 /// How often an ordinary English word is written in lower case mid-sentence, in
 /// percent; `None` for words that are not common (names, rare words).
 pub fn lowercase_share(word: &str) -> Option<u8> {

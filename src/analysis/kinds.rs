@@ -41,10 +41,6 @@ use foldhash::HashSet;
 pub use words::is_person_noun;
 use words::*;
 
-/// The gazetteer's score for a word that is ordinary but rare ("holt",
-/// "cairn"): such a word is as often a name.
-const RARE_ORDINARY: u8 = 60;
-
 const PERSON: usize = 0;
 const ORG: usize = 1;
 const PLACE: usize = 2;
@@ -151,13 +147,16 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     // "Microsoft's Xbox", "Sony's PlayStation": what a listed maker owns is
     // mostly its product (a weak cue: "Alphabet's Google" is its firm).
     // Written so, or tokenised ("Microsoft 's Xbox").
+    let mut earlier = before.split_whitespace().rev().skip(1);
     let owner = match prev_raw
         .strip_suffix("'s")
         .or_else(|| prev_raw.strip_suffix("\u{2019}s"))
     {
-        Some("") => before.split_whitespace().rev().nth(1),
+        Some("") => earlier.next(),
         owner => owner,
     };
+    // The word before the owner: "BBC" of "BBC Two's".
+    let before_owner = earlier.next().unwrap_or("");
     if let Some(owner) = owner
         && gazetteer::is_company(owner)
         && !is_person_name(&para[start..end])
@@ -170,19 +169,13 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     // common word ("NBC's Lester Holt", "the BBC's Zubair Ahmed in Mumbai";
     // "holt" is a rare one), whose first name the lists may lack.
     if let Some(owner) = owner {
-        let owner_at = if prev_raw == "'s" || prev_raw == "\u{2019}s" {
-            2
-        } else {
-            1
-        };
-        let before_owner = before.split_whitespace().rev().nth(owner_at).unwrap_or("");
         let name = &para[start..end];
         let reporter_shaped = name.split_whitespace().count() == 2
             && name
                 .rsplit(' ')
                 .next()
                 .and_then(gazetteer::lowercase_share)
-                .is_none_or(|share| share <= RARE_ORDINARY);
+                .is_none_or(|share| share <= gazetteer::RARE_ORDINARY);
         if is_broadcaster(owner, before_owner) && !is_person_name(name) && !reporter_shaped {
             add(OTHER, 2);
         }

@@ -13,12 +13,12 @@ use crate::model::{EntityKind, Span};
 use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 
-/// A surname written lower-case this often mid-sentence ("Brown", "Young") is
-/// not taken at the start of a sentence, where any word is capitalised. The
-/// words the gazetteer scores 60, ordinary but rare ("cairn", "twitter"), are
-/// taken: the article has named the thing so, and opens a sentence with the
-/// word as an ordinary one seldom.
-const COMMON_AT_SENTENCE_START: u8 = 61;
+/// A surname written lower-case more often than a rare ordinary word is
+/// ("Brown", "Young") is not taken at the start of a sentence, where any word
+/// is capitalised. The rare ones ([`gazetteer::RARE_ORDINARY`]: "cairn",
+/// "twitter") are taken: the article has named the thing so, and opens a
+/// sentence with the word as an ordinary one seldom.
+const COMMON_AT_SENTENCE_START: u8 = gazetteer::RARE_ORDINARY + 1;
 
 /// Adds a mention for each unclaimed occurrence of a name the article already
 /// has: the surnames of its people named in full, and its organisations' names

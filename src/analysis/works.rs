@@ -455,7 +455,8 @@ fn is_honorific(word: &str) -> bool {
 /// words include an [`is_title_marker`] word: capitalised words (two or more),
 /// joined by small words and "or" ("It's Now or Never"). Not a run that
 /// follows a capitalised word (it is part of a longer one), nor one after a
-/// colon or a bracket, where a sentence may start afresh; "and" ends the run,
+/// colon, a bracket, a dash or a quotation mark, where a sentence may start
+/// afresh; "and" ends the run,
 /// as it joins two titles as often as it sits in one.
 fn marked_title_run(para: &str, tokens: &[Token], k: usize) -> Option<usize> {
     let title_cased = |i: usize| {
