@@ -17,29 +17,24 @@ pub(super) trait Record: Copy + Ord {
     fn get(bytes: &[u8]) -> Self;
 }
 
-impl Record for u64 {
-    const SIZE: usize = 8;
-    fn put(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    fn get(bytes: &[u8]) -> Self {
-        let mut word = [0; 8];
-        word.copy_from_slice(&bytes[..8]);
-        u64::from_le_bytes(word)
-    }
+/// A fixed-width unsigned integer as its little-endian bytes.
+macro_rules! little_endian_record {
+    ($($int:ty),*) => {$(
+        impl Record for $int {
+            const SIZE: usize = std::mem::size_of::<$int>();
+            fn put(self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+            fn get(bytes: &[u8]) -> Self {
+                let mut word = [0; std::mem::size_of::<$int>()];
+                word.copy_from_slice(&bytes[..Self::SIZE]);
+                <$int>::from_le_bytes(word)
+            }
+        }
+    )*};
 }
 
-impl Record for u128 {
-    const SIZE: usize = 16;
-    fn put(self, out: &mut Vec<u8>) {
-        out.extend_from_slice(&self.to_le_bytes());
-    }
-    fn get(bytes: &[u8]) -> Self {
-        let mut word = [0; 16];
-        word.copy_from_slice(&bytes[..16]);
-        u128::from_le_bytes(word)
-    }
-}
+little_endian_record!(u64, u128);
 
 /// Bytes of records held before they go to the file, once it is made.
 const WRITE_BUFFER: usize = 1 << 16;
