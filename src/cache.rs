@@ -22,6 +22,7 @@
 pub mod directory;
 pub mod every_match;
 pub mod indexing;
+pub mod merging;
 pub mod pairs;
 pub mod query;
 pub mod snapshot;

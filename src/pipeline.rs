@@ -638,12 +638,8 @@ impl Reader {
         progress: &mut dyn FnMut(Option<(usize, usize)>),
     ) -> SnapshotOutcome {
         // A walk that met the snapshot's files as they were: nothing to load.
-        if let Some(walk) = walk {
-            let roots = crate::cache::FullPaths::new(&source.paths()).roots();
-            let path = crate::cache::snapshot::path_for(cache_dir, &roots);
-            if crate::cache::snapshot::is_current(&path, walk) {
-                return SnapshotOutcome::Current;
-            }
+        if walk.is_some_and(|walk| Reader::snapshot_is_current(&source, cache_dir, walk)) {
+            return SnapshotOutcome::Current;
         }
         let reader = Reader::start_snapshotting(source, cache_dir);
         let (mut loaded, mut indexed) = (0, 0);
@@ -669,6 +665,20 @@ impl Reader {
             (None, true) => SnapshotOutcome::Current,
             _ => SnapshotOutcome::NotMade,
         }
+    }
+
+    /// Whether the snapshot of `source`'s collection in `cache_dir` holds
+    /// the files `walk` met, as it met them.
+    pub fn snapshot_is_current(
+        source: &Source,
+        cache_dir: &std::path::Path,
+        walk: crate::cache::snapshot::WalkDigest,
+    ) -> bool {
+        let roots = crate::cache::FullPaths::new(&source.paths()).roots();
+        crate::cache::snapshot::is_current(
+            &crate::cache::snapshot::path_for(cache_dir, &roots),
+            walk,
+        )
     }
 
     /// Searches the collection for `query` ([`crate::cache::query`] says how

@@ -8,7 +8,7 @@
 //! tantivy's default a million articles ended in one segment of 1.3 million
 //! documents, and the merges that made it held about 1 GB of the 1.3 GB peak
 //! of `lede index`. Bounded, a merge holds the same at a million articles as
-//! at a hundred thousand. The cost is more segments (27 after a first build
+//! at a hundred thousand. The cost is more segments (25–30 after a first build
 //! of a million articles): a search still scores slices of at most 65,536
 //! documents however the segments fall (`every_match`), but looks each term
 //! up in every segment, 9–26% slower at a million articles (README).

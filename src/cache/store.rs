@@ -17,6 +17,7 @@
 //! `articles.damaged-<unix time>`) and built anew.
 
 use super::CacheProblem;
+use super::merging;
 use crate::model::{Analysis, Article, EntityKind, KindEvidence};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -343,6 +344,10 @@ pub struct ArticleStore {
     /// positions). The index's own lookups (a file's documents, one at a
     /// time as the loader meets files) stay on the caller's thread.
     searching: Arc<Executor>,
+    /// The files put since the last commit, by their full paths hashed:
+    /// with the committed index, whether a file put again has documents to
+    /// delete ([`ArticleStore::put`]).
+    put_since_commit: foldhash::HashSet<u64>,
 }
 
 /// A search's threads: one for each core, or none (the caller's) when
@@ -489,6 +494,7 @@ impl ArticleStore {
             records: true,
             dir: dir.to_path_buf(),
             searching: searching_executor(),
+            put_since_commit: foldhash::HashSet::default(),
         })
     }
 
@@ -496,10 +502,26 @@ impl ArticleStore {
         if !write {
             return (Some(self), None);
         }
-        match self.index.writer_with_num_threads(1, WRITER_MEMORY) {
+        let options = tantivy::indexer::IndexWriterOptions::builder()
+            .num_worker_threads(1)
+            .memory_budget_per_thread(WRITER_MEMORY)
+            .num_merge_threads(merging::MERGE_THREADS)
+            .build();
+        match self.index.writer_with_options(options) {
             Ok(writer) => {
+                writer.set_merge_policy(Box::new(merging::BoundedMerges::new(
+                    merging::MAX_MERGED_DOCS,
+                )));
                 self.writer = Some(writer);
-                (Some(self), None)
+                // What another lede committed before the lock was ours: `put`
+                // asks the reader whether a file has documents to delete.
+                match self.reader.reload() {
+                    Ok(()) => (Some(self), None),
+                    Err(error) => (
+                        Some(self),
+                        Some(tantivy_problem("cannot read back", &error)),
+                    ),
+                }
             }
             Err(tantivy::TantivyError::LockFailure(..)) => (
                 Some(self),
@@ -540,6 +562,7 @@ impl ArticleStore {
             records: false,
             dir: PathBuf::new(),
             searching: Arc::new(Executor::single_thread()),
+            put_since_commit: foldhash::HashSet::default(),
         })
     }
 
@@ -651,7 +674,22 @@ impl ArticleStore {
         let Some(writer) = &self.writer else {
             return Ok(());
         };
-        writer.delete_term(Term::from_field_text(fields.file, reading.path));
+        // Only a file kept before has documents to delete. tantivy holds
+        // every delete until the writer is dropped (a first build of a
+        // million files held 128 MB of them for nothing).
+        let term = Term::from_field_text(fields.file, reading.path);
+        let put_before = !self
+            .put_since_commit
+            .insert(fnv1a_64(reading.path.as_bytes()));
+        if put_before
+            || self
+                .reader
+                .searcher()
+                .doc_freq(&term)
+                .map_or(true, |n| n > 0)
+        {
+            writer.delete_term(term);
+        }
         let file = FileRecord {
             label: reading.label.to_string(),
             stamp: reading.stamp,
@@ -697,7 +735,10 @@ impl ArticleStore {
         }
         self.reader
             .reload()
-            .map_err(|error| tantivy_problem("cannot read back", &error))
+            .map_err(|error| tantivy_problem("cannot read back", &error))?;
+        // Seen by the reader now.
+        self.put_since_commit.clear();
+        Ok(())
     }
 
     /// Rewrites the segments where changed and forgotten files left many
@@ -714,26 +755,31 @@ impl ArticleStore {
             return Ok(false);
         };
         let searcher = self.reader.searcher();
-        let dirty: Vec<tantivy::index::SegmentId> = searcher
+        let dirty: Vec<(tantivy::index::SegmentId, u32)> = searcher
             .segment_readers()
             .iter()
             .filter(|s| {
                 u64::from(s.num_deleted_docs()) * 10 > u64::from(s.max_doc()) * DELETED_SHARE
             })
-            .map(|s| s.segment_id())
+            .map(|s| (s.segment_id(), s.max_doc()))
             .collect();
         drop(searcher);
         if dirty.is_empty() {
             return Ok(false);
         }
-        writer
-            .merge(&dirty)
-            .wait()
-            .map_err(|error| tantivy_problem("cannot compact", &error))?;
+        // One bounded merge after another, as the merge policy's; a group
+        // that cannot be merged (a merge of the policy's took a segment of
+        // it) leaves the others to go on.
+        let mut failed = None;
+        for group in merging::compaction_groups(&dirty, merging::MAX_MERGED_DOCS) {
+            if let Err(error) = writer.merge(&group).wait() {
+                failed.get_or_insert_with(|| tantivy_problem("cannot compact", &error));
+            }
+        }
         self.reader
             .reload()
             .map_err(|error| tantivy_problem("cannot read back", &error))?;
-        Ok(true)
+        failed.map_or(Ok(true), Err)
     }
 
     /// Lets the merges of segments started by the last commits finish, and

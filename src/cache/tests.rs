@@ -140,6 +140,43 @@ fn compacting_rewrites_segments_left_with_many_deleted_documents() {
 }
 
 #[test]
+fn a_file_put_again_keeps_only_its_last_reading_before_or_after_a_commit() {
+    use super::store::NewFile;
+    use crate::model::Article;
+    let temp = TempDir::new("cache-put-again");
+    let cache = temp.path().join("cache");
+    let stamp_file = temp.path().join("stamp");
+    fs::write(&stamp_file, "x").unwrap();
+    let meta = fs::metadata(&stamp_file).unwrap();
+    let mut store = open(&cache);
+    let put = |store: &mut ArticleStore, path: &str, title: &str| {
+        let article = Article {
+            id: path.to_string(),
+            title: title.to_string(),
+            paragraphs: vec![format!("{title} in Eastport.")],
+            ..Article::default()
+        };
+        let analysis = crate::analysis::analyse(&article);
+        let file = NewFile::start(&stamp_file, path.to_string(), path, &meta);
+        store.put(&file.reading(&[(article, analysis)])).unwrap();
+    };
+    // A file the index never had (nothing to delete), then the same file
+    // again before the commit: the second reading replaces the first.
+    put(&mut store, "/news/a.txt", "Storm warning");
+    put(&mut store, "/news/b.txt", "Ferry timetable");
+    put(&mut store, "/news/a.txt", "Storm passes");
+    store.commit().unwrap();
+    assert_eq!(store.article_count(), 2);
+    assert_eq!(found(&store, "storm"), vec!["Storm passes"]);
+    // And once more after the commit.
+    put(&mut store, "/news/a.txt", "Storm damage counted");
+    store.commit().unwrap();
+    assert_eq!(store.article_count(), 2);
+    assert_eq!(found(&store, "storm"), vec!["Storm damage counted"]);
+    assert_eq!(found(&store, "ferry"), vec!["Ferry timetable"]);
+}
+
+#[test]
 fn a_change_within_the_clock_resolution_is_seen_by_the_bytes() {
     let temp = TempDir::new("cache-racy");
     let (dir, cache) = (temp.path().join("news"), temp.path().join("cache"));

@@ -251,6 +251,22 @@ fn index_then_search_and_cache_show_and_clear() {
         "{}",
         stderr(&again)
     );
+    // The snapshot's step alone, as `lede index` runs it in a second process.
+    let collections = home.join("cache").join("lede").join("collections");
+    for entry in std::fs::read_dir(&collections)
+        .expect("collections")
+        .flatten()
+    {
+        std::fs::remove_file(entry.path()).expect("removed");
+    }
+    let out = lede_in(&home, &["index", "--snapshot-only", news_arg]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the collection's snapshot: written")
+            && !stderr(&out).contains("files unchanged"),
+        "{}",
+        stderr(&out)
+    );
 
     // Westford is every third article; a phrase, a field, JSON Lines.
     let out = lede_in(
