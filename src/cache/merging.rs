@@ -18,15 +18,17 @@ use tantivy::index::{SegmentId, SegmentMeta};
 use tantivy::merge_policy::{LogMergePolicy, MergeCandidate, MergePolicy};
 
 /// Documents (deleted ones included: they are read too) a merge reads at
-/// most: about 127 MB of postings, positions and terms, 87,000 generated
-/// articles with their files' documents. A segment with more than half of
+/// most: 87,000 generated articles with their files' documents, whose
+/// postings and positions were 221 MB at most in one first build of a
+/// million articles and 462 MB in another (merging small segments, which
+/// each repeat every common term). A segment with more than half of
 /// it live is merged no more, but to drop deleted documents
 /// ([`compaction_groups`]).
 pub const MAX_MERGED_DOCS: u32 = 1 << 17;
 
 /// Merges at once (tantivy's default is four): with [`MAX_MERGED_DOCS`],
 /// what bounds the pages merges map together. At a million articles two at
-/// once mapped 414 MB at the worst moment and one 221 MB; a first build of
+/// once mapped 414 MB at the worst sampled moment, one 221–462 MB; a first build of
 /// 100,000 files took 64–65 s against 70 s with tantivy's own (both cores
 /// analyse anyway).
 pub const MERGE_THREADS: usize = 1;
