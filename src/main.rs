@@ -587,13 +587,12 @@ fn snapshot(paths: &[PathBuf], walk: cache::snapshot::WalkDigest) {
             Err(_) => {}
         }
     }
-    // No second program: made in this process.
-    write_snapshot(paths, Some(walk));
+    // No second program: made in this process (found not current above).
+    write_snapshot(paths);
 }
 
-/// The collection's snapshot made and written (see [`snapshot`]); with
-/// `walk`, not when it holds what the walk met.
-fn write_snapshot(paths: &[PathBuf], walk: Option<cache::snapshot::WalkDigest>) {
+/// The collection's snapshot made and written (see [`snapshot`]).
+fn write_snapshot(paths: &[PathBuf]) {
     // Standard input (`-`) cannot be read twice, nor the web snapshotted.
     let source = Source::from_args(paths.to_vec());
     let Some(dir) = cache::default_dir().filter(|_| source.files_only()) else {
@@ -611,7 +610,7 @@ fn write_snapshot(paths: &[PathBuf], walk: Option<cache::snapshot::WalkDigest>) 
             });
         }
     };
-    let outcome = Reader::snapshot_collection(source, &dir, walk, &mut progress);
+    let outcome = Reader::snapshot_collection(source, &dir, &mut progress);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -747,7 +746,7 @@ fn main() -> ExitCode {
             snapshot_only,
         }) => {
             if snapshot_only {
-                write_snapshot(&paths, None);
+                write_snapshot(&paths);
                 ExitCode::SUCCESS
             } else {
                 index(&paths)

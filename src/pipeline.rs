@@ -628,19 +628,14 @@ impl Reader {
     /// analysed here. A load that stalls (nothing heard for [`STALLED`]: a
     /// thread of the background gone) makes none.
     /// `progress` hears how far it is: articles loaded, and analyses in the
-    /// collection index; then `None` while the snapshot is written. With
-    /// `walk`, what a walk of the collection's files just met, a snapshot
-    /// that holds those files unchanged is current without any loading.
+    /// collection index; then `None` while the snapshot is written. (Whether
+    /// a walk just met the snapshot's files unchanged, so that no loading is
+    /// needed, is [`Reader::snapshot_is_current`].)
     pub fn snapshot_collection(
         source: Source,
         cache_dir: &std::path::Path,
-        walk: Option<crate::cache::snapshot::WalkDigest>,
         progress: &mut dyn FnMut(Option<(usize, usize)>),
     ) -> SnapshotOutcome {
-        // A walk that met the snapshot's files as they were: nothing to load.
-        if walk.is_some_and(|walk| Reader::snapshot_is_current(&source, cache_dir, walk)) {
-            return SnapshotOutcome::Current;
-        }
         let reader = Reader::start_snapshotting(source, cache_dir);
         let (mut loaded, mut indexed) = (0, 0);
         loop {

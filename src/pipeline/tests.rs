@@ -658,7 +658,7 @@ fn a_snapshot_made_with_no_reader_reopens_as_a_reader_without_a_cache_shows_it()
     crate::cache::indexing::update(&inputs, &mut store, 2, false, &|_| {}, &mut |_, _| {})
         .expect("indexed");
     drop(store);
-    let outcome = Reader::snapshot_collection(corpus.source(), &cache_dir, None, &mut |_| {});
+    let outcome = Reader::snapshot_collection(corpus.source(), &cache_dir, &mut |_| {});
     assert_eq!(outcome, SnapshotOutcome::Written);
     let mut left: Vec<String> = fs::read_dir(&cache_dir)
         .expect("cache folder")
