@@ -55,6 +55,11 @@ struct Gazetteer {
     org_words: HashSet<&'static str>,
     /// In lower case: a firm is written "eBay", "Ebay" and "EBay".
     companies: HashSet<String>,
+    /// In lower case: firms', services' and products' names (`brands.tsv`).
+    brands: HashSet<String>,
+    /// Brands that are ordinary words too ("Twitter", "Zoom"), as written:
+    /// only that spelling is the brand ("JUKE" is one, "Juke" a car).
+    ordinary_brands: HashSet<&'static str>,
     first_names: HashSet<&'static str>,
     us_first_names: HashSet<&'static str>,
     /// Each first name's usual gender, from both first-name files.
@@ -149,6 +154,11 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let companies = rows(include_str!("../../assets/gazetteer/companies.tsv"))
         .map(|r| r[0].to_lowercase())
         .collect();
+    let (ordinary_brands, brands): (Vec<_>, Vec<_>) =
+        rows(include_str!("../../assets/gazetteer/brands.tsv"))
+            .partition(|r| r.get(1) == Some(&"1"));
+    let ordinary_brands = ordinary_brands.into_iter().map(|r| r[0]).collect();
+    let brands = brands.into_iter().map(|r| r[0].to_lowercase()).collect();
     let first_names = rows(include_str!("../../assets/gazetteer/first_names.tsv"))
         .map(|r| r[0])
         .collect();
@@ -206,6 +216,8 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         titles,
         org_words,
         companies,
+        brands,
+        ordinary_brands,
         first_names,
         us_first_names,
         first_name_genders,
@@ -283,6 +295,15 @@ pub fn is_org_word(word: &str) -> bool {
 /// Electron", "Netflix", "Apple Inc.", "Ebay"; `companies.tsv`).
 pub fn is_company(name: &str) -> bool {
     with_lower(name, |lowered| GAZETTEER.companies.contains(lowered))
+}
+
+/// True for a brand's name, in any case: a firm's, a service's or a product's
+/// ("Twitter", "Spotify", "PlayStation"; `brands.tsv`, which leaves out
+/// people's names, places and listed companies). Never a person or a place;
+/// which of a firm or a thing it is, its cues tell.
+pub fn is_brand(name: &str) -> bool {
+    GAZETTEER.ordinary_brands.contains(name)
+        || with_lower(name, |lowered| GAZETTEER.brands.contains(lowered))
 }
 
 /// True for a known first name (as written, capitalised).
@@ -503,6 +524,34 @@ mod tests {
         assert!(is_weekday_or_month("SEPTEMBER") && is_weekday_or_month("THURS."));
         assert!(!is_weekday_or_month("MAY") && !is_weekday_or_month("SEPTEMBERS"));
         assert!(!is_weekday_or_month("MArch") && !is_weekday_or_month("march"));
+    }
+
+    #[test]
+    fn brands_leave_out_people_places_and_ordinary_words_but_keep_their_own_spelling() {
+        for brand in [
+            "Spotify",
+            "spotify",
+            "Instagram",
+            "Twitter",
+            "Zoom",
+            "PlayStation",
+        ] {
+            assert!(is_brand(brand), "{brand}");
+        }
+        // Ordinary words are the brand only as the brand writes them; people's
+        // names, places and listed companies are not in the list.
+        for other in [
+            "twitter",
+            "Juke",
+            "Red",
+            "Ford",
+            "Norwegian",
+            "Hal",
+            "Tesla",
+            "Paris",
+        ] {
+            assert!(!is_brand(other), "{other}");
+        }
     }
 
     #[test]

@@ -560,6 +560,11 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[OTHER] += 2;
     } else if gazetteer::is_company(&entity.name) && !city {
         counts[ORG] += 2;
+    } else if entity.kind == EntityKind::Person && gazetteer::is_brand(&entity.name) {
+        // "Instagram", "Lyft" taken for people: a brand is a firm or its
+        // product, never a person (the list leaves people's names and places
+        // out). A brand already taken for a thing ("Linux") stays one.
+        counts[ORG] += 2;
     } else if super::products::is_product(&entity.name) || is_faith(&entity.name) {
         // "Nintendo DS", "Apple Watch": a maker's name and its product's
         // words; a firm so named shows it by its cues ("Vivendi Universal said").

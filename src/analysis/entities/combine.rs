@@ -134,6 +134,14 @@ pub(super) fn combine(
                     canonical: rule.canonical,
                 })
             }
+            // "Spotify shares fell", "Uber and Lyft drivers": a listed company or a
+            // brand, which 1996 wire copy could not teach the tagger, is a
+            // firm's name unless its cues show its product (`kinds.rs`).
+            None if is_listed_firm_or_brand(&rule.text) => added.push(RawMention {
+                span: rule.span,
+                kind: EntityKind::Organization,
+                canonical: rule.canonical,
+            }),
             Some(t) if t.span == rule.span => {
                 let surer = rule.confidence >= Confidence::Rule && t.kind == EntityKind::Other;
                 if rule.canonical.is_some() || surer {
@@ -246,4 +254,17 @@ pub(super) fn align_defined_acronyms(paragraphs: &[String], mentions: &mut [RawM
             mentions[i].kind = kind;
         }
     }
+}
+
+/// True for a listed company's or a brand's name ("Uber", "Spotify"), but
+/// not one that is an ordinary word too ("Shadow", "Maze", "Monster": the
+/// capital of "Shadow chancellor" or "the Maze" says nothing of the brand)
+/// nor a first name or a common surname (which those lists keep out of the
+/// brands, not of the companies: "Ford", "Morgan").
+fn is_listed_firm_or_brand(text: &str) -> bool {
+    use crate::analysis::gazetteer;
+    (gazetteer::is_brand(text) || gazetteer::is_company(text))
+        && gazetteer::lowercase_share(text).is_none()
+        && !gazetteer::is_first_name(text)
+        && !gazetteer::is_common_surname(text)
 }

@@ -635,3 +635,24 @@ fn a_name_behind_an_arabic_article_is_found_without_the_tagger() {
     // Lower-case words with a hyphen are no names.
     assert!(mentions("The al-fresco dinner was an all-out success.").is_empty());
 }
+
+#[test]
+fn a_listed_firm_or_a_brand_the_tagger_missed_is_an_organisation_but_not_an_ordinary_word() {
+    let ps = vec![
+        "Spotify shares fell on Monday.".to_string(),
+        "Uber said it would appeal.".to_string(),
+        "Conservative Shadow chancellor Oliver Letwin said the plan was costly.".to_string(),
+    ];
+    let found = find_mentions_in(&ps, &tokens::split_paragraphs(&ps));
+    let text = |m: &RawMention| &ps[m.span.paragraph][m.span.range()];
+    for firm in ["Spotify", "Uber"] {
+        assert!(
+            found
+                .iter()
+                .any(|m| text(m) == firm && m.kind == EntityKind::Organization),
+            "{firm}: {found:?}"
+        );
+    }
+    // "Shadow" is a brand too, and an ordinary word: its capital says nothing.
+    assert!(!found.iter().any(|m| text(m) == "Shadow"), "{found:?}");
+}

@@ -886,3 +886,28 @@ fn a_works_noun_ending_a_sentence_says_nothing_of_the_next() {
     );
     assert_eq!(cues("The new series Qarenders won.", "Qarenders")[OTHER], 2);
 }
+
+#[test]
+fn a_brand_taken_for_a_person_is_a_firm_and_one_taken_for_a_thing_stays_one() {
+    let (entities, _) = analysed(
+        "Follow the team on Instagram for updates.\n\nUber and Lyft drivers will be treated as employees.",
+    );
+    assert_eq!(
+        kind_of(&entities, "Lyft"),
+        Some(EntityKind::Organization),
+        "{entities:?}"
+    );
+    assert_ne!(
+        kind_of(&entities, "Instagram"),
+        Some(EntityKind::Person),
+        "{entities:?}"
+    );
+    // The brand's own cue counts only against a person: a product the
+    // article makes a thing keeps that kind.
+    let mut linux = named("Linux", EntityKind::Other);
+    linux.aliases = vec!["Linux".into()];
+    assert_eq!(name_evidence(&linux)[ORG], 0);
+    let mut lyft = named("Lyft", EntityKind::Person);
+    lyft.aliases = vec!["Lyft".into()];
+    assert_eq!(name_evidence(&lyft)[ORG], 2);
+}
