@@ -560,11 +560,6 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[OTHER] += 2;
     } else if gazetteer::is_company(&entity.name) && !city {
         counts[ORG] += 2;
-    } else if entity.kind == EntityKind::Person && gazetteer::is_brand(&entity.name) {
-        // "Instagram", "Lyft" taken for people: a brand is a firm or its
-        // product, never a person (the list leaves people's names and places
-        // out). A brand already taken for a thing ("Linux") stays one.
-        counts[ORG] += 2;
     } else if super::products::is_product(&entity.name) || is_faith(&entity.name) {
         // "Nintendo DS", "Apple Watch": a maker's name and its product's
         // words; a firm so named shows it by its cues ("Vivendi Universal said").
@@ -849,6 +844,16 @@ pub fn apply(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidence>) {
         let min = if city { 4 } else { 2 };
         if let Some(kind) = decide_keeping(&e.name, e.kind, cues, min, keeps_place_in_article) {
             e.kind = kind;
+            changed = true;
+        }
+        // "Instagram", "Lyft" taken for people, "Postmates" for a place: a
+        // brand is a firm or its product, never a person or a place (the list
+        // leaves people's names and places out), whatever the votes. Which of
+        // a firm or a thing it is, the tagger and the cues tell: one taken
+        // for a thing ("Linux") stays one.
+        if matches!(e.kind, EntityKind::Person | EntityKind::Place) && gazetteer::is_brand(&e.name)
+        {
+            e.kind = EntityKind::Organization;
             changed = true;
         }
     }

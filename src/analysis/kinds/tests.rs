@@ -888,7 +888,7 @@ fn a_works_noun_ending_a_sentence_says_nothing_of_the_next() {
 }
 
 #[test]
-fn a_brand_taken_for_a_person_is_a_firm_and_one_taken_for_a_thing_stays_one() {
+fn a_brand_taken_for_a_person_or_a_place_is_a_firm_and_one_taken_for_a_thing_stays_one() {
     let (entities, _) = analysed(
         "Follow the team on Instagram for updates.\n\nUber and Lyft drivers will be treated as employees.",
     );
@@ -902,12 +902,20 @@ fn a_brand_taken_for_a_person_is_a_firm_and_one_taken_for_a_thing_stays_one() {
         Some(EntityKind::Person),
         "{entities:?}"
     );
-    // The brand's own cue counts only against a person: a product the
-    // article makes a thing keeps that kind.
-    let mut linux = named("Linux", EntityKind::Other);
-    linux.aliases = vec!["Linux".into()];
-    assert_eq!(name_evidence(&linux)[ORG], 0);
-    let mut lyft = named("Lyft", EntityKind::Person);
-    lyft.aliases = vec!["Lyft".into()];
-    assert_eq!(name_evidence(&lyft)[ORG], 2);
+    // Whatever the votes, a brand is no person and no place; a thing stays one.
+    let mut entities = vec![
+        named("Postmates", EntityKind::Place),
+        named("Lyft", EntityKind::Person),
+        named("Linux", EntityKind::Other),
+        named("Lyon", EntityKind::Place),
+    ];
+    let mut evidence = vec![KindEvidence::default(); entities.len()];
+    apply(&mut entities, &mut evidence);
+    assert_eq!(
+        kind_of(&entities, "Postmates"),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(kind_of(&entities, "Lyft"), Some(EntityKind::Organization));
+    assert_eq!(kind_of(&entities, "Linux"), Some(EntityKind::Other));
+    assert_eq!(kind_of(&entities, "Lyon"), Some(EntityKind::Place));
 }
