@@ -121,7 +121,12 @@ pub fn tag_spans(
     sentences: &[Vec<&str>],
     hooks: &[&dyn FeatureHook],
 ) -> Vec<Vec<RawSpan>> {
-    harmonise(sentences, tag_raw(model, sentences, hooks))
+    let raw = tag_raw(model, sentences, hooks)
+        .into_iter()
+        .zip(sentences)
+        .map(|(spans, words)| mend_cut_names(words, spans))
+        .collect();
+    harmonise(sentences, raw)
         .into_iter()
         .zip(sentences)
         .map(|(spans, words)| balance_brackets(words, spans))
@@ -221,6 +226,59 @@ pub fn balance_brackets(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
         }
     }
     out
+}
+
+/// Mends names the tagger cut after a word that joins a name's parts: "Bank
+/// of" + "Italy" is the Bank of Italy, "National Bank of" + "Hungary" and
+/// "Goodyear Tire and" + "Rubber Co" one name each (the first part's type;
+/// "and" joins only two organisations' parts, as "Britain and" + "France"
+/// are two places). A name never ends with such a word: one left dangling
+/// with nothing after it is cut back ("Dubai Air Show at").
+pub fn mend_cut_names(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
+    const ORG: usize = 1;
+    let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
+    for (s, e, ty) in spans {
+        if let Some(prev) = out.last_mut()
+            && prev.1 == s
+            && prev.1 > prev.0
+        {
+            let last = words[prev.1 - 1];
+            let before_last = (prev.1 - prev.0 >= 2).then(|| words[prev.1 - 2]);
+            let joins = matches!(last, "of" | "for" | "de" | "del" | "du" | "des")
+                || (last == "the" && matches!(before_last, Some("of" | "for")))
+                || (matches!(last, "and" | "&") && prev.2 == ORG && ty == ORG);
+            if joins {
+                prev.1 = e;
+                continue;
+            }
+        }
+        out.push((s, e, ty));
+    }
+    for span in &mut out {
+        while span.1 > span.0 + 1 && is_dangling_joiner(words[span.1 - 1]) {
+            span.1 -= 1;
+        }
+    }
+    out
+}
+
+/// A lower-case word that joins a name's parts and cannot end one.
+fn is_dangling_joiner(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "for"
+            | "and"
+            | "&"
+            | "the"
+            | "at"
+            | "in"
+            | "on"
+            | "to"
+            | "de"
+            | "del"
+            | "du"
+            | "des"
+    )
 }
 
 /// Makes every mention of the same name in a document share one type.
@@ -432,6 +490,35 @@ mod tests {
         let spans = vec![vec![(0, 1, 2)], vec![(0, 1, 0)], vec![(0, 1, 0)]];
         let out = harmonise(&doc, spans);
         assert!(out.iter().all(|s| s == &vec![(0, 1, 0)]));
+    }
+
+    #[test]
+    fn a_name_cut_after_a_joining_word_is_mended_and_a_dangling_one_cut_back() {
+        // "Bank of" (organisation) + "Italy" (place): one organisation.
+        let w = ["from", "the", "Bank", "of", "Italy", "show"];
+        assert_eq!(
+            mend_cut_names(&w, vec![(2, 4, 1), (4, 5, 2)]),
+            vec![(2, 5, 1)]
+        );
+        let w = ["Office", "of", "the", "Deputy", "Prime", "Minister"];
+        assert_eq!(
+            mend_cut_names(&w, vec![(0, 3, 1), (3, 6, 1)]),
+            vec![(0, 6, 1)]
+        );
+        // "and" joins two organisations' parts, not two places.
+        let w = ["Goodyear", "Tire", "and", "Rubber", "Co", "said"];
+        assert_eq!(
+            mend_cut_names(&w, vec![(0, 3, 1), (3, 5, 1)]),
+            vec![(0, 5, 1)]
+        );
+        let w = ["Britain", "and", "France", "agreed"];
+        assert_eq!(
+            mend_cut_names(&w, vec![(0, 2, 2), (2, 3, 2)]),
+            vec![(0, 1, 2), (2, 3, 2)]
+        );
+        // Nothing after it: the joining word is cut off.
+        let w = ["the", "Dubai", "Air", "Show", "at", "DWC"];
+        assert_eq!(mend_cut_names(&w, vec![(1, 5, 3)]), vec![(1, 4, 3)]);
     }
 
     #[test]
