@@ -8,6 +8,7 @@
 //! lines; the lines inside one are joined with a space.
 
 use super::boilerplate;
+use super::markup;
 use super::{LoadError, finish_article, normalize_newlines};
 use crate::model::Article;
 use crate::sanitize::sanitized;
@@ -21,8 +22,8 @@ pub const MAX_HEADLINE_CHARS: usize = 100;
 ///
 /// # Algorithm
 /// Work on lines before anything is joined, because boilerplate comes in lines:
-/// 1. decode line ends, sanitise and trim every line, runs of blank lines
-///    kept as one;
+/// 1. decode line ends and character references (`&#233;`), sanitise and
+///    trim every line, runs of blank lines kept as one;
 /// 2. drop menu lines at the top (`Home | World | Sport`);
 /// 3. take the title: a Markdown `#` heading, or a headline-like first line
 ///    followed by a blank line and more text;
@@ -47,9 +48,15 @@ pub fn parse(
         if after_blank && line.trim().is_empty() {
             continue;
         }
-        let line = match sanitized(line) {
-            Cow::Borrowed(safe) => Cow::Borrowed(safe.trim()),
-            Cow::Owned(changed) => Cow::Owned(changed.trim().to_string()),
+        // Character references in a text file are what a page it was copied
+        // from escaped ("Pascal Pap&#233;" in the BBC files): decoded, then
+        // sanitised, as what they decode to may be a control character.
+        let line = match markup::decode_entities(line) {
+            Cow::Borrowed(raw) => match sanitized(raw) {
+                Cow::Borrowed(safe) => Cow::Borrowed(safe.trim()),
+                Cow::Owned(changed) => Cow::Owned(changed.trim().to_string()),
+            },
+            Cow::Owned(decoded) => Cow::Owned(sanitized(&decoded).trim().to_string()),
         };
         if !(after_blank && line.is_empty()) {
             lines.push(line);
@@ -147,6 +154,25 @@ mod tests {
 
     fn article(text: &str) -> Article {
         parse("t.txt", text, false).unwrap().0.remove(0)
+    }
+
+    #[test]
+    fn character_references_a_copied_page_left_are_decoded_then_sanitised() {
+        let a = article(
+            "Pap&#233; returns\n\nPascal Pap&#233; scored. Fish &amp; chips cost &#163;5; \
+             R&D; costs rose at AT&T. A title &#27;]0;pwn&#7; here.",
+        );
+        assert_eq!(a.title, "Papé returns");
+        let text = &a.paragraphs[0];
+        assert!(
+            text.starts_with("Pascal Papé scored. Fish & chips cost £5; R&D; costs rose at AT&T."),
+            "{text}"
+        );
+        // What a reference decodes to passes the sanitiser: no escape reaches the terminal.
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
     }
 
     #[test]

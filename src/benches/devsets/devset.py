@@ -17,6 +17,7 @@ order; quotes/NAME.todo + NAME.tsv: `Q<n><TAB>TYPE<TAB>speaker`) into the offset
 labelled for quotes only (`bbc-quotes3`: no ner/ folder) gets no ner.tsv and builds no -ner.conll. How the
 articles were chosen and the labelling rules: README.md beside this file.
 """
+import html
 import hashlib
 import json
 import os
@@ -202,7 +203,9 @@ def build_names(set_name, listed, texts, out):
                                 cut += 1
                             tag = ("B-" if ts <= s else "I-") + kind
                             break
-                    conll.write(f"{text[ts:te]} _ _ {tag}\n")
+                    # As a reader sees it: lede decodes the character references
+                    # the BBC files carry ("Jos&#233;" is "José").
+                    conll.write(f"{html.unescape(text[ts:te])} _ _ {tag}\n")
                 conll.write("\n")
     print(f"built {out}/{set_name}-ner.conll ({sum(map(len, names.values()))} names, {cut} cut through a token)")
 
