@@ -60,6 +60,8 @@ struct Gazetteer {
     /// Brands that are ordinary words too ("Twitter", "Zoom"), as written:
     /// only that spelling is the brand ("JUKE" is one, "Juke" a car).
     ordinary_brands: HashSet<&'static str>,
+    /// In lower case: brands that are surnames too ("Jameson", "Müller").
+    surname_brands: HashSet<String>,
     first_names: HashSet<&'static str>,
     us_first_names: HashSet<&'static str>,
     /// Each first name's usual gender, from both first-name files.
@@ -154,9 +156,14 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let companies = rows(include_str!("../../assets/gazetteer/companies.tsv"))
         .map(|r| r[0].to_lowercase())
         .collect();
+    let brand_rows: Vec<Row> = rows(include_str!("../../assets/gazetteer/brands.tsv")).collect();
+    let surname_brands = brand_rows
+        .iter()
+        .filter(|r| r.get(2) == Some(&"1"))
+        .map(|r| r[0].to_lowercase())
+        .collect();
     let (ordinary_brands, brands): (Vec<_>, Vec<_>) =
-        rows(include_str!("../../assets/gazetteer/brands.tsv"))
-            .partition(|r| r.get(1) == Some(&"1"));
+        brand_rows.into_iter().partition(|r| r.get(1) == Some(&"1"));
     let ordinary_brands = ordinary_brands.into_iter().map(|r| r[0]).collect();
     let brands = brands.into_iter().map(|r| r[0].to_lowercase()).collect();
     let first_names = rows(include_str!("../../assets/gazetteer/first_names.tsv"))
@@ -218,6 +225,7 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         companies,
         brands,
         ordinary_brands,
+        surname_brands,
         first_names,
         us_first_names,
         first_name_genders,
@@ -297,13 +305,20 @@ pub fn is_company(name: &str) -> bool {
     with_lower(name, |lowered| GAZETTEER.companies.contains(lowered))
 }
 
-/// True for a brand's name, in any case: a firm's, a service's or a product's
-/// ("Twitter", "Spotify", "PlayStation"; `brands.tsv`, which leaves out
-/// people's names, places and listed companies). Never a person or a place;
-/// which of a firm or a thing it is, its cues tell.
+/// True for a brand's name: a firm's, a service's or a product's ("Spotify",
+/// "PlayStation", "Twitter"; `brands.tsv`, which leaves out first names,
+/// common surnames, places and listed companies). In any case, but a brand
+/// that is an ordinary word too only as the brand writes it ("Twitter", not
+/// "twitter" nor "TWITTER"). Which of a firm or a thing it is, its cues tell.
 pub fn is_brand(name: &str) -> bool {
     GAZETTEER.ordinary_brands.contains(name)
         || with_lower(name, |lowered| GAZETTEER.brands.contains(lowered))
+}
+
+/// True for a brand that is a surname too ("Jameson", "Müller", "Dell"):
+/// alone, it may name a person as well as the brand.
+pub fn is_surname_brand(name: &str) -> bool {
+    is_brand(name) && with_lower(name, |lowered| GAZETTEER.surname_brands.contains(lowered))
 }
 
 /// True for a known first name (as written, capitalised).
@@ -542,6 +557,7 @@ mod tests {
         // names, places and listed companies are not in the list.
         for other in [
             "twitter",
+            "TWITTER",
             "Juke",
             "Red",
             "Ford",
@@ -549,9 +565,13 @@ mod tests {
             "Hal",
             "Tesla",
             "Paris",
+            "Premier League",
         ] {
             assert!(!is_brand(other), "{other}");
         }
+        // A brand that is a surname too may be a person.
+        assert!(is_surname_brand("Müller") && is_surname_brand("Jameson"));
+        assert!(!is_surname_brand("Spotify") && !is_surname_brand("Smith"));
     }
 
     #[test]

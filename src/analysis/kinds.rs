@@ -847,12 +847,15 @@ pub fn apply(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidence>) {
             changed = true;
         }
         // "Instagram", "Lyft" taken for people, "Postmates" for a place: a
-        // brand is a firm or its product, never a person or a place (the list
-        // leaves people's names and places out), whatever the votes. Which of
-        // a firm or a thing it is, the tagger and the cues tell: one taken
-        // for a thing ("Linux") stays one.
-        if matches!(e.kind, EntityKind::Person | EntityKind::Place) && gazetteer::is_brand(&e.name)
-        {
+        // brand is a firm or its product, not a place (the list leaves places
+        // out) and not a person, unless the brand is a surname too ("Müller
+        // scored twice") or a cue around it says person. Which of a firm or a
+        // thing it is, the tagger and the cues tell: one taken for a thing
+        // ("Linux") stays one.
+        let not_a_person = e.kind == EntityKind::Person
+            && cues[PERSON] == 0
+            && !gazetteer::is_surname_brand(&e.name);
+        if (not_a_person || e.kind == EntityKind::Place) && gazetteer::is_brand(&e.name) {
             e.kind = EntityKind::Organization;
             changed = true;
         }

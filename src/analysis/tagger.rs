@@ -124,7 +124,7 @@ pub fn tag_spans(
     let raw = tag_raw(model, sentences, hooks)
         .into_iter()
         .zip(sentences)
-        .map(|(spans, words)| mend_cut_names(words, spans))
+        .map(|(spans, words)| mend_cut_names(words, split_at_commas(words, spans)))
         .collect();
     harmonise(sentences, raw)
         .into_iter()
@@ -257,6 +257,50 @@ pub fn mend_cut_names(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
     for span in &mut out {
         while span.1 > span.0 + 1 && is_dangling_joiner(words[span.1 - 1]) {
             span.1 -= 1;
+        }
+    }
+    out
+}
+
+/// Cuts a name the tagger ran across a comma into its parts: "Netflix, CBS
+/// All Access, Disney and others" names three firms, not "CBS All Access,
+/// Disney". Kept whole: a legal form or a generation after the comma ("Acme,
+/// Inc", "Davis, Jr") and a name of something "of" or "for" a list ("Bureau
+/// of Alcohol, Tobacco and Firearms", "Department for Culture, Media and
+/// Sport"), the commas CoNLL-2003's names hold.
+pub fn split_at_commas(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
+    let keeps_comma = |s: usize, k: usize| {
+        let next = words.get(k + 1).map_or("", |w| w.trim_end_matches('.'));
+        matches!(
+            next,
+            "Inc"
+                | "Ltd"
+                | "LLC"
+                | "Co"
+                | "Corp"
+                | "Plc"
+                | "plc"
+                | "SA"
+                | "AG"
+                | "NV"
+                | "LP"
+                | "Jr"
+                | "Sr"
+        ) || words[s..k].iter().any(|w| matches!(*w, "of" | "for"))
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for (s, e, ty) in spans {
+        let mut start = s;
+        for (k, &word) in words.iter().enumerate().take(e).skip(s) {
+            if word == "," && !keeps_comma(s, k) {
+                if start < k {
+                    out.push((start, k, ty));
+                }
+                start = k + 1;
+            }
+        }
+        if start < e {
+            out.push((start, e, ty));
         }
     }
     out
@@ -519,6 +563,21 @@ mod tests {
         // Nothing after it: the joining word is cut off.
         let w = ["the", "Dubai", "Air", "Show", "at", "DWC"];
         assert_eq!(mend_cut_names(&w, vec![(1, 5, 3)]), vec![(1, 4, 3)]);
+    }
+
+    #[test]
+    fn a_name_run_across_a_comma_is_cut_unless_a_legal_form_or_an_of_list_follows() {
+        let w = [
+            "with", "Netflix", ",", "CBS", "All", "Access", ",", "Disney", "and",
+        ];
+        assert_eq!(
+            split_at_commas(&w, vec![(1, 2, 1), (3, 8, 1)]),
+            vec![(1, 2, 1), (3, 6, 1), (7, 8, 1)]
+        );
+        let w = ["Acme", ",", "Inc.", "said"];
+        assert_eq!(split_at_commas(&w, vec![(0, 3, 1)]), vec![(0, 3, 1)]);
+        let w = ["Bureau", "of", "Alcohol", ",", "Tobacco", "and", "Firearms"];
+        assert_eq!(split_at_commas(&w, vec![(0, 7, 1)]), vec![(0, 7, 1)]);
     }
 
     #[test]

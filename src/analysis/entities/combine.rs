@@ -257,14 +257,14 @@ pub(super) fn align_defined_acronyms(paragraphs: &[String], mentions: &mut [RawM
 }
 
 /// True for a listed company's or a brand's name ("Uber", "Spotify"), but
-/// not one that is an ordinary word too ("Shadow", "Maze", "Monster": the
-/// capital of "Shadow chancellor" or "the Maze" says nothing of the brand)
-/// nor a first name or a common surname (which those lists keep out of the
-/// brands, not of the companies: "Ford", "Morgan").
+/// not a brand that is a surname too ("Jameson"), nor a company that is a
+/// first name or a common surname ("Pearson", "Fox": the brands leave those
+/// out already). The rules never put forward a brand that is an ordinary word
+/// alone ("Shadow chancellor", "the Maze": `classify.rs`), so its capital
+/// makes no firm of it here.
 fn is_listed_firm_or_brand(text: &str) -> bool {
     use crate::analysis::gazetteer;
-    (gazetteer::is_brand(text) || gazetteer::is_company(text))
-        && gazetteer::lowercase_share(text).is_none()
+    (gazetteer::is_brand(text) && !gazetteer::is_surname_brand(text) || gazetteer::is_company(text))
         && !gazetteer::is_first_name(text)
         && !gazetteer::is_common_surname(text)
 }

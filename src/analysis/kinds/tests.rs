@@ -897,8 +897,15 @@ fn a_brand_taken_for_a_person_or_a_place_is_a_firm_and_one_taken_for_a_thing_sta
         Some(EntityKind::Organization),
         "{entities:?}"
     );
-    assert_ne!(
+    assert_eq!(
         kind_of(&entities, "Instagram"),
+        Some(EntityKind::Organization),
+        "{entities:?}"
+    );
+    // A brand that is a surname too stays the person the article makes it.
+    let (entities, _) = analysed("Müller scored twice as the champions won 3-0.");
+    assert_eq!(
+        kind_of(&entities, "Müller"),
         Some(EntityKind::Person),
         "{entities:?}"
     );
