@@ -78,6 +78,11 @@ pub(super) fn combine(
         let alone_inside = tagged.get(first_after + 1).is_none_or(|next| {
             next.span.paragraph != rule.span.paragraph || next.span.start >= rule.span.end
         });
+        // Where the first tagged mention inside the rule's run starts, if one is.
+        let tagged_start = tagged
+            .get(first_after)
+            .filter(|t| t.span.paragraph == rule.span.paragraph && t.span.start < rule.span.end)
+            .map(|t| t.span.start);
         let overlapping = tagged
             .get_mut(first_after)
             .filter(|t| t.span.paragraph == rule.span.paragraph && t.span.start < rule.span.end);
@@ -151,7 +156,20 @@ pub(super) fn combine(
                     t.canonical = rule.canonical;
                 }
             }
-            _ => {}
+            // "Tesla Chief Executive Elon Musk": the tagger found the person
+            // and missed the listed firm that opens the run before them.
+            _ => {
+                if let Some(firm) = tagged_start
+                    .filter(|&start| start > rule.span.start)
+                    .and_then(|start| leading_firm(paragraphs, rule.span, start))
+                {
+                    added.push(RawMention {
+                        span: firm,
+                        kind: EntityKind::Organization,
+                        canonical: None,
+                    });
+                }
+            }
         }
     }
     tagged.extend(added);
@@ -254,6 +272,25 @@ pub(super) fn align_defined_acronyms(paragraphs: &[String], mentions: &mut [RawM
             mentions[i].kind = kind;
         }
     }
+}
+
+/// The longest run of whole words opening `run` and ending before `before`
+/// that names a listed company or a brand ("Tesla" of "Tesla Chief Executive").
+fn leading_firm(paragraphs: &[String], run: Span, before: usize) -> Option<Span> {
+    let para = paragraphs.get(run.paragraph)?;
+    let text = para.get(run.start..before)?;
+    let ends = text
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(i, _)| i)
+        .chain([text.trim_end().len()]);
+    let mut best = None;
+    for end in ends {
+        if end > 0 && is_listed_firm_or_brand(&text[..end]) {
+            best = Some(Span::new(run.paragraph, run.start, run.start + end));
+        }
+    }
+    best
 }
 
 /// True for a listed company's or a brand's name ("Uber", "Spotify"), but

@@ -656,3 +656,25 @@ fn a_listed_firm_or_a_brand_the_tagger_missed_is_an_organisation_but_not_an_ordi
     // "Shadow" is a brand too, and an ordinary word: its capital says nothing.
     assert!(!found.iter().any(|m| text(m) == "Shadow"), "{found:?}");
 }
+
+#[test]
+fn a_listed_firm_opening_a_run_before_the_person_the_tagger_found_is_kept() {
+    let ps = vec![
+        "Tesla Chief Executive Elon Musk tweeted that the carmaker would build a factory."
+            .to_string(),
+    ];
+    let found = find_mentions_in(&ps, &tokens::split_paragraphs(&ps));
+    let text = |m: &RawMention| &ps[m.span.paragraph][m.span.range()];
+    assert!(
+        found
+            .iter()
+            .any(|m| text(m) == "Tesla" && m.kind == EntityKind::Organization),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|m| text(m) == "Elon Musk" && m.kind == EntityKind::Person),
+        "{found:?}"
+    );
+}
