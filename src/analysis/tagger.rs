@@ -212,20 +212,26 @@ pub fn balance_brackets(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
             continue;
         }
         // Cut at every bracket, keeping the pieces between them.
-        let mut start = s;
-        for (i, w) in words.iter().enumerate().take(e).skip(s) {
-            if open(w) || close(w) {
-                if start < i {
-                    out.push((start, i, ty));
-                }
-                start = i + 1;
-            }
-        }
-        if start < e {
-            out.push((start, e, ty));
-        }
+        push_pieces(&mut out, (s, e, ty), |k| open(words[k]) || close(words[k]));
     }
     out
+}
+
+/// Pushes the pieces of `span` between the tokens `cuts_at` marks (which
+/// belong to no piece), leaving out empty ones.
+fn push_pieces(out: &mut Vec<RawSpan>, (s, e, ty): RawSpan, cuts_at: impl Fn(usize) -> bool) {
+    let mut start = s;
+    for k in s..e {
+        if cuts_at(k) {
+            if start < k {
+                out.push((start, k, ty));
+            }
+            start = k + 1;
+        }
+    }
+    if start < e {
+        out.push((start, e, ty));
+    }
 }
 
 /// Mends names the tagger cut after a word that joins a name's parts: "Bank
@@ -290,18 +296,9 @@ pub fn split_at_commas(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
     };
     let mut out = Vec::with_capacity(spans.len());
     for (s, e, ty) in spans {
-        let mut start = s;
-        for (k, &word) in words.iter().enumerate().take(e).skip(s) {
-            if word == "," && !keeps_comma(s, k) {
-                if start < k {
-                    out.push((start, k, ty));
-                }
-                start = k + 1;
-            }
-        }
-        if start < e {
-            out.push((start, e, ty));
-        }
+        push_pieces(&mut out, (s, e, ty), |k| {
+            words[k] == "," && !keeps_comma(s, k)
+        });
     }
     out
 }
