@@ -114,8 +114,10 @@ pub fn tag_document_with(
         .collect()
 }
 
-/// The whole tagging of a document as type numbers: Viterbi per sentence, the
-/// document pass ([`harmonise`]) and [`balance_brackets`].
+/// The whole tagging of a document as type numbers: Viterbi per sentence,
+/// names cut at commas ([`split_at_commas`]) and mended where cut after a
+/// joining word ([`mend_cut_names`]), the document pass ([`harmonise`]) and
+/// [`balance_brackets`].
 pub fn tag_spans(
     model: &Model,
     sentences: &[Vec<&str>],

@@ -78,10 +78,14 @@ pub(super) fn combine(
         let alone_inside = tagged.get(first_after + 1).is_none_or(|next| {
             next.span.paragraph != rule.span.paragraph || next.span.start >= rule.span.end
         });
-        // Where the first tagged mention inside the rule's run starts, if one is.
-        let tagged_start = tagged
+        // Where the first tagged mention inside the rule's run starts, if it is a person.
+        let person_start = tagged
             .get(first_after)
-            .filter(|t| t.span.paragraph == rule.span.paragraph && t.span.start < rule.span.end)
+            .filter(|t| {
+                t.span.paragraph == rule.span.paragraph
+                    && t.span.start < rule.span.end
+                    && t.kind == EntityKind::Person
+            })
             .map(|t| t.span.start);
         let overlapping = tagged
             .get_mut(first_after)
@@ -159,7 +163,7 @@ pub(super) fn combine(
             // "Tesla Chief Executive Elon Musk": the tagger found the person
             // and missed the listed firm that opens the run before them.
             _ => {
-                if let Some(firm) = tagged_start
+                if let Some(firm) = person_start
                     .filter(|&start| start > rule.span.start)
                     .and_then(|start| leading_firm(paragraphs, rule.span, start))
                 {
@@ -275,7 +279,8 @@ pub(super) fn align_defined_acronyms(paragraphs: &[String], mentions: &mut [RawM
 }
 
 /// The longest run of whole words opening `run` and ending before `before`
-/// that names a listed company or a brand ("Tesla" of "Tesla Chief Executive").
+/// that names a listed company or a brand ("Tesla" of "Tesla Chief Executive";
+/// not "Planet" of "Planet Earth presenter", an ordinary word).
 fn leading_firm(paragraphs: &[String], run: Span, before: usize) -> Option<Span> {
     let para = paragraphs.get(run.paragraph)?;
     let text = para.get(run.start..before)?;
@@ -294,14 +299,14 @@ fn leading_firm(paragraphs: &[String], run: Span, before: usize) -> Option<Span>
 }
 
 /// True for a listed company's or a brand's name ("Uber", "Spotify"), but
-/// not a brand that is a surname too ("Jameson"), nor a company that is a
-/// first name or a common surname ("Pearson", "Fox": the brands leave those
-/// out already). The rules never put forward a brand that is an ordinary word
-/// alone ("Shadow chancellor", "the Maze": `classify.rs`), so its capital
-/// makes no firm of it here.
+/// not one that is an ordinary word too ("Ghost Writer Tom Jones", "the
+/// Maze": a capital there says nothing of the brand), nor a brand that is a
+/// surname too ("Jameson"), nor a company that is a first name or a common
+/// surname ("Pearson", "Fox": the brands leave those out already).
 fn is_listed_firm_or_brand(text: &str) -> bool {
     use crate::analysis::gazetteer;
     (gazetteer::is_brand(text) && !gazetteer::is_surname_brand(text) || gazetteer::is_company(text))
+        && gazetteer::lowercase_share(text).is_none()
         && !gazetteer::is_first_name(text)
         && !gazetteer::is_common_surname(text)
 }

@@ -642,6 +642,7 @@ fn a_listed_firm_or_a_brand_the_tagger_missed_is_an_organisation_but_not_an_ordi
         "Spotify shares fell on Monday.".to_string(),
         "Uber said it would appeal.".to_string(),
         "Conservative Shadow chancellor Oliver Letwin said the plan was costly.".to_string(),
+        "He met the Ghost Writer Tom Jones there.".to_string(),
     ];
     let found = find_mentions_in(&ps, &tokens::split_paragraphs(&ps));
     let text = |m: &RawMention| &ps[m.span.paragraph][m.span.range()];
@@ -653,8 +654,12 @@ fn a_listed_firm_or_a_brand_the_tagger_missed_is_an_organisation_but_not_an_ordi
             "{firm}: {found:?}"
         );
     }
-    // "Shadow" is a brand too, and an ordinary word: its capital says nothing.
-    assert!(!found.iter().any(|m| text(m) == "Shadow"), "{found:?}");
+    // "Shadow" and "Ghost" are brands too, and ordinary words: a capital says
+    // nothing of them.
+    assert!(
+        !found.iter().any(|m| matches!(text(m), "Shadow" | "Ghost")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -662,6 +667,7 @@ fn a_listed_firm_opening_a_run_before_the_person_the_tagger_found_is_kept() {
     let ps = vec![
         "Tesla Chief Executive Elon Musk tweeted that the carmaker would build a factory."
             .to_string(),
+        "Planet Earth presenter David Attenborough returned.".to_string(),
     ];
     let found = find_mentions_in(&ps, &tokens::split_paragraphs(&ps));
     let text = |m: &RawMention| &ps[m.span.paragraph][m.span.range()];
@@ -677,4 +683,6 @@ fn a_listed_firm_opening_a_run_before_the_person_the_tagger_found_is_kept() {
             .any(|m| text(m) == "Elon Musk" && m.kind == EntityKind::Person),
         "{found:?}"
     );
+    // Not an ordinary word before a place ("Planet" of "Planet Earth").
+    assert!(!found.iter().any(|m| text(m) == "Planet"), "{found:?}");
 }
