@@ -273,9 +273,10 @@ pub fn mend_cut_names(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
 /// Cuts a name the tagger ran across a comma into its parts: "Netflix, CBS
 /// All Access, Disney and others" names three firms, not "CBS All Access,
 /// Disney". Kept whole: a legal form or a generation after the comma ("Acme,
-/// Inc", "Davis, Jr") and a name of something "of" or "for" a list ("Bureau
-/// of Alcohol, Tobacco and Firearms", "Department for Culture, Media and
-/// Sport"), the commas CoNLL-2003's names hold.
+/// Inc", "Davis, Jr") and a name of something "of", "for" or "on" a list
+/// ("Bureau of Alcohol, Tobacco and Firearms", "Department for Culture, Media
+/// and Sport", "Council on Energy, Environment and Water"), the commas
+/// CoNLL-2003's names hold.
 pub fn split_at_commas(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
     let keeps_comma = |s: usize, k: usize| {
         let next = words.get(k + 1).map_or("", |w| w.trim_end_matches('.'));
@@ -294,7 +295,9 @@ pub fn split_at_commas(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
                 | "LP"
                 | "Jr"
                 | "Sr"
-        ) || words[s..k].iter().any(|w| matches!(*w, "of" | "for"))
+        ) || words[s..k]
+            .iter()
+            .any(|w| matches!(*w, "of" | "for" | "on"))
     };
     let mut out = Vec::with_capacity(spans.len());
     for (s, e, ty) in spans {
@@ -576,6 +579,16 @@ mod tests {
         let w = ["Acme", ",", "Inc.", "said"];
         assert_eq!(split_at_commas(&w, vec![(0, 3, 1)]), vec![(0, 3, 1)]);
         let w = ["Bureau", "of", "Alcohol", ",", "Tobacco", "and", "Firearms"];
+        assert_eq!(split_at_commas(&w, vec![(0, 7, 1)]), vec![(0, 7, 1)]);
+        let w = [
+            "Council",
+            "on",
+            "Energy",
+            ",",
+            "Environment",
+            "and",
+            "Water",
+        ];
         assert_eq!(split_at_commas(&w, vec![(0, 7, 1)]), vec![(0, 7, 1)]);
     }
 
