@@ -56,12 +56,10 @@ struct Gazetteer {
     /// In lower case: a firm is written "eBay", "Ebay" and "EBay".
     companies: HashSet<String>,
     /// In lower case: firms', services' and products' names (`brands.tsv`).
-    brands: HashSet<String>,
+    brands: HashMap<String, Brand>,
     /// Brands that are ordinary words too ("Twitter", "Zoom"), as written:
     /// only that spelling is the brand ("JUKE" is one, "Juke" a car).
-    ordinary_brands: HashSet<&'static str>,
-    /// In lower case: brands that are surnames too ("Jameson", "Müller").
-    surname_brands: HashSet<String>,
+    ordinary_brands: HashMap<&'static str, Brand>,
     first_names: HashSet<&'static str>,
     us_first_names: HashSet<&'static str>,
     /// Each first name's usual gender, from both first-name files.
@@ -156,16 +154,18 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let companies = rows(include_str!("../../assets/gazetteer/companies.tsv"))
         .map(|r| r[0].to_lowercase())
         .collect();
-    let brand_rows: Vec<Row> = rows(include_str!("../../assets/gazetteer/brands.tsv")).collect();
-    let surname_brands = brand_rows
-        .iter()
-        .filter(|r| r.get(2) == Some(&"1"))
-        .map(|r| r[0].to_lowercase())
-        .collect();
-    let (ordinary_brands, brands): (Vec<_>, Vec<_>) =
-        brand_rows.into_iter().partition(|r| r.get(1) == Some(&"1"));
-    let ordinary_brands = ordinary_brands.into_iter().map(|r| r[0]).collect();
-    let brands = brands.into_iter().map(|r| r[0].to_lowercase()).collect();
+    let mut brands = HashMap::default();
+    let mut ordinary_brands = HashMap::default();
+    for r in rows(include_str!("../../assets/gazetteer/brands.tsv")) {
+        let brand = Brand {
+            surname: r.get(2) == Some(&"1"),
+        };
+        if r.get(1) == Some(&"1") {
+            ordinary_brands.insert(r[0], brand);
+        } else {
+            brands.insert(r[0].to_lowercase(), brand);
+        }
+    }
     let first_names = rows(include_str!("../../assets/gazetteer/first_names.tsv"))
         .map(|r| r[0])
         .collect();
@@ -225,7 +225,6 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         companies,
         brands,
         ordinary_brands,
-        surname_brands,
         first_names,
         us_first_names,
         first_name_genders,
@@ -305,20 +304,25 @@ pub fn is_company(name: &str) -> bool {
     with_lower(name, |lowered| GAZETTEER.companies.contains(lowered))
 }
 
-/// True for a brand's name: a firm's, a service's or a product's ("Spotify",
+/// What `brands.tsv` says of a brand ([`brand`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Brand {
+    /// A surname too ("Jameson", "Müller", "Dell"): alone, it may name a
+    /// person as well as the brand.
+    pub surname: bool,
+}
+
+/// The brand a name is: a firm's, a service's or a product's ("Spotify",
 /// "PlayStation", "Twitter"; `brands.tsv`, which leaves out first names,
 /// common surnames, places and listed companies). In any case, but a brand
 /// that is an ordinary word too only as the brand writes it ("Twitter", not
 /// "twitter" nor "TWITTER"). Which of a firm or a thing it is, its cues tell.
-pub fn is_brand(name: &str) -> bool {
-    GAZETTEER.ordinary_brands.contains(name)
-        || with_lower(name, |lowered| GAZETTEER.brands.contains(lowered))
-}
-
-/// True for a brand that is a surname too ("Jameson", "Müller", "Dell"):
-/// alone, it may name a person as well as the brand.
-pub fn is_surname_brand(name: &str) -> bool {
-    is_brand(name) && with_lower(name, |lowered| GAZETTEER.surname_brands.contains(lowered))
+pub fn brand(name: &str) -> Option<Brand> {
+    GAZETTEER
+        .ordinary_brands
+        .get(name)
+        .or_else(|| with_lower(name, |lowered| GAZETTEER.brands.get(lowered)))
+        .copied()
 }
 
 /// True for a known first name (as written, capitalised).
@@ -543,7 +547,7 @@ mod tests {
 
     #[test]
     fn brands_leave_out_people_places_and_ordinary_words_but_keep_their_own_spelling() {
-        for brand in [
+        for name in [
             "Spotify",
             "spotify",
             "Instagram",
@@ -551,7 +555,7 @@ mod tests {
             "Zoom",
             "PlayStation",
         ] {
-            assert!(is_brand(brand), "{brand}");
+            assert!(brand(name).is_some(), "{name}");
         }
         // Ordinary words are the brand only as the brand writes them; people's
         // names, places and listed companies are not in the list.
@@ -567,11 +571,12 @@ mod tests {
             "Paris",
             "Premier League",
         ] {
-            assert!(!is_brand(other), "{other}");
+            assert_eq!(brand(other), None, "{other}");
         }
         // A brand that is a surname too may be a person.
-        assert!(is_surname_brand("Müller") && is_surname_brand("Jameson"));
-        assert!(!is_surname_brand("Spotify") && !is_surname_brand("Smith"));
+        let surname = |name| brand(name).is_some_and(|b| b.surname);
+        assert!(surname("Müller") && surname("Jameson"));
+        assert!(!surname("Spotify") && !surname("Smith"));
     }
 
     #[test]

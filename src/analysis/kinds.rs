@@ -852,10 +852,12 @@ pub fn apply(entities: &mut Vec<Entity>, evidence: &mut Vec<KindEvidence>) {
         // scored twice") or a cue around it says person. Which of a firm or a
         // thing it is, the tagger and the cues tell: one taken for a thing
         // ("Linux") stays one.
-        let not_a_person = e.kind == EntityKind::Person
-            && cues[PERSON] == 0
-            && !gazetteer::is_surname_brand(&e.name);
-        if (not_a_person || e.kind == EntityKind::Place) && gazetteer::is_brand(&e.name) {
+        let brand = matches!(e.kind, EntityKind::Person | EntityKind::Place)
+            .then(|| gazetteer::brand(&e.name))
+            .flatten();
+        if let Some(brand) = brand
+            && (e.kind == EntityKind::Place || cues[PERSON] == 0 && !brand.surname)
+        {
             e.kind = EntityKind::Organization;
             changed = true;
         }

@@ -243,7 +243,7 @@ fn push_pieces(out: &mut Vec<RawSpan>, (s, e, ty): RawSpan, cuts_at: impl Fn(usi
 /// are two places). A name never ends with such a word: one left dangling
 /// with nothing after it is cut back ("Dubai Air Show at").
 pub fn mend_cut_names(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
-    const ORG: usize = 1;
+    let org = |ty: usize| kind_of_type(ty) == EntityKind::Organization;
     let mut out: Vec<RawSpan> = Vec::with_capacity(spans.len());
     for (s, e, ty) in spans {
         if let Some(prev) = out.last_mut()
@@ -254,7 +254,7 @@ pub fn mend_cut_names(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
             let before_last = (prev.1 - prev.0 >= 2).then(|| words[prev.1 - 2]);
             let joins = matches!(last, "of" | "for" | "de" | "del" | "du" | "des")
                 || (last == "the" && matches!(before_last, Some("of" | "for")))
-                || (matches!(last, "and" | "&") && prev.2 == ORG && ty == ORG);
+                || (matches!(last, "and" | "&") && org(prev.2) && org(ty));
             if joins {
                 prev.1 = e;
                 continue;

@@ -305,7 +305,7 @@ fn leading_firm(paragraphs: &[String], run: Span, before: usize) -> Option<Span>
 /// surname ("Pearson", "Fox": the brands leave those out already).
 fn is_listed_firm_or_brand(text: &str) -> bool {
     use crate::analysis::gazetteer;
-    (gazetteer::is_brand(text) && !gazetteer::is_surname_brand(text) || gazetteer::is_company(text))
+    (gazetteer::brand(text).is_some_and(|b| !b.surname) || gazetteer::is_company(text))
         && gazetteer::lowercase_share(text).is_none()
         && !gazetteer::is_first_name(text)
         && !gazetteer::is_common_surname(text)
