@@ -507,7 +507,13 @@ impl ArticleStore {
             .memory_budget_per_thread(WRITER_MEMORY)
             .num_merge_threads(merging::MERGE_THREADS)
             .build();
-        match self.index.writer_with_options(options) {
+        // The writer has an index of its own on the same folder, nothing of
+        // it mapped (see `directory`): its merges read every segment once.
+        let writing = match self.writing_index() {
+            Ok(index) => index,
+            Err(problem) => return (Some(self), Some(problem)),
+        };
+        match writing.writer_with_options(options) {
             Ok(writer) => {
                 writer.set_merge_policy(Box::new(merging::BoundedMerges::new(
                     merging::MAX_MERGED_DOCS,
@@ -515,12 +521,9 @@ impl ArticleStore {
                 self.writer = Some(writer);
                 // What another lede committed before the lock was ours: `put`
                 // asks the reader whether a file has documents to delete.
-                match self.reader.reload() {
+                match self.read_back() {
                     Ok(()) => (Some(self), None),
-                    Err(error) => (
-                        Some(self),
-                        Some(tantivy_problem("cannot read back", &error)),
-                    ),
+                    Err(problem) => (Some(self), Some(problem)),
                 }
             }
             Err(tantivy::TantivyError::LockFailure(..)) => (
@@ -534,6 +537,21 @@ impl ArticleStore {
                 Some(tantivy_problem("cannot write; only reading it", &error)),
             ),
         }
+    }
+
+    /// The index as the writer opens it: the same folder, read by call.
+    fn writing_index(&self) -> Result<Index, CacheProblem> {
+        let directory =
+            super::directory::IndexDirectory::for_writer(&self.dir).map_err(|error| {
+                CacheProblem(format!(
+                    "cache: cannot write {}: {error}; only reading it",
+                    self.dir.display()
+                ))
+            })?;
+        let index = Index::open(directory)
+            .map_err(|error| tantivy_problem("cannot write; only reading it", &error))?;
+        register_tokenizers(&index);
+        Ok(index)
     }
 
     /// A store in memory only, for the articles of one session that no file
@@ -726,6 +744,22 @@ impl ArticleStore {
         }
     }
 
+    /// Points the reader at what is committed now. The writer's index is
+    /// another than the reader's (see `writing_index`), so a merge ending
+    /// between the reader's look at the list of segments and its opening of
+    /// them can take a file away: the reader looks again.
+    fn read_back(&self) -> Result<(), CacheProblem> {
+        const TRIES: usize = 3;
+        let mut tries = 1;
+        loop {
+            match self.reader.reload() {
+                Ok(()) => return Ok(()),
+                Err(tantivy::TantivyError::OpenReadError(_)) if tries < TRIES => tries += 1,
+                Err(error) => return Err(tantivy_problem("cannot read back", &error)),
+            }
+        }
+    }
+
     /// Makes what was put since the last commit permanent and visible.
     pub fn commit(&mut self) -> Result<(), CacheProblem> {
         if let Some(writer) = &mut self.writer {
@@ -733,9 +767,7 @@ impl ArticleStore {
                 .commit()
                 .map_err(|error| tantivy_problem("cannot save", &error))?;
         }
-        self.reader
-            .reload()
-            .map_err(|error| tantivy_problem("cannot read back", &error))?;
+        self.read_back()?;
         // Seen by the reader now.
         self.put_since_commit.clear();
         Ok(())
@@ -776,9 +808,7 @@ impl ArticleStore {
                 failed.get_or_insert_with(|| tantivy_problem("cannot compact", &error));
             }
         }
-        self.reader
-            .reload()
-            .map_err(|error| tantivy_problem("cannot read back", &error))?;
+        self.read_back()?;
         failed.map_or(Ok(true), Err)
     }
 
