@@ -203,7 +203,9 @@ pub fn attribute_in(
                     || m.kind == EntityKind::Person && introduced_with_role(text, m)
                     // `a spokesman for X said`: X speaks, through someone.
                     || m.kind == EntityKind::Organization
-                        && nominal::named_with_spokesperson(text, m.start..m.end))
+                        && nominal::named_with_spokesperson(text, m.start..m.end)
+                    // `In a statement from X, the company denied`: X speaks.
+                    || nominal::named_as_author(text, m.start..m.end))
         });
         let mut pending = subjects.next();
         let para = (!ranges.is_empty()).then(|| Para::new(text, &split[p], &ranges, para_mentions));

@@ -117,6 +117,47 @@ pub(super) fn named_with_spokesperson(text: &str, range: Range<usize>) -> bool {
     !(rest.ends_with(',') || rest.ends_with(" and") || rest.ends_with(" or"))
 }
 
+/// Whether the organisation or person at `range` of `text` is named as the
+/// author of a document (`a statement from X`, `in a report by the X`): it
+/// speaks in that sentence, as the subject of `X said` would, so that `the
+/// company denied` or `it said` after it is X rather than whoever was the
+/// subject before (`In a statement from Lycos Europe, the company denied`).
+pub(super) fn named_as_author(text: &str, range: Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+        return false;
+    };
+    // The whole author, not a word before its noun (`a report by the
+    // Commons work and pensions committee` is the committee's).
+    if after.starts_with(' ')
+        && let Some(next) = after.split_whitespace().next()
+        && next.starts_with(|c: char| c.is_lowercase())
+        && next.chars().all(char::is_alphabetic)
+        && !(next.ends_with("ing") || next.ends_with("ed"))
+        && !is_one_of(next, PREPOSITIONS)
+        && !is_one_of(next, CLAUSE_OPENERS)
+        && !is_one_of(next, &["which", "who"])
+    {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let mut word = words.next().unwrap_or("");
+    if is_one_of(word, &["the"]) {
+        word = words.next().unwrap_or("");
+    }
+    if !is_one_of(word, &["from", "by"]) {
+        return false;
+    }
+    // The document noun itself, or one word between (`a joint statement`
+    // is before it; `a statement issued by`: the verb between).
+    let noun = words.next().unwrap_or("");
+    let noun = if is_one_of(noun, &["issued", "released", "published", "sent"]) {
+        words.next().unwrap_or("")
+    } else {
+        noun
+    };
+    is_document_noun(&noun.to_ascii_lowercase())
+}
+
 /// Nouns for what an organisation publishes, which then speaks for it (`a
 /// World Bank report` … `the report said`), sorted for binary search.
 #[rustfmt::skip]

@@ -502,6 +502,28 @@ fn attribute_gives_a_nominal_subject_the_organisation_it_stands_for() {
 }
 
 #[test]
+fn the_author_of_a_statement_speaks_in_its_sentence() {
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Calder Ferries", Org, &["Calder Ferries"]),
+        ("Tolham Survey", Org, &["Tolham Survey"]),
+        ("Eastmere Council", Org, &["Eastmere Council"]),
+    ];
+    // The firm last the subject is not the one whose statement it is.
+    let text = "Monitoring firm Tolham Survey found the sailings late.\n\n\
+        In a statement from Calder Ferries announcing the cuts, the company denied it. \
+        \"Nothing suggests we caused the delays,\" it said.";
+    let ferries = Some("Calder Ferries".to_string());
+    assert_eq!(speakers_of(text, specs), [ferries]);
+    // A word before the author's noun is not the author (`a report by the
+    // Eastmere Council transport panel` is the panel's).
+    let text = "Monitoring firm Tolham Survey found the sailings late.\n\n\
+        A report by the Eastmere Council transport panel came out. \
+        \"The sailings are late,\" it said.";
+    let council = Some("Eastmere Council".to_string());
+    assert_ne!(speakers_of(text, specs), [council]);
+}
+
+#[test]
 fn attribute_reads_the_sentence_before_a_whole_sentence_quote() {
     let text = "Brandt left early. Holt said the vote was close. \"We won.\" Then she left.";
     assert_eq!(speakers_of(text, &people()), [HOLT.map(String::from)]);
