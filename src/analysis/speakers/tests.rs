@@ -524,6 +524,26 @@ fn the_author_of_a_statement_speaks_in_its_sentence() {
 }
 
 #[test]
+fn a_verb_of_opinion_attributes_only_right_after_a_quote_closed_on_a_comma() {
+    let specs: &[(&str, EntityKind, &[&str])] = &[
+        ("Adam Curry", Person, &["Curry"]),
+        ("Tim Dams", Person, &["Tim Dams"]),
+        ("Michael Moore", Person, &["Moore"]),
+    ];
+    let curry = Some("Adam Curry".to_string());
+    let text = "\"It will kill the business model of radio,\" thinks Curry. \
+        \"Every brand wants in,\" Curry believes.";
+    assert_eq!(speakers_of(text, specs), [curry.clone(), curry]);
+    // Further on it reports a belief: `he thought` is Dams's, not the name before it.
+    let text = "Tim Dams spoke. While he said the panel were not \"snubbing\" Moore's \
+        film, he thought it was unlikely to win.";
+    assert_ne!(
+        speakers_of(text, specs),
+        [Some("Michael Moore".to_string())]
+    );
+}
+
+#[test]
 fn attribute_reads_the_sentence_before_a_whole_sentence_quote() {
     let text = "Brandt left early. Holt said the vote was close. \"We won.\" Then she left.";
     assert_eq!(speakers_of(text, &people()), [HOLT.map(String::from)]);

@@ -7,7 +7,7 @@ use super::patterns::is_dash;
 use super::vocabulary::SUBORDINATORS;
 use super::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, Local, PREPOSITIONS, Para, Salience,
-    TRAILING_WINDOW, ends_like_verb, is_one_of, kind_rank, pronoun, speech_verb,
+    TRAILING_WINDOW, ends_like_verb, is_one_of, is_quote_char, kind_rank, pronoun, speech_verb,
 };
 use crate::analysis::gazetteer;
 use crate::model::EntityKind;
@@ -27,6 +27,18 @@ fn is_nationality_noun(word: &str) -> bool {
         && (gazetteer::demonym(word).is_some() || gazetteer::demonym(&format!("{word}s")).is_some())
 }
 
+/// Verbs of opinion, which attribute a quote right after it (`"…," thinks
+/// Curry`, `"…," he believes`); elsewhere they report a belief rather than
+/// words, so they are not among the speech verbs.
+fn is_thought_verb(word: &str) -> bool {
+    is_one_of(
+        word,
+        &[
+            "believed", "believes", "reckoned", "reckons", "thinks", "thought",
+        ],
+    )
+}
+
 impl Para<'_> {
     /// A trailing attribution right after a closing mark: `"…," Holt said`,
     /// `"…," said Holt`, `"…," he claimed`, `"…," Holt, a spokeswoman for X,
@@ -41,10 +53,17 @@ impl Para<'_> {
             .iter()
             .take_while(|&&t| matches!(self.word(t), "," | "-" | "\u{2013}" | "\u{2014}"))
             .count();
+        // `"…," Curry thinks.`: the quote closed on a comma, inside its marks or after them.
+        let comma_close = toks[..skip].iter().any(|&t| self.word(t) == ",")
+            || toks.first().is_some_and(|&t| {
+                let before = self.text[..self.tokens[t].start].trim_end();
+                let mut chars = before.chars().rev();
+                chars.next().is_some_and(is_quote_char) && chars.next() == Some(',')
+            });
         let toks = &toks[skip..];
         let &first = toks.first()?;
         let word = self.word(first);
-        if speech_verb(word) == Some(true) {
+        if speech_verb(word) == Some(true) || comma_close && is_thought_verb(word) {
             // `"…", adding: "…"` continues the main clause: not an attribution.
             return (!word.ends_with("ing")).then(|| self.inverted(&toks[1..], salience));
         }
@@ -67,6 +86,7 @@ impl Para<'_> {
             .iter()
             .take(TRAILING_WINDOW)
             .position(|&t| speech_verb(self.word(t)).is_some())
+            .or_else(|| self.thought_closing(toks, comma_close))
             .or_else(|| self.document_reads(toks))
             .or_else(|| self.verb_after_appositive(toks))?;
         if verb == 0 {
@@ -112,6 +132,22 @@ impl Para<'_> {
         Some(Local::from(self.head_of(&toks[..verb]).or_else(|| {
             self.nominal_speaker(&toks[..subject], salience)
         })))
+    }
+
+    /// Where a verb of opinion closes a short attribution after a quote that
+    /// closed on a comma (`"…," Curry thinks.`, `"…," he believes`): within
+    /// the first few words, and the sentence's last word.
+    fn thought_closing(&self, toks: &[usize], comma_close: bool) -> Option<usize> {
+        if !comma_close {
+            return None;
+        }
+        let verb = toks
+            .iter()
+            .take(4)
+            .position(|&t| is_thought_verb(self.word(t)))?;
+        toks.get(verb + 1)
+            .is_none_or(|&t| matches!(self.word(t), "." | "!" | "?"))
+            .then_some(verb)
     }
 
     /// Whether the quote that ends right before token `first` ends in a
