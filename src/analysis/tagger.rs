@@ -126,7 +126,10 @@ pub fn tag_spans(
     let raw = tag_raw(model, sentences, hooks)
         .into_iter()
         .zip(sentences)
-        .map(|(spans, words)| mend_cut_names(words, split_at_commas(words, spans)))
+        .map(|(spans, words)| {
+            let spans = mend_cut_names(words, split_at_commas(words, spans));
+            join_plural_possessives(words, spans)
+        })
         .collect();
     harmonise(sentences, raw)
         .into_iter()
@@ -268,6 +271,34 @@ pub fn mend_cut_names(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
         }
     }
     out
+}
+
+/// Gives an organisation's name back the plural possessive that opens it
+/// ("Actors' Equity Association", "Citizens' Advice", "Farmers' Union"),
+/// which the tagger leaves out as it would "the actors' union": an ordinary
+/// word in capitals, in no other name, right before the name and its
+/// apostrophe ("the Beatles' Apple Corps" stays Apple Corps: not an ordinary
+/// word).
+pub fn join_plural_possessives(words: &[&str], mut spans: Vec<RawSpan>) -> Vec<RawSpan> {
+    let mut free_from = 0;
+    for span in &mut spans {
+        let (s, e, ty) = *span;
+        if s >= free_from + 2
+            && kind_of_type(ty) == EntityKind::Organization
+            && matches!(words[s - 1], "'" | "\u{2019}")
+        {
+            let word = words[s - 2];
+            let plural_in_capitals = word.len() >= 4
+                && word.ends_with('s')
+                && word.starts_with(|c: char| c.is_ascii_uppercase())
+                && word.chars().skip(1).all(|c| c.is_ascii_lowercase());
+            if plural_in_capitals && crate::analysis::gazetteer::lowercase_share(word).is_some() {
+                span.0 = s - 2;
+            }
+        }
+        free_from = e;
+    }
+    spans
 }
 
 /// Cuts a name the tagger ran across a comma into its parts: "Netflix, CBS
@@ -565,6 +596,44 @@ mod tests {
         // Nothing after it: the joining word is cut off.
         let w = ["the", "Dubai", "Air", "Show", "at", "DWC"];
         assert_eq!(mend_cut_names(&w, vec![(1, 5, 3)]), vec![(1, 4, 3)]);
+    }
+
+    #[test]
+    fn an_organisation_gets_back_the_plural_possessive_that_opens_it() {
+        let org = 1;
+        assert_eq!(kind_of_type(org), EntityKind::Organization);
+        let w = ["The", "Actors", "'", "Equity", "Association", "said"];
+        assert_eq!(
+            join_plural_possessives(&w, vec![(3, 5, org)]),
+            vec![(1, 5, org)]
+        );
+        let w = ["the", "Citizens", "\u{2019}", "Advice", "Bureau"];
+        assert_eq!(
+            join_plural_possessives(&w, vec![(3, 5, org)]),
+            vec![(1, 5, org)]
+        );
+        // Not a band's name (no ordinary word), not a person, not a word
+        // of another name, not without the apostrophe.
+        let w = ["the", "Beatles", "'", "Apple", "Corps"];
+        assert_eq!(
+            join_plural_possessives(&w, vec![(3, 5, org)]),
+            vec![(3, 5, org)]
+        );
+        let w = ["the", "Actors", "'", "John", "Smith"];
+        assert_eq!(
+            join_plural_possessives(&w, vec![(3, 5, 0)]),
+            vec![(3, 5, 0)]
+        );
+        let w = ["Workers", "'", "Party"];
+        assert_eq!(
+            join_plural_possessives(&w, vec![(0, 1, org), (2, 3, org)]),
+            vec![(0, 1, org), (2, 3, org)]
+        );
+        let w = ["the", "Actors", "Equity", "Association"];
+        assert_eq!(
+            join_plural_possessives(&w, vec![(2, 4, org)]),
+            vec![(2, 4, org)]
+        );
     }
 
     #[test]
