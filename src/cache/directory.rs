@@ -14,10 +14,12 @@
 //! postings, term dictionaries and fast fields a search reads stay mapped.
 //!
 //! A merge reads its segments' postings and positions a term at a time:
-//! mapped, they stayed resident until the merge ended (135 of the 291 MB
-//! peak of `lede index` at 100,000 articles, up to 462 MB at a million, with
-//! merges bounded as [`super::merging`] says); read by call, a term's bytes
-//! are a buffer freed once merged, and the pages again the system's.
+//! mapped, they stayed resident until the merge ended (135 MB at the worst
+//! moment of `lede index` at 100,000 articles, up to 462 MB at a million,
+//! with merges bounded as [`super::merging`] says); read by call, a term's
+//! bytes are a buffer freed once merged, and the pages again the system's.
+//! What a merge reads whole (a segment's term dictionaries, its store of
+//! articles when stacked) is mapped while it is held ([`MAPPED_READ`]).
 
 use std::fs::File;
 use std::io;
@@ -96,7 +98,17 @@ impl IndexDirectory {
 struct ReadFile {
     file: File,
     len: usize,
+    /// The file's path in `mapped`, which big reads map instead.
+    path: PathBuf,
+    mapped: MmapDirectory,
 }
+
+/// Reads longer than this are mapped for as long as their bytes live: a
+/// merge reads a segment's whole term dictionary, and stacks its whole
+/// store of articles (tens of megabytes), at once. Copied, they are big
+/// allocations that the allocator may keep after they are freed; mapped,
+/// the pages go back with the bytes.
+const MAPPED_READ: usize = 1 << 20;
 
 impl HasLen for ReadFile {
     fn len(&self) -> usize {
@@ -107,6 +119,11 @@ impl HasLen for ReadFile {
 impl FileHandle for ReadFile {
     fn read_bytes(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
         let end = range.end.min(self.len);
+        if end.saturating_sub(range.start) > MAPPED_READ
+            && let Ok(mapped) = self.mapped.get_file_handle(&self.path)
+        {
+            return mapped.read_bytes(range.start..end);
+        }
         let mut bytes = vec![0; end.saturating_sub(range.start)];
         crate::store::read_exact_at(&self.file, &mut bytes, range.start as u64)?;
         Ok(OwnedBytes::new(bytes))
@@ -121,7 +138,12 @@ impl Directory for IndexDirectory {
         let full = self.root.join(path);
         let opened = File::open(&full).and_then(|file| {
             let len = usize::try_from(file.metadata()?.len()).map_err(io::Error::other)?;
-            Ok(ReadFile { file, len })
+            Ok(ReadFile {
+                file,
+                len,
+                path: path.to_path_buf(),
+                mapped: self.mapped.clone(),
+            })
         });
         match opened {
             Ok(file) => Ok(Arc::new(file)),
@@ -193,6 +215,28 @@ mod tests {
             let missing = directory.get_file_handle(Path::new("gone.idx"));
             assert!(matches!(missing, Err(OpenReadError::FileDoesNotExist(_))));
         }
+        // The writer's handle reads by call; the searcher's maps.
+        let handle = |directory: &IndexDirectory| {
+            let handle = directory.get_file_handle(Path::new("seg.idx"));
+            format!("{:?}", handle.expect("open"))
+        };
+        assert!(
+            handle(&writing).starts_with("ReadFile"),
+            "{}",
+            handle(&writing)
+        );
+        assert!(!handle(&searching).starts_with("ReadFile"));
+        // A big read by the writer (mapped while held) and a small one give the file's bytes.
+        let big: Vec<u8> = (0..MAPPED_READ * 2).map(|i| (i % 251) as u8).collect();
+        writing
+            .atomic_write(Path::new("big.pos"), &big)
+            .expect("write");
+        let slice = writing.open_read(Path::new("big.pos")).expect("read");
+        assert_eq!(slice.read_bytes().expect("bytes").as_slice(), &big[..]);
+        let part = slice.slice(7..MAPPED_READ + 9).read_bytes().expect("bytes");
+        assert_eq!(part.as_slice(), &big[7..MAPPED_READ + 9]);
+        let small = slice.slice(5..50).read_bytes().expect("bytes");
+        assert_eq!(small.as_slice(), &big[5..50]);
         assert!(searching.read_by_call(Path::new("a.store")));
         assert!(!searching.read_by_call(Path::new("a.pos")));
         assert!(

@@ -544,7 +544,7 @@ impl ArticleStore {
         let directory =
             super::directory::IndexDirectory::for_writer(&self.dir).map_err(|error| {
                 CacheProblem(format!(
-                    "cache: cannot write {}: {error}; only reading it",
+                    "cache: cannot write; only reading it: {}: {error}",
                     self.dir.display()
                 ))
             })?;
@@ -745,9 +745,11 @@ impl ArticleStore {
     }
 
     /// Points the reader at what is committed now. The writer's index is
-    /// another than the reader's (see `writing_index`), so a merge ending
-    /// between the reader's look at the list of segments and its opening of
-    /// them can take a file away: the reader looks again.
+    /// another than the reader's (see `writing_index`), whose files a merge's
+    /// clean-up does not know are in use. tantivy's lock on the list of
+    /// segments keeps a reload and a clean-up apart (on a local disk); where
+    /// that lock is weaker, a file gone between the reader's look at the list
+    /// and its opening of them makes it look again.
     fn read_back(&self) -> Result<(), CacheProblem> {
         const TRIES: usize = 3;
         let mut tries = 1;
