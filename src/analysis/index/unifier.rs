@@ -306,6 +306,9 @@ impl Unifier {
         for (from, to) in merges::short_forms(&uses) {
             rename.entry(from).or_insert(to);
         }
+        // A list of every name (a million at a million generated articles):
+        // gone before the next is made.
+        drop(uses);
 
         // 3. Surnames, and no place, so "Scotland" the country never becomes a
         // footballer because one article took "Baroness Scotland" for
@@ -333,6 +336,7 @@ impl Unifier {
             .collect();
         let fuller: HashMap<String, String> =
             merges::middle_initials(&people).into_iter().collect();
+        drop(people);
         for (from, to) in &fuller {
             rename.insert(from.clone(), to.clone());
         }
@@ -371,6 +375,7 @@ impl Unifier {
                 rename.insert(name.clone(), full.to_string());
             }
         }
+        drop(by_surname);
 
         // 4. One kind per name: the kind most articles give it, when most do.
         // A name neither renamed nor renamed to is decided on its own votes;
