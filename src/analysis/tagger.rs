@@ -277,13 +277,16 @@ pub fn mend_cut_names(words: &[&str], spans: Vec<RawSpan>) -> Vec<RawSpan> {
 /// ("Actors' Equity Association", "Citizens' Advice", "Farmers' Union"),
 /// which the tagger leaves out as it would "the actors' union": an ordinary
 /// word in capitals, in no other name, right before the name and its
-/// apostrophe ("the Beatles' Apple Corps" stays Apple Corps: not an ordinary
-/// word).
+/// apostrophe, not the sentence's first ("the Beatles' Apple Corps" stays
+/// Apple Corps: not an ordinary word).
 pub fn join_plural_possessives(words: &[&str], mut spans: Vec<RawSpan>) -> Vec<RawSpan> {
     let mut free_from = 0;
     for span in &mut spans {
         let (s, e, ty) = *span;
+        // Not the sentence's first word, whose capital tells nothing
+        // ("Fans' Premier League hopes").
         if s >= free_from + 2
+            && s > 2
             && kind_of_type(ty) == EntityKind::Organization
             && matches!(words[s - 1], "'" | "\u{2019}")
         {
@@ -624,10 +627,16 @@ mod tests {
             join_plural_possessives(&w, vec![(3, 5, 0)]),
             vec![(3, 5, 0)]
         );
-        let w = ["Workers", "'", "Party"];
+        let w = ["the", "Workers", "'", "Party"];
         assert_eq!(
-            join_plural_possessives(&w, vec![(0, 1, org), (2, 3, org)]),
-            vec![(0, 1, org), (2, 3, org)]
+            join_plural_possessives(&w, vec![(1, 2, org), (3, 4, org)]),
+            vec![(1, 2, org), (3, 4, org)]
+        );
+        // At the sentence's start a capital tells nothing.
+        let w = ["Fans", "'", "Premier", "League", "hopes"];
+        assert_eq!(
+            join_plural_possessives(&w, vec![(2, 4, org)]),
+            vec![(2, 4, org)]
         );
         let w = ["the", "Actors", "Equity", "Association"];
         assert_eq!(

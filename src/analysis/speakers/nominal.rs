@@ -127,17 +127,31 @@ pub(super) fn named_as_author(text: &str, range: Range<usize>) -> bool {
         return false;
     };
     // The whole author, not a word before its noun (`a report by the
-    // Commons work and pensions committee` is the committee's).
+    // Commons work and pensions committee`, `a report by X planning
+    // committee`) nor the owner of someone (`a statement from Holt's lawyer`).
+    if after.starts_with(['\'', '\u{2019}']) {
+        return false;
+    }
+    let mut next_words = after.split_whitespace();
     if after.starts_with(' ')
-        && let Some(next) = after.split_whitespace().next()
+        && let Some(next) = next_words.next()
         && next.starts_with(|c: char| c.is_lowercase())
         && next.chars().all(char::is_alphabetic)
-        && !(next.ends_with("ing") || next.ends_with("ed"))
         && !is_one_of(next, PREPOSITIONS)
         && !is_one_of(next, CLAUSE_OPENERS)
         && !is_one_of(next, &["which", "who"])
     {
-        return false;
+        // `announcing the cuts`, `issued on Monday`: a participle's clause,
+        // not a noun the name modifies.
+        let then = next_words.next().unwrap_or("");
+        let participle = (next.ends_with("ing") || next.ends_with("ed"))
+            && (is_one_of(
+                then,
+                &["a", "an", "the", "its", "his", "her", "their", "that"],
+            ) || is_one_of(then, PREPOSITIONS));
+        if !participle {
+            return false;
+        }
     }
     let mut words = before.split_whitespace().rev();
     let mut word = words.next().unwrap_or("");
@@ -155,7 +169,30 @@ pub(super) fn named_as_author(text: &str, range: Range<usize>) -> bool {
     } else {
         noun
     };
-    is_document_noun(&noun.to_ascii_lowercase())
+    if !is_document_noun(&noun.to_ascii_lowercase()) {
+        return false;
+    }
+    // The document opens its clause (`In a statement from X, …`, `The
+    // report by X said`), not someone else's verb's object (`Unite
+    // criticised the statement from Barclays`, `rejected a report by X`).
+    let Some(determiner) = words.next() else {
+        return true;
+    };
+    if !is_one_of(
+        determiner,
+        &["a", "an", "the", "its", "their", "his", "her"],
+    ) {
+        return false;
+    }
+    match words.next() {
+        None => true,
+        Some(opener) => {
+            opener.ends_with(['.', ',', ';', ':', '!', '?'])
+                || is_one_of(opener, &["in", "under"])
+                || is_one_of(opener, &["to"])
+                    && words.next().is_some_and(|w| is_one_of(w, &["according"]))
+        }
+    }
 }
 
 /// Nouns for what an organisation publishes, which then speaks for it (`a

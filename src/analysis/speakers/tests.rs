@@ -512,15 +512,31 @@ fn the_author_of_a_statement_speaks_in_its_sentence() {
     let text = "Monitoring firm Tolham Survey found the sailings late.\n\n\
         In a statement from Calder Ferries announcing the cuts, the company denied it. \
         \"Nothing suggests we caused the delays,\" it said.";
-    let ferries = Some("Calder Ferries".to_string());
-    assert_eq!(speakers_of(text, specs), [ferries]);
+    let ferries = || Some("Calder Ferries".to_string());
+    assert_eq!(speakers_of(text, specs), [ferries()]);
+    // The object of someone else's verb is no author speaking.
+    let text = "Calder Ferries spoke first.\n\n\
+        Eastmere Council criticised the statement from Tolham Survey. \
+        \"Nothing has changed,\" it said.";
+    let council = || Some("Eastmere Council".to_string());
+    assert_eq!(speakers_of(text, specs), [council()]);
+    let text = "Calder Ferries rejected a report by Tolham Survey on Monday. \
+        \"We were on time every day,\" it said.";
+    assert_eq!(speakers_of(text, specs), [ferries()]);
     // A word before the author's noun is not the author (`a report by the
     // Eastmere Council transport panel` is the panel's).
     let text = "Monitoring firm Tolham Survey found the sailings late.\n\n\
         A report by the Eastmere Council transport panel came out. \
         \"The sailings are late,\" it said.";
-    let council = Some("Eastmere Council".to_string());
-    assert_ne!(speakers_of(text, specs), [council]);
+    assert_eq!(
+        speakers_of(text, specs),
+        [Some("Tolham Survey".to_string())]
+    );
+    // Nor is a name that owns someone (`a statement from X's lawyer`).
+    let text = "Calder Ferries spoke first.\n\n\
+        In a statement from Eastmere Council's lawyer, the firm was named. \
+        \"We will go to court,\" it said.";
+    assert_ne!(speakers_of(text, specs), [council()]);
 }
 
 #[test]
@@ -537,6 +553,15 @@ fn a_verb_of_opinion_attributes_only_right_after_a_quote_closed_on_a_comma() {
     // Further on it reports a belief: `he thought` is Dams's, not the name before it.
     let text = "Tim Dams spoke. While he said the panel were not \"snubbing\" Moore's \
         film, he thought it was unlikely to win.";
+    assert_eq!(speakers_of(text, specs), [Some("Tim Dams".to_string())]);
+    // Not without the comma, nor before the rest of a sentence.
+    let text = "Tim Dams spoke.\n\n\"Radio will die\" Curry thinks.";
+    assert_ne!(speakers_of(text, specs), [Some("Adam Curry".to_string())]);
+    let text = "Tim Dams spoke.\n\n\"Radio will die,\" Curry thinks the panel is wrong.";
+    assert_ne!(speakers_of(text, specs), [Some("Adam Curry".to_string())]);
+    // A participle's phrase after a title is not an attribution.
+    let text = "Tim Dams spoke. The painting, known as \"The Lost Garden\", thought to be by \
+        Michael Moore, sold.";
     assert_ne!(
         speakers_of(text, specs),
         [Some("Michael Moore".to_string())]

@@ -56,14 +56,14 @@ impl Para<'_> {
         // `"…," Curry thinks.`: the quote closed on a comma, inside its marks or after them.
         let comma_close = toks[..skip].iter().any(|&t| self.word(t) == ",")
             || toks.first().is_some_and(|&t| {
-                let before = self.text[..self.tokens[t].start].trim_end();
-                let mut chars = before.chars().rev();
+                let before = self.text.get(..self.tokens[t].start).unwrap_or("");
+                let mut chars = before.trim_end().chars().rev();
                 chars.next().is_some_and(is_quote_char) && chars.next() == Some(',')
             });
         let toks = &toks[skip..];
         let &first = toks.first()?;
         let word = self.word(first);
-        if speech_verb(word) == Some(true) || comma_close && is_thought_verb(word) {
+        if speech_verb(word) == Some(true) || comma_close && self.inverted_thought(toks) {
             // `"…", adding: "…"` continues the main clause: not an attribution.
             return (!word.ends_with("ing")).then(|| self.inverted(&toks[1..], salience));
         }
@@ -132,6 +132,18 @@ impl Para<'_> {
         Some(Local::from(self.head_of(&toks[..verb]).or_else(|| {
             self.nominal_speaker(&toks[..subject], salience)
         })))
+    }
+
+    /// Whether `toks` open with a verb of opinion before its subject (`"…,"
+    /// thinks Curry`): in the present, and not a participle's phrase (`"The
+    /// Lost Garden", thought to be by van Gogh`, `believed by police to`).
+    fn inverted_thought(&self, toks: &[usize]) -> bool {
+        let (Some(&verb), next) = (toks.first(), toks.get(1)) else {
+            return false;
+        };
+        is_thought_verb(self.word(verb))
+            && self.word(verb).ends_with('s')
+            && next.is_some_and(|&t| !is_one_of(self.word(t), &["to", "by", "that"]))
     }
 
     /// Where a verb of opinion closes a short attribution after a quote that
