@@ -119,12 +119,13 @@ impl HasLen for ReadFile {
 impl FileHandle for ReadFile {
     fn read_bytes(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
         let end = range.end.min(self.len);
-        if end.saturating_sub(range.start) > MAPPED_READ
+        let len = end.saturating_sub(range.start);
+        if len > MAPPED_READ
             && let Ok(mapped) = self.mapped.get_file_handle(&self.path)
         {
             return mapped.read_bytes(range.start..end);
         }
-        let mut bytes = vec![0; end.saturating_sub(range.start)];
+        let mut bytes = vec![0; len];
         crate::store::read_exact_at(&self.file, &mut bytes, range.start as u64)?;
         Ok(OwnedBytes::new(bytes))
     }

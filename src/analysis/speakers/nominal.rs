@@ -123,36 +123,12 @@ pub(super) fn named_with_spokesperson(text: &str, range: Range<usize>) -> bool {
 /// company denied` or `it said` after it is X rather than whoever was the
 /// subject before (`In a statement from Lycos Europe, the company denied`).
 pub(super) fn named_as_author(text: &str, range: Range<usize>) -> bool {
+    /// The words that open a document's noun phrase.
+    const DOCUMENT_DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their"];
     let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
         return false;
     };
-    // The whole author, not a word before its noun (`a report by the
-    // Commons work and pensions committee`, `a report by X planning
-    // committee`) nor the owner of someone (`a statement from Holt's lawyer`).
-    if after.starts_with(['\'', '\u{2019}']) {
-        return false;
-    }
-    let mut next_words = after.split_whitespace();
-    if after.starts_with(' ')
-        && let Some(next) = next_words.next()
-        && next.starts_with(|c: char| c.is_lowercase())
-        && next.chars().all(char::is_alphabetic)
-        && !is_one_of(next, PREPOSITIONS)
-        && !is_one_of(next, CLAUSE_OPENERS)
-        && !is_one_of(next, &["which", "who"])
-    {
-        // `announcing the cuts`, `issued on Monday`: a participle's clause,
-        // not a noun the name modifies.
-        let then = next_words.next().unwrap_or("");
-        let participle = (next.ends_with("ing") || next.ends_with("ed"))
-            && (is_one_of(
-                then,
-                &["a", "an", "the", "its", "his", "her", "their", "that"],
-            ) || is_one_of(then, PREPOSITIONS));
-        if !participle {
-            return false;
-        }
-    }
+    // Read back first, as most names have no `from`/`by` before them.
     let mut words = before.split_whitespace().rev();
     let mut word = words.next().unwrap_or("");
     if is_one_of(word, &["the"]) {
@@ -172,16 +148,39 @@ pub(super) fn named_as_author(text: &str, range: Range<usize>) -> bool {
     if !is_document_noun(&noun.to_ascii_lowercase()) {
         return false;
     }
+    // The whole author, not a word before its noun (`a report by the
+    // Commons work and pensions committee`, `a report by X planning
+    // committee`) nor the owner of someone (`a statement from Holt's lawyer`).
+    if after.starts_with(['\'', '\u{2019}']) {
+        return false;
+    }
+    let mut next_words = after.split_whitespace();
+    if after.starts_with(' ')
+        && let Some(next) = next_words.next()
+        && next.starts_with(|c: char| c.is_lowercase())
+        && next.chars().all(char::is_alphabetic)
+        && !is_one_of(next, PREPOSITIONS)
+        && !is_one_of(next, CLAUSE_OPENERS)
+        && !is_one_of(next, &["which", "who"])
+    {
+        // `announcing the cuts`, `issued on Monday`: a participle's clause,
+        // not a noun the name modifies.
+        let then = next_words.next().unwrap_or("");
+        let participle = (next.ends_with("ing") || next.ends_with("ed"))
+            && (is_one_of(then, DOCUMENT_DETERMINERS)
+                || then.eq_ignore_ascii_case("that")
+                || is_one_of(then, PREPOSITIONS));
+        if !participle {
+            return false;
+        }
+    }
     // The document opens its clause (`In a statement from X, …`, `The
     // report by X said`), not someone else's verb's object (`Unite
     // criticised the statement from Barclays`, `rejected a report by X`).
     let Some(determiner) = words.next() else {
         return true;
     };
-    if !is_one_of(
-        determiner,
-        &["a", "an", "the", "its", "their", "his", "her"],
-    ) {
+    if !is_one_of(determiner, DOCUMENT_DETERMINERS) {
         return false;
     }
     match words.next() {
@@ -189,8 +188,10 @@ pub(super) fn named_as_author(text: &str, range: Range<usize>) -> bool {
         Some(opener) => {
             opener.ends_with(['.', ',', ';', ':', '!', '?'])
                 || is_one_of(opener, &["in", "under"])
-                || is_one_of(opener, &["to"])
-                    && words.next().is_some_and(|w| is_one_of(w, &["according"]))
+                || opener.eq_ignore_ascii_case("to")
+                    && words
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("according"))
         }
     }
 }

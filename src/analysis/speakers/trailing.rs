@@ -4,7 +4,7 @@
 //! attribution further on in the sentence (`"…" to save money, she said`).
 
 use super::patterns::is_dash;
-use super::vocabulary::SUBORDINATORS;
+use super::vocabulary::{SUBORDINATORS, is_thought_verb};
 use super::{
     BETWEEN_SUBJECT_AND_VERB, DETERMINERS, INVERTED_WINDOW, Local, PREPOSITIONS, Para, Salience,
     TRAILING_WINDOW, ends_like_verb, is_one_of, is_quote_char, kind_rank, pronoun, speech_verb,
@@ -27,18 +27,6 @@ fn is_nationality_noun(word: &str) -> bool {
         && (gazetteer::demonym(word).is_some() || gazetteer::demonym(&format!("{word}s")).is_some())
 }
 
-/// Verbs of opinion, which attribute a quote right after it (`"…," thinks
-/// Curry`, `"…," he believes`); elsewhere they report a belief rather than
-/// words, so they are not among the speech verbs.
-fn is_thought_verb(word: &str) -> bool {
-    is_one_of(
-        word,
-        &[
-            "believed", "believes", "reckoned", "reckons", "thinks", "thought",
-        ],
-    )
-}
-
 impl Para<'_> {
     /// A trailing attribution right after a closing mark: `"…," Holt said`,
     /// `"…," said Holt`, `"…," he claimed`, `"…," Holt, a spokeswoman for X,
@@ -56,8 +44,7 @@ impl Para<'_> {
         // `"…," Curry thinks.`: the quote closed on a comma, inside its marks or after them.
         let comma_close = toks[..skip].iter().any(|&t| self.word(t) == ",")
             || toks.first().is_some_and(|&t| {
-                let before = self.text.get(..self.tokens[t].start).unwrap_or("");
-                let mut chars = before.trim_end().chars().rev();
+                let mut chars = self.chars_before(t);
                 chars.next().is_some_and(is_quote_char) && chars.next() == Some(',')
             });
         let toks = &toks[skip..];
@@ -162,12 +149,18 @@ impl Para<'_> {
             .then_some(verb)
     }
 
+    /// The characters before token `t`, white space skipped, nearest first:
+    /// how the quote before it closed.
+    fn chars_before(&self, t: usize) -> impl Iterator<Item = char> + '_ {
+        let before = self.text.get(..self.tokens[t].start).unwrap_or("");
+        before.trim_end().chars().rev()
+    }
+
     /// Whether the quote that ends right before token `first` ends in a
     /// word, not in punctuation of its own (`is "standing by" his`): it runs
     /// on into its sentence.
     fn quote_runs_on(&self, first: usize) -> bool {
-        let before = self.text[..self.tokens[first].start].trim_end();
-        let mut chars = before.chars().rev();
+        let mut chars = self.chars_before(first);
         chars
             .next()
             .is_some_and(|c| matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\''))

@@ -104,6 +104,18 @@ pub(super) fn infinitive_speech_verb(word: &str) -> bool {
     INFINITIVES.binary_search(&word).is_ok()
 }
 
+/// Verbs of opinion, which attribute a quote right after it (`"…," thinks
+/// Curry`, `"…," he believes`); elsewhere they report a belief rather than
+/// words, so they are not among the [`SPEECH_VERBS`].
+pub(super) fn is_thought_verb(word: &str) -> bool {
+    is_one_of(
+        word,
+        &[
+            "believed", "believes", "reckoned", "reckons", "thinks", "thought",
+        ],
+    )
+}
+
 /// Looks `word` up in [`SPEECH_VERBS`], ignoring ASCII case; `Some(invertible)` if it is one.
 pub(super) fn speech_verb(word: &str) -> Option<bool> {
     let mut buf = [0u8; 16];
