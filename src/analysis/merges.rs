@@ -22,24 +22,63 @@ const DOMINANT_SHARE: u32 = 80;
 /// (surname form, full name).
 #[derive(Debug, Clone, Default)]
 pub struct SurnameOwners<'a> {
-    /// `(surname form, full name, articles)`, sorted, each pair once.
-    owners: Vec<(&'a str, &'a str, u32)>,
+    /// Sorted by surname form, then full name; each pair once.
+    owners: Vec<Owner<'a>>,
+}
+
+/// A full name under one of its surname forms, which ends it ("Assad" and
+/// "al-Assad" end "Bashar al-Assad"), so only its length is kept: 24 bytes
+/// an entry where a second `&str` made 40, as `lede index` makes one for
+/// each person's name of the collection (about half a million at a million
+/// articles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Owner<'a> {
+    full: &'a str,
+    /// Articles that name it as a person.
+    articles: u32,
+    /// The surname form's length in bytes, at the end of `full`.
+    form_len: u32,
+}
+
+impl<'a> Owner<'a> {
+    fn form(&self) -> &'a str {
+        let start = self.full.len().saturating_sub(self.form_len as usize);
+        self.full.get(start..).unwrap_or_default()
+    }
+
+    fn key(&self) -> (&'a str, &'a str) {
+        (self.form(), self.full)
+    }
 }
 
 impl<'a> SurnameOwners<'a> {
     /// The owners of the surname forms of `people`: full names with the
-    /// number of articles that name each as a person.
-    pub fn new(people: impl IntoIterator<Item = (&'a str, u32)>) -> SurnameOwners<'a> {
-        let mut owners: Vec<(&str, &str, u32)> = people
-            .into_iter()
-            .flat_map(|(full, n)| surname_forms(full).into_iter().map(move |s| (s, full, n)))
-            .collect();
-        owners.sort_unstable();
+    /// number of articles that name each as a person (read twice: counted,
+    /// then gathered into a list of its exact length).
+    pub fn new(
+        people: impl IntoIterator<Item = (&'a str, u32), IntoIter: Clone>,
+    ) -> SurnameOwners<'a> {
+        let people = people.into_iter();
+        let count = people
+            .clone()
+            .map(|(full, _)| surname_forms(full).len())
+            .sum();
+        let mut owners: Vec<Owner<'a>> = Vec::with_capacity(count);
+        for (full, articles) in people {
+            for form in surname_forms(full) {
+                owners.push(Owner {
+                    full,
+                    articles,
+                    form_len: u32::try_from(form.len()).unwrap_or(0),
+                });
+            }
+        }
+        owners.sort_unstable_by(|a, b| a.key().cmp(&b.key()).then(a.articles.cmp(&b.articles)));
         // A form a name has twice counts twice.
         owners.dedup_by(|later, kept| {
-            let same = (later.0, later.1) == (kept.0, kept.1);
+            let same = later.key() == kept.key();
             if same {
-                kept.2 += later.2;
+                kept.articles += later.articles;
             }
             same
         });
@@ -47,16 +86,16 @@ impl<'a> SurnameOwners<'a> {
     }
 
     /// The full names of `surname`, with their articles.
-    fn of(&self, surname: &str) -> &[(&'a str, &'a str, u32)] {
-        let from = self.owners.partition_point(|o| o.0 < surname);
-        let to = self.owners.partition_point(|o| o.0 <= surname);
+    fn of(&self, surname: &str) -> &[Owner<'a>] {
+        let from = self.owners.partition_point(|o| o.form() < surname);
+        let to = self.owners.partition_point(|o| o.form() <= surname);
         &self.owners[from..to]
     }
 
     /// The only full name of a surname.
     pub fn only(&self, surname: &str) -> Option<&'a str> {
         match self.of(surname) {
-            [(_, name, _)] => Some(name),
+            [owner] => Some(owner.full),
             _ => None,
         }
     }
@@ -65,11 +104,11 @@ impl<'a> SurnameOwners<'a> {
     /// at least [`DOMINANT_SHARE`] per cent of the articles naming any of them.
     pub fn dominant(&self, surname: &str) -> Option<&'a str> {
         let list = self.of(surname);
-        let total: u32 = list.iter().map(|(_, _, n)| n).sum();
-        let (_, name, top) = list
+        let total: u32 = list.iter().map(|o| o.articles).sum();
+        let top = list
             .iter()
-            .max_by_key(|(_, name, n)| (*n, std::cmp::Reverse(*name)))?;
-        (list.len() == 1 || top * 100 >= total * DOMINANT_SHARE).then_some(*name)
+            .max_by_key(|o| (o.articles, std::cmp::Reverse(o.full)))?;
+        (list.len() == 1 || top.articles * 100 >= total * DOMINANT_SHARE).then_some(top.full)
     }
 }
 

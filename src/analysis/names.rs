@@ -170,6 +170,7 @@ pub(crate) fn normalise(surface: &str) -> String {
 
 /// The surnames a full name can be shortened to: its last word, and that word
 /// without a particle prefix ("Bashar al-Assad" → "al-Assad", "Assad").
+/// Each ends `full` ([`super::merges::SurnameOwners`] keeps only its length).
 pub(crate) fn surname_forms(full: &str) -> Vec<&str> {
     let Some(last) = full.split(' ').next_back() else {
         return Vec::new();
@@ -516,6 +517,21 @@ fn is_firm_suffix(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn every_surname_form_ends_the_full_name(full in "[A-Za-z' -]{0,24}") {
+            for form in surname_forms(&full) {
+                proptest::prop_assert!(full.ends_with(form));
+            }
+        }
+    }
+
+    #[test]
+    fn surname_forms_are_the_last_word_with_and_without_its_particle() {
+        assert_eq!(surname_forms("Bashar al-Assad"), ["al-Assad", "Assad"]);
+        assert_eq!(surname_forms("Tony Blair"), ["Blair"]);
+    }
 
     #[test]
     fn a_firm_goes_by_its_name_without_its_suffix_or_its_web_address() {

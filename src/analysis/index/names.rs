@@ -1,6 +1,7 @@
-//! The collection index's name lookup, and reading its columns back at
-//! their exact size: at a million articles the index holds about as many
-//! entities, and these are what each one costs.
+//! The collection index's name lookup, the names of numbered slots kept end
+//! to end, and reading its columns back at their exact size: at a million
+//! articles the index holds about as many entities, and these are what each
+//! one costs.
 //!
 //! The lookup is a hash table of entity slots whose keys are the entities'
 //! own names (a `HashMap<String, usize>` would keep a second copy of every
@@ -12,8 +13,7 @@ use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
 use std::hash::BuildHasher;
 use std::marker::PhantomData;
 
-/// What the table finds slots of: anything with a name (the index's entities,
-/// and the slots of [`super::spilled::SpilledIndex`]).
+/// What the table finds slots of: anything with a name (the index's entities).
 pub(super) trait Named {
     fn name(&self) -> &str;
 }
@@ -21,6 +21,24 @@ pub(super) trait Named {
 impl Named for CollectionEntity {
     fn name(&self) -> &str {
         &self.name
+    }
+}
+
+/// Numbered slots' names, as the table reads them.
+pub(super) trait NameList {
+    /// The name of `slot` (empty for a slot merged away).
+    fn name_at(&self, slot: usize) -> Option<&str>;
+}
+
+impl<T: Named> NameList for [T] {
+    fn name_at(&self, slot: usize) -> Option<&str> {
+        self.get(slot).map(Named::name)
+    }
+}
+
+impl<T: Named> NameList for Vec<T> {
+    fn name_at(&self, slot: usize) -> Option<&str> {
+        self.as_slice().name_at(slot)
     }
 }
 
@@ -52,33 +70,29 @@ impl NameTable {
     }
 
     /// The slot whose entity is called `name`.
-    pub(super) fn find(&self, entities: &[impl Named], name: &str) -> Option<usize> {
+    pub(super) fn find(&self, names: &(impl NameList + ?Sized), name: &str) -> Option<usize> {
         let hash = self.state.hash_one(name);
         self.slots
-            .find(hash, |&slot| {
-                entities
-                    .get(slot as usize)
-                    .is_some_and(|entity| entity.name() == name)
-            })
+            .find(hash, |&slot| names.name_at(slot as usize) == Some(name))
             .map(|&slot| slot as usize)
     }
 
     /// Adds `slot` under its entity's name, which no other slot has.
-    pub(super) fn insert(&mut self, entities: &[impl Named], slot: usize) {
+    pub(super) fn insert(&mut self, names: &(impl NameList + ?Sized), slot: usize) {
         let state = &self.state;
         let hash_of = |slot: &u32| {
-            entities
-                .get(*slot as usize)
-                .map_or(0, |entity| state.hash_one(entity.name()))
+            names
+                .name_at(*slot as usize)
+                .map_or(0, |name| state.hash_one(name))
         };
-        let hash = state.hash_one(entities[slot].name());
+        let hash = state.hash_one(names.name_at(slot).unwrap_or_default());
         // Slots are below four billion: the index numbers articles in u32 too.
         self.slots.insert_unique(hash, slot as u32, hash_of);
     }
 
     /// Takes `slot` out, before its entity's name changes or goes.
-    pub(super) fn remove(&mut self, entities: &[impl Named], slot: usize) {
-        let hash = self.state.hash_one(entities[slot].name());
+    pub(super) fn remove(&mut self, names: &(impl NameList + ?Sized), slot: usize) {
+        let hash = self.state.hash_one(names.name_at(slot).unwrap_or_default());
         if let Ok(entry) = self.slots.find_entry(hash, |&s| s as usize == slot) {
             entry.remove();
         }
@@ -90,6 +104,113 @@ impl NameTable {
 
     pub(super) fn is_empty(&self) -> bool {
         self.slots.is_empty()
+    }
+}
+
+/// Where a slot's name is in [`SlotNames`]'s buffer.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    start: u32,
+    len: u32,
+}
+
+/// The names of numbered slots, end to end in one buffer: a `String` each
+/// costs 24 bytes and an allocation of at least 32 besides its letters,
+/// and `lede index` keeps about a million names at a million articles, twice
+/// (its index's slots and the unifier's facts). A slot that changes its name
+/// takes its new name at the end (renames are few); one merged away has
+/// none. Past 4 GiB of names (hundreds of millions), the rest are kept one
+/// by one.
+#[derive(Debug, Clone)]
+pub(super) struct SlotNames {
+    buffer: String,
+    places: Vec<Place>,
+    /// Names past the buffer's reach; their place's `start` is `u32::MAX`
+    /// and its `len` their number here.
+    beyond: Vec<Box<str>>,
+    /// The buffer's most bytes (below `u32::MAX`; less in tests).
+    reach: usize,
+}
+
+impl Default for SlotNames {
+    fn default() -> Self {
+        SlotNames::with_reach(u32::MAX as usize - 1)
+    }
+}
+
+impl SlotNames {
+    fn with_reach(reach: usize) -> SlotNames {
+        SlotNames {
+            buffer: String::new(),
+            places: Vec::new(),
+            beyond: Vec::new(),
+            reach: reach.min(u32::MAX as usize - 1),
+        }
+    }
+
+    /// Adds the next slot, called `name`; its number.
+    pub(super) fn push(&mut self, name: &str) -> usize {
+        let place = self.place_for(name);
+        self.places.push(place);
+        self.places.len() - 1
+    }
+
+    /// Renames `slot` (an empty name: merged away).
+    pub(super) fn set(&mut self, slot: usize, name: &str) {
+        let place = self.place_for(name);
+        if let Some(at) = self.places.get_mut(slot) {
+            *at = place;
+        }
+    }
+
+    fn place_for(&mut self, name: &str) -> Place {
+        if name.is_empty() {
+            return Place { start: 0, len: 0 };
+        }
+        let start = self.buffer.len();
+        match u32::try_from(start) {
+            Ok(at) if start + name.len() <= self.reach => {
+                self.buffer.push_str(name);
+                Place {
+                    start: at,
+                    len: name.len() as u32,
+                }
+            }
+            _ => {
+                self.beyond.push(name.into());
+                Place {
+                    start: u32::MAX,
+                    len: u32::try_from(self.beyond.len() - 1).unwrap_or(u32::MAX),
+                }
+            }
+        }
+    }
+
+    /// The name of `slot` ("" for one merged away or past the end).
+    pub(super) fn get(&self, slot: usize) -> &str {
+        let Some(&Place { start, len }) = self.places.get(slot) else {
+            return "";
+        };
+        if start == u32::MAX {
+            return self.beyond.get(len as usize).map_or("", |name| name);
+        }
+        let (start, len) = (start as usize, len as usize);
+        self.buffer.get(start..start + len).unwrap_or_default()
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Every slot's name, in slot order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = &str> + Clone {
+        (0..self.len()).map(|slot| self.get(slot))
+    }
+}
+
+impl NameList for SlotNames {
+    fn name_at(&self, slot: usize) -> Option<&str> {
+        (slot < self.len()).then(|| self.get(slot))
     }
 }
 
@@ -156,6 +277,47 @@ mod tests {
         assert_eq!(table.find(&entities, "Tehran"), None);
         assert_eq!(table.find(&entities, "Teheran"), Some(2));
         assert_eq!(table.len(), 2);
+    }
+
+    #[test]
+    fn slot_names_are_kept_end_to_end_renamed_and_found() {
+        let mut names = SlotNames::default();
+        let mut table = NameTable::default();
+        for name in ["Ali Khamenei", "Tehran", "IRGC"] {
+            let slot = names.push(name);
+            table.insert(&names, slot);
+        }
+        assert_eq!(table.find(&names, "Tehran"), Some(1));
+        assert_eq!(names.get(2), "IRGC");
+        // A rename: out of the table first, then in under the new name.
+        table.remove(&names, 1);
+        names.set(1, "Teheran");
+        table.insert(&names, 1);
+        assert_eq!(table.find(&names, "Tehran"), None);
+        assert_eq!(table.find(&names, "Teheran"), Some(1));
+        // Merged away: no name, not found.
+        table.remove(&names, 2);
+        names.set(2, "");
+        assert_eq!(table.find(&names, ""), None);
+        assert_eq!(
+            names.iter().collect::<Vec<_>>(),
+            ["Ali Khamenei", "Teheran", ""]
+        );
+        assert_eq!(names.get(7), "", "past the end");
+    }
+
+    #[test]
+    fn names_past_the_buffers_reach_are_kept_one_by_one() {
+        let mut names = SlotNames::with_reach(10);
+        let a = names.push("Raisi");
+        let b = names.push("Soleimani");
+        let c = names.push("Assad");
+        names.set(a, "Ebrahim Raisi");
+        assert_eq!(names.get(a), "Ebrahim Raisi");
+        assert_eq!(names.get(b), "Soleimani");
+        assert_eq!(names.get(c), "Assad");
+        assert_eq!(names.buffer, "RaisiAssad", "the ones that fit");
+        assert_eq!(names.beyond.len(), 2);
     }
 
     #[test]

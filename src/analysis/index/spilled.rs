@@ -16,7 +16,7 @@
 
 mod runs;
 
-use super::names::{NameTable, Named};
+use super::names::{NameTable, SlotNames};
 use super::{QuoteRef, majority_kind, revote};
 use crate::model::{Analysis, EntityKind};
 use runs::{Record, Spill};
@@ -30,22 +30,16 @@ use std::path::{Path, PathBuf};
 /// about 50 (160 MB of pairs, 220 MB of quotes), ten million about 500.
 const CHUNK_BYTES: usize = 8 << 20;
 
-/// One entity of the index, without its lists.
+/// One entity of the index, without its name (in [`SlotNames`]) or its
+/// lists: 28 bytes, as a million articles make about a million.
 #[derive(Debug, Clone)]
 struct Slot {
-    /// Empty once merged into another.
-    name: String,
     kind: EntityKind,
-    mentions: usize,
+    /// Mentions in all its articles (a count past four billion stays there).
+    mentions: u32,
     votes: [u32; 4],
     /// Quotes it said (a merged entity's go to the one it joins).
     quotes: u32,
-}
-
-impl Named for Slot {
-    fn name(&self) -> &str {
-        &self.name
-    }
 }
 
 /// A [`CollectionIndex`] being built for writing: [`Self::add`] each
@@ -55,6 +49,8 @@ impl Named for Slot {
 /// [`CollectionIndex`]: super::CollectionIndex
 pub struct SpilledIndex {
     slots: Vec<Slot>,
+    /// Each slot's name; empty once merged into another.
+    names: SlotNames,
     by_name: NameTable,
     /// The slot each slot's lists go to (itself unless merged).
     into: Vec<u32>,
@@ -77,6 +73,7 @@ impl SpilledIndex {
     fn with_chunk(folder: Option<&Path>, chunk_bytes: usize) -> SpilledIndex {
         SpilledIndex {
             slots: Vec::new(),
+            names: SlotNames::default(),
             by_name: NameTable::default(),
             into: Vec::new(),
             articles: 0,
@@ -107,7 +104,8 @@ impl SpilledIndex {
             self.pairs
                 .push((u64::from(slot) << 32) | u64::from(article));
             let s = &mut self.slots[slot as usize];
-            s.mentions += entity.mentions.len();
+            let mentions = u32::try_from(entity.mentions.len()).unwrap_or(u32::MAX);
+            s.mentions = s.mentions.saturating_add(mentions);
             if let Some(k) = EntityKind::ALL.iter().position(|&k| k == entity.kind) {
                 s.votes[k] += 1;
             }
@@ -117,19 +115,18 @@ impl SpilledIndex {
 
     /// The slot for `name`, made on first sight.
     fn slot(&mut self, name: &str, kind: EntityKind) -> u32 {
-        if let Some(slot) = self.by_name.find(&self.slots, name) {
+        if let Some(slot) = self.by_name.find(&self.names, name) {
             return slot as u32;
         }
-        let slot = self.slots.len();
+        let slot = self.names.push(name);
         self.slots.push(Slot {
-            name: name.to_string(),
             kind,
             mentions: 0,
             votes: [0; 4],
             quotes: 0,
         });
         self.into.push(slot as u32);
-        self.by_name.insert(&self.slots, slot);
+        self.by_name.insert(&self.names, slot);
         slot as u32
     }
 
@@ -146,41 +143,41 @@ impl SpilledIndex {
         let (kinds, renames) = (&renames.kinds, &renames.names);
         let moving: Vec<usize> = (0..self.slots.len())
             .filter(|&slot| {
-                let name = &self.slots[slot].name;
-                renames.contains_key(name) && self.by_name.find(&self.slots, name) == Some(slot)
+                let name = self.names.get(slot);
+                renames.contains_key(name) && self.by_name.find(&self.names, name) == Some(slot)
             })
             .collect();
         for &slot in &moving {
-            self.by_name.remove(&self.slots, slot);
+            self.by_name.remove(&self.names, slot);
         }
         for slot in moving {
-            let Some(new) = renames.get(&self.slots[slot].name) else {
+            let Some(new) = renames.get(self.names.get(slot)) else {
                 continue;
             };
-            match self.by_name.find(&self.slots, new) {
+            match self.by_name.find(&self.names, new) {
                 Some(target) => {
                     let mentions = std::mem::take(&mut self.slots[slot].mentions);
                     let votes = std::mem::take(&mut self.slots[slot].votes);
                     let quotes = std::mem::take(&mut self.slots[slot].quotes);
                     let into = &mut self.slots[target];
-                    into.mentions += mentions;
+                    into.mentions = into.mentions.saturating_add(mentions);
                     into.quotes += quotes;
                     for (t, v) in into.votes.iter_mut().zip(votes) {
                         *t += v;
                     }
                     into.kind = majority_kind(&into.votes);
                     self.into[slot] = target as u32;
-                    self.slots[slot].name = String::new();
+                    self.names.set(slot, "");
                 }
                 None => {
-                    self.slots[slot].name.clone_from(new);
-                    self.by_name.insert(&self.slots, slot);
+                    self.names.set(slot, new);
+                    self.by_name.insert(&self.names, slot);
                 }
             }
         }
         // Rule 4, as the index in memory applies it.
         for (name, &kind) in kinds {
-            if let Some(slot) = self.by_name.find(&self.slots, name) {
+            if let Some(slot) = self.by_name.find(&self.names, name) {
                 let s = &mut self.slots[slot];
                 s.kind = revote(&mut s.votes, name, kind);
             }
@@ -219,6 +216,7 @@ impl SpilledIndex {
             .collect();
         let SpilledIndex {
             slots,
+            names,
             articles,
             pairs,
             quotes,
@@ -244,14 +242,14 @@ impl SpilledIndex {
         put(out, &n)?;
         let mut word = [0u8; 4];
         for (slot, s) in slots.iter().enumerate() {
-            put(out, &s.name)?;
+            put(out, names.get(slot))?;
             put(out, &s.kind)?;
             put(out, &(article_counts[slot] as usize))?;
             for _ in 0..article_counts[slot] {
                 pair_reader.read_exact(&mut word)?;
                 put(out, &u32::from_le_bytes(word))?;
             }
-            put(out, &s.mentions)?;
+            put(out, &(s.mentions as usize))?;
         }
         drop(pair_reader);
         put(out, &n)?;
@@ -268,7 +266,7 @@ impl SpilledIndex {
                 .cmp(&y.kind)
                 .then(article_counts[b as usize].cmp(&article_counts[a as usize]))
                 .then(y.mentions.cmp(&x.mentions))
-                .then_with(|| x.name.cmp(&y.name))
+                .then_with(|| names.get(a as usize).cmp(names.get(b as usize)))
         });
         put(out, &order)?;
         let mut rank = vec![u32::MAX; n];
