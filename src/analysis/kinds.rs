@@ -191,6 +191,18 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     if is_versus(prev_raw) {
         add(ORG, 4);
     }
+    // "against Leicester", "beat Gloucester", "play Leicester": a city
+    // is its club where it is played against. Only a city: "a campaign
+    // against Saddam" says nothing of a person, and a country's side is
+    // the country.
+    // "losing 1-0 at Preston", "lost 2-1 to Leicester", "at home to
+    // Leicester": the side a result was against.
+    let before_prev = before.split_whitespace().rev().nth(1).unwrap_or("");
+    let result_against = matches!(prev.as_ref(), "at" | "to" | "against" | "over")
+        && (is_score(before_prev) || prev == "to" && before_prev == "home");
+    if (plays_against(&prev) || result_against) && is_city(&para[start..end]) {
+        add(ORG, 2);
+    }
     // Punctuation read as written ("X's", "X, 45,") or as in tokenised
     // copy, a space before each mark ("X 's", "X , 45 ,").
     let (before_mark, after_mark) = (before.trim_end_matches(' '), after.trim_start_matches(' '));
@@ -476,6 +488,20 @@ fn modifies_next(after: &str) -> bool {
         )
 }
 
+/// Words before a side that is played against: "against", "beat",
+/// "play" and their forms.
+fn plays_against(word: &str) -> bool {
+    matches!(
+        word,
+        "against" | "beat" | "beats" | "beating" | "play" | "plays" | "playing"
+    )
+}
+
+/// A city the gazetteer knows (not a country, state or region).
+fn is_city(name: &str) -> bool {
+    gazetteer::place(name).is_some_and(|p| p.class == gazetteer::PlaceClass::City)
+}
+
 /// "v", "vs", "vs.": the word between two sides of a fixture.
 fn is_versus(word: &str) -> bool {
     matches!(word, "v" | "v." | "vs" | "vs.")
@@ -579,8 +605,15 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
             || is_acronym_joined(first)
         {
             counts[ORG] += 2;
-        } else if is_law_word(first) {
-            // "the Bill" of the Commons is a law, not a man called Bill.
+        } else if is_law_word(first)
+            || matches!(
+                *first,
+                "Championship" | "Championships" | "Premiership" | "Olympics" | "Paralympics"
+            )
+        {
+            // "the Bill" of the Commons is a law, not a man called Bill;
+            // "the Championship", "the Premiership": a contest alone. Not
+            // every contest's word alone: "Marathon" is as often a firm.
             counts[OTHER] += 2;
         }
         return;

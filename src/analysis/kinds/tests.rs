@@ -492,6 +492,48 @@ fn a_city_in_fixtures_is_its_club_in_that_article_but_a_country_stays() {
 }
 
 #[test]
+fn where_troops_are_and_fighting_is_is_a_place() {
+    assert_eq!(
+        cues("its military base in al-Tanf after", "al-Tanf")[PLACE],
+        2
+    );
+    assert_eq!(cues("Clashes in Qarlow went on.", "Qarlow")[PLACE], 2);
+    assert_eq!(cues("US forces in Qarlow", "Qarlow")[PLACE], 2);
+    // What is held in a firm is no place.
+    assert_eq!(cues("shares in Qarlow", "Qarlow")[PLACE], 0);
+}
+
+#[test]
+fn a_city_played_against_or_with_players_is_its_club() {
+    // Played against, or the side a result was against.
+    assert_eq!(cues("They beat Leicester on Sunday.", "Leicester")[ORG], 2);
+    assert_eq!(cues("a home tie against Leicester", "Leicester")[ORG], 2);
+    assert_eq!(cues("and losing 1-0 at Preston.", "Preston")[ORG], 2);
+    assert_eq!(cues("victory at home to Leicester", "Leicester")[ORG], 2);
+    // Not a city, or not played: nothing.
+    assert_eq!(cues("a campaign against Qarlow", "Qarlow")[ORG], 0);
+    assert_eq!(cues("They beat France on Sunday.", "France")[ORG], 0);
+    assert_eq!(cues("the road to Leicester", "Leicester")[ORG], 0);
+    assert_eq!(cues("He arrived at Preston.", "Preston")[ORG], 0);
+    // A team's players by their positions.
+    assert_eq!(cues("Leicester lock Ben Kay", "Leicester")[ORG], 2);
+    assert_eq!(cues("the Gloucester prop", "Gloucester")[ORG], 2);
+    assert_eq!(
+        cues("Leicester duo Ollie Smith and Andy Goode", "Leicester")[ORG],
+        2
+    );
+    let (e, _) = analysed(
+        "Leicester lock Ben Kay is fit. The Leicester flanker Lewis Moody is not.\n\n\
+         Wasps play Leicester next.",
+    );
+    assert_eq!(
+        kind_of(&e, "Leicester"),
+        Some(EntityKind::Organization),
+        "{e:?}"
+    );
+}
+
+#[test]
 fn decide_needs_clear_evidence_and_leaves_known_places() {
     let org = [0, 4, 0, 0];
     assert_eq!(
@@ -595,6 +637,10 @@ fn name_cues_read_organisation_and_event_words_first_names_and_initials() {
         c
     };
     assert_eq!(counts("Harlow Bank")[ORG], 2);
+    // A contest by its one word: "the Championship", "the Premiership".
+    assert_eq!(counts("Championship")[OTHER], 2);
+    assert_eq!(counts("Premiership")[OTHER], 2);
+    assert_eq!(counts("Marathon")[OTHER], 0, "as often a firm");
     // An organisation's word and what it is for; an event's word wins
     // over an organisation's first word.
     assert_eq!(counts("Commission for Racial Equality")[ORG], 2);

@@ -255,6 +255,26 @@ pub(super) fn org_after(w: &str) -> bool {
             | "chairwoman"
             | "quarterback"
             | "linebacker"
+            // A team's players by position or role: "Leicester lock Ben
+            // Kay", "Gloucester prop", "Arsenal keeper", "Leicester duo".
+            | "forward"
+            | "keeper"
+            | "full-back"
+            | "right-back"
+            | "left-back"
+            | "centre-back"
+            | "centre-half"
+            | "scrum-half"
+            | "flanker"
+            | "hooker"
+            | "prop"
+            | "lock"
+            | "tight-head"
+            | "loose-head"
+            | "captain"
+            | "skipper"
+            | "duo"
+            | "trio"
             | "unit"
             | "subsidiary"
             // A band's members: "Franz Ferdinand frontman Alex Kapranos".
@@ -328,6 +348,16 @@ pub(super) fn place_in(w: &str) -> bool {
             | "voters"
             | "residents"
             | "holiday"
+            // Where troops are and fighting is: "the base in X", "forces
+            // in X", "clashes in X", "refugees in X".
+            | "base"
+            | "bases"
+            | "garrison"
+            | "troops"
+            | "forces"
+            | "fighting"
+            | "clashes"
+            | "refugees"
     )
 }
 
