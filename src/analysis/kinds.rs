@@ -647,6 +647,19 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
             "Marshal" | "Commodore" | "Chief" | "Vice" | "Vice-Marshal" | "Vice-Marshall"
         )
         && entity.kind != EntityKind::Other;
+    // "Wolong Nature Reserve", "Kruger National Park": land kept as it is
+    // is a place, though "Reserve" alone ends a bank's name ("Federal
+    // Reserve") and "Park" a person's ("Ellis Park").
+    if let [.., kept, _] = &words[..]
+        && matches!(
+            *kept,
+            "Nature" | "Game" | "Wildlife" | "Marine" | "National" | "Safari"
+        )
+        && matches!(*last, "Reserve" | "Park" | "Sanctuary" | "Forest")
+    {
+        counts[PLACE] += 2;
+        return;
+    }
     if gazetteer::is_org_word(last) || org_of || airline {
         counts[ORG] += 2;
         return;

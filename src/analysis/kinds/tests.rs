@@ -183,6 +183,13 @@ fn a_river_a_reserve_and_a_theatre_are_places_by_their_names() {
     ] {
         assert_eq!(place(name, EntityKind::Organization), 2, "{name}");
     }
+    for name in ["Qerwash Nature Reserve", "Qerwash National Park"] {
+        assert_eq!(place(name, EntityKind::Organization), 2, "{name}");
+    }
+    assert_eq!(
+        place("Qerwash Federal Reserve", EntityKind::Organization),
+        0
+    );
     // A work's title keeps its kind; "Gulf" and "Bay" open a place only before "of".
     assert_eq!(place("Cold Qerwash Mountain", EntityKind::Other), 0);
     assert_eq!(place("Gulf War", EntityKind::Organization), 0);
