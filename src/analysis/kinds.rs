@@ -191,16 +191,21 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     if is_versus(prev_raw) {
         add(ORG, 4);
     }
-    // "against Leicester", "beat Gloucester", "play Leicester": a city
-    // is its club where it is played against. Only a city: "a campaign
-    // against Saddam" says nothing of a person, and a country's side is
-    // the country.
+    // "against Leicester", "beat Gloucester", "play Leicester": a city is
+    // its club where it is played against, among the words of a match (a
+    // score, "replay", "tie" …: "sanctions against Moscow" and "London beat
+    // Paris to the Games" are none). Only a city: "a campaign against
+    // Saddam" says nothing of a person, and a country's side is the country.
     // "losing 1-0 at Preston", "lost 2-1 to Leicester", "at home to
     // Leicester": the side a result was against.
-    let before_prev = before.split_whitespace().rev().nth(1).unwrap_or("");
-    let result_against = matches!(prev.as_ref(), "at" | "to" | "against" | "over")
-        && (is_score(before_prev) || prev == "to" && before_prev == "home");
-    if (plays_against(&prev) || result_against) && is_city(&para[start..end]) {
+    let mut back = before.split_whitespace().rev().skip(1);
+    let (before_prev, two_back) = (back.next().unwrap_or(""), back.next().unwrap_or(""));
+    let match_talk = || is_match_talk(before, after);
+    let home_to = prev == "to" && before_prev == "home" && (two_back == "at" || match_talk());
+    let result_against =
+        matches!(prev.as_ref(), "at" | "to" | "against" | "over") && is_score(before_prev);
+    let played = plays_against(&prev) && match_talk();
+    if (played || result_against || home_to) && is_city(&para[start..end]) {
         add(ORG, 2);
     }
     // Punctuation read as written ("X's", "X, 45,") or as in tokenised
@@ -282,7 +287,14 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     let next_raw = words.next().unwrap_or("");
     let next = cue(next_raw);
     if next_raw.starts_with(|c: char| c.is_alphabetic()) && next_raw.len() == next.len() {
-        if org_after(&next) {
+        if org_after(&next)
+            || team_role_before_name(&next)
+                && words
+                    .clone()
+                    .next()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+                && !is_event_word(para[start..end].rsplit(' ').next().unwrap_or(""))
+        {
             add(ORG, 2);
         } else if whole && staff_after(&next) {
             // "Conservative spokesman" speaks for a party; "Clinton aides"
@@ -497,6 +509,36 @@ fn plays_against(word: &str) -> bool {
     )
 }
 
+/// Words around a mention that speak of a match: a score, or a word only
+/// sport uses so ("replay", "fixture", "kick-off" …).
+fn is_match_talk(before: &str, after: &str) -> bool {
+    before
+        .split_whitespace()
+        .chain(after.split_whitespace())
+        .any(|w| {
+            is_score(w)
+                || matches!(
+                    cue(w).as_ref(),
+                    "match"
+                        | "matches"
+                        | "fixture"
+                        | "fixtures"
+                        | "replay"
+                        | "tie"
+                        | "goal"
+                        | "goals"
+                        | "tries"
+                        | "kick-off"
+                        | "semi-final"
+                        | "semi-finals"
+                        | "quarter-final"
+                        | "quarter-finals"
+                        | "league"
+                        | "cup"
+                )
+        })
+}
+
 /// A city the gazetteer knows (not a country, state or region).
 fn is_city(name: &str) -> bool {
     gazetteer::place(name).is_some_and(|p| p.class == gazetteer::PlaceClass::City)
@@ -649,13 +691,14 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         && entity.kind != EntityKind::Other;
     // "Wolong Nature Reserve", "Kruger National Park": land kept as it is
     // is a place, though "Reserve" alone ends a bank's name ("Federal
-    // Reserve") and "Park" a person's ("Ellis Park").
+    // Reserve"); not a work's title the tagger found as one.
     if let [.., kept, _] = &words[..]
         && matches!(
             *kept,
-            "Nature" | "Game" | "Wildlife" | "Marine" | "National" | "Safari"
+            "Nature" | "Game" | "Wildlife" | "National" | "Safari"
         )
         && matches!(*last, "Reserve" | "Park" | "Sanctuary" | "Forest")
+        && entity.kind != EntityKind::Other
     {
         counts[PLACE] += 2;
         return;

@@ -357,6 +357,16 @@ mod tests {
     }
 
     #[test]
+    fn a_full_name_given_twice_counts_its_articles_together() {
+        // Two spellings made one fuller name ("George Bush" → "George W Bush").
+        let owners = SurnameOwners::new([("Ann Qarlow", 2), ("Ann Qarlow", 3), ("Ben Qarlow", 1)]);
+        assert_eq!(owners.owners.len(), 2, "one entry a name");
+        assert_eq!(owners.owners[0].articles, 5);
+        // 5 of 6: dominant; 3 of 4 alone would not be.
+        assert_eq!(owners.dominant("Qarlow"), Some("Ann Qarlow"));
+    }
+
+    #[test]
     fn a_name_without_its_middle_initial_joins_the_one_fuller_name() {
         let mut renames = middle_initials(&[
             ("Ann K Qarlow", 20),

@@ -85,6 +85,7 @@ impl NameTable {
                 .name_at(*slot as usize)
                 .map_or(0, |name| state.hash_one(name))
         };
+        debug_assert!(names.name_at(slot).is_some(), "slot {slot} has no name");
         let hash = state.hash_one(names.name_at(slot).unwrap_or_default());
         // Slots are below four billion: the index numbers articles in u32 too.
         self.slots.insert_unique(hash, slot as u32, hash_of);
@@ -92,6 +93,7 @@ impl NameTable {
 
     /// Takes `slot` out, before its entity's name changes or goes.
     pub(super) fn remove(&mut self, names: &(impl NameList + ?Sized), slot: usize) {
+        debug_assert!(names.name_at(slot).is_some(), "slot {slot} has no name");
         let hash = self.state.hash_one(names.name_at(slot).unwrap_or_default());
         if let Ok(entry) = self.slots.find_entry(hash, |&s| s as usize == slot) {
             entry.remove();
@@ -155,12 +157,13 @@ impl SlotNames {
         self.places.len() - 1
     }
 
-    /// Renames `slot` (an empty name: merged away).
+    /// Renames `slot` (an empty name: merged away); a slot past the end
+    /// is left as it is (none).
     pub(super) fn set(&mut self, slot: usize, name: &str) {
-        let place = self.place_for(name);
-        if let Some(at) = self.places.get_mut(slot) {
-            *at = place;
+        if slot >= self.places.len() {
+            return;
         }
+        self.places[slot] = self.place_for(name);
     }
 
     fn place_for(&mut self, name: &str) -> Place {
@@ -304,6 +307,12 @@ mod tests {
             ["Ali Khamenei", "Teheran", ""]
         );
         assert_eq!(names.get(7), "", "past the end");
+        names.set(7, "Raisi");
+        assert_eq!(names.len(), 3, "a slot past the end is not made");
+        assert_eq!(
+            names.buffer, "Ali KhameneiTehranIRGCTeheran",
+            "nor its name kept"
+        );
     }
 
     #[test]

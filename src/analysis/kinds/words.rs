@@ -255,9 +255,8 @@ pub(super) fn org_after(w: &str) -> bool {
             | "chairwoman"
             | "quarterback"
             | "linebacker"
-            // A team's players by position or role: "Leicester lock Ben
-            // Kay", "Gloucester prop", "Arsenal keeper", "Leicester duo".
-            | "forward"
+            // A team's players by position: "the Leicester flanker",
+            // "Arsenal keeper" (see also `team_role_before_name`).
             | "keeper"
             | "full-back"
             | "right-back"
@@ -266,15 +265,8 @@ pub(super) fn org_after(w: &str) -> bool {
             | "centre-half"
             | "scrum-half"
             | "flanker"
-            | "hooker"
-            | "prop"
-            | "lock"
             | "tight-head"
             | "loose-head"
-            | "captain"
-            | "skipper"
-            | "duo"
-            | "trio"
             | "unit"
             | "subsidiary"
             // A band's members: "Franz Ferdinand frontman Alex Kapranos".
@@ -284,6 +276,17 @@ pub(super) fn org_after(w: &str) -> bool {
             | "bassist"
             | "keyboardist"
             | "bandmates"
+    )
+}
+
+/// Words after a name that make it a team only before a player's name:
+/// "Leicester lock Ben Kay", "Leicester duo Ollie Smith and Andy Goode",
+/// "Chelsea captain John Terry"; not "Blair and Chirac lock horns",
+/// "take Glasgow forward", "the Glasgow duo were jailed".
+pub(super) fn team_role_before_name(w: &str) -> bool {
+    matches!(
+        w,
+        "lock" | "prop" | "hooker" | "forward" | "captain" | "skipper" | "duo" | "trio"
     )
 }
 
