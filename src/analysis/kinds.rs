@@ -598,7 +598,13 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     } else {
         &entity.name
     };
-    let words: Vec<&str> = name.split(' ').collect();
+    let mut words: Vec<&str> = name.split(' ').collect();
+    // "Guardian First Book Award 2004", "World Cup 2006": an edition's year
+    // after the name says nothing of what it is; the word before it does.
+    // Not a name that is a word and a year ("Euro 2004", "Windows 95").
+    if words.len() > 2 && words.last().is_some_and(|w| super::names::is_year(w)) {
+        words.pop();
+    }
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return;
     };

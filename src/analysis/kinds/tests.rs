@@ -661,6 +661,9 @@ fn name_cues_read_organisation_and_event_words_first_names_and_initials() {
         c
     };
     assert_eq!(counts("Harlow Bank")[ORG], 2);
+    // An edition's year after an event's word.
+    assert_eq!(counts("Guardian First Book Award 2004")[OTHER], 3);
+    assert_eq!(counts("Harlow Bank 2004")[ORG], 2);
     // A contest by its one word: "the Championship", "the Premiership".
     assert_eq!(counts("Championship")[OTHER], 2);
     assert_eq!(counts("Premiership")[OTHER], 2);
