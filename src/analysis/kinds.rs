@@ -709,6 +709,18 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
         counts[PLACE] += 2;
         return;
     }
+    // "Six Nations", "Tri-Nations", "Home Nations": nations counted or
+    // gathered are a contest between them, not a body ("United Nations").
+    if words.len() == 2
+        && *last == "Nations"
+        && matches!(
+            *first,
+            "Two" | "Three" | "Four" | "Five" | "Six" | "Seven" | "Eight" | "Tri" | "Home"
+        )
+    {
+        counts[OTHER] += 3;
+        return;
+    }
     if gazetteer::is_org_word(last) || org_of || airline {
         counts[ORG] += 2;
         return;

@@ -661,6 +661,10 @@ fn name_cues_read_organisation_and_event_words_first_names_and_initials() {
         c
     };
     assert_eq!(counts("Harlow Bank")[ORG], 2);
+    // Nations counted are a contest; united, a body.
+    assert_eq!(counts("Six Nations")[OTHER], 3);
+    assert_eq!(counts("Home Nations")[OTHER], 3);
+    assert_eq!(counts("United Nations")[OTHER], 0);
     // An edition's year after an event's word.
     assert_eq!(counts("Guardian First Book Award 2004")[OTHER], 3);
     assert_eq!(counts("Harlow Bank 2004")[ORG], 2);
