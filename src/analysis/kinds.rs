@@ -198,15 +198,20 @@ fn mention_cues(para: &str, start: usize, end: usize, whole: bool, counts: &mut 
     // Saddam" says nothing of a person, and a country's side is the country.
     // "losing 1-0 at Preston", "lost 2-1 to Leicester", "at home to
     // Leicester": the side a result was against.
-    let mut back = before.split_whitespace().rev().skip(1);
-    let (before_prev, two_back) = (back.next().unwrap_or(""), back.next().unwrap_or(""));
-    let match_talk = || is_match_talk(before, after);
-    let home_to = prev == "to" && before_prev == "home" && (two_back == "at" || match_talk());
-    let result_against =
-        matches!(prev.as_ref(), "at" | "to" | "against" | "over") && is_score(before_prev);
-    let played = plays_against(&prev) && match_talk();
-    if (played || result_against || home_to) && is_city(&para[start..end]) {
-        add(ORG, 2);
+    // Read only after a word a side follows (most mentions have none).
+    if (plays_against(&prev) || matches!(prev.as_ref(), "at" | "to" | "over"))
+        && is_city(&para[start..end])
+    {
+        let mut back = before.split_whitespace().rev().skip(1);
+        let (before_prev, two_back) = (back.next().unwrap_or(""), back.next().unwrap_or(""));
+        let match_talk = || is_match_talk(before, after);
+        let home_to = prev == "to" && before_prev == "home" && (two_back == "at" || match_talk());
+        let result_against =
+            matches!(prev.as_ref(), "at" | "to" | "against" | "over") && is_score(before_prev);
+        let played = plays_against(&prev) && match_talk();
+        if played || result_against || home_to {
+            add(ORG, 2);
+        }
     }
     // Punctuation read as written ("X's", "X, 45,") or as in tokenised
     // copy, a space before each mark ("X 's", "X , 45 ,").
@@ -621,8 +626,7 @@ fn name_cues(entity: &Entity, counts: &mut [u16; 4]) {
     // "Netflix", "Tokyo Electron": a listed company's name. A city so named
     // ("Hartford", "Toyota") goes by its other cues (see `keeps_place`): its
     // name says nothing; a region's ("Amazon") is the firm's in the news.
-    let city =
-        gazetteer::place(&entity.name).is_some_and(|p| p.class == gazetteer::PlaceClass::City);
+    let city = is_city(&entity.name);
     if is_group_of_nations(&entity.name) {
         // "the G8", "G20 finance ministers": a group of governments, an
         // organisation (its summit is an event of its own).

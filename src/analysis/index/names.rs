@@ -217,6 +217,60 @@ impl NameList for SlotNames {
     }
 }
 
+/// Numbered slots' names and their lookup, kept in step: the slot of a name
+/// ([`Self::find`]) and the name of a slot ([`Self::get`]). What `lede
+/// index`'s unifier and its spilled index number their names with.
+#[derive(Debug, Clone, Default)]
+pub(super) struct NamedSlots {
+    names: SlotNames,
+    table: NameTable,
+}
+
+impl NamedSlots {
+    /// The slot called `name`.
+    pub(super) fn find(&self, name: &str) -> Option<usize> {
+        self.table.find(&self.names, name)
+    }
+
+    /// The slot called `name`, and whether it is new (the next slot).
+    pub(super) fn find_or_add(&mut self, name: &str) -> (usize, bool) {
+        if let Some(slot) = self.find(name) {
+            return (slot, false);
+        }
+        let slot = self.names.push(name);
+        self.table.insert(&self.names, slot);
+        (slot, true)
+    }
+
+    /// The name of `slot` ("" for one merged away or past the end).
+    pub(super) fn get(&self, slot: usize) -> &str {
+        self.names.get(slot)
+    }
+
+    /// Takes `slot` out of the lookup: [`Self::find`] no longer gives it,
+    /// and its name stays until [`Self::rename`].
+    pub(super) fn forget(&mut self, slot: usize) {
+        self.table.remove(&self.names, slot);
+    }
+
+    /// Calls `slot` `name` (an empty name: merged away, found by no name).
+    pub(super) fn rename(&mut self, slot: usize, name: &str) {
+        if slot >= self.names.len() {
+            return;
+        }
+        self.forget(slot);
+        self.names.set(slot, name);
+        if !name.is_empty() {
+            self.table.insert(&self.names, slot);
+        }
+    }
+
+    /// Every slot's name, in slot order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = &str> + Clone {
+        self.names.iter()
+    }
+}
+
 /// The most a sequence read back reserves before its elements are read: a
 /// damaged length asks for no more than this.
 const MAX_RESERVE_BYTES: usize = 1 << 28;
@@ -313,6 +367,30 @@ mod tests {
             names.buffer, "Ali KhameneiTehranIRGCTeheran",
             "nor its name kept"
         );
+    }
+
+    #[test]
+    fn named_slots_find_add_forget_and_rename_in_step() {
+        let mut slots = NamedSlots::default();
+        assert_eq!(slots.find_or_add("Tehran"), (0, true));
+        assert_eq!(slots.find_or_add("IRGC"), (1, true));
+        assert_eq!(slots.find_or_add("Tehran"), (0, false));
+        // Forgotten: not found, still named until renamed.
+        slots.forget(0);
+        assert_eq!(slots.find("Tehran"), None);
+        assert_eq!(slots.get(0), "Tehran");
+        slots.rename(0, "Teheran");
+        assert_eq!(slots.find("Teheran"), Some(0));
+        // A rename takes the slot out of the lookup under its old name.
+        slots.rename(1, "Revolutionary Guard");
+        assert_eq!(slots.find("IRGC"), None);
+        assert_eq!(slots.find("Revolutionary Guard"), Some(1));
+        // Merged away: no name, found by none.
+        slots.rename(1, "");
+        assert_eq!(slots.find(""), None);
+        assert_eq!(slots.iter().collect::<Vec<_>>(), ["Teheran", ""]);
+        slots.rename(5, "Raisi");
+        assert_eq!(slots.iter().count(), 2, "a slot past the end is not made");
     }
 
     #[test]

@@ -16,7 +16,7 @@
 
 mod runs;
 
-use super::names::{NameTable, SlotNames};
+use super::names::NamedSlots;
 use super::{QuoteRef, majority_kind, revote};
 use crate::model::{Analysis, EntityKind};
 use runs::{Record, Spill};
@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 /// about 50 (160 MB of pairs, 220 MB of quotes), ten million about 500.
 const CHUNK_BYTES: usize = 8 << 20;
 
-/// One entity of the index, without its name (in [`SlotNames`]) or its
+/// One entity of the index, without its name (in [`NamedSlots`]) or its
 /// lists: 28 bytes, as a million articles make about a million.
 #[derive(Debug, Clone)]
 struct Slot {
@@ -49,9 +49,8 @@ struct Slot {
 /// [`CollectionIndex`]: super::CollectionIndex
 pub struct SpilledIndex {
     slots: Vec<Slot>,
-    /// Each slot's name; empty once merged into another.
-    names: SlotNames,
-    by_name: NameTable,
+    /// Each slot's name, and the slot of each; empty once merged into another.
+    names: NamedSlots,
     /// The slot each slot's lists go to (itself unless merged).
     into: Vec<u32>,
     articles: usize,
@@ -73,8 +72,7 @@ impl SpilledIndex {
     fn with_chunk(folder: Option<&Path>, chunk_bytes: usize) -> SpilledIndex {
         SpilledIndex {
             slots: Vec::new(),
-            names: SlotNames::default(),
-            by_name: NameTable::default(),
+            names: NamedSlots::default(),
             into: Vec::new(),
             articles: 0,
             pairs: Spill::new(folder, chunk_bytes / u64::SIZE),
@@ -115,10 +113,10 @@ impl SpilledIndex {
 
     /// The slot for `name`, made on first sight.
     fn slot(&mut self, name: &str, kind: EntityKind) -> u32 {
-        if let Some(slot) = self.by_name.find(&self.names, name) {
+        let (slot, new) = self.names.find_or_add(name);
+        if !new {
             return slot as u32;
         }
-        let slot = self.names.push(name);
         self.slots.push(Slot {
             kind,
             mentions: 0,
@@ -126,7 +124,6 @@ impl SpilledIndex {
             quotes: 0,
         });
         self.into.push(slot as u32);
-        self.by_name.insert(&self.names, slot);
         slot as u32
     }
 
@@ -144,17 +141,19 @@ impl SpilledIndex {
         let moving: Vec<usize> = (0..self.slots.len())
             .filter(|&slot| {
                 let name = self.names.get(slot);
-                renames.contains_key(name) && self.by_name.find(&self.names, name) == Some(slot)
+                renames.contains_key(name) && self.names.find(name) == Some(slot)
             })
             .collect();
+        // Out of the lookup first, so that no moving slot is taken for a
+        // rename's target.
         for &slot in &moving {
-            self.by_name.remove(&self.names, slot);
+            self.names.forget(slot);
         }
         for slot in moving {
             let Some(new) = renames.get(self.names.get(slot)) else {
                 continue;
             };
-            match self.by_name.find(&self.names, new) {
+            match self.names.find(new) {
                 Some(target) => {
                     let mentions = std::mem::take(&mut self.slots[slot].mentions);
                     let votes = std::mem::take(&mut self.slots[slot].votes);
@@ -167,17 +166,14 @@ impl SpilledIndex {
                     }
                     into.kind = majority_kind(&into.votes);
                     self.into[slot] = target as u32;
-                    self.names.set(slot, "");
+                    self.names.rename(slot, "");
                 }
-                None => {
-                    self.names.set(slot, new);
-                    self.by_name.insert(&self.names, slot);
-                }
+                None => self.names.rename(slot, new),
             }
         }
         // Rule 4, as the index in memory applies it.
         for (name, &kind) in kinds {
-            if let Some(slot) = self.by_name.find(&self.names, name) {
+            if let Some(slot) = self.names.find(name) {
                 let s = &mut self.slots[slot];
                 s.kind = revote(&mut s.votes, name, kind);
             }

@@ -4,7 +4,7 @@
 //! [`apply_renames`] gives each article.
 
 use super::majority_kind;
-use super::names::{NameTable, SlotNames};
+use super::names::NamedSlots;
 use crate::analysis::gazetteer;
 use crate::analysis::kinds;
 use crate::analysis::merges::{self, NameUse, SurnameOwners};
@@ -186,28 +186,21 @@ pub struct Unifier {
 /// entry costs twice what these do.
 #[derive(Debug, Clone, Default)]
 struct FactsByName {
-    names: SlotNames,
-    by_name: NameTable,
+    names: NamedSlots,
     facts: Vec<NameFacts>,
 }
 
 impl FactsByName {
     fn get(&self, name: &str) -> Option<&NameFacts> {
-        let slot = self.by_name.find(&self.names, name)?;
-        self.facts.get(slot)
+        self.facts.get(self.names.find(name)?)
     }
 
     /// The facts of `name`, new ones on first sight.
     fn get_or_add(&mut self, name: &str) -> &mut NameFacts {
-        let slot = match self.by_name.find(&self.names, name) {
-            Some(slot) => slot,
-            None => {
-                let slot = self.names.push(name);
-                self.by_name.insert(&self.names, slot);
-                self.facts.push(NameFacts::default());
-                slot
-            }
-        };
+        let (slot, new) = self.names.find_or_add(name);
+        if new {
+            self.facts.push(NameFacts::default());
+        }
         &mut self.facts[slot]
     }
 
